@@ -1,0 +1,6 @@
+//! citcert — prepare the Canadian online Application for a Citizenship Certificate (CIT 0001).
+//!
+//! `engine` evaluates questionnaire.json against answers; `drafts` keeps drafts on this machine;
+//! `tui` draws the questionnaire. See ARCHITECTURE.md.
+
+pub mod clock;
