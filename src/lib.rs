@@ -3,4 +3,5 @@
 //! `engine` evaluates questionnaire.json against answers; `drafts` keeps drafts on this machine;
 //! `tui` draws the questionnaire. See ARCHITECTURE.md.
 
+pub mod cli;
 pub mod clock;
