@@ -1,10 +1,14 @@
 //! The command line: clap definitions and the dispatch to each command. Commands print their own
 //! results; errors come back as `CliError` with the exit code they deserve.
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::clock::Clock;
+use crate::engine::answers::ShapeError;
+use crate::engine::{Answers, Context, Lang, Problem, Questionnaire, builtin, evaluate, load_str};
+use crate::report;
 
 /// Prepare the Canadian online Application for a Citizenship Certificate (CIT 0001).
 #[derive(Debug, Parser)]
@@ -42,7 +46,28 @@ impl GlobalArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Evaluate an answers file: outcome, rules, indication, checklist, readiness (CONTRACT §4).
+    Check {
+        /// The answers file (or a draft file): {"answers": {"question.id": "value", …}}.
+        #[arg(long, value_name = "FILE")]
+        answers: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+        format: OutputFormat,
+    },
+    /// Check a questionnaire file (default: the built-in one) and list every problem with its place.
+    Validate {
+        /// The questionnaire to check; without it, the built-in questionnaire.json.
+        file: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Json,
+    Text,
+}
 
 /// An error that ends a command, with its exit status.
 #[derive(Debug)]
@@ -61,10 +86,188 @@ impl CliError {
     }
 }
 
+impl GlobalArgs {
+    /// The questionnaire: `--questionnaire FILE`, else the built-in one.
+    pub fn questionnaire(&self) -> Result<Questionnaire, CliError> {
+        match &self.questionnaire {
+            None => builtin().cloned().map_err(|problems| {
+                CliError::with_code(
+                    3,
+                    format!(
+                        "the built-in questionnaire is invalid (a bug; please report it):\n{}",
+                        list(problems)
+                    ),
+                )
+            }),
+            Some(path) => {
+                let text = read_text(path)?;
+                load_str(&text).map_err(|problems| {
+                    CliError::usage(format!(
+                        "{}: not a usable questionnaire ({} problems); run `citcert validate {}` for the list. First: {}",
+                        path.display(),
+                        problems.len(),
+                        path.display(),
+                        problems[0]
+                    ))
+                })
+            }
+        }
+    }
+
+    /// The language: `--lang`/`CITCERT_LANG`, default English.
+    pub fn language(&self) -> Result<Lang, CliError> {
+        match &self.lang {
+            None => Ok(Lang::En),
+            Some(s) => Lang::parse(s)
+                .ok_or_else(|| CliError::usage(format!("--lang: \"{s}\" is not a language; use en or fr"))),
+        }
+    }
+}
+
+fn list(problems: &[Problem]) -> String {
+    problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
+}
+
+/// Reads a UTF-8 text file, with an error that names it.
+pub fn read_text(path: &Path) -> Result<String, CliError> {
+    let bytes =
+        std::fs::read(path).map_err(|e| CliError::usage(format!("{}: cannot read: {e}", path.display())))?;
+    String::from_utf8(bytes).map_err(|e| {
+        CliError::usage(format!(
+            "{}: not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
 /// Runs the parsed command line and returns the exit status.
 pub fn run(cli: Cli) -> Result<i32, CliError> {
-    let _clock = cli.global.clock()?;
+    let clock = cli.global.clock()?;
     match cli.command {
         None => Ok(0),
+        Some(Command::Check { answers, format }) => {
+            let q = cli.global.questionnaire()?;
+            let lang = cli.global.language()?;
+            check(&q, &answers, clock.today(), format, lang)
+        }
+        Some(Command::Validate { file }) => validate(file.as_deref()),
+    }
+}
+
+fn check(
+    q: &Questionnaire,
+    path: &Path,
+    today: NaiveDate,
+    format: OutputFormat,
+    lang: Lang,
+) -> Result<i32, CliError> {
+    let name = path.display();
+    let text = read_text(path)?;
+    let root: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        CliError::usage(format!("{name}: line {} column {}: not valid JSON: {e}", e.line(), e.column()))
+    })?;
+    let answers = Answers::from_file_json(&root).map_err(|errs| shape_error(&name.to_string(), &errs))?;
+    let unknown = answers.unknown_ids(q);
+    if !unknown.is_empty() {
+        let lines: Vec<String> = unknown
+            .iter()
+            .map(|id| {
+                let hint = closest_id(q, id).map(|c| format!(" (did you mean \"{c}\"?)")).unwrap_or_default();
+                format!(
+                    "{name}: answers.\"{id}\": no such question in questionnaire {} {}{hint}",
+                    q.id, q.version
+                )
+            })
+            .collect();
+        return Err(CliError::usage(lines.join("\n")));
+    }
+    let shape = answers.shape_errors(q);
+    if !shape.is_empty() {
+        return Err(shape_error(&name.to_string(), &shape));
+    }
+    // A draft carries its start date; the 60-day rule (DR-16) then applies.
+    let started = root.get("created_on").and_then(|v| v.as_str()).and_then(crate::clock::parse_date);
+    let ev = evaluate(q, &answers, Context { today, started });
+    match format {
+        OutputFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&report::check_json(q, &ev, lang)).unwrap_or_default()
+        ),
+        OutputFormat::Text => print!("{}", report::check_text(q, &ev, lang)),
+    }
+    Ok(0)
+}
+
+fn shape_error(name: &str, errs: &[ShapeError]) -> CliError {
+    let lines: Vec<String> = errs
+        .iter()
+        .map(|e| {
+            if e.id.is_empty() {
+                format!("{name}: {}", e.message)
+            } else {
+                format!("{name}: answers.\"{}\": {}", e.id, e.message)
+            }
+        })
+        .collect();
+    CliError::usage(lines.join("\n"))
+}
+
+/// The known question id nearest to a misspelt one (edit distance ≤ 3).
+fn closest_id<'a>(q: &'a Questionnaire, id: &str) -> Option<&'a str> {
+    q.questions
+        .iter()
+        .map(|x| (edit_distance(&x.id, id), x.id.as_str()))
+        .filter(|(d, _)| *d <= 3)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, s)| s)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(row[j]).min(row[j + 1]) };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+fn validate(file: Option<&Path>) -> Result<i32, CliError> {
+    let (name, text) = match file {
+        Some(p) => (p.display().to_string(), read_text(p)?),
+        None => ("questionnaire.json (built in)".to_string(), crate::engine::load::BUILTIN_JSON.to_string()),
+    };
+    match load_str(&text) {
+        Ok(q) => {
+            println!(
+                "{name}: valid — {} {}: {} screens, {} questions, {} rules, {} checks, {} checklist items, {} indications",
+                q.id,
+                q.version,
+                q.screens.len(),
+                q.questions.len(),
+                q.rules.len(),
+                q.checks.len(),
+                q.items.len(),
+                q.indications.len()
+            );
+            Ok(0)
+        }
+        Err(problems) => {
+            for p in &problems {
+                println!("{name}: {p}");
+            }
+            println!(
+                "{name}: {} problem{} found",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            );
+            Ok(1)
+        }
     }
 }

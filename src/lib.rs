@@ -5,3 +5,5 @@
 
 pub mod cli;
 pub mod clock;
+pub mod engine;
+pub mod report;

@@ -1,0 +1,629 @@
+//! Answers (CONTRACT §3) and the per-type normalisation and validation of one answer (SPEC §0.4, §5).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use super::cond::value_date;
+use super::model::{Format, QType, Question, Questionnaire};
+use super::text::Text;
+
+/// One answer: a string, or a list of strings for list questions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerValue {
+    Text(String),
+    List(Vec<String>),
+}
+
+impl AnswerValue {
+    /// The value conditions see: the text, or a one-element list's element ("" for longer lists,
+    /// which count as answered but equal nothing).
+    pub fn as_cond_str(&self) -> &str {
+        match self {
+            AnswerValue::Text(s) => s,
+            AnswerValue::List(v) if v.len() == 1 => &v[0],
+            AnswerValue::List(_) => "",
+        }
+    }
+    pub fn to_json(&self) -> Value {
+        match self {
+            AnswerValue::Text(s) => Value::String(s.clone()),
+            AnswerValue::List(v) => Value::Array(v.iter().cloned().map(Value::String).collect()),
+        }
+    }
+    /// As typed, for showing back to the user.
+    pub fn display(&self) -> String {
+        match self {
+            AnswerValue::Text(s) => s.clone(),
+            AnswerValue::List(v) => v.join("; "),
+        }
+    }
+}
+
+/// A set of answers by question id.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answers {
+    pub map: BTreeMap<String, AnswerValue>,
+}
+
+/// Why an answers file could not be read (`check` exits 2 with these).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShapeError {
+    /// The question id, or empty for the file as a whole.
+    pub id: String,
+    pub message: String,
+}
+
+impl Answers {
+    pub fn get(&self, id: &str) -> Option<&AnswerValue> {
+        self.map.get(id)
+    }
+    pub fn set(&mut self, id: impl Into<String>, v: AnswerValue) {
+        self.map.insert(id.into(), v);
+    }
+    pub fn set_text(&mut self, id: impl Into<String>, v: impl Into<String>) {
+        self.map.insert(id.into(), AnswerValue::Text(v.into()));
+    }
+    pub fn remove(&mut self, id: &str) -> Option<AnswerValue> {
+        self.map.remove(id)
+    }
+
+    /// Reads the `answers` object of an answers file or draft (other top-level keys are ignored).
+    pub fn from_file_json(root: &Value) -> Result<Answers, Vec<ShapeError>> {
+        let Some(obj) = root.as_object() else {
+            return Err(vec![ShapeError {
+                id: String::new(),
+                message: "the file must hold a JSON object with an \"answers\" object, e.g. {\"answers\": {\"elig.applying_for\": \"self\"}}".into(),
+            }]);
+        };
+        match obj.get("answers") {
+            Some(Value::Object(m)) => Answers::from_map(m),
+            Some(_) => Err(vec![ShapeError {
+                id: String::new(),
+                message: "\"answers\" must be an object of question id → answer".into(),
+            }]),
+            None => {
+                Err(vec![ShapeError { id: String::new(), message: "there is no \"answers\" object".into() }])
+            }
+        }
+    }
+
+    /// Reads an `answers` map: every value a string, or a list of strings.
+    pub fn from_map(m: &Map<String, Value>) -> Result<Answers, Vec<ShapeError>> {
+        let mut out = Answers::default();
+        let mut errs = vec![];
+        for (id, v) in m {
+            match v {
+                Value::String(s) => out.set_text(id.clone(), s.clone()),
+                Value::Array(a) if a.iter().all(Value::is_string) => out.set(
+                    id.clone(),
+                    AnswerValue::List(a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect()),
+                ),
+                Value::Array(_) => errs.push(ShapeError {
+                    id: id.clone(),
+                    message: "a list answer must hold only strings".into(),
+                }),
+                other => errs.push(ShapeError {
+                    id: id.clone(),
+                    message: format!("expected a string (or a list of strings), found {}", json_kind(other)),
+                }),
+            }
+        }
+        if errs.is_empty() { Ok(out) } else { Err(errs) }
+    }
+
+    pub fn to_json_map(&self) -> Map<String, Value> {
+        self.map.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()
+    }
+
+    /// Checks each answer's shape against its question (a list for list questions, a string
+    /// otherwise). Unknown ids are not an error here; see `unknown_ids`.
+    pub fn shape_errors(&self, q: &Questionnaire) -> Vec<ShapeError> {
+        let mut errs = vec![];
+        for (id, v) in &self.map {
+            let Some(question) = q.question(id) else { continue };
+            match (question.qtype, v) {
+                (QType::List, AnswerValue::Text(_)) => errs.push(ShapeError {
+                    id: id.clone(),
+                    message: "expected a list of strings, e.g. [\"NA\"] or [\"MacDonald\"]".into(),
+                }),
+                (t, AnswerValue::List(_)) if t != QType::List => errs.push(ShapeError {
+                    id: id.clone(),
+                    message: format!("expected a string ({} question), found a list", t.name()),
+                }),
+                _ => {}
+            }
+        }
+        errs
+    }
+
+    /// Answers whose ids the questionnaire does not have.
+    pub fn unknown_ids(&self, q: &Questionnaire) -> Vec<String> {
+        self.map.keys().filter(|id| q.question(id).is_none()).cloned().collect()
+    }
+}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The result of normalising one answer: the stored value and an optional note (a warning).
+pub type Normalised = Result<(AnswerValue, Option<Text>), Text>;
+
+/// Is this one of the spellings of "Not Applicable"?
+pub fn is_na_token(s: &str) -> bool {
+    let t = s.trim().to_lowercase();
+    matches!(t.as_str(), "na" | "n/a" | "not applicable" | "sans objet" | "s.o.")
+}
+
+/// Is this one of the spellings of "Unknown"?
+pub fn is_unknown_token(s: &str) -> bool {
+    matches!(s.trim().to_lowercase().as_str(), "unknown" | "inconnu" | "inconnue")
+}
+
+/// Normalises and validates one raw answer for question `question` (SPEC §0.4, §5). `country` is the
+/// mailing country for postal codes.
+pub fn normalise(
+    q: &Questionnaire,
+    question: &Question,
+    raw: &AnswerValue,
+    today: NaiveDate,
+    country: Option<&str>,
+) -> Normalised {
+    if question.qtype == QType::List {
+        let AnswerValue::List(items) = raw else {
+            return Err(Text::new("Expected a list of values.", "Une liste de valeurs est attendue."));
+        };
+        let items: Vec<String> =
+            items.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        if items.is_empty() {
+            let hint = if question.na { " Enter NA if none." } else { "" };
+            let hint_fr = if question.na { " Entrez NA s’il n’y en a pas." } else { "" };
+            return Err(Text::new(
+                format!("Enter at least one value.{hint}"),
+                format!("Entrez au moins une valeur.{hint_fr}"),
+            ));
+        }
+        let mut out = vec![];
+        for s in &items {
+            if question.na && is_na_token(s) {
+                out.push("NA".to_string());
+            } else if question.unknown && is_unknown_token(s) {
+                out.push("UNKNOWN".to_string());
+            } else {
+                out.push(s.clone());
+            }
+        }
+        if out.len() > 1 && out.iter().any(|s| s == "NA" || s == "UNKNOWN") {
+            return Err(Text::new(
+                "NA or Unknown must be the only value in the list.",
+                "NA ou Inconnu doit être la seule valeur de la liste.",
+            ));
+        }
+        return Ok((AnswerValue::List(out), None));
+    }
+    let AnswerValue::Text(s) = raw else {
+        return Err(Text::new(
+            "Expected a single value, not a list.",
+            "Une seule valeur est attendue, pas une liste.",
+        ));
+    };
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(Text::new("The answer is empty.", "La réponse est vide."));
+    }
+    // NA / UNKNOWN where allowed; refused elsewhere for free-text types.
+    if question.na && is_na_token(s) {
+        return Ok((AnswerValue::Text("NA".into()), None));
+    }
+    if question.unknown && is_unknown_token(s) {
+        return Ok((AnswerValue::Text("UNKNOWN".into()), None));
+    }
+    let t = |v: String| Ok((AnswerValue::Text(v), None));
+    match question.qtype {
+        QType::YesNo | QType::Choice => {
+            let lower = s.to_lowercase();
+            let alias = match lower.as_str() {
+                "y" | "oui" | "o" if question.qtype == QType::YesNo => "yes",
+                "n" | "non" if question.qtype == QType::YesNo => "no",
+                other => other,
+            };
+            match question.options.iter().find(|o| o.id == alias || o.id.eq_ignore_ascii_case(s)) {
+                Some(o) => t(o.id.clone()),
+                None => {
+                    let ids: Vec<&str> = question.options.iter().map(|o| o.id.as_str()).collect();
+                    Err(Text::new(
+                        format!("“{s}” is not one of the choices: {}.", ids.join(", ")),
+                        format!("« {s} » ne fait pas partie des choix : {}.", ids.join(", ")),
+                    ))
+                }
+            }
+        }
+        QType::Date | QType::PDate => {
+            let partial = question.qtype == QType::PDate;
+            let d = if partial { value_date(s) } else { crate::clock::parse_date(s) };
+            let Some(d) = d else {
+                return Err(if partial {
+                    Text::new(
+                        format!("“{s}” is not a date. Use YYYY-MM-DD or YYYY-MM (e.g. 2023-08)."),
+                        format!(
+                            "« {s} » n’est pas une date. Utilisez AAAA-MM-JJ ou AAAA-MM (p. ex. 2023-08)."
+                        ),
+                    )
+                } else {
+                    Text::new(
+                        format!("“{s}” is not a date. Use YYYY-MM-DD (e.g. 1990-04-12)."),
+                        format!("« {s} » n’est pas une date. Utilisez AAAA-MM-JJ (p. ex. 1990-04-12)."),
+                    )
+                });
+            };
+            if !question.future_ok && d > today {
+                return Err(Text::new(
+                    format!("{s} is in the future; this date cannot be after today ({today})."),
+                    format!(
+                        "{s} est dans l’avenir; cette date ne peut pas être postérieure à aujourd’hui ({today})."
+                    ),
+                ));
+            }
+            t(s.to_string())
+        }
+        QType::Country => match q.country(&s.to_uppercase()) {
+            Some(c) => t(c.code.clone()),
+            None => Err(Text::new(
+                format!("“{s}” is not a country code (ISO 3166-1, e.g. CA, US, MX)."),
+                format!("« {s} » n’est pas un code de pays (ISO 3166-1, p. ex. CA, US, MX)."),
+            )),
+        },
+        QType::Province => match q.province(&s.to_uppercase()) {
+            Some(p) => t(p.code.clone()),
+            None => Err(Text::new(
+                format!("“{s}” is not a province or territory code (e.g. CA-ON, CA-QC)."),
+                format!("« {s} » n’est pas un code de province ou de territoire (p. ex. CA-ON, CA-QC)."),
+            )),
+        },
+        QType::Issuer => {
+            let up = s.to_uppercase();
+            if up == "CA" || q.province(&up).is_some() || q.country(&up).is_some() {
+                t(up)
+            } else {
+                Err(Text::new(
+                    format!(
+                        "“{s}” is not an issuer: use CA (federal), a province code such as CA-QC, or a country code such as MX."
+                    ),
+                    format!(
+                        "« {s} » n’est pas un émetteur : utilisez CA (fédéral), un code de province comme CA-QC ou un code de pays comme MX."
+                    ),
+                ))
+            }
+        }
+        QType::Office => match q.office(&s.to_lowercase()) {
+            Some(o) => t(o.id.clone()),
+            None => Err(Text::new(
+                format!("“{s}” is not an office on the list; pick one from the list."),
+                format!("« {s} » ne figure pas sur la liste des bureaux; choisissez-en un dans la liste."),
+            )),
+        },
+        QType::Name => name(s),
+        QType::Email => email(s),
+        QType::Height => height(s),
+        QType::File | QType::Display => t(s.to_string()),
+        QType::List => unreachable!("handled above"),
+        QType::Text => {
+            if reserved_token(s) {
+                return Err(Text::new(
+                    "“Not Applicable” and “Unknown” are not accepted for this question.",
+                    "« Sans objet » et « Inconnu » ne sont pas acceptés pour cette question.",
+                ));
+            }
+            match question.format {
+                Some(Format::Uci) => uci(s),
+                Some(Format::CertNo) => cert_no(s),
+                Some(Format::BcReg) => {
+                    if s.chars().count() > 30 {
+                        Err(Text::new(
+                            "A registration number has at most 30 characters.",
+                            "Un numéro d’enregistrement compte au plus 30 caractères.",
+                        ))
+                    } else {
+                        t(s.to_string())
+                    }
+                }
+                Some(Format::Postal) => postal(s, country),
+                Some(Format::MinLen) if s.chars().count() < question.min_len => Err(Text::new(
+                    format!(
+                        "Please give more detail: at least {} characters (when, where, how and what).",
+                        question.min_len
+                    ),
+                    format!(
+                        "Veuillez donner plus de détails : au moins {} caractères (quand, où, comment et quoi).",
+                        question.min_len
+                    ),
+                )),
+                _ => t(s.to_string()),
+            }
+        }
+    }
+}
+
+/// In fields not flagged NA/UNK the tokens are refused (SPEC §0.4). A lone "Na" (a real surname)
+/// is not a token: only "NA", "N/A", "Not Applicable" and "Unknown" are.
+fn reserved_token(s: &str) -> bool {
+    s == "NA"
+        || s.eq_ignore_ascii_case("n/a")
+        || s.eq_ignore_ascii_case("not applicable")
+        || is_unknown_token(s)
+}
+
+fn name(s: &str) -> Normalised {
+    if reserved_token(s) {
+        return Err(Text::new(
+            "“Not Applicable” and “Unknown” are not accepted for this name.",
+            "« Sans objet » et « Inconnu » ne sont pas acceptés pour ce nom.",
+        ));
+    }
+    if s.chars().count() > 100 {
+        return Err(Text::new("A name has at most 100 characters.", "Un nom compte au plus 100 caractères."));
+    }
+    if let Some(bad) = s.chars().find(|c| !(c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.')))
+    {
+        return Err(Text::new(
+            format!("A name may hold letters, spaces, hyphens, apostrophes and periods only, not “{bad}”."),
+            format!(
+                "Un nom ne peut contenir que des lettres, des espaces, des traits d’union, des apostrophes et des points, pas « {bad} »."
+            ),
+        ));
+    }
+    let folded: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    Ok((AnswerValue::Text(folded), None))
+}
+
+fn email(s: &str) -> Normalised {
+    let ok = s.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && !domain.contains('@')
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+    }) && !s.chars().any(char::is_whitespace);
+    if ok {
+        Ok((AnswerValue::Text(s.to_string()), None))
+    } else {
+        Err(Text::new(
+            format!("“{s}” is not an email address (name@example.ca)."),
+            format!("« {s} » n’est pas une adresse courriel (nom@exemple.ca)."),
+        ))
+    }
+}
+
+/// V-UCI: digits only after removing spaces and hyphens; 10 digits, or 8 (legacy) with a note.
+pub fn uci(s: &str) -> Normalised {
+    let digits: String = s.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(Text::new(
+            format!(
+                "“{s}” is not a UCI: a UCI has only digits (10, or 8 for older ones). Enter NA if you have none, Unknown if you don’t know it."
+            ),
+            format!(
+                "« {s} » n’est pas une IUC : une IUC ne contient que des chiffres (10, ou 8 pour les plus anciennes). Entrez NA si vous n’en avez pas, Inconnu si vous ne la connaissez pas."
+            ),
+        ));
+    }
+    match digits.len() {
+        10 => Ok((AnswerValue::Text(digits), None)),
+        8 => Ok((
+            AnswerValue::Text(digits),
+            Some(Text::new(
+                "An 8-digit UCI is an older format; it is accepted. Check it against your documents.",
+                "Une IUC de 8 chiffres est un ancien format; elle est acceptée. Vérifiez-la dans vos documents.",
+            )),
+        )),
+        n => Err(Text::new(
+            format!("A UCI has 10 digits (older ones 8); this one has {n}."),
+            format!("Une IUC compte 10 chiffres (8 pour les plus anciennes); celle-ci en compte {n}."),
+        )),
+    }
+}
+
+fn cert_no(s: &str) -> Normalised {
+    let up: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    if up.is_empty() || up.chars().count() > 12 || !up.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(Text::new(
+            format!(
+                "“{s}” is not a certificate number: 1 to 12 letters and digits (e.g. K1234567). Enter Unknown if you don’t know it."
+            ),
+            format!(
+                "« {s} » n’est pas un numéro de certificat : 1 à 12 lettres et chiffres (p. ex. K1234567). Entrez Inconnu si vous ne le connaissez pas."
+            ),
+        ));
+    }
+    Ok((AnswerValue::Text(up), None))
+}
+
+fn postal(s: &str, country: Option<&str>) -> Normalised {
+    match country {
+        Some("CA") => {
+            let c: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+            let b = c.as_bytes();
+            let ok = b.len() == 6
+                && b.iter()
+                    .enumerate()
+                    .all(|(i, ch)| if i % 2 == 0 { ch.is_ascii_alphabetic() } else { ch.is_ascii_digit() });
+            if ok {
+                Ok((AnswerValue::Text(format!("{} {}", &c[..3], &c[3..])), None))
+            } else {
+                Err(Text::new(
+                    format!("“{s}” is not a Canadian postal code (A1A 1A1)."),
+                    format!("« {s} » n’est pas un code postal canadien (A1A 1A1)."),
+                ))
+            }
+        }
+        Some("US") => {
+            let b = s.as_bytes();
+            let digits = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
+            let ok = (b.len() == 5 && digits(b))
+                || (b.len() == 10 && b[5] == b'-' && digits(&b[..5]) && digits(&b[6..]));
+            if ok {
+                Ok((AnswerValue::Text(s.to_string()), None))
+            } else {
+                Err(Text::new(
+                    format!("“{s}” is not a US ZIP code (12345 or 12345-6789)."),
+                    format!("« {s} » n’est pas un code ZIP américain (12345 ou 12345-6789)."),
+                ))
+            }
+        }
+        _ => Ok((AnswerValue::Text(s.to_string()), None)),
+    }
+}
+
+/// V-HEIGHT: "165 cm" (30–250) or "5 ft 6 in" (1 ft 0 in – 8 ft 2 in); also 165cm, 5'6", 5 ft.
+pub fn height(s: &str) -> Normalised {
+    let bad = || {
+        Err(Text::new(
+            format!("“{s}” is not a height. Enter it as 165 cm or 5 ft 6 in."),
+            format!("« {s} » n’est pas une taille. Entrez-la ainsi : 165 cm ou 5 ft 6 in."),
+        ))
+    };
+    let l = s.to_lowercase().replace(['"', '”'], " in").replace(['\'', '’'], " ft ");
+    let toks: Vec<&str> = l.split(|c: char| c.is_whitespace()).filter(|t| !t.is_empty()).collect();
+    // Split "165cm" / "5ft" into number and unit.
+    let mut parts: Vec<String> = vec![];
+    for t in toks {
+        let idx = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+        if idx > 0 && idx < t.len() {
+            parts.push(t[..idx].to_string());
+            parts.push(t[idx..].to_string());
+        } else {
+            parts.push(t.to_string());
+        }
+    }
+    let p: Vec<&str> = parts.iter().map(String::as_str).collect();
+    let num = |x: &str| x.parse::<u32>().ok();
+    match p.as_slice() {
+        [n, "cm"] => match num(n) {
+            Some(cm) if (30..=250).contains(&cm) => Ok((AnswerValue::Text(format!("{cm} cm")), None)),
+            Some(_) => Err(Text::new(
+                "A height in centimetres is between 30 and 250.",
+                "Une taille en centimètres se situe entre 30 et 250.",
+            )),
+            None => bad(),
+        },
+        [f, "ft", i, "in"] | [f, "ft", i] => match (num(f), num(i)) {
+            (Some(ft), Some(inch)) if inch < 12 => in_range(ft, inch),
+            (Some(_), Some(_)) => Err(Text::new("Inches go from 0 to 11.", "Les pouces vont de 0 à 11.")),
+            _ => bad(),
+        },
+        [f, "ft"] => match num(f) {
+            Some(ft) => in_range(ft, 0),
+            None => bad(),
+        },
+        _ => bad(),
+    }
+}
+
+fn in_range(ft: u32, inch: u32) -> Normalised {
+    let total = ft * 12 + inch;
+    if (12..=98).contains(&total) {
+        Ok((AnswerValue::Text(format!("{ft} ft {inch} in")), None))
+    } else {
+        Err(Text::new(
+            "A height in feet is between 1 ft 0 in and 8 ft 2 in.",
+            "Une taille en pieds se situe entre 1 ft 0 in et 8 ft 2 in.",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(r: Normalised) -> String {
+        match r {
+            Ok((v, _)) => v.display(),
+            Err(e) => panic!("unexpected error: {}", e.en),
+        }
+    }
+
+    #[test]
+    fn uci_v_uci() {
+        assert_eq!(ok(uci("12-3456-7890")), "1234567890");
+        assert_eq!(ok(uci("1234 5678")), "12345678");
+        assert!(uci("1234-5678").unwrap().1.is_some(), "8 digits carry a note");
+        assert!(uci("123456789").is_err(), "X3: 9 digits");
+        assert!(uci("12345678901").is_err());
+        assert!(uci("12A4567890").is_err());
+    }
+
+    #[test]
+    fn height_v_height() {
+        assert_eq!(ok(height("165 cm")), "165 cm");
+        assert_eq!(ok(height("165cm")), "165 cm");
+        assert_eq!(ok(height("5 ft 6 in")), "5 ft 6 in");
+        assert_eq!(ok(height("5'6\"")), "5 ft 6 in");
+        assert_eq!(ok(height("6 ft")), "6 ft 0 in");
+        assert!(height("29 cm").is_err() && height("251 cm").is_err());
+        assert!(height("8 ft 3 in").is_err() && height("0 ft 11 in").is_err());
+        assert_eq!(ok(height("8 ft 2 in")), "8 ft 2 in");
+        assert!(height("5 ft 12 in").is_err() && height("tall").is_err() && height("165").is_err());
+    }
+
+    #[test]
+    fn names_emails_postal_certificates() {
+        assert_eq!(ok(name("  Joseph-Gagnon  ")), "Joseph-Gagnon");
+        assert_eq!(ok(name("Zoë O’Brien")), "Zoë O’Brien");
+        assert_eq!(ok(name("Na")), "Na", "Na is a surname, not a token");
+        assert!(name("NA").is_err() && name("R2D2").is_err() && name(&"a".repeat(101)).is_err());
+        assert!(email("a@b.ca").is_ok());
+        for bad in ["a@b", "@b.ca", "a b@c.ca", "a@@b.ca", "a@b..ca", "a@.ca"] {
+            assert!(email(bad).is_err(), "{bad}");
+        }
+        assert_eq!(ok(postal("m5v2t6", Some("CA"))), "M5V 2T6");
+        assert!(postal("12345", Some("CA")).is_err());
+        assert_eq!(ok(postal("02115", Some("US"))), "02115");
+        assert!(ok(postal("02115-1234", Some("US"))).len() == 10);
+        assert!(postal("0211", Some("US")).is_err());
+        assert_eq!(ok(postal("44100", Some("MX"))), "44100");
+        assert_eq!(ok(cert_no("k1234567")), "K1234567");
+        assert!(cert_no("K-123").is_err() && cert_no("ABCDEFGHIJKLM").is_err());
+    }
+
+    #[test]
+    fn tokens() {
+        for s in ["NA", "n/a", "Not Applicable", " na "] {
+            assert!(is_na_token(s), "{s}");
+        }
+        for s in ["Unknown", "UNKNOWN", "unknown "] {
+            assert!(is_unknown_token(s), "{s}");
+        }
+        assert!(!is_na_token("nap") && !is_unknown_token("unknowns"));
+    }
+
+    #[test]
+    fn answers_file_shapes() {
+        let v: Value =
+            serde_json::from_str(r#"{"answers": {"a": "x", "b": ["y"], "c": 3, "d": [1]}}"#).unwrap();
+        let e = Answers::from_file_json(&v).unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert!(e.iter().any(|e| e.id == "c" && e.message.contains("number")));
+        assert!(e.iter().any(|e| e.id == "d"));
+        assert!(Answers::from_file_json(&Value::Array(vec![])).is_err());
+        assert!(
+            Answers::from_file_json(&serde_json::json!({"x": 1})).unwrap_err()[0]
+                .message
+                .contains("no \"answers\"")
+        );
+        let ok =
+            Answers::from_file_json(&serde_json::json!({"answers": {"a": "x", "b": ["y", "z"]}, "other": 1}))
+                .unwrap();
+        assert_eq!(ok.get("b"), Some(&AnswerValue::List(vec!["y".into(), "z".into()])));
+        assert_eq!(ok.to_json_map()["a"], "x");
+    }
+}

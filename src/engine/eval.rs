@@ -1,0 +1,639 @@
+//! Evaluation: questionnaire + answers + today → what is visible, what is wrong or missing, which
+//! rules fire, the checklist with reasons, the Act indication and the submission gate.
+//!
+//! One ordered pass over the questions computes visibility and normalised values (a question can
+//! only depend on earlier answers, which `load` guarantees); items and rules are evaluated lazily
+//! and memoised.
+
+use std::cell::Cell;
+
+use chrono::NaiveDate;
+
+use super::answers::{AnswerValue, Answers, normalise};
+use super::cond::{Cond, Env};
+use super::model::*;
+use super::text::{Lang, Text};
+
+/// What the evaluation needs besides the answers.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    pub today: NaiveDate,
+    /// The draft's start date, when evaluating a draft (DR-16).
+    pub started: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Missing,
+    Provided,
+    Explained,
+    Done,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Missing => "missing",
+            Status::Provided => "provided",
+            Status::Explained => "explained",
+            Status::Done => "done",
+        }
+    }
+}
+
+/// A problem with one answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnswerProblem {
+    pub question: usize,
+    pub severity: Severity,
+    pub message: Text,
+    /// The check id for cross-field problems (`V-AGE-SELF`), None for the answer's own format.
+    pub check: Option<String>,
+}
+
+/// One checklist (or paper-prep) item on the list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemResult {
+    pub item: usize,
+    pub required: bool,
+    pub status: Status,
+    /// Extra reason lines whose conditions hold.
+    pub reason_lines: Vec<usize>,
+    /// Questions whose answers put the item on the list.
+    pub because: Vec<usize>,
+}
+
+/// Why the application is not ready to submit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Blocker {
+    Rule(usize),
+    Invalid(usize),
+    Missing(usize),
+    Item(usize),
+}
+
+#[derive(Clone, Debug)]
+pub struct Evaluation {
+    pub context: Context,
+    pub minor: bool,
+    /// Effective answers: visible and valid, normalised (fixed values included).
+    pub values: Vec<Option<AnswerValue>>,
+    pub visible: Vec<bool>,
+    pub screen_visible: Vec<bool>,
+    pub problems: Vec<AnswerProblem>,
+    /// Mandatory visible questions with no answer, in order (fee questions included once shown).
+    pub missing: Vec<usize>,
+    /// Answered questions that are hidden now: kept, ignored.
+    pub set_aside: Vec<usize>,
+    /// Answers to ids this questionnaire does not have ("no longer asked").
+    pub unknown_ids: Vec<String>,
+    /// Rules that fired, in questionnaire order.
+    pub fired: Vec<usize>,
+    pub outcome: Outcome,
+    /// The §7.2 row and the addenda that matched.
+    pub indication: Option<(usize, Vec<usize>)>,
+    /// Online checklist items on the list, in order (computed whatever the outcome).
+    pub items: Vec<ItemResult>,
+    /// Paper-prep items (when the outcome is STOP_PAPER).
+    pub paper_prep: Vec<ItemResult>,
+    pub ready: bool,
+    pub blockers: Vec<Blocker>,
+}
+
+struct State<'a> {
+    q: &'a Questionnaire,
+    ctx: Context,
+    values: Vec<Option<AnswerValue>>,
+    /// 0 unknown, 1 false, 2 true, 3 in progress.
+    item_memo: Vec<Cell<u8>>,
+    rule_memo: Vec<Cell<u8>>,
+    incomplete: Cell<Option<bool>>,
+}
+
+impl Env for State<'_> {
+    fn value(&self, q: usize) -> Option<&str> {
+        self.values.get(q).and_then(|v| v.as_ref()).map(AnswerValue::as_cond_str)
+    }
+    fn today(&self) -> NaiveDate {
+        self.ctx.today
+    }
+    fn item_on(&self, i: usize) -> bool {
+        memo(&self.item_memo, i, || self.q.items[i].when.eval(self))
+    }
+    fn rule_fired(&self, r: usize) -> bool {
+        memo(&self.rule_memo, r, || self.q.rules[r].when.eval(self))
+    }
+    fn incomplete(&self) -> bool {
+        self.incomplete.get().unwrap_or(false)
+    }
+    fn draft_days(&self) -> Option<i64> {
+        self.ctx.started.map(|s| (self.ctx.today - s).num_days())
+    }
+}
+
+/// Memoised evaluation with a guard: a reference back into itself reads as false (`load` rejects
+/// such questionnaires; this only keeps a bad one from looping).
+fn memo(cells: &[Cell<u8>], i: usize, f: impl FnOnce() -> bool) -> bool {
+    let Some(cell) = cells.get(i) else { return false };
+    match cell.get() {
+        1 | 3 => false,
+        2 => true,
+        _ => {
+            cell.set(3);
+            let r = f();
+            cell.set(if r { 2 } else { 1 });
+            r
+        }
+    }
+}
+
+/// Evaluates `answers` against the questionnaire.
+pub fn evaluate(q: &Questionnaire, answers: &Answers, ctx: Context) -> Evaluation {
+    let n = q.questions.len();
+    let mut raw: Vec<Option<&AnswerValue>> = vec![None; n];
+    let mut unknown_ids = vec![];
+    for (id, v) in &answers.map {
+        match q.question_index(id) {
+            Some(i) => raw[i] = Some(v),
+            None => unknown_ids.push(id.clone()),
+        }
+    }
+    let mut st = State {
+        q,
+        ctx,
+        values: vec![None; n],
+        item_memo: (0..q.items.len()).map(|_| Cell::new(0)).collect(),
+        rule_memo: (0..q.rules.len()).map(|_| Cell::new(0)).collect(),
+        incomplete: Cell::new(None),
+    };
+    let mut visible = vec![false; n];
+    let mut invalid = vec![false; n];
+    let mut problems = vec![];
+
+    pass(
+        q,
+        &mut st,
+        &raw,
+        &mut visible,
+        &mut invalid,
+        &mut problems,
+        q.screens.iter().filter(|s| s.kind != ScreenKind::Fee),
+    );
+
+    // Cross-field checks, on visible answered questions.
+    for check in &q.checks {
+        let qi = check.question;
+        if visible[qi] && st.values[qi].is_some() && check.when.eval(&st) {
+            if check.severity == Severity::Error {
+                invalid[qi] = true;
+            }
+            problems.push(AnswerProblem {
+                question: qi,
+                severity: check.severity,
+                message: check.message.clone(),
+                check: Some(check.id.clone()),
+            });
+        }
+    }
+
+    let missing_now = |st: &State<'_>,
+                       visible: &[bool],
+                       invalid: &[bool],
+                       range: &mut dyn Iterator<Item = usize>|
+     -> Vec<usize> {
+        range
+            .filter(|&qi| {
+                let question = &q.questions[qi];
+                visible[qi]
+                    && question.qtype != QType::Display
+                    && st.values[qi].is_none()
+                    && !invalid[qi]
+                    && question.mandatory.eval(st)
+            })
+            .collect()
+    };
+    let non_fee: Vec<usize> =
+        q.screens.iter().filter(|s| s.kind != ScreenKind::Fee).flat_map(|s| s.questions.clone()).collect();
+    let mut missing = missing_now(&st, &visible, &invalid, &mut non_fee.iter().copied());
+
+    // Checklist.
+    let item_result = |st: &State<'_>, i: usize| -> ItemResult {
+        let item = &q.items[i];
+        let mut because = vec![];
+        item.when.eval_trace(st, &mut because);
+        let reason_lines =
+            item.reasons.iter().enumerate().filter(|(_, (c, _))| c.eval(st)).map(|(k, _)| k).collect();
+        ItemResult {
+            item: i,
+            required: item.required.eval(st),
+            status: status(st, item),
+            reason_lines,
+            because,
+        }
+    };
+    let items: Vec<ItemResult> = (0..q.items.len())
+        .filter(|&i| !q.items[i].paper_prep && st.item_on(i))
+        .map(|i| item_result(&st, i))
+        .collect();
+    let upload_missing = items
+        .iter()
+        .any(|r| r.required && r.status == Status::Missing && q.items[r.item].kind == ItemKind::Upload);
+    st.incomplete.set(Some(!missing.is_empty() || upload_missing));
+
+    // Rules and outcome.
+    let fired: Vec<usize> = (0..q.rules.len()).filter(|&r| st.rule_fired(r)).collect();
+    let outcome = fired
+        .iter()
+        .map(|&r| q.rules[r].outcome)
+        .filter(|o| o.is_stop())
+        .max_by_key(|o| o.stop_rank())
+        .unwrap_or(Outcome::OnlineOk);
+
+    // Act indication (none when the person must not apply at all).
+    let indication = if outcome == Outcome::StopDoNotApply {
+        None
+    } else {
+        q.indications.iter().position(|ind| ind.kind == IndicationKind::Row && ind.when.eval(&st)).map(
+            |row| {
+                let adds = q
+                    .indications
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, ind)| ind.kind == IndicationKind::Addendum && ind.when.eval(&st))
+                    .map(|(k, _)| k)
+                    .collect();
+                (row, adds)
+            },
+        )
+    };
+
+    let paper_prep = if outcome == Outcome::StopPaper {
+        (0..q.items.len())
+            .filter(|&i| q.items[i].paper_prep && st.item_on(i))
+            .map(|i| item_result(&st, i))
+            .collect()
+    } else {
+        vec![]
+    };
+
+    // The gate (SPEC §5 V-GATE).
+    let mut blockers = vec![];
+    for &r in &fired {
+        if matches!(
+            q.rules[r].outcome,
+            Outcome::StopPaper
+                | Outcome::StopDoNotApply
+                | Outcome::StopWrongApplication
+                | Outcome::DocBlock
+                | Outcome::DraftExpired
+        ) || (q.rules[r].outcome == Outcome::Incomplete && q.rules[r].when != Cond::Incomplete)
+        {
+            blockers.push(Blocker::Rule(r));
+        }
+    }
+    let mut invalid_qs: Vec<usize> =
+        problems.iter().filter(|p| p.severity == Severity::Error).map(|p| p.question).collect();
+    invalid_qs.dedup();
+    blockers.extend(invalid_qs.iter().map(|&qi| Blocker::Invalid(qi)));
+    blockers.extend(missing.iter().map(|&qi| Blocker::Missing(qi)));
+    blockers.extend(
+        items.iter().filter(|r| r.required && r.status == Status::Missing).map(|r| Blocker::Item(r.item)),
+    );
+    let ready = blockers.is_empty();
+
+    // The fee screen opens once the gate passes.
+    if ready {
+        pass(
+            q,
+            &mut st,
+            &raw,
+            &mut visible,
+            &mut invalid,
+            &mut problems,
+            q.screens.iter().filter(|s| s.kind == ScreenKind::Fee),
+        );
+        let fee_qs: Vec<usize> = q
+            .screens
+            .iter()
+            .filter(|s| s.kind == ScreenKind::Fee)
+            .flat_map(|s| s.questions.clone())
+            .collect();
+        missing.extend(missing_now(&st, &visible, &invalid, &mut fee_qs.into_iter()));
+    }
+
+    let screen_visible = q
+        .screens
+        .iter()
+        .map(|s| match s.kind {
+            ScreenKind::Review => true,
+            ScreenKind::Fee => ready,
+            ScreenKind::Questions => s.questions.clone().any(|qi| visible[qi]),
+        })
+        .collect();
+    let set_aside = (0..n)
+        .filter(|&qi| raw[qi].is_some() && !visible[qi] && q.questions[qi].qtype != QType::Display)
+        .collect();
+    let minor = q.minor_mode.eval(&st);
+    problems.sort_by_key(|p| p.question);
+
+    Evaluation {
+        context: ctx,
+        minor,
+        values: st.values,
+        visible,
+        screen_visible,
+        problems,
+        missing,
+        set_aside,
+        unknown_ids,
+        fired,
+        outcome,
+        indication,
+        items,
+        paper_prep,
+        ready,
+        blockers,
+    }
+}
+
+/// Computes visibility and normalised values for the questions of `screens`, in order.
+fn pass<'a>(
+    q: &Questionnaire,
+    st: &mut State<'_>,
+    raw: &[Option<&AnswerValue>],
+    visible: &mut [bool],
+    invalid: &mut [bool],
+    problems: &mut Vec<AnswerProblem>,
+    screens: impl Iterator<Item = &'a Screen>,
+) {
+    let ctx = st.ctx;
+    for screen in screens {
+        for qi in screen.questions.clone() {
+            let question = &q.questions[qi];
+            if !question.show_if.eval(st) {
+                continue;
+            }
+            visible[qi] = true;
+            if let Some((when, value)) = &question.fixed
+                && when.eval(st)
+            {
+                st.values[qi] = Some(AnswerValue::Text(value.clone()));
+                continue;
+            }
+            if question.qtype == QType::Display {
+                continue;
+            }
+            let Some(r) = raw[qi] else { continue };
+            let country = question.postal_country.and_then(|c| st.value(c)).map(str::to_string);
+            match normalise(q, question, r, ctx.today, country.as_deref()) {
+                Ok((v, note)) => {
+                    if let Some(must) = &question.must_be
+                        && v.as_cond_str() != must
+                    {
+                        invalid[qi] = true;
+                        let message = question.must_be_message.clone().unwrap_or_else(|| {
+                            let label = question
+                                .option(must)
+                                .map(|o| o.label.clone())
+                                .unwrap_or_else(|| Text::same(must.clone()));
+                            Text::new(
+                                format!("You must answer “{}” to go on.", label.en),
+                                format!("Vous devez répondre « {} » pour continuer.", label.fr),
+                            )
+                        });
+                        problems.push(AnswerProblem {
+                            question: qi,
+                            severity: Severity::Error,
+                            message,
+                            check: None,
+                        });
+                        continue;
+                    }
+                    if let Some(note) = note {
+                        problems.push(AnswerProblem {
+                            question: qi,
+                            severity: Severity::Warning,
+                            message: note,
+                            check: None,
+                        });
+                    }
+                    st.values[qi] = Some(v);
+                }
+                Err(message) => {
+                    invalid[qi] = true;
+                    problems.push(AnswerProblem {
+                        question: qi,
+                        severity: Severity::Error,
+                        message,
+                        check: None,
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn status(st: &State<'_>, item: &Item) -> Status {
+    let done = if matches!(item.kind, ItemKind::Upload) { Status::Provided } else { Status::Done };
+    if let Some(c) = &item.complete_when {
+        return if c.eval(st) { done } else { Status::Missing };
+    }
+    match item.kind {
+        ItemKind::Upload => {
+            let has_file = item.file_q.is_some_and(|f| st.values[f].is_some());
+            let explained = item.provide_q.is_some_and(|p| st.value(p) == Some("no_explanation"));
+            match (has_file, explained) {
+                (true, true) => Status::Explained,
+                (true, false) => Status::Provided,
+                _ => Status::Missing,
+            }
+        }
+        ItemKind::Action => {
+            if item.ack_q.is_some_and(|a| st.value(a) == Some("yes")) {
+                Status::Done
+            } else {
+                Status::Missing
+            }
+        }
+        ItemKind::Info | ItemKind::PaperPrep => Status::Done,
+        ItemKind::Answer => Status::Missing,
+    }
+}
+
+impl Evaluation {
+    /// The first visible screen after `from` (or the first one when `from` is None).
+    pub fn next_screen(&self, from: Option<usize>) -> Option<usize> {
+        let start = from.map_or(0, |f| f + 1);
+        (start..self.screen_visible.len()).find(|&s| self.screen_visible[s])
+    }
+
+    /// The last visible screen before `from`.
+    pub fn prev_screen(&self, from: usize) -> Option<usize> {
+        (0..from.min(self.screen_visible.len())).rev().find(|&s| self.screen_visible[s])
+    }
+
+    /// Visible screens in order.
+    pub fn visible_screens(&self) -> Vec<usize> {
+        (0..self.screen_visible.len()).filter(|&s| self.screen_visible[s]).collect()
+    }
+
+    /// Visible questions of a screen.
+    pub fn visible_questions<'a>(
+        &'a self,
+        q: &'a Questionnaire,
+        screen: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        q.screens[screen].questions.clone().filter(move |&qi| self.visible[qi])
+    }
+
+    /// Errors and warnings about one question.
+    pub fn problems_for(&self, qi: usize) -> impl Iterator<Item = &AnswerProblem> {
+        self.problems.iter().filter(move |p| p.question == qi)
+    }
+
+    pub fn has_error(&self, qi: usize) -> bool {
+        self.problems_for(qi).any(|p| p.severity == Severity::Error)
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &AnswerProblem> {
+        self.problems.iter().filter(|p| p.severity == Severity::Error)
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &AnswerProblem> {
+        self.problems.iter().filter(|p| p.severity == Severity::Warning)
+    }
+
+    /// Share of the visible mandatory questions that have an answer (0–100).
+    pub fn progress_percent(&self, q: &Questionnaire) -> u8 {
+        let mut total = 0usize;
+        let mut done = 0usize;
+        for (qi, question) in q.questions.iter().enumerate() {
+            if !self.visible[qi] || question.qtype == QType::Display {
+                continue;
+            }
+            if self.missing.contains(&qi) {
+                total += 1;
+            } else if question.mandatory != Cond::False && (self.values[qi].is_some() || self.has_error(qi)) {
+                total += 1;
+                done += 1;
+            }
+        }
+        (done * 100).checked_div(total).map_or(100, |p| p as u8)
+    }
+
+    /// The fired rules with a given outcome.
+    pub fn fired_with(&self, q: &Questionnaire, outcome: Outcome) -> Vec<usize> {
+        self.fired.iter().copied().filter(|&r| q.rules[r].outcome == outcome).collect()
+    }
+
+    /// Stops that fired, most severe first.
+    pub fn stops(&self, q: &Questionnaire) -> Vec<usize> {
+        let mut s: Vec<usize> =
+            self.fired.iter().copied().filter(|&r| q.rules[r].outcome.is_stop()).collect();
+        s.sort_by_key(|&r| std::cmp::Reverse(q.rules[r].outcome.stop_rank()));
+        s
+    }
+
+    /// The indication text: the row, then each addendum.
+    pub fn indication_text(&self, q: &Questionnaire, lang: Lang) -> Option<String> {
+        let (row, adds) = self.indication.as_ref()?;
+        let mut s = q.indications[*row].text.get(lang).to_string();
+        for &a in adds {
+            s.push(' ');
+            s.push_str(q.indications[a].text.get(lang));
+        }
+        Some(s)
+    }
+
+    /// How an answer reads to a person: an option's label, a country's name, or the value.
+    pub fn answer_label(&self, q: &Questionnaire, qi: usize, lang: Lang) -> Option<String> {
+        let v = self.values[qi].as_ref()?;
+        Some(answer_label(q, qi, v, lang))
+    }
+
+    /// Why an item is on the list, in words: its reason, the lines that apply, and the answers.
+    pub fn reason_text(&self, q: &Questionnaire, r: &ItemResult, lang: Lang) -> String {
+        let item = &q.items[r.item];
+        let mut s = item.reason.get(lang).to_string();
+        for &k in &r.reason_lines {
+            s.push(' ');
+            s.push_str(item.reasons[k].1.get(lang));
+        }
+        if !r.because.is_empty() {
+            let parts: Vec<String> = r
+                .because
+                .iter()
+                .filter_map(|&qi| {
+                    let v = self.values[qi].as_ref()?;
+                    Some(format!("{} → {}", question_title(q, qi, lang), answer_label(q, qi, v, lang)))
+                })
+                .collect();
+            if !parts.is_empty() {
+                s.push_str(match lang {
+                    Lang::En => " Because you answered: ",
+                    Lang::Fr => " Parce que vous avez répondu : ",
+                });
+                s.push_str(&parts.join("; "));
+                s.push('.');
+            }
+        }
+        s
+    }
+
+    /// The prompt as this person reads it (minor wording when applying for a minor).
+    pub fn prompt<'a>(&self, q: &'a Questionnaire, qi: usize, lang: Lang) -> &'a str {
+        let question = &q.questions[qi];
+        match (&question.prompt_minor, self.minor) {
+            (Some(p), true) => p.get(lang),
+            _ => question.prompt.get(lang),
+        }
+    }
+}
+
+/// A question as named in reasons and lists: its prompt, after its item's title for document questions.
+pub fn question_title(q: &Questionnaire, qi: usize, lang: Lang) -> String {
+    let question = &q.questions[qi];
+    match question.item {
+        Some(i) => format!("{}: {}", q.items[i].title.get(lang), question.prompt.get(lang)),
+        None => question.prompt.get(lang).to_string(),
+    }
+}
+
+/// How a stored answer reads to a person.
+pub fn answer_label(q: &Questionnaire, qi: usize, v: &AnswerValue, lang: Lang) -> String {
+    let question = &q.questions[qi];
+    let s = v.as_cond_str();
+    let special = |s: &str| match (s, lang) {
+        ("NA", Lang::En) => Some("Not Applicable".to_string()),
+        ("NA", Lang::Fr) => Some("Sans objet".to_string()),
+        ("UNKNOWN", Lang::En) => Some("Unknown".to_string()),
+        ("UNKNOWN", Lang::Fr) => Some("Inconnu".to_string()),
+        _ => None,
+    };
+    if let AnswerValue::List(items) = v {
+        return items.iter().map(|s| special(s).unwrap_or_else(|| s.clone())).collect::<Vec<_>>().join("; ");
+    }
+    if let Some(sp) = special(s) {
+        return sp;
+    }
+    match question.qtype {
+        QType::YesNo | QType::Choice => question.option(s).map(|o| o.label.get(lang).to_string()),
+        QType::Country => q.country(s).map(|c| c.name.get(lang).to_string()),
+        QType::Province => q.province(s).map(|c| c.name.get(lang).to_string()),
+        QType::Office => q.office(s).map(|o| o.name.get(lang).to_string()),
+        QType::Issuer => match s {
+            "CA" => Some(match lang {
+                Lang::En => "Government of Canada (federal)".to_string(),
+                Lang::Fr => "Gouvernement du Canada (fédéral)".to_string(),
+            }),
+            _ => q.province(s).or_else(|| q.country(s)).map(|p| p.name.get(lang).to_string()),
+        },
+        _ => None,
+    }
+    .unwrap_or_else(|| s.to_string())
+}
+
+/// The fee for `persons` applications prepared in one session (SPEC §5 V-FEE; X18).
+pub fn fee_total(q: &Questionnaire, persons: u32) -> u32 {
+    q.fee.per_person_cad * persons
+}

@@ -1,0 +1,66 @@
+//! Bilingual texts and the language of service.
+
+use std::fmt;
+
+/// A language citcert speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" | "english" | "anglais" => Some(Lang::En),
+            "fr" | "french" | "français" | "francais" => Some(Lang::Fr),
+            _ => None,
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Fr,
+            Lang::Fr => Lang::En,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A text in English and French.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text {
+    pub en: String,
+    pub fr: String,
+}
+
+impl Text {
+    pub fn new(en: impl Into<String>, fr: impl Into<String>) -> Text {
+        Text { en: en.into(), fr: fr.into() }
+    }
+    /// The same words in both languages (codes, names).
+    pub fn same(s: impl Into<String>) -> Text {
+        let s = s.into();
+        Text { en: s.clone(), fr: s }
+    }
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Fr => &self.fr,
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.en.is_empty() && self.fr.is_empty()
+    }
+}
