@@ -54,10 +54,10 @@ fn check_fixture(answers_path: &Path) -> Vec<String> {
             .collect()
     };
     let mut eq = |name: &str, got: BTreeSet<String>| {
-        if let Some(want) = strings(exp.get(name)) {
-            if got != want {
-                bad.push(format!("{name}: expected {want:?}, got {got:?}"));
-            }
+        if let Some(want) = strings(exp.get(name))
+            && got != want
+        {
+            bad.push(format!("{name}: expected {want:?}, got {got:?}"));
         }
     };
     eq("rules", rules.clone());
@@ -93,10 +93,10 @@ fn check_fixture(answers_path: &Path) -> Vec<String> {
         ev.paper_prep.iter().map(|r| q.items[r.item].id.clone()).collect()
     };
     sub("not_on_list", &listed, false);
-    if let Some(any) = strings(exp.get("invalid_any")) {
-        if any.is_disjoint(&invalid) {
-            bad.push(format!("invalid_any: none of {any:?} in {invalid:?}"));
-        }
+    if let Some(any) = strings(exp.get("invalid_any"))
+        && any.is_disjoint(&invalid)
+    {
+        bad.push(format!("invalid_any: none of {any:?} in {invalid:?}"));
     }
     if let Some(hidden) = strings(exp.get("hidden")) {
         for h in hidden {
@@ -107,10 +107,10 @@ fn check_fixture(answers_path: &Path) -> Vec<String> {
             }
         }
     }
-    if let Some(o) = exp.get("outcome").and_then(Value::as_str) {
-        if ev.outcome.code() != o {
-            bad.push(format!("outcome: expected {o}, got {}", ev.outcome.code()));
-        }
+    if let Some(o) = exp.get("outcome").and_then(Value::as_str)
+        && ev.outcome.code() != o
+    {
+        bad.push(format!("outcome: expected {o}, got {}", ev.outcome.code()));
     }
     if let Some(ind) = exp.get("indication") {
         let got = ev.indication.as_ref().map(|(r, _)| q.indications[*r].id.clone());
@@ -118,16 +118,12 @@ fn check_fixture(answers_path: &Path) -> Vec<String> {
             bad.push(format!("indication: expected {ind}, got {got:?}"));
         }
     }
-    if let Some(r) = exp.get("ready").and_then(Value::as_bool) {
-        if ev.ready != r {
-            let why: Vec<String> = ev
-                .blockers
-                .iter()
-                .take(8)
-                .map(|b| citcert::report::blocker_text(q, &ev, b, Lang::En))
-                .collect();
-            bad.push(format!("ready: expected {r}, got {} (blockers: {why:#?})", ev.ready));
-        }
+    if let Some(r) = exp.get("ready").and_then(Value::as_bool)
+        && ev.ready != r
+    {
+        let why: Vec<String> =
+            ev.blockers.iter().take(8).map(|b| citcert::report::blocker_text(q, &ev, b, Lang::En)).collect();
+        bad.push(format!("ready: expected {r}, got {} (blockers: {why:#?})", ev.ready));
     }
     bad
 }

@@ -1008,7 +1008,7 @@ impl Loader {
         if self.qindex.contains_key(&format!("{scope}.{rest}")) {
             return false;
         }
-        let members = self.scope_groups.last().or_else(|| self.check_group.as_ref());
+        let members = self.scope_groups.last().or(self.check_group.as_ref());
         members.is_some_and(|ms| ms.iter().any(|m| self.qindex.contains_key(&format!("{m}.{rest}"))))
     }
 
