@@ -42,7 +42,13 @@ impl GlobalArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Saved drafts: list, new, show, delete, purge, export, import.
+    Drafts {
+        #[command(subcommand)]
+        cmd: crate::drafts::cli::DraftsCommand,
+    },
+}
 
 /// An error that ends a command, with its exit status.
 #[derive(Debug)]
@@ -66,5 +72,9 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
     let _clock = cli.global.clock()?;
     match cli.command {
         None => Ok(0),
+        // TODO(lead): pass the engine's AnswerInspector instead of NullInspector.
+        Some(Command::Drafts { cmd }) => {
+            crate::drafts::cli::run(&cmd, &cli.global, &crate::drafts::NullInspector)
+        }
     }
 }
