@@ -306,7 +306,7 @@ fn list(
         ))?;
         return Ok(0);
     }
-    let lw = rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(5).clamp(5, 40);
+    let lw = rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(5).clamp(5, 48);
     w(writeln!(io.out, "{}  ID        STARTED     DAYS LEFT  PROGRESS", pad("LABEL", lw)))?;
     for r in &rows {
         let mut notes = Vec::new();

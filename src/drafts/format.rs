@@ -286,7 +286,15 @@ pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, String> {
             check_answer(id, v).map_err(|p| format!("answer '{id}' {p}"))?;
         }
     }
-    let mut b: Body = serde_json::from_value(value).map_err(|e| format!("wrong field: {e}"))?;
+    // serde's messages can quote a value; only an unknown field name is passed on.
+    let mut b: Body = serde_json::from_value(value).map_err(|e| {
+        let msg = e.to_string();
+        if msg.starts_with("unknown field") {
+            format!("{}; this citcert does not know it", msg.split(", expected").next().unwrap_or(&msg))
+        } else {
+            "a field has the wrong type (\"questionnaire\" needs text \"id\" and \"version\")".to_string()
+        }
+    })?;
     let Some(checksum) = b.checksum.take() else {
         return Err("the \"checksum\" field is missing: the file was not written by citcert".into());
     };

@@ -14,6 +14,8 @@
 //! * [`cli`] — `citcert drafts …`.
 
 pub mod cli;
+#[cfg(test)]
+mod examples;
 pub mod expiry;
 pub mod format;
 pub mod fsutil;
