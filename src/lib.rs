@@ -8,3 +8,4 @@ pub mod clock;
 pub mod drafts;
 pub mod engine;
 pub mod report;
+pub mod synth;

@@ -230,6 +230,10 @@ pub fn normalise(
     let t = |v: String| Ok((AnswerValue::Text(v), None));
     match question.qtype {
         QType::YesNo | QType::Choice => {
+            // Fast path: the option id exactly (what files and the TUI store).
+            if let Some(o) = question.options.iter().find(|o| o.id == s) {
+                return t(o.id.clone());
+            }
             let lower = s.to_lowercase();
             let alias = match lower.as_str() {
                 "y" | "oui" | "o" if question.qtype == QType::YesNo => "yes",
@@ -275,14 +279,14 @@ pub fn normalise(
             }
             t(s.to_string())
         }
-        QType::Country => match q.country(&s.to_uppercase()) {
+        QType::Country => match q.country(s).or_else(|| q.country(&s.to_uppercase())) {
             Some(c) => t(c.code.clone()),
             None => Err(Text::new(
                 format!("“{s}” is not a country code (ISO 3166-1, e.g. CA, US, MX)."),
                 format!("« {s} » n’est pas un code de pays (ISO 3166-1, p. ex. CA, US, MX)."),
             )),
         },
-        QType::Province => match q.province(&s.to_uppercase()) {
+        QType::Province => match q.province(s).or_else(|| q.province(&s.to_uppercase())) {
             Some(p) => t(p.code.clone()),
             None => Err(Text::new(
                 format!("“{s}” is not a province or territory code (e.g. CA-ON, CA-QC)."),

@@ -208,6 +208,7 @@ impl Loader {
             provinces: vec![],
             fee: Fee { per_person_cad: 0, methods: vec![] },
             qindex: HashMap::new(),
+            code_index: HashMap::new(),
         };
         let Some(m) = self.obj(root, "(top level)") else { return q };
         match m.get("format") {
@@ -316,6 +317,16 @@ impl Loader {
         q.indications = self.indications(m);
         self.fee(m, &mut q);
         q.qindex = std::mem::take(&mut self.qindex);
+        // Codes never collide across kinds (CA vs CA-ON vs ca-city); the first wins if one did.
+        for (i, c) in q.countries.iter().enumerate() {
+            q.code_index.entry(c.code.clone()).or_insert((CodeKind::Country, i));
+        }
+        for (i, p) in q.provinces.iter().enumerate() {
+            q.code_index.entry(p.code.clone()).or_insert((CodeKind::Province, i));
+        }
+        for (i, o) in q.offices.iter().enumerate() {
+            q.code_index.entry(o.id.clone()).or_insert((CodeKind::Office, i));
+        }
         self.static_checks(&q, &items_raw);
         q
     }

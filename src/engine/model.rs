@@ -340,6 +340,15 @@ pub struct Questionnaire {
     pub provinces: Vec<Place>,
     pub fee: Fee,
     pub(crate) qindex: HashMap<String, usize>,
+    /// Countries, provinces and offices by code, for O(1) answer checks.
+    pub(crate) code_index: HashMap<String, (CodeKind, usize)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CodeKind {
+    Country,
+    Province,
+    Office,
 }
 
 impl Questionnaire {
@@ -359,12 +368,21 @@ impl Questionnaire {
         self.texts.get(name)
     }
     pub fn country(&self, code: &str) -> Option<&Place> {
-        self.countries.iter().find(|c| c.code == code)
+        match self.code_index.get(code) {
+            Some((CodeKind::Country, i)) => self.countries.get(*i),
+            _ => None,
+        }
     }
     pub fn province(&self, code: &str) -> Option<&Place> {
-        self.provinces.iter().find(|c| c.code == code)
+        match self.code_index.get(code) {
+            Some((CodeKind::Province, i)) => self.provinces.get(*i),
+            _ => None,
+        }
     }
     pub fn office(&self, id: &str) -> Option<&Office> {
-        self.offices.iter().find(|o| o.id == id)
+        match self.code_index.get(id) {
+            Some((CodeKind::Office, i)) => self.offices.get(*i),
+            _ => None,
+        }
     }
 }
