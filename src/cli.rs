@@ -150,7 +150,11 @@ pub fn read_text(path: &Path) -> Result<String, CliError> {
 pub fn run(cli: Cli) -> Result<i32, CliError> {
     let clock = cli.global.clock()?;
     match cli.command {
-        None => Ok(0),
+        None => {
+            use clap::CommandFactory;
+            Cli::command().print_help().map_err(|e| CliError::with_code(1, e.to_string()))?;
+            Ok(0)
+        }
         Some(Command::Check { answers, format }) => {
             let q = cli.global.questionnaire()?;
             let lang = cli.global.language()?;
