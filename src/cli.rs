@@ -61,6 +61,11 @@ pub enum Command {
         /// The questionnaire to check; without it, the built-in questionnaire.json.
         file: Option<PathBuf>,
     },
+    /// Saved drafts: list, new, show, delete, purge, export, import.
+    Drafts {
+        #[command(subcommand)]
+        cmd: crate::drafts::cli::DraftsCommand,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -152,6 +157,34 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
             check(&q, &answers, clock.today(), format, lang)
         }
         Some(Command::Validate { file }) => validate(file.as_deref()),
+        Some(Command::Drafts { cmd }) => {
+            let q = cli.global.questionnaire()?;
+            crate::drafts::cli::run(&cmd, &cli.global, &EngineInspector { q: &q, today: clock.today() })
+        }
+    }
+}
+
+/// Lets the draft store ask the engine about answers (progress, questions no longer asked)
+/// without depending on it.
+pub struct EngineInspector<'a> {
+    pub q: &'a Questionnaire,
+    pub today: NaiveDate,
+}
+
+impl crate::drafts::AnswerInspector for EngineInspector<'_> {
+    fn progress_percent(&self, answers: &serde_json::Map<String, serde_json::Value>) -> u8 {
+        match Answers::from_map(answers) {
+            Ok(a) => {
+                evaluate(self.q, &a, Context { today: self.today, started: None }).progress_percent(self.q)
+            }
+            Err(_) => 0,
+        }
+    }
+    fn is_known_question(&self, id: &str) -> bool {
+        self.q.question(id).is_some()
+    }
+    fn questionnaire(&self) -> crate::drafts::QuestionnaireRef {
+        crate::drafts::QuestionnaireRef { id: self.q.id.clone(), version: self.q.version.clone() }
     }
 }
 

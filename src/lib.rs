@@ -5,5 +5,6 @@
 
 pub mod cli;
 pub mod clock;
+pub mod drafts;
 pub mod engine;
 pub mod report;

@@ -286,7 +286,7 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers, ctx: Context) -> Evaluatio
                 | Outcome::StopWrongApplication
                 | Outcome::DocBlock
                 | Outcome::DraftExpired
-        ) || (q.rules[r].outcome == Outcome::Incomplete && q.rules[r].when != Cond::Incomplete)
+        ) || (q.rules[r].outcome == Outcome::Incomplete && !reads_incomplete(&q.rules[r].when))
         {
             blockers.push(Blocker::Rule(r));
         }
@@ -431,6 +431,13 @@ fn pass<'a>(
             }
         }
     }
+}
+
+/// Rules like IN-17 restate what the missing answers and items already say: not a blocker of their own.
+fn reads_incomplete(c: &Cond) -> bool {
+    let (mut is, mut rs, mut inc) = (vec![], vec![], false);
+    c.refs(&mut is, &mut rs, &mut inc);
+    inc
 }
 
 fn status(st: &State<'_>, item: &Item) -> Status {

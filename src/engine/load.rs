@@ -10,7 +10,7 @@ use super::model::*;
 use super::text::Text;
 
 /// One thing wrong with a questionnaire, at a JSON location such as `screens[2].questions[4].show_if`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Problem {
     pub path: String,
     pub message: String,
@@ -35,7 +35,13 @@ pub fn load_str(json: &str) -> Result<Questionnaire, Vec<Problem>> {
     })?;
     let mut l = Loader::default();
     let q = l.load(&root);
-    if l.problems.is_empty() { Ok(q) } else { Err(l.problems) }
+    if l.problems.is_empty() {
+        return Ok(q);
+    }
+    // A check expanded over a group reports the same problem once per member: say it once.
+    let mut seen = HashSet::new();
+    l.problems.retain(|p| seen.insert(p.clone()));
+    Err(l.problems)
 }
 
 /// The built-in questionnaire, loaded once.
@@ -67,6 +73,10 @@ struct Loader {
     groups: HashMap<String, Vec<String>>,
     derived: HashMap<String, (Value, String)>,
     derived_stack: Vec<String>,
+    /// The members of the groups being quantified over (innermost last).
+    scope_groups: Vec<Vec<String>>,
+    /// The group a check is expanded over (`"for"`).
+    check_group: Option<Vec<String>>,
     countries: HashSet<String>,
     provinces: HashSet<String>,
     offices: HashSet<String>,
@@ -862,7 +872,7 @@ impl Loader {
                 when,
                 title: self.text(m, "title", &path),
                 message: self.text(m, "message", &path),
-                quote: self.text(m, "quote", &path),
+                quote: self.opt_text(m, "quote", &path),
                 source: self.string(m, "source", &path).unwrap_or_default(),
                 info: self.opt_text(m, "info", &path),
             });
@@ -913,10 +923,21 @@ impl Loader {
                     None => question.clone(),
                 };
                 let Some(&qi) = self.qindex.get(&qid) else {
+                    if let (Some(group), Some(rest)) =
+                        (cm.get("for").and_then(Value::as_str), question.strip_prefix("$."))
+                    {
+                        let members = self.groups.get(group).cloned().unwrap_or_default();
+                        if members.iter().any(|m| self.qindex.contains_key(&format!("{m}.{rest}"))) {
+                            continue; // this member of a mixed group does not have the field
+                        }
+                    }
                     self.err(format!("{path}.question"), format!("unknown question \"{qid}\""));
                     continue;
                 };
+                self.check_group =
+                    cm.get("for").and_then(Value::as_str).and_then(|g| self.groups.get(g).cloned());
                 let when = self.cond(when, &format!("{path}.when"), member.as_deref());
+                self.check_group = None;
                 let cid = match &member {
                     Some(p) => format!("{id}[{p}]"),
                     None => id.clone(),
@@ -979,6 +1000,16 @@ impl Loader {
 
     fn cond_at(&mut self, p: &Pending) -> Cond {
         self.cond(&p.v, &p.path, p.scope.as_deref())
+    }
+
+    /// `$.field` where this member lacks the field but another member of the group has it.
+    fn absent_member_field(&self, id: &str, scope: Option<&str>) -> bool {
+        let (Some(rest), Some(scope)) = (id.strip_prefix("$."), scope) else { return false };
+        if self.qindex.contains_key(&format!("{scope}.{rest}")) {
+            return false;
+        }
+        let members = self.scope_groups.last().or(self.check_group.as_ref());
+        members.is_some_and(|ms| ms.iter().any(|m| self.qindex.contains_key(&format!("{m}.{rest}"))))
     }
 
     fn resolve_q(&mut self, id: &str, path: &str, scope: Option<&str>) -> Option<usize> {
@@ -1084,8 +1115,10 @@ impl Loader {
                     self.err(path, format!("\"{quant}\" needs \"where\""));
                     return Cond::False;
                 };
+                self.scope_groups.push(members.clone());
                 let parts: Vec<Cond> =
                     members.iter().map(|mem| self.cond(w, &format!("{path}.where"), Some(mem))).collect();
+                self.scope_groups.pop();
                 return match quant {
                     "some" => Cond::Any(parts),
                     "every" => Cond::All(parts),
@@ -1140,6 +1173,11 @@ impl Loader {
             self.err(format!("{path}.q"), "expected a question id");
             return Cond::False;
         };
+        if self.absent_member_field(qid, scope) {
+            // A field this member of a mixed group does not have: never answered.
+            let not_answered = m.get("answered") == Some(&Value::Bool(false));
+            return if not_answered { Cond::True } else { Cond::False };
+        }
         let Some(q) = self.resolve_q(qid, &format!("{path}.q"), scope) else { return Cond::False };
         let ops: Vec<&String> = m.keys().filter(|k| *k != "q" && *k != "at").collect();
         if ops.len() != 1 {
@@ -1255,10 +1293,10 @@ impl Loader {
                 }
             }
             "starts_with" => {
-                if qtype.is_pick() || qtype.is_date() {
+                if qtype.is_date() || matches!(qtype, QType::YesNo | QType::Choice) {
                     self.err(
                         &opath,
-                        format!("starts_with needs a text question; \"{qid}\" is {}", qtype.name()),
+                        format!("starts_with needs a text or code question; \"{qid}\" is {}", qtype.name()),
                     );
                     return Cond::False;
                 }

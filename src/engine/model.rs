@@ -214,7 +214,8 @@ pub struct Rule {
     pub when: Cond,
     pub title: Text,
     pub message: Text,
-    pub quote: Text,
+    /// The guide sentence, where the rule comes from one (assumptions have none).
+    pub quote: Option<Text>,
     pub source: String,
     pub info: Option<Text>,
 }

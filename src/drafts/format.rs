@@ -1,0 +1,375 @@
+//! The draft file, format 1:
+//!
+//! ```json
+//! {"format": 1, "questionnaire": {"id": "CIT0001", "version": "2026-11-22"}, "id": "3f9a0c1e",
+//!  "label": "Liam — first certificate", "created_on": "2025-06-01", "last_saved": "2025-06-03T18:20:00",
+//!  "language": "en", "current_screen": "S5", "answers": {"elig.applying_for": "minor"},
+//!  "attachments": [], "checksum": "fnv1a64:…"}
+//! ```
+//!
+//! `answers` has the CONTRACT §3 shape, so `citcert check --answers DRAFT.json` reads a draft as is.
+//! `checksum` (FNV-1a 64 of the other fields, compact JSON) tells a draft edited by hand — or
+//! damaged by a disk — from one citcert wrote. It is an integrity check, not a security measure.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// The only draft format this citcert reads and writes.
+pub const FORMAT_VERSION: u64 = 1;
+/// Larger files are not drafts (a complete draft is a few kilobytes).
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+const STAMP: &str = "%Y-%m-%dT%H:%M:%S";
+
+/// Which questionnaire the answers belong to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionnaireRef {
+    pub id: String,
+    pub version: String,
+}
+
+/// A draft in memory. The id, the start date and the last-saved stamp are set by the store only:
+/// no caller can move the start date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub(crate) id: String,
+    pub(crate) created_on: NaiveDate,
+    pub(crate) last_saved: NaiveDateTime,
+    pub label: String,
+    pub questionnaire: QuestionnaireRef,
+    /// Language of service, `en` or `fr` (SPEC S0 `draft.language`).
+    pub language: String,
+    /// The screen to resume on (`S1` … `S13`).
+    pub current_screen: String,
+    /// Question id → answer (a string, or an array of strings for list questions).
+    pub answers: Map<String, Value>,
+    /// Files attached to checklist items (a later issue); kept as written.
+    pub attachments: Vec<Value>,
+}
+
+impl Draft {
+    pub(crate) fn new(
+        id: String,
+        label: String,
+        created_on: NaiveDate,
+        now: NaiveDateTime,
+        questionnaire: QuestionnaireRef,
+        language: String,
+    ) -> Draft {
+        Draft {
+            id,
+            created_on,
+            last_saved: now,
+            label,
+            questionnaire,
+            language,
+            current_screen: "S1".into(),
+            answers: Map::new(),
+            attachments: Vec::new(),
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    /// The day the draft was started. Never changes; drives the 60-day rule.
+    pub fn created_on(&self) -> NaiveDate {
+        self.created_on
+    }
+    pub fn last_saved(&self) -> NaiveDateTime {
+        self.last_saved
+    }
+
+    /// Where this draft stands on `today` (see [`crate::drafts::expiry`]).
+    pub fn expiry(&self, today: NaiveDate) -> crate::drafts::Expiry {
+        crate::drafts::Expiry::compute(self.created_on, Some(self.last_saved), today)
+    }
+
+    /// Sets one answer after checking its shape (a string, or an array of strings).
+    pub fn set_answer(&mut self, id: &str, value: Value) -> Result<(), crate::drafts::DraftError> {
+        check_answer(id, &value)
+            .map_err(|problem| crate::drafts::DraftError::InvalidAnswer { question: id.into(), problem })?;
+        self.answers.insert(id.to_string(), value);
+        Ok(())
+    }
+
+    /// The file contents: pretty JSON with a checksum, ending in a newline.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut body = Body::from(self);
+        body.checksum = Some(checksum_of(&body));
+        let mut out = serde_json::to_vec_pretty(&body).expect("a draft always serializes");
+        out.push(b'\n');
+        out
+    }
+
+    /// The answers file of CONTRACT §3, with the draft's identity so that re-importing it keeps
+    /// the start date (`citcert drafts export`).
+    pub fn to_answers_file(&self) -> Vec<u8> {
+        let v = serde_json::json!({
+            "answers": self.answers,
+            "citcert_draft": {
+                "id": self.id,
+                "label": self.label,
+                "created_on": self.created_on.to_string(),
+                "questionnaire": self.questionnaire,
+            }
+        });
+        let mut out = serde_json::to_vec_pretty(&v).expect("answers always serialize");
+        out.push(b'\n');
+        out
+    }
+}
+
+/// The fields in file order; serialized compactly for the checksum, pretty for the file.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Body {
+    format: u64,
+    questionnaire: QuestionnaireRef,
+    id: String,
+    label: String,
+    created_on: String,
+    last_saved: String,
+    language: String,
+    current_screen: String,
+    answers: Map<String, Value>,
+    attachments: Vec<Value>,
+    /// Absent while the checksum is computed, present in the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    checksum: Option<String>,
+}
+
+impl From<&Draft> for Body {
+    fn from(d: &Draft) -> Body {
+        Body {
+            format: FORMAT_VERSION,
+            questionnaire: d.questionnaire.clone(),
+            id: d.id.clone(),
+            label: d.label.clone(),
+            created_on: d.created_on.to_string(),
+            last_saved: d.last_saved.format(STAMP).to_string(),
+            language: d.language.clone(),
+            current_screen: d.current_screen.clone(),
+            answers: d.answers.clone(),
+            attachments: d.attachments.clone(),
+            checksum: None,
+        }
+    }
+}
+
+fn checksum_of(body: &Body) -> String {
+    let compact = serde_json::to_vec(body).expect("a draft always serializes");
+    format!("fnv1a64:{:016x}", fnv1a64(&compact))
+}
+
+/// FNV-1a, 64 bits: tiny, fast, good enough to notice an edit. Not cryptographic.
+pub fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Draft ids: 8 lowercase hex digits (the store makes them); up to 32 `[a-z0-9-]` accepted.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 32
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+}
+
+/// Checks the shape CONTRACT §2 allows: a string, or an array of strings.
+pub fn check_answer(id: &str, value: &Value) -> Result<(), String> {
+    if id.trim().is_empty() {
+        return Err("an answer has an empty question id".into());
+    }
+    match value {
+        Value::String(_) => Ok(()),
+        Value::Array(items) => match items.iter().position(|v| !v.is_string()) {
+            None => Ok(()),
+            Some(i) => Err(format!("item {} of the list is {}, not text", i + 1, kind(&items[i]))),
+        },
+        other => Err(format!("is {}; answers are text or lists of text", kind(other))),
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Reads a draft file's bytes. `Err` is the reason it is damaged, in words, for the user.
+/// `expected_id` is the file name without `.json`.
+pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, String> {
+    if bytes.is_empty() {
+        return Err("the file is empty (0 bytes)".into());
+    }
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(format!("the file is {} bytes, far too large for a draft", bytes.len()));
+    }
+    if bytes.iter().all(|&b| b == 0) {
+        return Err("the file holds only zero bytes (erased or damaged on disk)".into());
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let binary = bytes.iter().take(512).filter(|&&b| b == 0 || (b < 9)).count() > 0;
+            return Err(if binary {
+                format!("the file holds binary data, not text (first bad byte at offset {})", e.valid_up_to())
+            } else {
+                format!("the file is not UTF-8 text (invalid byte at offset {})", e.valid_up_to())
+            });
+        }
+    };
+    if text.bytes().any(|b| b == 0) {
+        return Err("the file holds binary data (a zero byte), not a draft".into());
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            format!("the file ends early at line {} column {}: it looks truncated", e.line(), e.column())
+        } else {
+            format!("not valid JSON at line {} column {}: {e}", e.line(), e.column())
+        }
+    })?;
+    let Value::Object(obj) = &value else {
+        return Err("the file is JSON but not a draft (the top level is not an object)".into());
+    };
+    match obj.get("format") {
+        None => return Err("not a citcert draft: it has no \"format\" field".into()),
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(FORMAT_VERSION) => {}
+            Some(v) if v > FORMAT_VERSION => {
+                return Err(format!(
+                    "made by a newer citcert (draft format {v}; this citcert reads format {FORMAT_VERSION}); \
+                     update citcert to open it"
+                ));
+            }
+            _ => return Err(format!("unknown draft format {n}")),
+        },
+        Some(other) => return Err(format!("\"format\" is {}, not a number", kind(other))),
+    }
+    const FIELDS: [(&str, &str); 9] = [
+        ("questionnaire", "object"),
+        ("id", "text"),
+        ("label", "text"),
+        ("created_on", "text"),
+        ("last_saved", "text"),
+        ("language", "text"),
+        ("current_screen", "text"),
+        ("answers", "object"),
+        ("attachments", "list"),
+    ];
+    for (name, want) in FIELDS {
+        let ok = match obj.get(name) {
+            None => return Err(format!("the \"{name}\" field is missing")),
+            Some(Value::String(_)) => want == "text",
+            Some(Value::Object(_)) => want == "object",
+            Some(Value::Array(_)) => want == "list",
+            Some(_) => false,
+        };
+        if !ok {
+            let article = if want == "text" { "" } else { "a " };
+            return Err(format!("\"{name}\" is {}, not {article}{want}", kind(&obj[name])));
+        }
+    }
+    if let Some(Value::Object(answers)) = obj.get("answers") {
+        for (id, v) in answers {
+            check_answer(id, v).map_err(|p| format!("answer '{id}' {p}"))?;
+        }
+    }
+    // serde's messages can quote a value; only an unknown field name is passed on.
+    let mut b: Body = serde_json::from_value(value).map_err(|e| {
+        let msg = e.to_string();
+        if msg.starts_with("unknown field") {
+            format!("{}; this citcert does not know it", msg.split(", expected").next().unwrap_or(&msg))
+        } else {
+            "a field has the wrong type (\"questionnaire\" needs text \"id\" and \"version\")".to_string()
+        }
+    })?;
+    let Some(checksum) = b.checksum.take() else {
+        return Err("the \"checksum\" field is missing: the file was not written by citcert".into());
+    };
+    if !is_valid_id(&b.id) {
+        return Err(format!("the draft id '{}' is not a valid id", b.id));
+    }
+    if b.id != expected_id {
+        return Err(format!(
+            "the file name says draft '{expected_id}' but the file holds draft '{}' (copied or renamed by hand?)",
+            b.id
+        ));
+    }
+    let created_on = crate::clock::parse_date(&b.created_on)
+        .ok_or_else(|| format!("\"created_on\" is '{}', not a date YYYY-MM-DD", b.created_on))?;
+    let last_saved = NaiveDateTime::parse_from_str(&b.last_saved, STAMP)
+        .map_err(|_| format!("\"last_saved\" is '{}', not a time YYYY-MM-DDTHH:MM:SS", b.last_saved))?;
+    if last_saved.date() < created_on {
+        return Err(format!("\"last_saved\" ({}) is before \"created_on\" ({created_on})", b.last_saved));
+    }
+    if b.label.trim().is_empty() {
+        return Err("the label is empty".into());
+    }
+    if checksum != checksum_of(&b) {
+        return Err("the checksum does not match: the file was edited outside citcert or damaged".into());
+    }
+    Ok(Draft {
+        id: b.id,
+        created_on,
+        last_saved,
+        label: b.label,
+        questionnaire: b.questionnaire,
+        language: b.language,
+        current_screen: b.current_screen,
+        answers: b.answers,
+        attachments: b.attachments,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Draft {
+        let d = crate::clock::parse_date("2025-06-01").unwrap();
+        let mut draft = Draft::new(
+            "0a1b2c3d".into(),
+            "Liam — first certificate".into(),
+            d,
+            d.and_hms_opt(12, 0, 0).unwrap(),
+            QuestionnaireRef { id: "CIT0001".into(), version: "test".into() },
+            "en".into(),
+        );
+        draft.set_answer("pers.other_names", serde_json::json!(["NA"])).unwrap();
+        draft.set_answer("pers.dob", serde_json::json!("2019-03-10")).unwrap();
+        draft
+    }
+
+    #[test]
+    fn round_trips() {
+        let d = sample();
+        assert_eq!(parse(&d.to_bytes(), "0a1b2c3d").unwrap(), d);
+    }
+
+    #[test]
+    fn answers_of_the_wrong_shape_are_refused() {
+        let mut d = sample();
+        assert!(d.set_answer("pers.dob", serde_json::json!(19)).is_err());
+        assert!(d.set_answer("pers.other_names", serde_json::json!(["a", 1])).is_err());
+        assert!(d.set_answer("x", serde_json::json!({"a": "b"})).is_err());
+    }
+
+    #[test]
+    fn an_edit_breaks_the_checksum() {
+        let text = String::from_utf8(sample().to_bytes()).unwrap().replace("Liam", "Noah");
+        let e = parse(text.as_bytes(), "0a1b2c3d").unwrap_err();
+        assert!(e.contains("checksum"), "{e}");
+    }
+}

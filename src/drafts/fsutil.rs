@@ -1,0 +1,161 @@
+//! File-system primitives for secrets: private folders and files, the atomic save, and
+//! overwrite-then-remove. Unix permissions; on other systems the modes are not enforced.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::Path;
+
+use super::DraftError;
+
+/// Mode of the drafts folder and of `damaged/`.
+pub const DIR_MODE: u32 = 0o700;
+/// Mode of every draft, backup, temp and lock file.
+pub const FILE_MODE: u32 = 0o600;
+
+/// Creates `dir` (and missing parents) as 0700, or checks an existing one.
+/// Returns a warning when an existing folder is readable or writable by others.
+pub fn ensure_private_dir(dir: &Path) -> Result<Option<String>, DraftError> {
+    match fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(loose_mode_warning(dir, &m, "folder", DIR_MODE)),
+        Ok(_) => Err(DraftError::Invalid(format!(
+            "{}: exists but is not a folder; choose another --drafts-dir",
+            dir.display()
+        ))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let mut b = fs::DirBuilder::new();
+            b.recursive(true);
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut b, DIR_MODE);
+            b.create(dir).map_err(|e| DraftError::io(dir, e))?;
+            Ok(None)
+        }
+        Err(e) => Err(DraftError::io(dir, e)),
+    }
+}
+
+/// "…: readable by others (mode 0755); run chmod 700 …" when `meta` grants anything to group/others.
+pub fn loose_mode_warning(path: &Path, meta: &fs::Metadata, what: &str, want: u32) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            return Some(format!(
+                "{}: this drafts {what} can be read or changed by other users (mode {mode:04o}); \
+                 run `chmod {want:o} {}`",
+                path.display(),
+                path.display()
+            ));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, meta, what, want);
+    None
+}
+
+/// Opens `path` for writing, created 0600 (truncating any old content).
+pub fn create_private(path: &Path) -> io::Result<File> {
+    let mut o = OpenOptions::new();
+    o.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut o, FILE_MODE);
+    let f = o.open(path)?;
+    // An existing file keeps its old mode on open: tighten it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if f.metadata()?.permissions().mode() & 0o077 != 0 {
+            f.set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
+        }
+    }
+    Ok(f)
+}
+
+/// Makes a rename or unlink in `dir` durable.
+pub fn fsync_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
+}
+
+/// The atomic save. `dir/name` ends up holding exactly `bytes`, or keeps its old content: a crash
+/// at any instant leaves one or the other, never a mix.
+///
+/// 1. write `dir/tmp_name` (0600) and fsync it;
+/// 2. if `backup_name` is given and `dir/name` exists, make `dir/backup_name` a hard link to the
+///    old version (a copy where hard links are not supported) — `dir/name` is never absent;
+/// 3. rename the temp file over `dir/name` (atomic on POSIX) and fsync the folder.
+pub fn atomic_write(
+    dir: &Path,
+    name: &str,
+    tmp_name: &str,
+    backup_name: Option<&str>,
+    bytes: &[u8],
+) -> Result<(), DraftError> {
+    let target = dir.join(name);
+    let tmp = dir.join(tmp_name);
+    let write_tmp = || -> io::Result<()> {
+        let mut f = create_private(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    };
+    if let Err(e) = write_tmp() {
+        let _ = fs::remove_file(&tmp);
+        return Err(DraftError::io(&tmp, e));
+    }
+    if let Some(bak) = backup_name {
+        let bak = dir.join(bak);
+        if target.exists() {
+            match fs::remove_file(&bak) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(DraftError::io(&bak, e)),
+            }
+            if fs::hard_link(&target, &bak).is_err() {
+                copy_private(&target, &bak).map_err(|e| DraftError::io(&bak, e))?;
+            }
+        }
+    }
+    if let Err(e) = fs::rename(&tmp, &target) {
+        let _ = fs::remove_file(&tmp);
+        return Err(DraftError::io(&target, e));
+    }
+    fsync_dir(dir).map_err(|e| DraftError::io(dir, e))
+}
+
+fn copy_private(from: &Path, to: &Path) -> io::Result<()> {
+    let bytes = fs::read(from)?;
+    let mut f = create_private(to)?;
+    f.write_all(&bytes)?;
+    f.sync_all()
+}
+
+/// Overwrites the file's bytes with zeros, fsyncs, then removes it. A missing file is fine.
+/// Does not fsync the folder (the caller does, once, after removing a group of files).
+pub fn overwrite_and_remove(path: &Path) -> io::Result<()> {
+    let mut f = match OpenOptions::new().write(true).open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let len = f.metadata()?.len();
+    let zeros = [0u8; 8192];
+    let mut left = len;
+    while left > 0 {
+        let n = left.min(zeros.len() as u64) as usize;
+        f.write_all(&zeros[..n])?;
+        left -= n as u64;
+    }
+    f.sync_all()?;
+    drop(f);
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,37 @@
+//! The advisory lock: a citcert that opens a draft for writing holds an exclusive lock on
+//! `<id>.lock` (not on the draft itself, which every save replaces). A second citcert that
+//! cannot take it gets the draft read-only. The lock goes away with the process, even on kill -9.
+//! The lock file stays (empty); removing it would let two processes lock two different files.
+
+use std::fs::{File, TryLockError};
+use std::path::{Path, PathBuf};
+
+use super::DraftError;
+
+/// Held while a draft is open for writing; released on drop.
+#[derive(Debug)]
+pub struct DraftLock {
+    _file: File,
+    path: PathBuf,
+}
+
+impl DraftLock {
+    /// `Ok(None)` when another process holds the lock.
+    pub fn try_acquire(dir: &Path, id: &str) -> Result<Option<DraftLock>, DraftError> {
+        let path = dir.join(format!("{id}.lock"));
+        let mut o = std::fs::OpenOptions::new();
+        o.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut o, super::fsutil::FILE_MODE);
+        let file = o.open(&path).map_err(|e| DraftError::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(DraftLock { _file: file, path })),
+            Err(TryLockError::WouldBlock) => Ok(None),
+            Err(TryLockError::Error(e)) => Err(DraftError::io(&path, e)),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}

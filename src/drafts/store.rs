@@ -1,0 +1,640 @@
+//! [`DraftStore`]: the drafts folder. One `<id>.json` per draft, its previous version in
+//! `<id>.json.bak`, the lock in `<id>.lock`, damaged files moved to `damaged/`.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+use std::collections::hash_map::RandomState;
+use std::fs;
+use std::hash::{BuildHasher, Hasher};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::format::{self, Draft, QuestionnaireRef};
+use super::fsutil;
+use super::lock::DraftLock;
+use super::{AnswerInspector, DraftError, Expiry};
+use crate::clock::Clock;
+
+/// A folder holding this file is a folder of example drafts (the repository's `drafts/`):
+/// citcert reads it but never changes it — no expiry deletion, no quarantine, no saving.
+pub const EXAMPLES_MARKER: &str = "CITCERT-EXAMPLES";
+/// Quarantine subfolder for damaged drafts.
+pub const DAMAGED_DIR: &str = "damaged";
+
+/// The drafts folder.
+#[derive(Debug)]
+pub struct DraftStore {
+    dir: PathBuf,
+    examples: bool,
+    warnings: Vec<String>,
+}
+
+/// A draft deleted (or, in an examples folder, found) past its 60 days. No personal data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpiredNotice {
+    pub id: String,
+    pub label: String,
+    pub created_on: NaiveDate,
+    pub deleted: bool,
+}
+
+/// A file that is not a readable draft. Never deleted: moved to `damaged/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DamagedNotice {
+    /// The file name in the drafts folder.
+    pub file: String,
+    pub reason: String,
+    /// Where it was moved (`None` in an examples folder, or when the move failed — see `reason`).
+    pub moved_to: Option<PathBuf>,
+    /// The previous saved version (`.bak`) was valid and has taken its place.
+    pub restored_from_backup: bool,
+}
+
+/// What a sweep found and did: expired drafts deleted, damaged files quarantined, the rest.
+#[derive(Debug, Default)]
+pub struct Sweep {
+    pub drafts: Vec<Draft>,
+    pub expired: Vec<ExpiredNotice>,
+    pub damaged: Vec<DamagedNotice>,
+    pub warnings: Vec<String>,
+}
+
+/// One line of `drafts list`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftSummary {
+    pub id: String,
+    pub label: String,
+    pub created_on: NaiveDate,
+    pub last_saved: chrono::NaiveDateTime,
+    pub current_screen: String,
+    pub expiry: Expiry,
+    pub progress_percent: u8,
+    pub answers: usize,
+    /// Answers to questions the current questionnaire no longer asks (kept in the draft).
+    pub no_longer_asked: usize,
+}
+
+impl DraftSummary {
+    pub fn of(d: &Draft, today: NaiveDate, inspector: &dyn AnswerInspector) -> DraftSummary {
+        DraftSummary {
+            id: d.id.clone(),
+            label: d.label.clone(),
+            created_on: d.created_on,
+            last_saved: d.last_saved,
+            current_screen: d.current_screen.clone(),
+            expiry: d.expiry(today),
+            progress_percent: inspector.progress_percent(&d.answers).min(100),
+            answers: d.answers.len(),
+            no_longer_asked: super::no_longer_asked(&d.answers, inspector).len(),
+        }
+    }
+}
+
+/// How an open draft may be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    ReadWrite,
+    /// Why saving is not possible (open in another citcert, example folder).
+    ReadOnly(String),
+}
+
+/// A draft opened from the store. Read-write access holds the lock until dropped.
+#[derive(Debug)]
+pub struct OpenDraft {
+    /// The contents; edit answers, label, screen freely. Id and start date cannot be changed.
+    pub draft: Draft,
+    dir: PathBuf,
+    _lock: Option<DraftLock>,
+    access: Access,
+    original_id: String,
+    original_created_on: NaiveDate,
+}
+
+impl OpenDraft {
+    pub fn access(&self) -> &Access {
+        &self.access
+    }
+    pub fn is_read_only(&self) -> bool {
+        self.access != Access::ReadWrite
+    }
+
+    /// Saves atomically (see [`fsutil::atomic_write`]); the previous version becomes `<id>.json.bak`.
+    /// Refused when read-only or expired, or when an answer has the wrong shape.
+    pub fn save(&mut self, clock: &Clock) -> Result<(), DraftError> {
+        if let Access::ReadOnly(why) = &self.access {
+            return Err(DraftError::ReadOnly { id: self.draft.id.clone(), why: format!(" ({why})") });
+        }
+        if self.draft.id != self.original_id || self.draft.created_on != self.original_created_on {
+            return Err(DraftError::Invalid(format!(
+                "draft {}: the id or start date was changed in memory; they never change — nothing was saved",
+                self.original_id
+            )));
+        }
+        let e = self.draft.expiry(clock.today());
+        if e.is_expired() {
+            return Err(expired_error(&self.draft, &e));
+        }
+        if self.draft.label.trim().is_empty() {
+            return Err(DraftError::Invalid("the label is empty; give the draft a name".into()));
+        }
+        for (id, v) in &self.draft.answers {
+            format::check_answer(id, v)
+                .map_err(|problem| DraftError::InvalidAnswer { question: id.clone(), problem })?;
+        }
+        // last_saved never moves backwards: it is the floor of "today" for the 60-day rule.
+        let now = clock.now();
+        let mut next = self.draft.clone();
+        next.last_saved = next.last_saved.max(now);
+        let id = &next.id;
+        fsutil::atomic_write(
+            &self.dir,
+            &format!("{id}.json"),
+            &format!(".{id}.json.tmp-{}", std::process::id()),
+            Some(&format!("{id}.json.bak")),
+            &next.to_bytes(),
+        )?;
+        self.draft = next;
+        Ok(())
+    }
+}
+
+fn expired_error(d: &Draft, e: &Expiry) -> DraftError {
+    DraftError::Expired { label: d.label.clone(), created_on: d.created_on, expired_after: e.last_day }
+}
+
+impl DraftStore {
+    /// The platform data folder: `~/.local/share/citcert/drafts` on Linux, etc.
+    pub fn default_dir() -> Result<PathBuf, DraftError> {
+        directories::ProjectDirs::from("ca", "citcert", "citcert")
+            .map(|p| p.data_dir().join("drafts"))
+            .ok_or(DraftError::NoDataDir)
+    }
+
+    /// Opens (creating it 0700 if needed) the drafts folder. Loose modes give warnings.
+    pub fn open(dir: impl Into<PathBuf>) -> Result<DraftStore, DraftError> {
+        let dir = dir.into();
+        let examples = dir.join(EXAMPLES_MARKER).is_file();
+        let mut warnings = Vec::new();
+        if examples {
+            if !dir.is_dir() {
+                return Err(DraftError::Invalid(format!("{}: not a folder", dir.display())));
+            }
+        } else if let Some(w) = fsutil::ensure_private_dir(&dir)? {
+            warnings.push(w);
+        }
+        Ok(DraftStore { dir, examples, warnings })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+    /// A read-only folder of example drafts (it holds [`EXAMPLES_MARKER`]).
+    pub fn is_examples(&self) -> bool {
+        self.examples
+    }
+    /// Warnings found when opening (a folder readable by others).
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+    pub fn path_of(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.json"))
+    }
+
+    /// `Err` naming the folder when it is an examples folder (which is never changed).
+    pub fn refuse_if_examples(&self, what: &str) -> Result<(), DraftError> {
+        if self.examples {
+            return Err(DraftError::Invalid(format!(
+                "{}: this is a folder of example drafts (it holds {EXAMPLES_MARKER}), which citcert never \
+                 changes; copy it elsewhere and use --drafts-dir to {what}",
+                self.dir.display()
+            )));
+        }
+        Ok(())
+    }
+
+    /// The ids of the `*.json` files in the folder, sorted.
+    pub fn ids(&self) -> Result<Vec<String>, DraftError> {
+        let mut ids = Vec::new();
+        for entry in fs::read_dir(&self.dir).map_err(|e| DraftError::io(&self.dir, e))? {
+            let entry = entry.map_err(|e| DraftError::io(&self.dir, e))?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if name.starts_with('.') {
+                continue;
+            }
+            if let Some(stem) = name.strip_suffix(".json")
+                && entry.file_type().map(|t| t.is_file()).unwrap_or(false)
+            {
+                ids.push(stem.to_string());
+            }
+        }
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// Resolves an id or an unambiguous prefix of one.
+    pub fn resolve(&self, prefix: &str) -> Result<String, DraftError> {
+        let prefix = prefix.trim().to_ascii_lowercase();
+        let ids = self.ids()?;
+        if ids.contains(&prefix) {
+            return Ok(prefix);
+        }
+        let matches: Vec<String> = ids.into_iter().filter(|i| i.starts_with(&prefix)).collect();
+        match matches.len() {
+            0 => Err(DraftError::NotFound(prefix)),
+            1 => Ok(matches.into_iter().next().expect("one match")),
+            _ => Err(DraftError::Ambiguous { prefix, candidates: matches }),
+        }
+    }
+
+    /// Run at every start: deletes expired drafts (overwritten, then removed), moves damaged files
+    /// to `damaged/` (restoring the backup when it is good), removes temp files left by a crash,
+    /// and returns the drafts that remain.
+    pub fn sweep(&self, clock: &Clock) -> Result<Sweep, DraftError> {
+        let today = clock.today();
+        let mut sweep = Sweep { warnings: self.warnings.clone(), ..Sweep::default() };
+        self.remove_stale_temps();
+        for id in self.ids()? {
+            match self.load_checked(&id, today, &mut sweep) {
+                Some(d) => sweep.drafts.push(d),
+                None => continue,
+            }
+        }
+        sweep.drafts.sort_by(|a, b| b.last_saved.cmp(&a.last_saved).then_with(|| a.id.cmp(&b.id)));
+        Ok(sweep)
+    }
+
+    /// Loads one draft, handling damage and expiry; notices go into `sweep`.
+    fn load_checked(&self, id: &str, today: NaiveDate, sweep: &mut Sweep) -> Option<Draft> {
+        let path = self.path_of(id);
+        let draft = match self.read_one(&path, id) {
+            Ok(d) => d,
+            Err(reason) if reason.is_empty() => return None, // vanished meanwhile
+            Err(reason) => {
+                let restored = self.quarantine(id, &reason, sweep);
+                if !restored {
+                    return None;
+                }
+                match self.read_one(&path, id) {
+                    Ok(d) => d,
+                    Err(_) => return None,
+                }
+            }
+        };
+        let e = draft.expiry(today);
+        if e.is_expired() {
+            let deleted = !self.examples && self.erase(id).is_ok();
+            sweep.expired.push(ExpiredNotice {
+                id: id.to_string(),
+                label: draft.label.clone(),
+                created_on: draft.created_on,
+                deleted,
+            });
+            return None;
+        }
+        if !self.examples
+            && let Ok(m) = fs::metadata(&path)
+            && let Some(w) = fsutil::loose_mode_warning(&path, &m, "file", fsutil::FILE_MODE)
+        {
+            sweep.warnings.push(w);
+        }
+        Some(draft)
+    }
+
+    /// `Err("")` when the file does not exist; `Err(reason)` when it is damaged.
+    fn read_one(&self, path: &Path, id: &str) -> Result<Draft, String> {
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(String::new()),
+            Err(e) => return Err(format!("cannot be read: {e}")),
+        };
+        format::parse(&bytes, id)
+    }
+
+    /// Moves `<id>.json` to `damaged/`; when `<id>.json.bak` is a good draft, puts it back in its
+    /// place (returns true). A damaged backup is quarantined too.
+    fn quarantine(&self, id: &str, reason: &str, sweep: &mut Sweep) -> bool {
+        let file = format!("{id}.json");
+        if self.examples {
+            sweep.damaged.push(DamagedNotice {
+                file,
+                reason: reason.into(),
+                moved_to: None,
+                restored_from_backup: false,
+            });
+            return false;
+        }
+        let mut notice = DamagedNotice {
+            file: file.clone(),
+            reason: reason.into(),
+            moved_to: None,
+            restored_from_backup: false,
+        };
+        match self.move_to_damaged(&file) {
+            Ok(p) => notice.moved_to = Some(p),
+            Err(e) => notice.reason = format!("{reason} (and it could not be moved to {DAMAGED_DIR}/: {e})"),
+        }
+        let bak = format!("{id}.json.bak");
+        let bak_path = self.dir.join(&bak);
+        if notice.moved_to.is_some() && bak_path.is_file() {
+            match fs::read(&bak_path).map_err(|e| e.to_string()).and_then(|b| format::parse(&b, id)) {
+                Ok(_) => {
+                    if fs::rename(&bak_path, self.path_of(id)).is_ok() {
+                        let _ = fsutil::fsync_dir(&self.dir);
+                        notice.restored_from_backup = true;
+                    }
+                }
+                Err(bak_reason) => {
+                    let moved = self.move_to_damaged(&bak).ok();
+                    sweep.damaged.push(DamagedNotice {
+                        file: bak,
+                        reason: bak_reason,
+                        moved_to: moved,
+                        restored_from_backup: false,
+                    });
+                }
+            }
+        }
+        let restored = notice.restored_from_backup;
+        sweep.damaged.push(notice);
+        restored
+    }
+
+    fn move_to_damaged(&self, name: &str) -> Result<PathBuf, DraftError> {
+        let qdir = self.dir.join(DAMAGED_DIR);
+        fsutil::ensure_private_dir(&qdir)?;
+        let mut dest = qdir.join(name);
+        let mut n = 1;
+        while dest.exists() {
+            dest = qdir.join(format!("{name}.{n}"));
+            n += 1;
+        }
+        fs::rename(self.dir.join(name), &dest).map_err(|e| DraftError::io(self.dir.join(name), e))?;
+        fsutil::fsync_dir(&self.dir).map_err(|e| DraftError::io(&self.dir, e))?;
+        let _ = fsutil::fsync_dir(&qdir);
+        Ok(dest)
+    }
+
+    /// Overwrites and removes a draft, its backup and its lock file.
+    fn erase(&self, id: &str) -> Result<(), DraftError> {
+        for name in [format!("{id}.json"), format!("{id}.json.bak")] {
+            let p = self.dir.join(name);
+            fsutil::overwrite_and_remove(&p).map_err(|e| DraftError::io(&p, e))?;
+        }
+        let _ = fs::remove_file(self.dir.join(format!("{id}.lock")));
+        fsutil::fsync_dir(&self.dir).map_err(|e| DraftError::io(&self.dir, e))
+    }
+
+    /// Temp files `.<id>.json.tmp-<pid>` left by a killed save: erased when no one holds the lock.
+    fn remove_stale_temps(&self) {
+        if self.examples {
+            return;
+        }
+        let Ok(rd) = fs::read_dir(&self.dir) else { return };
+        let own = format!("tmp-{}", std::process::id());
+        for entry in rd.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let Some((id, pid)) = name.strip_prefix('.').and_then(|n| n.split_once(".json.tmp-")) else {
+                continue;
+            };
+            if name.ends_with(&own) || !format::is_valid_id(id) || pid.is_empty() {
+                continue;
+            }
+            if let Ok(Some(_lock)) = DraftLock::try_acquire(&self.dir, id) {
+                let _ = fsutil::overwrite_and_remove(&entry.path());
+            }
+        }
+    }
+
+    /// Summaries of the drafts that remain after a sweep.
+    pub fn summaries(sweep: &Sweep, clock: &Clock, inspector: &dyn AnswerInspector) -> Vec<DraftSummary> {
+        let today = clock.today();
+        sweep.drafts.iter().map(|d| DraftSummary::of(d, today, inspector)).collect()
+    }
+
+    /// Loads a draft (no lock): for showing and exporting. Damaged → quarantined and `Damaged`;
+    /// expired → deleted and `Expired`.
+    pub fn read(&self, id: &str, clock: &Clock) -> Result<Draft, DraftError> {
+        let mut sweep = Sweep::default();
+        let path = self.path_of(id);
+        match self.load_checked(id, clock.today(), &mut sweep) {
+            Some(d) => Ok(d),
+            None => {
+                if let Some(x) = sweep.expired.first() {
+                    let e = Expiry::compute(x.created_on, None, clock.today());
+                    return Err(DraftError::Expired {
+                        label: x.label.clone(),
+                        created_on: x.created_on,
+                        expired_after: e.last_day,
+                    });
+                }
+                if let Some(dmg) = sweep.damaged.first() {
+                    let where_ = match &dmg.moved_to {
+                        Some(p) => format!("; moved to {} (nothing was deleted)", p.display()),
+                        None => String::new(),
+                    };
+                    return Err(DraftError::Damaged { path, reason: format!("{}{where_}", dmg.reason) });
+                }
+                Err(DraftError::NotFound(id.to_string()))
+            }
+        }
+    }
+
+    /// Opens a draft to edit it: read-write with the lock, or read-only when another citcert
+    /// holds it (or in an examples folder).
+    pub fn open_draft(&self, id: &str, clock: &Clock) -> Result<OpenDraft, DraftError> {
+        let lock = if self.examples { None } else { DraftLock::try_acquire(&self.dir, id)? };
+        let draft = self.read(id, clock)?;
+        let access = match (&lock, self.examples) {
+            (_, true) => Access::ReadOnly("example drafts are never changed".into()),
+            (Some(_), _) => Access::ReadWrite,
+            (None, _) => Access::ReadOnly("it is open in another citcert".into()),
+        };
+        Ok(self.wrap(draft, lock, access))
+    }
+
+    fn wrap(&self, draft: Draft, lock: Option<DraftLock>, access: Access) -> OpenDraft {
+        OpenDraft {
+            original_id: draft.id.clone(),
+            original_created_on: draft.created_on,
+            draft,
+            dir: self.dir.clone(),
+            _lock: lock,
+            access,
+        }
+    }
+
+    /// Starts a new draft today, saved at once, open read-write.
+    pub fn create(
+        &self,
+        label: &str,
+        questionnaire: QuestionnaireRef,
+        language: &str,
+        clock: &Clock,
+    ) -> Result<OpenDraft, DraftError> {
+        self.new_draft(label, questionnaire, language, clock.today(), clock, |_| {})
+    }
+
+    fn new_draft(
+        &self,
+        label: &str,
+        questionnaire: QuestionnaireRef,
+        language: &str,
+        created_on: NaiveDate,
+        clock: &Clock,
+        fill: impl FnOnce(&mut Draft),
+    ) -> Result<OpenDraft, DraftError> {
+        self.refuse_if_examples("start a draft")?;
+        let label = label.trim();
+        if label.is_empty() {
+            return Err(DraftError::Invalid("the label is empty; give the draft a name with --label".into()));
+        }
+        if label.chars().count() > 200 || label.chars().any(char::is_control) {
+            return Err(DraftError::Invalid("the label must be one line of at most 200 characters".into()));
+        }
+        let (id, lock) = self.fresh_id(label)?;
+        let mut draft =
+            Draft::new(id, label.to_string(), created_on, clock.now(), questionnaire, language.to_string());
+        fill(&mut draft);
+        let mut open = self.wrap(draft, Some(lock), Access::ReadWrite);
+        open.save(clock)?;
+        Ok(open)
+    }
+
+    /// A new random id, locked, with no file yet.
+    fn fresh_id(&self, label: &str) -> Result<(String, DraftLock), DraftError> {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        // RandomState is seeded from the OS's random source: unpredictable ids without a crate.
+        let state = RandomState::new();
+        for _ in 0..64 {
+            let mut h = state.build_hasher();
+            h.write(label.as_bytes());
+            h.write_u32(std::process::id());
+            h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+            let id = format!("{:08x}", h.finish() as u32);
+            let taken = |name: String| self.dir.join(name).exists();
+            if taken(format!("{id}.json")) || taken(format!("{id}.json.bak")) || taken(format!("{id}.lock")) {
+                continue;
+            }
+            if let Some(lock) = DraftLock::try_acquire(&self.dir, &id)? {
+                return Ok((id, lock));
+            }
+        }
+        Err(DraftError::Invalid(format!("{}: could not find a free draft id", self.dir.display())))
+    }
+
+    /// Deletes a draft now (overwritten, then removed, with its backup). Refused while it is open
+    /// in another citcert.
+    pub fn delete(&self, id: &str) -> Result<(), DraftError> {
+        self.refuse_if_examples("delete drafts")?;
+        let Some(_lock) = DraftLock::try_acquire(&self.dir, id)? else {
+            return Err(DraftError::Locked { id: id.to_string() });
+        };
+        if !self.path_of(id).exists() {
+            return Err(DraftError::NotFound(id.to_string()));
+        }
+        self.erase(id)
+    }
+
+    /// Deletes every expired draft; what [`sweep`](Self::sweep) does at each start.
+    pub fn purge_expired(&self, clock: &Clock) -> Result<Vec<ExpiredNotice>, DraftError> {
+        self.refuse_if_examples("purge drafts")?;
+        Ok(self.sweep(clock)?.expired)
+    }
+
+    /// Imports a file as a new draft. A citcert draft, or an answers file exported by citcert,
+    /// keeps its original start date (so re-importing never gives a draft more time); a plain
+    /// answers file (CONTRACT §3) starts today. `source` names the file in messages.
+    pub fn import(
+        &self,
+        bytes: &[u8],
+        source: &Path,
+        label: Option<&str>,
+        questionnaire: QuestionnaireRef,
+        language: &str,
+        clock: &Clock,
+    ) -> Result<OpenDraft, DraftError> {
+        self.refuse_if_examples("import drafts")?;
+        let bad = |reason: String| DraftError::Damaged { path: source.to_path_buf(), reason };
+        let text =
+            std::str::from_utf8(bytes).map_err(|_| bad("not UTF-8 text; nothing was imported".into()))?;
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| bad(format!("not valid JSON at line {} column {}: {e}", e.line(), e.column())))?;
+        let Value::Object(obj) = value else {
+            return Err(bad("the top level is not a JSON object with \"answers\"".into()));
+        };
+        let today = clock.today();
+        let stem = source.file_stem().and_then(|s| s.to_str()).unwrap_or("imported").to_string();
+        struct Found {
+            created_on: Option<NaiveDate>,
+            last_saved: Option<chrono::NaiveDateTime>,
+            label: Option<String>,
+            answers: Map<String, Value>,
+            screen: Option<String>,
+            language: Option<String>,
+            attachments: Vec<Value>,
+        }
+        let found = if obj.contains_key("format") {
+            let id = obj.get("id").and_then(Value::as_str).unwrap_or("");
+            let d = format::parse(bytes, id)
+                .map_err(|r| bad(format!("a citcert draft, but damaged: {r}; nothing was imported")))?;
+            Found {
+                created_on: Some(d.created_on),
+                last_saved: Some(d.last_saved),
+                label: Some(d.label),
+                answers: d.answers,
+                screen: Some(d.current_screen),
+                language: Some(d.language),
+                attachments: d.attachments,
+            }
+        } else {
+            let Some(Value::Object(answers)) = obj.get("answers") else {
+                return Err(bad("no \"answers\" object (CONTRACT §3); nothing was imported".into()));
+            };
+            for (id, v) in answers {
+                format::check_answer(id, v)
+                    .map_err(|p| bad(format!("answer '{id}' {p}; nothing was imported")))?;
+            }
+            let meta = obj.get("citcert_draft");
+            let created_on = match meta.and_then(|m| m.get("created_on")) {
+                None => None,
+                Some(v) => Some(v.as_str().and_then(crate::clock::parse_date).ok_or_else(|| {
+                    bad("\"citcert_draft.created_on\" is not a date YYYY-MM-DD; nothing was imported".into())
+                })?),
+            };
+            Found {
+                created_on,
+                last_saved: None,
+                label: meta.and_then(|m| m.get("label")).and_then(Value::as_str).map(String::from),
+                answers: answers.clone(),
+                screen: None,
+                language: None,
+                attachments: Vec::new(),
+            }
+        };
+        // The start date never moves later than it was; a date in the future counts as today.
+        let created_on = found.created_on.map_or(today, |c| c.min(today));
+        let e = Expiry::compute(created_on, found.last_saved, today);
+        if e.is_expired() {
+            return Err(DraftError::Expired {
+                label: found.label.clone().unwrap_or(stem),
+                created_on,
+                expired_after: e.last_day,
+            });
+        }
+        let label = label.map(String::from).or(found.label).unwrap_or(stem);
+        let language = found.language.unwrap_or_else(|| language.to_string());
+        self.new_draft(&label, questionnaire, &language, created_on, clock, |d| {
+            d.answers = found.answers;
+            d.attachments = found.attachments;
+            if let Some(s) = found.screen {
+                d.current_screen = s;
+            }
+            if let Some(ls) = found.last_saved {
+                d.last_saved = d.last_saved.max(ls);
+            }
+        })
+    }
+}
