@@ -9,3 +9,4 @@ pub mod drafts;
 pub mod engine;
 pub mod report;
 pub mod synth;
+pub mod tui;
