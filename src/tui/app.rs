@@ -741,6 +741,10 @@ impl<'a> App<'a> {
                 nums.join(", "),
                 if errors.len() == 1 { "1 error" } else { "errors" }
             ));
+            // Put the focus on the first error so it is in view.
+            let status = self.status.take();
+            self.goto_question(errors[0]);
+            self.status = status;
             return;
         }
         let Some(s) = &mut self.session else { return };

@@ -46,9 +46,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme, side: bool) {
     let mut sel_line = 0;
     for (k, r) in list.iter().enumerate() {
         let item = &q.items[r.item];
-        let new = if s.items_new.contains(&r.item) { " +new" } else { "" };
+        let new = match (s.items_new.contains(&r.item), lang) {
+            (false, _) => "",
+            (true, Lang::En) => "new: ",
+            (true, Lang::Fr) => "nouveau : ",
+        };
         let pointer = if focused && k == s.checklist_sel { "›" } else { " " };
-        let text = truncate(&format!("{pointer}{} {}{new}", mark(r), item.title.get(lang)), w);
+        let text = truncate(&format!("{pointer}{} {new}{}", mark(r), item.title.get(lang)), w);
         let mut style = match r.status {
             Status::Missing if r.required => t.error(),
             Status::Missing => Style::default(),

@@ -8,19 +8,19 @@ use super::{Theme, popup};
 use crate::tui::app::App;
 
 pub const KEYS: &[(&str, &str)] = &[
-    ("Tab / Shift-Tab, ↑ ↓", "next / previous question"),
+    ("Tab S-Tab ↑↓", "next / previous question"),
     ("Enter", "choose, add to a list, go on"),
-    ("Space, 1-9, first letter", "choose an option"),
-    ("PgDn / PgUp", "next / previous screen (Next is refused while ✗ errors remain)"),
-    ("Ctrl-G or F4", "jump to a screen"),
-    ("Ctrl-R", "review (check your answers)"),
-    ("Ctrl-L or F6", "the checklist; Enter there: why is this on my list?"),
-    ("Ctrl-N / Ctrl-U", "answer Not Applicable / Unknown where allowed"),
-    ("Home End, Ctrl/Alt ← →, Ctrl-W", "move in text, by word; delete a word"),
-    ("Ctrl-S", "save (answers are also saved as you go)"),
-    ("Esc", "close a window; from a screen, back to the drafts"),
+    ("Space 1-9 letter", "choose an option"),
+    ("PgDn PgUp", "next / previous screen (Next waits for ✗ fixes)"),
+    ("Ctrl-G F4", "jump to a screen"),
+    ("Ctrl-R", "review: check your answers"),
+    ("Ctrl-L F6", "checklist; Enter: why is this on my list?"),
+    ("Ctrl-N Ctrl-U", "Not Applicable / Unknown, where allowed"),
+    ("Ctrl-← Ctrl-→", "move by word (Home End, Ctrl-W too)"),
+    ("Ctrl-S", "save (answers also save as you go)"),
+    ("Esc", "close a window; back to the drafts"),
     ("Ctrl-Q", "save and quit"),
-    ("F1 or ?", "this help; F2 about"),
+    ("F1 ?  F2", "this help · about"),
 ];
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
@@ -41,7 +41,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     }
     lines.push(Line::styled("Keys", t.title()));
     for (k, what) in KEYS {
-        lines.push(Line::raw(format!("{k:<32} {what}")));
+        lines.push(Line::raw(format!("{k:<17} {what}")));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled("a  About (law currency)    any other key closes", t.dim()));

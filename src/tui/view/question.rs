@@ -47,11 +47,11 @@ pub fn screen_top(app: &App, w: usize, t: Theme, lines: &mut Vec<Line<'static>>)
         lines.extend(wrap(n, w, "ℹ ", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
     }
     if s.ev.minor {
-        let m = ui(
+        let m = q.text("minor_reminder").map(|x| x.get(lang)).unwrap_or(ui(
             lang,
             "Applying for a minor: answer every question as the minor.",
             "Demande pour un mineur : répondez à chaque question comme le mineur.",
-        );
+        ));
         lines.extend(wrap(m, w, "ℹ ", "  ").into_iter().map(Line::raw));
     }
     let screen = &q.screens[s.screen];

@@ -42,11 +42,11 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
         lines.extend(wrap(h.get(lang), w, "", "").into_iter().map(|l| Line::styled(l, t.warn())));
     }
     if s.paper_mode {
-        let m = ui(
+        let m = q.text("paper_prep_intro").map(|x| x.get(lang)).unwrap_or(ui(
             lang,
             "Paper-preparation mode: this application cannot be sent online. Use this summary to fill in the paper form.",
             "Mode de préparation papier : cette demande ne peut pas être envoyée en ligne. Utilisez ce résumé pour remplir le formulaire papier.",
-        );
+        ));
         lines.extend(wrap(m, w, "ℹ ", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
     }
 
@@ -81,12 +81,11 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
             " "
         };
         let sel = s.pane == Pane::Review && k == s.review_sel;
-        let text = format!(
-            "{}{status} {:<6} {} → {answer}",
-            if sel { "›" } else { " " },
-            question.number,
-            s.ev.prompt(q, qi, lang)
-        );
+        // Keep the answer whole where possible; cut the prompt instead.
+        let head = format!("{}{status} {:<6} ", if sel { "›" } else { " " }, question.number);
+        let answer = truncate(&answer, (w / 2).max(10));
+        let room = w.saturating_sub(head.chars().count() + answer.chars().count() + 3);
+        let text = format!("{head}{} → {answer}", truncate(s.ev.prompt(q, qi, lang), room.max(8)));
         let mut style = if s.ev.has_error(qi) { t.error() } else { Style::default() };
         if sel {
             style = style.add_modifier(Modifier::REVERSED);
