@@ -6,7 +6,7 @@ use citcert::engine::{AnswerValue, Answers, Lang, Questionnaire, builtin};
 use citcert::tui::app::{App, Overlay, Pane};
 use citcert::tui::keymap::Action;
 use citcert::tui::render::{draw_text, goto};
-use citcert::tui::store::{Damaged, MemStore, Store};
+use citcert::tui::store::{Damaged, MemStore};
 use citcert::tui::widgets::FieldKey;
 
 fn q() -> &'static Questionnaire {

@@ -758,7 +758,8 @@ impl<'a> App<'a> {
         let only_paper = stops
             .iter()
             .all(|&r| matches!(q.rules[r].outcome, Outcome::StopPaper | Outcome::StopWrongApplication));
-        if !stops.is_empty() && !(s.paper_mode && only_paper) {
+        let may_go_on = stops.is_empty() || (s.paper_mode && only_paper);
+        if !may_go_on {
             self.overlay =
                 Some(Overlay::Stop(StopView { rules: stops, caution: false, paper_ok: only_paper, target }));
             return;
