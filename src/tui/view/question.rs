@@ -26,11 +26,11 @@ fn ui(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
     }
 }
 
-/// The top of a screen: error summary, notices, intro.
-pub fn screen_top(app: &App, w: usize, t: Theme, lines: &mut Vec<Line<'static>>) {
-    let Some(s) = &app.session else { return };
+/// Lines pinned above the scrolled questions: the error summary and the set-aside notice.
+pub fn pinned(app: &App, w: usize, t: Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![];
+    let Some(s) = &app.session else { return lines };
     let q = app.q;
-    let lang = app.lang;
     let errors = app.screen_errors();
     if !errors.is_empty() {
         let nums: Vec<&str> = errors.iter().map(|&qi| q.questions[qi].number.as_str()).collect();
@@ -46,6 +46,14 @@ pub fn screen_top(app: &App, w: usize, t: Theme, lines: &mut Vec<Line<'static>>)
     if let Some(n) = &s.aside_notice {
         lines.extend(wrap(n, w, "ℹ ", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
     }
+    lines
+}
+
+/// The top of a screen's scrolled part: the minor reminder and the intro.
+pub fn screen_top(app: &App, w: usize, t: Theme, lines: &mut Vec<Line<'static>>) {
+    let Some(s) = &app.session else { return };
+    let q = app.q;
+    let lang = app.lang;
     if s.ev.minor {
         let m = q.text("minor_reminder").map(|x| x.get(lang)).unwrap_or(ui(
             lang,
@@ -191,8 +199,21 @@ pub fn display_lines(app: &App, qi: usize, w: usize) -> Vec<String> {
 /// Draws the question list, scrolled so the focused question shows. Returns the cursor.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
     let w = area.width.saturating_sub(1) as usize;
+    let area = draw_pinned(app, area, buf, t);
     let built = build(app, w, t);
     draw_scrolled(built, area, buf, t)
+}
+
+/// Draws the pinned lines (at most half the area) and returns the area left below them.
+pub fn draw_pinned(app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Rect {
+    let w = area.width.saturating_sub(1) as usize;
+    let top = pinned(app, w, t);
+    let n = (top.len() as u16).min(area.height / 2);
+    if n == 0 {
+        return area;
+    }
+    Paragraph::new(top).render(Rect { height: n, ..area }, buf);
+    Rect { y: area.y + n, height: area.height - n, ..area }
 }
 
 /// Draws lines scrolled to keep the focus range in view; returns the absolute cursor.

@@ -25,6 +25,7 @@ const BLOCKERS_SHOWN: usize = 12;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
     let w = area.width.saturating_sub(1) as usize;
+    let area = super::question::draw_pinned(app, area, buf, t);
     let built = build_review(app, w, t);
     draw_scrolled(built, area, buf, t)
 }

@@ -27,8 +27,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     if !lines.is_empty() {
         lines.push(Line::raw(""));
     }
+    // The label takes what the three fixed columns leave.
+    let lw = w.saturating_sub(2 + 11 + 11 + 10).clamp(10, 44);
     lines.push(Line::styled(
-        truncate(&format!("  {:<30} {:<11} {:>10} {:>9}", "Draft", "Started", "Days left", "Progress"), w),
+        truncate(&format!("  {:<lw$} {:<10} {:>10} {:>9}", "Draft", "Started", "Days left", "Progress"), w),
         t.focus(),
     ));
     if app.drafts.is_empty() {
@@ -40,9 +42,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
         let warn = if days <= 7 { "⚠" } else { " " };
         let sel = k == app.start_sel;
         let text = format!(
-            "{} {:<30} {:<11} {:>9}{warn} {:>8}%",
+            "{} {:<lw$} {:<10} {:>9}{warn} {:>8}%",
             if sel { "›" } else { " " },
-            truncate(&d.label, 30),
+            truncate(&d.label, lw),
             d.created_on.to_string(),
             days,
             app.progress(d)
@@ -61,8 +63,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
         lines.extend(wrap(h.get(app.lang), w, "  ", "  ").into_iter().map(|l| Line::styled(l, t.dim())));
     }
     let h = area.height as usize;
-    let sel_line = lines.len().saturating_sub(1);
-    let _ = sel_line;
     let scroll = (app.start_sel + 6).saturating_sub(h);
     Paragraph::new(lines).scroll((scroll as u16, 0)).render(area, buf);
 }

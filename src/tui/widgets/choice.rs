@@ -88,25 +88,26 @@ impl Choice {
         }
     }
 
-    pub fn lines(&self, focused: bool) -> Vec<Line<'static>> {
+    pub fn lines(&self, focused: bool, width: u16) -> Vec<Line<'static>> {
         if !focused {
-            // Unfocused: the chosen option only, to keep screens short.
+            // Unfocused: the answer line shows the chosen option, to keep screens short.
             return vec![];
         }
-        self.options
-            .iter()
-            .enumerate()
-            .map(|(i, (_, label))| {
-                let mark = if self.chosen == Some(i) { "(•)" } else { "( )" };
-                let pointer = if i == self.highlight { "›" } else { " " };
-                let text = format!("  {pointer} {mark} {}. {label}", i + 1);
-                if i == self.highlight {
-                    Line::styled(text, Style::default().add_modifier(Modifier::REVERSED))
-                } else {
-                    Line::raw(text)
-                }
-            })
-            .collect()
+        let mut out = vec![];
+        for (i, (_, label)) in self.options.iter().enumerate() {
+            let mark = if self.chosen == Some(i) { "(•)" } else { "( )" };
+            let pointer = if i == self.highlight { "›" } else { " " };
+            let first = format!("  {pointer} {mark} {}. ", i + 1);
+            let style = if i == self.highlight {
+                Style::default().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::default()
+            };
+            let wrapped =
+                crate::tui::view::wrap(label, (width as usize).saturating_sub(6), &first, "          ");
+            out.extend(wrapped.into_iter().map(|l| Line::styled(l, style)));
+        }
+        out
     }
 }
 

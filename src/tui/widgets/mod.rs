@@ -197,7 +197,7 @@ impl Field {
                 let cursor = focused.then(|| (0, 3 + input.cursor_col()));
                 (vec![Line::from(spans)], cursor)
             }
-            Field::Choice(c) => (c.lines(focused), None),
+            Field::Choice(c) => (c.lines(focused, width), None),
             Field::Picker(p) => p.lines(focused),
             Field::List(l) => l.lines(focused),
             Field::None => (vec![], None),
