@@ -64,7 +64,7 @@ struct Pending {
 #[derive(Default)]
 struct Loader {
     problems: Vec<Problem>,
-    qindex: HashMap<String, usize>,
+    qindex: IdMap<usize>,
     qtypes: Vec<QType>,
     qoptions: Vec<Vec<String>>,
     qflags: Vec<(bool, bool)>,
@@ -207,8 +207,8 @@ impl Loader {
             countries: vec![],
             provinces: vec![],
             fee: Fee { per_person_cad: 0, methods: vec![] },
-            qindex: HashMap::new(),
-            code_index: HashMap::new(),
+            qindex: IdMap::default(),
+            code_index: IdMap::default(),
         };
         let Some(m) = self.obj(root, "(top level)") else { return q };
         match m.get("format") {
