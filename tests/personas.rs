@@ -168,3 +168,28 @@ fn x18_fee_is_per_person() {
     assert_eq!(citcert::engine::eval::fee_total(q, 1), 75);
     assert_eq!(citcert::engine::eval::fee_total(q, 3), 225);
 }
+
+#[test]
+fn a_minor_is_asked_about_in_the_second_person() {
+    // G L146: "answer as though you are the minor".
+    let q = builtin().unwrap();
+    let text = std::fs::read_to_string("tests/personas/P04.answers.json").unwrap();
+    let answers = Answers::from_file_json(&serde_json::from_str(&text).unwrap()).unwrap();
+    let ev = evaluate(
+        q,
+        &answers,
+        Context { today: citcert::clock::parse_date("2025-06-01").unwrap(), started: None },
+    );
+    assert!(ev.minor);
+    let born = q.question_index("elig.born_in_canada").unwrap();
+    assert_ne!(ev.prompt(q, born, Lang::En), q.questions[born].prompt.en, "minor wording used");
+    let text = std::fs::read_to_string("tests/personas/P01.answers.json").unwrap();
+    let answers = Answers::from_file_json(&serde_json::from_str(&text).unwrap()).unwrap();
+    let ev = evaluate(
+        q,
+        &answers,
+        Context { today: citcert::clock::parse_date("2025-06-01").unwrap(), started: None },
+    );
+    assert!(!ev.minor);
+    assert_eq!(ev.prompt(q, born, Lang::En), q.questions[born].prompt.en);
+}

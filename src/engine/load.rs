@@ -307,6 +307,17 @@ impl Loader {
                 q.questions[qi].prefill = self.prefill(qi, pf);
             }
         }
+        if !m.contains_key("minor_mode")
+            && let Some(qm) = q.questions.iter().find(|x| x.prompt_minor.is_some())
+        {
+            self.err(
+                "(top level)",
+                format!(
+                    "\"{}\" has a prompt_minor but there is no \"minor_mode\" condition to use it",
+                    qm.id
+                ),
+            );
+        }
         if let Some(mm) = m.get("minor_mode") {
             q.minor_mode = self.cond(mm, "minor_mode", None);
         }
