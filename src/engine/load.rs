@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
+use super::answers::json_kind;
 use super::cond::{Cond, DateArg, DateOp, Op, Operand};
 use super::model::*;
 use super::text::Text;
@@ -1596,17 +1597,6 @@ fn and(a: Cond, b: Cond) -> Cond {
         (Cond::True, b) => b,
         (a, Cond::True) => a,
         (a, b) => Cond::All(vec![a, b]),
-    }
-}
-
-fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
 
