@@ -46,7 +46,7 @@ fn crash_child() {
             o.draft.set_answer("crash.payload", json!(payload(n))).unwrap();
             o.save(&clock()).unwrap();
         }
-        if n % 7 == 0 {
+        if n.is_multiple_of(7) {
             // Creating drafts can be interrupted too (they are deleted again to keep the count).
             let extra = store.create(
                 "extra",
