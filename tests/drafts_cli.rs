@@ -225,7 +225,8 @@ fn a_draft_open_elsewhere_is_shown_read_only_and_cannot_be_deleted() {
     assert_eq!(r.code, 1);
     assert!(r.err.contains("open in another citcert"), "{}", r.err);
     drop(held);
-    assert_eq!(citcert(&dir, &["drafts", "delete", "--yes", &id, "--today", "2025-06-02"]).code, 0);
+    let r = citcert(&dir, &["drafts", "delete", "--yes", &id, "--today", "2025-06-02"]);
+    assert_eq!(r.code, 0, "{}", r.err);
 }
 
 #[test]
@@ -261,4 +262,25 @@ fn the_draft_file_is_an_answers_file() {
             .all(|a| a.is_string() || a.as_array().is_some_and(|l| l.iter().all(|x| x.is_string())))
     );
     assert_eq!(answers["elig.applying_for"], "self");
+}
+
+#[test]
+fn delete_asks_on_a_terminal_and_only_yes_deletes() {
+    use citcert::cli::GlobalArgs;
+    use citcert::drafts::cli::{DraftsCommand, Io, run_with};
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("d");
+    let id = new_draft(&dir, "ask me", "2025-06-01");
+    let global = GlobalArgs { drafts_dir: Some(dir.clone()), ..GlobalArgs::default() };
+    let clock = Clock::Fixed(parse_date("2025-06-02").unwrap());
+    let cmd = DraftsCommand::Delete { id: id.clone(), yes: false };
+    for (answer, code, exists) in [("no\n", 1, true), ("\n", 1, true), ("yes\n", 0, false)] {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut input = answer.as_bytes();
+        let mut io = Io { out: &mut out, err: &mut err, input: &mut input, input_is_terminal: true };
+        let got = run_with(&cmd, &global, &clock, &citcert::drafts::NullInspector, &mut io).unwrap();
+        let err = String::from_utf8(err).unwrap();
+        assert!(err.contains("Delete draft") && err.contains("'ask me' (started 2025-06-01)"), "{err}");
+        assert_eq!((got, dir.join(format!("{id}.json")).exists()), (code, exists), "{answer:?}");
+    }
 }

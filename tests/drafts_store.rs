@@ -412,3 +412,19 @@ fn the_example_drafts_open_with_a_fixed_today_and_are_never_changed() {
     assert!(dir.join("3f9a0c1e.json").exists());
     assert!(s.create("x", q(), "en", &today).is_err());
 }
+
+#[test]
+fn a_lone_backup_of_an_expired_draft_is_erased_too() {
+    let (_t, s) = store();
+    let id = started_june_1(&s);
+    let mut o = s.open_draft(&id, &day("2025-06-02")).unwrap();
+    o.save(&day("2025-06-02")).unwrap();
+    drop(o);
+    fs::remove_file(s.path_of(&id)).unwrap(); // removed by hand; the .bak remains
+    let bak = s.dir().join(format!("{id}.json.bak"));
+    assert!(s.sweep(&day("2025-06-03")).unwrap().expired.is_empty());
+    assert!(bak.exists(), "a backup of a live draft is left alone");
+    let sweep = s.sweep(&day("2025-08-01")).unwrap();
+    assert_eq!(sweep.expired.len(), 1);
+    assert!(!bak.exists());
+}

@@ -30,8 +30,8 @@ pub struct QuestionnaireRef {
 }
 
 /// A draft in memory. The id, the start date and the last-saved stamp are set by the store only:
-/// no caller can move the start date.
-#[derive(Debug, Clone, PartialEq)]
+/// no caller can move the start date. `Debug` leaves the answers out (they are personal data).
+#[derive(Clone, PartialEq)]
 pub struct Draft {
     pub(crate) id: String,
     pub(crate) created_on: NaiveDate,
@@ -46,6 +46,20 @@ pub struct Draft {
     pub answers: Map<String, Value>,
     /// Files attached to checklist items (a later issue); kept as written.
     pub attachments: Vec<Value>,
+}
+
+impl std::fmt::Debug for Draft {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Draft")
+            .field("id", &self.id)
+            .field("label", &self.label)
+            .field("created_on", &self.created_on)
+            .field("last_saved", &self.last_saved)
+            .field("current_screen", &self.current_screen)
+            .field("answers", &format_args!("<{} answers, not shown>", self.answers.len()))
+            .field("attachments", &self.attachments.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Draft {
@@ -350,6 +364,12 @@ mod tests {
         draft.set_answer("pers.other_names", serde_json::json!(["NA"])).unwrap();
         draft.set_answer("pers.dob", serde_json::json!("2019-03-10")).unwrap();
         draft
+    }
+
+    #[test]
+    fn debug_output_leaves_the_answers_out() {
+        let text = format!("{:?}", sample());
+        assert!(!text.contains("2019-03-10") && text.contains("2 answers, not shown"), "{text}");
     }
 
     #[test]

@@ -255,6 +255,7 @@ impl DraftStore {
         let today = clock.today();
         let mut sweep = Sweep { warnings: self.warnings.clone(), ..Sweep::default() };
         self.remove_stale_temps();
+        self.erase_expired_lone_backups(today, &mut sweep);
         for id in self.ids()? {
             match self.load_checked(&id, today, &mut sweep) {
                 Some(d) => sweep.drafts.push(d),
@@ -376,14 +377,43 @@ impl DraftStore {
         Ok(dest)
     }
 
-    /// Overwrites and removes a draft, its backup and its lock file.
+    /// Overwrites and removes a draft, its backup and its lock file. The backup goes first, so a
+    /// crash half-way leaves the draft itself, which the next sweep erases again.
     fn erase(&self, id: &str) -> Result<(), DraftError> {
-        for name in [format!("{id}.json"), format!("{id}.json.bak")] {
+        for name in [format!("{id}.json.bak"), format!("{id}.json")] {
             let p = self.dir.join(name);
             fsutil::overwrite_and_remove(&p).map_err(|e| DraftError::io(&p, e))?;
         }
         let _ = fs::remove_file(self.dir.join(format!("{id}.lock")));
         fsutil::fsync_dir(&self.dir).map_err(|e| DraftError::io(&self.dir, e))
+    }
+
+    /// A `<id>.json.bak` without its draft (the draft was removed by hand, or an erase was
+    /// interrupted) still holds personal data: erased once expired, otherwise left alone.
+    fn erase_expired_lone_backups(&self, today: NaiveDate, sweep: &mut Sweep) {
+        if self.examples {
+            return;
+        }
+        let Ok(rd) = fs::read_dir(&self.dir) else { return };
+        for entry in rd.flatten() {
+            let name = entry.file_name();
+            let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".json.bak")) else { continue };
+            if !format::is_valid_id(id) || self.path_of(id).exists() {
+                continue;
+            }
+            let Ok(d) = fs::read(entry.path()).map_err(|e| e.to_string()).and_then(|b| format::parse(&b, id))
+            else {
+                continue;
+            };
+            if d.expiry(today).is_expired() && self.erase(id).is_ok() {
+                sweep.expired.push(ExpiredNotice {
+                    id: id.to_string(),
+                    label: d.label,
+                    created_on: d.created_on,
+                    deleted: true,
+                });
+            }
+        }
     }
 
     /// Temp files `.<id>.json.tmp-<pid>` left by a killed save: erased when no one holds the lock.
