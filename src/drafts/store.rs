@@ -213,24 +213,35 @@ impl DraftStore {
         Ok(())
     }
 
-    /// The ids of the `*.json` files in the folder, sorted.
-    pub fn ids(&self) -> Result<Vec<String>, DraftError> {
-        let mut ids = Vec::new();
+    /// The names of the regular files in the folder (one directory read per sweep).
+    fn file_names(&self) -> Result<Vec<String>, DraftError> {
+        let mut names = Vec::new();
         for entry in fs::read_dir(&self.dir).map_err(|e| DraftError::io(&self.dir, e))? {
             let entry = entry.map_err(|e| DraftError::io(&self.dir, e))?;
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
-            if name.starts_with('.') {
+            if !entry.file_type().map(|t| t.is_file()).unwrap_or(false) {
                 continue;
             }
-            if let Some(stem) = name.strip_suffix(".json")
-                && entry.file_type().map(|t| t.is_file()).unwrap_or(false)
-            {
-                ids.push(stem.to_string());
+            if let Ok(name) = entry.file_name().into_string() {
+                names.push(name);
             }
         }
+        Ok(names)
+    }
+
+    fn ids_in(names: &[String]) -> Vec<String> {
+        let mut ids: Vec<String> = names
+            .iter()
+            .filter(|n| !n.starts_with('.'))
+            .filter_map(|n| n.strip_suffix(".json"))
+            .map(String::from)
+            .collect();
         ids.sort();
-        Ok(ids)
+        ids
+    }
+
+    /// The ids of the `*.json` files in the folder, sorted.
+    pub fn ids(&self) -> Result<Vec<String>, DraftError> {
+        Ok(Self::ids_in(&self.file_names()?))
     }
 
     /// Resolves an id or an unambiguous prefix of one.
@@ -254,9 +265,10 @@ impl DraftStore {
     pub fn sweep(&self, clock: &Clock) -> Result<Sweep, DraftError> {
         let today = clock.today();
         let mut sweep = Sweep { warnings: self.warnings.clone(), ..Sweep::default() };
-        self.remove_stale_temps();
-        self.erase_expired_lone_backups(today, &mut sweep);
-        for id in self.ids()? {
+        let names = self.file_names()?;
+        self.remove_stale_temps(&names);
+        self.erase_expired_lone_backups(&names, today, &mut sweep);
+        for id in Self::ids_in(&names) {
             match self.load_checked(&id, today, &mut sweep) {
                 Some(d) => sweep.drafts.push(d),
                 None => continue,
@@ -269,7 +281,7 @@ impl DraftStore {
     /// Loads one draft, handling damage and expiry; notices go into `sweep`.
     fn load_checked(&self, id: &str, today: NaiveDate, sweep: &mut Sweep) -> Option<Draft> {
         let path = self.path_of(id);
-        let draft = match self.read_one(&path, id) {
+        let (draft, mode_warning) = match self.read_one(&path, id) {
             Ok(d) => d,
             Err(reason) if reason.is_empty() => return None, // vanished meanwhile
             Err(reason) => {
@@ -295,22 +307,31 @@ impl DraftStore {
             return None;
         }
         if !self.examples
-            && let Ok(m) = fs::metadata(&path)
-            && let Some(w) = fsutil::loose_mode_warning(&path, &m, "file", fsutil::FILE_MODE)
+            && let Some(w) = mode_warning
         {
             sweep.warnings.push(w);
         }
         Some(draft)
     }
 
-    /// `Err("")` when the file does not exist; `Err(reason)` when it is damaged.
-    fn read_one(&self, path: &Path, id: &str) -> Result<Draft, String> {
-        let bytes = match fs::read(path) {
+    /// The draft and a warning when its mode is loose. `Err("")` when the file does not exist;
+    /// `Err(reason)` when it is damaged.
+    fn read_one(&self, path: &Path, id: &str) -> Result<(Draft, Option<String>), String> {
+        use std::io::Read;
+        let read = || -> io::Result<(Vec<u8>, fs::Metadata)> {
+            let mut f = fs::File::open(path)?;
+            let meta = f.metadata()?;
+            let mut bytes = Vec::with_capacity(meta.len().min(format::MAX_FILE_BYTES as u64 + 1) as usize);
+            f.by_ref().take(format::MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+            Ok((bytes, meta))
+        };
+        let (bytes, meta) = match read() {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(String::new()),
             Err(e) => return Err(format!("cannot be read: {e}")),
         };
-        format::parse(&bytes, id)
+        let warning = fsutil::loose_mode_warning(path, &meta, "file", fsutil::FILE_MODE);
+        format::parse(&bytes, id).map(|d| (d, warning))
     }
 
     /// Moves `<id>.json` to `damaged/`; when `<id>.json.bak` is a good draft, puts it back in its
@@ -390,19 +411,19 @@ impl DraftStore {
 
     /// A `<id>.json.bak` without its draft (the draft was removed by hand, or an erase was
     /// interrupted) still holds personal data: erased once expired, otherwise left alone.
-    fn erase_expired_lone_backups(&self, today: NaiveDate, sweep: &mut Sweep) {
+    fn erase_expired_lone_backups(&self, names: &[String], today: NaiveDate, sweep: &mut Sweep) {
         if self.examples {
             return;
         }
-        let Ok(rd) = fs::read_dir(&self.dir) else { return };
-        for entry in rd.flatten() {
-            let name = entry.file_name();
-            let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".json.bak")) else { continue };
-            if !format::is_valid_id(id) || self.path_of(id).exists() {
+        let drafts: std::collections::HashSet<&str> =
+            names.iter().filter_map(|n| n.strip_suffix(".json")).collect();
+        for name in names {
+            let Some(id) = name.strip_suffix(".json.bak") else { continue };
+            if !format::is_valid_id(id) || drafts.contains(id) {
                 continue;
             }
-            let Ok(d) = fs::read(entry.path()).map_err(|e| e.to_string()).and_then(|b| format::parse(&b, id))
-            else {
+            let path = self.dir.join(name);
+            let Ok(d) = fs::read(&path).map_err(|e| e.to_string()).and_then(|b| format::parse(&b, id)) else {
                 continue;
             };
             if d.expiry(today).is_expired() && self.erase(id).is_ok() {
@@ -417,15 +438,12 @@ impl DraftStore {
     }
 
     /// Temp files `.<id>.json.tmp-<pid>` left by a killed save: erased when no one holds the lock.
-    fn remove_stale_temps(&self) {
+    fn remove_stale_temps(&self, names: &[String]) {
         if self.examples {
             return;
         }
-        let Ok(rd) = fs::read_dir(&self.dir) else { return };
         let own = format!("tmp-{}", std::process::id());
-        for entry in rd.flatten() {
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
+        for name in names {
             let Some((id, pid)) = name.strip_prefix('.').and_then(|n| n.split_once(".json.tmp-")) else {
                 continue;
             };
@@ -433,7 +451,7 @@ impl DraftStore {
                 continue;
             }
             if let Ok(Some(_lock)) = DraftLock::try_acquire(&self.dir, id) {
-                let _ = fsutil::overwrite_and_remove(&entry.path());
+                let _ = fsutil::overwrite_and_remove(&self.dir.join(name));
             }
         }
     }
