@@ -247,6 +247,13 @@ pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, String> {
     if text.bytes().any(|b| b == 0) {
         return Err("the file holds binary data (a zero byte), not a draft".into());
     }
+    // Fast path: a well-formed draft deserializes straight into its fields. Anything else takes the
+    // slow path below, which says precisely what is wrong.
+    if let Ok(b) = serde_json::from_str::<Body>(text)
+        && b.format == FORMAT_VERSION
+    {
+        return finish(b, expected_id);
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
             format!("the file ends early at line {} column {}: it looks truncated", e.line(), e.column())
@@ -301,7 +308,7 @@ pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, String> {
         }
     }
     // serde's messages can quote a value; only an unknown field name is passed on.
-    let mut b: Body = serde_json::from_value(value).map_err(|e| {
+    let b: Body = serde_json::from_value(value).map_err(|e| {
         let msg = e.to_string();
         if msg.starts_with("unknown field") {
             format!("{}; this citcert does not know it", msg.split(", expected").next().unwrap_or(&msg))
@@ -309,6 +316,14 @@ pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, String> {
             "a field has the wrong type (\"questionnaire\" needs text \"id\" and \"version\")".to_string()
         }
     })?;
+    finish(b, expected_id)
+}
+
+/// The checks that need the typed fields: answers' shape, id, dates, label, checksum.
+fn finish(mut b: Body, expected_id: &str) -> Result<Draft, String> {
+    for (id, v) in &b.answers {
+        check_answer(id, v).map_err(|p| format!("answer '{id}' {p}"))?;
+    }
     let Some(checksum) = b.checksum.take() else {
         return Err("the \"checksum\" field is missing: the file was not written by citcert".into());
     };
