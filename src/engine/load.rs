@@ -171,6 +171,10 @@ impl Loader {
                 }),
             }
         }
+        // Names ("Canada", "Documents") read the same in both languages; a sentence does not.
+        if !t.en.is_empty() && t.en == t.fr && t.en.split_whitespace().count() > 3 {
+            self.err(path, "untranslated: the French text is the same as the English; translate it");
+        }
         for k in m.keys().filter(|k| *k != "en" && *k != "fr") {
             self.err(format!("{path}.{k}"), "unknown language (only \"en\" and \"fr\")");
         }
