@@ -193,3 +193,21 @@ fn a_minor_is_asked_about_in_the_second_person() {
     assert!(!ev.minor);
     assert_eq!(ev.prompt(q, born, Lang::En), q.questions[born].prompt.en);
 }
+
+#[test]
+fn progress_alone_agrees_with_a_full_evaluation() {
+    let q = builtin().unwrap();
+    let ctx = Context { today: citcert::clock::parse_date("2025-06-01").unwrap(), started: None };
+    for dir in ["tests/personas", "tests/scenarios"] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if !path.to_string_lossy().ends_with(".answers.json") {
+                continue;
+            }
+            let root: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let answers = Answers::from_file_json(&root).unwrap();
+            let full = evaluate(q, &answers, ctx).progress_percent(q);
+            assert_eq!(citcert::engine::eval::progress(q, &answers, ctx), full, "{}", path.display());
+        }
+    }
+}
