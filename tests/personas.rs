@@ -211,3 +211,18 @@ fn progress_alone_agrees_with_a_full_evaluation() {
         }
     }
 }
+
+#[test]
+fn the_complete_example_draft_is_ready_on_day_60_and_expired_on_day_61() {
+    // drafts/3f9a0c1e.json is P01, started 2025-06-01 (X1/X2 through the engine's DR-16).
+    let q = builtin().unwrap();
+    let root: Value =
+        serde_json::from_str(&std::fs::read_to_string("drafts/3f9a0c1e.json").unwrap()).unwrap();
+    let answers = Answers::from_file_json(&root).unwrap();
+    let started = root["created_on"].as_str().and_then(citcert::clock::parse_date);
+    let at =
+        |d: &str| evaluate(q, &answers, Context { today: citcert::clock::parse_date(d).unwrap(), started });
+    assert!(at("2025-07-31").ready);
+    let late = at("2025-08-01");
+    assert!(late.fired.iter().any(|&r| q.rules[r].id == "DR-16") && !late.ready);
+}
