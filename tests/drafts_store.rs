@@ -412,3 +412,42 @@ fn the_example_drafts_open_with_a_fixed_today_and_are_never_changed() {
     assert!(dir.join("3f9a0c1e.json").exists());
     assert!(s.create("x", q(), "en", &today).is_err());
 }
+
+#[test]
+fn a_lone_backup_of_an_expired_draft_is_erased_too() {
+    let (_t, s) = store();
+    let id = started_june_1(&s);
+    let mut o = s.open_draft(&id, &day("2025-06-02")).unwrap();
+    o.save(&day("2025-06-02")).unwrap();
+    drop(o);
+    fs::remove_file(s.path_of(&id)).unwrap(); // removed by hand; the .bak remains
+    let bak = s.dir().join(format!("{id}.json.bak"));
+    assert!(s.sweep(&day("2025-06-03")).unwrap().expired.is_empty());
+    assert!(bak.exists(), "a backup of a live draft is left alone");
+    let sweep = s.sweep(&day("2025-08-01")).unwrap();
+    assert_eq!(sweep.expired.len(), 1);
+    assert!(!bak.exists());
+}
+
+#[test]
+fn many_drafts_are_read_in_parallel_and_damage_is_still_found() {
+    let (_t, s) = store();
+    let first = started_june_1(&s);
+    let bytes = fs::read(s.path_of(&first)).unwrap();
+    for _ in 0..79 {
+        s.import(&bytes, &s.path_of(&first), None, q(), "en", &day("2025-06-02")).unwrap();
+    }
+    let ids = s.ids().unwrap();
+    assert_eq!(ids.len(), 80);
+    fs::write(s.path_of(&ids[3]), b"").unwrap();
+    fs::write(s.path_of(&ids[70]), b"{").unwrap();
+    let sweep = s.sweep(&day("2025-06-03")).unwrap();
+    assert_eq!((sweep.drafts.len(), sweep.damaged.len()), (78, 2));
+    let files: Vec<&str> = sweep.damaged.iter().map(|d| d.file.as_str()).collect();
+    assert!(
+        files.contains(&format!("{}.json", ids[3]).as_str())
+            && files.contains(&format!("{}.json", ids[70]).as_str())
+    );
+    assert_eq!(s.sweep(&day("2025-08-01")).unwrap().expired.len(), 78);
+    assert!(s.ids().unwrap().is_empty());
+}

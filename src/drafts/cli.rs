@@ -240,7 +240,11 @@ fn report_sweep(store: &DraftStore, sweep: &Sweep, err: &mut dyn Write) -> Resul
     }
     for d in &sweep.damaged {
         let moved = match &d.moved_to {
-            Some(p) => format!(" Moved to {} (nothing was deleted).", p.display()),
+            Some(p) => format!(
+                " Moved to {} (nothing was deleted); the other drafts are not affected. Read it there, \
+                 or delete it when you no longer need it.",
+                p.display()
+            ),
             None => String::new(),
         };
         let restored = if d.restored_from_backup {

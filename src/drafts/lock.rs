@@ -24,11 +24,19 @@ impl DraftLock {
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut o, super::fsutil::FILE_MODE);
         let file = o.open(&path).map_err(|e| DraftError::io(&path, e))?;
-        match file.try_lock() {
-            Ok(()) => Ok(Some(DraftLock { _file: file, path })),
-            Err(TryLockError::WouldBlock) => Ok(None),
-            Err(TryLockError::Error(e)) => Err(DraftError::io(&path, e)),
+        // A few short retries: a process forked by this one (or by another citcert) holds a copy of
+        // the descriptor for the instant before its exec closes it.
+        for attempt in 0..5 {
+            match file.try_lock() {
+                Ok(()) => return Ok(Some(DraftLock { _file: file, path })),
+                Err(TryLockError::WouldBlock) if attempt < 4 => {
+                    std::thread::sleep(std::time::Duration::from_millis(10))
+                }
+                Err(TryLockError::WouldBlock) => return Ok(None),
+                Err(TryLockError::Error(e)) => return Err(DraftError::io(&path, e)),
+            }
         }
+        Ok(None)
     }
 
     pub fn path(&self) -> &Path {

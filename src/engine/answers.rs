@@ -144,7 +144,8 @@ impl Answers {
     }
 }
 
-fn json_kind(v: &Value) -> &'static str {
+/// How a JSON value is named in error messages.
+pub(crate) fn json_kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "true/false",
