@@ -83,6 +83,8 @@ pub struct App<'a> {
     pub today: NaiveDate,
     pub store: Box<dyn Store + 'a>,
     pub drafts: Vec<DraftSummary>,
+    /// Progress of each listed draft.
+    pub progress: Vec<u8>,
     pub start_sel: usize,
     pub removed: Vec<String>,
     pub damaged: Vec<Damaged>,
@@ -103,6 +105,7 @@ impl<'a> App<'a> {
             today,
             store,
             drafts: vec![],
+            progress: vec![],
             start_sel: 0,
             removed: vec![],
             damaged: vec![],
@@ -127,12 +130,18 @@ impl<'a> App<'a> {
             Ok(d) => self.drafts = d,
             Err(e) => self.status = Some(e),
         }
+        // Evaluated once per listing, not on every frame.
+        self.progress = self
+            .drafts
+            .iter()
+            .map(|d| evaluate(self.q, &d.answers, self.ctx(d.created_on)).progress_percent(self.q))
+            .collect();
         self.start_sel = self.start_sel.min(self.drafts.len().saturating_sub(1));
     }
 
-    /// Progress of a listed draft (0–100).
-    pub fn progress(&self, d: &DraftSummary) -> u8 {
-        evaluate(self.q, &d.answers, self.ctx(d.created_on)).progress_percent(self.q)
+    /// Progress of the k-th listed draft (0–100).
+    pub fn progress(&self, k: usize) -> u8 {
+        self.progress.get(k).copied().unwrap_or(0)
     }
 
     pub fn days_left(&self, created_on: NaiveDate) -> i64 {

@@ -114,10 +114,8 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
 
     // Indication.
     let label = q.text("indication_label").map(|x| x.get(lang).to_string()).unwrap_or_default();
-    head(
-        &mut lines,
-        &format!("{} — {label}", ui(lang, "Citizenship Act section", "Article de la Loi sur la citoyenneté")),
-    );
+    head(&mut lines, ui(lang, "Citizenship Act section", "Article de la Loi sur la citoyenneté"));
+    lines.extend(wrap(&label, w, "  ⚠ ", "    ").into_iter().map(|l| Line::styled(l, t.warn())));
     let ind =
         s.ev.indication_text(q, lang)
             .unwrap_or_else(|| ui(lang, "No indication.", "Aucune indication.").to_string());

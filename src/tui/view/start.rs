@@ -47,7 +47,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
             truncate(&d.label, lw),
             d.created_on.to_string(),
             days,
-            app.progress(d)
+            app.progress(k)
         );
         let mut style = if days <= 7 { t.warn().add_modifier(Modifier::BOLD) } else { Style::default() };
         if sel {
