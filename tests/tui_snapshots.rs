@@ -244,3 +244,42 @@ fn too_small_and_every_size_without_panic() {
         let _ = draw_text(&app, 60, 20);
     }
 }
+
+#[test]
+fn delete_asks_first() {
+    let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(start_store()));
+    app.update(Action::Key(FieldKey::Char('d')));
+    app.update(Action::Key(FieldKey::Char('n')));
+    assert_eq!(app.drafts.len(), 3, "any key but y keeps the draft");
+    app.update(Action::Key(FieldKey::Char('d')));
+    app.update(Action::Key(FieldKey::Char('y')));
+    assert_eq!(app.drafts.len(), 2);
+}
+
+#[test]
+fn esc_goes_back_to_the_drafts_and_keeps_the_screen() {
+    let mut app = at(persona("personas/P01"), "S7");
+    app.update(Action::Back);
+    assert!(app.session.is_none());
+    app.update(Action::Key(FieldKey::Enter));
+    let s = app.session.as_ref().unwrap();
+    assert_eq!(q().screens[s.screen].id, "S7", "reopening returns to the last screen");
+}
+
+#[test]
+fn no_color_means_no_colour_but_markers_stay() {
+    use ratatui::style::Color;
+    let mut app = at(persona("scenarios/X03"), "S4");
+    app.update(Action::NextScreen);
+    for color in [false, true] {
+        app.color = color;
+        let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 80, 24));
+        citcert::tui::view::render(&app, buf.area, &mut buf);
+        let coloured = buf.content.iter().any(|c| c.fg != Color::Reset || c.bg != Color::Reset);
+        assert_eq!(coloured, color, "colour only when wanted");
+        let text: String = buf.content.iter().map(|c| c.symbol()).collect();
+        assert!(text.contains('✗') && text.contains('›'), "markers carry the meaning");
+        // Only the 16 basic colours.
+        assert!(buf.content.iter().all(|c| !matches!(c.fg, Color::Rgb(..) | Color::Indexed(_))));
+    }
+}
