@@ -168,8 +168,15 @@ fn draft_header(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     let Some(s) = &app.session else { return };
     let screen = &app.q.screens[s.screen];
     let days = app.days_left(s.draft.created_on);
-    let days_text = if days <= 7 { format!("⚠ {days} days left") } else { format!("{days} days left") };
-    let saved = if s.saved { "" } else { " · unsaved" };
+    let fr = app.lang == crate::engine::Lang::Fr;
+    let days_words = if fr { "jours restants" } else { "days left" };
+    let days_text =
+        if days <= 7 { format!("⚠ {days} {days_words}") } else { format!("{days} {days_words}") };
+    let saved = match (s.saved, fr) {
+        (true, _) => "",
+        (false, false) => " · unsaved",
+        (false, true) => " · non enregistré",
+    };
     header_line(&format!(" {}{saved}", s.draft.label), &format!("{days_text} "), area, buf, t);
     if days <= 7 {
         let x = area.right().saturating_sub(days_text.width() as u16 + 1);
@@ -179,9 +186,13 @@ fn draft_header(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
         );
     }
     let (pos, total) = app.screen_position();
-    let mode = if s.paper_mode { " · PAPER PREPARATION" } else { "" };
+    let mode = match (s.paper_mode, fr) {
+        (false, _) => "",
+        (true, false) => " · PAPER PREPARATION",
+        (true, true) => " · PRÉPARATION PAPIER",
+    };
     let left = format!(" {} {}{mode}", screen.number, screen.title.get(app.lang));
-    let right = format!("{pos} of {total} ");
+    let right = if fr { format!("{pos} sur {total} ") } else { format!("{pos} of {total} ") };
     let pct = s.ev.progress_percent(app.q);
     let row = Rect::new(area.x, area.y + 1, area.width, 1);
     let gauge_w = 22u16.min(area.width / 4);
