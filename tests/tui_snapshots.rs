@@ -283,3 +283,16 @@ fn no_color_means_no_colour_but_markers_stay() {
         assert!(buf.content.iter().all(|c| !matches!(c.fg, Color::Rgb(..) | Color::Indexed(_))));
     }
 }
+
+#[test]
+fn review_sections_are_reachable_with_the_arrows() {
+    let mut app = at(persona("personas/P01"), "review");
+    app.update(Action::Key(FieldKey::End));
+    app.update(Action::Key(FieldKey::Down));
+    app.update(Action::Key(FieldKey::Down));
+    snap("review_section_indication_p01", &app);
+    for _ in 0..4 {
+        app.update(Action::Key(FieldKey::Down));
+    }
+    assert_eq!(app.session.as_ref().unwrap().pane, Pane::Questions, "then the declaration");
+}

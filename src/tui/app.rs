@@ -534,7 +534,8 @@ impl<'a> App<'a> {
         match k {
             FieldKey::Up => s.review_sel = s.review_sel.saturating_sub(1),
             FieldKey::Down => {
-                if s.review_sel + 1 >= entries.len() {
+                let sections = if s.paper_mode { 4 } else { 5 };
+                if s.review_sel + 1 >= entries.len() + sections {
                     // Past the last answer: the review's own questions (the declaration).
                     s.pane = Pane::Questions;
                 } else {
@@ -544,7 +545,9 @@ impl<'a> App<'a> {
             FieldKey::Home => s.review_sel = 0,
             FieldKey::End => s.review_sel = entries.len().saturating_sub(1),
             FieldKey::Enter => {
-                if let Some(&qi) = entries.get(s.review_sel) {
+                if s.review_sel >= entries.len() {
+                    self.status = Some("↓ goes on through the review; Tab reaches the declaration.".into());
+                } else if let Some(&qi) = entries.get(s.review_sel) {
                     s.return_to_review = true;
                     self.goto_question(qi);
                     self.status = Some("Change the answer, then PgDn returns to the review.".into());

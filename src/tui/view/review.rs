@@ -35,6 +35,8 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     let q = app.q;
     let lang = app.lang;
     let mut lines: Vec<Line<'static>> = vec![];
+    // Header lines of the sections after the answers; ↓ past the last answer visits them.
+    let mut sections: Vec<usize> = vec![];
     let head = |lines: &mut Vec<Line<'static>>, text: &str| {
         lines.push(Line::raw(""));
         lines.push(Line::styled(truncate(text, w), t.title()));
@@ -96,6 +98,7 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     }
 
     // Outcomes.
+    sections.push(lines.len() + 1);
     head(&mut lines, ui(lang, "Stops, cautions and blocks", "Arrêts, mises en garde et blocages"));
     if s.ev.fired.is_empty() {
         lines.push(Line::raw(ui(lang, "  None.", "  Aucun.")));
@@ -114,6 +117,7 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
 
     // Indication.
     let label = q.text("indication_label").map(|x| x.get(lang).to_string()).unwrap_or_default();
+    sections.push(lines.len() + 1);
     head(&mut lines, ui(lang, "Citizenship Act section", "Article de la Loi sur la citoyenneté"));
     lines.extend(wrap(&label, w, "  ⚠ ", "    ").into_iter().map(|l| Line::styled(l, t.warn())));
     let ind =
@@ -123,6 +127,7 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
 
     // Checklist.
     let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
+    sections.push(lines.len() + 1);
     head(&mut lines, ui(lang, "Checklist", "Liste de contrôle"));
     for r in list {
         let item = &q.items[r.item];
@@ -132,6 +137,7 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
 
     // Readiness.
     if !s.paper_mode {
+        sections.push(lines.len() + 1);
         head(&mut lines, ui(lang, "Ready to submit?", "Prêt à soumettre?"));
         if s.ev.ready {
             lines.push(Line::styled(
@@ -157,6 +163,7 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     }
 
     // Fee.
+    sections.push(lines.len() + 1);
     head(&mut lines, ui(lang, "Fee", "Frais"));
     let methods: Vec<&str> = q.fee.methods.iter().map(|m| m.label.get(lang)).collect();
     let fee = match lang {
@@ -171,6 +178,18 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     if let Some(r) = q.text("review_reminders") {
         lines.push(Line::raw(""));
         lines.extend(wrap(r.get(lang), w, "  ", "  ").into_iter().map(|l| Line::styled(l, t.dim())));
+    }
+
+    // A selected section: marked, and kept in view.
+    if s.pane == Pane::Review && s.review_sel >= entries.len() {
+        let k = s.review_sel - entries.len();
+        if let Some(&a) = sections.get(k) {
+            let b = sections.get(k + 1).map_or(lines.len(), |&n| n - 1);
+            let text = lines[a].spans.iter().map(|x| x.content.as_ref()).collect::<String>();
+            lines[a] =
+                Line::styled(truncate(&format!("› {text}"), w), t.title().add_modifier(Modifier::REVERSED));
+            focus = Some((a, b));
+        }
     }
 
     // The review screen's own questions (the declaration).
