@@ -454,12 +454,19 @@ pub fn ask_missing(
         };
         let question = &q.questions[qi];
         writeln!(out, "{} {}", question.number, ev.prompt(q, qi, lang))?;
-        let options: Vec<(String, String)> = match question.qtype {
-            QType::YesNo if question.options.is_empty() => {
-                vec![("yes".into(), "Yes".into()), ("no".into(), "No".into())]
+        let options: Vec<(String, String)> =
+            question.options.iter().map(|o| (o.id.clone(), o.label.get(lang).to_string())).collect();
+        let hint = match question.qtype {
+            QType::Date => Some("YYYY-MM-DD"),
+            QType::Issuer => {
+                Some("CA (federal), a province code such as CA-QC, or a country code such as MX")
             }
-            _ => question.options.iter().map(|o| (o.id.clone(), o.label.get(lang).to_string())).collect(),
+            QType::Country => Some("a country code such as MX"),
+            _ => None,
         };
+        if let Some(h) = hint {
+            writeln!(out, "  ({h})")?;
+        }
         for (k, (_, label)) in options.iter().enumerate() {
             writeln!(out, "  {}. {label}", k + 1)?;
         }
