@@ -207,12 +207,6 @@ pub fn attach_with(
     }
     let a = attach::attach(&mut open.draft, &q, &args.item, &args.file, &opts, &clock)
         .map_err(|e| CliError::with_code(1, format!("attach: {e}")))?;
-    if ask {
-        w(writeln!(out, "{}: a few questions about this document (empty line to skip):", a.item))?;
-        attach::ask_missing(&mut open.draft, &q, &a.item, &clock, lang, input, out)
-            .map_err(|e| CliError::with_code(1, format!("cannot read the answers: {e}")))?;
-    }
-    open.save(&clock).map_err(cli_error)?;
     w(writeln!(
         out,
         "Attached to {} ({}): {} — {}, {} bytes, SHA-256 {}, on {}.",
@@ -227,6 +221,14 @@ pub fn attach_with(
         a.sha256,
         a.attached_on
     ))?;
+    let pending =
+        !attach::unanswered(&q, &attach::evaluate_draft(&q, &open.draft, clock.today()), &a.item).is_empty();
+    if ask && pending {
+        w(writeln!(out, "{}: a few questions about this document (empty line to skip):", a.item))?;
+        attach::ask_missing(&mut open.draft, &q, &a.item, &clock, lang, input, out)
+            .map_err(|e| CliError::with_code(1, format!("cannot read the answers: {e}")))?;
+    }
+    open.save(&clock).map_err(cli_error)?;
     // What is still open about this item.
     let ev = attach::evaluate_draft(&q, &open.draft, clock.today());
     let answers = Answers::from_map(&open.draft.answers).unwrap_or_default();

@@ -149,7 +149,11 @@ pub fn readiness(
             kind: it.kind.code(),
             status: r.status.code(),
             required: r.required,
-            problem: if problems.is_empty() { None } else { Some(problems.join("; ")) },
+            problem: if problems.is_empty() {
+                None
+            } else {
+                Some(problems.iter().map(|p| p.trim_end_matches('.')).collect::<Vec<_>>().join("; "))
+            },
             file,
         });
     }
