@@ -476,3 +476,39 @@ fn package_and_verify_detect_any_tampering() {
     assert!(answers.contains("files/CL-ID2-health_card.pdf"), "{answers}");
     assert!(!answers.contains(env.dir.path().to_str().unwrap()));
 }
+
+#[test]
+fn attach_command_asks_on_a_terminal_and_saves_the_answers() {
+    use citcert::docs_cli::{AttachArgs, attach_with};
+    let env = Env::new();
+    let id = env.import("P01");
+    let f = env.write("id1.pdf", PDF);
+    let global = citcert::cli::GlobalArgs {
+        today: Some("2025-06-01".into()),
+        drafts_dir: Some(env.path("drafts")),
+        questionnaire: None,
+        lang: None,
+    };
+    let args = AttachArgs {
+        draft: id.clone(),
+        item: "CL-ID1".into(),
+        file: PathBuf::from(&f),
+        explanation: false,
+        set: vec!["language=other".into()],
+        max_mb: None,
+        no_prompt: false,
+    };
+    let mut input = std::io::Cursor::new("1\n1\n1\n".as_bytes());
+    let mut out = vec![];
+    let code = attach_with(&args, &global, &mut input, true, &mut out).unwrap();
+    let out = text(&out);
+    assert_eq!(code, 0);
+    assert!(out.contains("Attached to CL-ID1") && out.contains("Who translated it?"), "{out}");
+    let d: serde_json::Value = serde_json::from_slice(&std::fs::read(env.draft_file(&id)).unwrap()).unwrap();
+    assert_eq!(d["answers"]["docs.CL-ID1.translator_kind"], "canadian_certified");
+    assert_eq!(d["answers"]["docs.CL-ID1.translator_relation"], "none");
+    assert_eq!(d["answers"]["docs.CL-ID1.single_file"], "yes");
+    let v = env.check(&id);
+    let r = v["readiness"].as_array().unwrap().iter().find(|i| i["id"] == "CL-ID1").unwrap();
+    assert!(r["problem"].is_null(), "{r}");
+}
