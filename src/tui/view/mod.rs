@@ -177,7 +177,12 @@ fn draft_header(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
         (false, false) => " · unsaved",
         (false, true) => " · non enregistré",
     };
-    header_line(&format!(" {}{saved}", s.draft.label), &format!("{days_text} "), area, buf, t);
+    let mode = match (s.paper_mode, fr) {
+        (false, _) => "",
+        (true, false) => " · PAPER PREPARATION",
+        (true, true) => " · PRÉPARATION PAPIER",
+    };
+    header_line(&format!(" {}{mode}{saved}", s.draft.label), &format!("{days_text} "), area, buf, t);
     if days <= 7 {
         let x = area.right().saturating_sub(days_text.width() as u16 + 1);
         buf.set_style(
@@ -186,12 +191,7 @@ fn draft_header(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
         );
     }
     let (pos, total) = app.screen_position();
-    let mode = match (s.paper_mode, fr) {
-        (false, _) => "",
-        (true, false) => " · PAPER PREPARATION",
-        (true, true) => " · PRÉPARATION PAPIER",
-    };
-    let left = format!(" {} {}{mode}", screen.number, screen.title.get(app.lang));
+    let left = format!(" {} {}", screen.number, screen.title.get(app.lang));
     let right = if fr { format!("{pos} sur {total} ") } else { format!("{pos} of {total} ") };
     let pct = s.ev.progress_percent(app.q);
     let row = Rect::new(area.x, area.y + 1, area.width, 1);
