@@ -32,6 +32,8 @@ pub struct Draft {
     pub answers: Answers,
     /// The screen id the user was last on ("S4").
     pub screen: Option<String>,
+    /// Progress the app computed for these answers; cached in the draft file for fast listing.
+    pub progress: Option<u8>,
 }
 
 /// A draft file that could not be read, and why.
@@ -96,6 +98,7 @@ impl MemStore {
             created_on,
             answers,
             screen: screen.map(str::to_string),
+            progress: None,
         });
         self
     }
@@ -202,6 +205,7 @@ impl DraftsStore {
             created_on: o.draft.created_on(),
             answers,
             screen: Some(o.draft.current_screen.clone()).filter(|s| !s.is_empty()),
+            progress: None,
         })
     }
 }
@@ -254,6 +258,10 @@ impl Store for DraftsStore {
         if let Some(s) = &draft.screen {
             o.draft.current_screen = s.clone();
         }
+        o.draft.progress = draft.progress.map(|percent| crate::drafts::CachedProgress {
+            percent,
+            questionnaire_version: self.questionnaire.version.clone(),
+        });
         o.save(&self.clock).map_err(|e| e.to_string())
     }
     fn delete(&mut self, id: &str) -> Result<(), String> {
