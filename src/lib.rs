@@ -7,5 +7,6 @@ pub mod cli;
 pub mod clock;
 pub mod drafts;
 pub mod engine;
+pub mod plain;
 pub mod report;
 pub mod synth;
