@@ -144,10 +144,10 @@ fn p01_full_walk_through_through_the_binary() {
     assert_eq!(draft["answers"].as_object().unwrap(), &stored, "saved answers differ\n{out}");
     // Every answer of the persona that is shown was given.
     let p01 = persona("P01");
-    for (id, _) in &p01.map {
+    let q = builtin().unwrap();
+    let ev = evaluate(q, &p01, Context { today: parse_date(TODAY).unwrap(), started: None });
+    for id in p01.map.keys() {
         let asked = stored.contains_key(id);
-        let q = builtin().unwrap();
-        let ev = evaluate(q, &p01, Context { today: parse_date(TODAY).unwrap(), started: None });
         let visible = ev.visible[q.question_index(id).unwrap()];
         assert_eq!(asked, visible, "{id}");
     }
@@ -220,9 +220,7 @@ fn back_crosses_screens() {
     typed.push("back".into());
     let (code, out) = session(dir.path(), &input(&["new", "T"], &typed), Lang::En, None);
     assert_eq!(code, 0);
-    let tail = &out[out.rfind("pers").unwrap_or(0)..];
-    let _ = tail;
-    let last_prompt = out.lines().filter(|l| l.contains("> ")).last().unwrap().to_string();
+    let last_prompt = out.lines().rfind(|l| l.contains("> ")).unwrap().to_string();
     assert!(
         last_prompt.starts_with("3."),
         "expected a screen-3 question after back, got {last_prompt:?}\n{out}"
@@ -339,4 +337,15 @@ fn skip_only_for_optional_questions() {
     assert_eq!(code, 0);
     assert!(out.contains("cannot be skipped"), "{out}");
     assert_eq!(the_draft(dir.path())["answers"]["elig.applying_for"], "self");
+}
+
+/// `PLAIN_TRANSCRIPT=file cargo test --test plain write_transcript -- --ignored` writes a P01 transcript.
+#[test]
+#[ignore]
+fn write_transcript() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lines, _) = script(&persona("P01"));
+    let all: Vec<String> = lines.iter().map(|(_, l)| l.clone()).collect();
+    let (_, out) = session(dir.path(), &input(&["new", "P01"], &all), Lang::En, None);
+    std::fs::write(std::env::var("PLAIN_TRANSCRIPT").unwrap(), out).unwrap();
 }

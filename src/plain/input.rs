@@ -134,7 +134,7 @@ fn pick_place(
         return Ok(AnswerValue::Text(t.to_string()));
     }
     let names = |p: &Place| [fold(&p.name.en), fold(&p.name.fr)];
-    if let Some(p) = places.iter().find(|p| names(p).iter().any(|n| *n == lower)) {
+    if let Some(p) = places.iter().find(|p| names(p).contains(&lower)) {
         return Ok(AnswerValue::Text(p.code.clone()));
     }
     let hits: Vec<&Place> =

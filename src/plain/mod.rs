@@ -111,6 +111,8 @@ struct Walk {
     open: OpenDraft,
     answers: Answers,
     screen: usize,
+    /// The intro of the last screen announced.
+    last_intro: Option<Option<String>>,
 }
 
 /// Conditions read from an evaluation (fixed values, mandatory, prefill), outside the engine's pass.
@@ -155,10 +157,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         write!(self.out, "{label}> ").map_err(write_err)?;
         self.out.flush().map_err(write_err)?;
         let mut buf = Vec::new();
-        let n = match self.inp.read_until(b'\n', &mut buf) {
-            Ok(n) => n,
-            Err(_) => 0,
-        };
+        // An unreadable input ends the session like the end of input does.
+        let n = self.inp.read_until(b'\n', &mut buf).unwrap_or_default();
         if n == 0 {
             self.say("")?;
             return Ok(Line::Eof);
@@ -311,7 +311,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         })?;
         let q = self.q;
         let screen = q.screen_index(&open.draft.current_screen).unwrap_or(0);
-        let mut w = Walk { open, answers, screen };
+        let mut w = Walk { open, answers, screen, last_intro: None };
         let mut from = q.screens[w.screen].questions.start;
         let mut announced: Option<usize> = None;
         {
@@ -341,7 +341,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 }
             }
             if announced != Some(w.screen) {
-                self.header(&w, &ev)?;
+                self.header(&mut w, &ev)?;
                 announced = Some(w.screen);
             }
             let next = ev.visible_questions(q, w.screen).find(|&qi| qi >= from);
@@ -426,7 +426,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         None
     }
 
-    fn header(&mut self, w: &Walk, ev: &Evaluation) -> Result<(), CliError> {
+    fn header(&mut self, w: &mut Walk, ev: &Evaluation) -> Result<(), CliError> {
         let q = self.q;
         let lang = self.lang;
         let screen = &q.screens[w.screen];
@@ -434,7 +434,12 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let pos = visible.iter().position(|&x| x == w.screen).map_or(0, |p| p + 1);
         let mut title = screen.title.get(lang).to_string();
         if let Some(i) = screen.item {
-            title = format!("{title}: {} ({})", q.items[i].title.get(lang), q.items[i].id);
+            let item = q.items[i].title.get(lang);
+            title = if title.contains(item) {
+                format!("{title} ({})", q.items[i].id)
+            } else {
+                format!("{title}: {item} ({})", q.items[i].id)
+            };
         }
         self.say("")?;
         let line = format!("{title} — {} {pos} {} {}", self.t(s::SCREEN), self.t(s::OF), visible.len());
@@ -444,7 +449,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         {
             self.say(t.get(lang))?;
         }
-        if let Some(intro) = &screen.intro {
+        // The document screens share one intro: say it once in a row.
+        let prev_intro = w.last_intro.replace(screen.intro.as_ref().map(|t| t.get(lang).to_string()));
+        if let Some(intro) = &screen.intro
+            && prev_intro.flatten().as_deref() != Some(intro.get(lang))
+        {
             self.say(intro.get(lang))?;
         }
         if let Some(i) = screen.item
@@ -472,6 +481,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let q = self.q;
         let lang = self.lang;
         let question = &q.questions[qi];
+        self.say("")?;
         match question.display.as_deref() {
             Some("indication") => {
                 let text = ev.indication_text(q, lang).unwrap_or_else(|| "—".into());
@@ -505,6 +515,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let mut head = format!("{} {}", question.number, ev.prompt(q, qi, lang));
         if let Some(h) = type_hint(question.qtype)
             && !question.qtype.is_pick()
+            && question.qtype != QType::File
             && !head.contains("YYYY")
             && !head.contains("AAAA")
         {
@@ -545,7 +556,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let typed = line.trim();
             if let Some(cmd) = command(typed) {
                 match cmd {
-                    Cmd::Help => self.help(qi, ev)?,
+                    Cmd::Help => self.help(qi)?,
                     Cmd::Back => return Ok(Asked::Back),
                     Cmd::Quit => return Ok(Asked::Quit),
                     Cmd::Save => self.save(w, true)?,
@@ -783,7 +794,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
     }
 
-    fn help(&mut self, qi: usize, ev: &Evaluation) -> Result<(), CliError> {
+    fn help(&mut self, qi: usize) -> Result<(), CliError> {
         let q = self.q;
         let lang = self.lang;
         let question = &q.questions[qi];
@@ -794,12 +805,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if !how.is_empty() {
             self.say(format!("{}: {how}", self.t(s::HOW_TO_ANSWER)))?;
         }
-        if question.na || question.unknown {
-            if let Some(t) = q.text("na_unknown") {
-                self.say(t.get(lang))?;
-            }
+        if (question.na || question.unknown)
+            && let Some(t) = q.text("na_unknown")
+        {
+            self.say(t.get(lang))?;
         }
-        let _ = ev;
         self.say(self.t(s::COMMANDS))
     }
 
@@ -870,7 +880,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         self.say(self.t(if ev.ready { s::READY_YES } else { s::READY_NO }))?;
         let line = format!("{}: CAD {}", self.t(s::FEE), crate::engine::eval::fee_total(self.q, 1));
         self.say(line)?;
-        self.quit(w)
+        if !w.open.is_read_only() {
+            let line = format!("{} {}.", self.t(s::SAVED_IN), w.open.draft.id());
+            self.say(line)?;
+        }
+        Ok(0)
     }
 }
 

@@ -76,6 +76,8 @@ pub const TRY_AGAIN: Tr = Tr("Please answer again.", "Veuillez répondre de nouv
 pub const NOTE: Tr = Tr("Note", "Remarque");
 pub const FIRST_QUESTION: Tr = Tr("This is the first question.", "C’est la première question.");
 pub const SAVED: Tr = Tr("Saved.", "Enregistré.");
+pub const SAVED_IN: Tr =
+    Tr("Your answers are saved in draft", "Vos réponses sont enregistrées dans le brouillon");
 pub const NOT_SAVED: Tr = Tr("Not saved:", "Non enregistré :");
 pub const QUIT_SAVED: Tr = Tr(
     "Your answers are saved. To continue later: citcert --plain --draft",
