@@ -82,6 +82,17 @@ fn list(c: &mut Criterion) {
             black_box(rows)
         })
     });
+    // What `citcert drafts list` does: the engine computes each draft's progress.
+    let questionnaire = citcert::engine::builtin().unwrap();
+    let engine = citcert::cli::EngineInspector { q: questionnaire, today: clock().today() };
+    g.bench_function("list 1,000 complete drafts with engine progress (drafts list)", |b| {
+        b.iter(|| {
+            let sweep = store.sweep(&clock()).unwrap();
+            let rows = DraftStore::summaries(&sweep, &clock(), &engine);
+            assert_eq!(rows.len(), 1000);
+            black_box(rows)
+        })
+    });
     g.finish();
 }
 

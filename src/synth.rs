@@ -8,7 +8,7 @@ use crate::engine::Answers;
 
 /// The questionnaire as JSON (format 1).
 pub fn questionnaire(n: usize) -> Value {
-    let t = |s: String| json!({"en": s, "fr": s});
+    let t = |s: String| json!({"en": s, "fr": format!("(fr) {s}")});
     let id = |i: usize| format!("g.q{i}");
     let mut screens = vec![];
     for (s, chunk) in (0..n).collect::<Vec<_>>().chunks(20).enumerate() {

@@ -193,3 +193,36 @@ fn a_minor_is_asked_about_in_the_second_person() {
     assert!(!ev.minor);
     assert_eq!(ev.prompt(q, born, Lang::En), q.questions[born].prompt.en);
 }
+
+#[test]
+fn progress_alone_agrees_with_a_full_evaluation() {
+    let q = builtin().unwrap();
+    let ctx = Context { today: citcert::clock::parse_date("2025-06-01").unwrap(), started: None };
+    for dir in ["tests/personas", "tests/scenarios"] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if !path.to_string_lossy().ends_with(".answers.json") {
+                continue;
+            }
+            let root: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let answers = Answers::from_file_json(&root).unwrap();
+            let full = evaluate(q, &answers, ctx).progress_percent(q);
+            assert_eq!(citcert::engine::eval::progress(q, &answers, ctx), full, "{}", path.display());
+        }
+    }
+}
+
+#[test]
+fn the_complete_example_draft_is_ready_on_day_60_and_expired_on_day_61() {
+    // drafts/3f9a0c1e.json is P01, started 2025-06-01 (X1/X2 through the engine's DR-16).
+    let q = builtin().unwrap();
+    let root: Value =
+        serde_json::from_str(&std::fs::read_to_string("drafts/3f9a0c1e.json").unwrap()).unwrap();
+    let answers = Answers::from_file_json(&root).unwrap();
+    let started = root["created_on"].as_str().and_then(citcert::clock::parse_date);
+    let at =
+        |d: &str| evaluate(q, &answers, Context { today: citcert::clock::parse_date(d).unwrap(), started });
+    assert!(at("2025-07-31").ready);
+    let late = at("2025-08-01");
+    assert!(late.fired.iter().any(|&r| q.rules[r].id == "DR-16") && !late.ready);
+}

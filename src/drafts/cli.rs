@@ -331,6 +331,8 @@ fn list(
             r.progress_percent
         ))?;
     }
+    // The table first, then the warnings: on a terminal both go to the same screen.
+    w(io.out.flush())?;
     for r in rows.iter().filter(|r| r.expiry.is_warning()) {
         w(writeln!(
             io.err,

@@ -34,54 +34,13 @@ fn example(id: &str, label: &str, created: &str, saved: &str, screen: &str, a: &
 
 /// P01 Amira Haddad: complete, at Review.
 fn p01() -> Draft {
-    example(
-        "3f9a0c1e",
-        "Amira — first certificate",
-        "2025-06-01",
-        "2025-06-08T19:42:10",
-        "S12",
-        r#"{
-            "elig.applying_for": "self", "elig.request_type": "first", "elig.paper_already_submitted": "no",
-            "elig.has_email": "yes", "elig.has_scanner": "yes", "elig.has_card": "yes",
-            "elig.born_in_canada": "yes",
-            "reason.kind": "first", "reason.new_format": "paper", "reason.first_different_info": "no",
-            "reason.first_gender_differs": "no",
-            "prev.ever_had": "no",
-            "pers.surname": "Haddad", "pers.given_names": "Amira", "pers.other_names": ["NA"],
-            "pers.dob": "1990-04-12", "pers.sex": "f", "pers.place_of_birth": "Toronto",
-            "pers.country_of_birth": "CA", "pers.province_of_birth": "CA-ON", "pers.height": "165 cm",
-            "pers.eye_colour": "brown", "pers.uci": "NA",
-            "par1.present": "yes", "par1.relationship": "biological", "par1.bio_on_birth_cert": "yes",
-            "par1.surname": "Haddad", "par1.given_names": "Layla", "par1.dob": "1962-08-21",
-            "par1.place_of_birth": "Beirut", "par1.country_of_birth": "LB", "par1.citizen_at_birth": "no",
-            "par1.foreign_gov_role": "none", "par1.pr_at_birth": "yes", "par1.ever_lived_in_canada": "yes",
-            "par1.came_to_live_on": "1987-09",
-            "par2.present": "yes", "par2.relationship": "biological", "par2.bio_on_birth_cert": "yes",
-            "par2.surname": "Haddad", "par2.given_names": "Karim", "par2.dob": "1960-02-03",
-            "par2.place_of_birth": "Beirut", "par2.country_of_birth": "LB", "par2.citizen_at_birth": "yes",
-            "par2.how_obtained": "granted", "par2.grant_date": "1988-05-10", "par2.cit_cert_number": "UNKNOWN",
-            "par2.cit_cert_date": "UNKNOWN", "par2.cit_cert_name": "Karim Haddad",
-            "par2.foreign_gov_role": "none", "par2.ever_lived_in_canada": "yes", "par2.came_to_live_on": "1985-06",
-            "cit.ever_lived_in_canada": "yes", "cit.came_to_live_on": "1990-04-12", "cit.self_granted": "no",
-            "cit.ever_lost": "no",
-            "urg.requested": "no",
-            "addr.email": "amira.haddad@example.com", "addr.phone": "416-555-0134",
-            "addr.residence_country": "CA", "addr.mail_line1": "120 Harbord Street", "addr.mail_city": "Toronto",
-            "addr.mail_region": "CA-ON", "addr.mail_postal": "M5S 1G6", "addr.mail_country": "CA",
-            "docs.CL-ID1.provide": "yes", "docs.CL-ID1.file": "~/citcert/amira/drivers-licence.jpg",
-            "docs.CL-ID1.doc_type": "drivers_licence", "docs.CL-ID1.issuer": "CA-ON",
-            "docs.CL-ID1.expiry_date": "2027-04-12", "docs.CL-ID1.shows_name_dob": "yes",
-            "docs.CL-ID1.has_photo": "yes", "docs.CL-ID1.language": "english",
-            "docs.CL-ID2.provide": "yes", "docs.CL-ID2.file": "~/citcert/amira/health-card.jpg",
-            "docs.CL-ID2.doc_type": "health_card", "docs.CL-ID2.issuer": "CA-ON",
-            "docs.CL-ID2.shows_name_dob": "yes", "docs.CL-ID2.has_photo": "yes", "docs.CL-ID2.language": "english",
-            "docs.CL-PHOTO.provide": "yes", "docs.CL-PHOTO.file": "~/citcert/amira/photo.jpg",
-            "docs.CL-PHOTOGRAPHER.provide": "yes", "docs.CL-PHOTOGRAPHER.file": "~/citcert/amira/photo-back.jpg",
-            "docs.CL-BIRTHCERT.provide": "yes", "docs.CL-BIRTHCERT.file": "~/citcert/amira/birth-certificate.pdf",
-            "docs.CL-BIRTHCERT.issuer": "CA-ON", "docs.CL-BIRTHCERT.language": "english",
-            "review.declaration": "yes"
-        }"#,
-    )
+    // The complete answers are the persona's own fixture, which the persona tests prove ready.
+    let persona: Value =
+        serde_json::from_str(include_str!("../../tests/personas/P01.answers.json")).expect("P01 fixture");
+    let mut d =
+        example("3f9a0c1e", "Amira — first certificate", "2025-06-01", "2025-06-08T19:42:10", "S12", "{}");
+    d.answers = persona.get("answers").and_then(Value::as_object).cloned().expect("P01 answers");
+    d
 }
 
 /// P04 Liam Okafor (6): half done, stopped in Parent 1 (S5).

@@ -32,7 +32,7 @@ pub use store::{
 };
 
 /// What the store needs from the questionnaire engine, which lives elsewhere (`src/engine`).
-pub trait AnswerInspector {
+pub trait AnswerInspector: Sync {
     /// How far the answers are, 0..=100.
     fn progress_percent(&self, answers: &Map<String, Value>) -> u8;
     /// Whether the current questionnaire still asks this question id.

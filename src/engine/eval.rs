@@ -98,6 +98,7 @@ pub struct Evaluation {
     pub paper_prep: Vec<ItemResult>,
     pub ready: bool,
     pub blockers: Vec<Blocker>,
+    progress: u8,
 }
 
 struct State<'a> {
@@ -147,8 +148,17 @@ fn memo(cells: &[Cell<u8>], i: usize, f: impl FnOnce() -> bool) -> bool {
     }
 }
 
-/// Evaluates `answers` against the questionnaire.
-pub fn evaluate(q: &Questionnaire, answers: &Answers, ctx: Context) -> Evaluation {
+/// The first stage of an evaluation: which questions are visible, and their normalised values.
+struct Base<'a> {
+    st: State<'a>,
+    raw: Vec<Option<&'a AnswerValue>>,
+    unknown_ids: Vec<String>,
+    visible: Vec<bool>,
+    invalid: Vec<bool>,
+    problems: Vec<AnswerProblem>,
+}
+
+fn base<'a>(q: &'a Questionnaire, answers: &'a Answers, ctx: Context) -> Base<'a> {
     let n = q.questions.len();
     let mut raw: Vec<Option<&AnswerValue>> = vec![None; n];
     let mut unknown_ids = vec![];
@@ -169,7 +179,6 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers, ctx: Context) -> Evaluatio
     let mut visible = vec![false; n];
     let mut invalid = vec![false; n];
     let mut problems = vec![];
-
     pass(
         q,
         &mut st,
@@ -179,6 +188,35 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers, ctx: Context) -> Evaluatio
         &mut problems,
         q.screens.iter().filter(|s| s.kind != ScreenKind::Fee),
     );
+    Base { st, raw, unknown_ids, visible, invalid, problems }
+}
+
+/// Share of the visible mandatory questions that have an answer (0–100); an invalid answer counts
+/// as given (it is reported, not missing).
+fn progress_of(q: &Questionnaire, st: &State<'_>, visible: &[bool], invalid: &[bool]) -> u8 {
+    let (mut total, mut done) = (0usize, 0usize);
+    for (qi, question) in q.questions.iter().enumerate() {
+        if visible[qi] && question.qtype != QType::Display && question.mandatory.eval(st) {
+            total += 1;
+            if st.values[qi].is_some() || invalid[qi] {
+                done += 1;
+            }
+        }
+    }
+    (done * 100).checked_div(total).map_or(100, |p| p as u8)
+}
+
+/// Only the progress of a set of answers: what `drafts list` shows for each draft, without the
+/// checks, checklist, rules and indication of a full evaluation.
+pub fn progress(q: &Questionnaire, answers: &Answers, ctx: Context) -> u8 {
+    let b = base(q, answers, ctx);
+    progress_of(q, &b.st, &b.visible, &b.invalid)
+}
+
+/// Evaluates `answers` against the questionnaire.
+pub fn evaluate(q: &Questionnaire, answers: &Answers, ctx: Context) -> Evaluation {
+    let n = q.questions.len();
+    let Base { mut st, raw, unknown_ids, mut visible, mut invalid, mut problems } = base(q, answers, ctx);
 
     // Cross-field checks, on visible answered questions.
     for check in &q.checks {
@@ -334,6 +372,7 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers, ctx: Context) -> Evaluatio
         .filter(|&qi| raw[qi].is_some() && !visible[qi] && q.questions[qi].qtype != QType::Display)
         .collect();
     let minor = q.minor_mode.eval(&st);
+    let progress = progress_of(q, &st, &visible, &invalid);
     problems.sort_by_key(|p| p.question);
 
     Evaluation {
@@ -353,6 +392,7 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers, ctx: Context) -> Evaluatio
         paper_prep,
         ready,
         blockers,
+        progress,
     }
 }
 
@@ -511,21 +551,8 @@ impl Evaluation {
     }
 
     /// Share of the visible mandatory questions that have an answer (0–100).
-    pub fn progress_percent(&self, q: &Questionnaire) -> u8 {
-        let mut total = 0usize;
-        let mut done = 0usize;
-        for (qi, question) in q.questions.iter().enumerate() {
-            if !self.visible[qi] || question.qtype == QType::Display {
-                continue;
-            }
-            if self.missing.contains(&qi) {
-                total += 1;
-            } else if question.mandatory != Cond::False && (self.values[qi].is_some() || self.has_error(qi)) {
-                total += 1;
-                done += 1;
-            }
-        }
-        (done * 100).checked_div(total).map_or(100, |p| p as u8)
+    pub fn progress_percent(&self, _q: &Questionnaire) -> u8 {
+        self.progress
     }
 
     /// The fired rules with a given outcome.

@@ -1,7 +1,7 @@
 //! Loads questionnaire.json: parses, expands document screens, compiles conditions and checks
 //! everything `citcert validate` promises — every problem with its JSON location, never a panic.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -170,6 +170,10 @@ impl Loader {
                     message: format!("missing the \"{lang}\" text"),
                 }),
             }
+        }
+        // Names ("Canada", "Documents") read the same in both languages; a sentence does not.
+        if !t.en.is_empty() && t.en == t.fr && t.en.split_whitespace().count() > 3 {
+            self.err(path, "untranslated: the French text is the same as the English; translate it");
         }
         for k in m.keys().filter(|k| *k != "en" && *k != "fr") {
             self.err(format!("{path}.{k}"), "unknown language (only \"en\" and \"fr\")");
@@ -344,8 +348,7 @@ impl Loader {
     }
 
     fn places(&mut self, m: &Map<String, Value>, q: &mut Questionnaire) {
-        for (key, out, set) in [("countries", 0, 0), ("provinces", 1, 1)] {
-            let _ = (out, set);
+        for key in ["countries", "provinces"] {
             let list = self.arr(m, key, "(top level)", true);
             for (i, c) in list.iter().enumerate() {
                 let path = format!("{key}[{i}]");
@@ -648,7 +651,7 @@ impl Loader {
                 }
                 options.push(Opt { id: oid, label: self.text(om, "label", &opath) });
             }
-            if (options.is_empty() && !opts.is_empty() || opts.is_empty()) && opts.is_empty() {
+            if opts.is_empty() {
                 self.err(path, "a choice question needs at least one option");
             }
         } else if qtype == QType::YesNo {
@@ -1527,21 +1530,19 @@ impl Loader {
 
         // Unreachable screens: never shown whatever the answers.
         let unreachable = unreachable_questions(q);
-        for (si, s) in q.screens.iter().enumerate() {
+        for s in &q.screens {
             if s.kind != ScreenKind::Questions {
                 continue;
             }
             if s.questions.is_empty() {
                 self.err(format!("screen {}", s.id), "has no questions");
             } else if s.questions.clone().all(|qi| unreachable[qi]) {
-                let _ = si;
                 self.err(
                     format!("screen {}", s.id),
                     "is unreachable: no answers can make any of its questions visible",
                 );
             }
         }
-        let _ = BTreeSet::<u8>::new();
     }
 }
 
@@ -1567,16 +1568,12 @@ fn never(c: &Cond, unreachable: &[bool]) -> bool {
             // Two requirements on one answer that cannot both hold.
             let mut allowed: HashMap<usize, Vec<&str>> = HashMap::new();
             for c in cs {
-                let set: Vec<&str> = match c {
-                    Cond::Cmp { q, op: Op::Eq(Operand::Lit(s)) } => {
-                        let _ = q;
-                        vec![s.as_str()]
-                    }
-                    Cond::Cmp { op: Op::In(v), .. } => v.iter().map(String::as_str).collect(),
+                let (q, set): (usize, Vec<&str>) = match c {
+                    Cond::Cmp { q, op: Op::Eq(Operand::Lit(s)) } => (*q, vec![s.as_str()]),
+                    Cond::Cmp { q, op: Op::In(v) } => (*q, v.iter().map(String::as_str).collect()),
                     _ => continue,
                 };
-                let Cond::Cmp { q, .. } = c else { continue };
-                let entry = allowed.entry(*q).or_insert_with(|| set.clone());
+                let entry = allowed.entry(q).or_insert_with(|| set.clone());
                 entry.retain(|s| set.contains(s));
                 if entry.is_empty() {
                     return true;
