@@ -349,3 +349,16 @@ fn write_transcript() {
     let (_, out) = session(dir.path(), &input(&["new", "P01"], &all), Lang::En, None);
     std::fs::write(std::env::var("PLAIN_TRANSCRIPT").unwrap(), out).unwrap();
 }
+
+#[test]
+fn a_caution_needs_an_explicit_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = "new\nT\nself\nfirst\nno\nyes\nyes\nyes\nno\nunknown\nmaybe\nyes\n";
+    let (code, out) = session(dir.path(), input, Lang::En, None);
+    assert_eq!(code, 0);
+    assert!(out.contains("CAUTION — CA-13"), "{out}");
+    assert!(out.contains("Type yes, back or quit."), "{out}");
+    let after = &out[out.rfind("CAUTION> yes").expect("the caution was confirmed")..];
+    assert!(after.contains("> "), "the questionnaire goes on after the confirmation\n{out}");
+    assert_eq!(the_draft(dir.path())["answers"]["elig.claim_basis"], "unknown");
+}
