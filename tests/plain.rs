@@ -89,10 +89,14 @@ fn session(dir: &Path, input: &str, lang: Lang, draft: Option<&str>) -> (i32, St
 
 /// Runs the binary with stdin piped.
 fn binary(dir: &Path, args: &[&str], input: &str) -> (i32, String, String) {
+    binary_on(TODAY, dir, args, input)
+}
+
+fn binary_on(today: &str, dir: &Path, args: &[&str], input: &str) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_citcert"))
         .args(["--plain", "--drafts-dir"])
         .arg(dir)
-        .args(["--today", TODAY])
+        .args(["--today", today])
         .args(args)
         .env_remove("CITCERT_TODAY")
         .env_remove("CITCERT_LANG")
@@ -361,4 +365,59 @@ fn a_caution_needs_an_explicit_yes() {
     let after = &out[out.rfind("CAUTION> yes").expect("the caution was confirmed")..];
     assert!(after.contains("> "), "the questionnaire goes on after the confirmation\n{out}");
     assert_eq!(the_draft(dir.path())["answers"]["elig.claim_basis"], "unknown");
+}
+
+#[test]
+fn changing_an_answer_that_hides_questions_says_which_are_set_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lines, _) = script(&persona("P01"));
+    // At 6.7, back to 6.1 "Do you have a second parent to declare?" and answer no.
+    let mut typed = until(&lines, "par2.surname");
+    typed.extend(["back".into(), "back".into(), "back".into(), "no".into()]);
+    let (code, out) = session(dir.path(), &input(&["new", "T"], &typed), Lang::En, None);
+    assert_eq!(code, 0);
+    let line = out.lines().find(|l| l.starts_with("Set aside")).unwrap_or_else(|| panic!("{out}"));
+    assert!(line.contains("6.2") && line.contains("6.3"), "{line}");
+    let d = the_draft(dir.path());
+    assert_eq!(d["answers"]["par2.present"], "no");
+    assert_eq!(d["answers"]["par2.relationship"], "biological", "a set-aside answer is kept");
+}
+
+#[test]
+fn expiry_warnings_and_removal_notices_at_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    binary_on("2025-03-01", dir.path(), &[], "new\nOld draft\n");
+    binary_on("2025-04-05", dir.path(), &[], "new\nNearly due\n");
+    let (code, out, err) = binary(dir.path(), &[], "quit\n");
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("Draft 'Old draft' (started 2025-03-01) was more than 60 days old and has been deleted"),
+        "{out}"
+    );
+    assert!(out.contains("Nearly due"), "{out}");
+    assert!(out.contains("3 days left"), "{out}");
+    assert!(out.contains("Warning: this draft will be deleted soon"), "{out}");
+}
+
+#[test]
+fn a_draft_open_elsewhere_is_read_only_and_says_so() {
+    use citcert::drafts::DraftStore;
+    let dir = tempfile::tempdir().unwrap();
+    session(dir.path(), "new\nShared\nself\n", Lang::En, None);
+    let id = the_draft(dir.path())["id"].as_str().unwrap().to_string();
+    let store = DraftStore::open(dir.path()).unwrap();
+    let _held = store.open_draft(&id, &Clock::Fixed(parse_date(TODAY).unwrap())).unwrap();
+    let (code, out) = session(dir.path(), "\nminor\nquit\n", Lang::En, Some(&id));
+    assert_eq!(code, 0);
+    assert!(out.contains("read-only"), "{out}");
+    assert!(out.contains("were not saved"), "{out}");
+    assert_eq!(the_draft(dir.path())["answers"]["elig.applying_for"], "self");
+}
+
+#[test]
+fn an_unknown_draft_id_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = binary(dir.path(), &["--draft", "ffff"], "");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("ffff"), "{err}");
 }
