@@ -149,7 +149,12 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn say(&mut self, line: impl AsRef<str>) -> Result<(), CliError> {
-        writeln!(self.out, "{}", line.as_ref()).map_err(write_err)
+        let line = line.as_ref();
+        if self.lang == Lang::Fr {
+            writeln!(self.out, "{}", french_typography(line)).map_err(write_err)
+        } else {
+            writeln!(self.out, "{line}").map_err(write_err)
+        }
     }
 
     /// Writes "`label`> ", reads one line. End of input and unreadable input both end the session.
@@ -221,7 +226,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 r.id,
                 self.t(s::STARTED),
                 r.created_on,
-                r.expiry.describe(),
+                days_left(&r.expiry, self.lang),
                 r.progress_percent,
                 self.t(s::DONE)
             );
@@ -263,7 +268,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                                 open.draft.label,
                                 self.t(s::STARTED),
                                 open.draft.created_on(),
-                                e.describe()
+                                days_left(&e, self.lang)
                             );
                             self.say(line)?;
                             return Ok(Some(open));
@@ -738,7 +743,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         self.say(format!("{} — {} {}", self.t(kind), rule.id, rule.title.get(lang)))?;
         self.say(rule.message.get(lang))?;
         if let Some(quote) = &rule.quote {
-            self.say(format!("{}: “{}” ({})", self.t(s::GUIDE), quote.get(lang), rule.source))?;
+            let (open, close) = if lang == Lang::Fr { ("« ", " »") } else { ("“", "”") };
+            self.say(format!("{}: {open}{}{close} ({})", self.t(s::GUIDE), quote.get(lang), rule.source))?;
         }
         if let Some(info) = &rule.info {
             self.say(info.get(lang))?;
@@ -920,4 +926,35 @@ fn type_hint(t: QType) -> Option<Tr> {
         QType::YesNo | QType::Choice => s::HINT_CHOICE,
         _ => return None,
     })
+}
+
+/// French puts a space before a colon ("Source : G L32"); the engine's French texts already do.
+fn french_typography(line: &str) -> String {
+    if line.contains("://") {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut prev: Option<char> = None;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ':' && prev.is_some_and(|p| !p.is_whitespace()) && matches!(chars.peek(), Some(' ') | None) {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// "12 days left" in the interface language (the store's own wording is English).
+fn days_left(e: &crate::drafts::Expiry, lang: Lang) -> String {
+    match lang {
+        Lang::En => e.describe(),
+        Lang::Fr => match e.days_left {
+            d if d < 0 => format!("expiré (le dernier jour était le {})", e.last_day),
+            0 => format!("0 jour restant — aujourd’hui ({}) est le dernier jour", e.last_day),
+            1 => "1 jour restant".to_string(),
+            d => format!("{d} jours restants"),
+        },
+    }
 }
