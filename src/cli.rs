@@ -73,6 +73,14 @@ pub enum Command {
         #[command(subcommand)]
         cmd: crate::drafts::cli::DraftsCommand,
     },
+    /// Attach a file (JPEG, PNG, PDF) to a checklist item of a draft; asks the document's questions.
+    Attach(crate::docs_cli::AttachArgs),
+    /// Export a draft or answers file: answers, outcome, indication, checklist, fee, next steps.
+    Export(crate::docs_cli::ExportArgs),
+    /// Make a signed submission package of a ready draft (answers, checklist, summary, files, manifest).
+    Package(crate::docs_cli::PackageArgs),
+    /// Check a package's signature and every file's hash; names anything added, removed or altered.
+    Verify(crate::docs_cli::VerifyArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -173,6 +181,10 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
             let q = cli.global.questionnaire()?;
             crate::drafts::cli::run(&cmd, &cli.global, &EngineInspector { q: &q, today: clock.today() })
         }
+        Some(Command::Attach(a)) => crate::docs_cli::attach_cmd(&a, &cli.global),
+        Some(Command::Export(a)) => crate::docs_cli::export_cmd(&a, &cli.global),
+        Some(Command::Package(a)) => crate::docs_cli::package_cmd(&a, &cli.global),
+        Some(Command::Verify(a)) => crate::docs_cli::verify_cmd(&a, &cli.global),
     }
 }
 
@@ -257,12 +269,23 @@ fn check(
     // A draft carries its start date; the 60-day rule (DR-16) then applies.
     let started = root.get("created_on").and_then(|v| v.as_str()).and_then(crate::clock::parse_date);
     let ev = evaluate(q, &answers, Context { today, started });
+    // Readiness item by item, with attached files re-hashed (issue 5).
+    let attachments = root
+        .get("attachments")
+        .and_then(|v| v.as_array())
+        .map(|a| crate::attach::attachments_of(a))
+        .unwrap_or_default();
+    let rd = crate::readiness::readiness(q, &answers, &ev, &attachments, lang);
     match format {
-        OutputFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&report::check_json(q, &ev, lang)).unwrap_or_default()
-        ),
-        OutputFormat::Text => print!("{}", report::check_text(q, &ev, lang)),
+        OutputFormat::Json => {
+            let mut v = report::check_json(q, &ev, lang);
+            report::add_readiness_json(&mut v, &rd);
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default())
+        }
+        OutputFormat::Text => {
+            print!("{}", report::check_text(q, &ev, lang));
+            print!("{}", report::readiness_text(&rd, lang));
+        }
     }
     Ok(0)
 }

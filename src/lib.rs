@@ -3,10 +3,15 @@
 //! `engine` evaluates questionnaire.json against answers; `drafts` keeps drafts on this machine;
 //! `tui` draws the questionnaire. See ARCHITECTURE.md.
 
+pub mod attach;
 pub mod cli;
 pub mod clock;
+pub mod docs_cli;
 pub mod drafts;
 pub mod engine;
+pub mod export;
+pub mod package;
 pub mod plain;
+pub mod readiness;
 pub mod report;
 pub mod synth;

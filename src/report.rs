@@ -211,3 +211,49 @@ pub fn check_text(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> String {
     out.push_str(&format!("{}: CAD {}\n", t("Fee", "Frais"), q.fee.per_person_cad));
     out
 }
+
+/// Adds `readiness` (each checklist item: id, status, required, problem) and `files_ok` to the
+/// CONTRACT §4 object (added keys only).
+pub fn add_readiness_json(v: &mut Value, rd: &crate::readiness::Readiness) {
+    if let Value::Object(m) = v {
+        m.insert("readiness".into(), serde_json::to_value(&rd.items).unwrap_or(Value::Null));
+        m.insert("files_ok".into(), Value::Bool(rd.files_ok));
+    }
+}
+
+/// Readiness item by item, for people.
+pub fn readiness_text(rd: &crate::readiness::Readiness, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
+    let mut out = String::new();
+    if rd.items.is_empty() {
+        return out;
+    }
+    out.push_str(if fr { "\nÉtat de chaque élément :\n" } else { "\nReadiness, item by item:\n" });
+    for i in &rd.items {
+        let mark = if i.problem.is_none() {
+            "ok"
+        } else if i.required {
+            "!!"
+        } else {
+            "--"
+        };
+        out.push_str(&format!("  {mark} {} [{}] {}\n", i.id, i.status, i.title));
+        if let Some(f) = &i.file {
+            out.push_str(&format!(
+                "       {} ({}, {} bytes) sha256 {} — {}\n",
+                f.name, f.file_type, f.size, f.sha256, f.state
+            ));
+        }
+        if let Some(p) = &i.problem {
+            out.push_str(&format!("       {p}\n"));
+        }
+    }
+    if !rd.files_ok {
+        out.push_str(if fr {
+            "  Des fichiers joints ont changé ou disparu : joignez-les de nouveau.\n"
+        } else {
+            "  Some attached files changed or vanished since they were attached: attach them again.\n"
+        });
+    }
+    out
+}

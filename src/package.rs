@@ -1,0 +1,336 @@
+//! The signed submission package (issue 5): a folder with the files, a `manifest.json` listing every
+//! file with its size and SHA-256, `manifest.sig` (Ed25519 over manifest.json's exact bytes, hex) and
+//! `public.key` (hex). [`verify`] re-checks the signature and every hash and names what was added,
+//! removed or altered.
+//!
+//! The signing key is made on first use in the config folder (`CITCERT_CONFIG_DIR`, else the
+//! platform config folder), file 0600 in a 0700 folder. The public key travels with the package, so
+//! the signature proves the package is unchanged since *some* key signed it; the fingerprint tells
+//! whose (compare it with `citcert verify` on the machine that made it).
+
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::attach::hex;
+use crate::drafts::fsutil::{create_private, ensure_private_dir};
+
+pub const MANIFEST: &str = "manifest.json";
+pub const SIGNATURE: &str = "manifest.sig";
+pub const PUBLIC_KEY: &str = "public.key";
+pub const KEY_FILE: &str = "package-signing.key";
+
+#[derive(Debug, thiserror::Error)]
+pub enum PackageError {
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PackageError + '_ {
+    move |source| PackageError::Io { path: path.to_path_buf(), source }
+}
+
+/// The folder holding the signing key: `CITCERT_CONFIG_DIR`, else the platform config folder.
+pub fn config_dir() -> Result<PathBuf, PackageError> {
+    if let Ok(d) = std::env::var("CITCERT_CONFIG_DIR")
+        && !d.trim().is_empty()
+    {
+        return Ok(PathBuf::from(d));
+    }
+    directories::ProjectDirs::from("ca", "citcert", "citcert")
+        .map(|p| p.config_dir().to_path_buf())
+        .ok_or_else(|| {
+            PackageError::Invalid("no home folder found for the signing key; set CITCERT_CONFIG_DIR".into())
+        })
+}
+
+fn parse_hex<const N: usize>(s: &str) -> Option<[u8; N]> {
+    let s = s.trim();
+    if s.len() != 2 * N || !s.is_ascii() {
+        return None;
+    }
+    let mut out = [0u8; N];
+    for (i, b) in out.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok()?;
+    }
+    Some(out)
+}
+
+/// Loads the signing key from `dir`, creating it (0600, folder 0700) on first use. Returns the key
+/// and whether it was just created.
+pub fn load_or_create_key(dir: &Path) -> Result<(SigningKey, bool), PackageError> {
+    let path = dir.join(KEY_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let seed = parse_hex::<32>(&text).ok_or_else(|| {
+                PackageError::Invalid(format!(
+                    "{}: not a citcert signing key (64 hex digits expected); move it away to make a new key",
+                    path.display()
+                ))
+            })?;
+            Ok((SigningKey::from_bytes(&seed), false))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            ensure_private_dir(dir).map_err(|e| PackageError::Invalid(e.to_string()))?;
+            let key = SigningKey::generate(&mut rand_core::OsRng);
+            let mut seed_hex = hex(&key.to_bytes());
+            seed_hex.push('\n');
+            let mut f = create_private(&path).map_err(io(&path))?;
+            f.write_all(seed_hex.as_bytes()).and_then(|_| f.sync_all()).map_err(io(&path))?;
+            Ok((key, true))
+        }
+        Err(e) => Err(PackageError::Io { path, source: e }),
+    }
+}
+
+/// "SHA256:1a2b3c4d…" — the first 16 bytes of SHA-256 of the public key, hex in groups of 4.
+pub fn fingerprint(vk: &VerifyingKey) -> String {
+    let h = hex(&Sha256::digest(vk.as_bytes())[..16]);
+    let groups: Vec<&str> = (0..h.len()).step_by(4).map(|i| &h[i..i + 4]).collect();
+    format!("SHA256:{}", groups.join(":"))
+}
+
+/// One file in the manifest.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ManifestEntry {
+    /// Relative, `/`-separated.
+    pub path: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    pub created_on: String,
+    pub questionnaire: String,
+    pub public_key_fingerprint: String,
+    pub files: Vec<ManifestEntry>,
+}
+
+/// What goes in a package: a relative path and its bytes.
+pub struct PackageFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Writes the package folder (which must not exist, or be empty) and signs its manifest.
+pub fn write_package(
+    out: &Path,
+    files: &[PackageFile],
+    key: &SigningKey,
+    created_on: &str,
+    questionnaire: &str,
+) -> Result<Manifest, PackageError> {
+    match std::fs::read_dir(out) {
+        Ok(mut it) => {
+            if it.next().is_some() {
+                return Err(PackageError::Invalid(format!(
+                    "{}: the folder exists and is not empty; choose a new folder for the package",
+                    out.display()
+                )));
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(PackageError::Io { path: out.to_path_buf(), source: e }),
+    }
+    ensure_private_dir(out).map_err(|e| PackageError::Invalid(e.to_string()))?;
+    let mut entries = vec![];
+    for f in files {
+        if !safe_rel(&f.path) || [MANIFEST, SIGNATURE, PUBLIC_KEY].contains(&f.path.as_str()) {
+            return Err(PackageError::Invalid(format!("{}: not a usable file name in a package", f.path)));
+        }
+        let dest = out.join(&f.path);
+        if let Some(parent) = dest.parent() {
+            ensure_private_dir(parent).map_err(|e| PackageError::Invalid(e.to_string()))?;
+        }
+        write_file(&dest, &f.bytes)?;
+        entries.push(ManifestEntry {
+            path: f.path.clone(),
+            size: f.bytes.len() as u64,
+            sha256: hex(&Sha256::digest(&f.bytes)),
+        });
+    }
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    let vk = key.verifying_key();
+    let manifest = Manifest {
+        format: "citcert-package-1".into(),
+        created_on: created_on.into(),
+        questionnaire: questionnaire.into(),
+        public_key_fingerprint: fingerprint(&vk),
+        files: entries,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&manifest).expect("a manifest always serializes");
+    bytes.push(b'\n');
+    let sig = key.sign(&bytes);
+    write_file(&out.join(MANIFEST), &bytes)?;
+    write_file(&out.join(SIGNATURE), format!("{}\n", hex(&sig.to_bytes())).as_bytes())?;
+    write_file(&out.join(PUBLIC_KEY), format!("{}\n", hex(vk.as_bytes())).as_bytes())?;
+    Ok(manifest)
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), PackageError> {
+    let mut f = create_private(path).map_err(io(path))?;
+    f.write_all(bytes).and_then(|_| f.sync_all()).map_err(io(path))
+}
+
+fn safe_rel(p: &str) -> bool {
+    !p.is_empty() && !p.contains('\\') && Path::new(p).components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// The result of [`verify`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VerifyReport {
+    pub fingerprint: Option<String>,
+    pub signature_ok: bool,
+    /// The public key is this machine's own signing key.
+    pub own_key: Option<bool>,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub altered: Vec<String>,
+    /// Other problems (missing manifest, unreadable file…).
+    pub problems: Vec<String>,
+}
+
+impl VerifyReport {
+    pub fn intact(&self) -> bool {
+        self.signature_ok
+            && self.added.is_empty()
+            && self.removed.is_empty()
+            && self.altered.is_empty()
+            && self.problems.is_empty()
+    }
+}
+
+/// Checks a package folder: the signature of manifest.json, then every file against it.
+/// `own_key`: this machine's public key, when there is one, to say whose key signed.
+pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport, PackageError> {
+    if !dir.is_dir() {
+        return Err(PackageError::Invalid(format!("{}: not a folder; give a package folder", dir.display())));
+    }
+    let mut r = VerifyReport::default();
+    let read = |name: &str, r: &mut VerifyReport| -> Option<Vec<u8>> {
+        match std::fs::read(dir.join(name)) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                r.problems.push(format!("{name}: cannot be read ({e}); the package is incomplete"));
+                None
+            }
+        }
+    };
+    let manifest_bytes = read(MANIFEST, &mut r);
+    let sig_bytes = read(SIGNATURE, &mut r);
+    let key_bytes = read(PUBLIC_KEY, &mut r);
+    let vk = key_bytes.as_ref().and_then(|b| {
+        let k = std::str::from_utf8(b)
+            .ok()
+            .and_then(parse_hex::<32>)
+            .and_then(|k| VerifyingKey::from_bytes(&k).ok());
+        if k.is_none() {
+            r.problems.push(format!("{PUBLIC_KEY}: altered: not an Ed25519 public key"));
+        }
+        k
+    });
+    if let Some(vk) = &vk {
+        r.fingerprint = Some(fingerprint(vk));
+        r.own_key = own_key.map(|o| o == vk);
+    }
+    let sig = sig_bytes.as_ref().and_then(|b| {
+        let s = std::str::from_utf8(b).ok().and_then(parse_hex::<64>).map(|s| Signature::from_bytes(&s));
+        if s.is_none() {
+            r.problems.push(format!("{SIGNATURE}: altered: not an Ed25519 signature"));
+        }
+        s
+    });
+    if let (Some(m), Some(vk), Some(sig)) = (&manifest_bytes, &vk, &sig) {
+        r.signature_ok = vk.verify_strict(m, sig).is_ok();
+        if !r.signature_ok {
+            r.problems.push(format!(
+                "bad signature: {MANIFEST}, {SIGNATURE} or {PUBLIC_KEY} was altered (the signature does not match)"
+            ));
+        }
+    }
+    let manifest: Option<Manifest> = manifest_bytes.as_ref().and_then(|m| match serde_json::from_slice(m) {
+        Ok(x) => Some(x),
+        Err(e) => {
+            r.problems.push(format!("{MANIFEST}: altered: not a citcert manifest ({e})"));
+            None
+        }
+    });
+    let mut on_disk = vec![];
+    walk(dir, dir, &mut on_disk).map_err(io(dir))?;
+    on_disk.retain(|p| ![MANIFEST, SIGNATURE, PUBLIC_KEY].contains(&p.as_str()));
+    on_disk.sort();
+    let Some(manifest) = manifest else {
+        return Ok(r);
+    };
+    if let Some(vk) = &vk
+        && manifest.public_key_fingerprint != fingerprint(vk)
+    {
+        r.problems.push(format!("{PUBLIC_KEY}: altered: its fingerprint is not the one in {MANIFEST}"));
+    }
+    for e in &manifest.files {
+        if !safe_rel(&e.path) {
+            r.problems.push(format!("{MANIFEST}: lists an unsafe path “{}”", e.path));
+            continue;
+        }
+        if !on_disk.contains(&e.path) {
+            r.removed.push(e.path.clone());
+            continue;
+        }
+        match std::fs::File::open(dir.join(&e.path)).and_then(|mut f| crate::attach::hash_reader(&mut f)) {
+            Ok((h, _, n)) if h == e.sha256 && n == e.size => {}
+            Ok(_) => r.altered.push(e.path.clone()),
+            Err(err) => r.problems.push(format!("{}: cannot be read ({err})", e.path)),
+        }
+    }
+    for p in on_disk {
+        if !manifest.files.iter().any(|e| e.path == p) {
+            r.added.push(p);
+        }
+    }
+    Ok(r)
+}
+
+/// Every non-directory under `dir`, as `/`-separated paths relative to `root`.
+fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
+    for e in std::fs::read_dir(dir)? {
+        let e = e?;
+        let t = e.file_type()?;
+        if t.is_dir() {
+            walk(root, &e.path(), out)?;
+        } else {
+            let rel = e.path().strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| e.path());
+            out.push(
+                rel.components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/"),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A file name safe in a package: letters, digits, `.`, `-`, `_`; others become `_`.
+pub fn safe_name(s: &str) -> String {
+    let n: String = s
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
+        .collect();
+    let n = n.trim_start_matches('.').to_string();
+    if n.is_empty() { "file".into() } else { n }
+}
+
+/// This machine's public key, when a signing key exists in `dir` (never creates one).
+pub fn own_public_key(dir: &Path) -> Option<VerifyingKey> {
+    if !dir.join(KEY_FILE).is_file() {
+        return None;
+    }
+    load_or_create_key(dir).ok().map(|(k, _)| k.verifying_key())
+}

@@ -1,0 +1,188 @@
+//! Readiness item by item (issue 5): for each checklist item, its status and, when it is not ready,
+//! the problem in words — no file, the recorded file changed or vanished, a missing or wrong answer
+//! about the document, or a document block (DB-15) it causes.
+
+use serde::Serialize;
+
+use crate::attach::{Attachment, FileState, file_state};
+use crate::engine::{
+    Answers, Context, Evaluation, ItemKind, Lang, Outcome, Questionnaire, Severity, Status, evaluate,
+};
+
+/// One checklist item's readiness.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct ItemReadiness {
+    pub id: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub status: &'static str,
+    pub required: bool,
+    /// In words, when the item is missing or blocked; None when it is fine.
+    pub problem: Option<String>,
+    /// The recorded file (name only, hash, state), when one was attached.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<FileInfo>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct FileInfo {
+    pub name: String,
+    pub kind: String,
+    #[serde(rename = "type")]
+    pub file_type: String,
+    pub size: u64,
+    pub sha256: String,
+    pub attached_on: String,
+    /// unchanged | changed | missing | unreadable
+    pub state: &'static str,
+}
+
+/// Readiness of the whole checklist, with the attached files checked on disk.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Readiness {
+    pub items: Vec<ItemReadiness>,
+    /// Every attached file is on disk as attached.
+    pub files_ok: bool,
+}
+
+impl Readiness {
+    /// Everything in the gate passes and every attached file is as attached.
+    pub fn ready(&self, ev: &Evaluation) -> bool {
+        ev.ready && self.files_ok
+    }
+}
+
+/// Computes readiness. `answers` are the evaluated answers (used to find which item causes a
+/// document block); `attachments` the draft's recorded files (may be empty).
+pub fn readiness(
+    q: &Questionnaire,
+    answers: &Answers,
+    ev: &Evaluation,
+    attachments: &[Attachment],
+    lang: Lang,
+) -> Readiness {
+    let fr = lang == Lang::Fr;
+    let blocks = ev.fired_with(q, Outcome::DocBlock);
+    let mut files_ok = true;
+    let mut items = vec![];
+    let list = if ev.outcome == Outcome::OnlineOk { &ev.items } else { &ev.paper_prep };
+    for r in list {
+        let it = &q.items[r.item];
+        let mut problems: Vec<String> = vec![];
+        if r.status == Status::Missing {
+            problems.push(
+                match it.kind {
+                    ItemKind::Upload if it.file_q.is_some() => {
+                        if fr {
+                            "aucun fichier"
+                        } else {
+                            "no file"
+                        }
+                    }
+                    ItemKind::Upload => {
+                        if fr {
+                            "incomplet : voir les documents concernés"
+                        } else {
+                            "incomplete: see the documents it names"
+                        }
+                    }
+                    ItemKind::Action => {
+                        if fr {
+                            "action non confirmée"
+                        } else {
+                            "not acknowledged"
+                        }
+                    }
+                    _ => {
+                        if fr {
+                            "réponses incomplètes"
+                        } else {
+                            "answers incomplete"
+                        }
+                    }
+                }
+                .to_string(),
+            );
+        }
+        let mut file = None;
+        if let Some(a) = attachments.iter().rev().find(|a| a.item == it.id) {
+            let state = file_state(a);
+            // Only the file the answers point at counts: an older record for a replaced path is ignored.
+            let current = it
+                .file_q
+                .and_then(|f| answers.get(&q.questions[f].id))
+                .is_some_and(|v| v.as_cond_str() == a.path.to_string_lossy());
+            if current {
+                if let Some(p) = state.problem() {
+                    files_ok = false;
+                    problems.push(p);
+                }
+                file = Some(file_info(a, &state));
+            }
+        }
+        // Answers about this document that are wrong or missing.
+        for p in ev.problems.iter().filter(|p| p.severity == Severity::Error) {
+            if q.questions[p.question].item == Some(r.item) {
+                problems.push(format!(
+                    "{}: {}",
+                    q.questions[p.question].prompt.get(lang),
+                    p.message.get(lang)
+                ));
+            }
+        }
+        for &qi in &ev.missing {
+            if q.questions[qi].item == Some(r.item) && Some(qi) != it.file_q {
+                let head = if fr { "réponse manquante" } else { "missing answer" };
+                problems.push(format!("{head}: {}", q.questions[qi].prompt.get(lang)));
+            }
+        }
+        // Document blocks this item causes: the block no longer fires without its answers.
+        for &b in &blocks {
+            if causes(q, answers, ev, r.item, b) {
+                let rule = &q.rules[b];
+                problems.push(format!("{}: {}", rule.id, rule.message.get(lang)));
+            }
+        }
+        items.push(ItemReadiness {
+            id: it.id.clone(),
+            title: it.title.get(lang).to_string(),
+            kind: it.kind.code(),
+            status: r.status.code(),
+            required: r.required,
+            problem: if problems.is_empty() {
+                None
+            } else {
+                Some(problems.iter().map(|p| p.trim_end_matches('.')).collect::<Vec<_>>().join("; "))
+            },
+            file,
+        });
+    }
+    Readiness { items, files_ok }
+}
+
+fn file_info(a: &Attachment, state: &FileState) -> FileInfo {
+    FileInfo {
+        name: a.file_name(),
+        kind: match a.kind {
+            crate::attach::Kind::Document => "document".into(),
+            crate::attach::Kind::Explanation => "explanation".into(),
+        },
+        file_type: a.file_type.code().into(),
+        size: a.size,
+        sha256: a.sha256.clone(),
+        attached_on: a.attached_on.to_string(),
+        state: state.code(),
+    }
+}
+
+/// Whether removing the item's document answers stops rule `rule` from firing.
+fn causes(q: &Questionnaire, answers: &Answers, ev: &Evaluation, item: usize, rule: usize) -> bool {
+    let prefix = format!("docs.{}.", q.items[item].id);
+    if !answers.map.keys().any(|k| k.starts_with(&prefix)) {
+        return false;
+    }
+    let mut without = answers.clone();
+    without.map.retain(|k, _| !k.starts_with(&prefix));
+    let ev2 = evaluate(q, &without, Context { ..ev.context });
+    !ev2.fired.contains(&rule)
+}

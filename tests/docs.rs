@@ -1,0 +1,514 @@
+//! Issue 5 end to end: attach (every refusal, per-document questions, explanation letters, prompts),
+//! readiness in `check`, exports (insta snapshots of md/html for two personas), the signed package
+//! and `verify` against tampering.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env { dir: tempfile::tempdir().unwrap() }
+    }
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_citcert"));
+        c.args(args)
+            .current_dir(self.dir.path())
+            .env("CITCERT_DRAFTS_DIR", self.path("drafts"))
+            .env("CITCERT_CONFIG_DIR", self.path("config"))
+            .env("CITCERT_TODAY", "2025-06-01")
+            .env_remove("CITCERT_MAX_UPLOAD_MB")
+            .env_remove("CITCERT_LANG")
+            .stdin(std::process::Stdio::null());
+        c
+    }
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().unwrap()
+    }
+    fn write(&self, name: &str, bytes: &[u8]) -> String {
+        std::fs::write(self.path(name), bytes).unwrap();
+        self.path(name).to_string_lossy().into_owned()
+    }
+    /// Imports a persona's answers as a draft; returns its id.
+    fn import(&self, persona: &str) -> String {
+        let file =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/personas/{persona}.answers.json"));
+        let o = self.run(&["drafts", "import", file.to_str().unwrap(), "--label", persona]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        let out = text(&o.stdout);
+        out.split("as draft ").nth(1).unwrap()[..8].to_string()
+    }
+    fn draft_file(&self, id: &str) -> String {
+        self.path("drafts").join(format!("{id}.json")).to_string_lossy().into_owned()
+    }
+    fn check(&self, id: &str) -> serde_json::Value {
+        let o = self.run(&["check", "--answers", &self.draft_file(id)]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        serde_json::from_slice(&o.stdout).unwrap()
+    }
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+const PDF: &[u8] = b"%PDF-1.4\n% a test document\n";
+const JPEG: &[u8] = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00 test photo";
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR test";
+
+fn refused(o: &Output, needles: &[&str]) {
+    assert_eq!(o.status.code(), Some(1), "stdout {} stderr {}", text(&o.stdout), text(&o.stderr));
+    let e = text(&o.stderr);
+    for n in needles {
+        assert!(e.contains(n), "expected {n:?} in: {e}");
+    }
+}
+
+#[test]
+fn attach_records_type_size_hash_and_date_and_sets_the_answers() {
+    let env = Env::new();
+    let id = env.import("P01");
+    let f = env.write("licence.pdf", PDF);
+    let o = env.run(&["attach", &id, "cl-id1", &f, "--set", "doc_type=passport", "--set", "issuer=CA"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("PDF"), "{}", text(&o.stdout));
+    let d: serde_json::Value = serde_json::from_slice(&std::fs::read(env.draft_file(&id)).unwrap()).unwrap();
+    let a = &d["attachments"][0];
+    assert_eq!(a["item"], "CL-ID1");
+    assert_eq!(a["kind"], "document");
+    assert_eq!(a["type"], "pdf");
+    assert_eq!(a["size"], PDF.len() as u64);
+    assert_eq!(a["attached_on"], "2025-06-01");
+    assert_eq!(a["sha256"].as_str().unwrap().len(), 64);
+    let abs = std::fs::canonicalize(&f).unwrap().to_string_lossy().into_owned();
+    assert_eq!(a["path"], abs.as_str());
+    assert_eq!(d["answers"]["docs.CL-ID1.file"], abs.as_str());
+    assert_eq!(d["answers"]["docs.CL-ID1.provide"], "yes");
+    assert_eq!(d["answers"]["docs.CL-ID1.doc_type"], "passport");
+    // Attaching again replaces the record.
+    let g = env.write("licence2.png", PNG);
+    assert_eq!(env.run(&["attach", &id, "CL-ID1", &g]).status.code(), Some(0));
+    let d: serde_json::Value = serde_json::from_slice(&std::fs::read(env.draft_file(&id)).unwrap()).unwrap();
+    assert_eq!(d["attachments"].as_array().unwrap().len(), 1);
+    assert_eq!(d["attachments"][0]["type"], "png");
+}
+
+#[test]
+fn attach_refusals_name_the_file_and_the_problem() {
+    let env = Env::new();
+    let id = env.import("P01");
+    // Missing file.
+    refused(&env.run(&["attach", &id, "CL-ID1", "nope.pdf"]), &["nope.pdf", "no such file"]);
+    // Not a regular file.
+    std::fs::create_dir(env.path("folder")).unwrap();
+    refused(&env.run(&["attach", &id, "CL-ID1", "folder"]), &["folder", "not a regular file"]);
+    // Wrong type, by content (a .pdf name does not help).
+    let t = env.write("letter.pdf", b"Dear officer, I cannot provide my licence.");
+    refused(&env.run(&["attach", &id, "CL-ID1", &t]), &["letter.pdf", "plain text", "JPEG, PNG or PDF"]);
+    let gif = env.write("x.jpg", b"GIF89a.....");
+    refused(&env.run(&["attach", &id, "CL-ID1", &gif]), &["x.jpg", "GIF"]);
+    let empty = env.write("empty.pdf", b"");
+    refused(&env.run(&["attach", &id, "CL-ID1", &empty]), &["empty.pdf", "empty"]);
+    // Too large: default 4 MB, --max-mb, CITCERT_MAX_UPLOAD_MB.
+    let mut big = JPEG.to_vec();
+    big.resize(4 * 1024 * 1024 + 1, 0);
+    let bigf = env.write("big.jpg", &big);
+    refused(&env.run(&["attach", &id, "CL-PHOTO", &bigf]), &["big.jpg", "4194305 bytes", "4.0 MB"]);
+    assert_eq!(env.run(&["attach", &id, "CL-PHOTO", &bigf, "--max-mb", "5"]).status.code(), Some(0));
+    let mut mid = PDF.to_vec();
+    mid.resize(1024 * 1024 + 10, b' ');
+    let midf = env.write("mid.pdf", &mid);
+    let o = env.cmd(&["attach", &id, "CL-ID2", &midf]).env("CITCERT_MAX_UPLOAD_MB", "1").output().unwrap();
+    refused(&o, &["mid.pdf", "1048586 bytes", "1.0 MB"]);
+    // Unknown item → the items on this draft's checklist.
+    let ok = env.write("ok.pdf", PDF);
+    refused(
+        &env.run(&["attach", &id, "CL-NOPE", &ok]),
+        &["CL-NOPE", "no such checklist item", "CL-ID1, CL-ID2"],
+    );
+    // Item not on this checklist → why.
+    refused(
+        &env.run(&["attach", &id, "CL-URGENT-PROOF", &ok]),
+        &["CL-URGENT-PROOF", "not on this draft's checklist"],
+    );
+    // Bad --set.
+    refused(&env.run(&["attach", &id, "CL-ID1", &ok, "--set", "doc_type=passprt"]), &["doc_type", "passprt"]);
+    refused(&env.run(&["attach", &id, "CL-ID1", &ok, "--set", "colour=blue"]), &["colour", "doc_type"]);
+    // Nothing was recorded by the refusals (only the successful CL-PHOTO).
+    let d: serde_json::Value = serde_json::from_slice(&std::fs::read(env.draft_file(&id)).unwrap()).unwrap();
+    let items: Vec<&str> =
+        d["attachments"].as_array().unwrap().iter().map(|a| a["item"].as_str().unwrap()).collect();
+    assert_eq!(items, ["CL-PHOTO"]);
+}
+
+#[test]
+fn unreadable_file_is_refused() {
+    // /proc/self/mem opens but cannot be read at offset 0 (also as root, unlike chmod 000).
+    if !Path::new("/proc/self/mem").exists() {
+        return;
+    }
+    let err = citcert::attach::inspect_file(Path::new("/proc/self/mem"), 1 << 20).unwrap_err();
+    assert!(matches!(err, citcert::attach::AttachError::Unreadable { .. }), "{err:?}");
+    assert!(err.to_string().contains("cannot be read"), "{err}");
+}
+
+#[test]
+fn explanation_letter_stands_in_and_document_questions_drive_rules() {
+    let env = Env::new();
+    let id = env.import("P01");
+    let letter = env.write("letter.pdf", PDF);
+    assert_eq!(env.run(&["attach", &id, "CL-BIRTHCERT", &letter, "--explanation"]).status.code(), Some(0));
+    let v = env.check(&id);
+    let bc = v["checklist"].as_array().unwrap().iter().find(|i| i["id"] == "CL-BIRTHCERT").unwrap();
+    assert_eq!(bc["status"], "explained");
+    // A Quebec birth certificate issued before 1994 → DB-15, named on the item.
+    let cert = env.write("qc.pdf", PDF);
+    let o = env.run(&[
+        "attach",
+        &id,
+        "CL-BIRTHCERT",
+        &cert,
+        "--set",
+        "issuer=CA-QC",
+        "--set",
+        "issue_date=1990-05-01",
+        "--set",
+        "language=french",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let v = env.check(&id);
+    assert!(v["rules"].as_array().unwrap().iter().any(|r| r == "DB-15"), "{v}");
+    let r = v["readiness"].as_array().unwrap().iter().find(|i| i["id"] == "CL-BIRTHCERT").unwrap();
+    assert!(r["problem"].as_str().unwrap().contains("DB-15"), "{r}");
+    assert_eq!(v["ready"], false);
+    // A document in another language → CL-TRANS on the list.
+    let id1 = env.write("id1.pdf", PDF);
+    let o = env.run(&["attach", &id, "CL-ID1", &id1, "--set", "language=other"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(text(&o.stdout).contains("translator"), "{}", text(&o.stdout));
+    let v = env.check(&id);
+    assert!(v["checklist"].as_array().unwrap().iter().any(|i| i["id"] == "CL-TRANS"), "{v}");
+    let r = v["readiness"].as_array().unwrap().iter().find(|i| i["id"] == "CL-ID1").unwrap();
+    assert!(r["problem"].as_str().unwrap().contains("missing answer"), "{r}");
+}
+
+#[test]
+fn check_readiness_flags_changed_and_vanished_files() {
+    let env = Env::new();
+    let id = env.import("P01");
+    let a = env.write("a.pdf", PDF);
+    let b = env.write("b.jpg", JPEG);
+    assert_eq!(env.run(&["attach", &id, "CL-ID1", &a]).status.code(), Some(0));
+    assert_eq!(env.run(&["attach", &id, "CL-PHOTO", &b]).status.code(), Some(0));
+    let v = env.check(&id);
+    assert_eq!(v["files_ok"], true);
+    let rd = v["readiness"].as_array().unwrap();
+    assert_eq!(rd.len(), v["checklist"].as_array().unwrap().len());
+    for item in rd {
+        assert!(item.get("id").is_some() && item.get("status").is_some() && item.get("required").is_some());
+        assert!(item["problem"].is_null(), "{item}");
+    }
+    std::fs::write(&a, b"%PDF-1.4 changed").unwrap();
+    std::fs::remove_file(&b).unwrap();
+    let v = env.check(&id);
+    assert_eq!(v["files_ok"], false);
+    let get = |id: &str| v["readiness"].as_array().unwrap().iter().find(|i| i["id"] == id).unwrap().clone();
+    assert!(get("CL-ID1")["problem"].as_str().unwrap().contains("file changed on disk since attached"));
+    assert_eq!(get("CL-ID1")["file"]["state"], "changed");
+    assert!(get("CL-PHOTO")["problem"].as_str().unwrap().contains("file missing"));
+    // The contract keys are still there.
+    for key in
+        ["outcome", "rules", "indication", "checklist", "paper_prep", "missing_answers", "ready", "fee_cad"]
+    {
+        assert!(v.get(key).is_some(), "{key}");
+    }
+    let t = env.run(&["check", "--answers", &env.draft_file(&id), "--format", "text"]);
+    let t = text(&t.stdout);
+    assert!(t.contains("Readiness, item by item") && t.contains("file missing"), "{t}");
+    // A missing item says "no file".
+    let env2 = Env::new();
+    let mut answers: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/personas/P01.answers.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    answers["answers"].as_object_mut().unwrap().remove("docs.CL-PHOTO.file");
+    let f = env2.write("p.json", answers.to_string().as_bytes());
+    let o = env2.run(&["check", "--answers", &f]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let p = v["readiness"].as_array().unwrap().iter().find(|i| i["id"] == "CL-PHOTO").unwrap();
+    assert_eq!(p["problem"], "no file");
+}
+
+#[test]
+fn prompts_ask_the_documents_unanswered_questions() {
+    use citcert::attach::{AttachOptions, ask_missing, attach, unanswered};
+    use citcert::clock::Clock;
+    let q = citcert::engine::builtin().unwrap();
+    let env = Env::new();
+    let id = env.import("P01");
+    let store = citcert::drafts::DraftStore::open(env.path("drafts")).unwrap();
+    let clock = Clock::Fixed(citcert::clock::parse_date("2025-06-01").unwrap());
+    let mut open = store.open_draft(&id, &clock).unwrap();
+    let f = env.write("id1.pdf", PDF);
+    let opts = AttachOptions { set: vec![("language".into(), "other".into())], ..AttachOptions::default() };
+    attach(&mut open.draft, q, "CL-ID1", Path::new(&f), &opts, &clock).unwrap();
+    let ev = citcert::attach::evaluate_draft(q, &open.draft, clock.today());
+    assert!(!unanswered(q, &ev, "CL-ID1").is_empty());
+    // translator_kind: a wrong answer, then option 2 (fluent_person); relation: "none" typed;
+    // affidavit: 1 (notary_public); single file: 1 (yes).
+    let mut input = std::io::Cursor::new("9\n2\nnone\n1\n1\n".as_bytes());
+    let mut out = vec![];
+    let n =
+        ask_missing(&mut open.draft, q, "CL-ID1", &clock, citcert::engine::Lang::En, &mut input, &mut out)
+            .unwrap();
+    let out = text(&out);
+    assert_eq!(n, 4, "{out}");
+    assert!(out.contains("1. "), "{out}");
+    assert_eq!(open.draft.answers["docs.CL-ID1.translator_kind"], "fluent_person");
+    assert_eq!(open.draft.answers["docs.CL-ID1.affidavit_sworn_before"], "notary_public");
+    assert_eq!(open.draft.answers["docs.CL-ID1.single_file"], "yes");
+    let ev = citcert::attach::evaluate_draft(q, &open.draft, clock.today());
+    assert!(unanswered(q, &ev, "CL-ID1").is_empty());
+    open.save(&clock).unwrap();
+}
+
+fn export(env: &Env, persona: &str, format: &str, lang: &str) -> String {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/personas/{persona}.answers.json"));
+    let o = env.run(&["export", file.to_str().unwrap(), "--format", format, "--lang", lang]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    text(&o.stdout)
+}
+
+#[test]
+fn export_snapshots_two_personas() {
+    let env = Env::new();
+    insta::assert_snapshot!("export_p01_md", export(&env, "P01", "md", "en"));
+    insta::assert_snapshot!("export_p01_html", export(&env, "P01", "html", "en"));
+    insta::assert_snapshot!("export_p13_md", export(&env, "P13", "md", "en"));
+    insta::assert_snapshot!("export_p13_html_fr", export(&env, "P13", "html", "fr"));
+}
+
+#[test]
+fn export_html_is_self_contained_and_json_is_the_documented_object() {
+    let env = Env::new();
+    let h = export(&env, "P13", "html", "en");
+    let page = &h[h.find("@page{").expect("an @page rule")..];
+    let page = &page[..page.find('}').unwrap()];
+    assert!(page.contains("margin") && !page.contains("size"), "margins only, no page size: {page}");
+    for bad in ["<script", "<link", "src=", "http://", "https://", "url("] {
+        assert!(!h.contains(bad), "external resource {bad}");
+    }
+    assert!(h.contains("Indication only. This is not a decision."));
+    let j: serde_json::Value = serde_json::from_str(&export(&env, "P13", "json", "en")).unwrap();
+    for key in ["applicant", "answers", "outcome", "rules", "indication", "checklist", "fee", "next_steps"] {
+        assert!(j.get(key).is_some(), "{key}");
+    }
+    assert_eq!(j["fee"]["per_person_cad"], 75);
+    assert!(j["indication"]["label"].as_str().unwrap().starts_with("Indication only"));
+    // File names, never paths.
+    assert!(!h.contains("scans/"), "paths leak into the export");
+}
+
+#[test]
+fn exports_hold_hashes_never_contents() {
+    let env = Env::new();
+    let id = env.import("P01");
+    let secret = b"%PDF-1.4 SECRET-CONTENT-XYZ";
+    let f = env.write("licence.pdf", secret);
+    assert_eq!(env.run(&["attach", &id, "CL-ID1", &f]).status.code(), Some(0));
+    for format in ["md", "html", "json"] {
+        let o = env.run(&["export", &id, "--format", format]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        let s = text(&o.stdout);
+        assert!(!s.contains("SECRET-CONTENT"), "{format}");
+        assert!(s.contains("licence.pdf"), "{format}");
+        assert!(!s.contains(env.dir.path().to_str().unwrap()), "{format}: a full path");
+        let hash = citcert::attach::sha256_file(Path::new(&f)).unwrap();
+        assert!(s.contains(&hash), "{format}");
+    }
+}
+
+/// A ready P01 draft with every file attached; returns (env, id).
+fn ready_draft() -> (Env, String) {
+    let env = Env::new();
+    let id = env.import("P01");
+    for (item, name, bytes) in [
+        ("CL-ID1", "licence.pdf", PDF),
+        ("CL-ID2", "health card.pdf", PDF),
+        ("CL-PHOTO", "photo.jpg", JPEG),
+        ("CL-PHOTOGRAPHER", "receipt.png", PNG),
+        ("CL-BIRTHCERT", "birth.pdf", PDF),
+    ] {
+        let f = env.write(name, bytes);
+        let o = env.run(&["attach", &id, item, &f]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    }
+    (env, id)
+}
+
+#[test]
+fn package_refused_unless_ready() {
+    let env = Env::new();
+    let id = env.import("P01");
+    // Files named in the answers but never attached (no hash): refused, each named.
+    let o = env.run(&["package", &id, "--out", "pkg"]);
+    refused(&o, &["not ready", "CL-ID1", "citcert attach"]);
+    assert!(!env.path("pkg").exists());
+    // Not ready by the gate: a missing answer.
+    let mut answers: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/personas/P01.answers.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    answers["answers"].as_object_mut().unwrap().remove("review.declaration");
+    let f = env.write("p.json", answers.to_string().as_bytes());
+    refused(&env.run(&["package", &f, "--out", "pkg"]), &["not ready", "Missing answer"]);
+    // A file changed since attached.
+    let (env, id) = ready_draft();
+    std::fs::write(env.path("birth.pdf"), b"%PDF-1.4 other").unwrap();
+    refused(&env.run(&["package", &id, "--out", "pkg"]), &["CL-BIRTHCERT", "changed on disk"]);
+    assert!(!env.path("pkg").exists());
+}
+
+#[test]
+fn package_and_verify_detect_any_tampering() {
+    let (env, id) = ready_draft();
+    let o = env.run(&["package", &id, "--out", "pkg"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let pkg = env.path("pkg");
+    // The key: created once, 0600 in a 0700 folder.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let k = std::fs::metadata(env.path("config/package-signing.key")).unwrap();
+        assert_eq!(k.permissions().mode() & 0o777, 0o600);
+        let d = std::fs::metadata(env.path("config")).unwrap();
+        assert_eq!(d.permissions().mode() & 0o777, 0o700);
+    }
+    let mut files = vec![];
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(root, &p, out)
+            } else {
+                out.push(p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"))
+            }
+        }
+    }
+    walk(&pkg, &pkg, &mut files);
+    files.sort();
+    for want in
+        ["answers.json", "checklist.json", "summary.html", "manifest.json", "manifest.sig", "public.key"]
+    {
+        assert!(files.iter().any(|f| f == want), "{want} in {files:?}");
+    }
+    assert_eq!(files.iter().filter(|f| f.starts_with("files/")).count(), 5);
+    let verify = |dir: &Path| env.run(&["verify", dir.to_str().unwrap()]);
+    let o = verify(&pkg);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
+    assert!(text(&o.stdout).contains("SHA256:") && text(&o.stdout).contains("intact"));
+    // A second package reuses the key.
+    assert_eq!(env.run(&["package", &id, "--out", "pkg2"]).status.code(), Some(0));
+    let m1 = std::fs::read_to_string(pkg.join("public.key")).unwrap();
+    assert_eq!(m1, std::fs::read_to_string(env.path("pkg2/public.key")).unwrap());
+    // The package is refused into a non-empty folder.
+    refused(&env.run(&["package", &id, "--out", "pkg"]), &["not empty"]);
+
+    let copy = |name: &str| -> PathBuf {
+        let dst = env.path(name);
+        let mut fs = vec![];
+        walk(&pkg, &pkg, &mut fs);
+        for f in fs {
+            let to = dst.join(&f);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(pkg.join(&f), to).unwrap();
+        }
+        dst
+    };
+    // Flip one byte in every file, one at a time.
+    for (k, f) in files.iter().enumerate() {
+        let dir = copy(&format!("flip{k}"));
+        let p = dir.join(f);
+        let mut b = std::fs::read(&p).unwrap();
+        let at = b.len() / 2;
+        b[at] ^= 0x01;
+        std::fs::write(&p, b).unwrap();
+        let o = verify(&dir);
+        let out = text(&o.stdout);
+        assert_eq!(o.status.code(), Some(1), "{f}: {out}");
+        let named = match f.as_str() {
+            "manifest.json" | "manifest.sig" | "public.key" => {
+                out.contains("bad signature") || out.contains(f.as_str())
+            }
+            _ => out.contains(&format!("altered: {f}")),
+        };
+        assert!(named, "{f} not named: {out}");
+    }
+    // Add one.
+    let dir = copy("added");
+    std::fs::write(dir.join("files/extra.pdf"), PDF).unwrap();
+    let o = verify(&dir);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stdout).contains("added: files/extra.pdf"), "{}", text(&o.stdout));
+    // Remove one.
+    let dir = copy("removed");
+    std::fs::remove_file(dir.join("summary.html")).unwrap();
+    let o = verify(&dir);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stdout).contains("removed: summary.html"), "{}", text(&o.stdout));
+    // Remove the signature.
+    let dir = copy("nosig");
+    std::fs::remove_file(dir.join("manifest.sig")).unwrap();
+    let o = verify(&dir);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stdout).contains("manifest.sig"), "{}", text(&o.stdout));
+    // Packaged answers point at the package's copies, not at this machine's paths.
+    let answers = std::fs::read_to_string(pkg.join("answers.json")).unwrap();
+    assert!(answers.contains("files/CL-ID1-licence.pdf"), "{answers}");
+    assert!(answers.contains("files/CL-ID2-health_card.pdf"), "{answers}");
+    assert!(!answers.contains(env.dir.path().to_str().unwrap()));
+}
+
+#[test]
+fn attach_command_asks_on_a_terminal_and_saves_the_answers() {
+    use citcert::docs_cli::{AttachArgs, attach_with};
+    let env = Env::new();
+    let id = env.import("P01");
+    let f = env.write("id1.pdf", PDF);
+    let global = citcert::cli::GlobalArgs {
+        today: Some("2025-06-01".into()),
+        drafts_dir: Some(env.path("drafts")),
+        questionnaire: None,
+        lang: None,
+    };
+    let args = AttachArgs {
+        draft: id.clone(),
+        item: "CL-ID1".into(),
+        file: PathBuf::from(&f),
+        explanation: false,
+        set: vec!["language=other".into()],
+        max_mb: None,
+        no_prompt: false,
+    };
+    let mut input = std::io::Cursor::new("1\n1\n1\n".as_bytes());
+    let mut out = vec![];
+    let code = attach_with(&args, &global, &mut input, true, &mut out).unwrap();
+    let out = text(&out);
+    assert_eq!(code, 0);
+    assert!(out.contains("Attached to CL-ID1") && out.contains("Who translated it?"), "{out}");
+    let d: serde_json::Value = serde_json::from_slice(&std::fs::read(env.draft_file(&id)).unwrap()).unwrap();
+    assert_eq!(d["answers"]["docs.CL-ID1.translator_kind"], "canadian_certified");
+    assert_eq!(d["answers"]["docs.CL-ID1.translator_relation"], "none");
+    assert_eq!(d["answers"]["docs.CL-ID1.single_file"], "yes");
+    let v = env.check(&id);
+    let r = v["readiness"].as_array().unwrap().iter().find(|i| i["id"] == "CL-ID1").unwrap();
+    assert!(r["problem"].is_null(), "{r}");
+}
