@@ -336,7 +336,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         loop {
             let ev = self.evaluate(&w);
             if !ev.screen_visible.get(w.screen).copied().unwrap_or(false) {
-                match ev.next_screen(Some(w.screen)).or_else(|| ev.next_screen(None)) {
+                // A screen hidden now (the fee screen of a draft no longer ready, say): the next
+                // visible one, else the one before (Review is always visible).
+                match ev.next_screen(Some(w.screen)).or_else(|| ev.prev_screen(w.screen)) {
                     Some(n) if n != w.screen => {
                         w.screen = n;
                         from = q.screens[n].questions.start;
@@ -376,6 +378,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     self.t(s::FIXED)
                 );
                 self.say(line)?;
+                // Stored, so the draft holds what the form shows (a persona file lists it too).
                 if w.answers.get(&question.id) != Some(&AnswerValue::Text(value.clone())) {
                     w.answers.set_text(question.id.clone(), value);
                     self.save(&mut w, false)?;
