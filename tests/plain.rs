@@ -421,3 +421,38 @@ fn an_unknown_draft_id_is_an_error_naming_it() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("ffff"), "{err}");
 }
+
+#[test]
+fn chosen_without_the_flag_when_stdin_is_not_a_terminal_or_term_is_dumb() {
+    let dir = tempfile::tempdir().unwrap();
+    for term in ["dumb", "xterm-256color"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_citcert"))
+            .arg("--drafts-dir")
+            .arg(dir.path())
+            .args(["--today", TODAY])
+            .env("TERM", term)
+            .env_remove("CITCERT_LANG")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(b"quit\n").unwrap();
+        let o = child.wait_with_output().unwrap();
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert_eq!(o.status.code(), Some(0), "{out}");
+        assert!(out.contains("plain mode"), "TERM={term}: {out}");
+    }
+}
+
+#[test]
+fn a_complete_draft_resumes_on_review_and_ends_ready() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lines, _) = script(&persona("P01"));
+    let all: Vec<String> = lines.iter().map(|(_, l)| l.clone()).collect();
+    session(dir.path(), &input(&["new", "P01"], &all), Lang::En, None);
+    // Enter keeps every current answer on the last screen.
+    let (code, out) = session(dir.path(), "1\n\n\n\n", Lang::En, None);
+    assert_eq!(code, 0);
+    assert!(out.contains("Fees and payment"), "{out}");
+    assert!(out.contains("Ready to submit: yes"), "{out}");
+}
