@@ -16,7 +16,7 @@ use crate::report;
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
-    /// With no subcommand: open this draft (its id or the start of it) instead of asking.
+    /// Plain mode: open this draft (its id or the start of it) instead of asking.
     #[arg(long, value_name = "ID")]
     pub draft: Option<String>,
     #[command(subcommand)]
@@ -54,6 +54,8 @@ impl GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Print a screen of the TUI as plain text, with no terminal (`citcert render --help` lists the screens).
+    Render(crate::tui::render::RenderArgs),
     /// Evaluate an answers file: outcome, rules, indication, checklist, readiness (CONTRACT §4).
     Check {
         /// The answers file (or a draft file): {"answers": {"question.id": "value", …}}.
@@ -166,11 +168,8 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
     let clock = cli.global.clock()?;
     match cli.command {
         None if plain_chosen(&cli.global) => run_plain(&cli.global, cli.draft, clock),
-        None => {
-            use clap::CommandFactory;
-            Cli::command().print_help().map_err(|e| CliError::with_code(1, e.to_string()))?;
-            Ok(0)
-        }
+        None => crate::tui::run(&cli.global),
+        Some(Command::Render(args)) => crate::tui::render::run(&args, &cli.global),
         Some(Command::Check { answers, format }) => {
             let q = cli.global.questionnaire()?;
             let lang = cli.global.language()?;

@@ -15,3 +15,4 @@ pub mod plain;
 pub mod readiness;
 pub mod report;
 pub mod synth;
+pub mod tui;

@@ -451,3 +451,29 @@ fn many_drafts_are_read_in_parallel_and_damage_is_still_found() {
     assert_eq!(s.sweep(&day("2025-08-01")).unwrap().expired.len(), 78);
     assert!(s.ids().unwrap().is_empty());
 }
+
+#[test]
+fn an_interrupted_delete_is_finished_by_the_next_sweep_not_reported_as_damage() {
+    // delete renames the draft to .<id>.json.erase before overwriting it; a kill right after the
+    // rename leaves that file. The next start erases it and reports nothing damaged.
+    let (t, s) = store();
+    let id = started_june_1(&s);
+    let dir = t.path().join("drafts");
+    let pending = dir.join(format!(".{id}.json.erase"));
+    let bak = dir.join(format!("{id}.json.bak"));
+    if bak.exists() {
+        fs::rename(&bak, dir.join(format!(".{id}.json.bak.erase"))).unwrap();
+    }
+    fs::rename(dir.join(format!("{id}.json")), &pending).unwrap();
+    let sweep = s.sweep(&day("2025-06-02")).unwrap();
+    assert!(sweep.damaged.is_empty(), "{:#?}", sweep.damaged);
+    assert!(sweep.drafts.iter().all(|d| d.id() != id));
+    assert!(!pending.exists(), "the pending erase was finished");
+    s.delete(&started_june_1(&s)).unwrap();
+    let leftovers: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".json"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

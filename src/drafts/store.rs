@@ -267,6 +267,7 @@ impl DraftStore {
         let mut sweep = Sweep { warnings: self.warnings.clone(), ..Sweep::default() };
         let names = self.file_names()?;
         self.remove_stale_temps(&names);
+        self.finish_pending_erases(&names);
         self.erase_expired_lone_backups(&names, today, &mut sweep);
         let ids = Self::ids_in(&names);
         for (id, read) in ids.iter().zip(self.read_many(&ids)) {
@@ -419,13 +420,37 @@ impl DraftStore {
 
     /// Overwrites and removes a draft, its backup and its lock file. The backup goes first, so a
     /// crash half-way leaves the draft itself, which the next sweep erases again.
+    /// Erases a draft and its backup. Each file is first renamed to a hidden `.<name>.erase` (one
+    /// atomic step: from then on the draft is gone), then overwritten and removed. A kill in between
+    /// leaves either the whole draft or a pending erase that the next sweep finishes — never a
+    /// zeroed "damaged" draft. The backup goes first so a kill never leaves a lone backup.
     fn erase(&self, id: &str) -> Result<(), DraftError> {
+        let mut pending = vec![];
         for name in [format!("{id}.json.bak"), format!("{id}.json")] {
-            let p = self.dir.join(name);
+            let from = self.dir.join(&name);
+            let to = self.dir.join(format!(".{name}.erase"));
+            match fs::rename(&from, &to) {
+                Ok(()) => pending.push(to),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(DraftError::io(&from, e)),
+            }
+        }
+        fsutil::fsync_dir(&self.dir).map_err(|e| DraftError::io(&self.dir, e))?;
+        for p in pending {
             fsutil::overwrite_and_remove(&p).map_err(|e| DraftError::io(&p, e))?;
         }
         let _ = fs::remove_file(self.dir.join(format!("{id}.lock")));
         fsutil::fsync_dir(&self.dir).map_err(|e| DraftError::io(&self.dir, e))
+    }
+
+    /// Erases left by a killed citcert (`.<id>.json.erase`, `.<id>.json.bak.erase`): finished now.
+    fn finish_pending_erases(&self, names: &[String]) {
+        if self.examples {
+            return;
+        }
+        for name in names.iter().filter(|n| n.starts_with('.') && n.ends_with(".erase")) {
+            let _ = fsutil::overwrite_and_remove(&self.dir.join(name));
+        }
     }
 
     /// A `<id>.json.bak` without its draft (the draft was removed by hand, or an erase was

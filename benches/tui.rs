@@ -1,0 +1,77 @@
+//! TUI speed (issue 4): one keystroke handled and the frame drawn at 120×40 with the real
+//! questionnaire and a complete persona (see BENCHMARKS-tui.md).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+use citcert::engine::{Answers, Lang, builtin};
+use citcert::tui::app::App;
+use citcert::tui::keymap::Action;
+use citcert::tui::render::goto;
+use citcert::tui::store::MemStore;
+use citcert::tui::view;
+use citcert::tui::widgets::FieldKey;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn day(s: &str) -> chrono::NaiveDate {
+    citcert::clock::parse_date(s).unwrap()
+}
+
+fn app(screen: &str) -> App<'static> {
+    let q = builtin().expect("built-in questionnaire");
+    let text = std::fs::read_to_string("tests/personas/P01.answers.json").unwrap();
+    let answers = Answers::from_file_json(&serde_json::from_str(&text).unwrap()).unwrap();
+    let store = MemStore::new(day("2025-06-10")).with("P01", day("2025-06-01"), answers, None);
+    let mut app = App::new(q, Lang::En, day("2025-06-10"), Box::new(store));
+    app.update(Action::Key(FieldKey::Enter));
+    goto(&mut app, None, screen).unwrap();
+    app
+}
+
+fn keystroke(c: &mut Criterion) {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+
+    // A character typed into a text field (4.1 surname), then the frame.
+    let mut a = app("S4");
+    c.bench_function("tui/type_char_and_draw/120x40", |b| {
+        b.iter(|| {
+            a.update(black_box(Action::Key(FieldKey::Char('x'))));
+            a.update(Action::Key(FieldKey::Backspace));
+            terminal.draw(|f| view::draw(&a, f)).unwrap();
+        })
+    });
+
+    // A choice answered: store, re-evaluate the whole questionnaire, autosave (memory), draw.
+    let mut a = app("S1");
+    let mut flip = false;
+    c.bench_function("tui/answer_choice_and_draw/120x40", |b| {
+        b.iter(|| {
+            flip = !flip;
+            a.update(black_box(Action::Key(FieldKey::Char(if flip { '2' } else { '1' }))));
+            terminal.draw(|f| view::draw(&a, f)).unwrap();
+        })
+    });
+
+    // Drawing alone, into a bare buffer (no terminal diff).
+    let a = app("S4");
+    c.bench_function("tui/render_only/120x40", |b| {
+        b.iter(|| {
+            let mut buf = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 120, 40));
+            view::render(black_box(&a), buf.area, &mut buf)
+        })
+    });
+
+    // The review screen, the heaviest to draw.
+    let mut a = app("review");
+    c.bench_function("tui/move_and_draw_review/120x40", |b| {
+        b.iter(|| {
+            a.update(black_box(Action::Key(FieldKey::Down)));
+            a.update(Action::Key(FieldKey::Up));
+            terminal.draw(|f| view::draw(&a, f)).unwrap();
+        })
+    });
+}
+
+criterion_group!(benches, keystroke);
+criterion_main!(benches);

@@ -1,0 +1,833 @@
+//! The application state and `update(Action)`: the only place state changes. Views draw from it.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use crossterm::event::KeyEvent;
+
+use super::keymap::{self, Action};
+use super::store::{Damaged, Draft, DraftSummary, Store, days_left};
+use super::widgets::{Field, FieldEvent, FieldKey, TextInput};
+use crate::engine::model::Prefill;
+use crate::engine::{
+    AnswerValue, Answers, Context, Evaluation, Lang, Outcome, QType, Questionnaire, ScreenKind, evaluate,
+};
+
+/// A window over the screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Overlay {
+    Help,
+    About,
+    /// "Why is this on my list?" for an item (index into `q.items`).
+    Why(usize),
+    /// The jump list of visible screens; the highlighted row.
+    Jump(usize),
+    /// Delete this draft? (id, label)
+    ConfirmDelete(String, String),
+    /// The label of a new draft.
+    NewDraft(TextInput),
+    /// Stops or cautions met on leaving a screen.
+    Stop(StopView),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StopView {
+    /// Rules shown (indices into `q.rules`).
+    pub rules: Vec<usize>,
+    /// Cautions only: the user may go on after "I understand".
+    pub caution: bool,
+    /// Paper-preparation mode is offered (only STOP_PAPER / STOP_WRONG_APPLICATION).
+    pub paper_ok: bool,
+    /// Where "I understand" leads.
+    pub target: Option<usize>,
+}
+
+/// Where the keys go on a draft screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Questions,
+    Checklist,
+    /// The answers list of the review screen.
+    Review,
+}
+
+/// An open draft.
+pub struct Session {
+    pub draft: Draft,
+    pub ev: Evaluation,
+    pub screen: usize,
+    /// The focused question (index into `q.questions`), when the screen has one.
+    pub focus: Option<usize>,
+    pub field: Field,
+    pub pane: Pane,
+    /// Highlighted checklist row.
+    pub checklist_sel: usize,
+    /// Highlighted answer on the review screen (index into `review_entries`).
+    pub review_sel: usize,
+    /// Items that appeared / disappeared with the last change.
+    pub items_new: Vec<usize>,
+    pub items_gone: Vec<usize>,
+    /// One-line notice about answers set aside by the last change.
+    pub aside_notice: Option<String>,
+    pub paper_mode: bool,
+    pub acknowledged: BTreeSet<usize>,
+    /// Jumped from the review to change an answer: Next returns to the review.
+    pub return_to_review: bool,
+    /// Whether the draft on disk matches the answers.
+    pub saved: bool,
+}
+
+pub struct App<'a> {
+    pub q: &'a Questionnaire,
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub store: Box<dyn Store + 'a>,
+    pub drafts: Vec<DraftSummary>,
+    /// Progress of each listed draft.
+    pub progress: Vec<u8>,
+    pub start_sel: usize,
+    pub removed: Vec<String>,
+    pub damaged: Vec<Damaged>,
+    pub session: Option<Session>,
+    pub overlay: Option<Overlay>,
+    /// A one-line message for the status line (refusals, save results).
+    pub status: Option<String>,
+    pub quit: bool,
+    /// Colours on (off with NO_COLOR); meaning never rests on colour alone.
+    pub color: bool,
+}
+
+impl<'a> App<'a> {
+    pub fn new(q: &'a Questionnaire, lang: Lang, today: NaiveDate, store: Box<dyn Store + 'a>) -> App<'a> {
+        let mut app = App {
+            q,
+            lang,
+            today,
+            store,
+            drafts: vec![],
+            progress: vec![],
+            start_sel: 0,
+            removed: vec![],
+            damaged: vec![],
+            session: None,
+            overlay: None,
+            status: None,
+            quit: false,
+            color: true,
+        };
+        app.removed = app.store.removed();
+        app.damaged = app.store.damaged();
+        app.refresh_list();
+        app
+    }
+
+    pub fn ctx(&self, created_on: NaiveDate) -> Context {
+        Context { today: self.today, started: Some(created_on) }
+    }
+
+    fn refresh_list(&mut self) {
+        match self.store.list() {
+            Ok(d) => self.drafts = d,
+            Err(e) => self.status = Some(e),
+        }
+        // Evaluated once per listing, not on every frame.
+        self.progress = self
+            .drafts
+            .iter()
+            .map(|d| evaluate(self.q, &d.answers, self.ctx(d.created_on)).progress_percent(self.q))
+            .collect();
+        self.start_sel = self.start_sel.min(self.drafts.len().saturating_sub(1));
+    }
+
+    /// Progress of the k-th listed draft (0–100).
+    pub fn progress(&self, k: usize) -> u8 {
+        self.progress.get(k).copied().unwrap_or(0)
+    }
+
+    pub fn days_left(&self, created_on: NaiveDate) -> i64 {
+        days_left(created_on, self.today)
+    }
+
+    /// Whether printable keys type text where the focus is.
+    pub fn typing(&self) -> bool {
+        match (&self.overlay, &self.session) {
+            (Some(Overlay::NewDraft(_)), _) => true,
+            (Some(_), _) => false,
+            (None, Some(s)) => s.pane == Pane::Questions && s.field.takes_text(),
+            (None, None) => false,
+        }
+    }
+
+    pub fn on_key(&mut self, key: KeyEvent) {
+        if let Some(a) = keymap::action(key, self.typing()) {
+            self.update(a);
+        }
+    }
+
+    pub fn on_paste(&mut self, s: String) {
+        if self.typing() {
+            self.update(Action::Key(FieldKey::Paste(s)));
+        }
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Key(FieldKey::Char(_)) | Action::Key(FieldKey::Paste(_))) {
+            self.status = None;
+        }
+        if let Some(o) = self.overlay.clone() {
+            self.update_overlay(o, action);
+            return;
+        }
+        match action {
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::About => self.overlay = Some(Overlay::About),
+            Action::Quit => self.quit(),
+            _ if self.session.is_none() => self.update_start(action),
+            _ => self.update_session(action),
+        }
+    }
+
+    fn quit(&mut self) {
+        if self.session.is_some() {
+            self.commit_pending();
+            self.save();
+        }
+        self.quit = true;
+    }
+
+    fn update_overlay(&mut self, o: Overlay, action: Action) {
+        use FieldKey as K;
+        match o {
+            Overlay::Help => match action {
+                Action::Key(K::Char('a')) | Action::About => self.overlay = Some(Overlay::About),
+                Action::Quit => self.quit(),
+                _ => self.overlay = None,
+            },
+            Overlay::About | Overlay::Why(_) => match action {
+                Action::Quit => self.quit(),
+                _ => self.overlay = None,
+            },
+            Overlay::Jump(sel) => {
+                let Some(s) = &self.session else {
+                    self.overlay = None;
+                    return;
+                };
+                let screens = s.ev.visible_screens();
+                match action {
+                    Action::Key(K::Up) => self.overlay = Some(Overlay::Jump(sel.saturating_sub(1))),
+                    Action::Key(K::Down) | Action::FocusNext => {
+                        self.overlay = Some(Overlay::Jump((sel + 1).min(screens.len().saturating_sub(1))))
+                    }
+                    Action::Key(K::Enter) => {
+                        self.overlay = None;
+                        if let Some(&t) = screens.get(sel) {
+                            self.goto_screen(t);
+                        }
+                    }
+                    Action::Quit => self.quit(),
+                    _ => self.overlay = None,
+                }
+            }
+            Overlay::ConfirmDelete(id, label) => {
+                self.overlay = None;
+                if matches!(action, Action::Key(K::Char('y' | 'Y'))) {
+                    match self.store.delete(&id) {
+                        Ok(()) => self.status = Some(format!("Deleted “{label}”.")),
+                        Err(e) => self.status = Some(format!("Could not delete “{label}”: {e}")),
+                    }
+                    self.refresh_list();
+                } else {
+                    self.status = Some("Nothing deleted.".into());
+                }
+            }
+            Overlay::NewDraft(mut input) => match action {
+                Action::Key(K::Enter) => {
+                    self.overlay = None;
+                    let label = if input.value.trim().is_empty() {
+                        format!("Draft of {}", self.today)
+                    } else {
+                        input.value.trim().to_string()
+                    };
+                    match self.store.create(&label) {
+                        Ok(d) => self.open_draft(d),
+                        Err(e) => self.status = Some(format!("Could not create the draft: {e}")),
+                    }
+                }
+                Action::Back => self.overlay = None,
+                Action::Quit => self.quit = true,
+                Action::Key(k) => {
+                    match k {
+                        K::Char(c) => input.insert(c),
+                        K::Paste(s) => input.paste(&s),
+                        K::Backspace => input.backspace(),
+                        K::Delete => input.delete(),
+                        K::Left => input.left(),
+                        K::Right => input.right(),
+                        K::Home => input.home(),
+                        K::End => input.end(),
+                        K::DeleteWord => input.delete_word(),
+                        _ => {}
+                    }
+                    self.overlay = Some(Overlay::NewDraft(input));
+                }
+                _ => self.overlay = Some(Overlay::NewDraft(input)),
+            },
+            Overlay::Stop(v) => self.update_stop(v, action),
+        }
+    }
+
+    fn update_stop(&mut self, v: StopView, action: Action) {
+        use FieldKey as K;
+        match action {
+            Action::Key(K::Char('c' | 'C')) | Action::Back => {
+                self.overlay = None;
+                self.status = Some("Change the answer that led here; the screen list is on Ctrl-G.".into());
+            }
+            Action::Key(K::Char('p' | 'P')) if v.paper_ok => {
+                self.overlay = None;
+                if let Some(s) = &mut self.session {
+                    s.paper_mode = true;
+                }
+                self.status = Some(
+                    "Paper-preparation mode: the rest of the questions help you fill in the paper form."
+                        .into(),
+                );
+                if let Some(t) = v.target {
+                    self.goto_screen(t);
+                }
+            }
+            Action::Key(K::Char('u' | 'U')) | Action::Key(K::Enter) if v.caution => {
+                self.overlay = None;
+                if let Some(s) = &mut self.session {
+                    s.acknowledged.extend(v.rules.iter().copied());
+                }
+                if let Some(t) = v.target {
+                    self.goto_screen(t);
+                }
+            }
+            Action::Key(K::Char('q' | 'Q')) | Action::Quit => self.quit(),
+            Action::Help => self.overlay = Some(Overlay::Help),
+            _ => {}
+        }
+    }
+
+    fn update_start(&mut self, action: Action) {
+        use FieldKey as K;
+        match action {
+            Action::Key(K::Up) => self.start_sel = self.start_sel.saturating_sub(1),
+            Action::Key(K::Down) | Action::FocusNext => {
+                self.start_sel = (self.start_sel + 1).min(self.drafts.len().saturating_sub(1))
+            }
+            Action::FocusPrev => self.start_sel = self.start_sel.saturating_sub(1),
+            Action::Key(K::Home) => self.start_sel = 0,
+            Action::Key(K::End) => self.start_sel = self.drafts.len().saturating_sub(1),
+            Action::Key(K::Enter) | Action::Key(K::Char('o' | 'O')) => {
+                let Some(d) = self.drafts.get(self.start_sel) else {
+                    self.status = Some("No draft yet: press n to start one.".into());
+                    return;
+                };
+                match self.store.open(&d.id.clone()) {
+                    Ok(d) => {
+                        self.open_draft(d);
+                        if let Some(why) = self.store.read_only() {
+                            self.status = Some(format!("Read-only: {why}. Changes will not be saved."));
+                        }
+                    }
+                    Err(e) => self.status = Some(format!("Could not open the draft: {e}")),
+                }
+            }
+            Action::Key(K::Char('n' | 'N')) => self.overlay = Some(Overlay::NewDraft(TextInput::default())),
+            Action::Key(K::Char('d' | 'D')) | Action::Key(K::Delete) => {
+                if let Some(d) = self.drafts.get(self.start_sel) {
+                    self.overlay = Some(Overlay::ConfirmDelete(d.id.clone(), d.label.clone()));
+                }
+            }
+            Action::Key(K::Char('a' | 'A')) => self.overlay = Some(Overlay::About),
+            Action::Key(K::Char('q' | 'Q')) | Action::Back => self.quit = true,
+            Action::Key(K::Char(c)) => {
+                self.status = Some(format!("“{c}” does nothing here: n new, Enter open, d delete, q quit."))
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens a draft on its last screen (or the first).
+    pub fn open_draft(&mut self, draft: Draft) {
+        let ev = evaluate(self.q, &draft.answers, self.ctx(draft.created_on));
+        let screen = draft
+            .screen
+            .as_deref()
+            .and_then(|id| self.q.screen_index(id))
+            .filter(|&s| ev.screen_visible[s])
+            .or_else(|| ev.next_screen(None))
+            .unwrap_or(0);
+        let paper_mode = false;
+        self.session = Some(Session {
+            draft,
+            ev,
+            screen,
+            focus: None,
+            field: Field::None,
+            pane: Pane::Questions,
+            checklist_sel: 0,
+            review_sel: 0,
+            items_new: vec![],
+            items_gone: vec![],
+            aside_notice: None,
+            paper_mode,
+            acknowledged: BTreeSet::new(),
+            return_to_review: false,
+            saved: true,
+        });
+        self.goto_screen(screen);
+    }
+
+    /// Goes to a screen, focusing its first visible question.
+    pub fn goto_screen(&mut self, screen: usize) {
+        let q = self.q;
+        let Some(s) = &mut self.session else { return };
+        s.screen = screen.min(q.screens.len().saturating_sub(1));
+        s.focus = s.ev.visible_questions(q, s.screen).find(|&qi| editable(q, &s.ev, qi));
+        s.pane = if q.screens[s.screen].kind == ScreenKind::Review { Pane::Review } else { Pane::Questions };
+        s.draft.screen = Some(q.screens[s.screen].id.clone());
+        self.rebuild_field();
+    }
+
+    /// Goes to a question's screen and focuses it.
+    pub fn goto_question(&mut self, qi: usize) {
+        let screen = self.q.questions[qi].screen;
+        self.goto_screen(screen);
+        if let Some(s) = &mut self.session {
+            s.focus = Some(qi);
+            s.pane = Pane::Questions;
+        }
+        self.rebuild_field();
+    }
+
+    fn rebuild_field(&mut self) {
+        let (q, lang) = (self.q, self.lang);
+        let Some(s) = &mut self.session else { return };
+        s.field = match s.focus {
+            Some(qi) if editable(q, &s.ev, qi) => {
+                let question = &q.questions[qi];
+                let current = s.draft.answers.get(&question.id).cloned();
+                let mut field = Field::for_question(q, question, current.as_ref(), lang);
+                if current.is_none()
+                    && let Some(v) = prefill(q, &s.ev, qi)
+                {
+                    // A suggestion: written into the field, stored only when the user accepts it.
+                    match &mut field {
+                        Field::Text { input, .. } => *input = TextInput::new(v),
+                        Field::Choice(c) => {
+                            if let Some(i) = c.options.iter().position(|(id, _)| *id == v) {
+                                c.highlight = i;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                field
+            }
+            _ => Field::None,
+        };
+    }
+
+    fn update_session(&mut self, action: Action) {
+        let q = self.q;
+        let pane = self.session.as_ref().map(|s| s.pane).unwrap_or(Pane::Questions);
+        match action {
+            Action::Save => {
+                self.commit_pending();
+                if self.save() {
+                    self.status = Some("Saved.".into());
+                }
+            }
+            Action::NextScreen => self.next_screen(),
+            Action::PrevScreen => {
+                self.commit_pending();
+                let Some(s) = &self.session else { return };
+                match s.ev.prev_screen(s.screen) {
+                    Some(p) => self.goto_screen(p),
+                    None => self.status = Some("This is the first screen.".into()),
+                }
+            }
+            Action::JumpList => {
+                self.commit_pending();
+                let Some(s) = &self.session else { return };
+                let sel = s.ev.visible_screens().iter().position(|&x| x == s.screen).unwrap_or(0);
+                self.overlay = Some(Overlay::Jump(sel));
+            }
+            Action::Review => {
+                self.commit_pending();
+                if let Some(r) = q.screens.iter().position(|s| s.kind == ScreenKind::Review) {
+                    self.goto_screen(r);
+                }
+            }
+            Action::Checklist => {
+                self.commit_pending();
+                let Some(s) = &mut self.session else { return };
+                s.pane = if s.pane == Pane::Checklist {
+                    if q.screens[s.screen].kind == ScreenKind::Review {
+                        Pane::Review
+                    } else {
+                        Pane::Questions
+                    }
+                } else {
+                    Pane::Checklist
+                };
+            }
+            Action::Back => {
+                let Some(s) = &mut self.session else { return };
+                if s.pane == Pane::Checklist {
+                    s.pane = Pane::Questions;
+                    return;
+                }
+                // Back to the start screen; the draft is saved, nothing is lost.
+                self.commit_pending();
+                self.save();
+                self.session = None;
+                self.refresh_list();
+            }
+            Action::FocusNext => self.move_focus(1),
+            Action::FocusPrev => self.move_focus(-1),
+            Action::Na | Action::Unknown => self.na_unknown(action == Action::Na),
+            Action::Key(k) => match pane {
+                Pane::Checklist => self.checklist_key(k),
+                Pane::Review => self.review_key(k),
+                Pane::Questions => self.field_key(k),
+            },
+            Action::Help | Action::About | Action::Quit => {}
+        }
+    }
+
+    fn checklist_key(&mut self, k: FieldKey) {
+        let Some(s) = &mut self.session else { return };
+        let n = if s.paper_mode { s.ev.paper_prep.len() } else { s.ev.items.len() };
+        match k {
+            FieldKey::Up => s.checklist_sel = s.checklist_sel.saturating_sub(1),
+            FieldKey::Down => s.checklist_sel = (s.checklist_sel + 1).min(n.saturating_sub(1)),
+            FieldKey::Enter | FieldKey::Char('w' | 'W' | ' ') => {
+                let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
+                if let Some(r) = list.get(s.checklist_sel) {
+                    self.overlay = Some(Overlay::Why(r.item));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The answers listed on the review screen, in order.
+    pub fn review_entries(&self) -> Vec<usize> {
+        let Some(s) = &self.session else { return vec![] };
+        s.ev.visible_screens()
+            .into_iter()
+            .filter(|&sc| self.q.screens[sc].kind == ScreenKind::Questions)
+            .flat_map(|sc| s.ev.visible_questions(self.q, sc).collect::<Vec<_>>())
+            .filter(|&qi| self.q.questions[qi].qtype != QType::Display)
+            .collect()
+    }
+
+    fn review_key(&mut self, k: FieldKey) {
+        let entries = self.review_entries();
+        let Some(s) = &mut self.session else { return };
+        match k {
+            FieldKey::Up => s.review_sel = s.review_sel.saturating_sub(1),
+            FieldKey::Down => {
+                let sections = if s.paper_mode { 4 } else { 5 };
+                if s.review_sel + 1 >= entries.len() + sections {
+                    // Past the last answer: the review's own questions (the declaration).
+                    s.pane = Pane::Questions;
+                } else {
+                    s.review_sel += 1;
+                }
+            }
+            FieldKey::Home => s.review_sel = 0,
+            FieldKey::End => s.review_sel = entries.len().saturating_sub(1),
+            FieldKey::Enter => {
+                if s.review_sel >= entries.len() {
+                    self.status = Some("↓ goes on through the review; Tab reaches the declaration.".into());
+                } else if let Some(&qi) = entries.get(s.review_sel) {
+                    s.return_to_review = true;
+                    self.goto_question(qi);
+                    self.status = Some("Change the answer, then PgDn returns to the review.".into());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn field_key(&mut self, k: FieldKey) {
+        let Some(s) = &mut self.session else { return };
+        let Some(qi) = s.focus else {
+            match k {
+                FieldKey::Enter => self.next_screen(),
+                FieldKey::Up if self.q.screens[s.screen].kind == ScreenKind::Review => s.pane = Pane::Review,
+                _ => {}
+            }
+            return;
+        };
+        match s.field.on_key(&k) {
+            FieldEvent::Edited => {}
+            FieldEvent::Commit(v) => self.set_answer(qi, v),
+            FieldEvent::CommitNext(v) => {
+                self.set_answer(qi, v);
+                self.advance(qi);
+            }
+            FieldEvent::Next => self.advance(qi),
+            FieldEvent::Ignored => match k {
+                FieldKey::Up => self.move_focus(-1),
+                FieldKey::Down => self.move_focus(1),
+                FieldKey::Char(c) if !matches!(s.field, Field::None) => {
+                    self.status = Some(format!(
+                        "“{c}” is not a choice here: use ↑↓ and Space, a number or a first letter."
+                    ))
+                }
+                _ => {}
+            },
+        }
+    }
+
+    /// After Enter on a question: the next question, or the next screen from the last one.
+    fn advance(&mut self, from: usize) {
+        let Some(s) = &self.session else { return };
+        let focus_now = s.focus;
+        let last = s.ev.visible_questions(self.q, s.screen).filter(|&x| editable(self.q, &s.ev, x)).last();
+        if focus_now == Some(from) && last == Some(from) {
+            self.next_screen();
+        } else if focus_now == Some(from) {
+            self.move_focus(1);
+        }
+    }
+
+    fn move_focus(&mut self, delta: i32) {
+        self.commit_pending();
+        let q = self.q;
+        let Some(s) = &mut self.session else { return };
+        if s.pane == Pane::Checklist {
+            self.checklist_key(if delta > 0 { FieldKey::Down } else { FieldKey::Up });
+            return;
+        }
+        let list: Vec<usize> =
+            s.ev.visible_questions(q, s.screen).filter(|&x| editable(q, &s.ev, x)).collect();
+        if q.screens[s.screen].kind == ScreenKind::Review && s.pane == Pane::Review {
+            if delta > 0 {
+                s.pane = Pane::Questions;
+                s.focus = list.first().copied();
+            }
+            self.rebuild_field();
+            return;
+        }
+        let pos = s.focus.and_then(|f| list.iter().position(|&x| x == f));
+        let next = match pos {
+            None => list.first().copied(),
+            Some(p) => {
+                let np = p as i32 + delta;
+                if np < 0 {
+                    if q.screens[s.screen].kind == ScreenKind::Review {
+                        s.pane = Pane::Review;
+                    }
+                    Some(list[p])
+                } else {
+                    Some(list[(np as usize).min(list.len() - 1)])
+                }
+            }
+        };
+        s.focus = next;
+        self.rebuild_field();
+    }
+
+    fn na_unknown(&mut self, na: bool) {
+        let q = self.q;
+        let Some(s) = &self.session else { return };
+        let Some(qi) = s.focus else { return };
+        let question = &q.questions[qi];
+        let (allowed, token, word) =
+            if na { (question.na, "NA", "Not Applicable") } else { (question.unknown, "UNKNOWN", "Unknown") };
+        let option = question.options.iter().any(|o| o.id == token.to_lowercase());
+        if !allowed && !option {
+            self.status = Some(format!("“{word}” is not accepted for question {}.", question.number));
+            return;
+        }
+        let v = if option {
+            AnswerValue::Text(token.to_lowercase())
+        } else if question.qtype == QType::List {
+            AnswerValue::List(vec![token.into()])
+        } else {
+            AnswerValue::Text(token.into())
+        };
+        self.set_answer(qi, Some(v));
+        self.rebuild_field();
+        self.advance(qi);
+    }
+
+    /// Stores a typed but not yet committed edit (focus leaving a field).
+    pub fn commit_pending(&mut self) {
+        let Some(s) = &self.session else { return };
+        if s.pane != Pane::Questions {
+            return;
+        }
+        if let (Some(qi), Some(v)) = (s.focus, s.field.pending()) {
+            self.set_answer(qi, v);
+        }
+    }
+
+    /// Stores (or clears) one answer, re-evaluates, notes what changed, autosaves.
+    pub fn set_answer(&mut self, qi: usize, v: Option<AnswerValue>) {
+        let q = self.q;
+        let ctx_today = self.today;
+        let Some(s) = &mut self.session else { return };
+        let id = q.questions[qi].id.clone();
+        let old = s.draft.answers.get(&id).cloned();
+        if old == v {
+            return;
+        }
+        match v {
+            Some(v) => s.draft.answers.set(id, v),
+            None => {
+                s.draft.answers.remove(&id);
+            }
+        }
+        let old_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
+        let old_aside = s.ev.set_aside.clone();
+        s.ev = evaluate(q, &s.draft.answers, Context { today: ctx_today, started: Some(s.draft.created_on) });
+        let new_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
+        s.items_new = new_items.iter().copied().filter(|i| !old_items.contains(i)).collect();
+        s.items_gone = old_items.iter().copied().filter(|i| !new_items.contains(i)).collect();
+        let aside: Vec<usize> = s.ev.set_aside.iter().copied().filter(|x| !old_aside.contains(x)).collect();
+        s.aside_notice = (!aside.is_empty()).then(|| {
+            let nums: Vec<&str> = aside.iter().map(|&x| q.questions[x].number.as_str()).collect();
+            format!(
+                "{} answer{} set aside (no longer asked, kept if you change back): {}",
+                aside.len(),
+                if aside.len() == 1 { "" } else { "s" },
+                nums.join(", ")
+            )
+        });
+        // A focused question that disappeared hands the focus to the next visible one.
+        if let Some(f) = s.focus
+            && !s.ev.visible[f]
+        {
+            s.focus = s.ev.visible_questions(q, s.screen).find(|&x| x > f && editable(q, &s.ev, x));
+        }
+        s.saved = false;
+        if !s.ev.screen_visible[s.screen] {
+            let to = s.ev.next_screen(Some(s.screen)).or_else(|| s.ev.prev_screen(s.screen)).unwrap_or(0);
+            self.goto_screen(to);
+        }
+        self.save();
+    }
+
+    /// Writes the draft; false (with a status message) when the store refused.
+    pub fn save(&mut self) -> bool {
+        let Some(s) = &mut self.session else { return false };
+        match self.store.save(&s.draft) {
+            Ok(()) => {
+                s.saved = true;
+                true
+            }
+            Err(e) => {
+                self.status = Some(format!("✗ Not saved: {e}"));
+                false
+            }
+        }
+    }
+
+    /// Errors on the current screen: (question, message).
+    pub fn screen_errors(&self) -> Vec<usize> {
+        let Some(s) = &self.session else { return vec![] };
+        let mut v: Vec<usize> =
+            s.ev.visible_questions(self.q, s.screen).filter(|&qi| s.ev.has_error(qi)).collect();
+        v.dedup();
+        v
+    }
+
+    fn next_screen(&mut self) {
+        self.commit_pending();
+        let q = self.q;
+        let errors = self.screen_errors();
+        if !errors.is_empty() {
+            let nums: Vec<&str> = errors.iter().map(|&qi| q.questions[qi].number.as_str()).collect();
+            self.status = Some(format!(
+                "✗ Next refused: fix {} ({}). PgUp back, Ctrl-S save and Ctrl-Q quit still work.",
+                nums.join(", "),
+                if errors.len() == 1 { "1 error" } else { "errors" }
+            ));
+            // Put the focus on the first error so it is in view.
+            let status = self.status.take();
+            self.goto_question(errors[0]);
+            self.status = status;
+            return;
+        }
+        let Some(s) = &mut self.session else { return };
+        let target = if s.return_to_review {
+            s.return_to_review = false;
+            q.screens.iter().position(|x| x.kind == ScreenKind::Review)
+        } else {
+            s.ev.next_screen(Some(s.screen))
+        };
+        let stops = s.ev.stops(q);
+        let only_paper = stops
+            .iter()
+            .all(|&r| matches!(q.rules[r].outcome, Outcome::StopPaper | Outcome::StopWrongApplication));
+        let may_go_on = stops.is_empty() || (s.paper_mode && only_paper);
+        if !may_go_on {
+            self.overlay =
+                Some(Overlay::Stop(StopView { rules: stops, caution: false, paper_ok: only_paper, target }));
+            return;
+        }
+        let cautions: Vec<usize> =
+            s.ev.fired_with(q, Outcome::Caution)
+                .into_iter()
+                .filter(|r| !s.acknowledged.contains(r))
+                .collect();
+        if !cautions.is_empty() {
+            self.overlay =
+                Some(Overlay::Stop(StopView { rules: cautions, caution: true, paper_ok: false, target }));
+            return;
+        }
+        match target {
+            Some(t) => self.goto_screen(t),
+            None => self.status = Some("This is the last screen. Ctrl-S saves, Ctrl-Q quits.".into()),
+        }
+    }
+
+    /// Current screen's position among the visible screens (1-based) and their count.
+    pub fn screen_position(&self) -> (usize, usize) {
+        let Some(s) = &self.session else { return (0, 0) };
+        let v = s.ev.visible_screens();
+        (v.iter().position(|&x| x == s.screen).map_or(0, |p| p + 1), v.len())
+    }
+}
+
+/// Whether a visible question takes an answer from the user (not display, not fixed).
+pub fn editable(q: &Questionnaire, ev: &Evaluation, qi: usize) -> bool {
+    let question = &q.questions[qi];
+    ev.visible[qi] && !is_fixed(q, ev, qi) && (question.qtype != QType::Display)
+}
+
+/// A question whose answer is fixed by other answers right now.
+pub fn is_fixed(q: &Questionnaire, ev: &Evaluation, qi: usize) -> bool {
+    match (&q.questions[qi].fixed, &ev.values[qi]) {
+        (Some((_, v)), Some(AnswerValue::Text(cur))) => v == cur,
+        _ => false,
+    }
+}
+
+/// The prefill suggestion for an unanswered question (the `from` kind; the engine's own value
+/// suggestions need its condition environment and are left to the engine).
+fn prefill(q: &Questionnaire, ev: &Evaluation, qi: usize) -> Option<String> {
+    match &q.questions[qi].prefill {
+        Some(Prefill::From { q: from, map }) => {
+            let v = ev.values[*from].as_ref()?.as_cond_str();
+            map.get(v).cloned()
+        }
+        _ => None,
+    }
+}
+
+/// Answers from a persona file or a draft body.
+pub fn answers_from_json(root: &serde_json::Value) -> Result<Answers, String> {
+    Answers::from_file_json(root)
+        .map_err(|e| e.iter().map(|x| format!("{}: {}", x.id, x.message)).collect::<Vec<_>>().join("; "))
+}

@@ -1,0 +1,115 @@
+//! The one place where keys become actions. The footer lists the same keys (see `view::footer`).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::widgets::FieldKey;
+
+/// Everything the user can ask for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Save,
+    Help,
+    About,
+    NextScreen,
+    PrevScreen,
+    FocusNext,
+    FocusPrev,
+    JumpList,
+    Checklist,
+    Review,
+    /// Answer "Not Applicable" (where the question allows it).
+    Na,
+    /// Answer "Unknown" (where the question allows it).
+    Unknown,
+    /// Close, cancel, go back a level.
+    Back,
+    /// A key for the focused field, list or dialog.
+    Key(FieldKey),
+}
+
+/// Maps a key. `typing` is true when the focus is on a field that takes text, where `?` and
+/// letters are characters rather than commands.
+pub fn action(key: KeyEvent, typing: bool) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    Some(match key.code {
+        KeyCode::Char('s') if ctrl => Action::Save,
+        KeyCode::Char('q') | KeyCode::Char('c') if ctrl => Action::Quit,
+        KeyCode::Char('g') if ctrl => Action::JumpList,
+        KeyCode::Char('l') if ctrl => Action::Checklist,
+        KeyCode::Char('r') if ctrl => Action::Review,
+        KeyCode::Char('n') if ctrl => Action::Na,
+        KeyCode::Char('u') if ctrl => Action::Unknown,
+        KeyCode::Char('w') if ctrl => Action::Key(FieldKey::DeleteWord),
+        KeyCode::Char('a') if ctrl => Action::Key(FieldKey::Home),
+        KeyCode::Char('e') if ctrl => Action::Key(FieldKey::End),
+        KeyCode::Char('b') if alt => Action::Key(FieldKey::WordLeft),
+        KeyCode::Char('f') if alt => Action::Key(FieldKey::WordRight),
+        KeyCode::Char(_) if ctrl || alt => return None,
+        KeyCode::Char('?') if !typing => Action::Help,
+        KeyCode::Char(c) => Action::Key(FieldKey::Char(c)),
+        KeyCode::F(1) => Action::Help,
+        KeyCode::F(2) => Action::About,
+        KeyCode::F(4) => Action::JumpList,
+        KeyCode::F(6) => Action::Checklist,
+        KeyCode::PageDown => Action::NextScreen,
+        KeyCode::PageUp => Action::PrevScreen,
+        KeyCode::Tab => Action::FocusNext,
+        KeyCode::BackTab => Action::FocusPrev,
+        KeyCode::Esc => Action::Back,
+        KeyCode::Enter => Action::Key(FieldKey::Enter),
+        KeyCode::Backspace if ctrl || alt => Action::Key(FieldKey::DeleteWord),
+        KeyCode::Backspace => Action::Key(FieldKey::Backspace),
+        KeyCode::Delete => Action::Key(FieldKey::Delete),
+        KeyCode::Left if ctrl || alt => Action::Key(FieldKey::WordLeft),
+        KeyCode::Right if ctrl || alt => Action::Key(FieldKey::WordRight),
+        KeyCode::Left => Action::Key(FieldKey::Left),
+        KeyCode::Right => Action::Key(FieldKey::Right),
+        KeyCode::Up => Action::Key(FieldKey::Up),
+        KeyCode::Down => Action::Key(FieldKey::Down),
+        KeyCode::Home => Action::Key(FieldKey::Home),
+        KeyCode::End => Action::Key(FieldKey::End),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(code: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, m)
+    }
+
+    #[test]
+    fn question_mark_is_help_unless_typing() {
+        assert_eq!(action(k(KeyCode::Char('?'), KeyModifiers::NONE), false), Some(Action::Help));
+        assert_eq!(
+            action(k(KeyCode::Char('?'), KeyModifiers::NONE), true),
+            Some(Action::Key(FieldKey::Char('?')))
+        );
+        assert_eq!(action(k(KeyCode::F(1), KeyModifiers::NONE), true), Some(Action::Help));
+    }
+
+    #[test]
+    fn save_quit_and_moves_work_everywhere() {
+        for typing in [false, true] {
+            assert_eq!(action(k(KeyCode::Char('s'), KeyModifiers::CONTROL), typing), Some(Action::Save));
+            assert_eq!(action(k(KeyCode::Char('q'), KeyModifiers::CONTROL), typing), Some(Action::Quit));
+            assert_eq!(action(k(KeyCode::PageUp, KeyModifiers::NONE), typing), Some(Action::PrevScreen));
+            assert_eq!(action(k(KeyCode::BackTab, KeyModifiers::SHIFT), typing), Some(Action::FocusPrev));
+        }
+        assert_eq!(
+            action(k(KeyCode::Left, KeyModifiers::CONTROL), true),
+            Some(Action::Key(FieldKey::WordLeft))
+        );
+        assert_eq!(action(k(KeyCode::Char('x'), KeyModifiers::CONTROL), true), None);
+        let mut release = k(KeyCode::Char('a'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action(release, true), None);
+    }
+}

@@ -1,0 +1,66 @@
+//! The terminal front end: `citcert` with no command. State and actions in `app`, keys in
+//! `keymap`, drawing in `view` (from state only), field editors in `widgets`, storage behind
+//! `store`. `render` draws any screen as plain text without a terminal.
+
+pub mod app;
+pub mod keymap;
+pub mod render;
+pub mod store;
+pub mod view;
+pub mod widgets;
+
+use std::io::{IsTerminal, stdout};
+
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::DefaultTerminal;
+
+use crate::cli::{CliError, GlobalArgs};
+use crate::drafts::DraftStore;
+use app::App;
+use store::DraftsStore;
+
+/// Whether colours are wanted: NO_COLOR set to anything non-empty turns them off.
+pub fn colour_wanted() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Opens the TUI on the draft store; returns when the user quits.
+pub fn run(global: &GlobalArgs) -> Result<i32, CliError> {
+    let clock = global.clock()?;
+    let q = global.questionnaire()?;
+    let lang = global.language()?;
+    let dir = match &global.drafts_dir {
+        Some(d) => d.clone(),
+        None => DraftStore::default_dir().map_err(|e| CliError::usage(e.to_string()))?,
+    };
+    if !stdout().is_terminal() {
+        return Err(CliError::usage(
+            "the interactive screens need a terminal; for plain text use `citcert render --screen NAME` \
+             or `citcert check --answers FILE --format text`",
+        ));
+    }
+    let store = DraftsStore::open(dir, clock, &q, lang).map_err(CliError::usage)?;
+    let mut app = App::new(&q, lang, clock.today(), Box::new(store));
+    app.color = colour_wanted();
+    // ratatui::init installs a panic hook that restores the terminal before the message prints.
+    let mut terminal = ratatui::init();
+    let _ = crossterm::execute!(stdout(), EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut app);
+    let _ = crossterm::execute!(stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    result.map(|()| 0).map_err(|e| CliError::with_code(1, format!("terminal error: {e}")))
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    loop {
+        terminal.draw(|f| view::draw(app, f))?;
+        if app.quit {
+            return Ok(());
+        }
+        match event::read()? {
+            Event::Key(k) => app.on_key(k),
+            Event::Paste(s) => app.on_paste(s),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! What the TUI needs from draft storage, behind a trait, so the TUI knows nothing of files.
+//! `MemStore` serves tests and `citcert render --answers`; the real store (`src/drafts/`) implements
+//! the same trait.
+
+use chrono::NaiveDate;
+
+use crate::clock::Clock;
+use crate::drafts::{Access, DraftStore, OpenDraft, QuestionnaireRef};
+use crate::engine::{Answers, Lang, Questionnaire};
+
+/// How long a draft lives (SPEC §2 S0, DR-16).
+pub const DRAFT_DAYS: i64 = 60;
+
+/// One draft as listed on the start screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DraftSummary {
+    pub id: String,
+    pub label: String,
+    pub created_on: NaiveDate,
+    /// Days before the 60-day rule removes it.
+    pub days_left: i64,
+    /// The answers, so the start screen can show progress.
+    pub answers: Answers,
+}
+
+/// An open draft: what the question screens work on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub id: String,
+    pub label: String,
+    pub created_on: NaiveDate,
+    pub answers: Answers,
+    /// The screen id the user was last on ("S4").
+    pub screen: Option<String>,
+}
+
+/// A draft file that could not be read, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Damaged {
+    pub name: String,
+    pub reason: String,
+}
+
+/// Days left before a draft started on `created_on` is removed.
+pub fn days_left(created_on: NaiveDate, today: NaiveDate) -> i64 {
+    DRAFT_DAYS - (today - created_on).num_days()
+}
+
+/// Draft storage as the TUI sees it. Errors are messages ready to show.
+pub trait Store {
+    /// Drafts, newest first.
+    fn list(&mut self) -> Result<Vec<DraftSummary>, String>;
+    /// Labels of drafts removed by the 60-day rule since the last start.
+    fn removed(&self) -> Vec<String>;
+    /// Draft files that could not be read (set aside), with their reason.
+    fn damaged(&self) -> Vec<Damaged>;
+    fn create(&mut self, label: &str) -> Result<Draft, String>;
+    fn open(&mut self, id: &str) -> Result<Draft, String>;
+    fn save(&mut self, draft: &Draft) -> Result<(), String>;
+    fn delete(&mut self, id: &str) -> Result<(), String>;
+    /// Why the open draft cannot be saved (open elsewhere, example drafts), if so.
+    fn read_only(&self) -> Option<String> {
+        None
+    }
+}
+
+/// Drafts in memory: tests, `render --answers`, and a fixed clock.
+#[derive(Clone, Debug)]
+pub struct MemStore {
+    pub today: NaiveDate,
+    pub drafts: Vec<Draft>,
+    pub removed: Vec<String>,
+    pub damaged: Vec<Damaged>,
+    /// How many saves happened (tests check autosave).
+    pub saves: usize,
+    next: usize,
+}
+
+impl MemStore {
+    pub fn new(today: NaiveDate) -> MemStore {
+        MemStore { today, drafts: vec![], removed: vec![], damaged: vec![], saves: 0, next: 1 }
+    }
+    /// Adds a draft as it would be found on disk.
+    pub fn with(
+        mut self,
+        label: &str,
+        created_on: NaiveDate,
+        answers: Answers,
+        screen: Option<&str>,
+    ) -> Self {
+        let id = format!("d{:03}", self.next);
+        self.next += 1;
+        self.drafts.push(Draft {
+            id,
+            label: label.to_string(),
+            created_on,
+            answers,
+            screen: screen.map(str::to_string),
+        });
+        self
+    }
+}
+
+impl Store for MemStore {
+    fn list(&mut self) -> Result<Vec<DraftSummary>, String> {
+        let mut v: Vec<DraftSummary> = self
+            .drafts
+            .iter()
+            .map(|d| DraftSummary {
+                id: d.id.clone(),
+                label: d.label.clone(),
+                created_on: d.created_on,
+                days_left: days_left(d.created_on, self.today),
+                answers: d.answers.clone(),
+            })
+            .collect();
+        v.sort_by(|a, b| b.created_on.cmp(&a.created_on).then(a.id.cmp(&b.id)));
+        Ok(v)
+    }
+    fn removed(&self) -> Vec<String> {
+        self.removed.clone()
+    }
+    fn damaged(&self) -> Vec<Damaged> {
+        self.damaged.clone()
+    }
+    fn create(&mut self, label: &str) -> Result<Draft, String> {
+        let today = self.today;
+        let s = std::mem::replace(self, MemStore::new(today));
+        *self = s.with(label, today, Answers::default(), None);
+        Ok(self.drafts.last().cloned().expect("just added"))
+    }
+    fn open(&mut self, id: &str) -> Result<Draft, String> {
+        self.drafts.iter().find(|d| d.id == id).cloned().ok_or_else(|| format!("no draft \"{id}\""))
+    }
+    fn save(&mut self, draft: &Draft) -> Result<(), String> {
+        self.saves += 1;
+        match self.drafts.iter_mut().find(|d| d.id == draft.id) {
+            Some(d) => *d = draft.clone(),
+            None => self.drafts.push(draft.clone()),
+        }
+        Ok(())
+    }
+    fn delete(&mut self, id: &str) -> Result<(), String> {
+        let before = self.drafts.len();
+        self.drafts.retain(|d| d.id != id);
+        if self.drafts.len() == before { Err(format!("no draft \"{id}\"")) } else { Ok(()) }
+    }
+}
+
+/// The real draft store (`src/drafts/`) seen through [`Store`]. Holds the open draft (and its lock).
+pub struct DraftsStore {
+    store: DraftStore,
+    clock: Clock,
+    questionnaire: QuestionnaireRef,
+    language: String,
+    open: Option<OpenDraft>,
+    removed: Vec<String>,
+    damaged: Vec<Damaged>,
+}
+
+impl DraftsStore {
+    /// Opens the folder and sweeps it once: expired drafts removed, damaged ones set aside.
+    pub fn open(
+        dir: std::path::PathBuf,
+        clock: Clock,
+        q: &Questionnaire,
+        lang: Lang,
+    ) -> Result<DraftsStore, String> {
+        let store = DraftStore::open(dir).map_err(|e| e.to_string())?;
+        let sweep = store.sweep(&clock).map_err(|e| e.to_string())?;
+        let removed =
+            sweep.expired.iter().map(|x| format!("{} (started {})", x.label, x.created_on)).collect();
+        let damaged = sweep
+            .damaged
+            .iter()
+            .map(|d| Damaged {
+                name: d.file.clone(),
+                reason: match &d.moved_to {
+                    Some(p) => format!("{} (moved to {})", d.reason, p.display()),
+                    None => d.reason.clone(),
+                },
+            })
+            .collect();
+        Ok(DraftsStore {
+            store,
+            clock,
+            questionnaire: QuestionnaireRef { id: q.id.clone(), version: q.version.clone() },
+            language: lang.code().to_string(),
+            open: None,
+            removed,
+            damaged,
+        })
+    }
+
+    fn to_draft(&self, o: &OpenDraft) -> Result<Draft, String> {
+        let answers = Answers::from_map(&o.draft.answers).map_err(|e| {
+            e.iter().map(|x| format!("{}: {}", x.id, x.message)).collect::<Vec<_>>().join("; ")
+        })?;
+        Ok(Draft {
+            id: o.draft.id().to_string(),
+            label: o.draft.label.clone(),
+            created_on: o.draft.created_on(),
+            answers,
+            screen: Some(o.draft.current_screen.clone()).filter(|s| !s.is_empty()),
+        })
+    }
+}
+
+impl Store for DraftsStore {
+    fn list(&mut self) -> Result<Vec<DraftSummary>, String> {
+        let sweep = self.store.sweep(&self.clock).map_err(|e| e.to_string())?;
+        let today = self.clock.today();
+        Ok(sweep
+            .drafts
+            .iter()
+            .map(|d| DraftSummary {
+                id: d.id().to_string(),
+                label: d.label.clone(),
+                created_on: d.created_on(),
+                days_left: d.expiry(today).days_left,
+                answers: Answers::from_map(&d.answers).unwrap_or_default(),
+            })
+            .collect())
+    }
+    fn removed(&self) -> Vec<String> {
+        self.removed.clone()
+    }
+    fn damaged(&self) -> Vec<Damaged> {
+        self.damaged.clone()
+    }
+    fn create(&mut self, label: &str) -> Result<Draft, String> {
+        self.open = None;
+        let o = self
+            .store
+            .create(label, self.questionnaire.clone(), &self.language, &self.clock)
+            .map_err(|e| e.to_string())?;
+        let d = self.to_draft(&o)?;
+        self.open = Some(o);
+        Ok(d)
+    }
+    fn open(&mut self, id: &str) -> Result<Draft, String> {
+        self.open = None;
+        let o = self.store.open_draft(id, &self.clock).map_err(|e| e.to_string())?;
+        let d = self.to_draft(&o)?;
+        self.open = Some(o);
+        Ok(d)
+    }
+    fn save(&mut self, draft: &Draft) -> Result<(), String> {
+        let Some(o) = self.open.as_mut().filter(|o| o.draft.id() == draft.id) else {
+            return Err(format!("draft {} is not open", draft.id));
+        };
+        o.draft.label = draft.label.clone();
+        o.draft.answers = draft.answers.to_json_map();
+        if let Some(s) = &draft.screen {
+            o.draft.current_screen = s.clone();
+        }
+        o.save(&self.clock).map_err(|e| e.to_string())
+    }
+    fn delete(&mut self, id: &str) -> Result<(), String> {
+        if self.open.as_ref().is_some_and(|o| o.draft.id() == id) {
+            self.open = None;
+        }
+        self.store.delete(id).map_err(|e| e.to_string())
+    }
+    fn read_only(&self) -> Option<String> {
+        match self.open.as_ref()?.access() {
+            Access::ReadWrite => None,
+            Access::ReadOnly(why) => Some(why.clone()),
+        }
+    }
+}

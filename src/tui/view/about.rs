@@ -1,0 +1,26 @@
+//! About: what citcert is, the questionnaire version, and the law-currency note (SPEC §0.2).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::{Theme, popup};
+use crate::tui::app::App;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
+    let q = app.q;
+    let lang = app.lang;
+    let mut lines = vec![
+        Line::styled(q.title.get(lang).to_string(), t.title()),
+        Line::raw(format!("citcert {} · questionnaire {} {}", env!("CARGO_PKG_VERSION"), q.id, q.version)),
+        Line::raw("citcert helps you prepare; it does not send anything to IRCC."),
+        Line::raw(""),
+    ];
+    if let Some(l) = q.text("law_currency") {
+        lines.push(Line::styled("⚠ Law currency", t.warn()));
+        lines.push(Line::raw(l.get(lang).to_string()));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("any key closes", t.dim()));
+    popup("About citcert", lines, 84, area, buf, t);
+}

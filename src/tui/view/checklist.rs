@@ -1,0 +1,131 @@
+//! The live checklist beside (or below) the questions, and "why is this on my list?".
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use super::{Theme, popup, truncate, wrap};
+use crate::engine::eval::ItemResult;
+use crate::engine::{Lang, Status};
+use crate::tui::app::{App, Pane};
+
+/// ✓ done/provided, ~ explained, ✗ missing and required, ○ missing but optional.
+pub fn mark(r: &ItemResult) -> &'static str {
+    match r.status {
+        Status::Done | Status::Provided => "✓",
+        Status::Explained => "~",
+        Status::Missing if r.required => "✗",
+        Status::Missing => "○",
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme, side: bool) {
+    let Some(s) = &app.session else { return };
+    let q = app.q;
+    let lang = app.lang;
+    let focused = s.pane == Pane::Checklist;
+    let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
+    let title = match (lang, s.paper_mode) {
+        (Lang::En, false) => format!(" Checklist ({}) ", list.len()),
+        (Lang::En, true) => format!(" Paper application checklist ({}) ", list.len()),
+        (Lang::Fr, false) => format!(" Liste de contrôle ({}) ", list.len()),
+        (Lang::Fr, true) => format!(" Liste pour la demande papier ({}) ", list.len()),
+    };
+    let title = if focused { format!("›{title}") } else { title };
+    let block = if side {
+        Block::default().borders(Borders::LEFT).title(title)
+    } else {
+        Block::default().borders(Borders::TOP).title(title)
+    };
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let w = inner.width as usize;
+    let mut lines: Vec<Line> = vec![];
+    let mut sel_line = 0;
+    for (k, r) in list.iter().enumerate() {
+        let item = &q.items[r.item];
+        let new = match (s.items_new.contains(&r.item), lang) {
+            (false, _) => "",
+            (true, Lang::En) => "new: ",
+            (true, Lang::Fr) => "nouveau : ",
+        };
+        let pointer = if focused && k == s.checklist_sel { "›" } else { " " };
+        let text = truncate(&format!("{pointer}{} {new}{}", mark(r), item.title.get(lang)), w);
+        let mut style = match r.status {
+            Status::Missing if r.required => t.error(),
+            Status::Missing => Style::default(),
+            _ => t.ok(),
+        };
+        if focused && k == s.checklist_sel {
+            style = style.add_modifier(Modifier::REVERSED);
+            sel_line = lines.len();
+        }
+        lines.push(Line::styled(text, style));
+    }
+    for &i in &s.items_gone {
+        let gone = match lang {
+            Lang::En => "removed",
+            Lang::Fr => "retiré",
+        };
+        lines
+            .push(Line::styled(truncate(&format!(" − {} ({gone})", q.items[i].title.get(lang)), w), t.dim()));
+    }
+    if list.is_empty() {
+        let none = match lang {
+            Lang::En => " Nothing yet: items appear as you answer.",
+            Lang::Fr => " Rien encore : les éléments apparaissent au fil des réponses.",
+        };
+        lines.extend(wrap(none, w, "", " ").into_iter().map(|l| Line::styled(l, t.dim())));
+    }
+    let hint = match lang {
+        Lang::En => " Ctrl-L then Enter: why is this on my list?",
+        Lang::Fr => " Ctrl-L puis Entrée : pourquoi sur ma liste?",
+    };
+    let h = inner.height as usize;
+    let scroll = if sel_line >= h.saturating_sub(1) { sel_line + 2 - h } else { 0 };
+    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    if shown.len() < h {
+        shown.truncate(h.saturating_sub(1));
+        while shown.len() < h.saturating_sub(1) {
+            shown.push(Line::raw(""));
+        }
+        shown.push(Line::styled(truncate(hint, w), t.dim()));
+    }
+    Paragraph::new(shown).render(inner, buf);
+}
+
+/// "Why is this on my list?": the item, its reason with the answers behind it, its source.
+pub fn render_why(app: &App, item: usize, area: Rect, buf: &mut Buffer, t: Theme) {
+    let Some(s) = &app.session else { return };
+    let q = app.q;
+    let lang = app.lang;
+    let list = s.ev.items.iter().chain(s.ev.paper_prep.iter());
+    let Some(r) = list.into_iter().find(|r| r.item == item) else { return };
+    let it = &q.items[item];
+    let (why, what, status, src) = match lang {
+        Lang::En => ("Why is this on my list?", "What to provide", "Status", "Guide"),
+        Lang::Fr => ("Pourquoi est-ce sur ma liste?", "Quoi fournir", "État", "Guide"),
+    };
+    let mut lines = vec![
+        Line::styled(it.title.get(lang).to_string(), t.title()),
+        Line::raw(""),
+        Line::styled(why.to_string(), t.focus()),
+        Line::raw(s.ev.reason_text(q, r, lang)),
+        Line::raw(""),
+        Line::styled(what.to_string(), t.focus()),
+        Line::raw(it.content.get(lang).to_string()),
+        Line::raw(""),
+        Line::raw(format!(
+            "{status}: {} {}{}",
+            mark(r),
+            r.status.code(),
+            if r.required { "" } else { " (optional)" }
+        )),
+        Line::raw(format!("{src}: {}", it.source)),
+    ];
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Esc close", t.dim()));
+    popup(it.id.as_str(), lines, 76, area, buf, t);
+}

@@ -1,0 +1,376 @@
+//! Drawing: state in, frame out. One module per screen; this one lays out the frame, the header,
+//! the footer and the windows over it.
+
+pub mod about;
+pub mod checklist;
+pub mod help;
+pub mod question;
+pub mod review;
+pub mod start;
+pub mod stop;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::app::{App, Overlay, Pane};
+use crate::engine::ScreenKind;
+
+/// The smallest terminal the screens are laid out for.
+pub const MIN_W: u16 = 60;
+pub const MIN_H: u16 = 20;
+
+/// Styles, with or without colour; markers (›, ✗, ⚠) carry the meaning either way.
+#[derive(Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    pub fn error(self) -> Style {
+        if self.color {
+            Style::default().fg(Color::Red)
+        } else {
+            Style::default().add_modifier(Modifier::BOLD)
+        }
+    }
+    pub fn warn(self) -> Style {
+        if self.color { Style::default().fg(Color::Yellow) } else { Style::default() }
+    }
+    pub fn ok(self) -> Style {
+        if self.color { Style::default().fg(Color::Green) } else { Style::default() }
+    }
+    pub fn dim(self) -> Style {
+        Style::default().add_modifier(Modifier::DIM)
+    }
+    pub fn focus(self) -> Style {
+        Style::default().add_modifier(Modifier::BOLD)
+    }
+    pub fn title(self) -> Style {
+        if self.color {
+            Style::default().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().add_modifier(Modifier::BOLD)
+        }
+    }
+    pub fn header(self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+}
+
+/// Draws the whole app.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let cursor = render(app, area, frame.buffer_mut());
+    if let Some((x, y)) = cursor {
+        frame.set_cursor_position(Position { x, y });
+    }
+}
+
+/// Renders into a buffer; returns where the text cursor belongs.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+    if area.width < MIN_W || area.height < MIN_H {
+        too_small(area, buf);
+        return None;
+    }
+    let t = Theme { color: app.color };
+    let [head, body, status, foot] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let mut cursor = None;
+    match &app.session {
+        None => {
+            header_line(app.q.title.get(app.lang), "", head, buf, t);
+            start::render(app, body, buf, t);
+        }
+        Some(s) => {
+            draft_header(app, head, buf, t);
+            let screen = &app.q.screens[s.screen];
+            let review = screen.kind == ScreenKind::Review;
+            if review {
+                cursor = review::render(app, body, buf, t);
+            } else {
+                let wide = body.width >= 100;
+                let (qa, ca) = if wide {
+                    let [a, b] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
+                        .areas(body);
+                    (a, b)
+                } else {
+                    let list_h = (body.height / 3).clamp(4, 9);
+                    let [a, b] =
+                        Layout::vertical([Constraint::Min(3), Constraint::Length(list_h)]).areas(body);
+                    (a, b)
+                };
+                cursor = question::render(app, qa, buf, t);
+                checklist::render(app, ca, buf, t, wide);
+            }
+        }
+    }
+    status_line(app, status, buf, t);
+    footer(app, foot, buf, t);
+    if let Some(o) = &app.overlay {
+        cursor = None;
+        match o {
+            Overlay::Help => help::render(app, area, buf, t),
+            Overlay::About => about::render(app, area, buf, t),
+            Overlay::Why(i) => checklist::render_why(app, *i, area, buf, t),
+            Overlay::Jump(sel) => jump(app, *sel, area, buf, t),
+            Overlay::ConfirmDelete(_, label) => {
+                let lines = vec![
+                    Line::raw(format!("Delete the draft “{label}”?")),
+                    Line::raw("Its answers cannot be brought back."),
+                    Line::raw(""),
+                    Line::raw("y  delete      any other key  keep it"),
+                ];
+                popup("Delete draft", lines, 50, area, buf, t);
+            }
+            Overlay::NewDraft(input) => {
+                let lines = vec![
+                    Line::raw("A name for this draft (the person it is for):"),
+                    Line::raw(format!("[{}]", input.value)),
+                    Line::raw(""),
+                    Line::raw("Enter create      Esc cancel"),
+                ];
+                let r = popup("New draft", lines, 56, area, buf, t);
+                cursor = Some((r.x + 2 + input.cursor_col() as u16, r.y + 2));
+            }
+            Overlay::Stop(v) => stop::render(app, v, area, buf, t),
+        }
+    }
+    cursor.filter(|&(x, y)| x < area.right() && y < area.bottom())
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let msg = format!(
+        "Please enlarge the terminal to at least {MIN_W}×{MIN_H} (now {}×{}).",
+        area.width, area.height
+    );
+    Paragraph::new(msg).wrap(Wrap { trim: true }).render(area, buf);
+}
+
+fn header_line(left: &str, right: &str, area: Rect, buf: &mut Buffer, t: Theme) {
+    let w = area.width as usize;
+    let rw = right.width();
+    let left = truncate(left, w.saturating_sub(rw + 1));
+    let pad = w.saturating_sub(left.width() + rw);
+    Line::styled(format!("{left}{}{right}", " ".repeat(pad)), t.header()).render(area, buf);
+}
+
+fn draft_header(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
+    let Some(s) = &app.session else { return };
+    let screen = &app.q.screens[s.screen];
+    let days = app.days_left(s.draft.created_on);
+    let fr = app.lang == crate::engine::Lang::Fr;
+    let days_words = if fr { "jours restants" } else { "days left" };
+    let days_text =
+        if days <= 7 { format!("⚠ {days} {days_words}") } else { format!("{days} {days_words}") };
+    let saved = match (s.saved, fr) {
+        (true, _) => "",
+        (false, false) => " · unsaved",
+        (false, true) => " · non enregistré",
+    };
+    let mode = match (s.paper_mode, fr) {
+        (false, _) => "",
+        (true, false) => " · PAPER PREPARATION",
+        (true, true) => " · PRÉPARATION PAPIER",
+    };
+    header_line(&format!(" {}{mode}{saved}", s.draft.label), &format!("{days_text} "), area, buf, t);
+    if days <= 7 {
+        let x = area.right().saturating_sub(days_text.width() as u16 + 1);
+        buf.set_style(
+            Rect::new(x, area.y, days_text.width() as u16, 1),
+            t.warn().add_modifier(Modifier::BOLD),
+        );
+    }
+    let (pos, total) = app.screen_position();
+    let left = format!(" {} {}", screen.number, screen.title.get(app.lang));
+    let right = if fr { format!("{pos} sur {total} ") } else { format!("{pos} of {total} ") };
+    let pct = s.ev.progress_percent(app.q);
+    let row = Rect::new(area.x, area.y + 1, area.width, 1);
+    let gauge_w = 22u16.min(area.width / 4);
+    let [l, g, r] = Layout::horizontal([
+        Constraint::Min(1),
+        Constraint::Length(gauge_w),
+        Constraint::Length(right.width() as u16 + 1),
+    ])
+    .areas(row);
+    Line::styled(truncate(&left, l.width as usize), t.title()).render(l, buf);
+    let gauge_style = if app.color { Style::default().fg(Color::Cyan) } else { Style::default() };
+    Gauge::default()
+        .ratio(f64::from(pct) / 100.0)
+        .label(format!("{pct}%"))
+        .gauge_style(gauge_style)
+        .use_unicode(true)
+        .render(g, buf);
+    Line::raw(format!(" {right}")).render(r, buf);
+}
+
+fn status_line(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
+    if let Some(msg) = &app.status {
+        let style = if msg.starts_with('✗') { t.error() } else { t.focus() };
+        Line::styled(truncate(msg, area.width as usize), style).render(area, buf);
+    }
+}
+
+/// The keys that work here.
+pub fn footer_keys(app: &App) -> &'static str {
+    match (&app.overlay, &app.session) {
+        (Some(Overlay::Stop(v)), _) if v.caution => "u/Enter I understand · c change the answer · q quit",
+        (Some(Overlay::Stop(v)), _) if v.paper_ok => "c change the answer · p paper preparation · q quit",
+        (Some(Overlay::Stop(_)), _) => "c change the answer · q quit",
+        (Some(Overlay::Jump(_)), _) => "↑↓ choose · Enter go · Esc close",
+        (Some(Overlay::Help), _) => "a about · any key closes",
+        (Some(Overlay::NewDraft(_)), _) => "type a name · Enter create · Esc cancel",
+        (Some(Overlay::ConfirmDelete(..)), _) => "y delete · any other key keeps it",
+        (Some(_), _) => "any key closes",
+        (None, None) => "↑↓ choose · Enter open · n new · d delete · a about · ? help · q quit",
+        (None, Some(s)) => match s.pane {
+            Pane::Checklist => {
+                "↑↓ item · Enter why? · Esc/Ctrl-L back to questions · Ctrl-S save · Ctrl-Q quit"
+            }
+            Pane::Review => {
+                "↑↓ answer · Enter change it · Tab declaration · PgUp back · Ctrl-S save · Ctrl-Q quit"
+            }
+            Pane::Questions => {
+                "Tab/↑↓ question · Enter next · PgDn/PgUp screen · Ctrl-G screens · Ctrl-L checklist · F1 help · Ctrl-N NA · Ctrl-U unknown · Ctrl-S save · Ctrl-Q quit"
+            }
+        },
+    }
+}
+
+fn footer(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
+    Line::styled(truncate(footer_keys(app), area.width as usize), t.dim()).render(area, buf);
+}
+
+fn jump(app: &App, sel: usize, area: Rect, buf: &mut Buffer, t: Theme) {
+    let Some(s) = &app.session else { return };
+    let lines: Vec<Line> =
+        s.ev.visible_screens()
+            .iter()
+            .enumerate()
+            .map(|(k, &sc)| {
+                let screen = &app.q.screens[sc];
+                let here = if sc == s.screen { " (here)" } else { "" };
+                let errs = screen.questions.clone().any(|qi| s.ev.visible[qi] && s.ev.has_error(qi));
+                let mark = if errs { " ✗" } else { "" };
+                let text = format!(
+                    "{} {:>5}  {}{here}{mark}",
+                    if k == sel { "›" } else { " " },
+                    screen.number,
+                    screen.title.get(app.lang)
+                );
+                if k == sel {
+                    Line::styled(text, t.focus().add_modifier(Modifier::REVERSED))
+                } else {
+                    Line::raw(text)
+                }
+            })
+            .collect();
+    popup("Go to screen", lines, 60, area, buf, t);
+}
+
+/// A centred window with a border; returns its inner area.
+pub fn popup(title: &str, lines: Vec<Line>, max_w: u16, area: Rect, buf: &mut Buffer, t: Theme) -> Rect {
+    let w = max_w.min(area.width.saturating_sub(4)).max(10).min(area.width);
+    let inner_w = w.saturating_sub(2).max(1);
+    let need: u16 = lines.iter().map(|l| (l.width() as u16).div_ceil(inner_w).max(1)).sum::<u16>() + 2;
+    let h = need.min(area.height.saturating_sub(2)).max(3).min(area.height);
+    let r = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
+    Clear.render(r, buf);
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(format!(" {title} "), t.title()));
+    let inner = block.inner(r);
+    Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).render(r, buf);
+    inner
+}
+
+/// Cuts a string to a display width, with … when cut.
+pub fn truncate(s: &str, w: usize) -> String {
+    if s.width() <= w {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw + 1 > w {
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    if w > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Word-wraps to a display width; each line is prefixed with `indent` (the first with `first`).
+pub fn wrap(s: &str, width: usize, first: &str, indent: &str) -> Vec<String> {
+    let mut out = vec![];
+    let mut line = first.to_string();
+    let mut empty = true;
+    let w = width.max(first.width() + 2).max(indent.width() + 2);
+    for word in s.split_whitespace() {
+        let need = if empty { word.width() } else { word.width() + 1 };
+        if !empty && line.width() + need > w {
+            out.push(std::mem::replace(&mut line, indent.to_string()));
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        // A word longer than the line is cut.
+        let mut rest = word;
+        while line.width() + rest.width() > w && !rest.is_empty() {
+            let room = w.saturating_sub(line.width()).max(1);
+            let mut cut = 0;
+            let mut used = 0;
+            for (b, c) in rest.char_indices() {
+                let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if used + cw > room {
+                    break;
+                }
+                used += cw;
+                cut = b + c.len_utf8();
+            }
+            if cut == 0 {
+                cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
+            }
+            line.push_str(&rest[..cut]);
+            out.push(std::mem::replace(&mut line, indent.to_string()));
+            rest = &rest[cut..];
+        }
+        line.push_str(rest);
+        empty = false;
+    }
+    if !empty || out.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_words_and_cuts_long_ones() {
+        assert_eq!(wrap("one two three", 8, "", "  "), vec!["one two", "  three"]);
+        assert_eq!(wrap("abcdefghij", 4, "", ""), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 10, "› ", "  "), vec!["› "]);
+    }
+
+    #[test]
+    fn truncate_marks_the_cut() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("ab", 4), "ab");
+    }
+}

@@ -1,0 +1,208 @@
+//! "Check your answers": every answer by screen (Enter to change it), stops, cautions and blocks,
+//! the Act indication, the checklist, readiness and the fee; then the review's own questions.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+
+use super::checklist::mark;
+use super::question::{Built, build, draw_scrolled};
+use super::{Theme, truncate, wrap};
+use crate::engine::{Lang, Outcome, ScreenKind};
+use crate::report::blocker_text;
+use crate::tui::app::{App, Pane};
+
+fn ui(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Fr => fr,
+    }
+}
+
+/// Blockers listed before "… and N more".
+const BLOCKERS_SHOWN: usize = 12;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+    let w = area.width.saturating_sub(1) as usize;
+    let area = super::question::draw_pinned(app, area, buf, t);
+    let built = build_review(app, w, t);
+    draw_scrolled(built, area, buf, t)
+}
+
+pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
+    let Some(s) = &app.session else { return Built { lines: vec![], focus: None, cursor: None } };
+    let q = app.q;
+    let lang = app.lang;
+    let mut lines: Vec<Line<'static>> = vec![];
+    // Header lines of the sections after the answers; ↓ past the last answer visits them.
+    let mut sections: Vec<usize> = vec![];
+    let head = |lines: &mut Vec<Line<'static>>, text: &str| {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(truncate(text, w), t.title()));
+    };
+    if let Some(h) = q.text("honesty") {
+        lines.extend(wrap(h.get(lang), w, "", "").into_iter().map(|l| Line::styled(l, t.warn())));
+    }
+    if s.paper_mode {
+        let m = q.text("paper_prep_intro").map(|x| x.get(lang)).unwrap_or(ui(
+            lang,
+            "Paper-preparation mode: this application cannot be sent online. Use this summary to fill in the paper form.",
+            "Mode de préparation papier : cette demande ne peut pas être envoyée en ligne. Utilisez ce résumé pour remplir le formulaire papier.",
+        ));
+        lines.extend(wrap(m, w, "ℹ ", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
+    }
+
+    // Answers by screen.
+    head(
+        &mut lines,
+        ui(lang, "Your answers (↑↓ then Enter to change one)", "Vos réponses (↑↓ puis Entrée pour modifier)"),
+    );
+    let entries = app.review_entries();
+    let mut focus = None;
+    let mut last_screen = usize::MAX;
+    for (k, &qi) in entries.iter().enumerate() {
+        let question = &q.questions[qi];
+        if question.screen != last_screen {
+            last_screen = question.screen;
+            let sc = &q.screens[question.screen];
+            lines.push(Line::styled(
+                truncate(&format!("── {} {}", sc.number, sc.title.get(lang)), w),
+                t.focus(),
+            ));
+        }
+        let answer = match (s.ev.answer_label(q, qi, lang), s.draft.answers.get(&question.id)) {
+            (Some(l), _) => l,
+            (None, Some(raw)) => raw.display(),
+            (None, None) => ui(lang, "(no answer)", "(pas de réponse)").to_string(),
+        };
+        let status = if s.ev.has_error(qi) {
+            "✗"
+        } else if s.ev.missing.contains(&qi) {
+            "*"
+        } else {
+            " "
+        };
+        let sel = s.pane == Pane::Review && k == s.review_sel;
+        // Keep the answer whole where possible; cut the prompt instead.
+        let head = format!("{}{status} {:<6} ", if sel { "›" } else { " " }, question.number);
+        let answer = truncate(&answer, (w / 2).max(10));
+        let room = w.saturating_sub(head.chars().count() + answer.chars().count() + 3);
+        let text = format!("{head}{} → {answer}", truncate(s.ev.prompt(q, qi, lang), room.max(8)));
+        let mut style = if s.ev.has_error(qi) { t.error() } else { Style::default() };
+        if sel {
+            style = style.add_modifier(Modifier::REVERSED);
+            focus = Some((lines.len(), lines.len() + 1));
+        }
+        lines.push(Line::styled(truncate(&text, w), style));
+    }
+
+    // Outcomes.
+    sections.push(lines.len() + 1);
+    head(&mut lines, ui(lang, "Stops, cautions and blocks", "Arrêts, mises en garde et blocages"));
+    if s.ev.fired.is_empty() {
+        lines.push(Line::raw(ui(lang, "  None.", "  Aucun.")));
+    }
+    for &r in &s.ev.fired {
+        let rule = &q.rules[r];
+        let m = match rule.outcome {
+            Outcome::Caution => "⚠",
+            _ => "✗",
+        };
+        let text =
+            format!("{m} {} {}: {}", rule.outcome.code(), rule.title.get(lang), rule.message.get(lang));
+        let st = if m == "⚠" { t.warn() } else { t.error() };
+        lines.extend(wrap(&text, w, "  ", "    ").into_iter().map(|l| Line::styled(l, st)));
+    }
+
+    // Indication.
+    let label = q.text("indication_label").map(|x| x.get(lang).to_string()).unwrap_or_default();
+    sections.push(lines.len() + 1);
+    head(&mut lines, ui(lang, "Citizenship Act section", "Article de la Loi sur la citoyenneté"));
+    lines.extend(wrap(&label, w, "  ⚠ ", "    ").into_iter().map(|l| Line::styled(l, t.warn())));
+    let ind =
+        s.ev.indication_text(q, lang)
+            .unwrap_or_else(|| ui(lang, "No indication.", "Aucune indication.").to_string());
+    lines.extend(wrap(&ind, w, "  ", "  ").into_iter().map(Line::raw));
+
+    // Checklist.
+    let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
+    sections.push(lines.len() + 1);
+    head(&mut lines, ui(lang, "Checklist", "Liste de contrôle"));
+    for r in list {
+        let item = &q.items[r.item];
+        let text = format!("{} {} — {}", mark(r), item.title.get(lang), r.status.code());
+        lines.push(Line::raw(truncate(&format!("  {text}"), w)));
+    }
+
+    // Readiness.
+    if !s.paper_mode {
+        sections.push(lines.len() + 1);
+        head(&mut lines, ui(lang, "Ready to submit?", "Prêt à soumettre?"));
+        if s.ev.ready {
+            lines.push(Line::styled(
+                ui(
+                    lang,
+                    "  ✓ Ready: every answer and document is in.",
+                    "  ✓ Prêt : toutes les réponses et tous les documents y sont.",
+                ),
+                t.ok(),
+            ));
+        } else {
+            let n = s.ev.blockers.len();
+            lines.push(Line::styled(format!("  ✗ {} ({n}):", ui(lang, "Not yet", "Pas encore")), t.error()));
+            for b in s.ev.blockers.iter().take(BLOCKERS_SHOWN) {
+                lines.extend(
+                    wrap(&blocker_text(q, &s.ev, b, lang), w, "   - ", "     ").into_iter().map(Line::raw),
+                );
+            }
+            if n > BLOCKERS_SHOWN {
+                lines.push(Line::raw(format!("   … {} {}", n - BLOCKERS_SHOWN, ui(lang, "more", "de plus"))));
+            }
+        }
+    }
+
+    // Fee.
+    sections.push(lines.len() + 1);
+    head(&mut lines, ui(lang, "Fee", "Frais"));
+    let methods: Vec<&str> = q.fee.methods.iter().map(|m| m.label.get(lang)).collect();
+    let fee = match lang {
+        Lang::En => {
+            format!("CAD {} per person. Accepted payment: {}.", q.fee.per_person_cad, methods.join(", "))
+        }
+        Lang::Fr => {
+            format!("{} $ CA par personne. Paiement accepté : {}.", q.fee.per_person_cad, methods.join(", "))
+        }
+    };
+    lines.extend(wrap(&fee, w, "  ", "  ").into_iter().map(Line::raw));
+    if let Some(r) = q.text("review_reminders") {
+        lines.push(Line::raw(""));
+        lines.extend(wrap(r.get(lang), w, "  ", "  ").into_iter().map(|l| Line::styled(l, t.dim())));
+    }
+
+    // A selected section: marked, and kept in view.
+    if s.pane == Pane::Review && s.review_sel >= entries.len() {
+        let k = s.review_sel - entries.len();
+        if let Some(&a) = sections.get(k) {
+            let b = sections.get(k + 1).map_or(lines.len(), |&n| n - 1);
+            let text = lines[a].spans.iter().map(|x| x.content.as_ref()).collect::<String>();
+            lines[a] =
+                Line::styled(truncate(&format!("› {text}"), w), t.title().add_modifier(Modifier::REVERSED));
+            focus = Some((a, b));
+        }
+    }
+
+    // The review screen's own questions (the declaration).
+    if q.screens[s.screen].kind == ScreenKind::Review {
+        head(&mut lines, ui(lang, "Declaration", "Déclaration"));
+        let offset = lines.len();
+        let qb = build(app, w, t);
+        lines.extend(qb.lines);
+        if s.pane == Pane::Questions {
+            focus = qb.focus.map(|(a, b)| (a + offset, b + offset));
+            let cursor = qb.cursor.map(|(r, c)| (r + offset, c));
+            return Built { lines, focus, cursor };
+        }
+    }
+    Built { lines, focus, cursor: None }
+}

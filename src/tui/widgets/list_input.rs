@@ -1,0 +1,101 @@
+//! A list of values: type one, Enter adds it; Backspace on an empty line removes the last one.
+
+use ratatui::text::Line;
+
+use super::{FieldEvent, FieldKey, TextInput};
+use crate::engine::AnswerValue;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListInput {
+    pub items: Vec<String>,
+    pub input: TextInput,
+}
+
+impl ListInput {
+    pub fn new(items: Vec<String>) -> ListInput {
+        ListInput { items, input: TextInput::default() }
+    }
+
+    fn value(&self) -> Option<AnswerValue> {
+        if self.items.is_empty() { None } else { Some(AnswerValue::List(self.items.clone())) }
+    }
+
+    /// A typed value not yet added: leaving the field adds it.
+    pub fn pending(&self) -> Option<Option<AnswerValue>> {
+        let t = self.input.value.trim();
+        if t.is_empty() {
+            return None;
+        }
+        let mut items = self.items.clone();
+        items.push(t.to_string());
+        Some(Some(AnswerValue::List(items)))
+    }
+
+    pub fn on_key(&mut self, key: &FieldKey) -> FieldEvent {
+        match key {
+            FieldKey::Char(c) => self.input.insert(*c),
+            FieldKey::Paste(s) => self.input.paste(s),
+            FieldKey::Backspace => {
+                if self.input.value.is_empty() {
+                    if self.items.pop().is_some() {
+                        return FieldEvent::Commit(self.value());
+                    }
+                } else {
+                    self.input.backspace();
+                }
+            }
+            FieldKey::Delete => self.input.delete(),
+            FieldKey::DeleteWord => self.input.delete_word(),
+            FieldKey::Left => self.input.left(),
+            FieldKey::Right => self.input.right(),
+            FieldKey::Home => self.input.home(),
+            FieldKey::End => self.input.end(),
+            FieldKey::WordLeft => self.input.word_left(),
+            FieldKey::WordRight => self.input.word_right(),
+            FieldKey::Up | FieldKey::Down => return FieldEvent::Ignored,
+            FieldKey::Enter => {
+                let t = self.input.value.trim().to_string();
+                if t.is_empty() {
+                    return FieldEvent::Next;
+                }
+                self.items.push(t);
+                self.input.clear();
+                return FieldEvent::Commit(self.value());
+            }
+        }
+        FieldEvent::Edited
+    }
+
+    pub fn lines(&self, focused: bool) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
+        if !focused {
+            return (vec![], None);
+        }
+        let mut out: Vec<Line<'static>> =
+            self.items.iter().enumerate().map(|(i, s)| Line::raw(format!("    {}. {s}", i + 1))).collect();
+        let row = out.len();
+        out.push(Line::raw(format!(
+            "  Add: [{}]  Enter adds · Backspace on empty removes",
+            self.input.value
+        )));
+        (out, Some((row, 8 + self.input.cursor_col())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn add_and_remove() {
+        let mut l = ListInput::new(vec![]);
+        for c in "Ann".chars() {
+            l.on_key(&FieldKey::Char(c));
+        }
+        assert_eq!(
+            l.on_key(&FieldKey::Enter),
+            FieldEvent::Commit(Some(AnswerValue::List(vec!["Ann".into()])))
+        );
+        assert_eq!(l.on_key(&FieldKey::Enter), FieldEvent::Next);
+        assert_eq!(l.on_key(&FieldKey::Backspace), FieldEvent::Commit(None));
+    }
+}

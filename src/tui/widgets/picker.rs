@@ -1,0 +1,175 @@
+//! Country, province, issuer and office pickers: type to filter, arrows to move, Enter to choose.
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+
+use super::{FieldEvent, FieldKey, TextInput};
+use crate::engine::AnswerValue;
+
+/// Matches shown under the filter at most.
+pub const SHOWN: usize = 6;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picker {
+    /// (code, name)
+    pub options: Vec<(String, String)>,
+    pub chosen: Option<usize>,
+    pub filter: TextInput,
+    /// Index into `matches()`.
+    pub highlight: usize,
+}
+
+fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' | 'õ' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+impl Picker {
+    pub fn new(options: Vec<(String, String)>, current: Option<&str>) -> Picker {
+        let chosen = current.and_then(|c| options.iter().position(|(id, _)| id == c));
+        Picker { options, chosen, filter: TextInput::default(), highlight: 0 }
+    }
+
+    /// Options matching the filter: code equal first, then names starting with it, then containing it.
+    pub fn matches(&self) -> Vec<usize> {
+        let f = fold(self.filter.value.trim());
+        if f.is_empty() {
+            return (0..self.options.len()).collect();
+        }
+        let mut exact = vec![];
+        let mut start = vec![];
+        let mut within = vec![];
+        for (i, (code, name)) in self.options.iter().enumerate() {
+            let n = fold(name);
+            if fold(code) == f {
+                exact.push(i);
+            } else if n.starts_with(&f) {
+                start.push(i);
+            } else if n.contains(&f) {
+                within.push(i);
+            }
+        }
+        exact.extend(start);
+        exact.extend(within);
+        exact
+    }
+
+    pub fn on_key(&mut self, key: &FieldKey) -> FieldEvent {
+        let before = self.filter.value.clone();
+        match key {
+            FieldKey::Char(c) => self.filter.insert(*c),
+            FieldKey::Paste(s) => self.filter.paste(s),
+            FieldKey::Backspace => {
+                if self.filter.value.is_empty() {
+                    if self.chosen.is_some() {
+                        self.chosen = None;
+                        return FieldEvent::Commit(None);
+                    }
+                    return FieldEvent::Edited;
+                }
+                self.filter.backspace()
+            }
+            FieldKey::Delete => self.filter.delete(),
+            FieldKey::DeleteWord => self.filter.delete_word(),
+            FieldKey::Left => self.filter.left(),
+            FieldKey::Right => self.filter.right(),
+            FieldKey::Home => self.filter.home(),
+            FieldKey::End => self.filter.end(),
+            FieldKey::WordLeft => self.filter.word_left(),
+            FieldKey::WordRight => self.filter.word_right(),
+            FieldKey::Up => {
+                if self.filter.value.is_empty() || self.highlight == 0 {
+                    return FieldEvent::Ignored;
+                }
+                self.highlight -= 1;
+            }
+            FieldKey::Down => {
+                if self.filter.value.is_empty() {
+                    return FieldEvent::Ignored;
+                }
+                if self.highlight + 1 < self.matches().len() {
+                    self.highlight += 1;
+                }
+            }
+            FieldKey::Enter => {
+                if self.filter.value.trim().is_empty() {
+                    return FieldEvent::Next;
+                }
+                let m = self.matches();
+                let Some(&i) = m.get(self.highlight) else { return FieldEvent::Edited };
+                self.chosen = Some(i);
+                self.filter.clear();
+                self.highlight = 0;
+                return FieldEvent::CommitNext(Some(AnswerValue::Text(self.options[i].0.clone())));
+            }
+        }
+        if self.filter.value != before {
+            self.highlight = 0;
+        }
+        FieldEvent::Edited
+    }
+
+    pub fn lines(&self, focused: bool) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
+        if !focused {
+            return (vec![], None);
+        }
+        let mut out = vec![Line::raw(format!("  Type to filter: [{}]", self.filter.value))];
+        if !self.filter.value.trim().is_empty() {
+            let m = self.matches();
+            if m.is_empty() {
+                out.push(Line::raw("    (no match: try fewer letters)"));
+            }
+            let first = self.highlight.saturating_sub(SHOWN - 1);
+            for (k, &i) in m.iter().enumerate().skip(first).take(SHOWN) {
+                let (code, name) = &self.options[i];
+                let text = format!("  {} {name} ({code})", if k == self.highlight { "›" } else { " " });
+                out.push(if k == self.highlight {
+                    Line::styled(text, Style::default().add_modifier(Modifier::REVERSED))
+                } else {
+                    Line::raw(text)
+                });
+            }
+            if m.len() > SHOWN {
+                out.push(Line::raw(format!("    … {} matches", m.len())));
+            }
+        }
+        (out, Some((0, 19 + self.filter.cursor_col())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filter_by_name_or_code_and_choose() {
+        let mut p = Picker::new(
+            vec![
+                ("CA".into(), "Canada".into()),
+                ("MX".into(), "Mexico".into()),
+                ("CM".into(), "Cameroon".into()),
+            ],
+            None,
+        );
+        for c in "me".chars() {
+            p.on_key(&FieldKey::Char(c));
+        }
+        assert_eq!(p.matches(), vec![1, 2]);
+        p.on_key(&FieldKey::Down);
+        assert_eq!(p.on_key(&FieldKey::Enter), FieldEvent::CommitNext(Some(AnswerValue::Text("CM".into()))));
+        for c in "mx".chars() {
+            p.on_key(&FieldKey::Char(c));
+        }
+        assert_eq!(p.matches(), vec![1]);
+    }
+}

@@ -1,0 +1,89 @@
+//! End to end in a real terminal: tmux runs the built citcert on a temporary drafts folder, we
+//! answer a few questions, save, quit, reopen, and the answers are there. Skips when tmux is missing.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux<'a> {
+    socket: &'a Path,
+}
+
+impl Tmux<'_> {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux").arg("-S").arg(self.socket).args(args).output().expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", "-t", "e2e", k]);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+    fn text(&self, s: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", s]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+    /// Waits until the screen shows `what`; panics with the screen after 10 s.
+    fn wait_for(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(what) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("waited 10 s for {what:?}; the screen is:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+    fn start(&self, cmd: &str) {
+        self.run(&["new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", cmd]);
+    }
+}
+
+#[test]
+fn answers_survive_save_quit_and_reopen() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("note: tmux is not installed; the end-to-end TUI test is skipped");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let drafts = tmp.path().join("drafts");
+    let socket = tmp.path().join("tmux.sock");
+    let t = Tmux { socket: &socket };
+    let cmd = format!(
+        "env NO_COLOR=1 TERM=xterm-256color {} --drafts-dir {} --today 2025-06-01; echo CITCERT-EXITED $?; sleep 30",
+        env!("CARGO_BIN_EXE_citcert"),
+        drafts.display()
+    );
+    t.start(&cmd);
+    t.wait_for("No drafts yet");
+    t.keys(&["n"]);
+    t.wait_for("New draft");
+    t.text("Zoë Test");
+    t.keys(&["Enter"]);
+    t.wait_for("1.1");
+    // 1.1 Myself, Enter goes on; 1.2 first option with Enter; 1.3 "n" for No.
+    t.keys(&["1", "Enter", "Enter", "n"]);
+    t.wait_for("→ Get a citizenship certificate");
+    t.keys(&["C-s"]);
+    t.wait_for("Saved.");
+    t.keys(&["C-q"]);
+    t.wait_for("CITCERT-EXITED 0");
+    t.run(&["kill-session", "-t", "e2e"]);
+
+    t.start(&cmd);
+    t.wait_for("Zoë Test");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("(•) 1. Myself");
+    assert!(s.contains("→ No"), "1.3 keeps its answer:\n{s}");
+    assert!(s.contains("→ Get a citizenship certificate"), "1.2 keeps its answer:\n{s}");
+    t.keys(&["C-q"]);
+    t.wait_for("CITCERT-EXITED 0");
+    t.run(&["kill-server"]);
+}
