@@ -162,10 +162,13 @@ fn base<'a>(q: &'a Questionnaire, answers: &'a Answers, ctx: Context) -> Base<'a
     let n = q.questions.len();
     let mut raw: Vec<Option<&AnswerValue>> = vec![None; n];
     let mut unknown_ids = vec![];
+    // Both sides are in id order: one merge walk matches answers to questions.
+    let mut ids = q.sorted_ids.iter().peekable();
     for (id, v) in &answers.map {
-        match q.question_index(id) {
-            Some(i) => raw[i] = Some(v),
-            None => unknown_ids.push(id.clone()),
+        while ids.next_if(|(qid, _)| qid.as_str() < id.as_str()).is_some() {}
+        match ids.peek() {
+            Some((qid, i)) if qid == id => raw[*i] = Some(v),
+            _ => unknown_ids.push(id.clone()),
         }
     }
     let mut st = State {

@@ -214,6 +214,7 @@ impl Loader {
             fee: Fee { per_person_cad: 0, methods: vec![] },
             qindex: IdMap::default(),
             code_index: IdMap::default(),
+            sorted_ids: vec![],
         };
         let Some(m) = self.obj(root, "(top level)") else { return q };
         match m.get("format") {
@@ -333,6 +334,8 @@ impl Loader {
         q.indications = self.indications(m);
         self.fee(m, &mut q);
         q.qindex = std::mem::take(&mut self.qindex);
+        q.sorted_ids = q.questions.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
+        q.sorted_ids.sort_unstable();
         // Codes never collide across kinds (CA vs CA-ON vs ca-city); the first wins if one did.
         for (i, c) in q.countries.iter().enumerate() {
             q.code_index.entry(c.code.clone()).or_insert((CodeKind::Country, i));

@@ -372,6 +372,9 @@ pub struct Questionnaire {
     pub provinces: Vec<Place>,
     pub fee: Fee,
     pub(crate) qindex: IdMap<usize>,
+    /// Question ids in byte order with their indices: answers (a sorted map) are matched to
+    /// questions by one merge walk, with no hashing and in memory order.
+    pub(crate) sorted_ids: Vec<(String, usize)>,
     /// Countries, provinces and offices by code, for O(1) answer checks.
     pub(crate) code_index: IdMap<(CodeKind, usize)>,
 }
