@@ -18,6 +18,15 @@ fn real(c: &mut Criterion) {
         c.bench_function(&format!("evaluate/real/{persona}"), |b| {
             b.iter(|| evaluate(black_box(q), black_box(&answers), Context { today: today(), started: None }))
         });
+        c.bench_function(&format!("progress/real/{persona}"), |b| {
+            b.iter(|| {
+                citcert::engine::eval::progress(
+                    black_box(q),
+                    black_box(&answers),
+                    Context { today: today(), started: None },
+                )
+            })
+        });
     }
     c.bench_function("load/real", |b| {
         b.iter(|| load_str(black_box(citcert::engine::load::BUILTIN_JSON)).unwrap())

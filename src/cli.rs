@@ -16,6 +16,9 @@ use crate::report;
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
+    /// Plain mode: open this draft (its id or the start of it) instead of asking.
+    #[arg(long, value_name = "ID")]
+    pub draft: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -35,6 +38,10 @@ pub struct GlobalArgs {
     /// Language: en or fr; also CITCERT_LANG.
     #[arg(long, global = true, value_name = "en|fr", env = "CITCERT_LANG")]
     pub lang: Option<String>,
+    /// Plain mode: line-by-line prompts for screen readers, slow connections and scripts (also
+    /// chosen when TERM=dumb or stdin/stdout is not a terminal).
+    #[arg(long, global = true)]
+    pub plain: bool,
 }
 
 impl GlobalArgs {
@@ -160,6 +167,7 @@ pub fn read_text(path: &Path) -> Result<String, CliError> {
 pub fn run(cli: Cli) -> Result<i32, CliError> {
     let clock = cli.global.clock()?;
     match cli.command {
+        None if plain_chosen(&cli.global) => run_plain(&cli.global, cli.draft, clock),
         None => crate::tui::run(&cli.global),
         Some(Command::Render(args)) => crate::tui::render::run(&args, &cli.global),
         Some(Command::Check { answers, format }) => {
@@ -177,6 +185,29 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Some(Command::Package(a)) => crate::docs_cli::package_cmd(&a, &cli.global),
         Some(Command::Verify(a)) => crate::docs_cli::verify_cmd(&a, &cli.global),
     }
+}
+
+/// Plain mode when asked for, or when the terminal cannot do full-screen drawing.
+fn plain_chosen(global: &GlobalArgs) -> bool {
+    use std::io::IsTerminal;
+    global.plain
+        || std::env::var("TERM").is_ok_and(|t| t == "dumb")
+        || !std::io::stdin().is_terminal()
+        || !std::io::stdout().is_terminal()
+}
+
+fn run_plain(global: &GlobalArgs, draft: Option<String>, clock: Clock) -> Result<i32, CliError> {
+    use std::io::IsTerminal;
+    let q = global.questionnaire()?;
+    let lang = global.language()?;
+    let drafts_dir = match &global.drafts_dir {
+        Some(d) => d.clone(),
+        None => crate::drafts::DraftStore::default_dir().map_err(crate::drafts::cli::cli_error)?,
+    };
+    let stdin = std::io::stdin();
+    let echo_input = !stdin.is_terminal();
+    let ctx = crate::plain::PlainContext { questionnaire: &q, drafts_dir, clock, lang, draft, echo_input };
+    crate::plain::run(stdin.lock(), std::io::stdout().lock(), ctx)
 }
 
 /// Lets the draft store ask the engine about answers (progress, questions no longer asked)

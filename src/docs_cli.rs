@@ -228,6 +228,11 @@ pub fn attach_with(
         attach::ask_missing(&mut open.draft, &q, &a.item, &clock, lang, input, out)
             .map_err(|e| CliError::with_code(1, format!("cannot read the answers: {e}")))?;
     }
+    let ev = attach::evaluate_draft(&q, &open.draft, clock.today());
+    open.draft.progress = Some(crate::drafts::CachedProgress {
+        percent: ev.progress_percent(&q),
+        questionnaire_version: q.version.clone(),
+    });
     open.save(&clock).map_err(cli_error)?;
     // What is still open about this item.
     let ev = attach::evaluate_draft(&q, &open.draft, clock.today());

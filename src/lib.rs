@@ -11,6 +11,7 @@ pub mod drafts;
 pub mod engine;
 pub mod export;
 pub mod package;
+pub mod plain;
 pub mod readiness;
 pub mod report;
 pub mod synth;

@@ -488,6 +488,7 @@ fn attach_command_asks_on_a_terminal_and_saves_the_answers() {
         drafts_dir: Some(env.path("drafts")),
         questionnaire: None,
         lang: None,
+        plain: false,
     };
     let args = AttachArgs {
         draft: id.clone(),

@@ -477,3 +477,36 @@ fn an_interrupted_delete_is_finished_by_the_next_sweep_not_reported_as_damage() 
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn listing_uses_the_progress_cached_at_save_unless_the_questionnaire_changed() {
+    use citcert::drafts::{AnswerInspector, CachedProgress};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    struct Counting(AtomicUsize, &'static str);
+    impl AnswerInspector for Counting {
+        fn progress_percent(&self, _answers: &Map<String, Value>) -> u8 {
+            self.0.fetch_add(1, Ordering::Relaxed);
+            42
+        }
+        fn is_known_question(&self, _id: &str) -> bool {
+            true
+        }
+        fn questionnaire(&self) -> QuestionnaireRef {
+            QuestionnaireRef { id: "CIT0001".into(), version: self.1.into() }
+        }
+    }
+    let (_t, s) = store();
+    let id = started_june_1(&s);
+    let mut o = s.open_draft(&id, &day("2025-06-02")).unwrap();
+    o.draft.progress = Some(CachedProgress { percent: 77, questionnaire_version: "v1".into() });
+    o.save(&day("2025-06-02")).unwrap();
+    drop(o);
+    let sweep = s.sweep(&day("2025-06-03")).unwrap();
+    assert_eq!(sweep.drafts[0].progress.as_ref().map(|p| p.percent), Some(77), "kept through the file");
+    let same = Counting(AtomicUsize::new(0), "v1");
+    assert_eq!(DraftStore::summaries(&sweep, &day("2025-06-03"), &same)[0].progress_percent, 77);
+    assert_eq!(same.0.load(Ordering::Relaxed), 0, "no evaluation needed");
+    let newer = Counting(AtomicUsize::new(0), "v2");
+    assert_eq!(DraftStore::summaries(&sweep, &day("2025-06-03"), &newer)[0].progress_percent, 42);
+    assert_eq!(newer.0.load(Ordering::Relaxed), 1, "a new questionnaire version recomputes");
+}

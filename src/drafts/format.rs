@@ -46,6 +46,17 @@ pub struct Draft {
     pub answers: Map<String, Value>,
     /// Files attached to checklist items (a later issue); kept as written.
     pub attachments: Vec<Value>,
+    /// Progress as computed by whoever saved last (the engine), so listing many drafts need not
+    /// evaluate each one. Used only while it was computed with the current questionnaire version.
+    pub progress: Option<CachedProgress>,
+}
+
+/// A draft's progress (0–100 %) and the questionnaire version it was computed with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CachedProgress {
+    pub percent: u8,
+    pub questionnaire_version: String,
 }
 
 impl std::fmt::Debug for Draft {
@@ -81,6 +92,7 @@ impl Draft {
             current_screen: "S1".into(),
             answers: Map::new(),
             attachments: Vec::new(),
+            progress: None,
         }
     }
 
@@ -149,6 +161,9 @@ struct Body {
     current_screen: String,
     answers: Map<String, Value>,
     attachments: Vec<Value>,
+    /// Absent in drafts saved without an engine (and in older files): the checksum stays the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    progress: Option<CachedProgress>,
     /// Absent while the checksum is computed, present in the file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     checksum: Option<String>,
@@ -167,6 +182,7 @@ impl From<&Draft> for Body {
             current_screen: d.current_screen.clone(),
             answers: d.answers.clone(),
             attachments: d.attachments.clone(),
+            progress: d.progress.clone(),
             checksum: None,
         }
     }
@@ -359,6 +375,7 @@ fn finish(mut b: Body, expected_id: &str) -> Result<Draft, String> {
         current_screen: b.current_screen,
         answers: b.answers,
         attachments: b.attachments,
+        progress: b.progress.filter(|p| p.percent <= 100),
     })
 }
 

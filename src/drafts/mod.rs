@@ -26,7 +26,7 @@ use serde_json::{Map, Value};
 use std::path::PathBuf;
 
 pub use expiry::{Expiry, MAX_DAYS, WARN_DAYS};
-pub use format::{Draft, FORMAT_VERSION, QuestionnaireRef};
+pub use format::{CachedProgress, Draft, FORMAT_VERSION, QuestionnaireRef};
 pub use store::{
     Access, DamagedNotice, DraftStore, DraftSummary, EXAMPLES_MARKER, ExpiredNotice, OpenDraft, Sweep,
 };

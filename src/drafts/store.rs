@@ -84,7 +84,10 @@ impl DraftSummary {
             last_saved: d.last_saved,
             current_screen: d.current_screen.clone(),
             expiry: d.expiry(today),
-            progress_percent: inspector.progress_percent(&d.answers).min(100),
+            progress_percent: match &d.progress {
+                Some(p) if p.questionnaire_version == inspector.questionnaire().version => p.percent,
+                _ => inspector.progress_percent(&d.answers).min(100),
+            },
             answers: d.answers.len(),
             no_longer_asked: super::no_longer_asked(&d.answers, inspector).len(),
         }

@@ -726,6 +726,7 @@ impl<'a> App<'a> {
     /// Writes the draft; false (with a status message) when the store refused.
     pub fn save(&mut self) -> bool {
         let Some(s) = &mut self.session else { return false };
+        s.draft.progress = Some(s.ev.progress_percent(self.q));
         match self.store.save(&s.draft) {
             Ok(()) => {
                 s.saved = true;

@@ -34,6 +34,8 @@ pub struct Draft {
     pub screen: Option<String>,
     /// Files attached to checklist items, as the draft file keeps them (see `crate::attach`).
     pub attachments: Vec<serde_json::Value>,
+    /// Progress the app computed for these answers; cached in the draft file for fast listing.
+    pub progress: Option<u8>,
 }
 
 /// A draft file that could not be read, and why.
@@ -99,6 +101,7 @@ impl MemStore {
             answers,
             screen: screen.map(str::to_string),
             attachments: vec![],
+            progress: None,
         });
         self
     }
@@ -206,6 +209,7 @@ impl DraftsStore {
             answers,
             screen: Some(o.draft.current_screen.clone()).filter(|s| !s.is_empty()),
             attachments: o.draft.attachments.clone(),
+            progress: None,
         })
     }
 }
@@ -259,6 +263,10 @@ impl Store for DraftsStore {
         if let Some(s) = &draft.screen {
             o.draft.current_screen = s.clone();
         }
+        o.draft.progress = draft.progress.map(|percent| crate::drafts::CachedProgress {
+            percent,
+            questionnaire_version: self.questionnaire.version.clone(),
+        });
         o.save(&self.clock).map_err(|e| e.to_string())
     }
     fn delete(&mut self, id: &str) -> Result<(), String> {

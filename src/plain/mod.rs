@@ -1,0 +1,963 @@
+//! Plain mode: the questionnaire as line-by-line prompts, for screen readers, bad connections
+//! and scripts. Same engine, same drafts as the full-screen front end; no terminal drawing, no
+//! ANSI codes: every line is plain text and every prompt is one line ending in "> ".
+//!
+//! `run` reads from any `BufRead` and writes to any `Write`, so tests drive it with buffers.
+
+mod input;
+pub mod strings;
+
+use std::collections::BTreeSet;
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::cli::{CliError, EngineInspector};
+use crate::clock::Clock;
+use crate::drafts::cli::cli_error;
+use crate::drafts::{DraftStore, OpenDraft, QuestionnaireRef, Sweep};
+use crate::engine::cond::Env;
+use crate::engine::eval::{Blocker, answer_label};
+use crate::engine::{
+    AnswerValue, Answers, Context, Evaluation, Lang, Outcome, Prefill, QType, Questionnaire, ScreenKind,
+    Severity, evaluate,
+};
+use crate::report;
+
+use input::{Cmd, command, option_key, raw_answer};
+use strings::{self as s, Tr};
+
+/// What plain mode needs: the questionnaire, where drafts live, the date, the language.
+pub struct PlainContext<'a> {
+    pub questionnaire: &'a Questionnaire,
+    pub drafts_dir: PathBuf,
+    pub clock: Clock,
+    pub lang: Lang,
+    /// Open this draft (an id or the start of one) instead of asking.
+    pub draft: Option<String>,
+    /// Write each line read after its prompt, so that a piped session reads as a transcript.
+    pub echo_input: bool,
+}
+
+/// Runs a plain-mode session. Exit status 0 when the session ended normally (quit, end of input,
+/// end of the questionnaire); errors opening the drafts folder or the named draft come back as
+/// `CliError` with the drafts commands' exit codes.
+pub fn run(input: impl BufRead, output: impl Write, ctx: PlainContext<'_>) -> Result<i32, CliError> {
+    let store = DraftStore::open(&ctx.drafts_dir).map_err(cli_error)?;
+    let mut p = Plain {
+        inp: input,
+        out: output,
+        q: ctx.questionnaire,
+        clock: ctx.clock,
+        lang: ctx.lang,
+        echo: ctx.echo_input,
+    };
+    p.say(s::BANNER.get(p.lang))?;
+    let sweep = store.sweep(&p.clock).map_err(cli_error)?;
+    for w in store.warnings().iter().filter(|w| !sweep.warnings.contains(w)) {
+        p.say(format!("{}: {w}", s::WARNING.get(p.lang)))?;
+    }
+    p.sweep_notices(&sweep)?;
+    let open = match &ctx.draft {
+        Some(prefix) => {
+            let id = store.resolve(prefix).map_err(cli_error)?;
+            let open = store.open_draft(&id, &p.clock).map_err(cli_error)?;
+            p.say(format!("{} {} '{}'.", s::OPENED.get(p.lang), open.draft.id(), open.draft.label))?;
+            open
+        }
+        None => match p.choose_draft(&store, &sweep)? {
+            Some(open) => open,
+            None => return Ok(0),
+        },
+    };
+    p.walk(open)
+}
+
+/// How a prompt was answered.
+enum Line {
+    Text(String),
+    Eof,
+}
+
+/// What happened at a question.
+enum Asked {
+    Kept,
+    Answered(Box<Evaluation>),
+    Back,
+    Quit,
+    Eof,
+}
+
+/// What the person chose after a stop or a caution.
+enum After {
+    Continue,
+    Back,
+    Quit,
+    Eof,
+}
+
+struct Plain<'a, R, W> {
+    inp: R,
+    out: W,
+    q: &'a Questionnaire,
+    clock: Clock,
+    lang: Lang,
+    echo: bool,
+}
+
+/// The draft being filled in.
+struct Walk {
+    open: OpenDraft,
+    answers: Answers,
+    screen: usize,
+    /// The intro of the last screen announced.
+    last_intro: Option<Option<String>>,
+}
+
+/// Conditions read from an evaluation (fixed values, mandatory, prefill), outside the engine's pass.
+struct EvEnv<'a>(&'a Evaluation);
+
+impl Env for EvEnv<'_> {
+    fn value(&self, q: usize) -> Option<&str> {
+        self.0.values.get(q).and_then(|v| v.as_ref()).map(AnswerValue::as_cond_str)
+    }
+    fn today(&self) -> NaiveDate {
+        self.0.context.today
+    }
+    fn item_on(&self, i: usize) -> bool {
+        self.0.items.iter().chain(self.0.paper_prep.iter()).any(|r| r.item == i)
+    }
+    fn rule_fired(&self, r: usize) -> bool {
+        self.0.fired.contains(&r)
+    }
+    fn incomplete(&self) -> bool {
+        self.0.blockers.iter().any(|b| matches!(b, Blocker::Missing(_) | Blocker::Item(_)))
+    }
+    fn draft_days(&self) -> Option<i64> {
+        self.0.context.started.map(|st| (self.0.context.today - st).num_days())
+    }
+}
+
+fn write_err(e: std::io::Error) -> CliError {
+    CliError::with_code(1, format!("plain mode: cannot write the output: {e}"))
+}
+
+impl<R: BufRead, W: Write> Plain<'_, R, W> {
+    fn t(&self, tr: Tr) -> &'static str {
+        tr.get(self.lang)
+    }
+
+    fn say(&mut self, line: impl AsRef<str>) -> Result<(), CliError> {
+        let line = line.as_ref();
+        if self.lang == Lang::Fr {
+            writeln!(self.out, "{}", french_typography(line)).map_err(write_err)
+        } else {
+            writeln!(self.out, "{line}").map_err(write_err)
+        }
+    }
+
+    /// Writes "`label`> ", reads one line. End of input and unreadable input both end the session.
+    fn prompt(&mut self, label: &str) -> Result<Line, CliError> {
+        write!(self.out, "{label}> ").map_err(write_err)?;
+        self.out.flush().map_err(write_err)?;
+        let mut buf = Vec::new();
+        // An unreadable input ends the session like the end of input does.
+        let n = self.inp.read_until(b'\n', &mut buf).unwrap_or_default();
+        if n == 0 {
+            self.say("")?;
+            return Ok(Line::Eof);
+        }
+        let text = String::from_utf8_lossy(&buf);
+        let text = text.trim_end_matches(['\n', '\r']).to_string();
+        if self.echo {
+            self.say(&text)?;
+        }
+        Ok(Line::Text(text))
+    }
+
+    fn evaluate(&self, w: &Walk) -> Evaluation {
+        evaluate(
+            self.q,
+            &w.answers,
+            Context { today: self.clock.today(), started: Some(w.open.draft.created_on()) },
+        )
+    }
+
+    // ---- start: drafts ----
+
+    fn sweep_notices(&mut self, sweep: &Sweep) -> Result<(), CliError> {
+        for x in &sweep.expired {
+            let line = format!(
+                "{} '{}' ({} {}) {}",
+                self.t(s::DRAFT),
+                x.label,
+                self.t(s::STARTED),
+                x.created_on,
+                self.t(s::REMOVED)
+            );
+            self.say(line)?;
+        }
+        for d in &sweep.damaged {
+            let moved = d.moved_to.as_ref().map(|m| format!(" → {}", m.display())).unwrap_or_default();
+            let line = format!("{}: {}: {}{moved}", self.t(s::DAMAGED), d.file, d.reason);
+            self.say(line)?;
+        }
+        for wmsg in &sweep.warnings {
+            let line = format!("{}: {wmsg}", self.t(s::WARNING));
+            self.say(line)?;
+        }
+        Ok(())
+    }
+
+    fn choose_draft(&mut self, store: &DraftStore, sweep: &Sweep) -> Result<Option<OpenDraft>, CliError> {
+        let inspector = EngineInspector { q: self.q, today: self.clock.today() };
+        let rows = DraftStore::summaries(sweep, &self.clock, &inspector);
+        let head = format!("{} {}:", self.t(s::DRAFTS_IN), store.dir().display());
+        self.say(head)?;
+        if rows.is_empty() {
+            self.say(format!("  {}", self.t(s::NO_DRAFTS)))?;
+        }
+        for (k, r) in rows.iter().enumerate() {
+            let line = format!(
+                "  {}) {} — id {}, {} {}, {}, {}% {}",
+                k + 1,
+                r.label,
+                r.id,
+                self.t(s::STARTED),
+                r.created_on,
+                days_left(&r.expiry, self.lang),
+                r.progress_percent,
+                self.t(s::DONE)
+            );
+            self.say(line)?;
+            if r.expiry.is_warning() {
+                let line = format!("     {}: {}", self.t(s::WARNING), self.t(s::DAYS_WARN));
+                self.say(line)?;
+            }
+        }
+        loop {
+            let Line::Text(line) = self.prompt(self.t(s::CHOOSE_DRAFT))? else {
+                self.say(self.t(s::EOF))?;
+                return Ok(None);
+            };
+            let choice = line.trim().to_lowercase();
+            match choice.as_str() {
+                "" => continue,
+                "quit" | "exit" | "quitter" => return Ok(None),
+                "?" | "help" | "aide" => {
+                    self.say(self.t(s::CHOOSE_DRAFT))?;
+                    continue;
+                }
+                "new" | "nouveau" => loop {
+                    let Line::Text(label) = self.prompt(self.t(s::LABEL_PROMPT))? else {
+                        self.say(self.t(s::EOF))?;
+                        return Ok(None);
+                    };
+                    if label.trim().is_empty() {
+                        continue;
+                    }
+                    let qref = QuestionnaireRef { id: self.q.id.clone(), version: self.q.version.clone() };
+                    match store.create(&label, qref, self.lang.code(), &self.clock) {
+                        Ok(open) => {
+                            let e = open.draft.expiry(self.clock.today());
+                            let line = format!(
+                                "{} {} '{}': {} {}, {}.",
+                                self.t(s::CREATED),
+                                open.draft.id(),
+                                open.draft.label,
+                                self.t(s::STARTED),
+                                open.draft.created_on(),
+                                days_left(&e, self.lang)
+                            );
+                            self.say(line)?;
+                            return Ok(Some(open));
+                        }
+                        Err(e) => {
+                            self.say(e.to_string())?;
+                            break;
+                        }
+                    }
+                },
+                _ => {
+                    let id = match choice.parse::<usize>() {
+                        Ok(n) if (1..=rows.len()).contains(&n) => Ok(rows[n - 1].id.clone()),
+                        Ok(_) => {
+                            self.say(self.t(s::NOT_A_DRAFT))?;
+                            continue;
+                        }
+                        Err(_) => store.resolve(&choice),
+                    };
+                    match id.and_then(|id| store.open_draft(&id, &self.clock)) {
+                        Ok(open) => {
+                            let line =
+                                format!("{} {} '{}'.", self.t(s::OPENED), open.draft.id(), open.draft.label);
+                            self.say(line)?;
+                            return Ok(Some(open));
+                        }
+                        Err(e) => self.say(e.to_string())?,
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- the questionnaire ----
+
+    fn walk(&mut self, open: OpenDraft) -> Result<i32, CliError> {
+        if let crate::drafts::Access::ReadOnly(why) = open.access() {
+            let line = format!("{} {why}", self.t(s::READ_ONLY));
+            self.say(line)?;
+        }
+        let answers = Answers::from_map(&open.draft.answers).map_err(|errs| {
+            let ids: Vec<String> =
+                errs.iter().map(|e| format!("answers.\"{}\": {}", e.id, e.message)).collect();
+            CliError::usage(format!("draft {}: {}", open.draft.id(), ids.join("; ")))
+        })?;
+        let q = self.q;
+        let screen = q.screen_index(&open.draft.current_screen).unwrap_or(0);
+        let mut w = Walk { open, answers, screen, last_intro: None };
+        let mut from = q.screens[w.screen].questions.start;
+        let mut announced: Option<usize> = None;
+        {
+            let ev = self.evaluate(&w);
+            for r in ev.stops(q) {
+                let rule = &q.rules[r];
+                let line = format!(
+                    "{}: {} {} — {}",
+                    self.t(s::STOP),
+                    rule.id,
+                    rule.title.get(self.lang),
+                    rule.message.get(self.lang)
+                );
+                self.say(line)?;
+            }
+        }
+        loop {
+            let ev = self.evaluate(&w);
+            if !ev.screen_visible.get(w.screen).copied().unwrap_or(false) {
+                // A screen hidden now (the fee screen of a draft no longer ready, say): the next
+                // visible one, else the one before (Review is always visible).
+                match ev.next_screen(Some(w.screen)).or_else(|| ev.prev_screen(w.screen)) {
+                    Some(n) if n != w.screen => {
+                        w.screen = n;
+                        from = q.screens[n].questions.start;
+                        continue;
+                    }
+                    _ => return self.finish(&mut w, &ev),
+                }
+            }
+            if announced != Some(w.screen) {
+                self.header(&mut w, &ev)?;
+                announced = Some(w.screen);
+            }
+            let next = ev.visible_questions(q, w.screen).find(|&qi| qi >= from);
+            let Some(qi) = next else {
+                match ev.next_screen(Some(w.screen)) {
+                    Some(n) => {
+                        w.screen = n;
+                        from = q.screens[n].questions.start;
+                        self.save(&mut w, false)?;
+                        continue;
+                    }
+                    None => return self.finish(&mut w, &ev),
+                }
+            };
+            let question = &q.questions[qi];
+            if question.qtype == QType::Display {
+                self.display(qi, &ev)?;
+                from = qi + 1;
+                continue;
+            }
+            if let Some(value) = fixed_value(q, qi, &ev) {
+                let label = answer_label(q, qi, &AnswerValue::Text(value.clone()), self.lang);
+                let line = format!(
+                    "{} {}: {label} ({})",
+                    question.number,
+                    ev.prompt(q, qi, self.lang),
+                    self.t(s::FIXED)
+                );
+                self.say(line)?;
+                // Stored, so the draft holds what the form shows (a persona file lists it too).
+                if w.answers.get(&question.id) != Some(&AnswerValue::Text(value.clone())) {
+                    w.answers.set_text(question.id.clone(), value);
+                    self.save(&mut w, false)?;
+                }
+                from = qi + 1;
+                continue;
+            }
+            match self.ask(&mut w, &ev, qi)? {
+                Asked::Kept => from = qi + 1,
+                Asked::Answered(after) => match self.after_answer(&mut w, &ev, &after)? {
+                    After::Continue => from = qi + 1,
+                    After::Back => from = qi,
+                    After::Quit => return self.quit(&mut w),
+                    After::Eof => return self.eof(&mut w),
+                },
+                Asked::Back => match self.previous(&ev, w.screen, qi) {
+                    Some((sc, pq)) => {
+                        if sc != w.screen {
+                            w.screen = sc;
+                            announced = None;
+                        }
+                        from = pq;
+                    }
+                    None => {
+                        self.say(self.t(s::FIRST_QUESTION))?;
+                        from = qi;
+                    }
+                },
+                Asked::Quit => return self.quit(&mut w),
+                Asked::Eof => return self.eof(&mut w),
+            }
+        }
+    }
+
+    /// A question the person answers (not display, not fixed by earlier answers).
+    fn askable(&self, ev: &Evaluation, qi: usize) -> bool {
+        self.q.questions[qi].qtype != QType::Display && fixed_value(self.q, qi, ev).is_none()
+    }
+
+    /// The question before `qi`: on this screen, else the last one of an earlier visible screen.
+    fn previous(&self, ev: &Evaluation, screen: usize, qi: usize) -> Option<(usize, usize)> {
+        let q = self.q;
+        if let Some(p) = ev.visible_questions(q, screen).filter(|&x| x < qi && self.askable(ev, x)).last() {
+            return Some((screen, p));
+        }
+        let mut sc = screen;
+        while let Some(ps) = ev.prev_screen(sc) {
+            if let Some(p) = ev.visible_questions(q, ps).filter(|&x| self.askable(ev, x)).last() {
+                return Some((ps, p));
+            }
+            sc = ps;
+        }
+        None
+    }
+
+    fn header(&mut self, w: &mut Walk, ev: &Evaluation) -> Result<(), CliError> {
+        let q = self.q;
+        let lang = self.lang;
+        let screen = &q.screens[w.screen];
+        let visible = ev.visible_screens();
+        let pos = visible.iter().position(|&x| x == w.screen).map_or(0, |p| p + 1);
+        let mut title = screen.title.get(lang).to_string();
+        if let Some(i) = screen.item {
+            let item = q.items[i].title.get(lang);
+            title = if title.contains(item) {
+                format!("{title} ({})", q.items[i].id)
+            } else {
+                format!("{title}: {item} ({})", q.items[i].id)
+            };
+        }
+        self.say("")?;
+        let line = format!("{title} — {} {pos} {} {}", self.t(s::SCREEN), self.t(s::OF), visible.len());
+        self.say(line)?;
+        if ev.minor
+            && let Some(t) = q.text("minor_reminder")
+        {
+            self.say(t.get(lang))?;
+        }
+        // The document screens share one intro: say it once in a row.
+        let prev_intro = w.last_intro.replace(screen.intro.as_ref().map(|t| t.get(lang).to_string()));
+        if let Some(intro) = &screen.intro
+            && prev_intro.flatten().as_deref() != Some(intro.get(lang))
+        {
+            self.say(intro.get(lang))?;
+        }
+        if let Some(i) = screen.item
+            && let Some(r) = ev.items.iter().find(|r| r.item == i)
+        {
+            let line = format!(
+                "{} ({}): {}",
+                self.t(s::WHY),
+                if r.required { self.t(s::REQUIRED_WORD) } else { self.t(s::OPTIONAL_WORD) },
+                ev.reason_text(q, r, lang)
+            );
+            self.say(line)?;
+            self.say(q.items[i].content.get(lang))?;
+        }
+        if screen.kind == ScreenKind::Review {
+            self.say(report::check_text(q, ev, lang).trim_end())?;
+            if let Some(t) = q.text("honesty") {
+                self.say(t.get(lang))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn display(&mut self, qi: usize, ev: &Evaluation) -> Result<(), CliError> {
+        let q = self.q;
+        let lang = self.lang;
+        let question = &q.questions[qi];
+        self.say("")?;
+        match question.display.as_deref() {
+            Some("indication") => {
+                let text = ev.indication_text(q, lang).unwrap_or_else(|| "—".into());
+                let label = q.text("indication_label").map(|l| l.get(lang).to_string()).unwrap_or_default();
+                self.say(format!("{} {}: {text}", question.number, ev.prompt(q, qi, lang)))?;
+                self.say(format!("  {label}"))
+            }
+            Some("fee_total") => {
+                let line = format!(
+                    "{} {}: CAD {}",
+                    question.number,
+                    ev.prompt(q, qi, lang),
+                    crate::engine::eval::fee_total(q, 1)
+                );
+                self.say(line)
+            }
+            _ => self.say(format!("{} {}", question.number, ev.prompt(q, qi, lang))),
+        }
+    }
+
+    /// Prints the question and reads answers until one is accepted or a command moves on.
+    fn ask(&mut self, w: &mut Walk, ev: &Evaluation, qi: usize) -> Result<Asked, CliError> {
+        let q = self.q;
+        let lang = self.lang;
+        let question = &q.questions[qi];
+        let env = EvEnv(ev);
+        let mandatory = question.mandatory.eval(&env);
+        let current = w.answers.get(&question.id).cloned();
+        let suggestion = prefill(q, qi, ev).filter(|_| current.is_none());
+        self.say("")?;
+        let mut head = format!("{} {}", question.number, ev.prompt(q, qi, lang));
+        if let Some(h) = type_hint(question.qtype)
+            && !question.qtype.is_pick()
+            && question.qtype != QType::File
+            && !head.contains("YYYY")
+            && !head.contains("AAAA")
+        {
+            head = format!("{head} ({})", h.get(lang));
+        }
+        self.say(head)?;
+        self.options(qi)?;
+        let mut hints = vec![];
+        if question.na {
+            hints.push(self.t(s::NA_HINT));
+        }
+        if question.unknown && !question.options.iter().any(|o| o.id == "unknown") {
+            hints.push(self.t(s::UNK_HINT));
+        }
+        if !mandatory {
+            hints.push(self.t(s::OPTIONAL));
+        }
+        if !hints.is_empty() {
+            self.say(format!("  {}", hints.join(" ")))?;
+        }
+        if let Some(c) = &current {
+            let shown = match &ev.values[qi] {
+                Some(v) => answer_label(q, qi, v, lang),
+                None => c.display(),
+            };
+            let line = format!("  [{}: {shown}] {}", self.t(s::CURRENT), self.t(s::ENTER_KEEPS));
+            self.say(line)?;
+            for p in ev.problems_for(qi) {
+                self.say(format!("  {}", p.message.get(lang)))?;
+            }
+        } else if let Some(sg) = &suggestion {
+            let label = answer_label(q, qi, &AnswerValue::Text(sg.clone()), lang);
+            let line = format!("  [{}: {label}] {}", self.t(s::SUGGESTED), self.t(s::ENTER_ACCEPTS));
+            self.say(line)?;
+        }
+        loop {
+            let Line::Text(line) = self.prompt(&question.number)? else { return Ok(Asked::Eof) };
+            let typed = line.trim();
+            if let Some(cmd) = command(typed) {
+                match cmd {
+                    Cmd::Help => self.help(qi)?,
+                    Cmd::Back => return Ok(Asked::Back),
+                    Cmd::Quit => return Ok(Asked::Quit),
+                    Cmd::Save => self.save(w, true)?,
+                    Cmd::Checklist => self.checklist(ev)?,
+                    Cmd::Review => self.say(report::check_text(q, ev, lang).trim_end())?,
+                    Cmd::Skip => {
+                        if mandatory {
+                            self.say(self.t(s::CANNOT_SKIP))?;
+                        } else {
+                            return self.commit(w, qi, true);
+                        }
+                    }
+                }
+                continue;
+            }
+            if typed.is_empty() {
+                if current.is_some() {
+                    if ev.values[qi].is_some() {
+                        return Ok(Asked::Kept);
+                    }
+                    for p in ev.problems_for(qi) {
+                        self.say(p.message.get(lang))?;
+                    }
+                    continue;
+                }
+                if let Some(sg) = &suggestion {
+                    if let Some(r) = self.accept(w, qi, &AnswerValue::Text(sg.clone()))? {
+                        return Ok(r);
+                    }
+                    continue;
+                }
+                if !mandatory {
+                    return Ok(Asked::Kept);
+                }
+                self.say(self.t(s::REQUIRED))?;
+                continue;
+            }
+            let typed = typed.strip_prefix('\\').unwrap_or(typed);
+            let raw = match raw_answer(q, question, typed, lang) {
+                Ok(raw) => raw,
+                Err(msg) => {
+                    self.say(msg)?;
+                    continue;
+                }
+            };
+            if let Some(r) = self.accept(w, qi, &raw)? {
+                return Ok(r);
+            }
+        }
+    }
+
+    /// Validates a raw answer (the engine's per-type rules, then the cross-field checks on it);
+    /// stores it when valid. None: refused, with the messages printed, the previous answer kept.
+    fn accept(&mut self, w: &mut Walk, qi: usize, raw: &AnswerValue) -> Result<Option<Asked>, CliError> {
+        let q = self.q;
+        let lang = self.lang;
+        let question = &q.questions[qi];
+        let before = self.evaluate(w);
+        let country =
+            question.postal_country.and_then(|c| before.values[c].as_ref()).map(|v| v.as_cond_str());
+        match crate::engine::answers::normalise(q, question, raw, self.clock.today(), country) {
+            Err(msg) => {
+                let line = format!("{} {}", msg.get(lang), self.t(s::TRY_AGAIN));
+                self.say(line)?;
+                Ok(None)
+            }
+            Ok((v, _note)) => {
+                let previous = w.answers.get(&question.id).cloned();
+                w.answers.set(question.id.clone(), v);
+                let after = self.evaluate(w);
+                if after.has_error(qi) {
+                    for p in after.problems_for(qi).filter(|p| p.severity == Severity::Error) {
+                        self.say(p.message.get(lang))?;
+                    }
+                    self.say(self.t(s::TRY_AGAIN))?;
+                    match previous {
+                        Some(p) => w.answers.set(question.id.clone(), p),
+                        None => {
+                            w.answers.remove(&question.id);
+                        }
+                    }
+                    return Ok(None);
+                }
+                Ok(Some(self.commit(w, qi, false)?))
+            }
+        }
+    }
+
+    /// Saves after an answer (already set in `w.answers`; removed first when `remove`).
+    fn commit(&mut self, w: &mut Walk, qi: usize, remove: bool) -> Result<Asked, CliError> {
+        let q = self.q;
+        if remove {
+            w.answers.remove(&q.questions[qi].id);
+        }
+        self.save(w, false)?;
+        let after = self.evaluate(w);
+        for p in after.problems_for(qi).filter(|p| p.severity == Severity::Warning) {
+            let line = format!("{}: {}", self.t(s::NOTE), p.message.get(self.lang));
+            self.say(line)?;
+        }
+        Ok(Asked::Answered(Box::new(after)))
+    }
+
+    /// After an accepted answer: answers set aside or brought back, new stops, cautions and
+    /// document problems.
+    fn after_answer(
+        &mut self,
+        w: &mut Walk,
+        before: &Evaluation,
+        after: &Evaluation,
+    ) -> Result<After, CliError> {
+        let q = self.q;
+        let lang = self.lang;
+        let ids = |v: &[usize]| -> BTreeSet<usize> { v.iter().copied().collect() };
+        let (b, a) = (ids(&before.set_aside), ids(&after.set_aside));
+        let gone: Vec<String> = a.difference(&b).map(|&qi| q.questions[qi].number.clone()).collect();
+        if !gone.is_empty() {
+            let line = format!("{} {}", self.t(s::SET_ASIDE), gone.join(", "));
+            self.say(line)?;
+        }
+        let back: Vec<String> = b.difference(&a).map(|&qi| q.questions[qi].number.clone()).collect();
+        if !back.is_empty() {
+            let line = format!("{} {}", self.t(s::BACK_IN), back.join(", "));
+            self.say(line)?;
+        }
+        let new_rules: Vec<usize> =
+            after.fired.iter().copied().filter(|r| !before.fired.contains(r)).collect();
+        for &r in &new_rules {
+            let rule = &q.rules[r];
+            if rule.outcome == Outcome::DocBlock {
+                let line = format!(
+                    "{} {}: {} — {}",
+                    self.t(s::BLOCKED),
+                    rule.id,
+                    rule.title.get(lang),
+                    rule.message.get(lang)
+                );
+                self.say(line)?;
+            }
+        }
+        for &r in after.stops(q).iter().filter(|r| new_rules.contains(r)) {
+            self.rule_text(r, s::STOP)?;
+            loop {
+                let Line::Text(line) = self.prompt(self.t(s::STOP))? else { return Ok(After::Eof) };
+                match line.trim().to_lowercase().as_str() {
+                    "back" | "retour" => return Ok(After::Back),
+                    "continue" | "continuer" => {
+                        self.say(self.t(s::PAPER_MODE))?;
+                        break;
+                    }
+                    "quit" | "exit" | "quitter" => return Ok(After::Quit),
+                    "?" | "help" | "aide" => self.rule_text(r, s::STOP)?,
+                    "checklist" | "liste" => self.checklist(after)?,
+                    "review" | "revue" => self.say(report::check_text(q, after, lang).trim_end())?,
+                    "save" | "enregistrer" => self.save(w, true)?,
+                    _ => self.say(self.t(s::STOP_CHOICE_BAD))?,
+                }
+            }
+        }
+        for &r in new_rules.iter().filter(|&&r| q.rules[r].outcome == Outcome::Caution) {
+            self.rule_text(r, s::CAUTION)?;
+            loop {
+                let Line::Text(line) = self.prompt(self.t(s::CAUTION))? else { return Ok(After::Eof) };
+                match line.trim().to_lowercase().as_str() {
+                    "yes" | "y" | "oui" | "o" | "i understand" | "je comprends" => break,
+                    "back" | "retour" => return Ok(After::Back),
+                    "quit" | "exit" | "quitter" => return Ok(After::Quit),
+                    "?" | "help" | "aide" => self.rule_text(r, s::CAUTION)?,
+                    _ => self.say(self.t(s::CAUTION_BAD))?,
+                }
+            }
+        }
+        Ok(After::Continue)
+    }
+
+    fn rule_text(&mut self, r: usize, kind: Tr) -> Result<(), CliError> {
+        let rule = &self.q.rules[r];
+        let lang = self.lang;
+        self.say(format!("{} — {} {}", self.t(kind), rule.id, rule.title.get(lang)))?;
+        self.say(rule.message.get(lang))?;
+        if let Some(quote) = &rule.quote {
+            let (open, close) = if lang == Lang::Fr { ("« ", " »") } else { ("“", "”") };
+            self.say(format!("{}: {open}{}{close} ({})", self.t(s::GUIDE), quote.get(lang), rule.source))?;
+        }
+        if let Some(info) = &rule.info {
+            self.say(info.get(lang))?;
+        }
+        let choices = if kind.0 == s::STOP.0 { s::STOP_CHOICES } else { s::CAUTION_CONFIRM };
+        self.say(self.t(choices))
+    }
+
+    fn options(&mut self, qi: usize) -> Result<(), CliError> {
+        let q = self.q;
+        let lang = self.lang;
+        let question = &q.questions[qi];
+        match question.qtype {
+            QType::YesNo | QType::Choice => {
+                let parts: Vec<String> = (0..question.options.len())
+                    .map(|k| format!("{}) {}", option_key(question, k), question.options[k].label.get(lang)))
+                    .collect();
+                let short = parts.iter().map(String::len).sum::<usize>() < 70;
+                if short {
+                    self.say(format!("  {}", parts.join("  ")))
+                } else {
+                    for p in parts {
+                        self.say(format!("  {p}"))?;
+                    }
+                    Ok(())
+                }
+            }
+            QType::Province => {
+                let parts: Vec<String> = q
+                    .provinces
+                    .iter()
+                    .enumerate()
+                    .map(|(k, p)| format!("{}) {} ({})", k + 1, p.name.get(lang), p.code))
+                    .collect();
+                for p in parts {
+                    self.say(format!("  {p}"))?;
+                }
+                Ok(())
+            }
+            QType::Office => {
+                let parts: Vec<String> = q
+                    .offices
+                    .iter()
+                    .enumerate()
+                    .map(|(k, o)| format!("{}) {}", k + 1, o.name.get(lang)))
+                    .collect();
+                for p in parts {
+                    self.say(format!("  {p}"))?;
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn help(&mut self, qi: usize) -> Result<(), CliError> {
+        let q = self.q;
+        let lang = self.lang;
+        let question = &q.questions[qi];
+        let help = question.help.get(lang);
+        self.say(if help.is_empty() { self.t(s::NO_HELP) } else { help })?;
+        self.say(format!("{}: {} {}", self.t(s::SOURCE), self.t(s::GUIDE), question.source))?;
+        let how = type_hint(question.qtype).map(|h| h.get(lang)).unwrap_or("");
+        if !how.is_empty() {
+            self.say(format!("{}: {how}", self.t(s::HOW_TO_ANSWER)))?;
+        }
+        if (question.na || question.unknown)
+            && let Some(t) = q.text("na_unknown")
+        {
+            self.say(t.get(lang))?;
+        }
+        self.say(self.t(s::COMMANDS))
+    }
+
+    fn checklist(&mut self, ev: &Evaluation) -> Result<(), CliError> {
+        let q = self.q;
+        let lang = self.lang;
+        let (title, items) = if ev.outcome == Outcome::StopPaper {
+            (s::PAPER_LIST, &ev.paper_prep)
+        } else {
+            (s::CHECKLIST, &ev.items)
+        };
+        self.say(format!("{}:", self.t(title)))?;
+        if items.is_empty() {
+            self.say(format!("  {}", self.t(s::NONE_YET)))?;
+        }
+        for r in items {
+            let it = &q.items[r.item];
+            let req = if r.required { self.t(s::REQUIRED_WORD) } else { self.t(s::OPTIONAL_WORD) };
+            let line = format!("  [{}] {} {} ({req})", r.status.code(), it.id, it.title.get(lang));
+            self.say(line)?;
+            let why = format!("      {}: {}", self.t(s::WHY), ev.reason_text(q, r, lang));
+            self.say(why)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the draft (answers and the screen to resume on). `loud`: say "Saved."
+    fn save(&mut self, w: &mut Walk, loud: bool) -> Result<(), CliError> {
+        if w.open.is_read_only() {
+            if loud {
+                let line = format!("{} {}", self.t(s::NOT_SAVED), self.t(s::READ_ONLY));
+                self.say(line)?;
+            }
+            return Ok(());
+        }
+        w.open.draft.answers = w.answers.to_json_map();
+        w.open.draft.current_screen = self.q.screens[w.screen].id.clone();
+        match w.open.save(&self.clock) {
+            Ok(()) if loud => self.say(self.t(s::SAVED)),
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let line = format!("{} {e}", self.t(s::NOT_SAVED));
+                self.say(line)
+            }
+        }
+    }
+
+    fn quit(&mut self, w: &mut Walk) -> Result<i32, CliError> {
+        self.save(w, false)?;
+        let line = if w.open.is_read_only() {
+            self.t(s::QUIT_UNSAVED).to_string()
+        } else {
+            format!("{} {}", self.t(s::QUIT_SAVED), w.open.draft.id())
+        };
+        self.say(line)?;
+        Ok(0)
+    }
+
+    fn eof(&mut self, w: &mut Walk) -> Result<i32, CliError> {
+        self.say(self.t(s::EOF))?;
+        self.quit(w)
+    }
+
+    fn finish(&mut self, w: &mut Walk, ev: &Evaluation) -> Result<i32, CliError> {
+        self.save(w, false)?;
+        self.say("")?;
+        self.say(self.t(s::THE_END))?;
+        self.say(self.t(if ev.ready { s::READY_YES } else { s::READY_NO }))?;
+        let line = format!("{}: CAD {}", self.t(s::FEE), crate::engine::eval::fee_total(self.q, 1));
+        self.say(line)?;
+        if !w.open.is_read_only() {
+            let line = format!("{} {}.", self.t(s::SAVED_IN), w.open.draft.id());
+            self.say(line)?;
+        }
+        Ok(0)
+    }
+}
+
+/// The value a question is fixed to by earlier answers, if any.
+fn fixed_value(q: &Questionnaire, qi: usize, ev: &Evaluation) -> Option<String> {
+    let (when, value) = q.questions[qi].fixed.as_ref()?;
+    when.eval(&EvEnv(ev)).then(|| value.clone())
+}
+
+/// The suggestion a question's prefill makes (never stored until the person accepts it).
+fn prefill(q: &Questionnaire, qi: usize, ev: &Evaluation) -> Option<String> {
+    match q.questions[qi].prefill.as_ref()? {
+        Prefill::From { q: src, map } => {
+            let v = ev.values.get(*src)?.as_ref()?;
+            map.get(v.as_cond_str()).cloned()
+        }
+        Prefill::Value { value, when } => when.eval(&EvEnv(ev)).then(|| value.clone()),
+    }
+}
+
+fn type_hint(t: QType) -> Option<Tr> {
+    Some(match t {
+        QType::Date => s::HINT_DATE,
+        QType::PDate => s::HINT_PDATE,
+        QType::List => s::HINT_LIST,
+        QType::Country => s::HINT_COUNTRY,
+        QType::Province => s::HINT_PROVINCE,
+        QType::Issuer => s::HINT_ISSUER,
+        QType::Office => s::HINT_OFFICE,
+        QType::Height => s::HINT_HEIGHT,
+        QType::File => s::HINT_FILE,
+        QType::Email => s::HINT_EMAIL,
+        QType::YesNo | QType::Choice => s::HINT_CHOICE,
+        _ => return None,
+    })
+}
+
+/// French puts a space before a colon ("Source : G L32"); the engine's French texts already do.
+fn french_typography(line: &str) -> String {
+    if line.contains("://") {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut prev: Option<char> = None;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ':' && prev.is_some_and(|p| !p.is_whitespace()) && matches!(chars.peek(), Some(' ') | None) {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// "12 days left" in the interface language (the store's own wording is English).
+fn days_left(e: &crate::drafts::Expiry, lang: Lang) -> String {
+    match lang {
+        Lang::En => e.describe(),
+        Lang::Fr => match e.days_left {
+            d if d < 0 => format!("expiré (le dernier jour était le {})", e.last_day),
+            0 => format!("0 jour restant — aujourd’hui ({}) est le dernier jour", e.last_day),
+            1 => "1 jour restant".to_string(),
+            d => format!("{d} jours restants"),
+        },
+    }
+}

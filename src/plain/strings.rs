@@ -1,0 +1,192 @@
+//! Plain mode's own words, in English and French. Questionnaire texts (prompts, help, rules,
+//! items) come from the engine; only the interface's words are here.
+
+use crate::engine::Lang;
+
+/// One interface string in both languages.
+#[derive(Clone, Copy, Debug)]
+pub struct Tr(pub &'static str, pub &'static str);
+
+impl Tr {
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.0,
+            Lang::Fr => self.1,
+        }
+    }
+}
+
+pub const BANNER: Tr = Tr(
+    "citcert — plain mode. Type ? at any prompt for help.",
+    "citcert — mode texte simple. Tapez ? à toute invite pour obtenir de l’aide.",
+);
+pub const DRAFTS_IN: Tr = Tr("Drafts in", "Brouillons dans");
+pub const NO_DRAFTS: Tr = Tr("No drafts yet.", "Aucun brouillon pour l’instant.");
+pub const STARTED: Tr = Tr("started", "commencé le");
+pub const DONE: Tr = Tr("done", "rempli");
+pub const WARNING: Tr = Tr("Warning", "Avertissement");
+pub const DAYS_WARN: Tr = Tr(
+    "this draft will be deleted soon; drafts are kept 60 days from the day they were started.",
+    "ce brouillon sera bientôt supprimé; les brouillons sont conservés 60 jours à partir du jour où ils ont été commencés.",
+);
+pub const REMOVED: Tr = Tr(
+    "was more than 60 days old and has been deleted (drafts are kept 60 days from the day they were started).",
+    "avait plus de 60 jours et a été supprimé (les brouillons sont conservés 60 jours à partir du jour où ils ont été commencés).",
+);
+pub const DRAFT: Tr = Tr("Draft", "Le brouillon");
+pub const DAMAGED: Tr = Tr("Damaged draft file", "Fichier de brouillon endommagé");
+pub const CHOOSE_DRAFT: Tr = Tr(
+    "Choose a draft number, \"new\", or \"quit\"",
+    "Choisissez un numéro de brouillon, « new » (nouveau) ou « quit » (quitter)",
+);
+pub const NOT_A_DRAFT: Tr = Tr(
+    "That is not one of the choices. Type a number from the list, new, or quit.",
+    "Ce n’est pas un des choix. Tapez un numéro de la liste, new ou quit.",
+);
+pub const LABEL_PROMPT: Tr = Tr(
+    "Name for the new draft (for example: Amira — first certificate)",
+    "Nom du nouveau brouillon (par exemple : Amira — premier certificat)",
+);
+pub const CREATED: Tr = Tr("Started draft", "Brouillon commencé");
+pub const OPENED: Tr = Tr("Opened draft", "Brouillon ouvert");
+pub const READ_ONLY: Tr = Tr(
+    "This draft is read-only here; your answers will NOT be saved. Reason:",
+    "Ce brouillon est en lecture seule ici; vos réponses ne seront PAS enregistrées. Raison :",
+);
+pub const SCREEN: Tr = Tr("Screen", "Écran");
+pub const OF: Tr = Tr("of", "sur");
+pub const CURRENT: Tr = Tr("current", "actuel");
+pub const ENTER_KEEPS: Tr = Tr("Enter keeps it", "Entrée pour le garder");
+pub const SUGGESTED: Tr = Tr("suggested", "suggestion");
+pub const ENTER_ACCEPTS: Tr = Tr("Enter accepts it", "Entrée pour l’accepter");
+pub const NA_HINT: Tr = Tr("You may answer NA (Not Applicable).", "Vous pouvez répondre NA (Sans objet).");
+pub const UNK_HINT: Tr = Tr("You may answer Unknown.", "Vous pouvez répondre Inconnu.");
+pub const OPTIONAL: Tr =
+    Tr("Optional: Enter or skip leaves it blank.", "Facultatif : Entrée ou skip le laisse vide.");
+pub const FIXED: Tr = Tr("set by your earlier answers", "fixé par vos réponses précédentes");
+pub const REQUIRED: Tr = Tr(
+    "An answer is needed here. Type ? for help, back to go back, quit to stop.",
+    "Une réponse est requise ici. Tapez ? pour l’aide, back pour revenir, quit pour arrêter.",
+);
+pub const CANNOT_SKIP: Tr = Tr(
+    "This question must be answered; it cannot be skipped.",
+    "Il faut répondre à cette question; elle ne peut pas être sautée.",
+);
+pub const TRY_AGAIN: Tr = Tr("Please answer again.", "Veuillez répondre de nouveau.");
+pub const NOTE: Tr = Tr("Note", "Remarque");
+pub const FIRST_QUESTION: Tr = Tr("This is the first question.", "C’est la première question.");
+pub const SAVED: Tr = Tr("Saved.", "Enregistré.");
+pub const SAVED_IN: Tr =
+    Tr("Your answers are saved in draft", "Vos réponses sont enregistrées dans le brouillon");
+pub const NOT_SAVED: Tr = Tr("Not saved:", "Non enregistré :");
+pub const QUIT_SAVED: Tr = Tr(
+    "Your answers are saved. To continue later: citcert --plain --draft",
+    "Vos réponses sont enregistrées. Pour continuer plus tard : citcert --plain --draft",
+);
+pub const QUIT_UNSAVED: Tr = Tr(
+    "Stopped. This draft was read-only: the answers of this session were not saved.",
+    "Arrêt. Ce brouillon était en lecture seule : les réponses de cette séance n’ont pas été enregistrées.",
+);
+pub const EOF: Tr = Tr("End of input.", "Fin de l’entrée.");
+pub const SET_ASIDE: Tr = Tr(
+    "Set aside (no longer asked after this answer; kept in case you change it back):",
+    "Mises de côté (plus demandées après cette réponse; conservées si vous la changez de nouveau) :",
+);
+pub const BACK_IN: Tr = Tr(
+    "Brought back (asked again after this answer):",
+    "Réactivées (demandées de nouveau après cette réponse) :",
+);
+pub const STOP: Tr = Tr("STOP", "ARRÊT");
+pub const CAUTION: Tr = Tr("CAUTION", "MISE EN GARDE");
+pub const GUIDE: Tr = Tr("Guide", "Guide");
+pub const STOP_CHOICES: Tr = Tr(
+    "Type back to change this answer, continue to go on in paper-preparation mode, or quit.",
+    "Tapez back pour changer cette réponse, continue pour poursuivre en mode préparation papier, ou quit.",
+);
+pub const STOP_CHOICE_BAD: Tr = Tr("Type back, continue or quit.", "Tapez back, continue ou quit.");
+pub const PAPER_MODE: Tr = Tr(
+    "Paper-preparation mode: you can keep preparing your answers; the checklist shows what to prepare for a paper application.",
+    "Mode préparation papier : vous pouvez continuer à préparer vos réponses; la liste de contrôle indique ce qu’il faut préparer pour une demande papier.",
+);
+pub const CAUTION_CONFIRM: Tr = Tr(
+    "Type yes to confirm you understand (I understand), or back to change this answer.",
+    "Tapez oui (yes) pour confirmer que vous comprenez, ou back pour changer cette réponse.",
+);
+pub const CAUTION_BAD: Tr = Tr("Type yes, back or quit.", "Tapez oui, back ou quit.");
+pub const BLOCKED: Tr = Tr("Document problem", "Problème de document");
+pub const THE_END: Tr = Tr("End of the questionnaire.", "Fin du questionnaire.");
+pub const READY_YES: Tr = Tr(
+    "Ready to submit: yes. citcert does not submit anything: use the IRCC online application with these answers and documents.",
+    "Prête à soumettre : oui. citcert ne soumet rien : utilisez la demande en ligne d’IRCC avec ces réponses et ces documents.",
+);
+pub const READY_NO: Tr = Tr(
+    "Ready to submit: no. Type review to see what is left.",
+    "Prête à soumettre : non. Tapez review pour voir ce qui reste.",
+);
+pub const FEE: Tr = Tr("Fee", "Frais");
+pub const CHECKLIST: Tr = Tr("Checklist", "Liste de contrôle");
+pub const PAPER_LIST: Tr =
+    Tr("Paper application: what to prepare", "Demande papier : ce qu’il faut préparer");
+pub const NONE_YET: Tr = Tr("(nothing on the list yet)", "(rien sur la liste pour l’instant)");
+pub const REQUIRED_WORD: Tr = Tr("required", "obligatoire");
+pub const OPTIONAL_WORD: Tr = Tr("optional", "facultatif");
+pub const WHY: Tr = Tr("Why", "Pourquoi");
+pub const AMBIGUOUS: Tr = Tr(
+    "matches several; type more of the name or the code:",
+    "correspond à plusieurs; tapez plus du nom ou le code :",
+);
+pub const NO_HELP: Tr = Tr("(no help text)", "(aucun texte d’aide)");
+pub const SOURCE: Tr = Tr("Source", "Source");
+pub const HOW_TO_ANSWER: Tr = Tr("How to answer", "Comment répondre");
+pub const INDICATION: Tr = Tr("Act indication", "Indication de la Loi");
+pub const HINT_DATE: Tr = Tr("YYYY-MM-DD", "AAAA-MM-JJ");
+pub const HINT_PDATE: Tr = Tr("YYYY-MM-DD or YYYY-MM", "AAAA-MM-JJ ou AAAA-MM");
+pub const HINT_LIST: Tr =
+    Tr("several values separated by commas", "plusieurs valeurs séparées par des virgules");
+pub const HINT_COUNTRY: Tr = Tr(
+    "a country code such as CA, or the start of the country's name",
+    "un code de pays comme CA, ou le début du nom du pays",
+);
+pub const HINT_PROVINCE: Tr = Tr(
+    "a number, a code such as ON or CA-ON, or the start of the name",
+    "un numéro, un code comme QC ou CA-QC, ou le début du nom",
+);
+pub const HINT_ISSUER: Tr = Tr(
+    "CA (federal), a province code such as CA-QC, a country code such as MX, or the start of a name",
+    "CA (fédéral), un code de province comme CA-QC, un code de pays comme MX, ou le début d’un nom",
+);
+pub const HINT_OFFICE: Tr = Tr(
+    "a number from the list, or the start of the office's name",
+    "un numéro de la liste, ou le début du nom du bureau",
+);
+pub const HINT_HEIGHT: Tr = Tr("for example 165 cm or 5 ft 6 in", "par exemple 165 cm ou 5 ft 6 in");
+pub const HINT_FILE: Tr = Tr("the path of the file", "le chemin du fichier");
+pub const HINT_EMAIL: Tr = Tr("name@example.ca", "nom@exemple.ca");
+pub const HINT_CHOICE: Tr =
+    Tr("the number before the choice, or the choice's word", "le numéro devant le choix, ou le mot du choix");
+
+/// The command list shown by `?`.
+pub const COMMANDS: Tr = Tr(
+    "Commands (at any prompt):
+  ?          this help
+  back       go to the previous question (or screen)
+  save       save the draft now (answers are also saved after every answer)
+  quit       save and stop
+  skip       leave an optional question blank
+  checklist  your document checklist, with why each item is on it
+  review     the full report: outcome, checklist, missing answers, readiness, fee
+  Enter      keep the current answer
+Lists: separate several values with commas (Rania Khoury, Rania Haddad).
+To give an answer that is also a command word, start it with a backslash: \\back",
+    "Commandes (à toute invite) :
+  ?          cette aide
+  back       revenir à la question (ou à l’écran) précédente (aussi : retour)
+  save       enregistrer le brouillon maintenant (aussi après chaque réponse) (aussi : enregistrer)
+  quit       enregistrer et arrêter (aussi : quitter)
+  skip       laisser vide une question facultative (aussi : passer)
+  checklist  votre liste de documents, avec la raison de chacun (aussi : liste)
+  review     le rapport complet : résultat, liste, réponses manquantes, état, frais (aussi : revue)
+  Entrée     garder la réponse actuelle
+Listes : séparez plusieurs valeurs par des virgules (Rania Khoury, Rania Haddad).
+Pour donner une réponse qui est aussi un mot de commande, commencez-la par une barre oblique inverse : \\back",
+);
