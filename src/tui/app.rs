@@ -28,6 +28,8 @@ pub enum Overlay {
     NewDraft(TextInput),
     /// Stops or cautions met on leaving a screen.
     Stop(StopView),
+    /// "Attach a file" (see `attach_flow`).
+    Attach(super::attach_flow::AttachDialog),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -152,6 +154,7 @@ impl<'a> App<'a> {
     pub fn typing(&self) -> bool {
         match (&self.overlay, &self.session) {
             (Some(Overlay::NewDraft(_)), _) => true,
+            (Some(Overlay::Attach(d)), _) => !d.on_toggle,
             (Some(_), _) => false,
             (None, Some(s)) => s.pane == Pane::Questions && s.field.takes_text(),
             (None, None) => false,
@@ -274,6 +277,7 @@ impl<'a> App<'a> {
                 _ => self.overlay = Some(Overlay::NewDraft(input)),
             },
             Overlay::Stop(v) => self.update_stop(v, action),
+            Overlay::Attach(d) => self.update_attach(d, action),
         }
     }
 
@@ -492,6 +496,7 @@ impl<'a> App<'a> {
             Action::FocusNext => self.move_focus(1),
             Action::FocusPrev => self.move_focus(-1),
             Action::Na | Action::Unknown => self.na_unknown(action == Action::Na),
+            Action::Attach => self.open_attach(),
             Action::Key(k) => match pane {
                 Pane::Checklist => self.checklist_key(k),
                 Pane::Review => self.review_key(k),

@@ -24,6 +24,8 @@ pub enum Action {
     Unknown,
     /// Close, cancel, go back a level.
     Back,
+    /// Attach a file to the focused document's file question (F7).
+    Attach,
     /// A key for the focused field, list or dialog.
     Key(FieldKey),
 }
@@ -56,6 +58,7 @@ pub fn action(key: KeyEvent, typing: bool) -> Option<Action> {
         KeyCode::F(2) => Action::About,
         KeyCode::F(4) => Action::JumpList,
         KeyCode::F(6) => Action::Checklist,
+        KeyCode::F(7) => Action::Attach,
         KeyCode::PageDown => Action::NextScreen,
         KeyCode::PageUp => Action::PrevScreen,
         KeyCode::Tab => Action::FocusNext,

@@ -3,6 +3,7 @@
 //! `store`. `render` draws any screen as plain text without a terminal.
 
 pub mod app;
+pub mod attach_flow;
 pub mod keymap;
 pub mod render;
 pub mod store;

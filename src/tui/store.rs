@@ -32,6 +32,8 @@ pub struct Draft {
     pub answers: Answers,
     /// The screen id the user was last on ("S4").
     pub screen: Option<String>,
+    /// Files attached to checklist items, as the draft file keeps them (see `crate::attach`).
+    pub attachments: Vec<serde_json::Value>,
     /// Progress the app computed for these answers; cached in the draft file for fast listing.
     pub progress: Option<u8>,
 }
@@ -98,6 +100,7 @@ impl MemStore {
             created_on,
             answers,
             screen: screen.map(str::to_string),
+            attachments: vec![],
             progress: None,
         });
         self
@@ -205,6 +208,7 @@ impl DraftsStore {
             created_on: o.draft.created_on(),
             answers,
             screen: Some(o.draft.current_screen.clone()).filter(|s| !s.is_empty()),
+            attachments: o.draft.attachments.clone(),
             progress: None,
         })
     }
@@ -255,6 +259,7 @@ impl Store for DraftsStore {
         };
         o.draft.label = draft.label.clone();
         o.draft.answers = draft.answers.to_json_map();
+        o.draft.attachments = draft.attachments.clone();
         if let Some(s) = &draft.screen {
             o.draft.current_screen = s.clone();
         }

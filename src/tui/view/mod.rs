@@ -2,6 +2,7 @@
 //! the footer and the windows over it.
 
 pub mod about;
+pub mod attach;
 pub mod checklist;
 pub mod help;
 pub mod question;
@@ -143,6 +144,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
                 cursor = Some((r.x + 2 + input.cursor_col() as u16, r.y + 2));
             }
             Overlay::Stop(v) => stop::render(app, v, area, buf, t),
+            Overlay::Attach(d) => cursor = attach::render(app, d, area, buf, t),
         }
     }
     cursor.filter(|&(x, y)| x < area.right() && y < area.bottom())
@@ -230,8 +232,12 @@ pub fn footer_keys(app: &App) -> &'static str {
         (Some(Overlay::Help), _) => "a about · any key closes",
         (Some(Overlay::NewDraft(_)), _) => "type a name · Enter create · Esc cancel",
         (Some(Overlay::ConfirmDelete(..)), _) => "y delete · any other key keeps it",
+        (Some(Overlay::Attach(_)), _) => crate::tui::attach_flow::TEXT.footer,
         (Some(_), _) => "any key closes",
         (None, None) => "↑↓ choose · Enter open · n new · d delete · a about · ? help · q quit",
+        (None, Some(_)) if crate::tui::attach_flow::file_question(app).is_some() => {
+            crate::tui::attach_flow::TEXT.footer_file
+        }
         (None, Some(s)) => match s.pane {
             Pane::Checklist => {
                 "↑↓ item · Enter why? · Esc/Ctrl-L back to questions · Ctrl-S save · Ctrl-Q quit"

@@ -118,6 +118,9 @@ pub fn build(app: &App, w: usize, t: Theme) -> Built {
             if question.unknown && !question.options.iter().any(|o| o.id == "unknown") {
                 hints.push(ui(lang, "Ctrl-U Unknown", "Ctrl-U Inconnu"));
             }
+            if crate::tui::attach_flow::is_file_question(q, qi) {
+                hints.push(crate::tui::attach_flow::TEXT.hint);
+            }
             if !hints.is_empty() {
                 lines.push(Line::styled(format!("        {}", hints.join(" · ")), t.dim()));
             }

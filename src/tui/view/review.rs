@@ -129,10 +129,12 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
     sections.push(lines.len() + 1);
     head(&mut lines, ui(lang, "Checklist", "Liste de contrôle"));
+    let flags = super::attach::file_flags(app);
     for r in list {
         let item = &q.items[r.item];
         let text = format!("{} {} — {}", mark(r), item.title.get(lang), r.status.code());
         lines.push(Line::raw(truncate(&format!("  {text}"), w)));
+        lines.extend(super::attach::flag_line(&flags, &item.id, w, t));
     }
 
     // Readiness.

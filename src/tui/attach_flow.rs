@@ -1,0 +1,291 @@
+//! The "Attach a file" dialog's state and actions (issue 5). F7 on a document's file question
+//! (`docs.<ITEM>.file`, screen `S11.<ITEM>`) opens it; Enter calls [`crate::attach::attach`] on the
+//! open draft. The TUI's draft keeps the attachment records (`Draft::attachments`), so they are
+//! saved through the store like the answers. Drawing is in `view::attach`.
+
+use std::path::PathBuf;
+
+use super::app::{App, Overlay, Pane};
+use super::keymap::Action;
+use super::store::Draft;
+use super::widgets::{FieldKey, TextInput};
+use crate::attach::{self, AttachError, AttachOptions, Attachment, DEFAULT_MAX_MB, Kind};
+use crate::clock::Clock;
+use crate::drafts::QuestionnaireRef;
+use crate::engine::{Answers, Context, QType, Questionnaire, evaluate};
+
+/// Words of the attach flow (plain English; `{…}` are filled in).
+pub struct Texts {
+    pub title: &'static str,
+    pub for_item: &'static str,
+    pub path_label: &'static str,
+    pub explanation: &'static str,
+    pub keys: &'static str,
+    pub hint: &'static str,
+    pub footer: &'static str,
+    pub footer_file: &'static str,
+    pub not_here: &'static str,
+    pub read_only: &'static str,
+    pub cancelled: &'static str,
+    pub empty_path: &'static str,
+    pub attached: &'static str,
+    pub attached_letter: &'static str,
+    pub not_found: &'static str,
+    pub not_a_file: &'static str,
+    pub unreadable: &'static str,
+    pub wrong_type: &'static str,
+    pub too_large: &'static str,
+    pub not_kept: &'static str,
+    pub changed: &'static str,
+    pub missing: &'static str,
+    pub unreadable_now: &'static str,
+}
+
+pub const TEXT: Texts = Texts {
+    title: "Attach a file",
+    for_item: "For: {item} ({id})",
+    path_label: "Path of the file (JPEG, PNG or PDF, up to {max}; ~ is your home):",
+    explanation: "This is an explanation letter instead of the document",
+    keys: "Enter attach · Tab path/letter · Space tick · Esc cancel",
+    hint: "F7 attach a file (checks it, records its SHA-256)",
+    footer: "type the path · Tab path/letter · Space tick · Enter attach · Esc cancel",
+    footer_file: "F7 attach a file · Tab/↑↓ question · Enter next · PgDn/PgUp screen · Ctrl-L checklist · F1 help · Ctrl-S save · Ctrl-Q quit",
+    not_here: "F7 attaches a file on a document's “Path of the file” question (Documents screens).",
+    read_only: "✗ Read-only draft ({why}): nothing can be attached.",
+    cancelled: "Nothing attached.",
+    empty_path: "Type the path of the file first.",
+    attached: "Attached: {name} — {type}, {size}, SHA-256 {hash}…",
+    attached_letter: "Attached (explanation letter): {name} — {type}, {size}, SHA-256 {hash}…",
+    not_found: "✗ No such file: {path}. Check the path.",
+    not_a_file: "✗ Not a file: {path}. Give the path of the document itself, not a folder.",
+    unreadable: "✗ Cannot read {path} ({reason}). Check its permissions.",
+    wrong_type: "✗ Refused: {why}. The portal takes JPEG, PNG or PDF files only: convert it and attach again.",
+    too_large: "✗ Refused: the file is {size}, over the {max} limit. Scan it at a lower resolution or split it.",
+    not_kept: "✗ Not attached: {why}",
+    changed: "⚠ file changed since attached: attach it again",
+    missing: "✗ file missing (moved or deleted since attached): attach it again",
+    unreadable_now: "✗ file cannot be read now",
+};
+
+/// The open dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AttachDialog {
+    /// The checklist item's id (`CL-ID1`).
+    pub item: String,
+    /// Its file question (index into `q.questions`).
+    pub file_q: usize,
+    pub input: TextInput,
+    /// "This is an explanation letter instead of the document" (SPEC §4.1).
+    pub explanation: bool,
+    /// The focus is on the explanation tick box rather than the path.
+    pub on_toggle: bool,
+    /// The size limit in bytes (`CITCERT_MAX_UPLOAD_MB`, else 4 MB).
+    pub max_bytes: u64,
+    /// Why the last Enter was refused.
+    pub error: Option<String>,
+}
+
+/// The checklist item and file question under the focus, when it is a document's file question.
+pub fn file_question(app: &App) -> Option<(String, usize)> {
+    let s = app.session.as_ref()?;
+    if s.pane != Pane::Questions {
+        return None;
+    }
+    let qi = s.focus?;
+    let ii = app.q.questions[qi].item?;
+    is_file_question(app.q, qi).then(|| (app.q.items[ii].id.clone(), qi))
+}
+
+/// Whether question `qi` is the file question of its checklist item.
+pub fn is_file_question(q: &Questionnaire, qi: usize) -> bool {
+    let question = &q.questions[qi];
+    question.qtype == QType::File && question.item.is_some_and(|ii| q.items[ii].file_q == Some(qi))
+}
+
+/// "21 KB", "3.2 MB", "312 bytes".
+pub fn short_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 && bytes.is_multiple_of(1024 * 1024) {
+        format!("{} MB", bytes / (1024 * 1024))
+    } else if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else if bytes >= 1024 {
+        format!("{:.0} KB", bytes as f64 / 1024.0)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// `~` and `~/…` become the home folder.
+pub fn expand_home(path: &str) -> PathBuf {
+    let home = std::env::var_os("HOME").filter(|h| !h.is_empty());
+    match (path, home) {
+        ("~", Some(h)) => PathBuf::from(h),
+        (p, Some(h)) if p.starts_with("~/") => PathBuf::from(h).join(&p[2..]),
+        (p, _) => PathBuf::from(p),
+    }
+}
+
+/// A refusal in words for the dialog.
+pub fn refusal(e: &AttachError) -> String {
+    match e {
+        AttachError::NotFound { path } => TEXT.not_found.replace("{path}", &path.display().to_string()),
+        AttachError::NotAFile { path } => TEXT.not_a_file.replace("{path}", &path.display().to_string()),
+        AttachError::Unreadable { path, reason } => {
+            TEXT.unreadable.replace("{path}", &path.display().to_string()).replace("{reason}", reason)
+        }
+        AttachError::WrongType { why, .. } => TEXT.wrong_type.replace("{why}", why),
+        AttachError::TooLarge { size, max, .. } => {
+            TEXT.too_large.replace("{size}", &short_size(*size)).replace("{max}", &short_size(*max))
+        }
+        other => TEXT.not_kept.replace("{why}", &other.to_string()),
+    }
+}
+
+/// Attaches on a copy of the TUI's draft: the new answers and attachment records, or the refusal.
+/// The draft itself is untouched (the caller stores the result).
+pub fn attach_to(
+    draft: &Draft,
+    q: &Questionnaire,
+    item: &str,
+    path: &std::path::Path,
+    opts: &AttachOptions,
+    clock: &Clock,
+) -> Result<(Answers, Vec<serde_json::Value>, Attachment), String> {
+    let mut d = crate::drafts::Draft::new(
+        draft.id.clone(),
+        draft.label.clone(),
+        draft.created_on,
+        clock.now(),
+        QuestionnaireRef { id: q.id.clone(), version: q.version.clone() },
+        "en".into(),
+    );
+    d.answers = draft.answers.to_json_map();
+    d.attachments = draft.attachments.clone();
+    let a = attach::attach(&mut d, q, item, path, opts, clock).map_err(|e| refusal(&e))?;
+    let answers = Answers::from_map(&d.answers).map_err(|e| {
+        TEXT.not_kept.replace(
+            "{why}",
+            &e.iter().map(|x| format!("{}: {}", x.id, x.message)).collect::<Vec<_>>().join("; "),
+        )
+    })?;
+    Ok((answers, d.attachments, a))
+}
+
+fn max_bytes_setting() -> u64 {
+    let env = std::env::var("CITCERT_MAX_UPLOAD_MB").ok();
+    crate::docs_cli::max_bytes(env.as_deref()).unwrap_or(DEFAULT_MAX_MB * 1024 * 1024)
+}
+
+impl App<'_> {
+    /// F7: opens the dialog on a document's file question; elsewhere says where it works.
+    pub fn open_attach(&mut self) {
+        let Some((item, file_q)) = file_question(self) else {
+            self.status = Some(TEXT.not_here.into());
+            return;
+        };
+        if let Some(why) = self.store.read_only() {
+            self.status = Some(TEXT.read_only.replace("{why}", &why));
+            return;
+        }
+        let Some(s) = &self.session else { return };
+        // What is typed in the field, else the path already given.
+        let typed = match s.field.pending() {
+            Some(Some(v)) => Some(v.display()),
+            Some(None) => None,
+            None => s.draft.answers.get(&self.q.questions[file_q].id).map(|v| v.display()),
+        };
+        self.overlay = Some(Overlay::Attach(AttachDialog {
+            item,
+            file_q,
+            input: TextInput::new(typed.unwrap_or_default()),
+            explanation: false,
+            on_toggle: false,
+            max_bytes: max_bytes_setting(),
+            error: None,
+        }));
+    }
+
+    /// A key while the dialog is open.
+    pub fn update_attach(&mut self, mut d: AttachDialog, action: Action) {
+        use FieldKey as K;
+        match action {
+            Action::Back => {
+                self.overlay = None;
+                self.status = Some(TEXT.cancelled.into());
+                return;
+            }
+            Action::Quit => {
+                self.overlay = None;
+                self.update(Action::Quit);
+                return;
+            }
+            Action::Key(K::Enter) => {
+                self.overlay = None;
+                if let Err(e) = self.attach_now(&d) {
+                    d.error = Some(e);
+                    self.overlay = Some(Overlay::Attach(d));
+                }
+                return;
+            }
+            Action::FocusNext | Action::FocusPrev | Action::Key(K::Up) | Action::Key(K::Down) => {
+                d.on_toggle = !d.on_toggle
+            }
+            Action::Key(K::Char(' ')) if d.on_toggle => d.explanation = !d.explanation,
+            Action::Key(k) if !d.on_toggle => {
+                match k {
+                    K::Char(c) => d.input.insert(c),
+                    K::Paste(s) => d.input.paste(&s),
+                    K::Backspace => d.input.backspace(),
+                    K::Delete => d.input.delete(),
+                    K::Left => d.input.left(),
+                    K::Right => d.input.right(),
+                    K::Home => d.input.home(),
+                    K::End => d.input.end(),
+                    K::DeleteWord => d.input.delete_word(),
+                    _ => {}
+                }
+                d.error = None;
+            }
+            _ => {}
+        }
+        self.overlay = Some(Overlay::Attach(d));
+    }
+
+    /// Attaches, stores the result in the draft, re-evaluates and saves; the refusal otherwise.
+    fn attach_now(&mut self, d: &AttachDialog) -> Result<(), String> {
+        let typed = d.input.value.trim();
+        if typed.is_empty() {
+            return Err(TEXT.empty_path.into());
+        }
+        let path = expand_home(typed);
+        let opts = AttachOptions { max_bytes: d.max_bytes, explanation: d.explanation, set: vec![] };
+        // The App's day, as the clock gave it at start.
+        let clock = Clock::Fixed(self.today);
+        let q = self.q;
+        let Some(s) = &mut self.session else { return Ok(()) };
+        let (answers, attachments, a) = attach_to(&s.draft, q, &d.item, &path, &opts, &clock)?;
+        s.draft.answers = answers;
+        s.draft.attachments = attachments;
+        let old_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
+        s.ev =
+            evaluate(q, &s.draft.answers, Context { today: self.today, started: Some(s.draft.created_on) });
+        let new_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
+        s.items_new = new_items.iter().copied().filter(|i| !old_items.contains(i)).collect();
+        s.items_gone = old_items.iter().copied().filter(|i| !new_items.contains(i)).collect();
+        s.saved = false;
+        let saved = self.save();
+        let failed = self.status.take();
+        self.goto_question(d.file_q);
+        let notice = if a.kind == Kind::Explanation { TEXT.attached_letter } else { TEXT.attached };
+        let notice = notice
+            .replace("{name}", &a.file_name())
+            .replace("{type}", &a.file_type.code().to_uppercase())
+            .replace("{size}", &short_size(a.size))
+            .replace("{hash}", &a.sha256[..6.min(a.sha256.len())]);
+        self.status = Some(match (saved, failed) {
+            (false, Some(f)) => format!("{f} — {notice}"),
+            _ => notice,
+        });
+        Ok(())
+    }
+}

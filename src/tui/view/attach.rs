@@ -1,0 +1,87 @@
+//! The "Attach a file" dialog, and the review's flags for attached files that changed or vanished
+//! on disk. Words are in `attach_flow::TEXT`.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::{Theme, popup, truncate, wrap};
+use crate::attach::attachments_of;
+use crate::readiness::readiness;
+use crate::tui::app::App;
+use crate::tui::attach_flow::{AttachDialog, TEXT, short_size};
+
+/// Width of the dialog.
+const DIALOG_W: u16 = 72;
+
+/// Draws the dialog; returns the cursor (on the path, unless the tick box has the focus).
+pub fn render(app: &App, d: &AttachDialog, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+    let w = DIALOG_W.min(area.width.saturating_sub(4)).max(10).min(area.width);
+    let inner = w.saturating_sub(2).max(1) as usize;
+    let title = app
+        .q
+        .item_index(&d.item)
+        .map(|ii| app.q.items[ii].title.get(app.lang).to_string())
+        .unwrap_or_default();
+    let mut lines: Vec<Line> = vec![
+        Line::styled(
+            truncate(&TEXT.for_item.replace("{item}", &title).replace("{id}", &d.item), inner),
+            t.focus(),
+        ),
+        Line::raw(truncate(&TEXT.path_label.replace("{max}", &short_size(d.max_bytes)), inner)),
+    ];
+    // The path, scrolled so the cursor shows.
+    let chars: Vec<char> = d.input.value.chars().collect();
+    let room = inner.saturating_sub(2).max(1);
+    let start = d.input.cursor.saturating_sub(room - 1);
+    let shown: String = chars.iter().skip(start).take(room).collect();
+    let pad = " ".repeat(room.saturating_sub(shown.chars().count()));
+    let path_style = if d.on_toggle { t.dim() } else { t.focus() };
+    lines.push(Line::styled(format!("[{shown}{pad}]"), path_style));
+    let tick = if d.explanation { "[x]" } else { "[ ]" };
+    let mark = if d.on_toggle { "›" } else { " " };
+    let toggle_style = if d.on_toggle { t.focus() } else { ratatui::style::Style::default() };
+    lines.push(Line::styled(truncate(&format!("{mark}{tick} {}", TEXT.explanation), inner), toggle_style));
+    lines.push(Line::raw(""));
+    if let Some(e) = &d.error {
+        lines.extend(wrap(e, inner, "", "  ").into_iter().map(|l| Line::styled(l, t.error())));
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(truncate(TEXT.keys, inner), t.dim()));
+    let r = popup(TEXT.title, lines, DIALOG_W, area, buf, t);
+    (!d.on_toggle).then(|| (r.x + 1 + (d.input.cursor - start) as u16, r.y + 2))
+}
+
+/// Items whose attached file changed or vanished on disk: (item id, flag in words, an error?).
+pub fn file_flags(app: &App) -> Vec<(String, &'static str, bool)> {
+    let Some(s) = &app.session else { return vec![] };
+    if s.draft.attachments.is_empty() {
+        return vec![];
+    }
+    let attachments = attachments_of(&s.draft.attachments);
+    let rd = readiness(app.q, &s.draft.answers, &s.ev, &attachments, app.lang);
+    rd.items
+        .into_iter()
+        .filter_map(|i| {
+            let f = i.file?;
+            let (flag, err) = match f.state {
+                "changed" => (TEXT.changed, false),
+                "missing" => (TEXT.missing, true),
+                "unreadable" => (TEXT.unreadable_now, true),
+                _ => return None,
+            };
+            Some((i.id, flag, err))
+        })
+        .collect()
+}
+
+/// The flag line under a checklist item on the review, if its file changed or vanished.
+pub fn flag_line(
+    flags: &[(String, &'static str, bool)],
+    item: &str,
+    w: usize,
+    t: Theme,
+) -> Option<Line<'static>> {
+    let (_, flag, err) = flags.iter().find(|(id, _, _)| id == item)?;
+    Some(Line::styled(truncate(&format!("      {flag}"), w), if *err { t.error() } else { t.warn() }))
+}
