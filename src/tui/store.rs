@@ -32,6 +32,8 @@ pub struct Draft {
     pub answers: Answers,
     /// The screen id the user was last on ("S4").
     pub screen: Option<String>,
+    /// The draft's language of service, when it has one (older drafts and answers files may not).
+    pub language: Option<Lang>,
 }
 
 /// A draft file that could not be read, and why.
@@ -54,7 +56,8 @@ pub trait Store {
     fn removed(&self) -> Vec<String>;
     /// Draft files that could not be read (set aside), with their reason.
     fn damaged(&self) -> Vec<Damaged>;
-    fn create(&mut self, label: &str) -> Result<Draft, String>;
+    /// A new draft in this language of service.
+    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, String>;
     fn open(&mut self, id: &str) -> Result<Draft, String>;
     fn save(&mut self, draft: &Draft) -> Result<(), String>;
     fn delete(&mut self, id: &str) -> Result<(), String>;
@@ -96,6 +99,7 @@ impl MemStore {
             created_on,
             answers,
             screen: screen.map(str::to_string),
+            language: None,
         });
         self
     }
@@ -123,11 +127,13 @@ impl Store for MemStore {
     fn damaged(&self) -> Vec<Damaged> {
         self.damaged.clone()
     }
-    fn create(&mut self, label: &str) -> Result<Draft, String> {
+    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, String> {
         let today = self.today;
         let s = std::mem::replace(self, MemStore::new(today));
         *self = s.with(label, today, Answers::default(), None);
-        Ok(self.drafts.last().cloned().expect("just added"))
+        let d = self.drafts.last_mut().expect("just added");
+        d.language = Some(lang);
+        Ok(d.clone())
     }
     fn open(&mut self, id: &str) -> Result<Draft, String> {
         self.drafts.iter().find(|d| d.id == id).cloned().ok_or_else(|| format!("no draft \"{id}\""))
@@ -152,7 +158,6 @@ pub struct DraftsStore {
     store: DraftStore,
     clock: Clock,
     questionnaire: QuestionnaireRef,
-    language: String,
     open: Option<OpenDraft>,
     removed: Vec<String>,
     damaged: Vec<Damaged>,
@@ -160,12 +165,7 @@ pub struct DraftsStore {
 
 impl DraftsStore {
     /// Opens the folder and sweeps it once: expired drafts removed, damaged ones set aside.
-    pub fn open(
-        dir: std::path::PathBuf,
-        clock: Clock,
-        q: &Questionnaire,
-        lang: Lang,
-    ) -> Result<DraftsStore, String> {
+    pub fn open(dir: std::path::PathBuf, clock: Clock, q: &Questionnaire) -> Result<DraftsStore, String> {
         let store = DraftStore::open(dir).map_err(|e| e.to_string())?;
         let sweep = store.sweep(&clock).map_err(|e| e.to_string())?;
         let removed =
@@ -185,7 +185,6 @@ impl DraftsStore {
             store,
             clock,
             questionnaire: QuestionnaireRef { id: q.id.clone(), version: q.version.clone() },
-            language: lang.code().to_string(),
             open: None,
             removed,
             damaged,
@@ -202,6 +201,7 @@ impl DraftsStore {
             created_on: o.draft.created_on(),
             answers,
             screen: Some(o.draft.current_screen.clone()).filter(|s| !s.is_empty()),
+            language: Lang::parse(&o.draft.language),
         })
     }
 }
@@ -228,11 +228,11 @@ impl Store for DraftsStore {
     fn damaged(&self) -> Vec<Damaged> {
         self.damaged.clone()
     }
-    fn create(&mut self, label: &str) -> Result<Draft, String> {
+    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, String> {
         self.open = None;
         let o = self
             .store
-            .create(label, self.questionnaire.clone(), &self.language, &self.clock)
+            .create(label, self.questionnaire.clone(), lang.code(), &self.clock)
             .map_err(|e| e.to_string())?;
         let d = self.to_draft(&o)?;
         self.open = Some(o);
@@ -253,6 +253,9 @@ impl Store for DraftsStore {
         o.draft.answers = draft.answers.to_json_map();
         if let Some(s) = &draft.screen {
             o.draft.current_screen = s.clone();
+        }
+        if let Some(l) = draft.language {
+            o.draft.language = l.code().to_string();
         }
         o.save(&self.clock).map_err(|e| e.to_string())
     }

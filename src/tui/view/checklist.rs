@@ -6,10 +6,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use super::{Theme, popup, truncate, wrap};
+use super::{Theme, popup_scroll, truncate, wrap};
 use crate::engine::eval::ItemResult;
 use crate::engine::{Lang, Status};
 use crate::tui::app::{App, Pane};
+use crate::tui::i18n;
 
 /// ✓ done/provided, ~ explained, ✗ missing and required, ○ missing but optional.
 pub fn mark(r: &ItemResult) -> &'static str {
@@ -80,8 +81,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme, side: bool) {
         lines.extend(wrap(none, w, "", " ").into_iter().map(|l| Line::styled(l, t.dim())));
     }
     let hint = match lang {
-        Lang::En => " Ctrl-L then Enter: why is this on my list?",
-        Lang::Fr => " Ctrl-L puis Entrée : pourquoi sur ma liste?",
+        Lang::En => " F6: why is this on my list?",
+        Lang::Fr => " F6 : pourquoi est-ce sur ma liste?",
     };
     let h = inner.height as usize;
     let scroll = if sel_line >= h.saturating_sub(1) { sel_line + 2 - h } else { 0 };
@@ -121,11 +122,11 @@ pub fn render_why(app: &App, item: usize, area: Rect, buf: &mut Buffer, t: Theme
             "{status}: {} {}{}",
             mark(r),
             r.status.code(),
-            if r.required { "" } else { " (optional)" }
+            if r.required { "" } else { i18n::OPTIONAL.get(lang) }
         )),
         Line::raw(format!("{src}: {}", it.source)),
     ];
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Esc close", t.dim()));
-    popup(it.id.as_str(), lines, 76, area, buf, t);
+    lines.push(Line::styled(i18n::WHY_KEYS.get(lang), t.dim()));
+    popup_scroll(it.id.as_str(), lines, 76, app.scroll, area, buf, t);
 }

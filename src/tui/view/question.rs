@@ -107,7 +107,7 @@ pub fn build(app: &App, w: usize, t: Theme) -> Built {
                 wrap(&format!("= {label} {note}"), w, "        ", "          ").into_iter().map(Line::raw),
             );
         } else if focused {
-            let (fl, c) = s.field.lines(true, w as u16);
+            let (fl, c) = s.field.lines(true, w as u16, lang);
             let base = lines.len();
             lines.extend(fl.into_iter().map(|l| indent(l, "      ")));
             cursor = c.map(|(r, col)| (base + r, col + 6));
