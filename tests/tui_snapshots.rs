@@ -531,6 +531,8 @@ fn f6_opens_why_in_one_key_and_arrows_walk_the_items() {
     app.update(Action::Key(FieldKey::Down));
     let second = app.session.as_ref().unwrap().ev.items[1].item;
     assert_eq!(app.overlay, Some(Overlay::Why(second)));
+    let text = draw_text(&app, 80, 24);
+    assert!(text.contains(q().items[second].title.get(Lang::En)), "{text}");
     app.update(Action::Back);
     assert!(app.overlay.is_none());
     assert_eq!(app.session.as_ref().unwrap().pane, Pane::Questions, "closing returns to the questions");

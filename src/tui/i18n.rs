@@ -237,6 +237,7 @@ pub const KEYS: &[(&str, Msg)] = &[
 // ── Search and read-back ────────────────────────────────────────────────────────────────────
 pub const T_SEARCH: Msg = m("Search questions", "Chercher une question");
 pub const SEARCH_PROMPT: Msg = m("Number or words:", "Numéro ou mots :");
+pub const NOT_ASKED_SHORT: Msg = m("not asked", "pas posée");
 pub const SEARCH_NONE: Msg = m("No question matches.", "Aucune question ne correspond.");
 pub const NOT_ASKED: Msg = m("not asked with the current answers", "pas posée avec les réponses actuelles");
 pub fn search_count(lang: Lang, n: usize) -> String {
@@ -312,6 +313,14 @@ pub fn next_refused(lang: Lang, nums: &str, n: usize) -> String {
             "✗ Impossible de continuer : corrigez {nums} ({}). PgUp, Ctrl-S et Ctrl-Q restent possibles.",
             if n == 1 { "1 erreur" } else { "erreurs" }
         ),
+    }
+}
+pub fn to_fix(lang: Lang, n: usize, nums: &str) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => format!("✗ 1 answer on this screen needs fixing: {nums}"),
+        (Lang::En, _) => format!("✗ {n} answers on this screen need fixing: {nums}"),
+        (Lang::Fr, 1) => format!("✗ 1 réponse de cet écran est à corriger : {nums}"),
+        (Lang::Fr, _) => format!("✗ {n} réponses de cet écran sont à corriger : {nums}"),
     }
 }
 pub const STOP_CHANGE: Msg = m(

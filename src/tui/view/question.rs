@@ -34,13 +34,7 @@ pub fn pinned(app: &App, w: usize, t: Theme) -> Vec<Line<'static>> {
     let errors = app.screen_errors();
     if !errors.is_empty() {
         let nums: Vec<&str> = errors.iter().map(|&qi| q.questions[qi].number.as_str()).collect();
-        let msg = format!(
-            "✗ {} answer{} on this screen need{} fixing: {}",
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" },
-            if errors.len() == 1 { "s" } else { "" },
-            nums.join(", ")
-        );
+        let msg = crate::tui::i18n::to_fix(app.lang, errors.len(), &nums.join(", "));
         lines.extend(wrap(&msg, w, "", "  ").into_iter().map(|l| Line::styled(l, t.error())));
     }
     if let Some(n) = &s.aside_notice {

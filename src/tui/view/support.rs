@@ -36,8 +36,15 @@ pub fn render_search(
         Line::styled(
             if results.is_empty() {
                 i18n::SEARCH_NONE.get(lang).to_string()
-            } else {
+            } else if results.iter().all(|&qi| search_visible(q, &s.ev, qi)) {
                 i18n::search_count(lang, results.len())
+            } else {
+                format!(
+                    "{} · ({}) = {}",
+                    i18n::search_count(lang, results.len()),
+                    i18n::NOT_ASKED_SHORT.get(lang),
+                    i18n::NOT_ASKED.get(lang)
+                )
             },
             t.dim(),
         ),
@@ -48,7 +55,7 @@ pub fn render_search(
         let here = k == sel;
         let asked = search_visible(q, &s.ev, qi);
         let head = format!("{} {:<6} ", if here { "›" } else { " " }, question.number);
-        let note = if asked { String::new() } else { format!(" — {}", i18n::NOT_ASKED.get(lang)) };
+        let note = if asked { String::new() } else { format!(" ({})", i18n::NOT_ASKED_SHORT.get(lang)) };
         let room = inner_w.saturating_sub(head.width() + note.width()).max(8);
         let text = truncate(&format!("{head}{}{note}", truncate(s.ev.prompt(q, qi, lang), room)), inner_w);
         let mut style = if asked { ratatui::style::Style::default() } else { t.dim() };
