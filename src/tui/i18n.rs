@@ -394,6 +394,95 @@ pub const PICKER_FILTER: Msg = m("Type to filter:", "Tapez pour filtrer :");
 pub const PICKER_NONE: Msg =
     m("(no match: try fewer letters)", "(aucun résultat : essayez moins de lettres)");
 
+// ── Header, checklist, stops ────────────────────────────────────────────────────────────────
+pub const DAYS_LEFT: Msg = m("days left", "jours restants");
+pub const UNSAVED: Msg = m(" · unsaved", " · non enregistré");
+pub const PAPER_MODE: Msg = m(" · PAPER PREPARATION", " · PRÉPARATION PAPIER");
+pub fn n_of_m(lang: Lang, n: usize, total: usize) -> String {
+    pick(lang, format!("{n} of {total}"), format!("{n} sur {total}"))
+}
+pub const C_CHECKLIST: Msg = m("Checklist", "Liste de contrôle");
+pub const C_PAPER_CHECKLIST: Msg = m("Paper application checklist", "Liste pour la demande papier");
+pub const C_NEW: Msg = m("new: ", "nouveau : ");
+pub const C_REMOVED: Msg = m("removed", "retiré");
+pub const C_NOTHING_YET: Msg = m(
+    " Nothing yet: items appear as you answer.",
+    " Rien encore : les éléments apparaissent au fil des réponses.",
+);
+pub const C_F6_HINT: Msg = m(" F6: why is this on my list?", " F6 : pourquoi est-ce sur ma liste?");
+pub const WHY_TITLE: Msg = m("Why is this on my list?", "Pourquoi est-ce sur ma liste?");
+pub const WHAT_TO_PROVIDE: Msg = m("What to provide", "Quoi fournir");
+pub const STATUS: Msg = m("Status", "État");
+pub const GUIDE: Msg = m("Guide", "Guide");
+pub const S_UNDERSTAND: Msg = m("u  I understand, go on", "u  Je comprends, continuer");
+pub const S_CHANGE: Msg = m("c  change the answer", "c  modifier la réponse");
+pub const S_PAPER: Msg = m(
+    "p  continue in paper-preparation mode (prepare the paper form)",
+    "p  continuer en mode préparation papier (remplir le formulaire papier)",
+);
+pub const S_QUIT: Msg = m("q  quit (the draft is saved)", "q  quitter (brouillon enregistré)");
+pub const T_CAUTION: Msg = m("Caution", "Mise en garde");
+pub const T_STOP: Msg = m("You cannot go on online", "Impossible de continuer en ligne");
+pub const FEDERAL: Msg = m("Government of Canada (federal)", "Gouvernement du Canada (fédéral)");
+pub fn fee_line(lang: Lang, fee: u32) -> String {
+    pick(
+        lang,
+        format!("CAD {fee} per person × 1 application = CAD {fee}"),
+        format!("{fee} $ CA par personne × 1 demande = {fee} $ CA"),
+    )
+}
+pub fn fee_methods(lang: Lang, fee: u32, methods: &str) -> String {
+    pick(
+        lang,
+        format!("CAD {fee} per person. Accepted payment: {methods}."),
+        format!("{fee} $ CA par personne. Paiement accepté : {methods}."),
+    )
+}
+pub fn more_matches(lang: Lang, n: usize) -> String {
+    pick(lang, format!("    … {n} matches"), format!("    … {n} résultats"))
+}
+
+// ── Question and review screens ─────────────────────────────────────────────────────────────
+pub const Q_APPLYING_FOR_A_MINOR: Msg = m(
+    "Applying for a minor: answer every question as the minor.",
+    "Demande pour un mineur : répondez à chaque question comme le mineur.",
+);
+pub const Q_SET_BY_YOUR_OTHER: Msg = m("(set by your other answers)", "(fixé par vos autres réponses)");
+pub const Q_CTRL_N_NOT_APPLICABLE: Msg = m("Ctrl-N Not Applicable", "Ctrl-N Sans objet");
+pub const Q_CTRL_U_UNKNOWN: Msg = m("Ctrl-U Unknown", "Ctrl-U Inconnu");
+pub const Q_NO_ANSWER_YET: Msg = m("(no answer yet)", "(pas encore de réponse)");
+pub const Q_NOTHING_TO_ANSWER_HERE: Msg = m(
+    "Nothing to answer here: PgDn or Enter for the next screen.",
+    "Rien à répondre ici : PgDn ou Entrée pour l’écran suivant.",
+);
+pub const Q_NO_INDICATION_YET_IT: Msg = m(
+    "No indication yet: it appears once the questions about your birth and parents are answered.",
+    "Pas encore d’indication : elle apparaît une fois les questions sur votre naissance et vos parents remplies.",
+);
+pub const R_PAPER_PREPARATION_MODE_THIS: Msg = m(
+    "Paper-preparation mode: this application cannot be sent online. Use this summary to fill in the paper form.",
+    "Mode de préparation papier : cette demande ne peut pas être envoyée en ligne. Utilisez ce résumé pour remplir le formulaire papier.",
+);
+pub const R_YOUR_ANSWERS_THEN_ENTER: Msg =
+    m("Your answers (↑↓ then Enter to change one)", "Vos réponses (↑↓ puis Entrée pour modifier)");
+pub const R_NO_ANSWER: Msg = m("(no answer)", "(pas de réponse)");
+pub const R_STOPS_CAUTIONS_AND_BLOCKS: Msg =
+    m("Stops, cautions and blocks", "Arrêts, mises en garde et blocages");
+pub const R_NONE: Msg = m("  None.", "  Aucun.");
+pub const R_CITIZENSHIP_ACT_SECTION: Msg =
+    m("Citizenship Act section", "Article de la Loi sur la citoyenneté");
+pub const R_NO_INDICATION: Msg = m("No indication.", "Aucune indication.");
+pub const R_CHECKLIST: Msg = m("Checklist", "Liste de contrôle");
+pub const R_READY_TO_SUBMIT: Msg = m("Ready to submit?", "Prêt à soumettre?");
+pub const R_READY_EVERY_ANSWER_AND: Msg = m(
+    "  ✓ Ready: every answer and document is in.",
+    "  ✓ Prêt : toutes les réponses et tous les documents y sont.",
+);
+pub const R_NOT_YET: Msg = m("Not yet", "Pas encore");
+pub const R_MORE: Msg = m("more", "de plus");
+pub const R_FEE: Msg = m("Fee", "Frais");
+pub const R_DECLARATION: Msg = m("Declaration", "Déclaration");
+
 #[cfg(test)]
 mod tests {
     use super::*;

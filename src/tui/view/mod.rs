@@ -172,20 +172,12 @@ fn draft_header(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     let Some(s) = &app.session else { return };
     let screen = &app.q.screens[s.screen];
     let days = app.days_left(s.draft.created_on);
-    let fr = app.lang == Lang::Fr;
-    let days_words = if fr { "jours restants" } else { "days left" };
+    let lang = app.lang;
+    let days_words = i18n::DAYS_LEFT.get(lang);
     let days_text =
         if days <= 7 { format!("⚠ {days} {days_words}") } else { format!("{days} {days_words}") };
-    let saved = match (s.saved, fr) {
-        (true, _) => "",
-        (false, false) => " · unsaved",
-        (false, true) => " · non enregistré",
-    };
-    let mode = match (s.paper_mode, fr) {
-        (false, _) => "",
-        (true, false) => " · PAPER PREPARATION",
-        (true, true) => " · PRÉPARATION PAPIER",
-    };
+    let saved = if s.saved { "" } else { i18n::UNSAVED.get(lang) };
+    let mode = if s.paper_mode { i18n::PAPER_MODE.get(lang) } else { "" };
     header_line(&format!(" {}{mode}{saved}", s.draft.label), &format!("{days_text} "), area, buf, t);
     if days <= 7 {
         let x = area.right().saturating_sub(days_text.width() as u16 + 1);
@@ -196,7 +188,7 @@ fn draft_header(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     }
     let (pos, total) = app.screen_position();
     let left = format!(" {} {}", screen.number, screen.title.get(app.lang));
-    let right = if fr { format!("{pos} sur {total} ") } else { format!("{pos} of {total} ") };
+    let right = format!("{} ", i18n::n_of_m(lang, pos, total));
     let pct = s.ev.progress_percent(app.q);
     let row = Rect::new(area.x, area.y + 1, area.width, 1);
     let gauge_w = 22u16.min(area.width / 4);

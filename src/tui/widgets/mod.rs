@@ -95,10 +95,7 @@ impl Field {
                 cur.as_deref(),
             )),
             QType::Issuer => {
-                let federal = match lang {
-                    Lang::En => "Government of Canada (federal)",
-                    Lang::Fr => "Gouvernement du Canada (fédéral)",
-                };
+                let federal = i18n::FEDERAL.get(lang);
                 let mut opts = vec![("CA".to_string(), federal.to_string())];
                 opts.extend(q.provinces.iter().map(|c| (c.code.clone(), c.name.get(lang).to_string())));
                 opts.extend(

@@ -144,10 +144,7 @@ impl Picker {
                 });
             }
             if m.len() > SHOWN {
-                out.push(Line::raw(match lang {
-                    Lang::En => format!("    … {} matches", m.len()),
-                    Lang::Fr => format!("    … {} résultats", m.len()),
-                }));
+                out.push(Line::raw(i18n::more_matches(lang, m.len())));
             }
         }
         (out, Some((0, col + self.filter.cursor_col())))
