@@ -18,7 +18,7 @@ use crate::cli::{CliError, GlobalArgs, read_text};
 use crate::drafts::DraftStore;
 use crate::engine::{Answers, Lang, Outcome, Questionnaire};
 
-pub const SCREEN_NAMES: &str = "start, about, help, jump, checklist, why, stop, review, last (the draft's saved \
+pub const SCREEN_NAMES: &str = "start, about, help, jump, checklist, why, stop, review, readback, search, last (the draft's saved \
 screen), or a questionnaire screen by id or number: S1 … S13, S11.CL-ID1, 4, 11.2";
 
 /// Print a screen as plain text, with no terminal.
@@ -139,6 +139,14 @@ pub fn goto(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(), Stri
     match name {
         "start" => {}
         "about" => app.update(Action::About),
+        "readback" | "read-back" => {
+            app.session.as_ref().ok_or_else(needs_draft)?;
+            app.update(Action::ReadBack);
+        }
+        "search" => {
+            app.session.as_ref().ok_or_else(needs_draft)?;
+            app.update(Action::Search);
+        }
         "help" => app.update(Action::Help),
         "last" | "resume" => app.session.as_ref().map(|_| ()).ok_or_else(needs_draft)?,
         "jump" => {

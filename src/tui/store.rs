@@ -168,15 +168,14 @@ impl DraftsStore {
     pub fn open(dir: std::path::PathBuf, clock: Clock, q: &Questionnaire) -> Result<DraftsStore, String> {
         let store = DraftStore::open(dir).map_err(|e| e.to_string())?;
         let sweep = store.sweep(&clock).map_err(|e| e.to_string())?;
-        let removed =
-            sweep.expired.iter().map(|x| format!("{} (started {})", x.label, x.created_on)).collect();
+        let removed = sweep.expired.iter().map(|x| format!("{} ({})", x.label, x.created_on)).collect();
         let damaged = sweep
             .damaged
             .iter()
             .map(|d| Damaged {
                 name: d.file.clone(),
                 reason: match &d.moved_to {
-                    Some(p) => format!("{} (moved to {})", d.reason, p.display()),
+                    Some(p) => format!("{} (→ {})", d.reason, p.display()),
                     None => d.reason.clone(),
                 },
             })
