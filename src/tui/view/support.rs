@@ -54,7 +54,7 @@ pub fn render_search(
         let question = &q.questions[qi];
         let here = k == sel;
         let asked = search_visible(q, &s.ev, qi);
-        let head = format!("{} {:<6} ", if here { "›" } else { " " }, question.number);
+        let head = format!("{} {:<7} ", if here { "›" } else { " " }, question.number);
         let note = if asked { String::new() } else { format!(" ({})", i18n::NOT_ASKED_SHORT.get(lang)) };
         let room = inner_w.saturating_sub(head.width() + note.width()).max(8);
         let text = truncate(&format!("{head}{}{note}", truncate(s.ev.prompt(q, qi, lang), room)), inner_w);
