@@ -392,6 +392,9 @@ impl<'a> App<'a> {
                 }
             }
             Action::Key(K::Char('a' | 'A')) => self.overlay = Some(Overlay::About),
+            Action::Search | Action::ReadBack | Action::Why => {
+                self.status = Some(i18n::OPEN_A_DRAFT_FIRST.get(self.lang).into())
+            }
             Action::Key(K::Char('q' | 'Q')) | Action::Back => self.quit = true,
             Action::Key(K::Char(c)) => self.status = Some(i18n::does_nothing(self.lang, c)),
             _ => {}
@@ -803,7 +806,7 @@ impl<'a> App<'a> {
         let errors = self.screen_errors();
         if !errors.is_empty() {
             let nums: Vec<&str> = errors.iter().map(|&qi| q.questions[qi].number.as_str()).collect();
-            self.status = Some(i18n::next_refused(self.lang, &nums.join(", "), errors.len()));
+            self.status = Some(i18n::next_refused(self.lang, &nums.join(", ")));
             // Put the focus on the first error so it is in view.
             let status = self.status.take();
             self.goto_question(errors[0]);

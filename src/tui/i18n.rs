@@ -250,10 +250,8 @@ pub fn search_count(lang: Lang, n: usize) -> String {
 pub fn not_asked_status(lang: Lang, number: &str) -> String {
     pick(
         lang,
-        format!("{number} is not asked with the current answers; an earlier answer hides it."),
-        format!(
-            "La question {number} n’est pas posée avec les réponses actuelles; une réponse précédente la masque."
-        ),
+        format!("{number} is not asked with the current answers (an earlier answer hides it)."),
+        format!("La question {number} n’est pas posée avec les réponses actuelles."),
     )
 }
 pub const T_READ_BACK: Msg = m("Read back", "Relecture");
@@ -282,7 +280,7 @@ pub fn not_a_choice(lang: Lang, c: char) -> String {
     pick(
         lang,
         format!("“{c}” is not a choice here: use ↑↓ and Space, a number or a first letter."),
-        format!("« {c} » n’est pas un choix ici : utilisez ↑↓ et Espace, un chiffre ou une première lettre."),
+        format!("« {c} » n’est pas un choix : ↑↓ et Espace, un chiffre ou une première lettre."),
     )
 }
 pub fn not_accepted(lang: Lang, na: bool, number: &str) -> String {
@@ -303,17 +301,13 @@ pub fn set_aside(lang: Lang, n: usize, nums: &str) -> String {
         ),
     )
 }
-pub fn next_refused(lang: Lang, nums: &str, n: usize) -> String {
-    match lang {
-        Lang::En => format!(
-            "✗ Next refused: fix {nums} ({}). PgUp back, Ctrl-S save and Ctrl-Q quit still work.",
-            if n == 1 { "1 error" } else { "errors" }
-        ),
-        Lang::Fr => format!(
-            "✗ Impossible de continuer : corrigez {nums} ({}). PgUp, Ctrl-S et Ctrl-Q restent possibles.",
-            if n == 1 { "1 erreur" } else { "erreurs" }
-        ),
-    }
+pub fn next_refused(lang: Lang, nums: &str) -> String {
+    // The count is in the summary above the questions; the numbers are what to act on.
+    pick(
+        lang,
+        format!("✗ Next refused: fix {nums} first. PgUp, Ctrl-S and Ctrl-Q still work."),
+        format!("✗ Corrigez d’abord {nums}. PgUp, Ctrl-S et Ctrl-Q fonctionnent toujours."),
+    )
 }
 pub fn to_fix(lang: Lang, n: usize, nums: &str) -> String {
     match (lang, n) {
@@ -328,8 +322,8 @@ pub const STOP_CHANGE: Msg = m(
     "Modifiez la réponse qui a mené ici; la liste des écrans est sous Ctrl-G.",
 );
 pub const PAPER_MODE_ON: Msg = m(
-    "Paper-preparation mode: the rest of the questions help you fill in the paper form.",
-    "Mode préparation papier : les autres questions vous aident à remplir le formulaire papier.",
+    "Paper-preparation mode: the rest helps you fill in the paper form.",
+    "Mode préparation papier : la suite vous aide à remplir le formulaire papier.",
 );
 pub fn deleted(lang: Lang, label: &str) -> String {
     pick(lang, format!("Deleted “{label}”."), format!("Brouillon « {label} » supprimé."))
@@ -348,6 +342,10 @@ pub fn default_label(lang: Lang, today: &str) -> String {
 pub fn not_created(lang: Lang, e: &str) -> String {
     pick(lang, format!("Could not create the draft: {e}"), format!("Impossible de créer le brouillon : {e}"))
 }
+pub const OPEN_A_DRAFT_FIRST: Msg = m(
+    "That works in a draft: open one first (Enter), or start one (n).",
+    "Ceci fonctionne dans un brouillon : ouvrez-en un (Entrée) ou créez-en un (n).",
+);
 pub const NO_DRAFT_YET: Msg =
     m("No draft yet: press n to start one.", "Aucun brouillon : appuyez sur n pour en commencer un.");
 pub fn read_only(lang: Lang, why: &str) -> String {
@@ -370,15 +368,13 @@ pub fn does_nothing(lang: Lang, c: char) -> String {
 pub fn switched_out(lang: Lang, label: &str) -> String {
     pick(
         lang,
-        format!("“{label}” saved. Enter opens a draft, n starts one for the next person."),
-        format!(
-            "« {label} » enregistré. Entrée ouvre un brouillon, n en commence un pour la personne suivante."
-        ),
+        format!("“{label}” saved. Enter opens a draft · n starts one for the next person."),
+        format!("« {label} » enregistré. Entrée : ouvrir · n : brouillon suivant."),
     )
 }
 pub const NO_CHECKLIST_YET: Msg = m(
     "The checklist is empty so far: items appear as you answer.",
-    "La liste de contrôle est vide pour l’instant : les éléments apparaissent au fil des réponses.",
+    "Liste de contrôle vide : les éléments apparaissent au fil des réponses.",
 );
 
 // ── Field editors ───────────────────────────────────────────────────────────────────────────
@@ -497,5 +493,43 @@ mod tests {
         assert!(enlarge(Lang::Fr, 60, 20, 50, 10).starts_with("Veuillez agrandir"));
         assert_eq!(key_names(Lang::Fr, "Space 1-9 letter"), "Espace 1-9 lettre");
         assert_eq!(key_names(Lang::En, "Enter"), "Enter");
+    }
+
+    /// The status line and fixed footers are one row: at 80 columns nothing may be cut.
+    #[test]
+    fn one_line_messages_fit_80_columns_in_both_languages() {
+        use unicode_width::UnicodeWidthStr;
+        let fixed = [
+            SAVED,
+            FIRST_SCREEN,
+            LAST_SCREEN,
+            REVIEW_GO_ON,
+            REVIEW_CHANGE,
+            STOP_CHANGE,
+            PAPER_MODE_ON,
+            NOTHING_DELETED,
+            NO_DRAFT_YET,
+            OPEN_A_DRAFT_FIRST,
+            NO_CHECKLIST_YET,
+            LANG_NOW,
+            LANG_NOW_NO_DRAFT,
+            F_STOP_CAUTION,
+            F_STOP_PAPER,
+            F_STOP,
+            F_NEW_DRAFT,
+            F_CONFIRM_DELETE,
+        ];
+        for lang in [Lang::En, Lang::Fr] {
+            let mut all: Vec<String> = fixed.iter().map(|m| m.get(lang).to_string()).collect();
+            all.push(not_a_choice(lang, 'x'));
+            all.push(not_accepted(lang, true, "11.14.1"));
+            all.push(not_asked_status(lang, "11.14.1"));
+            all.push(next_refused(lang, "4.11, 4.12"));
+            all.push(does_nothing(lang, 'x'));
+            all.push(switched_out(lang, "Marie Tremblay"));
+            for msg in all {
+                assert!(msg.width() <= 80, "{lang}: {} columns: {msg}", msg.width());
+            }
+        }
     }
 }
