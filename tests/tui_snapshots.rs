@@ -570,3 +570,31 @@ fn ctrl_o_saves_and_switches_drafts_in_one_key() {
     app.update(Action::Key(FieldKey::Enter));
     assert_eq!(app.session.as_ref().unwrap().draft.id, first);
 }
+
+#[test]
+fn the_language_is_kept_in_the_draft_file() {
+    use citcert::clock::Clock;
+    use citcert::tui::store::DraftsStore;
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::Fixed(day(TODAY));
+    let store = DraftsStore::open(dir.path().to_path_buf(), clock, q()).unwrap();
+    let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(store));
+    app.update(Action::Key(FieldKey::Char('n')));
+    app.update(Action::Key(FieldKey::Enter));
+    app.update(Action::SwitchLang);
+    app.update(Action::Quit);
+    let file = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .expect("a draft file");
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(json["language"], "fr", "{json}");
+    drop(app);
+    // Started again in English without --lang: the draft opens in French.
+    let store = DraftsStore::open(dir.path().to_path_buf(), clock, q()).unwrap();
+    let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(store));
+    app.update(Action::Key(FieldKey::Enter));
+    assert_eq!(app.lang, Lang::Fr);
+    assert!(draw_text(&app, 80, 24).contains("jours restants"));
+}
