@@ -504,7 +504,9 @@ fn read_back_sentences_in_both_languages() {
     let empty = Answers::default();
     let ev = evaluate(q(), &empty, Context { today: day(TODAY), started: Some(day(TODAY)) });
     let s = sentence(q(), &ev, qi("elig.applying_for"), None, Lang::Fr);
-    assert!(s.ends_with("pas encore de réponse."), "{s}");
+    assert!(s.ends_with("? Pas encore de réponse."), "{s}");
+    let s = sentence(q(), &ev, qi("pers.dob"), None, Lang::En);
+    assert_eq!(s, "4.4 Date of birth: no answer yet.");
 }
 
 #[test]

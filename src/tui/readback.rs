@@ -106,13 +106,24 @@ pub fn sentence(
         (None, Some(v)) => v.display(),
         (None, None) => i18n::NO_ANSWER_YET.get(lang).to_string(),
     };
-    let sep = match (prompt.ends_with('?'), lang) {
+    let question_mark = prompt.ends_with('?');
+    let sep = match (question_mark, lang) {
         (true, _) => " ",
         (false, Lang::En) => ": ",
         (false, Lang::Fr) => " : ",
     };
+    // After a question mark the answer starts a new sentence.
+    let answer = if question_mark { capitalised(&answer) } else { answer };
     let end = if answer.ends_with(['.', '?', '!']) { "" } else { "." };
     format!("{} {prompt}{sep}{answer}{end}", question.number)
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
