@@ -206,8 +206,8 @@ fn the_real_store_saves_the_attachment() {
     std::fs::write(&file, PDF).unwrap();
     let drafts = dir.path().join("drafts");
     let clock = Clock::Fixed(day(TODAY));
-    let mut store = DraftsStore::open(drafts.clone(), clock, q(), Lang::En).unwrap();
-    let mut d = store.create("Test person").unwrap();
+    let mut store = DraftsStore::open(drafts.clone(), clock, q()).unwrap();
+    let mut d = store.create("Test person", Lang::En).unwrap();
     d.answers = answers();
     store.save(&d).unwrap();
     let mut app = on_file_question(Box::new(store));

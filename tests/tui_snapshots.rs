@@ -296,3 +296,307 @@ fn review_sections_are_reachable_with_the_arrows() {
     }
     assert_eq!(app.session.as_ref().unwrap().pane, Pane::Questions, "then the declaration");
 }
+
+// ── Issue 6: French, and support-agent speed ────────────────────────────────────────────────
+
+fn snap_fr(name: &str, app: &App) {
+    assert_eq!(app.lang, Lang::Fr);
+    insta::assert_snapshot!(format!("fr_{name}_80x24"), draw_text(app, 80, 24));
+}
+
+/// Like `app_on`, in French.
+fn app_fr(answers: Answers) -> App<'static> {
+    let store = MemStore::new(day(TODAY)).with("Personne test", day("2025-05-01"), answers, None);
+    let mut app = App::new(q(), Lang::Fr, day(TODAY), Box::new(store));
+    app.color = false;
+    app.update(Action::Key(FieldKey::Enter));
+    app
+}
+
+fn at_fr(answers: Answers, screen: &str) -> App<'static> {
+    let mut app = app_fr(answers);
+    goto(&mut app, None, screen).unwrap();
+    app
+}
+
+#[test]
+fn french_main_screens() {
+    let mut app = App::new(q(), Lang::Fr, day(TODAY), Box::new(start_store()));
+    app.color = false;
+    snap_fr("start", &app);
+    let mut app = App::new(q(), Lang::Fr, day(TODAY), Box::new(MemStore::new(day(TODAY))));
+    app.color = false;
+    app.update(Action::Key(FieldKey::Char('n')));
+    app.update(Action::Key(FieldKey::Enter));
+    snap_fr("question_s1_new", &app);
+    snap_fr("question_s4_p01", &at_fr(persona("personas/P01"), "S4"));
+    snap_fr("checklist_p01", &at_fr(persona("personas/P01"), "checklist"));
+    snap_fr("why_p01", &at_fr(persona("personas/P01"), "why"));
+    snap_fr("stop_do_not_apply_p24", &at_fr(persona("personas/P24"), "stop"));
+    snap_fr("review_p01", &at_fr(persona("personas/P01"), "review"));
+    let mut app = at_fr(persona("personas/P01"), "S4");
+    app.update(Action::Help);
+    snap_fr("help_s4", &app);
+    let mut app = at_fr(persona("personas/P01"), "S4");
+    app.update(Action::ReadBack);
+    snap_fr("read_back_s4_p01", &app);
+    let mut app = at_fr(persona("personas/P01"), "S4");
+    app.update(Action::Search);
+    for c in "naissance".chars() {
+        app.update(Action::Key(FieldKey::Char(c)));
+    }
+    snap_fr("search_naissance_p01", &app);
+}
+
+#[test]
+fn french_footers_fit_and_keep_the_keys_that_matter() {
+    for screen in ["S1", "S4", "checklist", "review"] {
+        let app = at_fr(persona("personas/P01"), screen);
+        let text = draw_text(&app, 80, 24);
+        let footer = text.lines().last().unwrap();
+        assert!(!footer.contains('…'), "{screen}: footer cut: {footer}");
+        assert!(footer.contains("F3 English"), "{screen}: {footer}");
+        assert!(footer.contains("F1 aide") || footer.contains("Entrée"), "{screen}: {footer}");
+    }
+}
+
+#[test]
+fn f3_switches_the_language_live_and_the_draft_keeps_it() {
+    let mut app = at(persona("personas/P01"), "S4");
+    let before = draw_text(&app, 80, 24);
+    assert!(before.contains("days left") && before.contains("Surname"), "{before}");
+    assert!(before.lines().last().unwrap().starts_with("F3 français"));
+    app.update(Action::SwitchLang);
+    assert_eq!(app.lang, Lang::Fr);
+    let after = draw_text(&app, 80, 24);
+    assert!(after.contains("jours restants") && after.contains("Nom de famille"), "{after}");
+    assert!(after.contains("4 sur 16"), "{after}");
+    assert!(after.lines().last().unwrap().starts_with("F3 English"), "{after}");
+    // Saved in the draft at once: reopening it (with no --lang) brings French back.
+    let s = app.session.as_ref().unwrap();
+    assert!(s.saved);
+    let id = s.draft.id.clone();
+    assert_eq!(app.store.open(&id).unwrap().language, Some(Lang::Fr));
+    app.update(Action::Drafts);
+    app.lang = Lang::En;
+    goto(&mut app, Some(&id), "S4").unwrap();
+    assert_eq!(app.lang, Lang::Fr, "the draft's language wins without --lang");
+    // With --lang the command line wins.
+    app.update(Action::Drafts);
+    app.lang = Lang::En;
+    app.lang_explicit = true;
+    goto(&mut app, Some(&id), "S4").unwrap();
+    assert_eq!(app.lang, Lang::En);
+    // And back: F3 again.
+    app.update(Action::SwitchLang);
+    assert_eq!(app.lang, Lang::Fr);
+    app.update(Action::SwitchLang);
+    assert_eq!(app.store.open(&id).unwrap().language, Some(Lang::En));
+}
+
+#[test]
+fn f3_works_on_the_start_screen_and_new_drafts_take_the_language() {
+    let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(MemStore::new(day(TODAY))));
+    app.update(Action::SwitchLang);
+    assert!(draw_text(&app, 80, 24).contains("Aucun brouillon"));
+    app.update(Action::Key(FieldKey::Char('n')));
+    app.update(Action::Key(FieldKey::Enter));
+    let s = app.session.as_ref().unwrap();
+    assert_eq!(s.draft.language, Some(Lang::Fr));
+    assert!(s.draft.label.starts_with("Brouillon du"));
+}
+
+#[test]
+fn search_filters_as_you_type_and_enter_jumps_and_focuses() {
+    let mut app = at(persona("personas/P01"), "S1");
+    assert!(!app.typing());
+    app.on_key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('/'),
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    assert!(matches!(app.overlay, Some(Overlay::Search(..))), "/ opens search off a text field");
+    let all = app.search_results("").len();
+    for c in "date of birth".chars() {
+        app.update(Action::Key(FieldKey::Char(c)));
+    }
+    let Some(Overlay::Search(ref input, _)) = app.overlay else { panic!() };
+    let found = app.search_results(&input.value);
+    assert!(!found.is_empty() && found.len() < all, "{} of {all}", found.len());
+    let dob = q().question_index("pers.dob").unwrap();
+    assert_eq!(found[0], dob, "the prompt match comes first");
+    snap("search_date_of_birth_p01", &app);
+    app.update(Action::Key(FieldKey::Enter));
+    assert!(app.overlay.is_none());
+    let s = app.session.as_ref().unwrap();
+    assert_eq!(q().screens[s.screen].id, "S4");
+    assert_eq!(s.focus, Some(dob));
+    assert_eq!(s.pane, Pane::Questions);
+
+    // By number, without accents, in French words while in English.
+    assert_eq!(app.search_results("4.4")[0], dob);
+    assert!(app.search_results("4.").iter().take(5).all(|&qi| q().questions[qi].number.starts_with("4.")));
+    assert_eq!(app.search_results("date de naissance")[0], dob);
+    assert!(app.search_results("numero du certificat").contains(&q().question_index("prev.number").unwrap()));
+
+    // A hidden question is listed, marked, and Enter does not jump.
+    let hidden = q().question_index("prev.number").unwrap();
+    assert!(!app.session.as_ref().unwrap().ev.visible[hidden]);
+    app.update(Action::Search);
+    for c in "certificate number".chars() {
+        app.update(Action::Key(FieldKey::Char(c)));
+    }
+    let Some(Overlay::Search(ref input, _)) = app.overlay else { panic!() };
+    let k = app.search_results(&input.value).iter().position(|&x| x == hidden).unwrap();
+    let text = draw_text(&app, 80, 24);
+    assert!(text.contains("not asked with the current answers"), "{text}");
+    for _ in 0..k {
+        app.update(Action::Key(FieldKey::Down));
+    }
+    app.update(Action::Key(FieldKey::Enter));
+    assert!(matches!(app.overlay, Some(Overlay::Search(..))));
+    assert!(app.status.as_deref().unwrap_or("").contains("not asked"), "{:?}", app.status);
+    app.update(Action::Back);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn slash_types_in_a_text_field_and_ctrl_f_searches() {
+    let mut app = at(persona("personas/P01"), "S4");
+    assert!(app.typing());
+    app.on_key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('/'),
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    assert!(app.overlay.is_none());
+    app.on_key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('f'),
+        crossterm::event::KeyModifiers::CONTROL,
+    ));
+    assert!(matches!(app.overlay, Some(Overlay::Search(..))));
+}
+
+#[test]
+fn read_back_sentences_in_both_languages() {
+    use citcert::engine::{Context, evaluate};
+    use citcert::tui::readback::sentence;
+    let mut answers = persona("personas/P01");
+    answers.set("pers.uci", AnswerValue::Text("UNKNOWN".into()));
+    answers.set("par1.other_names", AnswerValue::List(vec!["Rania Khoury".into(), "Rania K.".into()]));
+    let ev = evaluate(q(), &answers, Context { today: day(TODAY), started: Some(day("2025-05-01")) });
+    let qi = |id: &str| q().question_index(id).unwrap();
+    let say = |id: &str, lang| sentence(q(), &ev, qi(id), answers.get(id), lang);
+    assert_eq!(say("pers.dob", Lang::En), "4.4 Date of birth: 12 April 1990.");
+    assert_eq!(say("pers.dob", Lang::Fr), "4.4 Date de naissance : 12 avril 1990.");
+    assert!(say("pers.sex", Lang::En).ends_with(": F (female)."), "{}", say("pers.sex", Lang::En));
+    assert!(say("pers.other_names", Lang::En).ends_with(": Not Applicable."));
+    assert!(say("pers.other_names", Lang::Fr).ends_with(" : Sans objet."));
+    assert!(say("pers.uci", Lang::En).ends_with(": Unknown."), "{}", say("pers.uci", Lang::En));
+    assert!(
+        say("pers.uci", Lang::Fr).contains("(IUC)") && say("pers.uci", Lang::Fr).ends_with(" : Inconnu.")
+    );
+    assert!(say("par1.other_names", Lang::En).ends_with(": Rania Khoury and Rania K."));
+    assert!(say("par1.other_names", Lang::Fr).ends_with(" : Rania Khoury et Rania K."));
+    assert!(say("par1.dob", Lang::Fr).ends_with(" : 21 août 1962."), "{}", say("par1.dob", Lang::Fr));
+    // A question ending in "?" takes no colon.
+    let yes_no = say("elig.born_in_canada", Lang::En);
+    assert!(yes_no.contains("? ") && yes_no.ends_with("Yes."), "{yes_no}");
+    // No answer yet.
+    let empty = Answers::default();
+    let ev = evaluate(q(), &empty, Context { today: day(TODAY), started: Some(day(TODAY)) });
+    let s = sentence(q(), &ev, qi("elig.applying_for"), None, Lang::Fr);
+    assert!(s.ends_with("? Pas encore de réponse."), "{s}");
+    let s = sentence(q(), &ev, qi("pers.dob"), None, Lang::En);
+    assert_eq!(s, "4.4 Date of birth: no answer yet.");
+}
+
+#[test]
+fn read_back_window_reads_the_screen() {
+    let mut app = at(persona("personas/P01"), "S4");
+    app.update(Action::ReadBack);
+    let text = draw_text(&app, 80, 24);
+    assert!(text.contains("4.1 Surname (last name): Haddad."), "{text}");
+    assert!(text.contains("4.4 Date of birth: 12 April 1990."), "{text}");
+    snap("read_back_s4_p01", &app);
+    app.update(Action::Key(FieldKey::Down));
+    assert_eq!(app.scroll, 1);
+    app.update(Action::Back);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn f6_opens_why_in_one_key_and_arrows_walk_the_items() {
+    let mut app = at(persona("personas/P01"), "S4");
+    app.update(Action::Why);
+    let s = app.session.as_ref().unwrap();
+    let first = s.ev.items[0].item;
+    assert_eq!(app.overlay, Some(Overlay::Why(first)));
+    app.update(Action::Key(FieldKey::Down));
+    let second = app.session.as_ref().unwrap().ev.items[1].item;
+    assert_eq!(app.overlay, Some(Overlay::Why(second)));
+    let text = draw_text(&app, 80, 24);
+    assert!(text.contains(q().items[second].title.get(Lang::En)), "{text}");
+    app.update(Action::Back);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.session.as_ref().unwrap().pane, Pane::Questions, "closing returns to the questions");
+}
+
+#[test]
+fn ctrl_o_saves_and_switches_drafts_in_one_key() {
+    let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(start_store()));
+    app.update(Action::Key(FieldKey::Down));
+    app.update(Action::Key(FieldKey::Enter));
+    let first = app.session.as_ref().unwrap().draft.id.clone();
+    goto(&mut app, None, "S4").unwrap();
+    // Type without leaving the field, open a window, then Ctrl-O: the edit is kept, the window closed.
+    app.update(Action::Key(FieldKey::End));
+    app.update(Action::Key(FieldKey::Char('x')));
+    app.update(Action::Help);
+    app.update(Action::Drafts);
+    assert!(app.session.is_none() && app.overlay.is_none());
+    assert_eq!(app.drafts[app.start_sel].id, first, "the draft just left is highlighted");
+    let saved = app.store.open(&first).unwrap();
+    assert_eq!(saved.answers.get("pers.surname"), Some(&AnswerValue::Text("Haddadx".into())));
+    // The next caller: n, a name, Enter.
+    app.update(Action::Key(FieldKey::Char('n')));
+    for c in "Next caller".chars() {
+        app.update(Action::Key(FieldKey::Char(c)));
+    }
+    app.update(Action::Key(FieldKey::Enter));
+    assert_eq!(app.session.as_ref().unwrap().draft.label, "Next caller");
+    // And back to the first one: Ctrl-O, ↓ to it, Enter.
+    app.update(Action::Drafts);
+    let k = app.drafts.iter().position(|d| d.id == first).unwrap();
+    while app.start_sel < k {
+        app.update(Action::Key(FieldKey::Down));
+    }
+    app.update(Action::Key(FieldKey::Enter));
+    assert_eq!(app.session.as_ref().unwrap().draft.id, first);
+}
+
+#[test]
+fn the_language_is_kept_in_the_draft_file() {
+    use citcert::clock::Clock;
+    use citcert::tui::store::DraftsStore;
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::Fixed(day(TODAY));
+    let store = DraftsStore::open(dir.path().to_path_buf(), clock, q()).unwrap();
+    let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(store));
+    app.update(Action::Key(FieldKey::Char('n')));
+    app.update(Action::Key(FieldKey::Enter));
+    app.update(Action::SwitchLang);
+    app.update(Action::Quit);
+    let file = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .expect("a draft file");
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(json["language"], "fr", "{json}");
+    drop(app);
+    // Started again in English without --lang: the draft opens in French.
+    let store = DraftsStore::open(dir.path().to_path_buf(), clock, q()).unwrap();
+    let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(store));
+    app.update(Action::Key(FieldKey::Enter));
+    assert_eq!(app.lang, Lang::Fr);
+    assert!(draw_text(&app, 80, 24).contains("jours restants"));
+}

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
+use super::i18n;
 use super::keymap::{self, Action};
 use super::store::{Damaged, Draft, DraftSummary, Store, days_left};
 use super::widgets::{Field, FieldEvent, FieldKey, TextInput};
@@ -30,6 +31,10 @@ pub enum Overlay {
     Stop(StopView),
     /// "Attach a file" (see `attach_flow`).
     Attach(super::attach_flow::AttachDialog),
+    /// Search over every question (visible or not): the typed words and the highlighted match.
+    Search(TextInput, usize),
+    /// The current screen's answers in full sentences, for reading to a caller.
+    ReadBack,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -77,6 +82,8 @@ pub struct Session {
     pub return_to_review: bool,
     /// Whether the draft on disk matches the answers.
     pub saved: bool,
+    /// "Why?" was opened with F6 from the questions: closing it goes back there.
+    pub why_from_questions: bool,
 }
 
 pub struct App<'a> {
@@ -97,6 +104,10 @@ pub struct App<'a> {
     pub quit: bool,
     /// Colours on (off with NO_COLOR); meaning never rests on colour alone.
     pub color: bool,
+    /// How far the open window's text is scrolled (help, why, read-back); 0 for a new window.
+    pub scroll: u16,
+    /// The language was given with --lang: drafts open in it rather than in their own.
+    pub lang_explicit: bool,
 }
 
 impl<'a> App<'a> {
@@ -116,6 +127,8 @@ impl<'a> App<'a> {
             status: None,
             quit: false,
             color: true,
+            lang_explicit: false,
+            scroll: 0,
         };
         app.removed = app.store.removed();
         app.damaged = app.store.damaged();
@@ -153,7 +166,7 @@ impl<'a> App<'a> {
     /// Whether printable keys type text where the focus is.
     pub fn typing(&self) -> bool {
         match (&self.overlay, &self.session) {
-            (Some(Overlay::NewDraft(_)), _) => true,
+            (Some(Overlay::NewDraft(_) | Overlay::Search(..)), _) => true,
             (Some(Overlay::Attach(d)), _) => !d.on_toggle,
             (Some(_), _) => false,
             (None, Some(s)) => s.pane == Pane::Questions && s.field.takes_text(),
@@ -178,10 +191,20 @@ impl<'a> App<'a> {
         if !matches!(action, Action::Key(FieldKey::Char(_)) | Action::Key(FieldKey::Paste(_))) {
             self.status = None;
         }
+        // Keys that work over any window.
+        match action {
+            Action::SwitchLang => return self.switch_lang(),
+            Action::Drafts => return self.back_to_drafts(),
+            _ => {}
+        }
         if let Some(o) = self.overlay.clone() {
-            self.update_overlay(o, action);
+            self.update_overlay(o.clone(), action);
+            if self.overlay.as_ref() != Some(&o) {
+                self.scroll = 0;
+            }
             return;
         }
+        self.scroll = 0;
         match action {
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::About => self.overlay = Some(Overlay::About),
@@ -204,13 +227,41 @@ impl<'a> App<'a> {
         match o {
             Overlay::Help => match action {
                 Action::Key(K::Char('a')) | Action::About => self.overlay = Some(Overlay::About),
+                Action::Key(K::Up) => self.scroll = self.scroll.saturating_sub(1),
+                Action::Key(K::Down) => self.scroll = self.scroll.saturating_add(1),
+                Action::PrevScreen => self.scroll = self.scroll.saturating_sub(10),
+                Action::NextScreen => self.scroll = self.scroll.saturating_add(10),
                 Action::Quit => self.quit(),
                 _ => self.overlay = None,
             },
-            Overlay::About | Overlay::Why(_) => match action {
+            Overlay::About => match action {
                 Action::Quit => self.quit(),
                 _ => self.overlay = None,
             },
+            Overlay::Why(_) => match action {
+                Action::Quit => self.quit(),
+                Action::Key(K::Up) => self.why_step(-1),
+                Action::Key(K::Down) | Action::Why => self.why_step(1),
+                Action::PrevScreen => self.scroll = self.scroll.saturating_sub(5),
+                Action::NextScreen => self.scroll = self.scroll.saturating_add(5),
+                _ => {
+                    self.overlay = None;
+                    if let Some(s) = &mut self.session
+                        && std::mem::take(&mut s.why_from_questions)
+                    {
+                        s.pane = Pane::Questions;
+                    }
+                }
+            },
+            Overlay::ReadBack => match action {
+                Action::Quit => self.quit(),
+                Action::Key(K::Up) => self.scroll = self.scroll.saturating_sub(1),
+                Action::Key(K::Down) => self.scroll = self.scroll.saturating_add(1),
+                Action::PrevScreen => self.scroll = self.scroll.saturating_sub(10),
+                Action::NextScreen => self.scroll = self.scroll.saturating_add(10),
+                _ => self.overlay = None,
+            },
+            Overlay::Search(input, sel) => self.update_search(input, sel, action),
             Overlay::Jump(sel) => {
                 let Some(s) = &self.session else {
                     self.overlay = None;
@@ -234,27 +285,27 @@ impl<'a> App<'a> {
             }
             Overlay::ConfirmDelete(id, label) => {
                 self.overlay = None;
-                if matches!(action, Action::Key(K::Char('y' | 'Y'))) {
+                if matches!(action, Action::Key(K::Char('y' | 'Y' | 'o' | 'O'))) {
                     match self.store.delete(&id) {
-                        Ok(()) => self.status = Some(format!("Deleted “{label}”.")),
-                        Err(e) => self.status = Some(format!("Could not delete “{label}”: {e}")),
+                        Ok(()) => self.status = Some(i18n::deleted(self.lang, &label)),
+                        Err(e) => self.status = Some(i18n::not_deleted(self.lang, &label, &e)),
                     }
                     self.refresh_list();
                 } else {
-                    self.status = Some("Nothing deleted.".into());
+                    self.status = Some(i18n::NOTHING_DELETED.get(self.lang).into());
                 }
             }
             Overlay::NewDraft(mut input) => match action {
                 Action::Key(K::Enter) => {
                     self.overlay = None;
                     let label = if input.value.trim().is_empty() {
-                        format!("Draft of {}", self.today)
+                        i18n::default_label(self.lang, &self.today.to_string())
                     } else {
                         input.value.trim().to_string()
                     };
-                    match self.store.create(&label) {
+                    match self.store.create(&label, self.lang) {
                         Ok(d) => self.open_draft(d),
-                        Err(e) => self.status = Some(format!("Could not create the draft: {e}")),
+                        Err(e) => self.status = Some(i18n::not_created(self.lang, &e)),
                     }
                 }
                 Action::Back => self.overlay = None,
@@ -286,17 +337,14 @@ impl<'a> App<'a> {
         match action {
             Action::Key(K::Char('c' | 'C')) | Action::Back => {
                 self.overlay = None;
-                self.status = Some("Change the answer that led here; the screen list is on Ctrl-G.".into());
+                self.status = Some(i18n::STOP_CHANGE.get(self.lang).into());
             }
             Action::Key(K::Char('p' | 'P')) if v.paper_ok => {
                 self.overlay = None;
                 if let Some(s) = &mut self.session {
                     s.paper_mode = true;
                 }
-                self.status = Some(
-                    "Paper-preparation mode: the rest of the questions help you fill in the paper form."
-                        .into(),
-                );
+                self.status = Some(i18n::PAPER_MODE_ON.get(self.lang).into());
                 if let Some(t) = v.target {
                     self.goto_screen(t);
                 }
@@ -328,17 +376,17 @@ impl<'a> App<'a> {
             Action::Key(K::End) => self.start_sel = self.drafts.len().saturating_sub(1),
             Action::Key(K::Enter) | Action::Key(K::Char('o' | 'O')) => {
                 let Some(d) = self.drafts.get(self.start_sel) else {
-                    self.status = Some("No draft yet: press n to start one.".into());
+                    self.status = Some(i18n::NO_DRAFT_YET.get(self.lang).into());
                     return;
                 };
                 match self.store.open(&d.id.clone()) {
                     Ok(d) => {
                         self.open_draft(d);
                         if let Some(why) = self.store.read_only() {
-                            self.status = Some(format!("Read-only: {why}. Changes will not be saved."));
+                            self.status = Some(i18n::read_only(self.lang, &why));
                         }
                     }
-                    Err(e) => self.status = Some(format!("Could not open the draft: {e}")),
+                    Err(e) => self.status = Some(i18n::not_opened(self.lang, &e)),
                 }
             }
             Action::Key(K::Char('n' | 'N')) => self.overlay = Some(Overlay::NewDraft(TextInput::default())),
@@ -348,16 +396,23 @@ impl<'a> App<'a> {
                 }
             }
             Action::Key(K::Char('a' | 'A')) => self.overlay = Some(Overlay::About),
-            Action::Key(K::Char('q' | 'Q')) | Action::Back => self.quit = true,
-            Action::Key(K::Char(c)) => {
-                self.status = Some(format!("“{c}” does nothing here: n new, Enter open, d delete, q quit."))
+            Action::Search | Action::ReadBack | Action::Why => {
+                self.status = Some(i18n::OPEN_A_DRAFT_FIRST.get(self.lang).into())
             }
+            Action::Key(K::Char('q' | 'Q')) | Action::Back => self.quit = true,
+            Action::Key(K::Char(c)) => self.status = Some(i18n::does_nothing(self.lang, c)),
             _ => {}
         }
     }
 
     /// Opens a draft on its last screen (or the first).
-    pub fn open_draft(&mut self, draft: Draft) {
+    pub fn open_draft(&mut self, mut draft: Draft) {
+        // The draft's own language, unless --lang said otherwise; a draft without one takes ours.
+        match draft.language {
+            Some(l) if !self.lang_explicit => self.lang = l,
+            Some(_) => {}
+            None => draft.language = Some(self.lang),
+        }
         let ev = evaluate(self.q, &draft.answers, self.ctx(draft.created_on));
         let screen = draft
             .screen
@@ -383,6 +438,7 @@ impl<'a> App<'a> {
             acknowledged: BTreeSet::new(),
             return_to_review: false,
             saved: true,
+            why_from_questions: false,
         });
         self.goto_screen(screen);
     }
@@ -444,7 +500,7 @@ impl<'a> App<'a> {
             Action::Save => {
                 self.commit_pending();
                 if self.save() {
-                    self.status = Some("Saved.".into());
+                    self.status = Some(i18n::SAVED.get(self.lang).into());
                 }
             }
             Action::NextScreen => self.next_screen(),
@@ -453,7 +509,7 @@ impl<'a> App<'a> {
                 let Some(s) = &self.session else { return };
                 match s.ev.prev_screen(s.screen) {
                     Some(p) => self.goto_screen(p),
-                    None => self.status = Some("This is the first screen.".into()),
+                    None => self.status = Some(i18n::FIRST_SCREEN.get(self.lang).into()),
                 }
             }
             Action::JumpList => {
@@ -493,6 +549,15 @@ impl<'a> App<'a> {
                 self.session = None;
                 self.refresh_list();
             }
+            Action::Why => self.why_first(),
+            Action::ReadBack => {
+                self.commit_pending();
+                self.overlay = Some(Overlay::ReadBack);
+            }
+            Action::Search => {
+                self.commit_pending();
+                self.overlay = Some(Overlay::Search(TextInput::default(), 0));
+            }
             Action::FocusNext => self.move_focus(1),
             Action::FocusPrev => self.move_focus(-1),
             Action::Na | Action::Unknown => self.na_unknown(action == Action::Na),
@@ -502,7 +567,7 @@ impl<'a> App<'a> {
                 Pane::Review => self.review_key(k),
                 Pane::Questions => self.field_key(k),
             },
-            Action::Help | Action::About | Action::Quit => {}
+            Action::Help | Action::About | Action::Quit | Action::SwitchLang | Action::Drafts => {}
         }
     }
 
@@ -551,11 +616,11 @@ impl<'a> App<'a> {
             FieldKey::End => s.review_sel = entries.len().saturating_sub(1),
             FieldKey::Enter => {
                 if s.review_sel >= entries.len() {
-                    self.status = Some("↓ goes on through the review; Tab reaches the declaration.".into());
+                    self.status = Some(i18n::REVIEW_GO_ON.get(self.lang).into());
                 } else if let Some(&qi) = entries.get(s.review_sel) {
                     s.return_to_review = true;
                     self.goto_question(qi);
-                    self.status = Some("Change the answer, then PgDn returns to the review.".into());
+                    self.status = Some(i18n::REVIEW_CHANGE.get(self.lang).into());
                 }
             }
             _ => {}
@@ -584,9 +649,7 @@ impl<'a> App<'a> {
                 FieldKey::Up => self.move_focus(-1),
                 FieldKey::Down => self.move_focus(1),
                 FieldKey::Char(c) if !matches!(s.field, Field::None) => {
-                    self.status = Some(format!(
-                        "“{c}” is not a choice here: use ↑↓ and Space, a number or a first letter."
-                    ))
+                    self.status = Some(i18n::not_a_choice(self.lang, c))
                 }
                 _ => {}
             },
@@ -647,11 +710,10 @@ impl<'a> App<'a> {
         let Some(s) = &self.session else { return };
         let Some(qi) = s.focus else { return };
         let question = &q.questions[qi];
-        let (allowed, token, word) =
-            if na { (question.na, "NA", "Not Applicable") } else { (question.unknown, "UNKNOWN", "Unknown") };
+        let (allowed, token) = if na { (question.na, "NA") } else { (question.unknown, "UNKNOWN") };
         let option = question.options.iter().any(|o| o.id == token.to_lowercase());
         if !allowed && !option {
-            self.status = Some(format!("“{word}” is not accepted for question {}.", question.number));
+            self.status = Some(i18n::not_accepted(self.lang, na, &question.number));
             return;
         }
         let v = if option {
@@ -681,6 +743,7 @@ impl<'a> App<'a> {
     pub fn set_answer(&mut self, qi: usize, v: Option<AnswerValue>) {
         let q = self.q;
         let ctx_today = self.today;
+        let lang = self.lang;
         let Some(s) = &mut self.session else { return };
         let id = q.questions[qi].id.clone();
         let old = s.draft.answers.get(&id).cloned();
@@ -702,12 +765,7 @@ impl<'a> App<'a> {
         let aside: Vec<usize> = s.ev.set_aside.iter().copied().filter(|x| !old_aside.contains(x)).collect();
         s.aside_notice = (!aside.is_empty()).then(|| {
             let nums: Vec<&str> = aside.iter().map(|&x| q.questions[x].number.as_str()).collect();
-            format!(
-                "{} answer{} set aside (no longer asked, kept if you change back): {}",
-                aside.len(),
-                if aside.len() == 1 { "" } else { "s" },
-                nums.join(", ")
-            )
+            i18n::set_aside(lang, aside.len(), &nums.join(", "))
         });
         // A focused question that disappeared hands the focus to the next visible one.
         if let Some(f) = s.focus
@@ -733,7 +791,7 @@ impl<'a> App<'a> {
                 true
             }
             Err(e) => {
-                self.status = Some(format!("✗ Not saved: {e}"));
+                self.status = Some(i18n::not_saved(self.lang, &e));
                 false
             }
         }
@@ -754,11 +812,7 @@ impl<'a> App<'a> {
         let errors = self.screen_errors();
         if !errors.is_empty() {
             let nums: Vec<&str> = errors.iter().map(|&qi| q.questions[qi].number.as_str()).collect();
-            self.status = Some(format!(
-                "✗ Next refused: fix {} ({}). PgUp back, Ctrl-S save and Ctrl-Q quit still work.",
-                nums.join(", "),
-                if errors.len() == 1 { "1 error" } else { "errors" }
-            ));
+            self.status = Some(i18n::next_refused(self.lang, &nums.join(", ")));
             // Put the focus on the first error so it is in view.
             let status = self.status.take();
             self.goto_question(errors[0]);
@@ -794,8 +848,179 @@ impl<'a> App<'a> {
         }
         match target {
             Some(t) => self.goto_screen(t),
-            None => self.status = Some("This is the last screen. Ctrl-S saves, Ctrl-Q quits.".into()),
+            None => self.status = Some(i18n::LAST_SCREEN.get(self.lang).into()),
         }
+    }
+
+    /// F3: the other language, live; an open draft keeps it (saved at once).
+    fn switch_lang(&mut self) {
+        self.commit_pending();
+        self.lang = self.lang.other();
+        let lang = self.lang;
+        let msg = if let Some(s) = &mut self.session {
+            s.draft.language = Some(lang);
+            s.saved = false;
+            // Notices already written in the old language would now read oddly.
+            s.aside_notice = None;
+            i18n::LANG_NOW
+        } else {
+            i18n::LANG_NOW_NO_DRAFT
+        };
+        if self.session.is_some() {
+            self.rebuild_field();
+            self.save();
+        }
+        self.status = Some(msg.get(lang).into());
+    }
+
+    /// Ctrl-O: saves the open draft and goes to the drafts list with it highlighted, from anywhere,
+    /// so the next caller's draft is one key (n) or two (↑↓ Enter) away.
+    fn back_to_drafts(&mut self) {
+        if matches!(self.overlay, Some(Overlay::NewDraft(_))) {
+            return;
+        }
+        self.overlay = None;
+        let Some(id) = self.session.as_ref().map(|s| s.draft.id.clone()) else { return };
+        self.commit_pending();
+        let saved = self.save();
+        let label = self.session.as_ref().map(|s| s.draft.label.clone()).unwrap_or_default();
+        self.session = None;
+        self.refresh_list();
+        if let Some(k) = self.drafts.iter().position(|d| d.id == id) {
+            self.start_sel = k;
+        }
+        if saved {
+            self.status = Some(i18n::switched_out(self.lang, &label));
+        }
+    }
+
+    /// The checklist (or paper list) the "why" keys walk.
+    fn checklist_len(&self) -> usize {
+        self.session
+            .as_ref()
+            .map_or(0, |s| if s.paper_mode { s.ev.paper_prep.len() } else { s.ev.items.len() })
+    }
+
+    /// F6: "why is this on my list?" for the highlighted checklist item, in one key.
+    fn why_first(&mut self) {
+        self.commit_pending();
+        let n = self.checklist_len();
+        let Some(s) = &mut self.session else { return };
+        if n == 0 {
+            self.status = Some(i18n::NO_CHECKLIST_YET.get(self.lang).into());
+            return;
+        }
+        if s.pane != Pane::Checklist {
+            s.why_from_questions = s.pane == Pane::Questions;
+            s.pane = Pane::Checklist;
+        }
+        s.checklist_sel = s.checklist_sel.min(n - 1);
+        let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
+        self.overlay = Some(Overlay::Why(list[s.checklist_sel].item));
+    }
+
+    /// ↑↓ in "why?": the previous or next item's why.
+    fn why_step(&mut self, delta: i32) {
+        let n = self.checklist_len();
+        let Some(s) = &mut self.session else { return };
+        if n == 0 {
+            self.overlay = None;
+            return;
+        }
+        s.checklist_sel = (s.checklist_sel as i32 + delta).clamp(0, n as i32 - 1) as usize;
+        let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
+        self.overlay = Some(Overlay::Why(list[s.checklist_sel].item));
+    }
+
+    fn update_search(&mut self, mut input: TextInput, sel: usize, action: Action) {
+        use FieldKey as K;
+        let n = self.search_results(&input.value).len();
+        let mut sel = sel;
+        match action {
+            Action::Back => {
+                self.overlay = None;
+                return;
+            }
+            Action::Quit => return self.quit(),
+            Action::Key(K::Up) | Action::FocusPrev => sel = sel.saturating_sub(1),
+            Action::Key(K::Down) | Action::FocusNext => sel = (sel + 1).min(n.saturating_sub(1)),
+            Action::PrevScreen => sel = sel.saturating_sub(10),
+            Action::NextScreen => sel = (sel + 10).min(n.saturating_sub(1)),
+            Action::Key(K::Enter) => {
+                let results = self.search_results(&input.value);
+                let Some(&qi) = results.get(sel) else { return };
+                let visible = self.session.as_ref().is_some_and(|s| search_visible(self.q, &s.ev, qi));
+                if visible {
+                    self.overlay = None;
+                    self.goto_question(qi);
+                } else {
+                    self.status = Some(i18n::not_asked_status(self.lang, &self.q.questions[qi].number));
+                }
+                return;
+            }
+            Action::Key(k) => {
+                match k {
+                    K::Char(c) => input.insert(c),
+                    K::Paste(s) => input.paste(&s),
+                    K::Backspace => input.backspace(),
+                    K::Delete => input.delete(),
+                    K::Left => input.left(),
+                    K::Right => input.right(),
+                    K::Home => input.home(),
+                    K::End => input.end(),
+                    K::DeleteWord => input.delete_word(),
+                    _ => {}
+                }
+                sel = 0;
+            }
+            _ => {}
+        }
+        self.overlay = Some(Overlay::Search(input, sel));
+    }
+
+    /// Questions matching the search words, in both languages: the number first ("4.7", "4."),
+    /// then the prompt, then the help text. Every question counts, asked now or not.
+    pub fn search_results(&self, query: &str) -> Vec<usize> {
+        let q = self.q;
+        let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
+        let whole = words.join(" ");
+        let asked = |qi: usize| self.session.as_ref().is_some_and(|s| search_visible(q, &s.ev, qi));
+        let mut ranked: Vec<(u8, bool, usize)> = vec![];
+        for (qi, question) in q.questions.iter().enumerate() {
+            if question.qtype == QType::Display {
+                continue;
+            }
+            if words.is_empty() {
+                ranked.push((0, false, qi));
+                continue;
+            }
+            let number = question.number.to_lowercase();
+            let prompt = fold(&format!("{} {}", question.prompt.en, question.prompt.fr));
+            let minor = question.prompt_minor.as_ref().map(|p| fold(&format!("{} {}", p.en, p.fr)));
+            let help = fold(&format!("{} {}", question.help.en, question.help.fr));
+            let in_text = |t: &str| words.iter().all(|w| t.contains(w.as_str()));
+            let exact = [&question.prompt.en, &question.prompt.fr]
+                .iter()
+                .any(|p| fold(p).trim_end_matches(['?', ':', '.']).trim() == whole);
+            let digits = words[0].starts_with(|c: char| c.is_ascii_digit());
+            let rank = if words.len() == 1 && number == words[0] {
+                0
+            } else if exact {
+                1
+            } else if words.len() == 1 && digits && number.starts_with(&words[0]) {
+                2
+            } else if in_text(&prompt) || minor.as_deref().is_some_and(in_text) {
+                3
+            } else if in_text(&format!("{number} {prompt} {help}")) {
+                4
+            } else {
+                continue;
+            };
+            // Within a rank, questions asked now come first.
+            ranked.push((rank, !asked(qi), qi));
+        }
+        ranked.sort();
+        ranked.into_iter().map(|(_, _, qi)| qi).collect()
     }
 
     /// Current screen's position among the visible screens (1-based) and their count.
@@ -804,6 +1029,29 @@ impl<'a> App<'a> {
         let v = s.ev.visible_screens();
         (v.iter().position(|&x| x == s.screen).map_or(0, |p| p + 1), v.len())
     }
+}
+
+/// Whether a search result can be jumped to: the question and its screen are asked now.
+pub fn search_visible(q: &Questionnaire, ev: &Evaluation, qi: usize) -> bool {
+    ev.visible[qi] && ev.screen_visible[q.questions[qi].screen]
+}
+
+/// Lower case without accents, so "numero" finds « numéro » and "Quebec" finds « Québec ».
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            'ÿ' => 'y',
+            '’' => '\'',
+            c => c,
+        })
+        .collect()
 }
 
 /// Whether a visible question takes an answer from the user (not display, not fixed).

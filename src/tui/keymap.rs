@@ -26,6 +26,16 @@ pub enum Action {
     Back,
     /// Attach a file to the focused document's file question (F7).
     Attach,
+    /// The other language (F3), live; kept in the draft.
+    SwitchLang,
+    /// Search every question by number or words (`/`, Ctrl-F).
+    Search,
+    /// The screen's answers in full sentences, to read to a caller (F5, Ctrl-B).
+    ReadBack,
+    /// "Why is this on my list?" for the highlighted checklist item, from anywhere (F6).
+    Why,
+    /// Save and go to the drafts list: switch drafts or start the next one (Ctrl-O).
+    Drafts,
     /// A key for the focused field, list or dialog.
     Key(FieldKey),
 }
@@ -46,6 +56,9 @@ pub fn action(key: KeyEvent, typing: bool) -> Option<Action> {
         KeyCode::Char('r') if ctrl => Action::Review,
         KeyCode::Char('n') if ctrl => Action::Na,
         KeyCode::Char('u') if ctrl => Action::Unknown,
+        KeyCode::Char('f') if ctrl => Action::Search,
+        KeyCode::Char('b') if ctrl => Action::ReadBack,
+        KeyCode::Char('o') if ctrl => Action::Drafts,
         KeyCode::Char('w') if ctrl => Action::Key(FieldKey::DeleteWord),
         KeyCode::Char('a') if ctrl => Action::Key(FieldKey::Home),
         KeyCode::Char('e') if ctrl => Action::Key(FieldKey::End),
@@ -53,11 +66,14 @@ pub fn action(key: KeyEvent, typing: bool) -> Option<Action> {
         KeyCode::Char('f') if alt => Action::Key(FieldKey::WordRight),
         KeyCode::Char(_) if ctrl || alt => return None,
         KeyCode::Char('?') if !typing => Action::Help,
+        KeyCode::Char('/') if !typing => Action::Search,
         KeyCode::Char(c) => Action::Key(FieldKey::Char(c)),
         KeyCode::F(1) => Action::Help,
         KeyCode::F(2) => Action::About,
+        KeyCode::F(3) => Action::SwitchLang,
         KeyCode::F(4) => Action::JumpList,
-        KeyCode::F(6) => Action::Checklist,
+        KeyCode::F(5) => Action::ReadBack,
+        KeyCode::F(6) => Action::Why,
         KeyCode::F(7) => Action::Attach,
         KeyCode::PageDown => Action::NextScreen,
         KeyCode::PageUp => Action::PrevScreen,
@@ -114,5 +130,22 @@ mod tests {
         let mut release = k(KeyCode::Char('a'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
         assert_eq!(action(release, true), None);
+    }
+
+    #[test]
+    fn support_keys_work_while_typing_except_slash() {
+        for typing in [false, true] {
+            assert_eq!(action(k(KeyCode::F(3), KeyModifiers::NONE), typing), Some(Action::SwitchLang));
+            assert_eq!(action(k(KeyCode::F(5), KeyModifiers::NONE), typing), Some(Action::ReadBack));
+            assert_eq!(action(k(KeyCode::F(6), KeyModifiers::NONE), typing), Some(Action::Why));
+            assert_eq!(action(k(KeyCode::Char('o'), KeyModifiers::CONTROL), typing), Some(Action::Drafts));
+            assert_eq!(action(k(KeyCode::Char('f'), KeyModifiers::CONTROL), typing), Some(Action::Search));
+            assert_eq!(action(k(KeyCode::Char('b'), KeyModifiers::CONTROL), typing), Some(Action::ReadBack));
+        }
+        assert_eq!(action(k(KeyCode::Char('/'), KeyModifiers::NONE), false), Some(Action::Search));
+        assert_eq!(
+            action(k(KeyCode::Char('/'), KeyModifiers::NONE), true),
+            Some(Action::Key(FieldKey::Char('/')))
+        );
     }
 }

@@ -4,7 +4,9 @@
 
 pub mod app;
 pub mod attach_flow;
+pub mod i18n;
 pub mod keymap;
+pub mod readback;
 pub mod render;
 pub mod store;
 pub mod view;
@@ -25,6 +27,12 @@ pub fn colour_wanted() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// Whether `--lang` was on the command line (not just CITCERT_LANG): then drafts open in that
+/// language instead of their own.
+pub fn lang_flag_given() -> bool {
+    std::env::args_os().any(|a| a == "--lang" || a.to_string_lossy().starts_with("--lang="))
+}
+
 /// Opens the TUI on the draft store; returns when the user quits.
 pub fn run(global: &GlobalArgs) -> Result<i32, CliError> {
     let clock = global.clock()?;
@@ -40,9 +48,11 @@ pub fn run(global: &GlobalArgs) -> Result<i32, CliError> {
              or `citcert check --answers FILE --format text`",
         ));
     }
-    let store = DraftsStore::open(dir, clock, &q, lang).map_err(CliError::usage)?;
+    let store = DraftsStore::open(dir, clock, &q).map_err(CliError::usage)?;
     let mut app = App::new(&q, lang, clock.today(), Box::new(store));
     app.color = colour_wanted();
+    // --lang on the command line wins over a draft's own language; CITCERT_LANG is only a default.
+    app.lang_explicit = lang_flag_given();
     // ratatui::init installs a panic hook that restores the terminal before the message prints.
     let mut terminal = ratatui::init();
     let _ = crossterm::execute!(stdout(), EnableBracketedPaste);

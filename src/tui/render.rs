@@ -18,7 +18,7 @@ use crate::cli::{CliError, GlobalArgs, read_text};
 use crate::drafts::DraftStore;
 use crate::engine::{Answers, Lang, Outcome, Questionnaire};
 
-pub const SCREEN_NAMES: &str = "start, about, help, jump, checklist, why, stop, review, last (the draft's saved \
+pub const SCREEN_NAMES: &str = "start, about, help, jump, checklist, why, stop, review, readback, search, last (the draft's saved \
 screen), or a questionnaire screen by id or number: S1 … S13, S11.CL-ID1, 4, 11.2";
 
 /// Print a screen as plain text, with no terminal.
@@ -65,7 +65,7 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<i32, CliError> {
             Some(d) => d.clone(),
             None => DraftStore::default_dir().map_err(|e| CliError::usage(e.to_string()))?,
         };
-        let store = DraftsStore::open(dir.clone(), clock, &q, lang).map_err(CliError::usage)?;
+        let store = DraftsStore::open(dir.clone(), clock, &q).map_err(CliError::usage)?;
         let id = match &args.draft {
             Some(prefix) => Some(
                 DraftStore::open(dir)
@@ -76,7 +76,8 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<i32, CliError> {
         };
         (Box::new(store), id)
     };
-    let text = render_text(&q, lang, today, store, id.as_deref(), &args.screen, w, h, super::colour_wanted())
+    let opts = RenderOpts { color: super::colour_wanted(), lang_explicit: super::lang_flag_given() };
+    let text = render_text(&q, lang, today, store, id.as_deref(), &args.screen, w, h, opts)
         .map_err(CliError::usage)?;
     print!("{text}");
     Ok(0)
@@ -94,6 +95,14 @@ pub fn parse_size(s: &str) -> Result<(u16, u16), String> {
     Ok((w, h))
 }
 
+/// How `render_text` draws: colours, and whether the language was given explicitly (else a
+/// draft is drawn in its own language).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RenderOpts {
+    pub color: bool,
+    pub lang_explicit: bool,
+}
+
 /// Builds the app, opens the draft, goes to the named screen and returns it as text.
 #[allow(clippy::too_many_arguments)]
 pub fn render_text(
@@ -105,10 +114,11 @@ pub fn render_text(
     screen: &str,
     w: u16,
     h: u16,
-    color: bool,
+    opts: RenderOpts,
 ) -> Result<String, String> {
     let mut app = App::new(q, lang, today, store);
-    app.color = color;
+    app.color = opts.color;
+    app.lang_explicit = opts.lang_explicit;
     goto(&mut app, draft, screen)?;
     Ok(draw_text(&app, w, h))
 }
@@ -129,6 +139,14 @@ pub fn goto(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(), Stri
     match name {
         "start" => {}
         "about" => app.update(Action::About),
+        "readback" | "read-back" => {
+            app.session.as_ref().ok_or_else(needs_draft)?;
+            app.update(Action::ReadBack);
+        }
+        "search" => {
+            app.session.as_ref().ok_or_else(needs_draft)?;
+            app.update(Action::Search);
+        }
         "help" => app.update(Action::Help),
         "last" | "resume" => app.session.as_ref().map(|_| ()).ok_or_else(needs_draft)?,
         "jump" => {

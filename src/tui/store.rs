@@ -36,6 +36,8 @@ pub struct Draft {
     pub attachments: Vec<serde_json::Value>,
     /// Progress the app computed for these answers; cached in the draft file for fast listing.
     pub progress: Option<u8>,
+    /// The draft's language of service, when it has one (older drafts and answers files may not).
+    pub language: Option<Lang>,
 }
 
 /// A draft file that could not be read, and why.
@@ -58,7 +60,8 @@ pub trait Store {
     fn removed(&self) -> Vec<String>;
     /// Draft files that could not be read (set aside), with their reason.
     fn damaged(&self) -> Vec<Damaged>;
-    fn create(&mut self, label: &str) -> Result<Draft, String>;
+    /// A new draft in this language of service.
+    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, String>;
     fn open(&mut self, id: &str) -> Result<Draft, String>;
     fn save(&mut self, draft: &Draft) -> Result<(), String>;
     fn delete(&mut self, id: &str) -> Result<(), String>;
@@ -102,6 +105,7 @@ impl MemStore {
             screen: screen.map(str::to_string),
             attachments: vec![],
             progress: None,
+            language: None,
         });
         self
     }
@@ -129,11 +133,13 @@ impl Store for MemStore {
     fn damaged(&self) -> Vec<Damaged> {
         self.damaged.clone()
     }
-    fn create(&mut self, label: &str) -> Result<Draft, String> {
+    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, String> {
         let today = self.today;
         let s = std::mem::replace(self, MemStore::new(today));
         *self = s.with(label, today, Answers::default(), None);
-        Ok(self.drafts.last().cloned().expect("just added"))
+        let d = self.drafts.last_mut().expect("just added");
+        d.language = Some(lang);
+        Ok(d.clone())
     }
     fn open(&mut self, id: &str) -> Result<Draft, String> {
         self.drafts.iter().find(|d| d.id == id).cloned().ok_or_else(|| format!("no draft \"{id}\""))
@@ -158,7 +164,6 @@ pub struct DraftsStore {
     store: DraftStore,
     clock: Clock,
     questionnaire: QuestionnaireRef,
-    language: String,
     open: Option<OpenDraft>,
     removed: Vec<String>,
     damaged: Vec<Damaged>,
@@ -166,23 +171,17 @@ pub struct DraftsStore {
 
 impl DraftsStore {
     /// Opens the folder and sweeps it once: expired drafts removed, damaged ones set aside.
-    pub fn open(
-        dir: std::path::PathBuf,
-        clock: Clock,
-        q: &Questionnaire,
-        lang: Lang,
-    ) -> Result<DraftsStore, String> {
+    pub fn open(dir: std::path::PathBuf, clock: Clock, q: &Questionnaire) -> Result<DraftsStore, String> {
         let store = DraftStore::open(dir).map_err(|e| e.to_string())?;
         let sweep = store.sweep(&clock).map_err(|e| e.to_string())?;
-        let removed =
-            sweep.expired.iter().map(|x| format!("{} (started {})", x.label, x.created_on)).collect();
+        let removed = sweep.expired.iter().map(|x| format!("{} ({})", x.label, x.created_on)).collect();
         let damaged = sweep
             .damaged
             .iter()
             .map(|d| Damaged {
                 name: d.file.clone(),
                 reason: match &d.moved_to {
-                    Some(p) => format!("{} (moved to {})", d.reason, p.display()),
+                    Some(p) => format!("{} (→ {})", d.reason, p.display()),
                     None => d.reason.clone(),
                 },
             })
@@ -191,7 +190,6 @@ impl DraftsStore {
             store,
             clock,
             questionnaire: QuestionnaireRef { id: q.id.clone(), version: q.version.clone() },
-            language: lang.code().to_string(),
             open: None,
             removed,
             damaged,
@@ -210,6 +208,7 @@ impl DraftsStore {
             screen: Some(o.draft.current_screen.clone()).filter(|s| !s.is_empty()),
             attachments: o.draft.attachments.clone(),
             progress: None,
+            language: Lang::parse(&o.draft.language),
         })
     }
 }
@@ -236,11 +235,11 @@ impl Store for DraftsStore {
     fn damaged(&self) -> Vec<Damaged> {
         self.damaged.clone()
     }
-    fn create(&mut self, label: &str) -> Result<Draft, String> {
+    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, String> {
         self.open = None;
         let o = self
             .store
-            .create(label, self.questionnaire.clone(), &self.language, &self.clock)
+            .create(label, self.questionnaire.clone(), lang.code(), &self.clock)
             .map_err(|e| e.to_string())?;
         let d = self.to_draft(&o)?;
         self.open = Some(o);
@@ -267,6 +266,9 @@ impl Store for DraftsStore {
             percent,
             questionnaire_version: self.questionnaire.version.clone(),
         });
+        if let Some(l) = draft.language {
+            o.draft.language = l.code().to_string();
+        }
         o.save(&self.clock).map_err(|e| e.to_string())
     }
     fn delete(&mut self, id: &str) -> Result<(), String> {

@@ -6,6 +6,7 @@ use ratatui::text::Line;
 
 use super::{Theme, popup};
 use crate::tui::app::App;
+use crate::tui::i18n;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     let q = app.q;
@@ -13,14 +14,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     let mut lines = vec![
         Line::styled(q.title.get(lang).to_string(), t.title()),
         Line::raw(format!("citcert {} · questionnaire {} {}", env!("CARGO_PKG_VERSION"), q.id, q.version)),
-        Line::raw("citcert helps you prepare; it does not send anything to IRCC."),
+        Line::raw(i18n::ABOUT_NOTHING_SENT.get(lang)),
         Line::raw(""),
     ];
     if let Some(l) = q.text("law_currency") {
-        lines.push(Line::styled("⚠ Law currency", t.warn()));
+        lines.push(Line::styled(i18n::LAW_CURRENCY.get(lang), t.warn()));
         lines.push(Line::raw(l.get(lang).to_string()));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("any key closes", t.dim()));
-    popup("About citcert", lines, 84, area, buf, t);
+    lines.push(Line::styled(i18n::F_ANY_KEY.get(lang), t.dim()));
+    popup(i18n::T_ABOUT.get(lang), lines, 84, area, buf, t);
 }

@@ -6,10 +6,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use super::{Theme, popup, truncate, wrap};
+use super::{Theme, popup_scroll, truncate, wrap};
+use crate::engine::Status;
 use crate::engine::eval::ItemResult;
-use crate::engine::{Lang, Status};
 use crate::tui::app::{App, Pane};
+use crate::tui::i18n;
 
 /// ✓ done/provided, ~ explained, ✗ missing and required, ○ missing but optional.
 pub fn mark(r: &ItemResult) -> &'static str {
@@ -27,12 +28,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme, side: bool) {
     let lang = app.lang;
     let focused = s.pane == Pane::Checklist;
     let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
-    let title = match (lang, s.paper_mode) {
-        (Lang::En, false) => format!(" Checklist ({}) ", list.len()),
-        (Lang::En, true) => format!(" Paper application checklist ({}) ", list.len()),
-        (Lang::Fr, false) => format!(" Liste de contrôle ({}) ", list.len()),
-        (Lang::Fr, true) => format!(" Liste pour la demande papier ({}) ", list.len()),
-    };
+    let name = if s.paper_mode { i18n::C_PAPER_CHECKLIST } else { i18n::C_CHECKLIST };
+    let title = format!(" {} ({}) ", name.get(lang), list.len());
     let title = if focused { format!("›{title}") } else { title };
     let block = if side {
         Block::default().borders(Borders::LEFT).title(title)
@@ -46,11 +43,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme, side: bool) {
     let mut sel_line = 0;
     for (k, r) in list.iter().enumerate() {
         let item = &q.items[r.item];
-        let new = match (s.items_new.contains(&r.item), lang) {
-            (false, _) => "",
-            (true, Lang::En) => "new: ",
-            (true, Lang::Fr) => "nouveau : ",
-        };
+        let new = if s.items_new.contains(&r.item) { i18n::C_NEW.get(lang) } else { "" };
         let pointer = if focused && k == s.checklist_sel { "›" } else { " " };
         let text = truncate(&format!("{pointer}{} {new}{}", mark(r), item.title.get(lang)), w);
         let mut style = match r.status {
@@ -65,24 +58,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme, side: bool) {
         lines.push(Line::styled(text, style));
     }
     for &i in &s.items_gone {
-        let gone = match lang {
-            Lang::En => "removed",
-            Lang::Fr => "retiré",
-        };
+        let gone = i18n::C_REMOVED.get(lang);
         lines
             .push(Line::styled(truncate(&format!(" − {} ({gone})", q.items[i].title.get(lang)), w), t.dim()));
     }
     if list.is_empty() {
-        let none = match lang {
-            Lang::En => " Nothing yet: items appear as you answer.",
-            Lang::Fr => " Rien encore : les éléments apparaissent au fil des réponses.",
-        };
+        let none = i18n::C_NOTHING_YET.get(lang);
         lines.extend(wrap(none, w, "", " ").into_iter().map(|l| Line::styled(l, t.dim())));
     }
-    let hint = match lang {
-        Lang::En => " Ctrl-L then Enter: why is this on my list?",
-        Lang::Fr => " Ctrl-L puis Entrée : pourquoi sur ma liste?",
-    };
+    let hint = i18n::C_F6_HINT.get(lang);
     let h = inner.height as usize;
     let scroll = if sel_line >= h.saturating_sub(1) { sel_line + 2 - h } else { 0 };
     let mut shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
@@ -104,10 +88,12 @@ pub fn render_why(app: &App, item: usize, area: Rect, buf: &mut Buffer, t: Theme
     let list = s.ev.items.iter().chain(s.ev.paper_prep.iter());
     let Some(r) = list.into_iter().find(|r| r.item == item) else { return };
     let it = &q.items[item];
-    let (why, what, status, src) = match lang {
-        Lang::En => ("Why is this on my list?", "What to provide", "Status", "Guide"),
-        Lang::Fr => ("Pourquoi est-ce sur ma liste?", "Quoi fournir", "État", "Guide"),
-    };
+    let (why, what, status, src) = (
+        i18n::WHY_TITLE.get(lang),
+        i18n::WHAT_TO_PROVIDE.get(lang),
+        i18n::STATUS.get(lang),
+        i18n::GUIDE.get(lang),
+    );
     let mut lines = vec![
         Line::styled(it.title.get(lang).to_string(), t.title()),
         Line::raw(""),
@@ -121,11 +107,11 @@ pub fn render_why(app: &App, item: usize, area: Rect, buf: &mut Buffer, t: Theme
             "{status}: {} {}{}",
             mark(r),
             r.status.code(),
-            if r.required { "" } else { " (optional)" }
+            if r.required { "" } else { i18n::OPTIONAL.get(lang) }
         )),
         Line::raw(format!("{src}: {}", it.source)),
     ];
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Esc close", t.dim()));
-    popup(it.id.as_str(), lines, 76, area, buf, t);
+    lines.push(Line::styled(i18n::WHY_KEYS.get(lang), t.dim()));
+    popup_scroll(it.id.as_str(), lines, 76, app.scroll, area, buf, t);
 }

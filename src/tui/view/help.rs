@@ -4,24 +4,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::{Theme, popup};
+use super::{Theme, popup_scroll};
 use crate::tui::app::App;
-
-pub const KEYS: &[(&str, &str)] = &[
-    ("Tab S-Tab ↑↓", "next / previous question"),
-    ("Enter", "choose, add to a list, go on"),
-    ("Space 1-9 letter", "choose an option"),
-    ("PgDn PgUp", "next / previous screen (Next waits for ✗ fixes)"),
-    ("Ctrl-G F4", "jump to a screen"),
-    ("Ctrl-R", "review: check your answers"),
-    ("Ctrl-L F6", "checklist; Enter: why is this on my list?"),
-    ("Ctrl-N Ctrl-U", "Not Applicable / Unknown, where allowed"),
-    ("Ctrl-← Ctrl-→", "move by word (Home End, Ctrl-W too)"),
-    ("Ctrl-S", "save (answers also save as you go)"),
-    ("Esc", "close a window; back to the drafts"),
-    ("Ctrl-Q", "save and quit"),
-    ("F1 ?  F2", "this help · about"),
-];
+use crate::tui::i18n;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     let q = app.q;
@@ -33,17 +18,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
         let question = &q.questions[qi];
         lines.push(Line::styled(format!("{}  {}", question.number, s.ev.prompt(q, qi, lang)), t.title()));
         lines.push(Line::raw(question.help.get(lang).to_string()));
-        lines.push(Line::styled(
-            format!("Guide source: {}  ·  question id: {}", question.source, question.id),
-            t.dim(),
-        ));
+        lines.push(Line::styled(i18n::guide_source(lang, &question.source, &question.id), t.dim()));
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled("Keys", t.title()));
-    for (k, what) in KEYS {
-        lines.push(Line::raw(format!("{k:<17} {what}")));
+    lines.push(Line::styled(i18n::HELP_KEYS.get(lang), t.title()));
+    for (k, what) in i18n::KEYS {
+        lines.push(Line::raw(format!("{:<17} {}", i18n::key_names(lang, k), what.get(lang))));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("a  About (law currency)    any other key closes", t.dim()));
-    popup("Help", lines, 90, area, buf, t);
+    lines.push(Line::styled(i18n::HELP_ABOUT.get(lang), t.dim()));
+    popup_scroll(i18n::T_HELP.get(lang), lines, 90, app.scroll, area, buf, t);
 }

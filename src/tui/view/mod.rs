@@ -9,6 +9,7 @@ pub mod question;
 pub mod review;
 pub mod start;
 pub mod stop;
+pub mod support;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -19,6 +20,8 @@ use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Overlay, Pane};
+use super::i18n::{self, Hint};
+use crate::engine::Lang;
 use crate::engine::ScreenKind;
 
 /// The smallest terminal the screens are laid out for.
@@ -75,7 +78,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 /// Renders into a buffer; returns where the text cursor belongs.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     if area.width < MIN_W || area.height < MIN_H {
-        too_small(area, buf);
+        too_small(app.lang, area, buf);
         return None;
     }
     let t = Theme { color: app.color };
@@ -125,36 +128,37 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
             Overlay::Why(i) => checklist::render_why(app, *i, area, buf, t),
             Overlay::Jump(sel) => jump(app, *sel, area, buf, t),
             Overlay::ConfirmDelete(_, label) => {
+                let l = app.lang;
                 let lines = vec![
-                    Line::raw(format!("Delete the draft “{label}”?")),
-                    Line::raw("Its answers cannot be brought back."),
+                    Line::raw(i18n::delete_question(l, label)),
+                    Line::raw(i18n::DELETE_CANNOT_UNDO.get(l)),
                     Line::raw(""),
-                    Line::raw("y  delete      any other key  keep it"),
+                    Line::raw(i18n::DELETE_KEYS.get(l)),
                 ];
-                popup("Delete draft", lines, 50, area, buf, t);
+                popup(i18n::T_DELETE.get(l), lines, 56, area, buf, t);
             }
             Overlay::NewDraft(input) => {
+                let l = app.lang;
                 let lines = vec![
-                    Line::raw("A name for this draft (the person it is for):"),
+                    Line::raw(i18n::NEW_DRAFT_NAME.get(l)),
                     Line::raw(format!("[{}]", input.value)),
                     Line::raw(""),
-                    Line::raw("Enter create      Esc cancel"),
+                    Line::raw(i18n::NEW_DRAFT_KEYS.get(l)),
                 ];
-                let r = popup("New draft", lines, 56, area, buf, t);
+                let r = popup(i18n::T_NEW_DRAFT.get(l), lines, 56, area, buf, t);
                 cursor = Some((r.x + 2 + input.cursor_col() as u16, r.y + 2));
             }
             Overlay::Stop(v) => stop::render(app, v, area, buf, t),
             Overlay::Attach(d) => cursor = attach::render(app, d, area, buf, t),
+            Overlay::Search(input, sel) => cursor = support::render_search(app, input, *sel, area, buf, t),
+            Overlay::ReadBack => support::render_read_back(app, area, buf, t),
         }
     }
     cursor.filter(|&(x, y)| x < area.right() && y < area.bottom())
 }
 
-fn too_small(area: Rect, buf: &mut Buffer) {
-    let msg = format!(
-        "Please enlarge the terminal to at least {MIN_W}×{MIN_H} (now {}×{}).",
-        area.width, area.height
-    );
+fn too_small(lang: Lang, area: Rect, buf: &mut Buffer) {
+    let msg = i18n::enlarge(lang, MIN_W, MIN_H, area.width, area.height);
     Paragraph::new(msg).wrap(Wrap { trim: true }).render(area, buf);
 }
 
@@ -170,20 +174,12 @@ fn draft_header(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     let Some(s) = &app.session else { return };
     let screen = &app.q.screens[s.screen];
     let days = app.days_left(s.draft.created_on);
-    let fr = app.lang == crate::engine::Lang::Fr;
-    let days_words = if fr { "jours restants" } else { "days left" };
+    let lang = app.lang;
+    let days_words = i18n::DAYS_LEFT.get(lang);
     let days_text =
         if days <= 7 { format!("⚠ {days} {days_words}") } else { format!("{days} {days_words}") };
-    let saved = match (s.saved, fr) {
-        (true, _) => "",
-        (false, false) => " · unsaved",
-        (false, true) => " · non enregistré",
-    };
-    let mode = match (s.paper_mode, fr) {
-        (false, _) => "",
-        (true, false) => " · PAPER PREPARATION",
-        (true, true) => " · PRÉPARATION PAPIER",
-    };
+    let saved = if s.saved { "" } else { i18n::UNSAVED.get(lang) };
+    let mode = if s.paper_mode { i18n::PAPER_MODE.get(lang) } else { "" };
     header_line(&format!(" {}{mode}{saved}", s.draft.label), &format!("{days_text} "), area, buf, t);
     if days <= 7 {
         let x = area.right().saturating_sub(days_text.width() as u16 + 1);
@@ -194,7 +190,7 @@ fn draft_header(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     }
     let (pos, total) = app.screen_position();
     let left = format!(" {} {}", screen.number, screen.title.get(app.lang));
-    let right = if fr { format!("{pos} sur {total} ") } else { format!("{pos} of {total} ") };
+    let right = format!("{} ", i18n::n_of_m(lang, pos, total));
     let pct = s.ev.progress_percent(app.q);
     let row = Rect::new(area.x, area.y + 1, area.width, 1);
     let gauge_w = 22u16.min(area.width / 4);
@@ -222,38 +218,108 @@ fn status_line(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     }
 }
 
-/// The keys that work here.
-pub fn footer_keys(app: &App) -> &'static str {
-    match (&app.overlay, &app.session) {
-        (Some(Overlay::Stop(v)), _) if v.caution => "u/Enter I understand · c change the answer · q quit",
-        (Some(Overlay::Stop(v)), _) if v.paper_ok => "c change the answer · p paper preparation · q quit",
-        (Some(Overlay::Stop(_)), _) => "c change the answer · q quit",
-        (Some(Overlay::Jump(_)), _) => "↑↓ choose · Enter go · Esc close",
-        (Some(Overlay::Help), _) => "a about · any key closes",
-        (Some(Overlay::NewDraft(_)), _) => "type a name · Enter create · Esc cancel",
-        (Some(Overlay::ConfirmDelete(..)), _) => "y delete · any other key keeps it",
-        (Some(Overlay::Attach(_)), _) => crate::tui::attach_flow::TEXT.footer,
-        (Some(_), _) => "any key closes",
-        (None, None) => "↑↓ choose · Enter open · n new · d delete · a about · ? help · q quit",
-        (None, Some(_)) if crate::tui::attach_flow::file_question(app).is_some() => {
-            crate::tui::attach_flow::TEXT.footer_file
+/// The keys that work here, most useful first; the footer shows those that fit.
+pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
+    use i18n::*;
+    let lang_hint: Hint = ("F3", Msg::new(switch_to(Lang::En), switch_to(Lang::Fr)));
+    Ok(match (&app.overlay, &app.session) {
+        (Some(Overlay::Stop(v)), _) if v.caution => return Err(F_STOP_CAUTION),
+        (Some(Overlay::Stop(v)), _) if v.paper_ok => return Err(F_STOP_PAPER),
+        (Some(Overlay::Stop(_)), _) => return Err(F_STOP),
+        (Some(Overlay::Jump(_)), _) => vec![H_CHOOSE, H_GO, H_CLOSE],
+        (Some(Overlay::Search(..)), _) => vec![H_TYPE, H_CHOOSE, H_GO, H_CLOSE, lang_hint],
+        (Some(Overlay::ReadBack), _) => vec![H_SCROLL, ("", F_ANY_KEY), lang_hint],
+        (Some(Overlay::Why(_)), _) => {
+            vec![H_PREV_NEXT_ITEM, ("PgUp/PgDn", H_SCROLL.1), ("", F_ANY_KEY), lang_hint]
         }
+        (Some(Overlay::Help), _) => vec![H_SCROLL, H_ABOUT, ("", F_ANY_OTHER), lang_hint],
+        (Some(Overlay::NewDraft(_)), _) => return Err(F_NEW_DRAFT),
+        (Some(Overlay::ConfirmDelete(..)), _) => return Err(F_CONFIRM_DELETE),
+        (Some(Overlay::Attach(_)), _) => return Err(F_ATTACH),
+        (Some(_), _) => return Err(F_ANY_KEY),
+        (None, None) => vec![H_CHOOSE, H_OPEN, H_NEW, lang_hint, H_HELP_Q, H_QUIT_Q, H_DELETE, H_ABOUT],
         (None, Some(s)) => match s.pane {
-            Pane::Checklist => {
-                "↑↓ item · Enter why? · Esc/Ctrl-L back to questions · Ctrl-S save · Ctrl-Q quit"
-            }
-            Pane::Review => {
-                "↑↓ answer · Enter change it · Tab declaration · PgUp back · Ctrl-S save · Ctrl-Q quit"
-            }
+            Pane::Checklist => vec![
+                lang_hint,
+                H_ITEM,
+                H_WHY_ENTER,
+                H_BACK_QUESTIONS,
+                H_HELP,
+                H_SEARCH_CTRL,
+                H_READ,
+                H_DRAFTS,
+                H_SAVE,
+                H_QUIT,
+            ],
+            Pane::Review => vec![
+                lang_hint,
+                H_ANSWER,
+                H_CHANGE,
+                H_HELP,
+                H_READ,
+                H_DRAFTS,
+                H_DECLARATION,
+                H_PREV,
+                H_SAVE,
+                H_QUIT,
+            ],
             Pane::Questions => {
-                "Tab/↑↓ question · Enter next · PgDn/PgUp screen · Ctrl-G screens · Ctrl-L checklist · F1 help · Ctrl-N NA · Ctrl-U unknown · Ctrl-S save · Ctrl-Q quit"
+                let search = if app.typing() { H_SEARCH_CTRL } else { H_SEARCH };
+                let attach = crate::tui::attach_flow::file_question(app).map(|_| H_ATTACH);
+                attach
+                    .into_iter()
+                    .chain(vec![
+                        lang_hint,
+                        H_HELP,
+                        ("PgDn", Msg::new("next", "suivant")),
+                        search,
+                        H_READ,
+                        H_DRAFTS,
+                        H_QUESTION,
+                        H_WHY,
+                        H_SAVE,
+                        H_QUIT,
+                        H_SCREENS,
+                        H_CHECKLIST,
+                        H_NA,
+                        H_UNKNOWN,
+                        H_NEXT,
+                        H_SCREEN,
+                    ])
+                    .collect()
             }
         },
+    })
+}
+
+/// The footer text for a width: hints in order of use, skipping those that no longer fit.
+pub fn footer_keys(app: &App, width: usize) -> String {
+    let hints = match footer_hints(app) {
+        Ok(h) => h,
+        Err(fixed) => return fixed.get(app.lang).to_string(),
+    };
+    let mut out = String::new();
+    for (key, what) in hints {
+        let item = if key.is_empty() {
+            what.get(app.lang).to_string()
+        } else {
+            format!("{} {}", i18n::key_names(app.lang, key), what.get(app.lang))
+        };
+        let add = if out.is_empty() { item.width() } else { item.width() + 3 };
+        if out.width() + add > width {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(" · ");
+        }
+        out.push_str(&item);
     }
+    out
 }
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
-    Line::styled(truncate(footer_keys(app), area.width as usize), t.dim()).render(area, buf);
+    let w = area.width as usize;
+    Line::styled(truncate(&footer_keys(app, w), w), t.dim()).render(area, buf);
 }
 
 fn jump(app: &App, sel: usize, area: Rect, buf: &mut Buffer, t: Theme) {
@@ -264,7 +330,7 @@ fn jump(app: &App, sel: usize, area: Rect, buf: &mut Buffer, t: Theme) {
             .enumerate()
             .map(|(k, &sc)| {
                 let screen = &app.q.screens[sc];
-                let here = if sc == s.screen { " (here)" } else { "" };
+                let here = if sc == s.screen { i18n::HERE.get(app.lang) } else { "" };
                 let errs = screen.questions.clone().any(|qi| s.ev.visible[qi] && s.ev.has_error(qi));
                 let mark = if errs { " ✗" } else { "" };
                 let text = format!(
@@ -280,11 +346,24 @@ fn jump(app: &App, sel: usize, area: Rect, buf: &mut Buffer, t: Theme) {
                 }
             })
             .collect();
-    popup("Go to screen", lines, 60, area, buf, t);
+    popup(i18n::T_JUMP.get(app.lang), lines, 60, area, buf, t);
 }
 
 /// A centred window with a border; returns its inner area.
 pub fn popup(title: &str, lines: Vec<Line>, max_w: u16, area: Rect, buf: &mut Buffer, t: Theme) -> Rect {
+    popup_scroll(title, lines, max_w, 0, area, buf, t)
+}
+
+/// A centred window, its text scrolled down by `scroll` wrapped lines (kept within the text).
+pub fn popup_scroll(
+    title: &str,
+    lines: Vec<Line>,
+    max_w: u16,
+    scroll: u16,
+    area: Rect,
+    buf: &mut Buffer,
+    t: Theme,
+) -> Rect {
     let w = max_w.min(area.width.saturating_sub(4)).max(10).min(area.width);
     let inner_w = w.saturating_sub(2).max(1);
     let need: u16 = lines.iter().map(|l| (l.width() as u16).div_ceil(inner_w).max(1)).sum::<u16>() + 2;
@@ -293,7 +372,14 @@ pub fn popup(title: &str, lines: Vec<Line>, max_w: u16, area: Rect, buf: &mut Bu
     Clear.render(r, buf);
     let block = Block::default().borders(Borders::ALL).title(Span::styled(format!(" {title} "), t.title()));
     let inner = block.inner(r);
-    Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).render(r, buf);
+    let scroll = scroll.min(need.saturating_sub(h));
+    Paragraph::new(lines).block(block).wrap(Wrap { trim: false }).scroll((scroll, 0)).render(r, buf);
+    if scroll > 0 {
+        buf.set_string(r.right().saturating_sub(2), r.y, "↑", t.dim());
+    }
+    if need > h + scroll {
+        buf.set_string(r.right().saturating_sub(2), r.bottom().saturating_sub(1), "↓", t.dim());
+    }
     inner
 }
 

@@ -8,22 +8,15 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Theme, wrap};
-use crate::engine::{Lang, QType, Severity};
+use crate::engine::{QType, Severity};
 use crate::tui::app::{App, Pane, is_fixed};
+use crate::tui::i18n;
 
 /// Lines of the question list, the range of lines of the focused question, and the cursor.
 pub struct Built {
     pub lines: Vec<Line<'static>>,
     pub focus: Option<(usize, usize)>,
     pub cursor: Option<(usize, usize)>,
-}
-
-/// Words of the interface itself (the questionnaire's words come from questionnaire.json).
-fn ui(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
 }
 
 /// Lines pinned above the scrolled questions: the error summary and the set-aside notice.
@@ -34,13 +27,7 @@ pub fn pinned(app: &App, w: usize, t: Theme) -> Vec<Line<'static>> {
     let errors = app.screen_errors();
     if !errors.is_empty() {
         let nums: Vec<&str> = errors.iter().map(|&qi| q.questions[qi].number.as_str()).collect();
-        let msg = format!(
-            "✗ {} answer{} on this screen need{} fixing: {}",
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" },
-            if errors.len() == 1 { "s" } else { "" },
-            nums.join(", ")
-        );
+        let msg = crate::tui::i18n::to_fix(app.lang, errors.len(), &nums.join(", "));
         lines.extend(wrap(&msg, w, "", "  ").into_iter().map(|l| Line::styled(l, t.error())));
     }
     if let Some(n) = &s.aside_notice {
@@ -55,11 +42,8 @@ pub fn screen_top(app: &App, w: usize, t: Theme, lines: &mut Vec<Line<'static>>)
     let q = app.q;
     let lang = app.lang;
     if s.ev.minor {
-        let m = q.text("minor_reminder").map(|x| x.get(lang)).unwrap_or(ui(
-            lang,
-            "Applying for a minor: answer every question as the minor.",
-            "Demande pour un mineur : répondez à chaque question comme le mineur.",
-        ));
+        let m =
+            q.text("minor_reminder").map(|x| x.get(lang)).unwrap_or(i18n::Q_APPLYING_FOR_A_MINOR.get(lang));
         lines.extend(wrap(m, w, "ℹ ", "  ").into_iter().map(Line::raw));
     }
     let screen = &q.screens[s.screen];
@@ -102,21 +86,21 @@ pub fn build(app: &App, w: usize, t: Theme) -> Built {
             }
         } else if is_fixed(q, &s.ev, qi) {
             let label = s.ev.answer_label(q, qi, lang).unwrap_or_default();
-            let note = ui(lang, "(set by your other answers)", "(fixé par vos autres réponses)");
+            let note = i18n::Q_SET_BY_YOUR_OTHER.get(lang);
             lines.extend(
                 wrap(&format!("= {label} {note}"), w, "        ", "          ").into_iter().map(Line::raw),
             );
         } else if focused {
-            let (fl, c) = s.field.lines(true, w as u16);
+            let (fl, c) = s.field.lines(true, w as u16, lang);
             let base = lines.len();
             lines.extend(fl.into_iter().map(|l| indent(l, "      ")));
             cursor = c.map(|(r, col)| (base + r, col + 6));
             let mut hints = vec![];
             if question.na {
-                hints.push(ui(lang, "Ctrl-N Not Applicable", "Ctrl-N Sans objet"));
+                hints.push(i18n::Q_CTRL_N_NOT_APPLICABLE.get(lang));
             }
             if question.unknown && !question.options.iter().any(|o| o.id == "unknown") {
-                hints.push(ui(lang, "Ctrl-U Unknown", "Ctrl-U Inconnu"));
+                hints.push(i18n::Q_CTRL_U_UNKNOWN.get(lang));
             }
             if crate::tui::attach_flow::is_file_question(q, qi) {
                 hints.push(crate::tui::attach_flow::TEXT.hint);
@@ -128,7 +112,7 @@ pub fn build(app: &App, w: usize, t: Theme) -> Built {
             let text = match (s.ev.answer_label(q, qi, lang), s.draft.answers.get(&question.id)) {
                 (Some(l), _) => format!("→ {l}"),
                 (None, Some(raw)) => format!("→ {}", raw.display()),
-                (None, None) => ui(lang, "(no answer yet)", "(pas encore de réponse)").to_string(),
+                (None, None) => i18n::Q_NO_ANSWER_YET.get(lang).to_string(),
             };
             let st = if text.starts_with('→') { Style::default() } else { t.dim() };
             lines.extend(wrap(&text, w, "        ", "          ").into_iter().map(|l| Line::styled(l, st)));
@@ -150,14 +134,7 @@ pub fn build(app: &App, w: usize, t: Theme) -> Built {
     }
     if s.focus.is_none() && s.pane == Pane::Questions {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            ui(
-                lang,
-                "Nothing to answer here: PgDn or Enter for the next screen.",
-                "Rien à répondre ici : PgDn ou Entrée pour l’écran suivant.",
-            ),
-            t.dim(),
-        ));
+        lines.push(Line::styled(i18n::Q_NOTHING_TO_ANSWER_HERE.get(lang), t.dim()));
     }
     Built { lines, focus, cursor }
 }
@@ -179,20 +156,12 @@ pub fn display_lines(app: &App, qi: usize, w: usize) -> Vec<String> {
             let label = q.text("indication_label").map(|t| t.get(lang).to_string()).unwrap_or_default();
             match s.ev.indication_text(q, lang) {
                 Some(i) => format!("{label} {i}"),
-                None => ui(
-                    lang,
-                    "No indication yet: it appears once the questions about your birth and parents are answered.",
-                    "Pas encore d’indication : elle apparaît une fois les questions sur votre naissance et vos parents remplies.",
-                )
-                .to_string(),
+                None => i18n::Q_NO_INDICATION_YET_IT.get(lang).to_string(),
             }
         }
         Some("fee_total") => {
             let fee = q.fee.per_person_cad;
-            match lang {
-                Lang::En => format!("CAD {fee} per person × 1 application = CAD {fee}"),
-                Lang::Fr => format!("{fee} $ CA par personne × 1 demande = {fee} $ CA"),
-            }
+            i18n::fee_line(lang, fee)
         }
         _ => question.help.get(lang).to_string(),
     };

@@ -9,16 +9,10 @@ use ratatui::text::Line;
 use super::checklist::mark;
 use super::question::{Built, build, draw_scrolled};
 use super::{Theme, truncate, wrap};
-use crate::engine::{Lang, Outcome, ScreenKind};
+use crate::engine::{Outcome, ScreenKind};
 use crate::report::blocker_text;
 use crate::tui::app::{App, Pane};
-
-fn ui(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
-}
+use crate::tui::i18n;
 
 /// Blockers listed before "… and N more".
 const BLOCKERS_SHOWN: usize = 12;
@@ -45,19 +39,15 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
         lines.extend(wrap(h.get(lang), w, "", "").into_iter().map(|l| Line::styled(l, t.warn())));
     }
     if s.paper_mode {
-        let m = q.text("paper_prep_intro").map(|x| x.get(lang)).unwrap_or(ui(
-            lang,
-            "Paper-preparation mode: this application cannot be sent online. Use this summary to fill in the paper form.",
-            "Mode de préparation papier : cette demande ne peut pas être envoyée en ligne. Utilisez ce résumé pour remplir le formulaire papier.",
-        ));
+        let m = q
+            .text("paper_prep_intro")
+            .map(|x| x.get(lang))
+            .unwrap_or(i18n::R_PAPER_PREPARATION_MODE_THIS.get(lang));
         lines.extend(wrap(m, w, "ℹ ", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
     }
 
     // Answers by screen.
-    head(
-        &mut lines,
-        ui(lang, "Your answers (↑↓ then Enter to change one)", "Vos réponses (↑↓ puis Entrée pour modifier)"),
-    );
+    head(&mut lines, i18n::R_YOUR_ANSWERS_THEN_ENTER.get(lang));
     let entries = app.review_entries();
     let mut focus = None;
     let mut last_screen = usize::MAX;
@@ -74,7 +64,7 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
         let answer = match (s.ev.answer_label(q, qi, lang), s.draft.answers.get(&question.id)) {
             (Some(l), _) => l,
             (None, Some(raw)) => raw.display(),
-            (None, None) => ui(lang, "(no answer)", "(pas de réponse)").to_string(),
+            (None, None) => i18n::R_NO_ANSWER.get(lang).to_string(),
         };
         let status = if s.ev.has_error(qi) {
             "✗"
@@ -99,9 +89,9 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
 
     // Outcomes.
     sections.push(lines.len() + 1);
-    head(&mut lines, ui(lang, "Stops, cautions and blocks", "Arrêts, mises en garde et blocages"));
+    head(&mut lines, i18n::R_STOPS_CAUTIONS_AND_BLOCKS.get(lang));
     if s.ev.fired.is_empty() {
-        lines.push(Line::raw(ui(lang, "  None.", "  Aucun.")));
+        lines.push(Line::raw(i18n::R_NONE.get(lang)));
     }
     for &r in &s.ev.fired {
         let rule = &q.rules[r];
@@ -118,17 +108,15 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     // Indication.
     let label = q.text("indication_label").map(|x| x.get(lang).to_string()).unwrap_or_default();
     sections.push(lines.len() + 1);
-    head(&mut lines, ui(lang, "Citizenship Act section", "Article de la Loi sur la citoyenneté"));
+    head(&mut lines, i18n::R_CITIZENSHIP_ACT_SECTION.get(lang));
     lines.extend(wrap(&label, w, "  ⚠ ", "    ").into_iter().map(|l| Line::styled(l, t.warn())));
-    let ind =
-        s.ev.indication_text(q, lang)
-            .unwrap_or_else(|| ui(lang, "No indication.", "Aucune indication.").to_string());
+    let ind = s.ev.indication_text(q, lang).unwrap_or_else(|| i18n::R_NO_INDICATION.get(lang).to_string());
     lines.extend(wrap(&ind, w, "  ", "  ").into_iter().map(Line::raw));
 
     // Checklist.
     let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
     sections.push(lines.len() + 1);
-    head(&mut lines, ui(lang, "Checklist", "Liste de contrôle"));
+    head(&mut lines, i18n::R_CHECKLIST.get(lang));
     let flags = super::attach::file_flags(app);
     for r in list {
         let item = &q.items[r.item];
@@ -140,42 +128,28 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     // Readiness.
     if !s.paper_mode {
         sections.push(lines.len() + 1);
-        head(&mut lines, ui(lang, "Ready to submit?", "Prêt à soumettre?"));
+        head(&mut lines, i18n::R_READY_TO_SUBMIT.get(lang));
         if s.ev.ready {
-            lines.push(Line::styled(
-                ui(
-                    lang,
-                    "  ✓ Ready: every answer and document is in.",
-                    "  ✓ Prêt : toutes les réponses et tous les documents y sont.",
-                ),
-                t.ok(),
-            ));
+            lines.push(Line::styled(i18n::R_READY_EVERY_ANSWER_AND.get(lang), t.ok()));
         } else {
             let n = s.ev.blockers.len();
-            lines.push(Line::styled(format!("  ✗ {} ({n}):", ui(lang, "Not yet", "Pas encore")), t.error()));
+            lines.push(Line::styled(format!("  ✗ {} ({n}):", i18n::R_NOT_YET.get(lang)), t.error()));
             for b in s.ev.blockers.iter().take(BLOCKERS_SHOWN) {
                 lines.extend(
                     wrap(&blocker_text(q, &s.ev, b, lang), w, "   - ", "     ").into_iter().map(Line::raw),
                 );
             }
             if n > BLOCKERS_SHOWN {
-                lines.push(Line::raw(format!("   … {} {}", n - BLOCKERS_SHOWN, ui(lang, "more", "de plus"))));
+                lines.push(Line::raw(format!("   … {} {}", n - BLOCKERS_SHOWN, i18n::R_MORE.get(lang))));
             }
         }
     }
 
     // Fee.
     sections.push(lines.len() + 1);
-    head(&mut lines, ui(lang, "Fee", "Frais"));
+    head(&mut lines, i18n::R_FEE.get(lang));
     let methods: Vec<&str> = q.fee.methods.iter().map(|m| m.label.get(lang)).collect();
-    let fee = match lang {
-        Lang::En => {
-            format!("CAD {} per person. Accepted payment: {}.", q.fee.per_person_cad, methods.join(", "))
-        }
-        Lang::Fr => {
-            format!("{} $ CA par personne. Paiement accepté : {}.", q.fee.per_person_cad, methods.join(", "))
-        }
-    };
+    let fee = i18n::fee_methods(lang, q.fee.per_person_cad, &methods.join(", "));
     lines.extend(wrap(&fee, w, "  ", "  ").into_iter().map(Line::raw));
     if let Some(r) = q.text("review_reminders") {
         lines.push(Line::raw(""));
@@ -196,7 +170,7 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
 
     // The review screen's own questions (the declaration).
     if q.screens[s.screen].kind == ScreenKind::Review {
-        head(&mut lines, ui(lang, "Declaration", "Déclaration"));
+        head(&mut lines, i18n::R_DECLARATION.get(lang));
         let offset = lines.len();
         let qb = build(app, w, t);
         lines.extend(qb.lines);

@@ -9,19 +9,18 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{Theme, truncate, wrap};
 use crate::tui::app::App;
+use crate::tui::i18n;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     let w = area.width as usize;
+    let l = app.lang;
     let mut lines: Vec<Line> = vec![];
     if !app.removed.is_empty() {
-        let msg = format!(
-            "ℹ Removed since last time by the 60-day rule (drafts are kept 60 days from their start): {}",
-            app.removed.join(", ")
-        );
+        let msg = i18n::removed_notice(app.lang, &app.removed.join(", "));
         lines.extend(wrap(&msg, w, "", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
     }
     for d in &app.damaged {
-        let msg = format!("⚠ Damaged draft set aside: {} — {}", d.name, d.reason);
+        let msg = i18n::damaged_notice(app.lang, &d.name, &d.reason);
         lines.extend(wrap(&msg, w, "", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
     }
     if !lines.is_empty() {
@@ -30,12 +29,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     // The label takes what the three fixed columns leave.
     let lw = w.saturating_sub(2 + 11 + 11 + 10).clamp(10, 44);
     lines.push(Line::styled(
-        truncate(&format!("  {:<lw$} {:<10} {:>10} {:>9}", "Draft", "Started", "Days left", "Progress"), w),
+        truncate(
+            &format!(
+                "  {:<lw$} {:<10}{:>11} {:>9}",
+                i18n::COL_DRAFT.get(l),
+                i18n::COL_STARTED.get(l),
+                i18n::COL_DAYS.get(l),
+                i18n::COL_PROGRESS.get(l)
+            ),
+            w,
+        ),
         t.focus(),
     ));
     if app.drafts.is_empty() {
         lines.push(Line::raw(""));
-        lines.push(Line::raw("  No drafts yet. Press n to start the application for one person."));
+        lines.push(Line::raw(i18n::NO_DRAFTS.get(l)));
     }
     for (k, d) in app.drafts.iter().enumerate() {
         let days = d.days_left;
@@ -56,8 +64,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
         lines.push(Line::styled(truncate(&text, w), style));
     }
     lines.push(Line::raw(""));
-    let note = "Drafts stay on this computer and are removed 60 days after they were started. \
-                One draft is one person's application.";
+    let note = i18n::DRAFTS_NOTE.get(l);
     lines.extend(wrap(note, w, "  ", "  ").into_iter().map(|l| Line::styled(l, t.dim())));
     if let Some(h) = app.q.text("honesty") {
         lines.extend(wrap(h.get(app.lang), w, "  ", "  ").into_iter().map(|l| Line::styled(l, t.dim())));

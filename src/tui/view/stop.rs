@@ -5,13 +5,13 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::{Theme, popup};
-use crate::engine::{Lang, Outcome};
+use crate::engine::Outcome;
 use crate::tui::app::{App, StopView};
+use crate::tui::i18n;
 
 pub fn render(app: &App, v: &StopView, area: Rect, buf: &mut Buffer, t: Theme) {
     let q = app.q;
     let lang = app.lang;
-    let fr = lang == Lang::Fr;
     let mut lines: Vec<Line> = vec![];
     for &r in &v.rules {
         let rule = &q.rules[r];
@@ -26,32 +26,16 @@ pub fn render(app: &App, v: &StopView, area: Rect, buf: &mut Buffer, t: Theme) {
         }
         lines.push(Line::raw(""));
     }
-    let choices: Vec<&str> = if v.caution {
-        if fr {
-            vec!["u  Je comprends, continuer", "c  modifier la réponse", "q  quitter (brouillon enregistré)"]
-        } else {
-            vec!["u  I understand, go on", "c  change the answer", "q  quit (the draft is saved)"]
-        }
+    let choices: Vec<i18n::Msg> = if v.caution {
+        vec![i18n::S_UNDERSTAND, i18n::S_CHANGE, i18n::S_QUIT]
+    } else if v.paper_ok {
+        vec![i18n::S_CHANGE, i18n::S_PAPER, i18n::S_QUIT]
     } else {
-        let mut c = vec![if fr { "c  modifier la réponse" } else { "c  change the answer" }];
-        if v.paper_ok {
-            c.push(if fr {
-                "p  continuer en mode préparation papier (remplir le formulaire papier)"
-            } else {
-                "p  continue in paper-preparation mode (prepare the paper form)"
-            });
-        }
-        c.push(if fr { "q  quitter (brouillon enregistré)" } else { "q  quit (the draft is saved)" });
-        c
+        vec![i18n::S_CHANGE, i18n::S_QUIT]
     };
     for c in choices {
-        lines.push(Line::styled(c.to_string(), t.focus()));
+        lines.push(Line::styled(c.get(lang), t.focus()));
     }
-    let title = match (v.caution, fr) {
-        (true, false) => "Caution",
-        (true, true) => "Mise en garde",
-        (false, false) => "You cannot go on online",
-        (false, true) => "Impossible de continuer en ligne",
-    };
+    let title = if v.caution { i18n::T_CAUTION.get(lang) } else { i18n::T_STOP.get(lang) };
     popup(title, lines, 78, area, buf, t);
 }

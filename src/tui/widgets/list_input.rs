@@ -1,5 +1,7 @@
 //! A list of values: type one, Enter adds it; Backspace on an empty line removes the last one.
 
+use crate::engine::Lang;
+use crate::tui::i18n;
 use ratatui::text::Line;
 
 use super::{FieldEvent, FieldKey, TextInput};
@@ -66,18 +68,17 @@ impl ListInput {
         FieldEvent::Edited
     }
 
-    pub fn lines(&self, focused: bool) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
+    pub fn lines(&self, focused: bool, lang: Lang) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
         if !focused {
             return (vec![], None);
         }
         let mut out: Vec<Line<'static>> =
             self.items.iter().enumerate().map(|(i, s)| Line::raw(format!("    {}. {s}", i + 1))).collect();
         let row = out.len();
-        out.push(Line::raw(format!(
-            "  Add: [{}]  Enter adds · Backspace on empty removes",
-            self.input.value
-        )));
-        (out, Some((row, 8 + self.input.cursor_col())))
+        let label = format!("  {} [", i18n::LIST_ADD.get(lang));
+        let col = unicode_width::UnicodeWidthStr::width(label.as_str());
+        out.push(Line::raw(format!("{label}{}]  {}", self.input.value, i18n::LIST_KEYS.get(lang))));
+        (out, Some((row, col + self.input.cursor_col())))
     }
 }
 

@@ -6,6 +6,7 @@ pub mod list_input;
 pub mod picker;
 pub mod text_input;
 
+use super::i18n;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
@@ -94,10 +95,7 @@ impl Field {
                 cur.as_deref(),
             )),
             QType::Issuer => {
-                let federal = match lang {
-                    Lang::En => "Government of Canada (federal)",
-                    Lang::Fr => "Gouvernement du Canada (fédéral)",
-                };
+                let federal = i18n::FEDERAL.get(lang);
                 let mut opts = vec![("CA".to_string(), federal.to_string())];
                 opts.extend(q.provinces.iter().map(|c| (c.code.clone(), c.name.get(lang).to_string())));
                 opts.extend(
@@ -117,11 +115,11 @@ impl Field {
                 input: TextInput::new(text.clone()),
                 initial: text,
                 hint: match t {
-                    QType::Date => "YYYY-MM-DD",
-                    QType::PDate => "YYYY-MM-DD or YYYY-MM",
-                    QType::Height => "e.g. 165 cm or 5 ft 6 in",
-                    QType::Email => "name@example.com",
-                    QType::File => "path of the scanned file",
+                    QType::Date => i18n::HINT_DATE.get(lang),
+                    QType::PDate => i18n::HINT_PDATE.get(lang),
+                    QType::Height => i18n::HINT_HEIGHT.get(lang),
+                    QType::Email => i18n::HINT_EMAIL.get(lang),
+                    QType::File => i18n::HINT_FILE.get(lang),
                     _ => "",
                 },
             },
@@ -179,7 +177,12 @@ impl Field {
     }
 
     /// The lines of the editor, and the cursor (line, column) when focused and typing.
-    pub fn lines(&self, focused: bool, width: u16) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
+    pub fn lines(
+        &self,
+        focused: bool,
+        width: u16,
+        lang: Lang,
+    ) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
         let bracket =
             if focused { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() };
         match self {
@@ -198,8 +201,8 @@ impl Field {
                 (vec![Line::from(spans)], cursor)
             }
             Field::Choice(c) => (c.lines(focused, width), None),
-            Field::Picker(p) => p.lines(focused),
-            Field::List(l) => l.lines(focused),
+            Field::Picker(p) => p.lines(focused, lang),
+            Field::List(l) => l.lines(focused, lang),
             Field::None => (vec![], None),
         }
     }

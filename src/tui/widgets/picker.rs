@@ -1,5 +1,7 @@
 //! Country, province, issuer and office pickers: type to filter, arrows to move, Enter to choose.
 
+use crate::engine::Lang;
+use crate::tui::i18n;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 
@@ -119,15 +121,17 @@ impl Picker {
         FieldEvent::Edited
     }
 
-    pub fn lines(&self, focused: bool) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
+    pub fn lines(&self, focused: bool, lang: Lang) -> (Vec<Line<'static>>, Option<(usize, usize)>) {
         if !focused {
             return (vec![], None);
         }
-        let mut out = vec![Line::raw(format!("  Type to filter: [{}]", self.filter.value))];
+        let label = format!("  {} [", i18n::PICKER_FILTER.get(lang));
+        let col = unicode_width::UnicodeWidthStr::width(label.as_str());
+        let mut out = vec![Line::raw(format!("{label}{}]", self.filter.value))];
         if !self.filter.value.trim().is_empty() {
             let m = self.matches();
             if m.is_empty() {
-                out.push(Line::raw("    (no match: try fewer letters)"));
+                out.push(Line::raw(format!("    {}", i18n::PICKER_NONE.get(lang))));
             }
             let first = self.highlight.saturating_sub(SHOWN - 1);
             for (k, &i) in m.iter().enumerate().skip(first).take(SHOWN) {
@@ -140,10 +144,10 @@ impl Picker {
                 });
             }
             if m.len() > SHOWN {
-                out.push(Line::raw(format!("    … {} matches", m.len())));
+                out.push(Line::raw(i18n::more_matches(lang, m.len())));
             }
         }
-        (out, Some((0, 19 + self.filter.cursor_col())))
+        (out, Some((0, col + self.filter.cursor_col())))
     }
 }
 

@@ -1,0 +1,542 @@
+//! Every word the TUI itself writes, in English and in Canadian French (the vocabulary of the
+//! French guide: certificat de citoyenneté, IUC, demande en ligne, liste de contrôle, brouillon…).
+//! The questionnaire's own words come from questionnaire.json through the engine.
+//!
+//! One table: a constant per fixed message, a function per message with values in it. Views and
+//! `App` ask here instead of writing `if lang == Fr`.
+
+use crate::engine::Lang;
+
+/// A fixed interface message in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Msg {
+    pub en: &'static str,
+    pub fr: &'static str,
+}
+
+impl Msg {
+    pub const fn new(en: &'static str, fr: &'static str) -> Msg {
+        Msg { en, fr }
+    }
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Fr => self.fr,
+        }
+    }
+}
+
+const fn m(en: &'static str, fr: &'static str) -> Msg {
+    Msg::new(en, fr)
+}
+
+/// Picks between two formatted strings.
+fn pick(lang: Lang, en: String, fr: String) -> String {
+    match lang {
+        Lang::En => en,
+        Lang::Fr => fr,
+    }
+}
+
+// ── Language ────────────────────────────────────────────────────────────────────────────────
+/// The name of the *other* language, as the F3 key offers it (each in its own language).
+pub fn switch_to(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "français",
+        Lang::Fr => "English",
+    }
+}
+pub const LANG_NOW: Msg = m(
+    "English. The draft keeps this language. F3: français.",
+    "Français. Le brouillon garde cette langue. F3 : English.",
+);
+pub const LANG_NOW_NO_DRAFT: Msg = m("English. F3: français.", "Français. F3 : English.");
+
+/// Key names as French keyboards label them (Entrée, Échap, Espace…); English as they are.
+pub fn key_names(lang: Lang, keys: &str) -> String {
+    match lang {
+        Lang::En => keys.to_string(),
+        Lang::Fr => keys
+            .split(' ')
+            .map(|w| match w {
+                "Enter" => "Entrée",
+                "Esc" => "Échap",
+                "Space" => "Espace",
+                "letter" => "lettre",
+                "u/Enter" => "u/Entrée",
+                w => w,
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+// ── Footers (key hints) ─────────────────────────────────────────────────────────────────────
+/// A footer hint: the key and what it does.
+pub type Hint = (&'static str, Msg);
+
+pub const H_QUESTION: Hint = ("Tab/↑↓", m("question", "question"));
+pub const H_NEXT: Hint = ("Enter", m("next", "suivant"));
+pub const H_SCREEN: Hint = ("PgDn/PgUp", m("screen", "écran"));
+pub const H_HELP: Hint = ("F1", m("help", "aide"));
+pub const H_SEARCH: Hint = ("/", m("search", "chercher"));
+pub const H_SEARCH_CTRL: Hint = ("Ctrl-F", m("search", "chercher"));
+pub const H_READ: Hint = ("F5", m("read back", "relire"));
+pub const H_WHY: Hint = ("F6", m("why?", "pourquoi?"));
+pub const H_DRAFTS: Hint = ("Ctrl-O", m("drafts", "brouillons"));
+pub const H_SCREENS: Hint = ("Ctrl-G", m("screens", "écrans"));
+pub const H_CHECKLIST: Hint = ("Ctrl-L", m("checklist", "liste"));
+pub const H_NA: Hint = ("Ctrl-N", m("NA", "sans objet"));
+pub const H_UNKNOWN: Hint = ("Ctrl-U", m("unknown", "inconnu"));
+pub const H_SAVE: Hint = ("Ctrl-S", m("save", "enregistrer"));
+pub const H_QUIT: Hint = ("Ctrl-Q", m("quit", "quitter"));
+pub const H_ITEM: Hint = ("↑↓", m("item", "élément"));
+pub const H_WHY_ENTER: Hint = ("Enter", m("why?", "pourquoi?"));
+pub const H_BACK_QUESTIONS: Hint = ("Esc", m("questions", "questions"));
+pub const H_ANSWER: Hint = ("↑↓", m("answer", "réponse"));
+pub const H_CHANGE: Hint = ("Enter", m("change it", "modifier"));
+pub const H_DECLARATION: Hint = ("Tab", m("declaration", "déclaration"));
+pub const H_PREV: Hint = ("PgUp", m("back", "retour"));
+pub const H_CHOOSE: Hint = ("↑↓", m("choose", "choisir"));
+pub const H_OPEN: Hint = ("Enter", m("open", "ouvrir"));
+pub const H_NEW: Hint = ("n", m("new", "nouveau"));
+pub const H_DELETE: Hint = ("d", m("delete", "supprimer"));
+pub const H_ABOUT: Hint = ("a", m("about", "à propos"));
+pub const H_HELP_Q: Hint = ("?", m("help", "aide"));
+pub const H_QUIT_Q: Hint = ("q", m("quit", "quitter"));
+pub const H_GO: Hint = ("Enter", m("go", "aller"));
+pub const H_CLOSE: Hint = ("Esc", m("close", "fermer"));
+pub const H_TYPE: Hint = ("", m("type to filter", "tapez pour filtrer"));
+pub const H_SCROLL: Hint = ("↑↓ PgUp/PgDn", m("scroll", "défiler"));
+pub const F_ANY_OTHER: Msg = m("any other key closes", "toute autre touche ferme");
+pub const H_PREV_NEXT_ITEM: Hint = ("↑↓", m("other item", "autre élément"));
+
+pub const F_STOP_CAUTION: Msg = m(
+    "u/Enter I understand · c change the answer · q quit",
+    "u/Entrée Je comprends · c modifier la réponse · q quitter",
+);
+pub const F_STOP_PAPER: Msg = m(
+    "c change the answer · p paper preparation · q quit",
+    "c modifier la réponse · p préparation papier · q quitter",
+);
+pub const F_STOP: Msg = m("c change the answer · q quit", "c modifier la réponse · q quitter");
+pub const F_NEW_DRAFT: Msg =
+    m("type a name · Enter create · Esc cancel", "tapez un nom · Entrée créer · Échap annuler");
+pub const F_CONFIRM_DELETE: Msg =
+    m("y delete · any other key keeps it", "o supprimer · toute autre touche le garde");
+pub const F_ANY_KEY: Msg = m("any key closes", "toute touche ferme");
+
+// ── Start screen ────────────────────────────────────────────────────────────────────────────
+pub const COL_DRAFT: Msg = m("Draft", "Brouillon");
+pub const COL_STARTED: Msg = m("Started", "Commencé");
+pub const COL_DAYS: Msg = m("Days left", "Jours rest.");
+pub const COL_PROGRESS: Msg = m("Progress", "Progrès");
+pub const NO_DRAFTS: Msg = m(
+    "  No drafts yet. Press n to start the application for one person.",
+    "  Aucun brouillon. Appuyez sur n pour commencer la demande d’une personne.",
+);
+pub const DRAFTS_NOTE: Msg = m(
+    "Drafts stay on this computer and are removed 60 days after they were started. \
+     One draft is one person's application.",
+    "Les brouillons restent sur cet ordinateur et sont supprimés 60 jours après leur début. \
+     Un brouillon est la demande d’une seule personne.",
+);
+pub fn removed_notice(lang: Lang, list: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "ℹ Removed since last time by the 60-day rule (drafts are kept 60 days from their start): {list}"
+        ),
+        format!(
+            "ℹ Supprimés depuis la dernière fois selon la règle des 60 jours (un brouillon est gardé 60 jours après son début) : {list}"
+        ),
+    )
+}
+pub fn damaged_notice(lang: Lang, name: &str, reason: &str) -> String {
+    pick(
+        lang,
+        format!("⚠ Damaged draft set aside: {name} — {reason}"),
+        format!("⚠ Brouillon endommagé mis de côté : {name} — {reason}"),
+    )
+}
+
+// ── Windows ─────────────────────────────────────────────────────────────────────────────────
+pub const T_DELETE: Msg = m("Delete draft", "Supprimer le brouillon");
+pub fn delete_question(lang: Lang, label: &str) -> String {
+    pick(lang, format!("Delete the draft “{label}”?"), format!("Supprimer le brouillon « {label} »?"))
+}
+pub const DELETE_CANNOT_UNDO: Msg =
+    m("Its answers cannot be brought back.", "Ses réponses ne pourront pas être récupérées.");
+pub const DELETE_KEYS: Msg =
+    m("y  delete      any other key  keep it", "o  supprimer      toute autre touche  le garder");
+pub const T_NEW_DRAFT: Msg = m("New draft", "Nouveau brouillon");
+pub const NEW_DRAFT_NAME: Msg =
+    m("A name for this draft (the person it is for):", "Un nom pour ce brouillon (la personne visée) :");
+pub const NEW_DRAFT_KEYS: Msg = m("Enter create      Esc cancel", "Entrée créer      Échap annuler");
+pub const T_JUMP: Msg = m("Go to screen", "Aller à l’écran");
+pub const HERE: Msg = m(" (here)", " (ici)");
+pub fn enlarge(lang: Lang, min_w: u16, min_h: u16, w: u16, h: u16) -> String {
+    pick(
+        lang,
+        format!("Please enlarge the terminal to at least {min_w}×{min_h} (now {w}×{h})."),
+        format!("Veuillez agrandir le terminal à au moins {min_w}×{min_h} (actuellement {w}×{h})."),
+    )
+}
+pub const T_HELP: Msg = m("Help", "Aide");
+pub const HELP_KEYS: Msg = m("Keys", "Touches");
+pub const HELP_ABOUT: Msg = m(
+    "a  About (law currency)    any other key closes",
+    "a  À propos (état du droit)    toute autre touche ferme",
+);
+pub fn guide_source(lang: Lang, source: &str, id: &str) -> String {
+    pick(
+        lang,
+        format!("Guide source: {source}  ·  question id: {id}"),
+        format!("Source dans le guide : {source}  ·  identifiant de la question : {id}"),
+    )
+}
+pub const T_ABOUT: Msg = m("About citcert", "À propos de citcert");
+pub const ABOUT_NOTHING_SENT: Msg = m(
+    "citcert helps you prepare; it does not send anything to IRCC.",
+    "citcert vous aide à préparer votre demande; il n’envoie rien à IRCC.",
+);
+pub const LAW_CURRENCY: Msg = m("⚠ Law currency", "⚠ État du droit");
+pub const ESC_CLOSE: Msg = m("Esc close", "Échap fermer");
+pub const WHY_KEYS: Msg =
+    m("↑↓ previous / next item · Esc close", "↑↓ élément précédent / suivant · Échap fermer");
+pub const OPTIONAL: Msg = m(" (optional)", " (facultatif)");
+
+// Help: the keys, in the order of the help window.
+pub const KEYS: &[(&str, Msg)] = &[
+    ("Tab S-Tab ↑↓", m("next / previous question", "question suivante / précédente")),
+    ("Enter", m("choose, add to a list, go on", "choisir, ajouter à une liste, continuer")),
+    ("Space 1-9 letter", m("choose an option", "choisir une option")),
+    (
+        "PgDn PgUp",
+        m(
+            "next / previous screen (Next waits for ✗ fixes)",
+            "écran suivant / précédent (après correction des ✗)",
+        ),
+    ),
+    ("Ctrl-G F4", m("jump to a screen", "aller à un écran")),
+    ("Ctrl-R", m("review: check your answers", "révision : vérifier vos réponses")),
+    ("Ctrl-L", m("checklist; Enter: why is this on my list?", "liste de contrôle; Entrée : pourquoi?")),
+    ("F6", m("why is this item on my list? (↑↓ other items)", "pourquoi cet élément est-il sur ma liste?")),
+    ("/ Ctrl-F", m("search questions by number or words", "chercher une question (numéro ou mots)")),
+    ("F5 Ctrl-B", m("read back this screen's answers", "relire les réponses de cet écran")),
+    ("Ctrl-O", m("save, back to the drafts (switch, n new)", "enregistrer, retour aux brouillons")),
+    ("F3", m("français / English (kept in the draft)", "English / français (gardé dans le brouillon)")),
+    ("Ctrl-N Ctrl-U", m("Not Applicable / Unknown, where allowed", "Sans objet / Inconnu, si permis")),
+    ("Ctrl-← Ctrl-→", m("move by word (Home End, Ctrl-W too)", "mot par mot (aussi Début Fin, Ctrl-W)")),
+    ("Ctrl-S", m("save (answers also save as you go)", "enregistrer (aussi à chaque réponse)")),
+    ("Esc", m("close a window; back to the drafts", "fermer une fenêtre; retour aux brouillons")),
+    ("Ctrl-Q", m("save and quit", "enregistrer et quitter")),
+    ("F1 ?  F2", m("this help · about", "cette aide · à propos")),
+];
+
+// ── Search and read-back ────────────────────────────────────────────────────────────────────
+pub const T_SEARCH: Msg = m("Search questions", "Chercher une question");
+pub const SEARCH_PROMPT: Msg = m("Number or words:", "Numéro ou mots :");
+pub const NOT_ASKED_SHORT: Msg = m("not asked", "pas posée");
+pub const SEARCH_NONE: Msg = m("No question matches.", "Aucune question ne correspond.");
+pub const NOT_ASKED: Msg = m("not asked with the current answers", "pas posée avec les réponses actuelles");
+pub fn search_count(lang: Lang, n: usize) -> String {
+    pick(
+        lang,
+        format!("{n} question{}", if n == 1 { "" } else { "s" }),
+        format!("{n} question{}", if n <= 1 { "" } else { "s" }),
+    )
+}
+pub fn not_asked_status(lang: Lang, number: &str) -> String {
+    pick(
+        lang,
+        format!("{number} is not asked with the current answers (an earlier answer hides it)."),
+        format!("La question {number} n’est pas posée avec les réponses actuelles."),
+    )
+}
+pub const T_READ_BACK: Msg = m("Read back", "Relecture");
+pub const READ_BACK_NOTHING: Msg = m("Nothing to read back on this screen.", "Rien à relire sur cet écran.");
+pub const NO_ANSWER_YET: Msg = m("no answer yet", "pas encore de réponse");
+
+// ── Status lines ────────────────────────────────────────────────────────────────────────────
+pub const SAVED: Msg = m("Saved.", "Enregistré.");
+pub fn not_saved(lang: Lang, e: &str) -> String {
+    pick(lang, format!("✗ Not saved: {e}"), format!("✗ Non enregistré : {e}"))
+}
+pub const FIRST_SCREEN: Msg = m("This is the first screen.", "C’est le premier écran.");
+pub const LAST_SCREEN: Msg = m(
+    "This is the last screen. Ctrl-S saves, Ctrl-Q quits.",
+    "C’est le dernier écran. Ctrl-S enregistre, Ctrl-Q quitte.",
+);
+pub const REVIEW_GO_ON: Msg = m(
+    "↓ goes on through the review; Tab reaches the declaration.",
+    "↓ parcourt la révision; Tab mène à la déclaration.",
+);
+pub const REVIEW_CHANGE: Msg = m(
+    "Change the answer, then PgDn returns to the review.",
+    "Modifiez la réponse, puis PgDn revient à la révision.",
+);
+pub fn not_a_choice(lang: Lang, c: char) -> String {
+    pick(
+        lang,
+        format!("“{c}” is not a choice here: use ↑↓ and Space, a number or a first letter."),
+        format!("« {c} » n’est pas un choix : ↑↓ et Espace, un chiffre ou une première lettre."),
+    )
+}
+pub fn not_accepted(lang: Lang, na: bool, number: &str) -> String {
+    match (lang, na) {
+        (Lang::En, true) => format!("“Not Applicable” is not accepted for question {number}."),
+        (Lang::En, false) => format!("“Unknown” is not accepted for question {number}."),
+        (Lang::Fr, true) => format!("« Sans objet » n’est pas accepté pour la question {number}."),
+        (Lang::Fr, false) => format!("« Inconnu » n’est pas accepté pour la question {number}."),
+    }
+}
+pub fn set_aside(lang: Lang, n: usize, nums: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    pick(
+        lang,
+        format!("{n} answer{s} set aside (no longer asked, kept if you change back): {nums}"),
+        format!(
+            "{n} réponse{s} mise{s} de côté (plus demandée{s}, gardée{s} si vous revenez en arrière) : {nums}"
+        ),
+    )
+}
+pub fn next_refused(lang: Lang, nums: &str) -> String {
+    // The count is in the summary above the questions; the numbers are what to act on.
+    pick(
+        lang,
+        format!("✗ Next refused: fix {nums} first. PgUp, Ctrl-S and Ctrl-Q still work."),
+        format!("✗ Corrigez d’abord {nums}. PgUp, Ctrl-S et Ctrl-Q fonctionnent toujours."),
+    )
+}
+pub fn to_fix(lang: Lang, n: usize, nums: &str) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => format!("✗ 1 answer on this screen needs fixing: {nums}"),
+        (Lang::En, _) => format!("✗ {n} answers on this screen need fixing: {nums}"),
+        (Lang::Fr, 1) => format!("✗ 1 réponse de cet écran est à corriger : {nums}"),
+        (Lang::Fr, _) => format!("✗ {n} réponses de cet écran sont à corriger : {nums}"),
+    }
+}
+pub const STOP_CHANGE: Msg = m(
+    "Change the answer that led here; the screen list is on Ctrl-G.",
+    "Modifiez la réponse qui a mené ici; la liste des écrans est sous Ctrl-G.",
+);
+pub const PAPER_MODE_ON: Msg = m(
+    "Paper-preparation mode: the rest helps you fill in the paper form.",
+    "Mode préparation papier : la suite vous aide à remplir le formulaire papier.",
+);
+pub fn deleted(lang: Lang, label: &str) -> String {
+    pick(lang, format!("Deleted “{label}”."), format!("Brouillon « {label} » supprimé."))
+}
+pub fn not_deleted(lang: Lang, label: &str, e: &str) -> String {
+    pick(
+        lang,
+        format!("Could not delete “{label}”: {e}"),
+        format!("Impossible de supprimer « {label} » : {e}"),
+    )
+}
+pub const NOTHING_DELETED: Msg = m("Nothing deleted.", "Rien n’a été supprimé.");
+pub fn default_label(lang: Lang, today: &str) -> String {
+    pick(lang, format!("Draft of {today}"), format!("Brouillon du {today}"))
+}
+pub fn not_created(lang: Lang, e: &str) -> String {
+    pick(lang, format!("Could not create the draft: {e}"), format!("Impossible de créer le brouillon : {e}"))
+}
+pub const OPEN_A_DRAFT_FIRST: Msg = m(
+    "That works in a draft: open one first (Enter), or start one (n).",
+    "Ceci fonctionne dans un brouillon : ouvrez-en un (Entrée) ou créez-en un (n).",
+);
+pub const NO_DRAFT_YET: Msg =
+    m("No draft yet: press n to start one.", "Aucun brouillon : appuyez sur n pour en commencer un.");
+pub fn read_only(lang: Lang, why: &str) -> String {
+    pick(
+        lang,
+        format!("Read-only: {why}. Changes will not be saved."),
+        format!("Lecture seule : {why}. Les modifications ne seront pas enregistrées."),
+    )
+}
+pub fn not_opened(lang: Lang, e: &str) -> String {
+    pick(lang, format!("Could not open the draft: {e}"), format!("Impossible d’ouvrir le brouillon : {e}"))
+}
+pub fn does_nothing(lang: Lang, c: char) -> String {
+    pick(
+        lang,
+        format!("“{c}” does nothing here: n new, Enter open, d delete, q quit."),
+        format!("« {c} » ne fait rien ici : n nouveau, Entrée ouvrir, d supprimer, q quitter."),
+    )
+}
+pub fn switched_out(lang: Lang, label: &str) -> String {
+    pick(
+        lang,
+        format!("“{label}” saved. Enter opens a draft · n starts one for the next person."),
+        format!("« {label} » enregistré. Entrée : ouvrir · n : brouillon suivant."),
+    )
+}
+pub const NO_CHECKLIST_YET: Msg = m(
+    "The checklist is empty so far: items appear as you answer.",
+    "Liste de contrôle vide : les éléments apparaissent au fil des réponses.",
+);
+
+// ── Field editors ───────────────────────────────────────────────────────────────────────────
+pub const HINT_DATE: Msg = m("YYYY-MM-DD", "AAAA-MM-JJ");
+pub const HINT_PDATE: Msg = m("YYYY-MM-DD or YYYY-MM", "AAAA-MM-JJ ou AAAA-MM");
+pub const HINT_HEIGHT: Msg = m("e.g. 165 cm or 5 ft 6 in", "p. ex. 165 cm ou 5 pi 6 po");
+pub const HINT_EMAIL: Msg = m("name@example.com", "nom@exemple.ca");
+pub const HINT_FILE: Msg = m("path of the scanned file", "chemin du fichier numérisé");
+pub const LIST_ADD: Msg = m("Add:", "Ajouter :");
+pub const LIST_KEYS: Msg =
+    m("Enter adds · Backspace on empty removes", "Entrée ajoute · Retour arrière sur vide retire");
+pub const PICKER_FILTER: Msg = m("Type to filter:", "Tapez pour filtrer :");
+pub const PICKER_NONE: Msg =
+    m("(no match: try fewer letters)", "(aucun résultat : essayez moins de lettres)");
+
+// ── Header, checklist, stops ────────────────────────────────────────────────────────────────
+pub const DAYS_LEFT: Msg = m("days left", "jours restants");
+pub const UNSAVED: Msg = m(" · unsaved", " · non enregistré");
+pub const PAPER_MODE: Msg = m(" · PAPER PREPARATION", " · PRÉPARATION PAPIER");
+pub fn n_of_m(lang: Lang, n: usize, total: usize) -> String {
+    pick(lang, format!("{n} of {total}"), format!("{n} sur {total}"))
+}
+pub const C_CHECKLIST: Msg = m("Checklist", "Liste de contrôle");
+pub const C_PAPER_CHECKLIST: Msg = m("Paper application checklist", "Liste pour la demande papier");
+pub const C_NEW: Msg = m("new: ", "nouveau : ");
+pub const C_REMOVED: Msg = m("removed", "retiré");
+pub const C_NOTHING_YET: Msg = m(
+    " Nothing yet: items appear as you answer.",
+    " Rien encore : les éléments apparaissent au fil des réponses.",
+);
+pub const C_F6_HINT: Msg = m(" F6: why is this on my list?", " F6 : pourquoi est-ce sur ma liste?");
+pub const WHY_TITLE: Msg = m("Why is this on my list?", "Pourquoi est-ce sur ma liste?");
+pub const WHAT_TO_PROVIDE: Msg = m("What to provide", "Quoi fournir");
+pub const STATUS: Msg = m("Status", "État");
+pub const GUIDE: Msg = m("Guide", "Guide");
+pub const S_UNDERSTAND: Msg = m("u  I understand, go on", "u  Je comprends, continuer");
+pub const S_CHANGE: Msg = m("c  change the answer", "c  modifier la réponse");
+pub const S_PAPER: Msg = m(
+    "p  continue in paper-preparation mode (prepare the paper form)",
+    "p  continuer en mode préparation papier (remplir le formulaire papier)",
+);
+pub const S_QUIT: Msg = m("q  quit (the draft is saved)", "q  quitter (brouillon enregistré)");
+pub const T_CAUTION: Msg = m("Caution", "Mise en garde");
+pub const T_STOP: Msg = m("You cannot go on online", "Impossible de continuer en ligne");
+pub const FEDERAL: Msg = m("Government of Canada (federal)", "Gouvernement du Canada (fédéral)");
+pub fn fee_line(lang: Lang, fee: u32) -> String {
+    pick(
+        lang,
+        format!("CAD {fee} per person × 1 application = CAD {fee}"),
+        format!("{fee} $ CA par personne × 1 demande = {fee} $ CA"),
+    )
+}
+pub fn fee_methods(lang: Lang, fee: u32, methods: &str) -> String {
+    pick(
+        lang,
+        format!("CAD {fee} per person. Accepted payment: {methods}."),
+        format!("{fee} $ CA par personne. Paiement accepté : {methods}."),
+    )
+}
+pub fn more_matches(lang: Lang, n: usize) -> String {
+    pick(lang, format!("    … {n} matches"), format!("    … {n} résultats"))
+}
+
+// ── Question and review screens ─────────────────────────────────────────────────────────────
+pub const Q_APPLYING_FOR_A_MINOR: Msg = m(
+    "Applying for a minor: answer every question as the minor.",
+    "Demande pour un mineur : répondez à chaque question comme le mineur.",
+);
+pub const Q_SET_BY_YOUR_OTHER: Msg = m("(set by your other answers)", "(fixé par vos autres réponses)");
+pub const Q_CTRL_N_NOT_APPLICABLE: Msg = m("Ctrl-N Not Applicable", "Ctrl-N Sans objet");
+pub const Q_CTRL_U_UNKNOWN: Msg = m("Ctrl-U Unknown", "Ctrl-U Inconnu");
+pub const Q_NO_ANSWER_YET: Msg = m("(no answer yet)", "(pas encore de réponse)");
+pub const Q_NOTHING_TO_ANSWER_HERE: Msg = m(
+    "Nothing to answer here: PgDn or Enter for the next screen.",
+    "Rien à répondre ici : PgDn ou Entrée pour l’écran suivant.",
+);
+pub const Q_NO_INDICATION_YET_IT: Msg = m(
+    "No indication yet: it appears once the questions about your birth and parents are answered.",
+    "Pas encore d’indication : elle apparaît une fois les questions sur votre naissance et vos parents remplies.",
+);
+pub const R_PAPER_PREPARATION_MODE_THIS: Msg = m(
+    "Paper-preparation mode: this application cannot be sent online. Use this summary to fill in the paper form.",
+    "Mode de préparation papier : cette demande ne peut pas être envoyée en ligne. Utilisez ce résumé pour remplir le formulaire papier.",
+);
+pub const R_YOUR_ANSWERS_THEN_ENTER: Msg =
+    m("Your answers (↑↓ then Enter to change one)", "Vos réponses (↑↓ puis Entrée pour modifier)");
+pub const R_NO_ANSWER: Msg = m("(no answer)", "(pas de réponse)");
+pub const R_STOPS_CAUTIONS_AND_BLOCKS: Msg =
+    m("Stops, cautions and blocks", "Arrêts, mises en garde et blocages");
+pub const R_NONE: Msg = m("  None.", "  Aucun.");
+pub const R_CITIZENSHIP_ACT_SECTION: Msg =
+    m("Citizenship Act section", "Article de la Loi sur la citoyenneté");
+pub const R_NO_INDICATION: Msg = m("No indication.", "Aucune indication.");
+pub const R_CHECKLIST: Msg = m("Checklist", "Liste de contrôle");
+pub const R_READY_TO_SUBMIT: Msg = m("Ready to submit?", "Prêt à soumettre?");
+pub const R_READY_EVERY_ANSWER_AND: Msg = m(
+    "  ✓ Ready: every answer and document is in.",
+    "  ✓ Prêt : toutes les réponses et tous les documents y sont.",
+);
+pub const R_NOT_YET: Msg = m("Not yet", "Pas encore");
+pub const R_MORE: Msg = m("more", "de plus");
+pub const R_FEE: Msg = m("Fee", "Frais");
+pub const R_DECLARATION: Msg = m("Declaration", "Déclaration");
+
+/// The attach dialog (F7 on a document's file question).
+pub const H_ATTACH: Hint = ("F7", m("attach a file", "joindre un fichier"));
+pub const F_ATTACH: Msg = m(
+    "type the path · Tab path/letter · Space tick · Enter attach · Esc cancel",
+    "tapez le chemin · Tab chemin/lettre · Espace cocher · Entrée joindre · Échap annuler",
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_both_languages() {
+        for (k, what) in KEYS {
+            assert!(!k.is_empty());
+            assert!(!what.en.is_empty() && !what.fr.is_empty(), "{k}");
+        }
+        assert_eq!(SAVED.get(Lang::Fr), "Enregistré.");
+        assert!(enlarge(Lang::Fr, 60, 20, 50, 10).starts_with("Veuillez agrandir"));
+        assert_eq!(key_names(Lang::Fr, "Space 1-9 letter"), "Espace 1-9 lettre");
+        assert_eq!(key_names(Lang::En, "Enter"), "Enter");
+    }
+
+    /// The status line and fixed footers are one row: at 80 columns nothing may be cut.
+    #[test]
+    fn one_line_messages_fit_80_columns_in_both_languages() {
+        use unicode_width::UnicodeWidthStr;
+        let fixed = [
+            SAVED,
+            FIRST_SCREEN,
+            LAST_SCREEN,
+            REVIEW_GO_ON,
+            REVIEW_CHANGE,
+            STOP_CHANGE,
+            PAPER_MODE_ON,
+            NOTHING_DELETED,
+            NO_DRAFT_YET,
+            OPEN_A_DRAFT_FIRST,
+            NO_CHECKLIST_YET,
+            LANG_NOW,
+            LANG_NOW_NO_DRAFT,
+            F_STOP_CAUTION,
+            F_STOP_PAPER,
+            F_STOP,
+            F_NEW_DRAFT,
+            F_CONFIRM_DELETE,
+        ];
+        for lang in [Lang::En, Lang::Fr] {
+            let mut all: Vec<String> = fixed.iter().map(|m| m.get(lang).to_string()).collect();
+            all.push(not_a_choice(lang, 'x'));
+            all.push(not_accepted(lang, true, "11.14.1"));
+            all.push(not_asked_status(lang, "11.14.1"));
+            all.push(next_refused(lang, "4.11, 4.12"));
+            all.push(does_nothing(lang, 'x'));
+            all.push(switched_out(lang, "Marie Tremblay"));
+            for msg in all {
+                assert!(msg.width() <= 80, "{lang}: {} columns: {msg}", msg.width());
+            }
+        }
+    }
+}
