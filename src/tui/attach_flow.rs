@@ -12,9 +12,9 @@ use super::widgets::{FieldKey, TextInput};
 use crate::attach::{self, AttachError, AttachOptions, Attachment, DEFAULT_MAX_MB, Kind};
 use crate::clock::Clock;
 use crate::drafts::QuestionnaireRef;
-use crate::engine::{Answers, Context, QType, Questionnaire, evaluate};
+use crate::engine::{Answers, Context, Lang, QType, Questionnaire, evaluate};
 
-/// Words of the attach flow (plain English; `{…}` are filled in).
+/// Words of the attach flow, in English and French (`{…}` are filled in).
 pub struct Texts {
     pub title: &'static str,
     pub for_item: &'static str,
@@ -22,8 +22,6 @@ pub struct Texts {
     pub explanation: &'static str,
     pub keys: &'static str,
     pub hint: &'static str,
-    pub footer: &'static str,
-    pub footer_file: &'static str,
     pub not_here: &'static str,
     pub read_only: &'static str,
     pub cancelled: &'static str,
@@ -48,8 +46,6 @@ pub const TEXT: Texts = Texts {
     explanation: "This is an explanation letter instead of the document",
     keys: "Enter attach · Tab path/letter · Space tick · Esc cancel",
     hint: "F7 attach a file (checks it, records its SHA-256)",
-    footer: "type the path · Tab path/letter · Space tick · Enter attach · Esc cancel",
-    footer_file: "F7 attach a file · Tab/↑↓ question · Enter next · PgDn/PgUp screen · Ctrl-L checklist · F1 help · Ctrl-S save · Ctrl-Q quit",
     not_here: "F7 attaches a file on a document's “Path of the file” question (Documents screens).",
     read_only: "✗ Read-only draft ({why}): nothing can be attached.",
     cancelled: "Nothing attached.",
@@ -66,6 +62,38 @@ pub const TEXT: Texts = Texts {
     missing: "✗ file missing (moved or deleted since attached): attach it again",
     unreadable_now: "✗ file cannot be read now",
 };
+
+pub const TEXT_FR: Texts = Texts {
+    title: "Joindre un fichier",
+    for_item: "Pour : {item} ({id})",
+    path_label: "Chemin du fichier (JPEG, PNG ou PDF, jusqu’à {max}; ~ est votre dossier personnel) :",
+    explanation: "C’est une lettre d’explication au lieu du document",
+    keys: "Entrée joindre · Tab chemin/lettre · Espace cocher · Échap annuler",
+    hint: "F7 joindre un fichier (vérifié, avec son SHA-256)",
+    not_here: "F7 joint un fichier à la question « Chemin du fichier » d’un document (écrans Documents).",
+    read_only: "✗ Brouillon en lecture seule ({why}) : rien ne peut être joint.",
+    cancelled: "Aucun fichier joint.",
+    empty_path: "Tapez d’abord le chemin du fichier.",
+    attached: "Joint : {name} — {type}, {size}, SHA-256 {hash}…",
+    attached_letter: "Joint (lettre d’explication) : {name} — {type}, {size}, SHA-256 {hash}…",
+    not_found: "✗ Fichier introuvable : {path}. Vérifiez le chemin.",
+    not_a_file: "✗ Ce n’est pas un fichier : {path}. Donnez le chemin du document lui-même, pas d’un dossier.",
+    unreadable: "✗ Impossible de lire {path} ({reason}). Vérifiez ses permissions.",
+    wrong_type: "✗ Refusé : {why}. Le portail n’accepte que les fichiers JPEG, PNG ou PDF : convertissez-le et joignez-le de nouveau.",
+    too_large: "✗ Refusé : le fichier fait {size}, au-delà de la limite de {max}. Numérisez-le à une résolution plus basse ou divisez-le.",
+    not_kept: "✗ Non joint : {why}",
+    changed: "⚠ fichier modifié depuis qu’il a été joint : joignez-le de nouveau",
+    missing: "✗ fichier manquant (déplacé ou supprimé depuis qu’il a été joint) : joignez-le de nouveau",
+    unreadable_now: "✗ le fichier ne peut pas être lu maintenant",
+};
+
+/// The attach flow's words in `lang`.
+pub fn text(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::En => &TEXT,
+        Lang::Fr => &TEXT_FR,
+    }
+}
 
 /// The open dialog.
 #[derive(Clone, Debug, PartialEq)]
@@ -126,18 +154,19 @@ pub fn expand_home(path: &str) -> PathBuf {
 }
 
 /// A refusal in words for the dialog.
-pub fn refusal(e: &AttachError) -> String {
+pub fn refusal(e: &AttachError, lang: Lang) -> String {
+    let text = text(lang);
     match e {
-        AttachError::NotFound { path } => TEXT.not_found.replace("{path}", &path.display().to_string()),
-        AttachError::NotAFile { path } => TEXT.not_a_file.replace("{path}", &path.display().to_string()),
+        AttachError::NotFound { path } => text.not_found.replace("{path}", &path.display().to_string()),
+        AttachError::NotAFile { path } => text.not_a_file.replace("{path}", &path.display().to_string()),
         AttachError::Unreadable { path, reason } => {
-            TEXT.unreadable.replace("{path}", &path.display().to_string()).replace("{reason}", reason)
+            text.unreadable.replace("{path}", &path.display().to_string()).replace("{reason}", reason)
         }
-        AttachError::WrongType { why, .. } => TEXT.wrong_type.replace("{why}", why),
+        AttachError::WrongType { why, .. } => text.wrong_type.replace("{why}", why),
         AttachError::TooLarge { size, max, .. } => {
-            TEXT.too_large.replace("{size}", &short_size(*size)).replace("{max}", &short_size(*max))
+            text.too_large.replace("{size}", &short_size(*size)).replace("{max}", &short_size(*max))
         }
-        other => TEXT.not_kept.replace("{why}", &other.to_string()),
+        other => text.not_kept.replace("{why}", &other.to_string()),
     }
 }
 
@@ -150,6 +179,7 @@ pub fn attach_to(
     path: &std::path::Path,
     opts: &AttachOptions,
     clock: &Clock,
+    lang: Lang,
 ) -> Result<(Answers, Vec<serde_json::Value>, Attachment), String> {
     let mut d = crate::drafts::Draft::new(
         draft.id.clone(),
@@ -161,9 +191,9 @@ pub fn attach_to(
     );
     d.answers = draft.answers.to_json_map();
     d.attachments = draft.attachments.clone();
-    let a = attach::attach(&mut d, q, item, path, opts, clock).map_err(|e| refusal(&e))?;
+    let a = attach::attach(&mut d, q, item, path, opts, clock).map_err(|e| refusal(&e, lang))?;
     let answers = Answers::from_map(&d.answers).map_err(|e| {
-        TEXT.not_kept.replace(
+        text(lang).not_kept.replace(
             "{why}",
             &e.iter().map(|x| format!("{}: {}", x.id, x.message)).collect::<Vec<_>>().join("; "),
         )
@@ -180,11 +210,11 @@ impl App<'_> {
     /// F7: opens the dialog on a document's file question; elsewhere says where it works.
     pub fn open_attach(&mut self) {
         let Some((item, file_q)) = file_question(self) else {
-            self.status = Some(TEXT.not_here.into());
+            self.status = Some(text(self.lang).not_here.into());
             return;
         };
         if let Some(why) = self.store.read_only() {
-            self.status = Some(TEXT.read_only.replace("{why}", &why));
+            self.status = Some(text(self.lang).read_only.replace("{why}", &why));
             return;
         }
         let Some(s) = &self.session else { return };
@@ -211,7 +241,7 @@ impl App<'_> {
         match action {
             Action::Back => {
                 self.overlay = None;
-                self.status = Some(TEXT.cancelled.into());
+                self.status = Some(text(self.lang).cancelled.into());
                 return;
             }
             Action::Quit => {
@@ -255,7 +285,7 @@ impl App<'_> {
     fn attach_now(&mut self, d: &AttachDialog) -> Result<(), String> {
         let typed = d.input.value.trim();
         if typed.is_empty() {
-            return Err(TEXT.empty_path.into());
+            return Err(text(self.lang).empty_path.into());
         }
         let path = expand_home(typed);
         let opts = AttachOptions { max_bytes: d.max_bytes, explanation: d.explanation, set: vec![] };
@@ -263,7 +293,7 @@ impl App<'_> {
         let clock = Clock::Fixed(self.today);
         let q = self.q;
         let Some(s) = &mut self.session else { return Ok(()) };
-        let (answers, attachments, a) = attach_to(&s.draft, q, &d.item, &path, &opts, &clock)?;
+        let (answers, attachments, a) = attach_to(&s.draft, q, &d.item, &path, &opts, &clock, self.lang)?;
         s.draft.answers = answers;
         s.draft.attachments = attachments;
         let old_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
@@ -276,7 +306,11 @@ impl App<'_> {
         let saved = self.save();
         let failed = self.status.take();
         self.goto_question(d.file_q);
-        let notice = if a.kind == Kind::Explanation { TEXT.attached_letter } else { TEXT.attached };
+        let notice = if a.kind == Kind::Explanation {
+            text(self.lang).attached_letter
+        } else {
+            text(self.lang).attached
+        };
         let notice = notice
             .replace("{name}", &a.file_name())
             .replace("{type}", &a.file_type.code().to_uppercase())

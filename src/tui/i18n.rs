@@ -224,6 +224,7 @@ pub const KEYS: &[(&str, Msg)] = &[
     ("F6", m("why is this item on my list? (↑↓ other items)", "pourquoi cet élément est-il sur ma liste?")),
     ("/ Ctrl-F", m("search questions by number or words", "chercher une question (numéro ou mots)")),
     ("F5 Ctrl-B", m("read back this screen's answers", "relire les réponses de cet écran")),
+    ("F7", m("attach a file (on a document's file question)", "joindre un fichier (question « fichier »)")),
     ("Ctrl-O", m("save, back to the drafts (switch, n new)", "enregistrer, retour aux brouillons")),
     ("F3", m("français / English (kept in the draft)", "English / français (gardé dans le brouillon)")),
     ("Ctrl-N Ctrl-U", m("Not Applicable / Unknown, where allowed", "Sans objet / Inconnu, si permis")),
@@ -484,6 +485,12 @@ pub const H_ATTACH: Hint = ("F7", m("attach a file", "joindre un fichier"));
 pub const F_ATTACH: Msg = m(
     "type the path · Tab path/letter · Space tick · Enter attach · Esc cancel",
     "tapez le chemin · Tab chemin/lettre · Espace cocher · Entrée joindre · Échap annuler",
+);
+
+/// Review: the gate passes but attached files changed or vanished since they were attached.
+pub const R_READY_BUT_FILES: Msg = m(
+    "The answers are complete, but {n} attached file(s) changed or vanished since they were attached: attach them again (see the checklist above) before you make the package.",
+    "Les réponses sont complètes, mais {n} fichier(s) joint(s) ont changé ou disparu depuis qu’ils ont été joints : joignez-les de nouveau (voir la liste de contrôle ci-dessus) avant de préparer le dossier.",
 );
 
 #[cfg(test)]

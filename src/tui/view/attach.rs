@@ -1,5 +1,5 @@
 //! The "Attach a file" dialog, and the review's flags for attached files that changed or vanished
-//! on disk. Words are in `attach_flow::TEXT`.
+//! on disk. Words are in `attach_flow::text`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +9,7 @@ use super::{Theme, popup, truncate, wrap};
 use crate::attach::attachments_of;
 use crate::readiness::readiness;
 use crate::tui::app::App;
-use crate::tui::attach_flow::{AttachDialog, TEXT, short_size};
+use crate::tui::attach_flow::{AttachDialog, short_size, text};
 
 /// Width of the dialog.
 const DIALOG_W: u16 = 72;
@@ -25,10 +25,10 @@ pub fn render(app: &App, d: &AttachDialog, area: Rect, buf: &mut Buffer, t: Them
         .unwrap_or_default();
     let mut lines: Vec<Line> = vec![
         Line::styled(
-            truncate(&TEXT.for_item.replace("{item}", &title).replace("{id}", &d.item), inner),
+            truncate(&text(app.lang).for_item.replace("{item}", &title).replace("{id}", &d.item), inner),
             t.focus(),
         ),
-        Line::raw(truncate(&TEXT.path_label.replace("{max}", &short_size(d.max_bytes)), inner)),
+        Line::raw(truncate(&text(app.lang).path_label.replace("{max}", &short_size(d.max_bytes)), inner)),
     ];
     // The path, scrolled so the cursor shows.
     let chars: Vec<char> = d.input.value.chars().collect();
@@ -41,14 +41,17 @@ pub fn render(app: &App, d: &AttachDialog, area: Rect, buf: &mut Buffer, t: Them
     let tick = if d.explanation { "[x]" } else { "[ ]" };
     let mark = if d.on_toggle { "›" } else { " " };
     let toggle_style = if d.on_toggle { t.focus() } else { ratatui::style::Style::default() };
-    lines.push(Line::styled(truncate(&format!("{mark}{tick} {}", TEXT.explanation), inner), toggle_style));
+    lines.push(Line::styled(
+        truncate(&format!("{mark}{tick} {}", text(app.lang).explanation), inner),
+        toggle_style,
+    ));
     lines.push(Line::raw(""));
     if let Some(e) = &d.error {
         lines.extend(wrap(e, inner, "", "  ").into_iter().map(|l| Line::styled(l, t.error())));
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(truncate(TEXT.keys, inner), t.dim()));
-    let r = popup(TEXT.title, lines, DIALOG_W, area, buf, t);
+    lines.push(Line::styled(truncate(text(app.lang).keys, inner), t.dim()));
+    let r = popup(text(app.lang).title, lines, DIALOG_W, area, buf, t);
     (!d.on_toggle).then(|| (r.x + 1 + (d.input.cursor - start) as u16, r.y + 2))
 }
 
@@ -65,9 +68,9 @@ pub fn file_flags(app: &App) -> Vec<(String, &'static str, bool)> {
         .filter_map(|i| {
             let f = i.file?;
             let (flag, err) = match f.state {
-                "changed" => (TEXT.changed, false),
-                "missing" => (TEXT.missing, true),
-                "unreadable" => (TEXT.unreadable_now, true),
+                "changed" => (text(app.lang).changed, false),
+                "missing" => (text(app.lang).missing, true),
+                "unreadable" => (text(app.lang).unreadable_now, true),
                 _ => return None,
             };
             Some((i.id, flag, err))

@@ -129,7 +129,11 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     if !s.paper_mode {
         sections.push(lines.len() + 1);
         head(&mut lines, i18n::R_READY_TO_SUBMIT.get(lang));
-        if s.ev.ready {
+        if s.ev.ready && !flags.is_empty() {
+            // The answers pass the gate, but a file to upload changed or vanished since it was attached.
+            let msg = i18n::R_READY_BUT_FILES.get(lang).replace("{n}", &flags.len().to_string());
+            lines.extend(wrap(&msg, w, "  ⚠ ", "    ").into_iter().map(|l| Line::styled(l, t.warn())));
+        } else if s.ev.ready {
             lines.push(Line::styled(i18n::R_READY_EVERY_ANSWER_AND.get(lang), t.ok()));
         } else {
             let n = s.ev.blockers.len();
