@@ -64,3 +64,36 @@ impl Text {
         self.en.is_empty() && self.fr.is_empty()
     }
 }
+
+/// Lower case without accents, so "numero" finds « numéro » and "Quebec" finds « Québec »
+/// (searching and type-to-filter in both languages).
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' | 'õ' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            'ÿ' => 'y',
+            '’' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_and_accents() {
+        assert_eq!(fold("Québec"), "quebec");
+        assert_eq!(fold("NUMÉRO d’IUC"), "numero d'iuc");
+        assert_eq!(fold("Côte d'Ivoire"), "cote d'ivoire");
+        assert_eq!(Lang::parse(" FR "), Some(Lang::Fr));
+        assert_eq!(Lang::parse("de"), None);
+    }
+}

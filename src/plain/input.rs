@@ -5,6 +5,7 @@ use crate::engine::answers::{is_na_token, is_unknown_token};
 use crate::engine::{AnswerValue, Lang, Place, QType, Question, Questionnaire};
 
 use super::strings as s;
+use crate::engine::text::fold;
 
 /// What a command word means, in either language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,7 +130,7 @@ fn pick_place(
     if is_code(t) || is_code(&t.to_uppercase()) {
         return Ok(AnswerValue::Text(t.to_string()));
     }
-    let lower = fold(t);
+    let lower = fold(t.trim());
     if lower.is_empty() {
         return Ok(AnswerValue::Text(t.to_string()));
     }
@@ -149,22 +150,4 @@ fn pick_place(
             Err(format!("“{t}” {} {}{more}", s::AMBIGUOUS.get(lang), list.join("; ")))
         }
     }
-}
-
-/// Lower case without the common French accents, so "Quebec" finds "Québec".
-fn fold(s: &str) -> String {
-    s.trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
-            '’' => '\'',
-            c => c,
-        })
-        .collect()
 }

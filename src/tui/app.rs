@@ -10,6 +10,7 @@ use super::keymap::{self, Action};
 use super::store::{Damaged, Draft, DraftSummary, Store, days_left};
 use super::widgets::{Field, FieldEvent, FieldKey, TextInput};
 use crate::engine::model::Prefill;
+use crate::engine::text::fold;
 use crate::engine::{
     AnswerValue, Answers, Context, Evaluation, Lang, Outcome, QType, Questionnaire, ScreenKind, evaluate,
 };
@@ -311,18 +312,7 @@ impl<'a> App<'a> {
                 Action::Back => self.overlay = None,
                 Action::Quit => self.quit = true,
                 Action::Key(k) => {
-                    match k {
-                        K::Char(c) => input.insert(c),
-                        K::Paste(s) => input.paste(&s),
-                        K::Backspace => input.backspace(),
-                        K::Delete => input.delete(),
-                        K::Left => input.left(),
-                        K::Right => input.right(),
-                        K::Home => input.home(),
-                        K::End => input.end(),
-                        K::DeleteWord => input.delete_word(),
-                        _ => {}
-                    }
+                    input.edit(&k);
                     self.overlay = Some(Overlay::NewDraft(input));
                 }
                 _ => self.overlay = Some(Overlay::NewDraft(input)),
@@ -959,18 +949,7 @@ impl<'a> App<'a> {
                 return;
             }
             Action::Key(k) => {
-                match k {
-                    K::Char(c) => input.insert(c),
-                    K::Paste(s) => input.paste(&s),
-                    K::Backspace => input.backspace(),
-                    K::Delete => input.delete(),
-                    K::Left => input.left(),
-                    K::Right => input.right(),
-                    K::Home => input.home(),
-                    K::End => input.end(),
-                    K::DeleteWord => input.delete_word(),
-                    _ => {}
-                }
+                input.edit(&k);
                 sel = 0;
             }
             _ => {}
@@ -1034,24 +1013,6 @@ impl<'a> App<'a> {
 /// Whether a search result can be jumped to: the question and its screen are asked now.
 pub fn search_visible(q: &Questionnaire, ev: &Evaluation, qi: usize) -> bool {
     ev.visible[qi] && ev.screen_visible[q.questions[qi].screen]
-}
-
-/// Lower case without accents, so "numero" finds « numéro » and "Quebec" finds « Québec ».
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
-            'ÿ' => 'y',
-            '’' => '\'',
-            c => c,
-        })
-        .collect()
 }
 
 /// Whether a visible question takes an answer from the user (not display, not fixed).

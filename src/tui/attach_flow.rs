@@ -262,18 +262,7 @@ impl App<'_> {
             }
             Action::Key(K::Char(' ')) if d.on_toggle => d.explanation = !d.explanation,
             Action::Key(k) if !d.on_toggle => {
-                match k {
-                    K::Char(c) => d.input.insert(c),
-                    K::Paste(s) => d.input.paste(&s),
-                    K::Backspace => d.input.backspace(),
-                    K::Delete => d.input.delete(),
-                    K::Left => d.input.left(),
-                    K::Right => d.input.right(),
-                    K::Home => d.input.home(),
-                    K::End => d.input.end(),
-                    K::DeleteWord => d.input.delete_word(),
-                    _ => {}
-                }
+                d.input.edit(&k);
                 d.error = None;
             }
             _ => {}

@@ -34,27 +34,17 @@ impl ListInput {
     }
 
     pub fn on_key(&mut self, key: &FieldKey) -> FieldEvent {
-        match key {
-            FieldKey::Char(c) => self.input.insert(*c),
-            FieldKey::Paste(s) => self.input.paste(s),
-            FieldKey::Backspace => {
-                if self.input.value.is_empty() {
-                    if self.items.pop().is_some() {
-                        return FieldEvent::Commit(self.value());
-                    }
-                } else {
-                    self.input.backspace();
-                }
+        // Backspace on an empty line takes back the last value added.
+        if *key == FieldKey::Backspace && self.input.value.is_empty() {
+            if self.items.pop().is_some() {
+                return FieldEvent::Commit(self.value());
             }
-            FieldKey::Delete => self.input.delete(),
-            FieldKey::DeleteWord => self.input.delete_word(),
-            FieldKey::Left => self.input.left(),
-            FieldKey::Right => self.input.right(),
-            FieldKey::Home => self.input.home(),
-            FieldKey::End => self.input.end(),
-            FieldKey::WordLeft => self.input.word_left(),
-            FieldKey::WordRight => self.input.word_right(),
-            FieldKey::Up | FieldKey::Down => return FieldEvent::Ignored,
+            return FieldEvent::Edited;
+        }
+        if self.input.edit(key) {
+            return FieldEvent::Edited;
+        }
+        match key {
             FieldKey::Enter => {
                 let t = self.input.value.trim().to_string();
                 if t.is_empty() {
@@ -62,10 +52,10 @@ impl ListInput {
                 }
                 self.items.push(t);
                 self.input.clear();
-                return FieldEvent::Commit(self.value());
+                FieldEvent::Commit(self.value())
             }
+            _ => FieldEvent::Ignored,
         }
-        FieldEvent::Edited
     }
 
     pub fn lines(&self, focused: bool, lang: Lang) -> (Vec<Line<'static>>, Option<(usize, usize)>) {

@@ -129,28 +129,19 @@ impl Field {
     pub fn on_key(&mut self, key: &FieldKey) -> FieldEvent {
         match self {
             Field::Text { input, initial, .. } => {
+                if input.edit(key) {
+                    return FieldEvent::Edited;
+                }
                 match key {
-                    FieldKey::Char(c) => input.insert(*c),
-                    FieldKey::Paste(s) => input.paste(s),
-                    FieldKey::Backspace => input.backspace(),
-                    FieldKey::Delete => input.delete(),
-                    FieldKey::DeleteWord => input.delete_word(),
-                    FieldKey::Left => input.left(),
-                    FieldKey::Right => input.right(),
-                    FieldKey::Home => input.home(),
-                    FieldKey::End => input.end(),
-                    FieldKey::WordLeft => input.word_left(),
-                    FieldKey::WordRight => input.word_right(),
-                    FieldKey::Up | FieldKey::Down => return FieldEvent::Ignored,
                     FieldKey::Enter => {
                         if input.value == *initial {
                             return FieldEvent::Next;
                         }
                         *initial = input.value.clone();
-                        return FieldEvent::CommitNext(text_value(&input.value));
+                        FieldEvent::CommitNext(text_value(&input.value))
                     }
+                    _ => FieldEvent::Ignored,
                 }
-                FieldEvent::Edited
             }
             Field::Choice(c) => c.on_key(key),
             Field::Picker(p) => p.on_key(key),

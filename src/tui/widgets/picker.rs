@@ -7,6 +7,7 @@ use ratatui::text::Line;
 
 use super::{FieldEvent, FieldKey, TextInput};
 use crate::engine::AnswerValue;
+use crate::engine::text::fold;
 
 /// Matches shown under the filter at most.
 pub const SHOWN: usize = 6;
@@ -19,21 +20,6 @@ pub struct Picker {
     pub filter: TextInput,
     /// Index into `matches()`.
     pub highlight: usize,
-}
-
-fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' | 'õ' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 impl Picker {
@@ -68,27 +54,16 @@ impl Picker {
 
     pub fn on_key(&mut self, key: &FieldKey) -> FieldEvent {
         let before = self.filter.value.clone();
-        match key {
-            FieldKey::Char(c) => self.filter.insert(*c),
-            FieldKey::Paste(s) => self.filter.paste(s),
-            FieldKey::Backspace => {
-                if self.filter.value.is_empty() {
-                    if self.chosen.is_some() {
-                        self.chosen = None;
-                        return FieldEvent::Commit(None);
-                    }
-                    return FieldEvent::Edited;
-                }
-                self.filter.backspace()
+        // Backspace on an empty filter clears the choice.
+        if *key == FieldKey::Backspace && self.filter.value.is_empty() {
+            if self.chosen.is_some() {
+                self.chosen = None;
+                return FieldEvent::Commit(None);
             }
-            FieldKey::Delete => self.filter.delete(),
-            FieldKey::DeleteWord => self.filter.delete_word(),
-            FieldKey::Left => self.filter.left(),
-            FieldKey::Right => self.filter.right(),
-            FieldKey::Home => self.filter.home(),
-            FieldKey::End => self.filter.end(),
-            FieldKey::WordLeft => self.filter.word_left(),
-            FieldKey::WordRight => self.filter.word_right(),
+            return FieldEvent::Edited;
+        }
+        match key {
+            k if self.filter.edit(k) => {}
             FieldKey::Up => {
                 if self.filter.value.is_empty() || self.highlight == 0 {
                     return FieldEvent::Ignored;
@@ -114,6 +89,7 @@ impl Picker {
                 self.highlight = 0;
                 return FieldEvent::CommitNext(Some(AnswerValue::Text(self.options[i].0.clone())));
             }
+            _ => {}
         }
         if self.filter.value != before {
             self.highlight = 0;

@@ -21,6 +21,27 @@ impl TextInput {
     fn byte(&self, ci: usize) -> usize {
         self.value.char_indices().nth(ci).map_or(self.value.len(), |(b, _)| b)
     }
+    /// Applies an editing key (characters, paste, deletions, cursor moves); false for any other
+    /// key, which the caller handles (Enter, arrows up and down, …).
+    pub fn edit(&mut self, key: &super::FieldKey) -> bool {
+        use super::FieldKey as K;
+        match key {
+            K::Char(c) => self.insert(*c),
+            K::Paste(s) => self.paste(s),
+            K::Backspace => self.backspace(),
+            K::Delete => self.delete(),
+            K::DeleteWord => self.delete_word(),
+            K::Left => self.left(),
+            K::Right => self.right(),
+            K::Home => self.home(),
+            K::End => self.end(),
+            K::WordLeft => self.word_left(),
+            K::WordRight => self.word_right(),
+            _ => return false,
+        }
+        true
+    }
+
     pub fn insert(&mut self, c: char) {
         if c.is_control() {
             return;
