@@ -5,6 +5,10 @@
 //!
 //! `CARGO_TARGET_DIR=/work/target-drafts cargo bench --bench drafts`
 
+/// The allocator the shipped binary uses (src/main.rs), so the figures are the product's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use citcert::clock::{Clock, parse_date};
 use citcert::drafts::{DraftStore, NullInspector, QuestionnaireRef};
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -1,6 +1,10 @@
 //! Engine speed (issue 2): full evaluation of the real questionnaire with a complete persona, and
 //! of synthetic questionnaires of 1,000 and 10,000 questions (see BENCHMARKS.md).
 
+/// The allocator the shipped binary uses (src/main.rs), so the figures are the product's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 

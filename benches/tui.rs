@@ -1,6 +1,10 @@
 //! TUI speed (issue 4): one keystroke handled and the frame drawn at 120×40 with the real
 //! questionnaire and a complete persona (see BENCHMARKS-tui.md).
 
+/// The allocator the shipped binary uses (src/main.rs), so the figures are the product's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 

@@ -198,8 +198,8 @@ fn base<'a>(q: &'a Questionnaire, answers: &'a Answers, ctx: Context) -> Base<'a
 /// as given (it is reported, not missing).
 fn progress_of(q: &Questionnaire, st: &State<'_>, visible: &[bool], invalid: &[bool]) -> u8 {
     let (mut total, mut done) = (0usize, 0usize);
-    for (qi, question) in q.questions.iter().enumerate() {
-        if visible[qi] && question.qtype != QType::Display && question.mandatory.eval(st) {
+    for (qi, need) in q.need.iter().enumerate() {
+        if visible[qi] && needed(q, *need, qi, st) {
             total += 1;
             if st.values[qi].is_some() || invalid[qi] {
                 done += 1;
@@ -207,6 +207,15 @@ fn progress_of(q: &Questionnaire, st: &State<'_>, visible: &[bool], invalid: &[b
         }
     }
     (done * 100).checked_div(total).map_or(100, |p| p as u8)
+}
+
+/// Is this visible question mandatory now? Reads the question only for conditional ones.
+fn needed(q: &Questionnaire, need: Need, qi: usize, st: &State<'_>) -> bool {
+    match need {
+        Need::Never => false,
+        Need::Always => true,
+        Need::When => q.questions[qi].mandatory.eval(st),
+    }
 }
 
 /// Only the progress of a set of answers: what `drafts list` shows for each draft, without the
@@ -244,12 +253,7 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers, ctx: Context) -> Evaluatio
      -> Vec<usize> {
         range
             .filter(|&qi| {
-                let question = &q.questions[qi];
-                visible[qi]
-                    && question.qtype != QType::Display
-                    && st.values[qi].is_none()
-                    && !invalid[qi]
-                    && question.mandatory.eval(st)
+                visible[qi] && st.values[qi].is_none() && !invalid[qi] && needed(q, q.need[qi], qi, st)
             })
             .collect()
     };

@@ -215,6 +215,7 @@ impl Loader {
             qindex: IdMap::default(),
             code_index: IdMap::default(),
             sorted_ids: vec![],
+            need: vec![],
         };
         let Some(m) = self.obj(root, "(top level)") else { return q };
         match m.get("format") {
@@ -336,6 +337,15 @@ impl Loader {
         q.qindex = std::mem::take(&mut self.qindex);
         q.sorted_ids = q.questions.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
         q.sorted_ids.sort_unstable();
+        q.need = q
+            .questions
+            .iter()
+            .map(|x| match (&x.mandatory, x.qtype) {
+                (_, QType::Display) | (Cond::False, _) => Need::Never,
+                (Cond::True, _) => Need::Always,
+                _ => Need::When,
+            })
+            .collect();
         // Codes never collide across kinds (CA vs CA-ON vs ca-city); the first wins if one did.
         for (i, c) in q.countries.iter().enumerate() {
             q.code_index.entry(c.code.clone()).or_insert((CodeKind::Country, i));

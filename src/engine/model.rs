@@ -375,8 +375,20 @@ pub struct Questionnaire {
     /// Question ids in byte order with their indices: answers (a sorted map) are matched to
     /// questions by one merge walk, with no hashing and in memory order.
     pub(crate) sorted_ids: Vec<(String, usize)>,
+    /// Per question, one byte: what the passes after the main one need (display? mandatory?),
+    /// so they do not walk the large `Question` structs again.
+    pub(crate) need: Vec<Need>,
     /// Countries, provinces and offices by code, for O(1) answer checks.
     pub(crate) code_index: IdMap<(CodeKind, usize)>,
+}
+
+/// Whether a question can be missing: never (display, or never mandatory), always when shown, or
+/// when its mandatory condition holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Need {
+    Never,
+    Always,
+    When,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
