@@ -146,11 +146,15 @@ impl<'a> App<'a> {
             Ok(d) => self.drafts = d,
             Err(e) => self.status = Some(e),
         }
-        // Evaluated once per listing, not on every frame.
+        // Once per listing, not on every frame: the progress saved with the draft, else computed.
         self.progress = self
             .drafts
             .iter()
-            .map(|d| evaluate(self.q, &d.answers, self.ctx(d.created_on)).progress_percent(self.q))
+            .map(|d| {
+                d.cached_progress.unwrap_or_else(|| {
+                    crate::engine::eval::progress(self.q, &d.answers, self.ctx(d.created_on))
+                })
+            })
             .collect();
         self.start_sel = self.start_sel.min(self.drafts.len().saturating_sub(1));
     }

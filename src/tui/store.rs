@@ -19,8 +19,10 @@ pub struct DraftSummary {
     pub created_on: NaiveDate,
     /// Days before the 60-day rule removes it.
     pub days_left: i64,
-    /// The answers, so the start screen can show progress.
+    /// The answers, so the start screen can show progress when none was cached.
     pub answers: Answers,
+    /// Progress saved with the draft, for the current questionnaire version (no evaluation needed).
+    pub cached_progress: Option<u8>,
 }
 
 /// An open draft: what the question screens work on.
@@ -122,6 +124,7 @@ impl Store for MemStore {
                 created_on: d.created_on,
                 days_left: days_left(d.created_on, self.today),
                 answers: d.answers.clone(),
+                cached_progress: d.progress,
             })
             .collect();
         v.sort_by(|a, b| b.created_on.cmp(&a.created_on).then(a.id.cmp(&b.id)));
@@ -226,6 +229,11 @@ impl Store for DraftsStore {
                 created_on: d.created_on(),
                 days_left: d.expiry(today).days_left,
                 answers: Answers::from_map(&d.answers).unwrap_or_default(),
+                cached_progress: d
+                    .progress
+                    .as_ref()
+                    .filter(|p| p.questionnaire_version == self.questionnaire.version)
+                    .map(|p| p.percent),
             })
             .collect())
     }
