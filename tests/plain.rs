@@ -456,3 +456,16 @@ fn a_complete_draft_resumes_on_review_and_ends_ready() {
     assert!(out.contains("Fees and payment"), "{out}");
     assert!(out.contains("Ready to submit: yes"), "{out}");
 }
+
+#[test]
+fn a_wrong_choice_points_to_the_numbers_and_yes_no_words_still_work() {
+    let dir = tempfile::tempdir().unwrap();
+    // 1.1 self, 1.2 a word that is no choice, then 1, 1.3 answered "NO" (an alias the engine takes).
+    let (code, out) = session(dir.path(), "new\nPat\n1\nunit\n1\nNO\nquit\n", Lang::En, None);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("“unit” is not one of the choices: type its number (1–5)"), "{out}");
+    assert!(!out.contains("parent_born_in_canada"), "no raw option ids: {out}");
+    let d = the_draft(dir.path());
+    assert_eq!(d["answers"]["elig.request_type"], "first");
+    assert_eq!(d["answers"]["elig.paper_already_submitted"], "no");
+}

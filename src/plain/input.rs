@@ -72,9 +72,22 @@ pub fn raw_answer(
                 .options
                 .iter()
                 .find(|o| o.label.en.to_lowercase() == lower || o.label.fr.to_lowercase() == lower);
+            let alias = question.qtype == QType::YesNo
+                && matches!(lower.as_str(), "y" | "n" | "o" | "oui" | "non" | "yes" | "no");
             match by_label {
                 Some(o) => text(&o.id),
-                None => text(t),
+                // Ids in any case and yes/no aliases: the engine normalises them.
+                None if alias || question.options.iter().any(|o| o.id.eq_ignore_ascii_case(t)) => text(t),
+                None => Err(match lang {
+                    Lang::En => format!(
+                        "“{t}” is not one of the choices: type its number (1–{}), or ? for help.",
+                        question.options.len()
+                    ),
+                    Lang::Fr => format!(
+                        "« {t} » ne fait pas partie des choix : tapez son numéro (1 à {}), ou ? pour l’aide.",
+                        question.options.len()
+                    ),
+                }),
             }
         }
         QType::Country => pick_place(&q.countries, t, lang, |c| q.country(c).is_some()),
