@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::clock::Clock;
 use crate::engine::answers::ShapeError;
+use crate::engine::text::Text;
 use crate::engine::{Answers, Context, Lang, Problem, Questionnaire, builtin, evaluate, load_str};
 use crate::report;
 
@@ -48,7 +49,7 @@ impl GlobalArgs {
     /// The clock: `--today`, else `CITCERT_TODAY`, else the system date.
     pub fn clock(&self) -> Result<Clock, CliError> {
         let env = std::env::var("CITCERT_TODAY").ok();
-        Clock::resolve(self.today.as_deref(), env.as_deref()).map_err(CliError::usage)
+        Clock::resolve(self.today.as_deref(), env.as_deref()).map_err(CliError::usage_en)
     }
 }
 
@@ -91,20 +92,29 @@ pub enum OutputFormat {
     Text,
 }
 
-/// An error that ends a command, with its exit status.
+/// An error that ends a command, with its exit status and its message in English and French
+/// (`main` prints the one `--lang`/`CITCERT_LANG` asks for).
 #[derive(Debug)]
 pub struct CliError {
     pub code: i32,
-    pub message: String,
+    pub message: Text,
 }
 
 impl CliError {
     /// Bad arguments or unusable input: exit 2.
-    pub fn usage(message: impl Into<String>) -> Self {
-        CliError { code: 2, message: message.into() }
+    pub fn usage(message: Text) -> Self {
+        CliError { code: 2, message }
     }
-    pub fn with_code(code: i32, message: impl Into<String>) -> Self {
-        CliError { code, message: message.into() }
+    pub fn with_code(code: i32, message: Text) -> Self {
+        CliError { code, message }
+    }
+    /// Transitional: an English-only message.
+    pub fn usage_en(message: impl Into<String>) -> Self {
+        CliError { code: 2, message: Text::same(message) }
+    }
+    /// Transitional: an English-only message.
+    pub fn with_code_en(code: i32, message: impl Into<String>) -> Self {
+        CliError { code, message: Text::same(message) }
     }
 }
 
@@ -113,7 +123,7 @@ impl GlobalArgs {
     pub fn questionnaire(&self) -> Result<Questionnaire, CliError> {
         match &self.questionnaire {
             None => builtin().cloned().map_err(|problems| {
-                CliError::with_code(
+                CliError::with_code_en(
                     3,
                     format!(
                         "the built-in questionnaire is invalid (a bug; please report it):\n{}",
@@ -124,7 +134,7 @@ impl GlobalArgs {
             Some(path) => {
                 let text = read_text(path)?;
                 load_str(&text).map_err(|problems| {
-                    CliError::usage(format!(
+                    CliError::usage_en(format!(
                         "{}: not a usable questionnaire ({} problems); run `citcert validate {}` for the list. First: {}",
                         path.display(),
                         problems.len(),
@@ -140,8 +150,9 @@ impl GlobalArgs {
     pub fn language(&self) -> Result<Lang, CliError> {
         match &self.lang {
             None => Ok(Lang::En),
-            Some(s) => Lang::parse(s)
-                .ok_or_else(|| CliError::usage(format!("--lang: \"{s}\" is not a language; use en or fr"))),
+            Some(s) => Lang::parse(s).ok_or_else(|| {
+                CliError::usage_en(format!("--lang: \"{s}\" is not a language; use en or fr"))
+            }),
         }
     }
 }
@@ -152,10 +163,10 @@ fn list(problems: &[Problem]) -> String {
 
 /// Reads a UTF-8 text file, with an error that names it.
 pub fn read_text(path: &Path) -> Result<String, CliError> {
-    let bytes =
-        std::fs::read(path).map_err(|e| CliError::usage(format!("{}: cannot read: {e}", path.display())))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| CliError::usage_en(format!("{}: cannot read: {e}", path.display())))?;
     String::from_utf8(bytes).map_err(|e| {
-        CliError::usage(format!(
+        CliError::usage_en(format!(
             "{}: not UTF-8 text (invalid byte at offset {})",
             path.display(),
             e.utf8_error().valid_up_to()
@@ -244,7 +255,7 @@ fn check(
     let name = path.display();
     let text = read_text(path)?;
     let root: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        CliError::usage(format!("{name}: line {} column {}: not valid JSON: {e}", e.line(), e.column()))
+        CliError::usage_en(format!("{name}: line {} column {}: not valid JSON: {e}", e.line(), e.column()))
     })?;
     let answers = Answers::from_file_json(&root).map_err(|errs| shape_error(&name.to_string(), &errs))?;
     let unknown = answers.unknown_ids(q);
@@ -259,7 +270,7 @@ fn check(
                 )
             })
             .collect();
-        return Err(CliError::usage(lines.join("\n")));
+        return Err(CliError::usage_en(lines.join("\n")));
     }
     let shape = answers.shape_errors(q);
     if !shape.is_empty() {
@@ -294,13 +305,13 @@ fn shape_error(name: &str, errs: &[ShapeError]) -> CliError {
         .iter()
         .map(|e| {
             if e.id.is_empty() {
-                format!("{name}: {}", e.message)
+                format!("{name}: {}", e.message.en)
             } else {
-                format!("{name}: answers.\"{}\": {}", e.id, e.message)
+                format!("{name}: answers.\"{}\": {}", e.id, e.message.en)
             }
         })
         .collect();
-    CliError::usage(lines.join("\n"))
+    CliError::usage_en(lines.join("\n"))
 }
 
 /// The known question id nearest to a misspelt one (edit distance ≤ 3).

@@ -104,16 +104,23 @@ pub fn load_source(
         let name = path.display().to_string();
         let text = read_text(path)?;
         let root: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-            CliError::usage(format!("{name}: line {} column {}: not valid JSON: {e}", e.line(), e.column()))
+            CliError::usage_en(format!(
+                "{name}: line {} column {}: not valid JSON: {e}",
+                e.line(),
+                e.column()
+            ))
         })?;
         let answers = Answers::from_file_json(&root).map_err(|errs| {
-            CliError::usage(
-                errs.iter().map(|e| format!("{name}: {} {}", e.id, e.message)).collect::<Vec<_>>().join("\n"),
+            CliError::usage_en(
+                errs.iter()
+                    .map(|e| format!("{name}: {} {}", e.id, e.message.en))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
             )
         })?;
         let unknown = answers.unknown_ids(q);
         if let Some(id) = unknown.first() {
-            return Err(CliError::usage(format!(
+            return Err(CliError::usage_en(format!(
                 "{name}: answers.\"{id}\": no such question in questionnaire {} {}",
                 q.id, q.version
             )));
@@ -131,7 +138,7 @@ pub fn load_source(
         return Ok(Source { answers, attachments, created_on: created, draft });
     }
     if draft.contains('/') || draft.ends_with(".json") {
-        return Err(CliError::usage(format!(
+        return Err(CliError::usage_en(format!(
             "{draft}: no such file; give a draft id (`citcert drafts list`) or the path of an answers file"
         )));
     }
@@ -139,7 +146,7 @@ pub fn load_source(
     let id = st.resolve(draft).map_err(cli_error)?;
     let d = st.read(&id, clock).map_err(cli_error)?;
     let answers = Answers::from_map(&d.answers)
-        .map_err(|e| CliError::usage(format!("draft {id}: {}", e[0].message)))?;
+        .map_err(|e| CliError::usage_en(format!("draft {id}: {}", e[0].message.en)))?;
     Ok(Source {
         answers,
         attachments: attach::attachments_of(&d.attachments),
@@ -154,7 +161,7 @@ pub fn max_bytes(arg: Option<&str>) -> Result<u64, CliError> {
         None => Ok(DEFAULT_MAX_MB * 1024 * 1024),
         Some(s) => match s.parse::<f64>() {
             Ok(mb) if mb > 0.0 && mb <= 1024.0 => Ok((mb * 1024.0 * 1024.0) as u64),
-            _ => Err(CliError::usage(format!(
+            _ => Err(CliError::usage_en(format!(
                 "--max-mb / CITCERT_MAX_UPLOAD_MB: '{s}' is not a size in megabytes between 0 and 1024, e.g. 4"
             ))),
         },
@@ -162,7 +169,7 @@ pub fn max_bytes(arg: Option<&str>) -> Result<u64, CliError> {
 }
 
 fn w(r: std::io::Result<()>) -> Result<(), CliError> {
-    r.map_err(|e| CliError::with_code(1, format!("cannot write the output: {e}")))
+    r.map_err(|e| CliError::with_code_en(1, format!("cannot write the output: {e}")))
 }
 
 /// `citcert attach DRAFT ITEM FILE`.
@@ -187,7 +194,7 @@ pub fn attach_with(
     let mut set = vec![];
     for s in &args.set {
         let Some((k, v)) = s.split_once('=') else {
-            return Err(CliError::usage(format!(
+            return Err(CliError::usage_en(format!(
                 "--set '{s}': use FIELD=VALUE, e.g. --set doc_type=passport"
             )));
         };
@@ -200,13 +207,13 @@ pub fn attach_with(
     let id = st.resolve(&args.draft).map_err(cli_error)?;
     let mut open = st.open_draft(&id, &clock).map_err(cli_error)?;
     if open.is_read_only() {
-        return Err(CliError::with_code(
+        return Err(CliError::with_code_en(
             1,
             format!("draft {id} is open read-only ({:?}); nothing was attached", open.access()),
         ));
     }
     let a = attach::attach(&mut open.draft, &q, &args.item, &args.file, &opts, &clock)
-        .map_err(|e| CliError::with_code(1, format!("attach: {e}")))?;
+        .map_err(|e| CliError::with_code_en(1, format!("attach: {e}")))?;
     w(writeln!(
         out,
         "Attached to {} ({}): {} — {}, {} bytes, SHA-256 {}, on {}.",
@@ -226,7 +233,7 @@ pub fn attach_with(
     if ask && pending {
         w(writeln!(out, "{}: a few questions about this document (empty line to skip):", a.item))?;
         attach::ask_missing(&mut open.draft, &q, &a.item, &clock, lang, input, out)
-            .map_err(|e| CliError::with_code(1, format!("cannot read the answers: {e}")))?;
+            .map_err(|e| CliError::with_code_en(1, format!("cannot read the answers: {e}")))?;
     }
     let ev = attach::evaluate_draft(&q, &open.draft, clock.today());
     open.draft.progress = Some(crate::drafts::CachedProgress {
@@ -282,13 +289,13 @@ pub fn export_cmd(args: &ExportArgs, global: &GlobalArgs) -> Result<i32, CliErro
         None => w(std::io::stdout().lock().write_all(text.as_bytes()))?,
         Some(p) => {
             let mut f = crate::drafts::fsutil::create_private(p).map_err(|e| {
-                CliError::with_code(
+                CliError::with_code_en(
                     1,
                     format!("{}: cannot create: {e}; check the folder exists and is writable", p.display()),
                 )
             })?;
             f.write_all(text.as_bytes())
-                .map_err(|e| CliError::with_code(1, format!("{}: cannot write: {e}", p.display())))?;
+                .map_err(|e| CliError::with_code_en(1, format!("{}: cannot write: {e}", p.display())))?;
             eprintln!("Wrote {}.", p.display());
         }
     }
@@ -337,17 +344,20 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
         msg.push_str(
             "\nFix these (see `citcert check --answers DRAFT.json --format text`), then package again.",
         );
-        return Err(CliError::with_code(1, msg));
+        return Err(CliError::with_code_en(1, msg));
     }
     let mut files = vec![];
     let mut answers = src.answers.to_json_map();
     for (qid, rel, a) in &copies {
         let bytes = std::fs::read(&a.path).map_err(|err| {
-            CliError::with_code(1, format!("{}: cannot be read ({err}); attach it again", a.path.display()))
+            CliError::with_code_en(
+                1,
+                format!("{}: cannot be read ({err}); attach it again", a.path.display()),
+            )
         })?;
         use sha2::Digest;
         if attach::hex(&sha2::Sha256::digest(&bytes)) != a.sha256 {
-            return Err(CliError::with_code(
+            return Err(CliError::with_code_en(
                 1,
                 format!(
                     "{}: changed on disk since it was attached to {}; attach it again",
@@ -376,7 +386,7 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
         path: "summary.html".into(),
         bytes: export::to_html(&e).into_bytes(),
     });
-    let pe = |e: crate::package::PackageError| CliError::with_code(1, format!("package: {e}"));
+    let pe = |e: crate::package::PackageError| CliError::with_code_en(1, format!("package: {e}"));
     let dir = crate::package::config_dir().map_err(pe)?;
     let (key, created) = crate::package::load_or_create_key(&dir).map_err(pe)?;
     if created {
@@ -411,7 +421,7 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
 pub fn verify_cmd(args: &VerifyArgs, _global: &GlobalArgs) -> Result<i32, CliError> {
     let own = crate::package::config_dir().ok().and_then(|d| crate::package::own_public_key(&d));
     let r = crate::package::verify(&args.dir, own.as_ref())
-        .map_err(|e| CliError::usage(format!("verify: {e}")))?;
+        .map_err(|e| CliError::usage_en(format!("verify: {e}")))?;
     let mut out = std::io::stdout().lock();
     let name = args.dir.display();
     if let Some(fp) = &r.fingerprint {

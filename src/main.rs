@@ -8,10 +8,12 @@ use clap::Parser;
 
 fn main() {
     let cli = citcert::cli::Cli::parse();
+    // Errors speak the language asked for (--lang, CITCERT_LANG); English when that is not a language.
+    let lang = cli.global.language().unwrap_or_default();
     match citcert::cli::run(cli) {
         Ok(code) => std::process::exit(code),
         Err(e) => {
-            eprintln!("citcert: {}", e.message);
+            eprintln!("citcert: {}", e.message.get(lang));
             std::process::exit(e.code);
         }
     }

@@ -147,7 +147,8 @@ fn no_path_resets_the_start_date() {
     fs::copy(s.path_of(&id), s.dir().join("0000beef.json")).unwrap();
     let sweep = s.sweep(&later).unwrap();
     assert_eq!(sweep.damaged.len(), 1, "{:?}", sweep.damaged);
-    assert!(sweep.damaged[0].reason.contains("copied or renamed"), "{}", sweep.damaged[0].reason);
+    assert!(sweep.damaged[0].reason.en.contains("copied or renamed"), "{:?}", sweep.damaged[0].reason);
+    assert!(sweep.damaged[0].reason.fr.contains("copié ou renommé"), "{:?}", sweep.damaged[0].reason);
     // replacing the draft in memory by another one is refused
     let mut o = s.open_draft(&id, &later).unwrap();
     let other = s.create("other", q(), "en", &later).unwrap();
@@ -204,7 +205,8 @@ fn folder_is_0700_files_are_0600_and_loose_modes_are_reported() {
     let s2 = DraftStore::open(s.dir()).unwrap();
     let w = s2.sweep(&day("2025-06-02")).unwrap().warnings;
     assert_eq!(w.len(), 2, "{w:?}");
-    assert!(w.iter().all(|w| w.contains("other users") && w.contains("chmod")), "{w:?}");
+    assert!(w.iter().all(|w| w.en.contains("other users") && w.en.contains("chmod")), "{w:?}");
+    assert!(w.iter().all(|w| w.fr.contains("autres utilisateurs") && w.fr.contains("chmod")), "{w:?}");
     // The next save makes the file private again.
     let mut o = s2.open_draft(&id, &day("2025-06-02")).unwrap();
     o.save(&day("2025-06-02")).unwrap();
@@ -219,7 +221,8 @@ fn a_second_opener_gets_read_only_access_and_cannot_save_or_delete() {
     let first = s.open_draft(&id, &today).unwrap();
     assert!(!first.is_read_only());
     let mut second = s.open_draft(&id, &today).unwrap();
-    assert!(matches!(second.access(), Access::ReadOnly(why) if why.contains("another citcert")));
+    assert!(matches!(second.access(), Access::ReadOnly(why) if why.en.contains("another citcert")));
+    assert!(matches!(second.access(), Access::ReadOnly(why) if why.fr.contains("un autre citcert")));
     let e = second.save(&today).unwrap_err();
     assert!(matches!(e, DraftError::ReadOnly { .. }), "{e}");
     assert!(matches!(s.delete(&id), Err(DraftError::Locked { .. })));
@@ -329,11 +332,24 @@ fn damaged_files_are_quarantined_with_a_reason_and_the_rest_still_work() {
     for (i, (name, _, want)) in cases.iter().enumerate() {
         let id = format!("dd{i:06}");
         let n = sweep.damaged.iter().find(|d| d.file == format!("{id}.json")).unwrap();
-        assert!(n.reason.contains(want), "{name}: '{}' lacks '{want}'", n.reason);
+        assert!(n.reason.en.contains(want), "{name}: '{}' lacks '{want}'", n.reason.en);
+        // Every reason is said in French too, in French words (not the English copied).
+        let fr = &n.reason.fr;
+        assert!(!fr.is_empty() && fr != &n.reason.en, "{name}: no French reason: {fr}");
+        assert!(
+            [" le ", " la ", " les ", " pas ", " du ", "l'", "n'", "d'", " est ", " un ", " une "]
+                .iter()
+                .any(|w| fr.contains(w)),
+            "{name}: the French reason does not read as French: {fr}"
+        );
         let moved = n.moved_to.as_ref().unwrap();
         assert!(moved.starts_with(s.dir().join("damaged")) && moved.exists(), "{name}");
         assert!(!s.path_of(&id).exists());
-        assert!(!n.reason.contains("Haddad"), "{name}: an answer leaked into the reason: {}", n.reason);
+        assert!(
+            !n.reason.en.contains("Haddad") && !n.reason.fr.contains("Haddad"),
+            "{name}: an answer leaked into the reason: {:?}",
+            n.reason
+        );
     }
     // The good draft is untouched and still opens.
     assert_eq!(sweep.drafts.len(), 1);

@@ -2,7 +2,7 @@
 //! reached through the app's own actions. Plus key handling and a size sweep.
 
 use chrono::NaiveDate;
-use citcert::engine::{AnswerValue, Answers, Lang, Questionnaire, builtin};
+use citcert::engine::{AnswerValue, Answers, Lang, Questionnaire, Text, builtin};
 use citcert::tui::app::{App, Overlay, Pane};
 use citcert::tui::keymap::Action;
 use citcert::tui::render::{draw_text, goto};
@@ -54,7 +54,10 @@ fn start_store() -> MemStore {
         .with("Emily — born in Boston", day("2025-04-14"), persona("personas/P02"), Some("S9"))
         .with("New, nothing yet", day(TODAY), Answers::default(), None);
     s.removed = vec!["Old draft (started 2025-04-01)".into()];
-    s.damaged = vec![Damaged { name: "9a8b7c6d.json".into(), reason: "not valid JSON at line 3".into() }];
+    s.damaged = vec![Damaged {
+        name: "9a8b7c6d.json".into(),
+        reason: Text::new("not valid JSON at line 3", "JSON non valide à la ligne 3"),
+    }];
     s
 }
 

@@ -15,6 +15,15 @@ use std::path::{Path, PathBuf};
 use super::{AnswerInspector, DraftError, DraftStore, DraftSummary, Sweep};
 use crate::cli::{CliError, GlobalArgs};
 use crate::clock::Clock;
+use crate::engine::text::{Lang, Text};
+
+/// One of two wordings, by the language of service.
+fn tr(lang: Lang, en: String, fr: String) -> String {
+    match lang {
+        Lang::En => en,
+        Lang::Fr => fr,
+    }
+}
 
 #[derive(Debug, Clone, Subcommand)]
 pub enum DraftsCommand {
@@ -94,11 +103,20 @@ pub fn cli_error(e: DraftError) -> CliError {
         DraftError::Io { .. } | DraftError::Locked { .. } | DraftError::ReadOnly { .. } => 1,
         _ => 2,
     };
-    CliError::with_code(code, e.to_string())
+    CliError::with_code(code, e.text())
 }
 
 fn w(r: std::io::Result<()>) -> Result<(), CliError> {
-    r.map_err(|e| CliError::with_code(1, format!("cannot write the output: {e}")))
+    r.map_err(|e| {
+        let r = super::io_reason(&e);
+        CliError::with_code(
+            1,
+            Text::new(
+                format!("cannot write the output: {}", r.en),
+                format!("impossible d'écrire la sortie : {}", r.fr),
+            ),
+        )
+    })
 }
 
 pub fn run_with(
@@ -112,59 +130,85 @@ pub fn run_with(
         Some(d) => d.clone(),
         None => DraftStore::default_dir().map_err(cli_error)?,
     };
+    let lang = global.language()?;
     let store = DraftStore::open(&dir).map_err(cli_error)?;
     let sweep = store.sweep(clock).map_err(cli_error)?;
     if let DraftsCommand::Purge = cmd {
-        return purge(&store, &sweep, io);
+        return purge(&store, &sweep, io, lang);
     }
-    report_sweep(&store, &sweep, &mut *io.err)?;
-    let language = match global.lang.as_deref().map(str::trim) {
-        None | Some("") => "en".to_string(),
-        Some(l @ ("en" | "fr")) => l.to_string(),
-        Some(other) => return Err(CliError::usage(format!("--lang '{other}': use en or fr"))),
-    };
+    report_sweep(&store, &sweep, &mut *io.err, lang)?;
+    // The language of service of a new or imported draft.
+    let language = lang.code();
     match cmd {
-        DraftsCommand::List => list(&store, &sweep, clock, inspector, io),
+        DraftsCommand::List => list(&store, &sweep, clock, inspector, io, lang),
         DraftsCommand::New { label } => {
-            let open = store.create(label, inspector.questionnaire(), &language, clock).map_err(cli_error)?;
+            let open = store.create(label, inspector.questionnaire(), language, clock).map_err(cli_error)?;
             let e = open.draft.expiry(clock.today());
+            let (id, label, start) = (open.draft.id(), &open.draft.label, open.draft.created_on());
+            let (left, last) = (e.describe_in(lang), e.last_day);
             w(writeln!(
                 io.out,
-                "Started draft {} '{}' on {}: {} (last day {}).",
-                open.draft.id(),
-                open.draft.label,
-                open.draft.created_on(),
-                e.describe(),
-                e.last_day
+                "{}",
+                tr(
+                    lang,
+                    format!("Started draft {id} '{label}' on {start}: {left} (last day {last})."),
+                    format!(
+                        "Brouillon {id} « {label} » commencé le {start} : {left} (dernier jour : {last})."
+                    ),
+                )
             ))?;
             Ok(0)
         }
         DraftsCommand::Show { id } => {
             let id = store.resolve(id).map_err(cli_error)?;
             let open = store.open_draft(&id, clock).map_err(cli_error)?;
-            show(&open, clock, inspector, io)
+            show(&open, clock, inspector, io, lang)
         }
         DraftsCommand::Delete { id, yes } => {
             let id = store.resolve(id).map_err(cli_error)?;
             let d = store.read(&id, clock).map_err(cli_error)?;
-            let what = format!("draft {} '{}' (started {})", d.id(), d.label, d.created_on());
+            let what = Text::new(
+                format!("draft {} '{}' (started {})", d.id(), d.label, d.created_on()),
+                format!("le brouillon {} « {} » (commencé le {})", d.id(), d.label, d.created_on()),
+            );
             if !yes {
                 if !io.input_is_terminal {
-                    return Err(CliError::usage(format!(
-                        "not deleting {what}: there is no terminal to confirm on; add --yes to delete it"
+                    return Err(CliError::usage(Text::new(
+                        format!(
+                            "not deleting {}: there is no terminal to confirm on; add --yes to delete it",
+                            what.en
+                        ),
+                        format!(
+                            "{} n'est pas supprimé : il n'y a pas de terminal pour confirmer; ajoutez --yes \
+                             pour le supprimer",
+                            what.fr
+                        ),
                     )));
                 }
-                w(write!(io.err, "Delete {what}? It cannot be recovered. Type yes to delete: "))?;
+                let ask = tr(
+                    lang,
+                    format!("Delete {}? It cannot be recovered. Type yes to delete: ", what.en),
+                    format!(
+                        "Supprimer {}? Il ne pourra pas être récupéré. Tapez oui pour supprimer : ",
+                        what.fr
+                    ),
+                );
+                w(write!(io.err, "{ask}"))?;
                 w(io.err.flush())?;
                 let mut line = String::new();
                 let _ = io.input.read_line(&mut line);
-                if !matches!(line.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
-                    w(writeln!(io.out, "Not deleted."))?;
+                if !matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "o" | "oui") {
+                    w(writeln!(
+                        io.out,
+                        "{}",
+                        tr(lang, "Not deleted.".into(), "Rien n'a été supprimé.".into())
+                    ))?;
                     return Ok(1);
                 }
             }
             store.delete(&id).map_err(cli_error)?;
-            w(writeln!(io.out, "Deleted {what}."))?;
+            let done = tr(lang, format!("Deleted {}.", what.en), format!("Supprimé : {}.", what.fr));
+            w(writeln!(io.out, "{done}"))?;
             Ok(0)
         }
         DraftsCommand::Purge => unreachable!("handled above"),
@@ -176,12 +220,20 @@ pub fn run_with(
                 None => w(io.out.write_all(&bytes))?,
                 Some(path) => {
                     write_private(path, &bytes)?;
+                    let (id, label, p) = (d.id(), &d.label, path.display());
                     w(writeln!(
                         io.err,
-                        "Wrote the answers of draft {} '{}' to {} (mode 0600: it holds personal data).",
-                        d.id(),
-                        d.label,
-                        path.display()
+                        "{}",
+                        tr(
+                            lang,
+                            format!(
+                                "Wrote the answers of draft {id} '{label}' to {p} (mode 0600: it holds personal data)."
+                            ),
+                            format!(
+                                "Réponses du brouillon {id} « {label} » écrites dans {p} (mode 0600 : le fichier \
+                                 contient des renseignements personnels)."
+                            ),
+                        )
                     ))?;
                 }
             }
@@ -189,20 +241,27 @@ pub fn run_with(
         }
         DraftsCommand::Import { file, label } => {
             let bytes = std::fs::read(file).map_err(|e| {
-                CliError::usage(format!("{}: cannot be read ({e}); check the path", file.display()))
+                let (f, r) = (file.display(), super::io_reason(&e));
+                CliError::usage(Text::new(
+                    format!("{f}: cannot be read ({}); check the path", r.en),
+                    format!("{f} : illisible ({}); vérifiez le chemin", r.fr),
+                ))
             })?;
             let open = store
-                .import(&bytes, file, label.as_deref(), inspector.questionnaire(), &language, clock)
+                .import(&bytes, file, label.as_deref(), inspector.questionnaire(), language, clock)
                 .map_err(cli_error)?;
             let e = open.draft.expiry(clock.today());
+            let (f, id, label, start) =
+                (file.display(), open.draft.id(), &open.draft.label, open.draft.created_on());
+            let left = e.describe_in(lang);
             w(writeln!(
                 io.out,
-                "Imported {} as draft {} '{}', started {}: {}.",
-                file.display(),
-                open.draft.id(),
-                open.draft.label,
-                open.draft.created_on(),
-                e.describe()
+                "{}",
+                tr(
+                    lang,
+                    format!("Imported {f} as draft {id} '{label}', started {start}: {left}."),
+                    format!("{f} importé comme brouillon {id} « {label} », commencé le {start} : {left}."),
+                )
             ))?;
             Ok(0)
         }
@@ -216,70 +275,127 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
         f.sync_all()
     })();
     res.map_err(|e| {
-        CliError::with_code(1, format!("{}: cannot be written ({e}); check the path", path.display()))
+        let (p, r) = (path.display(), super::io_reason(&e));
+        CliError::with_code(
+            1,
+            Text::new(
+                format!("{p}: cannot be written ({}); check the path", r.en),
+                format!("{p} : impossible d'écrire ({}); vérifiez le chemin", r.fr),
+            ),
+        )
     })
 }
 
 /// Notices about what the sweep did, on stderr: labels and dates only.
-fn report_sweep(store: &DraftStore, sweep: &Sweep, err: &mut dyn Write) -> Result<(), CliError> {
-    for warning in &sweep.warnings {
-        w(writeln!(err, "citcert: warning: {warning}"))?;
+fn report_sweep(store: &DraftStore, sweep: &Sweep, err: &mut dyn Write, lang: Lang) -> Result<(), CliError> {
+    let warning = tr(lang, "warning".into(), "avertissement".into());
+    for wt in &sweep.warnings {
+        w(writeln!(err, "citcert: {warning}: {}", wt.get(lang)))?;
     }
     if !sweep.expired.is_empty() {
         let deleted = sweep.expired.iter().filter(|x| x.deleted).count();
         if deleted > 0 {
             w(writeln!(
                 err,
-                "citcert: deleted {deleted} expired draft(s) — drafts are kept 60 days from the day they were started:"
+                "{}",
+                tr(
+                    lang,
+                    format!(
+                        "citcert: deleted {deleted} expired draft(s) — drafts are kept 60 days from the day they \
+                         were started:"
+                    ),
+                    format!(
+                        "citcert : {deleted} brouillon(s) expiré(s) supprimé(s) — les brouillons sont conservés \
+                         60 jours à partir du jour où ils ont été commencés :"
+                    ),
+                )
             ))?;
         }
         for x in &sweep.expired {
-            let note = if x.deleted { "" } else { " (expired; not deleted: example folder)" };
-            w(writeln!(err, "  - '{}', started {}{note}", x.label, x.created_on))?;
+            let (label, start) = (&x.label, x.created_on);
+            let line = match (lang, x.deleted) {
+                (Lang::En, true) => format!("  - '{label}', started {start}"),
+                (Lang::En, false) => {
+                    format!("  - '{label}', started {start} (expired; not deleted: example folder)")
+                }
+                (Lang::Fr, true) => format!("  - « {label} », commencé le {start}"),
+                (Lang::Fr, false) => {
+                    format!(
+                        "  - « {label} », commencé le {start} (expiré; non supprimé : dossier d'exemples)"
+                    )
+                }
+            };
+            w(writeln!(err, "{line}"))?;
         }
     }
     for d in &sweep.damaged {
         let moved = match &d.moved_to {
-            Some(p) => format!(
-                " Moved to {} (nothing was deleted); the other drafts are not affected. Read it there, \
-                 or delete it when you no longer need it.",
-                p.display()
+            Some(p) => tr(
+                lang,
+                format!(
+                    " Moved to {} (nothing was deleted); the other drafts are not affected. Read it there, \
+                     or delete it when you no longer need it.",
+                    p.display()
+                ),
+                format!(
+                    " Déplacé dans {} (rien n'a été supprimé); les autres brouillons ne sont pas touchés. \
+                     Consultez-le là, ou supprimez-le quand vous n'en aurez plus besoin.",
+                    p.display()
+                ),
             ),
             None => String::new(),
         };
-        let restored = if d.restored_from_backup {
-            " The previous saved version (.bak) was good and has taken its place."
-        } else {
-            ""
+        let restored = match (d.restored_from_backup, lang) {
+            (false, _) => "",
+            (true, Lang::En) => " The previous saved version (.bak) was good and has taken its place.",
+            (true, Lang::Fr) => " La version enregistrée précédente (.bak) était bonne et a pris sa place.",
         };
+        let path = store.dir().join(&d.file);
         w(writeln!(
             err,
-            "citcert: damaged draft {}: {}.{moved}{restored}",
-            store.dir().join(&d.file).display(),
-            d.reason
+            "{}{moved}{restored}",
+            tr(
+                lang,
+                format!("citcert: damaged draft {}: {}.", path.display(), d.reason.en),
+                format!("citcert : brouillon endommagé {} : {}.", path.display(), d.reason.fr),
+            )
         ))?;
     }
     Ok(())
 }
 
-fn purge(store: &DraftStore, sweep: &Sweep, io: &mut Io<'_>) -> Result<i32, CliError> {
+fn purge(store: &DraftStore, sweep: &Sweep, io: &mut Io<'_>, lang: Lang) -> Result<i32, CliError> {
     if store.is_examples() {
-        report_sweep(store, sweep, &mut *io.err)?;
-        store.refuse_if_examples("purge drafts").map_err(cli_error)?;
+        report_sweep(store, sweep, &mut *io.err, lang)?;
+        store.refuse_if_examples(Text::new("purge drafts", "purger les brouillons")).map_err(cli_error)?;
     }
-    for warning in &sweep.warnings {
-        w(writeln!(io.err, "citcert: warning: {warning}"))?;
-    }
+    let only_warnings = Sweep { warnings: sweep.warnings.clone(), ..Default::default() };
+    report_sweep(store, &only_warnings, &mut *io.err, lang)?;
     if sweep.expired.is_empty() {
-        w(writeln!(io.out, "No expired drafts."))?;
+        w(writeln!(io.out, "{}", tr(lang, "No expired drafts.".into(), "Aucun brouillon expiré.".into())))?;
     } else {
-        w(writeln!(io.out, "Deleted {} expired draft(s):", sweep.expired.len()))?;
+        let n = sweep.expired.len();
+        w(writeln!(
+            io.out,
+            "{}",
+            tr(
+                lang,
+                format!("Deleted {n} expired draft(s):"),
+                format!("{n} brouillon(s) expiré(s) supprimé(s) :")
+            )
+        ))?;
         for x in &sweep.expired {
-            w(writeln!(io.out, "  - '{}', started {}", x.label, x.created_on))?;
+            let (label, start) = (&x.label, x.created_on);
+            let line = tr(
+                lang,
+                format!("  - '{label}', started {start}"),
+                format!("  - « {label} », commencé le {start}"),
+            );
+            w(writeln!(io.out, "{line}"))?;
         }
     }
     let only_damaged = Sweep { damaged: sweep.damaged.clone(), ..Default::default() };
-    report_sweep(store, &only_damaged, &mut *io.err)?;
+    report_sweep(store, &only_damaged, &mut *io.err, lang)?;
     Ok(0)
 }
 
@@ -300,54 +416,90 @@ fn list(
     clock: &Clock,
     inspector: &dyn AnswerInspector,
     io: &mut Io<'_>,
+    lang: Lang,
 ) -> Result<i32, CliError> {
     let rows: Vec<DraftSummary> = DraftStore::summaries(sweep, clock, inspector);
     if rows.is_empty() {
+        let d = store.dir().display();
         w(writeln!(
             io.out,
-            "No drafts in {}. Start one with: citcert drafts new --label \"…\"",
-            store.dir().display()
+            "{}",
+            tr(
+                lang,
+                format!("No drafts in {d}. Start one with: citcert drafts new --label \"…\""),
+                format!("Aucun brouillon dans {d}. Commencez-en un avec : citcert drafts new --label \"…\""),
+            )
         ))?;
         return Ok(0);
     }
+    let (h_label, h_id, h_start, h_left, h_progress) = match lang {
+        Lang::En => ("LABEL", "ID", "STARTED", "DAYS LEFT", "PROGRESS"),
+        Lang::Fr => ("NOM", "ID", "COMMENCÉ", "JOURS REST.", "PROGRESSION"),
+    };
     let lw = rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(5).clamp(5, 48);
-    w(writeln!(io.out, "{}  ID        STARTED     DAYS LEFT  PROGRESS", pad("LABEL", lw)))?;
+    let (dw, pw) = (h_left.chars().count(), h_progress.chars().count());
+    w(writeln!(
+        io.out,
+        "{}  {}  {}  {h_left}  {h_progress}",
+        pad(h_label, lw),
+        pad(h_id, 8),
+        pad(h_start, 10)
+    ))?;
     for r in &rows {
         let mut notes = Vec::new();
         if r.expiry.is_warning() {
-            notes.push(format!("! last day {}", r.expiry.last_day));
+            let last = r.expiry.last_day;
+            notes.push(tr(lang, format!("! last day {last}"), format!("! dernier jour : {last}")));
         }
         if r.no_longer_asked > 0 {
-            notes.push(format!("{} answer(s) no longer asked", r.no_longer_asked));
+            let n = r.no_longer_asked;
+            notes.push(tr(
+                lang,
+                format!("{n} answer(s) no longer asked"),
+                format!("{n} réponse(s) à des questions qui ne sont plus posées"),
+            ));
         }
         let notes = if notes.is_empty() { String::new() } else { format!("  {}", notes.join("; ")) };
         w(writeln!(
             io.out,
-            "{}  {}  {}  {:>9}  {:>7} %{notes}",
+            "{}  {}  {}  {:>dw$}  {:>w$} %{notes}",
             pad(&r.label, lw),
             pad(&r.id, 8),
             r.created_on,
             r.expiry.days_left,
-            r.progress_percent
+            r.progress_percent,
+            w = pw - 2
         ))?;
     }
     // The table first, then the warnings: on a terminal both go to the same screen.
     w(io.out.flush())?;
     for r in rows.iter().filter(|r| r.expiry.is_warning()) {
+        let (id, label, left, last) = (&r.id, &r.label, r.expiry.describe_in(lang), r.expiry.last_day);
         w(writeln!(
             io.err,
-            "citcert: warning: draft {} '{}' has {} — it is deleted after {}.",
-            r.id,
-            r.label,
-            r.expiry.describe(),
-            r.expiry.last_day
+            "{}",
+            tr(
+                lang,
+                format!("citcert: warning: draft {id} '{label}' has {left} — it is deleted after {last}."),
+                format!(
+                    "citcert : avertissement : le brouillon {id} « {label} » a {left} — il sera supprimé après \
+                     le {last}."
+                ),
+            )
         ))?;
     }
     if store.is_examples() {
+        let d = store.dir().display();
         w(writeln!(
             io.err,
-            "citcert: note: {} is a folder of example drafts; it is never changed.",
-            store.dir().display()
+            "{}",
+            tr(
+                lang,
+                format!("citcert: note: {d} is a folder of example drafts; it is never changed."),
+                format!(
+                    "citcert : note : {d} est un dossier de brouillons d'exemple; il n'est jamais modifié."
+                ),
+            )
         ))?;
     }
     Ok(0)
@@ -358,24 +510,64 @@ fn show(
     clock: &Clock,
     inspector: &dyn AnswerInspector,
     io: &mut Io<'_>,
+    lang: Lang,
 ) -> Result<i32, CliError> {
     let d = &open.draft;
     let e = d.expiry(clock.today());
     let out = &mut *io.out;
-    w(writeln!(out, "Draft {} — {}", d.id(), d.label))?;
-    w(writeln!(out, "Started:        {} (last day {})", d.created_on(), e.last_day))?;
-    w(writeln!(out, "Days left:      {}", e.describe()))?;
-    w(writeln!(out, "Last saved:     {}", d.last_saved().format("%Y-%m-%d %H:%M:%S")))?;
-    w(writeln!(out, "Screen:         {}", d.current_screen))?;
-    w(writeln!(out, "Progress:       {} %", inspector.progress_percent(&d.answers).min(100)))?;
-    w(writeln!(out, "Language:       {}", d.language))?;
-    w(writeln!(out, "Questionnaire:  {} version {}", d.questionnaire.id, d.questionnaire.version))?;
-    w(writeln!(out, "Attachments:    {}", d.attachments.len()))?;
+    // Field names, padded to one column.
+    let names: [&str; 10] = match lang {
+        Lang::En => [
+            "Started:",
+            "Days left:",
+            "Last saved:",
+            "Screen:",
+            "Progress:",
+            "Language:",
+            "Questionnaire:",
+            "Attachments:",
+            "Access:",
+            "Draft",
+        ],
+        Lang::Fr => [
+            "Commencé le :",
+            "Jours restants :",
+            "Enregistré le :",
+            "Écran :",
+            "Progression :",
+            "Langue :",
+            "Questionnaire :",
+            "Pièces jointes :",
+            "Accès :",
+            "Brouillon",
+        ],
+    };
+    let width = names[..9].iter().map(|n| n.chars().count()).max().unwrap_or(0) + 1;
+    let field = |i: usize| pad(names[i], width);
+    w(writeln!(out, "{} {} — {}", names[9], d.id(), d.label))?;
+    let last = e.last_day;
+    let started = tr(lang, format!("(last day {last})"), format!("(dernier jour : {last})"));
+    w(writeln!(out, "{}{} {started}", field(0), d.created_on()))?;
+    w(writeln!(out, "{}{}", field(1), e.describe_in(lang)))?;
+    w(writeln!(out, "{}{}", field(2), d.last_saved().format("%Y-%m-%d %H:%M:%S")))?;
+    w(writeln!(out, "{}{}", field(3), d.current_screen))?;
+    w(writeln!(out, "{}{} %", field(4), inspector.progress_percent(&d.answers).min(100)))?;
+    w(writeln!(out, "{}{}", field(5), d.language))?;
+    let (qid, qv) = (&d.questionnaire.id, &d.questionnaire.version);
+    w(writeln!(
+        out,
+        "{}{}",
+        field(6),
+        tr(lang, format!("{qid} version {qv}"), format!("{qid}, version {qv}"))
+    ))?;
+    w(writeln!(out, "{}{}", field(7), d.attachments.len()))?;
     if let super::Access::ReadOnly(why) = open.access() {
-        w(writeln!(out, "Access:         read-only — {why}"))?;
+        let ro = tr(lang, "read-only".into(), "lecture seule".into());
+        w(writeln!(out, "{}{ro} — {}", field(8), why.get(lang)))?;
     }
     let orphans = super::no_longer_asked(&d.answers, inspector);
-    w(writeln!(out, "Answers ({}):", d.answers.len() - orphans.len()))?;
+    let n = d.answers.len() - orphans.len();
+    w(writeln!(out, "{}", tr(lang, format!("Answers ({n}):"), format!("Réponses ({n}) :"))))?;
     let fmt = |v: &serde_json::Value| match v {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join("; "),
@@ -385,17 +577,30 @@ fn show(
         w(writeln!(out, "  {k} = {}", fmt(v)))?;
     }
     if !orphans.is_empty() {
-        w(writeln!(out, "No longer asked ({}; kept in the draft):", orphans.len()))?;
+        let n = orphans.len();
+        w(writeln!(
+            out,
+            "{}",
+            tr(
+                lang,
+                format!("No longer asked ({n}; kept in the draft):"),
+                format!("Questions qui ne sont plus posées ({n}; réponses gardées dans le brouillon) :"),
+            )
+        ))?;
         for k in &orphans {
             w(writeln!(out, "  {k} = {}", fmt(&d.answers[k])))?;
         }
     }
     if e.is_warning() {
+        let left = e.describe_in(lang);
         w(writeln!(
             io.err,
-            "citcert: warning: {} — the draft is deleted after {}.",
-            e.describe(),
-            e.last_day
+            "{}",
+            tr(
+                lang,
+                format!("citcert: warning: {left} — the draft is deleted after {last}."),
+                format!("citcert : avertissement : {left} — le brouillon sera supprimé après le {last}."),
+            )
         ))?;
     }
     Ok(0)

@@ -8,6 +8,7 @@
 //!
 //! The last allowed day is always `created_on + 60`; nothing here can move it.
 
+use crate::engine::text::Lang;
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// Days a draft is kept, counted from the day it was started ("up to 60 days", G L140).
@@ -54,11 +55,20 @@ impl Expiry {
 
     /// "12 days left", "0 days left — last day", "expired".
     pub fn describe(&self) -> String {
-        match self.days_left {
-            d if d < 0 => format!("expired (last day was {})", self.last_day),
-            0 => format!("0 days left — today ({}) is the last day", self.last_day),
-            1 => "1 day left".to_string(),
-            d => format!("{d} days left"),
+        self.describe_in(Lang::En)
+    }
+
+    /// "12 days left" / « 12 jours restants ».
+    pub fn describe_in(&self, lang: Lang) -> String {
+        match (lang, self.days_left) {
+            (Lang::En, d) if d < 0 => format!("expired (last day was {})", self.last_day),
+            (Lang::En, 0) => format!("0 days left — today ({}) is the last day", self.last_day),
+            (Lang::En, 1) => "1 day left".to_string(),
+            (Lang::En, d) => format!("{d} days left"),
+            (Lang::Fr, d) if d < 0 => format!("expiré (le dernier jour était le {})", self.last_day),
+            (Lang::Fr, 0) => format!("0 jour restant — aujourd’hui ({}) est le dernier jour", self.last_day),
+            (Lang::Fr, 1) => "1 jour restant".to_string(),
+            (Lang::Fr, d) => format!("{d} jours restants"),
         }
     }
 }

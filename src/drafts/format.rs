@@ -15,6 +15,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::engine::text::Text;
+
 /// The only draft format this citcert reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
 /// Larger files are not drafts (a complete draft is a few kilobytes).
@@ -211,57 +213,98 @@ pub fn is_valid_id(id: &str) -> bool {
         && !id.starts_with('-')
 }
 
-/// Checks the shape CONTRACT §2 allows: a string, or an array of strings.
-pub fn check_answer(id: &str, value: &Value) -> Result<(), String> {
+/// Checks the shape CONTRACT §2 allows: a string, or an array of strings. `Err` says what is wrong,
+/// in both languages, after the answer's id ("answer 'x' is a number; …").
+pub fn check_answer(id: &str, value: &Value) -> Result<(), Text> {
     if id.trim().is_empty() {
-        return Err("an answer has an empty question id".into());
+        return Err(Text::new(
+            "an answer has an empty question id",
+            "une réponse a un identifiant de question vide",
+        ));
     }
     match value {
         Value::String(_) => Ok(()),
         Value::Array(items) => match items.iter().position(|v| !v.is_string()) {
             None => Ok(()),
-            Some(i) => Err(format!("item {} of the list is {}, not text", i + 1, kind(&items[i]))),
+            Some(i) => {
+                let k = kind(&items[i]);
+                Err(Text::new(
+                    format!("item {} of the list is {}, not text", i + 1, k.en),
+                    format!("l'élément {} de la liste est {}, pas du texte", i + 1, k.fr),
+                ))
+            }
         },
-        other => Err(format!("is {}; answers are text or lists of text", kind(other))),
+        other => {
+            let k = kind(other);
+            Err(Text::new(
+                format!("is {}; answers are text or lists of text", k.en),
+                format!("est {}; les réponses sont du texte ou des listes de textes", k.fr),
+            ))
+        }
     }
 }
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
+/// "answer 'id' <problem>" in both languages.
+pub(crate) fn answer_problem(id: &str, p: &Text) -> Text {
+    Text::new(format!("answer '{id}' {}", p.en), format!("la réponse « {id} » {}", p.fr))
 }
 
-/// Reads a draft file's bytes. `Err` is the reason it is damaged, in words, for the user.
-/// `expected_id` is the file name without `.json`.
-pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, String> {
+fn kind(v: &Value) -> Text {
+    let (en, fr) = match v {
+        Value::Null => ("null", "null"),
+        Value::Bool(_) => ("true/false", "vrai/faux"),
+        Value::Number(_) => ("a number", "un nombre"),
+        Value::String(_) => ("text", "du texte"),
+        Value::Array(_) => ("a list", "une liste"),
+        Value::Object(_) => ("an object", "un objet"),
+    };
+    Text::new(en, fr)
+}
+
+/// Reads a draft file's bytes. `Err` is the reason it is damaged, in words, for the user, in
+/// English and French. `expected_id` is the file name without `.json`.
+pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, Text> {
     if bytes.is_empty() {
-        return Err("the file is empty (0 bytes)".into());
+        return Err(Text::new("the file is empty (0 bytes)", "le fichier est vide (0 octet)"));
     }
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(format!("the file is {} bytes, far too large for a draft", bytes.len()));
+        let n = bytes.len();
+        return Err(Text::new(
+            format!("the file is {n} bytes, far too large for a draft"),
+            format!("le fichier fait {n} octets, beaucoup trop pour un brouillon"),
+        ));
     }
     if bytes.iter().all(|&b| b == 0) {
-        return Err("the file holds only zero bytes (erased or damaged on disk)".into());
+        return Err(Text::new(
+            "the file holds only zero bytes (erased or damaged on disk)",
+            "le fichier ne contient que des octets nuls (effacé ou endommagé sur le disque)",
+        ));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
+            let at = e.valid_up_to();
             let binary = bytes.iter().take(512).filter(|&&b| b == 0 || (b < 9)).count() > 0;
             return Err(if binary {
-                format!("the file holds binary data, not text (first bad byte at offset {})", e.valid_up_to())
+                Text::new(
+                    format!("the file holds binary data, not text (first bad byte at offset {at})"),
+                    format!(
+                        "le fichier contient des données binaires, pas du texte (premier octet fautif à la position {at})"
+                    ),
+                )
             } else {
-                format!("the file is not UTF-8 text (invalid byte at offset {})", e.valid_up_to())
+                Text::new(
+                    format!("the file is not UTF-8 text (invalid byte at offset {at})"),
+                    format!("le fichier n'est pas du texte UTF-8 (octet non valide à la position {at})"),
+                )
             });
         }
     };
     if text.bytes().any(|b| b == 0) {
-        return Err("the file holds binary data (a zero byte), not a draft".into());
+        return Err(Text::new(
+            "the file holds binary data (a zero byte), not a draft",
+            "le fichier contient des données binaires (un octet nul), pas un brouillon",
+        ));
     }
     // Fast path: a well-formed draft deserializes straight into its fields. Anything else takes the
     // slow path below, which says precisely what is wrong.
@@ -271,28 +314,60 @@ pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, String> {
         return finish(b, expected_id);
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
+        let (l, c) = (e.line(), e.column());
         if e.is_eof() {
-            format!("the file ends early at line {} column {}: it looks truncated", e.line(), e.column())
+            Text::new(
+                format!("the file ends early at line {l} column {c}: it looks truncated"),
+                format!("le fichier s'arrête trop tôt à la ligne {l}, colonne {c} : il semble tronqué"),
+            )
         } else {
-            format!("not valid JSON at line {} column {}: {e}", e.line(), e.column())
+            Text::new(
+                format!("not valid JSON at line {l} column {c}: {e}"),
+                format!("JSON non valide à la ligne {l}, colonne {c} ({e})"),
+            )
         }
     })?;
     let Value::Object(obj) = &value else {
-        return Err("the file is JSON but not a draft (the top level is not an object)".into());
+        return Err(Text::new(
+            "the file is JSON but not a draft (the top level is not an object)",
+            "le fichier est du JSON mais pas un brouillon (le niveau supérieur n'est pas un objet)",
+        ));
     };
     match obj.get("format") {
-        None => return Err("not a citcert draft: it has no \"format\" field".into()),
+        None => {
+            return Err(Text::new(
+                "not a citcert draft: it has no \"format\" field",
+                "ce n'est pas un brouillon citcert : il n'a pas de champ « format »",
+            ));
+        }
         Some(Value::Number(n)) => match n.as_u64() {
             Some(FORMAT_VERSION) => {}
             Some(v) if v > FORMAT_VERSION => {
-                return Err(format!(
-                    "made by a newer citcert (draft format {v}; this citcert reads format {FORMAT_VERSION}); \
-                     update citcert to open it"
+                return Err(Text::new(
+                    format!(
+                        "made by a newer citcert (draft format {v}; this citcert reads format {FORMAT_VERSION}); \
+                         update citcert to open it"
+                    ),
+                    format!(
+                        "créé par un citcert plus récent (format de brouillon {v}; ce citcert lit le format \
+                         {FORMAT_VERSION}); mettez citcert à jour pour l'ouvrir"
+                    ),
                 ));
             }
-            _ => return Err(format!("unknown draft format {n}")),
+            _ => {
+                return Err(Text::new(
+                    format!("unknown draft format {n}"),
+                    format!("format de brouillon inconnu : {n}"),
+                ));
+            }
         },
-        Some(other) => return Err(format!("\"format\" is {}, not a number", kind(other))),
+        Some(other) => {
+            let k = kind(other);
+            return Err(Text::new(
+                format!("\"format\" is {}, not a number", k.en),
+                format!("« format » est {}, pas un nombre", k.fr),
+            ));
+        }
     }
     const FIELDS: [(&str, &str); 9] = [
         ("questionnaire", "object"),
@@ -307,63 +382,110 @@ pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, String> {
     ];
     for (name, want) in FIELDS {
         let ok = match obj.get(name) {
-            None => return Err(format!("the \"{name}\" field is missing")),
+            None => {
+                return Err(Text::new(
+                    format!("the \"{name}\" field is missing"),
+                    format!("le champ « {name} » manque"),
+                ));
+            }
             Some(Value::String(_)) => want == "text",
             Some(Value::Object(_)) => want == "object",
             Some(Value::Array(_)) => want == "list",
             Some(_) => false,
         };
         if !ok {
-            let article = if want == "text" { "" } else { "a " };
-            return Err(format!("\"{name}\" is {}, not {article}{want}", kind(&obj[name])));
+            let k = kind(&obj[name]);
+            let (article, want_fr) = match want {
+                "text" => ("", "du texte"),
+                "object" => ("a ", "un objet"),
+                _ => ("a ", "une liste"),
+            };
+            return Err(Text::new(
+                format!("\"{name}\" is {}, not {article}{want}", k.en),
+                format!("« {name} » est {}, pas {want_fr}", k.fr),
+            ));
         }
     }
     if let Some(Value::Object(answers)) = obj.get("answers") {
         for (id, v) in answers {
-            check_answer(id, v).map_err(|p| format!("answer '{id}' {p}"))?;
+            check_answer(id, v).map_err(|p| answer_problem(id, &p))?;
         }
     }
     // serde's messages can quote a value; only an unknown field name is passed on.
     let b: Body = serde_json::from_value(value).map_err(|e| {
         let msg = e.to_string();
         if msg.starts_with("unknown field") {
-            format!("{}; this citcert does not know it", msg.split(", expected").next().unwrap_or(&msg))
+            let field = msg.split('`').nth(1).unwrap_or("?");
+            Text::new(
+                format!("unknown field `{field}`; this citcert does not know it"),
+                format!("champ inconnu « {field} »; ce citcert ne le connaît pas"),
+            )
         } else {
-            "a field has the wrong type (\"questionnaire\" needs text \"id\" and \"version\")".to_string()
+            Text::new(
+                "a field has the wrong type (\"questionnaire\" needs text \"id\" and \"version\")",
+                "un champ a le mauvais type (« questionnaire » demande du texte pour « id » et « version »)",
+            )
         }
     })?;
     finish(b, expected_id)
 }
 
 /// The checks that need the typed fields: answers' shape, id, dates, label, checksum.
-fn finish(mut b: Body, expected_id: &str) -> Result<Draft, String> {
+fn finish(mut b: Body, expected_id: &str) -> Result<Draft, Text> {
     for (id, v) in &b.answers {
-        check_answer(id, v).map_err(|p| format!("answer '{id}' {p}"))?;
+        check_answer(id, v).map_err(|p| answer_problem(id, &p))?;
     }
     let Some(checksum) = b.checksum.take() else {
-        return Err("the \"checksum\" field is missing: the file was not written by citcert".into());
+        return Err(Text::new(
+            "the \"checksum\" field is missing: the file was not written by citcert",
+            "le champ « checksum » manque : le fichier n'a pas été écrit par citcert",
+        ));
     };
     if !is_valid_id(&b.id) {
-        return Err(format!("the draft id '{}' is not a valid id", b.id));
-    }
-    if b.id != expected_id {
-        return Err(format!(
-            "the file name says draft '{expected_id}' but the file holds draft '{}' (copied or renamed by hand?)",
-            b.id
+        return Err(Text::new(
+            format!("the draft id '{}' is not a valid id", b.id),
+            format!("l'identifiant de brouillon « {} » n'est pas valide", b.id),
         ));
     }
-    let created_on = crate::clock::parse_date(&b.created_on)
-        .ok_or_else(|| format!("\"created_on\" is '{}', not a date YYYY-MM-DD", b.created_on))?;
-    let last_saved = NaiveDateTime::parse_from_str(&b.last_saved, STAMP)
-        .map_err(|_| format!("\"last_saved\" is '{}', not a time YYYY-MM-DDTHH:MM:SS", b.last_saved))?;
+    if b.id != expected_id {
+        return Err(Text::new(
+            format!(
+                "the file name says draft '{expected_id}' but the file holds draft '{}' (copied or renamed by hand?)",
+                b.id
+            ),
+            format!(
+                "le nom du fichier indique le brouillon « {expected_id} », mais le fichier contient le brouillon \
+                 « {} » (copié ou renommé à la main?)",
+                b.id
+            ),
+        ));
+    }
+    let created_on = crate::clock::parse_date(&b.created_on).ok_or_else(|| {
+        Text::new(
+            format!("\"created_on\" is '{}', not a date YYYY-MM-DD", b.created_on),
+            format!("« created_on » vaut « {} », pas une date AAAA-MM-JJ", b.created_on),
+        )
+    })?;
+    let last_saved = NaiveDateTime::parse_from_str(&b.last_saved, STAMP).map_err(|_| {
+        Text::new(
+            format!("\"last_saved\" is '{}', not a time YYYY-MM-DDTHH:MM:SS", b.last_saved),
+            format!("« last_saved » vaut « {} », pas une heure AAAA-MM-JJTHH:MM:SS", b.last_saved),
+        )
+    })?;
     if last_saved.date() < created_on {
-        return Err(format!("\"last_saved\" ({}) is before \"created_on\" ({created_on})", b.last_saved));
+        return Err(Text::new(
+            format!("\"last_saved\" ({}) is before \"created_on\" ({created_on})", b.last_saved),
+            format!("« last_saved » ({}) est avant « created_on » ({created_on})", b.last_saved),
+        ));
     }
     if b.label.trim().is_empty() {
-        return Err("the label is empty".into());
+        return Err(Text::new("the label is empty", "le nom du brouillon est vide"));
     }
     if checksum != checksum_of(&b) {
-        return Err("the checksum does not match: the file was edited outside citcert or damaged".into());
+        return Err(Text::new(
+            "the checksum does not match: the file was edited outside citcert or damaged",
+            "la somme de contrôle ne correspond pas : le fichier a été modifié hors de citcert ou endommagé",
+        ));
     }
     Ok(Draft {
         id: b.id,
@@ -422,6 +544,7 @@ mod tests {
     fn an_edit_breaks_the_checksum() {
         let text = String::from_utf8(sample().to_bytes()).unwrap().replace("Liam", "Noah");
         let e = parse(text.as_bytes(), "0a1b2c3d").unwrap_err();
-        assert!(e.contains("checksum"), "{e}");
+        assert!(e.en.contains("checksum"), "{e:?}");
+        assert!(e.fr.contains("somme de contrôle"), "{e:?}");
     }
 }

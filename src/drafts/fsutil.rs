@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use super::DraftError;
+use crate::engine::text::Text;
 
 /// Mode of the drafts folder and of `damaged/`.
 pub const DIR_MODE: u32 = 0o700;
@@ -14,13 +15,16 @@ pub const FILE_MODE: u32 = 0o600;
 
 /// Creates `dir` (and missing parents) as 0700, or checks an existing one.
 /// Returns a warning when an existing folder is readable or writable by others.
-pub fn ensure_private_dir(dir: &Path) -> Result<Option<String>, DraftError> {
+pub fn ensure_private_dir(dir: &Path) -> Result<Option<Text>, DraftError> {
     match fs::metadata(dir) {
-        Ok(m) if m.is_dir() => Ok(loose_mode_warning(dir, &m, "folder", DIR_MODE)),
-        Ok(_) => Err(DraftError::Invalid(format!(
-            "{}: exists but is not a folder; choose another --drafts-dir",
-            dir.display()
-        ))),
+        Ok(m) if m.is_dir() => Ok(loose_mode_warning(dir, &m, Kind::Folder)),
+        Ok(_) => {
+            let d = dir.display();
+            Err(DraftError::Invalid(Text::new(
+                format!("{d}: exists but is not a folder; choose another --drafts-dir"),
+                format!("{d} : existe mais n'est pas un dossier; choisissez un autre --drafts-dir"),
+            )))
+        }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             let mut b = fs::DirBuilder::new();
             b.recursive(true);
@@ -33,23 +37,38 @@ pub fn ensure_private_dir(dir: &Path) -> Result<Option<String>, DraftError> {
     }
 }
 
+/// What a loose-mode warning is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Folder,
+    File,
+}
+
 /// "…: readable by others (mode 0755); run chmod 700 …" when `meta` grants anything to group/others.
-pub fn loose_mode_warning(path: &Path, meta: &fs::Metadata, what: &str, want: u32) -> Option<String> {
+pub fn loose_mode_warning(path: &Path, meta: &fs::Metadata, kind: Kind) -> Option<Text> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = meta.permissions().mode() & 0o777;
         if mode & 0o077 != 0 {
-            return Some(format!(
-                "{}: this drafts {what} can be read or changed by other users (mode {mode:04o}); \
-                 run `chmod {want:o} {}`",
-                path.display(),
-                path.display()
+            let (want, en, fr) = match kind {
+                Kind::Folder => (DIR_MODE, "this drafts folder", "ce dossier de brouillons"),
+                Kind::File => (FILE_MODE, "this drafts file", "ce fichier de brouillon"),
+            };
+            let p = path.display();
+            return Some(Text::new(
+                format!(
+                    "{p}: {en} can be read or changed by other users (mode {mode:04o}); run `chmod {want:o} {p}`"
+                ),
+                format!(
+                    "{p} : {fr} peut être lu ou modifié par d'autres utilisateurs (mode {mode:04o}); \
+                     exécutez `chmod {want:o} {p}`"
+                ),
             ));
         }
     }
     #[cfg(not(unix))]
-    let _ = (path, meta, what, want);
+    let _ = (path, meta, kind);
     None
 }
 

@@ -25,6 +25,8 @@ pub mod store;
 use serde_json::{Map, Value};
 use std::path::PathBuf;
 
+use crate::engine::text::{Lang, Text};
+
 pub use expiry::{Expiry, MAX_DAYS, WARN_DAYS};
 pub use format::{CachedProgress, Draft, FORMAT_VERSION, QuestionnaireRef};
 pub use store::{
@@ -61,31 +63,41 @@ pub fn no_longer_asked(answers: &Map<String, Value>, inspector: &dyn AnswerInspe
     answers.keys().filter(|k| !inspector.is_known_question(k)).cloned().collect()
 }
 
-/// Everything that can go wrong in the store. Messages name the file, the problem and what to do.
-#[derive(Debug, thiserror::Error)]
+/// Everything that can go wrong in the store. Messages name the file, the problem and what to do,
+/// in English and French ([`DraftError::text`]); `Display` gives the English.
+#[derive(Debug)]
 pub enum DraftError {
-    #[error("{}: {source}; check that the folder exists and that you may write to it", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
-    #[error("{}: {reason}", path.display())]
-    Damaged { path: PathBuf, reason: String },
-    #[error(
-        "draft '{label}' (started {created_on}) expired after {expired_after}: drafts are kept for 60 days \
-         from the day they were started; start a new draft"
-    )]
-    Expired { label: String, created_on: chrono::NaiveDate, expired_after: chrono::NaiveDate },
-    #[error("no draft has an id starting with '{0}'; `citcert drafts list` shows the ids")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    Damaged {
+        path: PathBuf,
+        reason: Text,
+    },
+    Expired {
+        label: String,
+        created_on: chrono::NaiveDate,
+        expired_after: chrono::NaiveDate,
+    },
     NotFound(String),
-    #[error("'{prefix}' matches several drafts: {}; type more of the id", candidates.join(", "))]
-    Ambiguous { prefix: String, candidates: Vec<String> },
-    #[error("draft {id} is open in another citcert; close it there first (here it can only be read)")]
-    Locked { id: String },
-    #[error("draft {id} is open read-only{why}; nothing was saved")]
-    ReadOnly { id: String, why: String },
-    #[error("answer '{question}': {problem}")]
-    InvalidAnswer { question: String, problem: String },
-    #[error("{0}")]
-    Invalid(String),
-    #[error("no home folder found for the default drafts folder; use --drafts-dir DIR or CITCERT_DRAFTS_DIR")]
+    Ambiguous {
+        prefix: String,
+        candidates: Vec<String>,
+    },
+    Locked {
+        id: String,
+    },
+    /// `why`: open in another citcert, a folder of examples …
+    ReadOnly {
+        id: String,
+        why: Option<Text>,
+    },
+    InvalidAnswer {
+        question: String,
+        problem: Text,
+    },
+    Invalid(Text),
     NoDataDir,
 }
 
@@ -93,4 +105,125 @@ impl DraftError {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         DraftError::Io { path: path.into(), source }
     }
+
+    /// The message in both languages.
+    pub fn text(&self) -> Text {
+        match self {
+            DraftError::Io { path, source } => {
+                let r = io_reason(source);
+                let p = path.display();
+                Text::new(
+                    format!("{p}: {}; check that the folder exists and that you may write to it", r.en),
+                    format!("{p} : {}; vérifiez que le dossier existe et que vous pouvez y écrire", r.fr),
+                )
+            }
+            DraftError::Damaged { path, reason } => {
+                let p = path.display();
+                Text::new(format!("{p}: {}", reason.en), format!("{p} : {}", reason.fr))
+            }
+            DraftError::Expired { label, created_on, expired_after } => Text::new(
+                format!(
+                    "draft '{label}' (started {created_on}) expired after {expired_after}: drafts are kept for \
+                     60 days from the day they were started; start a new draft"
+                ),
+                format!(
+                    "le brouillon « {label} » (commencé le {created_on}) a expiré après le {expired_after} : \
+                     les brouillons sont conservés 60 jours à partir du jour où ils ont été commencés; \
+                     commencez un nouveau brouillon"
+                ),
+            ),
+            DraftError::NotFound(prefix) => Text::new(
+                format!("no draft has an id starting with '{prefix}'; `citcert drafts list` shows the ids"),
+                format!(
+                    "aucun brouillon n'a un identifiant qui commence par « {prefix} »; \
+                     `citcert drafts list` affiche les identifiants"
+                ),
+            ),
+            DraftError::Ambiguous { prefix, candidates } => {
+                let c = candidates.join(", ");
+                Text::new(
+                    format!("'{prefix}' matches several drafts: {c}; type more of the id"),
+                    format!(
+                        "« {prefix} » correspond à plusieurs brouillons : {c}; tapez davantage de l'identifiant"
+                    ),
+                )
+            }
+            DraftError::Locked { id } => Text::new(
+                format!(
+                    "draft {id} is open in another citcert; close it there first (here it can only be read)"
+                ),
+                format!(
+                    "le brouillon {id} est ouvert dans un autre citcert; fermez-le d'abord là-bas \
+                     (ici, il ne peut qu'être lu)"
+                ),
+            ),
+            DraftError::ReadOnly { id, why } => {
+                let (en, fr) = match why {
+                    Some(w) => (format!(" ({})", w.en), format!(" ({})", w.fr)),
+                    None => (String::new(), String::new()),
+                };
+                Text::new(
+                    format!("draft {id} is open read-only{en}; nothing was saved"),
+                    format!("le brouillon {id} est ouvert en lecture seule{fr}; rien n'a été enregistré"),
+                )
+            }
+            DraftError::InvalidAnswer { question, problem } => Text::new(
+                format!("answer '{question}': {}", problem.en),
+                format!("réponse « {question} » : {}", problem.fr),
+            ),
+            DraftError::Invalid(t) => t.clone(),
+            DraftError::NoDataDir => Text::new(
+                "no home folder found for the default drafts folder; use --drafts-dir DIR or CITCERT_DRAFTS_DIR",
+                "aucun dossier personnel pour le dossier des brouillons par défaut; \
+                 utilisez --drafts-dir DOSSIER ou CITCERT_DRAFTS_DIR",
+            ),
+        }
+    }
+
+    /// The message in one language.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = self.text();
+        match lang {
+            Lang::En => t.en,
+            Lang::Fr => t.fr,
+        }
+    }
+}
+
+impl std::fmt::Display for DraftError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().en)
+    }
+}
+
+impl std::error::Error for DraftError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DraftError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// What the system said, in both languages: the system's own words (English) and, in French, the
+/// same problem in words plus the system's message for a technician.
+pub fn io_reason(e: &std::io::Error) -> Text {
+    use std::io::ErrorKind as K;
+    let fr = match e.kind() {
+        K::NotFound => "introuvable",
+        K::PermissionDenied => "permission refusée",
+        K::AlreadyExists => "existe déjà",
+        K::StorageFull => "le disque est plein",
+        K::ReadOnlyFilesystem => "le système de fichiers est en lecture seule",
+        K::NotADirectory => "n'est pas un dossier",
+        K::IsADirectory => "est un dossier",
+        K::DirectoryNotEmpty => "le dossier n'est pas vide",
+        K::Interrupted => "opération interrompue",
+        K::InvalidData => "données illisibles",
+        K::UnexpectedEof => "fin de fichier inattendue",
+        K::WouldBlock | K::ResourceBusy => "ressource occupée",
+        K::TimedOut => "délai dépassé",
+        _ => "erreur du système",
+    };
+    Text::new(e.to_string(), format!("{fr} ({e})"))
 }

@@ -15,6 +15,7 @@ use super::fsutil;
 use super::lock::DraftLock;
 use super::{AnswerInspector, DraftError, Expiry};
 use crate::clock::Clock;
+use crate::engine::text::Text;
 
 /// A folder holding this file is a folder of example drafts (the repository's `drafts/`):
 /// citcert reads it but never changes it — no expiry deletion, no quarantine, no saving.
@@ -27,7 +28,7 @@ pub const DAMAGED_DIR: &str = "damaged";
 pub struct DraftStore {
     dir: PathBuf,
     examples: bool,
-    warnings: Vec<String>,
+    warnings: Vec<Text>,
 }
 
 /// A draft deleted (or, in an examples folder, found) past its 60 days. No personal data.
@@ -44,7 +45,7 @@ pub struct ExpiredNotice {
 pub struct DamagedNotice {
     /// The file name in the drafts folder.
     pub file: String,
-    pub reason: String,
+    pub reason: Text,
     /// Where it was moved (`None` in an examples folder, or when the move failed — see `reason`).
     pub moved_to: Option<PathBuf>,
     /// The previous saved version (`.bak`) was valid and has taken its place.
@@ -57,7 +58,7 @@ pub struct Sweep {
     pub drafts: Vec<Draft>,
     pub expired: Vec<ExpiredNotice>,
     pub damaged: Vec<DamagedNotice>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Text>,
 }
 
 /// One line of `drafts list`.
@@ -99,7 +100,7 @@ impl DraftSummary {
 pub enum Access {
     ReadWrite,
     /// Why saving is not possible (open in another citcert, example folder).
-    ReadOnly(String),
+    ReadOnly(Text),
 }
 
 /// A draft opened from the store. Read-write access holds the lock until dropped.
@@ -126,12 +127,18 @@ impl OpenDraft {
     /// Refused when read-only or expired, or when an answer has the wrong shape.
     pub fn save(&mut self, clock: &Clock) -> Result<(), DraftError> {
         if let Access::ReadOnly(why) = &self.access {
-            return Err(DraftError::ReadOnly { id: self.draft.id.clone(), why: format!(" ({why})") });
+            return Err(DraftError::ReadOnly { id: self.draft.id.clone(), why: Some(why.clone()) });
         }
         if self.draft.id != self.original_id || self.draft.created_on != self.original_created_on {
-            return Err(DraftError::Invalid(format!(
-                "draft {}: the id or start date was changed in memory; they never change — nothing was saved",
-                self.original_id
+            let id = &self.original_id;
+            return Err(DraftError::Invalid(Text::new(
+                format!(
+                    "draft {id}: the id or start date was changed in memory; they never change — nothing was saved"
+                ),
+                format!(
+                    "brouillon {id} : l'identifiant ou la date de début a été changé en mémoire; ils ne changent \
+                     jamais — rien n'a été enregistré"
+                ),
             )));
         }
         let e = self.draft.expiry(clock.today());
@@ -139,7 +146,10 @@ impl OpenDraft {
             return Err(expired_error(&self.draft, &e));
         }
         if self.draft.label.trim().is_empty() {
-            return Err(DraftError::Invalid("the label is empty; give the draft a name".into()));
+            return Err(DraftError::Invalid(Text::new(
+                "the label is empty; give the draft a name",
+                "le nom du brouillon est vide; donnez-lui un nom",
+            )));
         }
         for (id, v) in &self.draft.answers {
             format::check_answer(id, v)
@@ -181,7 +191,11 @@ impl DraftStore {
         let mut warnings = Vec::new();
         if examples {
             if !dir.is_dir() {
-                return Err(DraftError::Invalid(format!("{}: not a folder", dir.display())));
+                let d = dir.display();
+                return Err(DraftError::Invalid(Text::new(
+                    format!("{d}: not a folder"),
+                    format!("{d} : n'est pas un dossier"),
+                )));
             }
         } else if let Some(w) = fsutil::ensure_private_dir(&dir)? {
             warnings.push(w);
@@ -197,20 +211,29 @@ impl DraftStore {
         self.examples
     }
     /// Warnings found when opening (a folder readable by others).
-    pub fn warnings(&self) -> &[String] {
+    pub fn warnings(&self) -> &[Text] {
         &self.warnings
     }
     pub fn path_of(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{id}.json"))
     }
 
-    /// `Err` naming the folder when it is an examples folder (which is never changed).
-    pub fn refuse_if_examples(&self, what: &str) -> Result<(), DraftError> {
+    /// `Err` naming the folder when it is an examples folder (which is never changed). `what` is
+    /// what the user wanted to do, in both languages ("start a draft").
+    pub fn refuse_if_examples(&self, what: Text) -> Result<(), DraftError> {
         if self.examples {
-            return Err(DraftError::Invalid(format!(
-                "{}: this is a folder of example drafts (it holds {EXAMPLES_MARKER}), which citcert never \
-                 changes; copy it elsewhere and use --drafts-dir to {what}",
-                self.dir.display()
+            let d = self.dir.display();
+            return Err(DraftError::Invalid(Text::new(
+                format!(
+                    "{d}: this is a folder of example drafts (it holds {EXAMPLES_MARKER}), which citcert never \
+                     changes; copy it elsewhere and use --drafts-dir to {}",
+                    what.en
+                ),
+                format!(
+                    "{d} : c'est un dossier de brouillons d'exemple (il contient {EXAMPLES_MARKER}), que citcert \
+                     ne modifie jamais; copiez-le ailleurs et utilisez --drafts-dir pour {}",
+                    what.fr
+                ),
             )));
         }
         Ok(())
@@ -284,7 +307,7 @@ impl DraftStore {
 
     /// Reads and validates many drafts, on all cores when there are many (listing 1,000 drafts
     /// must take ≤ 100 ms; reading and validating is nearly all of it).
-    fn read_many(&self, ids: &[String]) -> Vec<Result<(Draft, Option<String>), String>> {
+    fn read_many(&self, ids: &[String]) -> Vec<Result<(Draft, Option<Text>), Option<Text>>> {
         par_map(ids, |id| self.read_one(&self.path_of(id), id))
     }
 
@@ -299,15 +322,15 @@ impl DraftStore {
     fn settle(
         &self,
         id: &str,
-        read: Result<(Draft, Option<String>), String>,
+        read: Result<(Draft, Option<Text>), Option<Text>>,
         today: NaiveDate,
         sweep: &mut Sweep,
     ) -> Option<Draft> {
         let path = self.path_of(id);
         let (draft, mode_warning) = match read {
             Ok(d) => d,
-            Err(reason) if reason.is_empty() => return None, // vanished meanwhile
-            Err(reason) => {
+            Err(None) => return None, // vanished meanwhile
+            Err(Some(reason)) => {
                 let restored = self.quarantine(id, &reason, sweep);
                 if !restored {
                     return None;
@@ -337,9 +360,9 @@ impl DraftStore {
         Some(draft)
     }
 
-    /// The draft and a warning when its mode is loose. `Err("")` when the file does not exist;
-    /// `Err(reason)` when it is damaged.
-    fn read_one(&self, path: &Path, id: &str) -> Result<(Draft, Option<String>), String> {
+    /// The draft and a warning when its mode is loose. `Err(None)` when the file does not exist;
+    /// `Err(Some(reason))` when it is damaged.
+    fn read_one(&self, path: &Path, id: &str) -> Result<(Draft, Option<Text>), Option<Text>> {
         use std::io::Read;
         let read = || -> io::Result<(Vec<u8>, fs::Metadata)> {
             let mut f = fs::File::open(path)?;
@@ -350,21 +373,21 @@ impl DraftStore {
         };
         let (bytes, meta) = match read() {
             Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(String::new()),
-            Err(e) => return Err(format!("cannot be read: {e}")),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(None),
+            Err(e) => return Err(Some(unreadable(&e))),
         };
-        let warning = fsutil::loose_mode_warning(path, &meta, "file", fsutil::FILE_MODE);
-        format::parse(&bytes, id).map(|d| (d, warning))
+        let warning = fsutil::loose_mode_warning(path, &meta, fsutil::Kind::File);
+        format::parse(&bytes, id).map(|d| (d, warning)).map_err(Some)
     }
 
     /// Moves `<id>.json` to `damaged/`; when `<id>.json.bak` is a good draft, puts it back in its
     /// place (returns true). A damaged backup is quarantined too.
-    fn quarantine(&self, id: &str, reason: &str, sweep: &mut Sweep) -> bool {
+    fn quarantine(&self, id: &str, reason: &Text, sweep: &mut Sweep) -> bool {
         let file = format!("{id}.json");
         if self.examples {
             sweep.damaged.push(DamagedNotice {
                 file,
-                reason: reason.into(),
+                reason: reason.clone(),
                 moved_to: None,
                 restored_from_backup: false,
             });
@@ -372,18 +395,24 @@ impl DraftStore {
         }
         let mut notice = DamagedNotice {
             file: file.clone(),
-            reason: reason.into(),
+            reason: reason.clone(),
             moved_to: None,
             restored_from_backup: false,
         };
         match self.move_to_damaged(&file) {
             Ok(p) => notice.moved_to = Some(p),
-            Err(e) => notice.reason = format!("{reason} (and it could not be moved to {DAMAGED_DIR}/: {e})"),
+            Err(e) => {
+                let e = e.text();
+                notice.reason = Text::new(
+                    format!("{} (and it could not be moved to {DAMAGED_DIR}/: {})", reason.en, e.en),
+                    format!("{} (et il n'a pas pu être déplacé dans {DAMAGED_DIR}/ : {})", reason.fr, e.fr),
+                );
+            }
         }
         let bak = format!("{id}.json.bak");
         let bak_path = self.dir.join(&bak);
         if notice.moved_to.is_some() && bak_path.is_file() {
-            match fs::read(&bak_path).map_err(|e| e.to_string()).and_then(|b| format::parse(&b, id)) {
+            match fs::read(&bak_path).map_err(|e| unreadable(&e)).and_then(|b| format::parse(&b, id)) {
                 Ok(_) => {
                     if fs::rename(&bak_path, self.path_of(id)).is_ok() {
                         let _ = fsutil::fsync_dir(&self.dir);
@@ -470,7 +499,8 @@ impl DraftStore {
                 continue;
             }
             let path = self.dir.join(name);
-            let Ok(d) = fs::read(&path).map_err(|e| e.to_string()).and_then(|b| format::parse(&b, id)) else {
+            let Ok(d) = fs::read(&path).map_err(|e| unreadable(&e)).and_then(|b| format::parse(&b, id))
+            else {
                 continue;
             };
             if d.expiry(today).is_expired() && self.erase(id).is_ok() {
@@ -527,11 +557,18 @@ impl DraftStore {
                     });
                 }
                 if let Some(dmg) = sweep.damaged.first() {
-                    let where_ = match &dmg.moved_to {
-                        Some(p) => format!("; moved to {} (nothing was deleted)", p.display()),
-                        None => String::new(),
+                    let reason = match &dmg.moved_to {
+                        Some(p) => Text::new(
+                            format!("{}; moved to {} (nothing was deleted)", dmg.reason.en, p.display()),
+                            format!(
+                                "{}; déplacé dans {} (rien n'a été supprimé)",
+                                dmg.reason.fr,
+                                p.display()
+                            ),
+                        ),
+                        None => dmg.reason.clone(),
                     };
-                    return Err(DraftError::Damaged { path, reason: format!("{}{where_}", dmg.reason) });
+                    return Err(DraftError::Damaged { path, reason });
                 }
                 Err(DraftError::NotFound(id.to_string()))
             }
@@ -544,9 +581,15 @@ impl DraftStore {
         let lock = if self.examples { None } else { DraftLock::try_acquire(&self.dir, id)? };
         let draft = self.read(id, clock)?;
         let access = match (&lock, self.examples) {
-            (_, true) => Access::ReadOnly("example drafts are never changed".into()),
+            (_, true) => Access::ReadOnly(Text::new(
+                "example drafts are never changed",
+                "les brouillons d'exemple ne sont jamais modifiés",
+            )),
             (Some(_), _) => Access::ReadWrite,
-            (None, _) => Access::ReadOnly("it is open in another citcert".into()),
+            (None, _) => Access::ReadOnly(Text::new(
+                "it is open in another citcert",
+                "il est ouvert dans un autre citcert",
+            )),
         };
         Ok(self.wrap(draft, lock, access))
     }
@@ -582,13 +625,19 @@ impl DraftStore {
         clock: &Clock,
         fill: impl FnOnce(&mut Draft),
     ) -> Result<OpenDraft, DraftError> {
-        self.refuse_if_examples("start a draft")?;
+        self.refuse_if_examples(Text::new("start a draft", "commencer un brouillon"))?;
         let label = label.trim();
         if label.is_empty() {
-            return Err(DraftError::Invalid("the label is empty; give the draft a name with --label".into()));
+            return Err(DraftError::Invalid(Text::new(
+                "the label is empty; give the draft a name with --label",
+                "le nom du brouillon est vide; donnez-lui un nom avec --label",
+            )));
         }
         if label.chars().count() > 200 || label.chars().any(char::is_control) {
-            return Err(DraftError::Invalid("the label must be one line of at most 200 characters".into()));
+            return Err(DraftError::Invalid(Text::new(
+                "the label must be one line of at most 200 characters",
+                "le nom du brouillon doit tenir sur une ligne d'au plus 200 caractères",
+            )));
         }
         let (id, lock) = self.fresh_id(label)?;
         let mut draft =
@@ -618,13 +667,17 @@ impl DraftStore {
                 return Ok((id, lock));
             }
         }
-        Err(DraftError::Invalid(format!("{}: could not find a free draft id", self.dir.display())))
+        let d = self.dir.display();
+        Err(DraftError::Invalid(Text::new(
+            format!("{d}: could not find a free draft id"),
+            format!("{d} : aucun identifiant de brouillon libre n'a été trouvé"),
+        )))
     }
 
     /// Deletes a draft now (overwritten, then removed, with its backup). Refused while it is open
     /// in another citcert.
     pub fn delete(&self, id: &str) -> Result<(), DraftError> {
-        self.refuse_if_examples("delete drafts")?;
+        self.refuse_if_examples(Text::new("delete drafts", "supprimer des brouillons"))?;
         let Some(_lock) = DraftLock::try_acquire(&self.dir, id)? else {
             return Err(DraftError::Locked { id: id.to_string() });
         };
@@ -636,7 +689,7 @@ impl DraftStore {
 
     /// Deletes every expired draft; what [`sweep`](Self::sweep) does at each start.
     pub fn purge_expired(&self, clock: &Clock) -> Result<Vec<ExpiredNotice>, DraftError> {
-        self.refuse_if_examples("purge drafts")?;
+        self.refuse_if_examples(Text::new("purge drafts", "purger les brouillons"))?;
         Ok(self.sweep(clock)?.expired)
     }
 
@@ -652,14 +705,29 @@ impl DraftStore {
         language: &str,
         clock: &Clock,
     ) -> Result<OpenDraft, DraftError> {
-        self.refuse_if_examples("import drafts")?;
-        let bad = |reason: String| DraftError::Damaged { path: source.to_path_buf(), reason };
-        let text =
-            std::str::from_utf8(bytes).map_err(|_| bad("not UTF-8 text; nothing was imported".into()))?;
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| bad(format!("not valid JSON at line {} column {}: {e}", e.line(), e.column())))?;
+        self.refuse_if_examples(Text::new("import drafts", "importer des brouillons"))?;
+        // Every refusal ends "nothing was imported".
+        let bad = |r: Text| DraftError::Damaged {
+            path: source.to_path_buf(),
+            reason: Text::new(
+                format!("{}; nothing was imported", r.en),
+                format!("{}; rien n'a été importé", r.fr),
+            ),
+        };
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| bad(Text::new("not UTF-8 text", "ce n'est pas du texte UTF-8")))?;
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            let (l, c) = (e.line(), e.column());
+            bad(Text::new(
+                format!("not valid JSON at line {l} column {c}: {e}"),
+                format!("JSON non valide à la ligne {l}, colonne {c} ({e})"),
+            ))
+        })?;
         let Value::Object(obj) = value else {
-            return Err(bad("the top level is not a JSON object with \"answers\"".into()));
+            return Err(bad(Text::new(
+                "the top level is not a JSON object with \"answers\"",
+                "le niveau supérieur n'est pas un objet JSON avec « answers »",
+            )));
         };
         let today = clock.today();
         let stem = source.file_stem().and_then(|s| s.to_str()).unwrap_or("imported").to_string();
@@ -674,8 +742,12 @@ impl DraftStore {
         }
         let found = if obj.contains_key("format") {
             let id = obj.get("id").and_then(Value::as_str).unwrap_or("");
-            let d = format::parse(bytes, id)
-                .map_err(|r| bad(format!("a citcert draft, but damaged: {r}; nothing was imported")))?;
+            let d = format::parse(bytes, id).map_err(|r| {
+                bad(Text::new(
+                    format!("a citcert draft, but damaged: {}", r.en),
+                    format!("un brouillon citcert, mais endommagé : {}", r.fr),
+                ))
+            })?;
             Found {
                 created_on: Some(d.created_on),
                 last_saved: Some(d.last_saved),
@@ -687,17 +759,22 @@ impl DraftStore {
             }
         } else {
             let Some(Value::Object(answers)) = obj.get("answers") else {
-                return Err(bad("no \"answers\" object (CONTRACT §3); nothing was imported".into()));
+                return Err(bad(Text::new(
+                    "no \"answers\" object (CONTRACT §3)",
+                    "pas d'objet « answers » (CONTRACT §3)",
+                )));
             };
             for (id, v) in answers {
-                format::check_answer(id, v)
-                    .map_err(|p| bad(format!("answer '{id}' {p}; nothing was imported")))?;
+                format::check_answer(id, v).map_err(|p| bad(format::answer_problem(id, &p)))?;
             }
             let meta = obj.get("citcert_draft");
             let created_on = match meta.and_then(|m| m.get("created_on")) {
                 None => None,
                 Some(v) => Some(v.as_str().and_then(crate::clock::parse_date).ok_or_else(|| {
-                    bad("\"citcert_draft.created_on\" is not a date YYYY-MM-DD; nothing was imported".into())
+                    bad(Text::new(
+                        "\"citcert_draft.created_on\" is not a date YYYY-MM-DD",
+                        "« citcert_draft.created_on » n'est pas une date AAAA-MM-JJ",
+                    ))
                 })?),
             };
             Found {
@@ -751,4 +828,10 @@ fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
             .collect();
         handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
     })
+}
+
+/// "cannot be read: …" for a file the system would not give us.
+fn unreadable(e: &io::Error) -> Text {
+    let r = super::io_reason(e);
+    Text::new(format!("cannot be read: {}", r.en), format!("illisible : {}", r.fr))
 }

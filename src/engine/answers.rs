@@ -52,7 +52,26 @@ pub struct Answers {
 pub struct ShapeError {
     /// The question id, or empty for the file as a whole.
     pub id: String,
-    pub message: String,
+    pub message: Text,
+}
+
+impl ShapeError {
+    /// "id: problem; id: problem" in both languages.
+    pub fn describe(errs: &[ShapeError]) -> Text {
+        let all = |lang| {
+            errs.iter()
+                .map(|x| {
+                    if x.id.is_empty() {
+                        x.message.get(lang).to_string()
+                    } else {
+                        format!("{}: {}", x.id, x.message.get(lang))
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        Text::new(all(super::Lang::En), all(super::Lang::Fr))
+    }
 }
 
 impl Answers {
@@ -74,18 +93,25 @@ impl Answers {
         let Some(obj) = root.as_object() else {
             return Err(vec![ShapeError {
                 id: String::new(),
-                message: "the file must hold a JSON object with an \"answers\" object, e.g. {\"answers\": {\"elig.applying_for\": \"self\"}}".into(),
+                message: Text::new(
+                    "the file must hold a JSON object with an \"answers\" object, e.g. {\"answers\": {\"elig.applying_for\": \"self\"}}",
+                    "le fichier doit contenir un objet JSON avec un objet « answers », p. ex. {\"answers\": {\"elig.applying_for\": \"self\"}}",
+                ),
             }]);
         };
         match obj.get("answers") {
             Some(Value::Object(m)) => Answers::from_map(m),
             Some(_) => Err(vec![ShapeError {
                 id: String::new(),
-                message: "\"answers\" must be an object of question id → answer".into(),
+                message: Text::new(
+                    "\"answers\" must be an object of question id → answer",
+                    "« answers » doit être un objet identifiant de question → réponse",
+                ),
             }]),
-            None => {
-                Err(vec![ShapeError { id: String::new(), message: "there is no \"answers\" object".into() }])
-            }
+            None => Err(vec![ShapeError {
+                id: String::new(),
+                message: Text::new("there is no \"answers\" object", "il n'y a pas d'objet « answers »"),
+            }]),
         }
     }
 
@@ -102,11 +128,20 @@ impl Answers {
                 ),
                 Value::Array(_) => errs.push(ShapeError {
                     id: id.clone(),
-                    message: "a list answer must hold only strings".into(),
+                    message: Text::new(
+                        "a list answer must hold only strings",
+                        "une réponse en liste ne doit contenir que des chaînes de caractères",
+                    ),
                 }),
                 other => errs.push(ShapeError {
                     id: id.clone(),
-                    message: format!("expected a string (or a list of strings), found {}", json_kind(other)),
+                    message: Text::new(
+                        format!("expected a string (or a list of strings), found {}", json_kind(other)),
+                        format!(
+                            "une chaîne de caractères (ou une liste de chaînes) était attendue; trouvé : {}",
+                            json_kind_fr(other)
+                        ),
+                    ),
                 }),
             }
         }
@@ -126,11 +161,17 @@ impl Answers {
             match (question.qtype, v) {
                 (QType::List, AnswerValue::Text(_)) => errs.push(ShapeError {
                     id: id.clone(),
-                    message: "expected a list of strings, e.g. [\"NA\"] or [\"MacDonald\"]".into(),
+                    message: Text::new(
+                        "expected a list of strings, e.g. [\"NA\"] or [\"MacDonald\"]",
+                        "une liste de chaînes de caractères était attendue, p. ex. [\"NA\"] ou [\"MacDonald\"]",
+                    ),
                 }),
                 (t, AnswerValue::List(_)) if t != QType::List => errs.push(ShapeError {
                     id: id.clone(),
-                    message: format!("expected a string ({} question), found a list", t.name()),
+                    message: Text::new(
+                        format!("expected a string ({} question), found a list", t.name()),
+                        format!("une chaîne de caractères était attendue (question {}); trouvé : une liste", t.name()),
+                    ),
                 }),
                 _ => {}
             }
@@ -145,6 +186,17 @@ impl Answers {
 }
 
 /// How a JSON value is named in error messages.
+fn json_kind_fr(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "vrai/faux",
+        Value::Number(_) => "un nombre",
+        Value::String(_) => "une chaîne",
+        Value::Array(_) => "une liste",
+        Value::Object(_) => "un objet",
+    }
+}
+
 pub(crate) fn json_kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -617,12 +669,16 @@ mod tests {
             serde_json::from_str(r#"{"answers": {"a": "x", "b": ["y"], "c": 3, "d": [1]}}"#).unwrap();
         let e = Answers::from_file_json(&v).unwrap_err();
         assert_eq!(e.len(), 2);
-        assert!(e.iter().any(|e| e.id == "c" && e.message.contains("number")));
+        assert!(
+            e.iter()
+                .any(|e| e.id == "c" && e.message.en.contains("number") && e.message.fr.contains("nombre"))
+        );
         assert!(e.iter().any(|e| e.id == "d"));
         assert!(Answers::from_file_json(&Value::Array(vec![])).is_err());
         assert!(
             Answers::from_file_json(&serde_json::json!({"x": 1})).unwrap_err()[0]
                 .message
+                .en
                 .contains("no \"answers\"")
         );
         let ok =

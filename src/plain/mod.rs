@@ -21,7 +21,7 @@ use crate::engine::cond::Env;
 use crate::engine::eval::{Blocker, answer_label};
 use crate::engine::{
     AnswerValue, Answers, Context, Evaluation, Lang, Outcome, Prefill, QType, Questionnaire, ScreenKind,
-    Severity, evaluate,
+    Severity, Text, evaluate,
 };
 use crate::report;
 
@@ -56,7 +56,7 @@ pub fn run(input: impl BufRead, output: impl Write, ctx: PlainContext<'_>) -> Re
     p.say(s::BANNER.get(p.lang))?;
     let sweep = store.sweep(&p.clock).map_err(cli_error)?;
     for w in store.warnings().iter().filter(|w| !sweep.warnings.contains(w)) {
-        p.say(format!("{}: {w}", s::WARNING.get(p.lang)))?;
+        p.say(format!("{}: {}", s::WARNING.get(p.lang), w.get(p.lang)))?;
     }
     p.sweep_notices(&sweep)?;
     let open = match &ctx.draft {
@@ -140,7 +140,14 @@ impl Env for EvEnv<'_> {
 }
 
 fn write_err(e: std::io::Error) -> CliError {
-    CliError::with_code(1, format!("plain mode: cannot write the output: {e}"))
+    let r = crate::drafts::io_reason(&e);
+    CliError::with_code(
+        1,
+        Text::new(
+            format!("plain mode: cannot write the output: {}", r.en),
+            format!("mode texte simple : impossible d'écrire la sortie : {}", r.fr),
+        ),
+    )
 }
 
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
@@ -200,11 +207,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
         for d in &sweep.damaged {
             let moved = d.moved_to.as_ref().map(|m| format!(" → {}", m.display())).unwrap_or_default();
-            let line = format!("{}: {}: {}{moved}", self.t(s::DAMAGED), d.file, d.reason);
+            let line = format!("{}: {}: {}{moved}", self.t(s::DAMAGED), d.file, d.reason.get(self.lang));
             self.say(line)?;
         }
         for wmsg in &sweep.warnings {
-            let line = format!("{}: {wmsg}", self.t(s::WARNING));
+            let line = format!("{}: {}", self.t(s::WARNING), wmsg.get(self.lang));
             self.say(line)?;
         }
         Ok(())
@@ -274,7 +281,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                             return Ok(Some(open));
                         }
                         Err(e) => {
-                            self.say(e.to_string())?;
+                            self.say(e.message(self.lang))?;
                             break;
                         }
                     }
@@ -295,7 +302,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                             self.say(line)?;
                             return Ok(Some(open));
                         }
-                        Err(e) => self.say(e.to_string())?,
+                        Err(e) => self.say(e.message(self.lang))?,
                     }
                 }
             }
@@ -306,13 +313,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     fn walk(&mut self, open: OpenDraft) -> Result<i32, CliError> {
         if let crate::drafts::Access::ReadOnly(why) = open.access() {
-            let line = format!("{} {why}", self.t(s::READ_ONLY));
+            let line = format!("{} {}", self.t(s::READ_ONLY), why.get(self.lang));
             self.say(line)?;
         }
         let answers = Answers::from_map(&open.draft.answers).map_err(|errs| {
             let ids: Vec<String> =
-                errs.iter().map(|e| format!("answers.\"{}\": {}", e.id, e.message)).collect();
-            CliError::usage(format!("draft {}: {}", open.draft.id(), ids.join("; ")))
+                errs.iter().map(|e| format!("answers.\"{}\": {}", e.id, e.message.get(self.lang))).collect();
+            let id = open.draft.id();
+            CliError::usage(Text::new(
+                format!("draft {id}: {}", ids.join("; ")),
+                format!("brouillon {id} : {}", ids.join("; ")),
+            ))
         })?;
         let q = self.q;
         let screen = q.screen_index(&open.draft.current_screen).unwrap_or(0);
@@ -860,7 +871,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             Ok(()) if loud => self.say(self.t(s::SAVED)),
             Ok(()) => Ok(()),
             Err(e) => {
-                let line = format!("{} {e}", self.t(s::NOT_SAVED));
+                let line = format!("{} {}", self.t(s::NOT_SAVED), e.message(self.lang));
                 self.say(line)
             }
         }
@@ -949,15 +960,7 @@ fn french_typography(line: &str) -> String {
     out
 }
 
-/// "12 days left" in the interface language (the store's own wording is English).
+/// "12 days left" in the interface language.
 fn days_left(e: &crate::drafts::Expiry, lang: Lang) -> String {
-    match lang {
-        Lang::En => e.describe(),
-        Lang::Fr => match e.days_left {
-            d if d < 0 => format!("expiré (le dernier jour était le {})", e.last_day),
-            0 => format!("0 jour restant — aujourd’hui ({}) est le dernier jour", e.last_day),
-            1 => "1 jour restant".to_string(),
-            d => format!("{d} jours restants"),
-        },
-    }
+    e.describe_in(lang)
 }

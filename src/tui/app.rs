@@ -144,7 +144,7 @@ impl<'a> App<'a> {
     fn refresh_list(&mut self) {
         match self.store.list() {
             Ok(d) => self.drafts = d,
-            Err(e) => self.status = Some(e),
+            Err(e) => self.status = Some(e.get(self.lang).to_string()),
         }
         // Once per listing, not on every frame: the progress saved with the draft, else computed.
         self.progress = self
@@ -293,7 +293,7 @@ impl<'a> App<'a> {
                 if matches!(action, Action::Key(K::Char('y' | 'Y' | 'o' | 'O'))) {
                     match self.store.delete(&id) {
                         Ok(()) => self.status = Some(i18n::deleted(self.lang, &label)),
-                        Err(e) => self.status = Some(i18n::not_deleted(self.lang, &label, &e)),
+                        Err(e) => self.status = Some(i18n::not_deleted(self.lang, &label, e.get(self.lang))),
                     }
                     self.refresh_list();
                 } else {
@@ -310,7 +310,7 @@ impl<'a> App<'a> {
                     };
                     match self.store.create(&label, self.lang) {
                         Ok(d) => self.open_draft(d),
-                        Err(e) => self.status = Some(i18n::not_created(self.lang, &e)),
+                        Err(e) => self.status = Some(i18n::not_created(self.lang, e.get(self.lang))),
                     }
                 }
                 Action::Back => self.overlay = None,
@@ -377,10 +377,10 @@ impl<'a> App<'a> {
                     Ok(d) => {
                         self.open_draft(d);
                         if let Some(why) = self.store.read_only() {
-                            self.status = Some(i18n::read_only(self.lang, &why));
+                            self.status = Some(i18n::read_only(self.lang, why.get(self.lang)));
                         }
                     }
-                    Err(e) => self.status = Some(i18n::not_opened(self.lang, &e)),
+                    Err(e) => self.status = Some(i18n::not_opened(self.lang, e.get(self.lang))),
                 }
             }
             Action::Key(K::Char('n' | 'N')) => self.overlay = Some(Overlay::NewDraft(TextInput::default())),
@@ -785,7 +785,7 @@ impl<'a> App<'a> {
                 true
             }
             Err(e) => {
-                self.status = Some(i18n::not_saved(self.lang, &e));
+                self.status = Some(i18n::not_saved(self.lang, e.get(self.lang)));
                 false
             }
         }
@@ -1046,7 +1046,6 @@ fn prefill(q: &Questionnaire, ev: &Evaluation, qi: usize) -> Option<String> {
 }
 
 /// Answers from a persona file or a draft body.
-pub fn answers_from_json(root: &serde_json::Value) -> Result<Answers, String> {
-    Answers::from_file_json(root)
-        .map_err(|e| e.iter().map(|x| format!("{}: {}", x.id, x.message)).collect::<Vec<_>>().join("; "))
+pub fn answers_from_json(root: &serde_json::Value) -> Result<Answers, crate::engine::Text> {
+    Answers::from_file_json(root).map_err(|e| crate::engine::answers::ShapeError::describe(&e))
 }

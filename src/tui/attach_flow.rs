@@ -193,10 +193,7 @@ pub fn attach_to(
     d.attachments = draft.attachments.clone();
     let a = attach::attach(&mut d, q, item, path, opts, clock).map_err(|e| refusal(&e, lang))?;
     let answers = Answers::from_map(&d.answers).map_err(|e| {
-        text(lang).not_kept.replace(
-            "{why}",
-            &e.iter().map(|x| format!("{}: {}", x.id, x.message)).collect::<Vec<_>>().join("; "),
-        )
+        text(lang).not_kept.replace("{why}", crate::engine::answers::ShapeError::describe(&e).get(lang))
     })?;
     Ok((answers, d.attachments, a))
 }
@@ -214,7 +211,7 @@ impl App<'_> {
             return;
         };
         if let Some(why) = self.store.read_only() {
-            self.status = Some(text(self.lang).read_only.replace("{why}", &why));
+            self.status = Some(text(self.lang).read_only.replace("{why}", why.get(self.lang)));
             return;
         }
         let Some(s) = &self.session else { return };

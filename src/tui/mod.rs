@@ -40,15 +40,15 @@ pub fn run(global: &GlobalArgs) -> Result<i32, CliError> {
     let lang = global.language()?;
     let dir = match &global.drafts_dir {
         Some(d) => d.clone(),
-        None => DraftStore::default_dir().map_err(|e| CliError::usage(e.to_string()))?,
+        None => DraftStore::default_dir().map_err(|e| CliError::usage_en(e.to_string()))?,
     };
     if !stdout().is_terminal() {
-        return Err(CliError::usage(
+        return Err(CliError::usage_en(
             "the interactive screens need a terminal; for plain text use `citcert render --screen NAME` \
              or `citcert check --answers FILE --format text`",
         ));
     }
-    let store = DraftsStore::open(dir, clock, &q).map_err(CliError::usage)?;
+    let store = DraftsStore::open(dir, clock, &q).map_err(crate::drafts::cli::cli_error)?;
     let mut app = App::new(&q, lang, clock.today(), Box::new(store));
     app.color = colour_wanted();
     // --lang on the command line wins over a draft's own language; CITCERT_LANG is only a default.
@@ -59,7 +59,7 @@ pub fn run(global: &GlobalArgs) -> Result<i32, CliError> {
     let result = event_loop(&mut terminal, &mut app);
     let _ = crossterm::execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
-    result.map(|()| 0).map_err(|e| CliError::with_code(1, format!("terminal error: {e}")))
+    result.map(|()| 0).map_err(|e| CliError::with_code_en(1, format!("terminal error: {e}")))
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {

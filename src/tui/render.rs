@@ -16,6 +16,7 @@ use super::store::{DraftsStore, MemStore, Store};
 use super::view;
 use crate::cli::{CliError, GlobalArgs, read_text};
 use crate::drafts::DraftStore;
+use crate::engine::Text;
 use crate::engine::{Answers, Lang, Outcome, Questionnaire};
 
 pub const SCREEN_NAMES: &str = "start, about, help, jump, checklist, why, stop, review, readback, search, last (the draft's saved \
@@ -44,14 +45,16 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<i32, CliError> {
     let clock = global.clock()?;
     let q = global.questionnaire()?;
     let lang = global.language()?;
-    let (w, h) = parse_size(&args.size).map_err(CliError::usage)?;
+    let (w, h) = parse_size(&args.size).map_err(CliError::usage_en)?;
     let today = clock.today();
     let (store, id): (Box<dyn Store>, Option<String>) = if let Some(path) = &args.answers {
         let text = read_text(path)?;
         let root: serde_json::Value = serde_json::from_str(&text)
-            .map_err(|e| CliError::usage(format!("{}: not valid JSON: {e}", path.display())))?;
-        let answers = super::app::answers_from_json(&root)
-            .map_err(|e| CliError::usage(format!("{}: {e}", path.display())))?;
+            .map_err(|e| CliError::usage_en(format!("{}: not valid JSON: {e}", path.display())))?;
+        let answers = super::app::answers_from_json(&root).map_err(|e| {
+            let p = path.display();
+            CliError::usage(Text::new(format!("{p}: {}", e.en), format!("{p} : {}", e.fr)))
+        })?;
         let created = root
             .get("created_on")
             .and_then(|v| v.as_str())
@@ -63,14 +66,14 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<i32, CliError> {
     } else {
         let dir = match &global.drafts_dir {
             Some(d) => d.clone(),
-            None => DraftStore::default_dir().map_err(|e| CliError::usage(e.to_string()))?,
+            None => DraftStore::default_dir().map_err(|e| CliError::usage_en(e.to_string()))?,
         };
-        let store = DraftsStore::open(dir.clone(), clock, &q).map_err(CliError::usage)?;
+        let store = DraftsStore::open(dir.clone(), clock, &q).map_err(crate::drafts::cli::cli_error)?;
         let id = match &args.draft {
             Some(prefix) => Some(
                 DraftStore::open(dir)
                     .and_then(|s| s.resolve(prefix))
-                    .map_err(|e| CliError::usage(e.to_string()))?,
+                    .map_err(|e| CliError::usage_en(e.to_string()))?,
             ),
             None => None,
         };
@@ -78,7 +81,7 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<i32, CliError> {
     };
     let opts = RenderOpts { color: super::colour_wanted(), lang_explicit: super::lang_flag_given() };
     let text = render_text(&q, lang, today, store, id.as_deref(), &args.screen, w, h, opts)
-        .map_err(CliError::usage)?;
+        .map_err(CliError::usage_en)?;
     print!("{text}");
     Ok(0)
 }
@@ -131,7 +134,7 @@ pub fn goto(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(), Stri
             app.start_sel = k;
         }
         if name != "start" {
-            let d = app.store.open(id)?;
+            let d = app.store.open(id).map_err(|e| e.get(app.lang).to_string())?;
             app.open_draft(d);
         }
     }
@@ -223,6 +226,6 @@ pub fn buffer_text(buf: &Buffer) -> String {
 }
 
 /// Answers read from a persona or draft file's JSON.
-pub fn answers_of(root: &serde_json::Value) -> Result<Answers, String> {
+pub fn answers_of(root: &serde_json::Value) -> Result<Answers, Text> {
     super::app::answers_from_json(root)
 }

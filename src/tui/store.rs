@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 
 use crate::clock::Clock;
+use crate::drafts::DraftError;
 use crate::drafts::{Access, DraftStore, OpenDraft, QuestionnaireRef};
-use crate::engine::{Answers, Lang, Questionnaire};
+use crate::engine::{Answers, Lang, Questionnaire, Text};
 
 /// How long a draft lives (SPEC §2 S0, DR-16).
 pub const DRAFT_DAYS: i64 = 60;
@@ -46,7 +47,7 @@ pub struct Draft {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Damaged {
     pub name: String,
-    pub reason: String,
+    pub reason: Text,
 }
 
 /// Days left before a draft started on `created_on` is removed.
@@ -54,21 +55,22 @@ pub fn days_left(created_on: NaiveDate, today: NaiveDate) -> i64 {
     DRAFT_DAYS - (today - created_on).num_days()
 }
 
-/// Draft storage as the TUI sees it. Errors are messages ready to show.
+/// Draft storage as the TUI sees it. Errors are messages ready to show, in both languages (the app
+/// shows the one it speaks at that moment).
 pub trait Store {
     /// Drafts, newest first.
-    fn list(&mut self) -> Result<Vec<DraftSummary>, String>;
+    fn list(&mut self) -> Result<Vec<DraftSummary>, Text>;
     /// Labels of drafts removed by the 60-day rule since the last start.
     fn removed(&self) -> Vec<String>;
     /// Draft files that could not be read (set aside), with their reason.
     fn damaged(&self) -> Vec<Damaged>;
     /// A new draft in this language of service.
-    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, String>;
-    fn open(&mut self, id: &str) -> Result<Draft, String>;
-    fn save(&mut self, draft: &Draft) -> Result<(), String>;
-    fn delete(&mut self, id: &str) -> Result<(), String>;
+    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, Text>;
+    fn open(&mut self, id: &str) -> Result<Draft, Text>;
+    fn save(&mut self, draft: &Draft) -> Result<(), Text>;
+    fn delete(&mut self, id: &str) -> Result<(), Text>;
     /// Why the open draft cannot be saved (open elsewhere, example drafts), if so.
-    fn read_only(&self) -> Option<String> {
+    fn read_only(&self) -> Option<Text> {
         None
     }
 }
@@ -114,7 +116,7 @@ impl MemStore {
 }
 
 impl Store for MemStore {
-    fn list(&mut self) -> Result<Vec<DraftSummary>, String> {
+    fn list(&mut self) -> Result<Vec<DraftSummary>, Text> {
         let mut v: Vec<DraftSummary> = self
             .drafts
             .iter()
@@ -136,7 +138,7 @@ impl Store for MemStore {
     fn damaged(&self) -> Vec<Damaged> {
         self.damaged.clone()
     }
-    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, String> {
+    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, Text> {
         let today = self.today;
         let s = std::mem::replace(self, MemStore::new(today));
         *self = s.with(label, today, Answers::default(), None);
@@ -144,10 +146,14 @@ impl Store for MemStore {
         d.language = Some(lang);
         Ok(d.clone())
     }
-    fn open(&mut self, id: &str) -> Result<Draft, String> {
-        self.drafts.iter().find(|d| d.id == id).cloned().ok_or_else(|| format!("no draft \"{id}\""))
+    fn open(&mut self, id: &str) -> Result<Draft, Text> {
+        self.drafts
+            .iter()
+            .find(|d| d.id == id)
+            .cloned()
+            .ok_or_else(|| DraftError::NotFound(id.to_string()).text())
     }
-    fn save(&mut self, draft: &Draft) -> Result<(), String> {
+    fn save(&mut self, draft: &Draft) -> Result<(), Text> {
         self.saves += 1;
         match self.drafts.iter_mut().find(|d| d.id == draft.id) {
             Some(d) => *d = draft.clone(),
@@ -155,10 +161,10 @@ impl Store for MemStore {
         }
         Ok(())
     }
-    fn delete(&mut self, id: &str) -> Result<(), String> {
+    fn delete(&mut self, id: &str) -> Result<(), Text> {
         let before = self.drafts.len();
         self.drafts.retain(|d| d.id != id);
-        if self.drafts.len() == before { Err(format!("no draft \"{id}\"")) } else { Ok(()) }
+        if self.drafts.len() == before { Err(DraftError::NotFound(id.to_string()).text()) } else { Ok(()) }
     }
 }
 
@@ -174,9 +180,9 @@ pub struct DraftsStore {
 
 impl DraftsStore {
     /// Opens the folder and sweeps it once: expired drafts removed, damaged ones set aside.
-    pub fn open(dir: std::path::PathBuf, clock: Clock, q: &Questionnaire) -> Result<DraftsStore, String> {
-        let store = DraftStore::open(dir).map_err(|e| e.to_string())?;
-        let sweep = store.sweep(&clock).map_err(|e| e.to_string())?;
+    pub fn open(dir: std::path::PathBuf, clock: Clock, q: &Questionnaire) -> Result<DraftsStore, DraftError> {
+        let store = DraftStore::open(dir)?;
+        let sweep = store.sweep(&clock)?;
         let removed = sweep.expired.iter().map(|x| format!("{} ({})", x.label, x.created_on)).collect();
         let damaged = sweep
             .damaged
@@ -184,7 +190,10 @@ impl DraftsStore {
             .map(|d| Damaged {
                 name: d.file.clone(),
                 reason: match &d.moved_to {
-                    Some(p) => format!("{} (→ {})", d.reason, p.display()),
+                    Some(p) => Text::new(
+                        format!("{} (→ {})", d.reason.en, p.display()),
+                        format!("{} (→ {})", d.reason.fr, p.display()),
+                    ),
                     None => d.reason.clone(),
                 },
             })
@@ -199,10 +208,9 @@ impl DraftsStore {
         })
     }
 
-    fn to_draft(&self, o: &OpenDraft) -> Result<Draft, String> {
-        let answers = Answers::from_map(&o.draft.answers).map_err(|e| {
-            e.iter().map(|x| format!("{}: {}", x.id, x.message)).collect::<Vec<_>>().join("; ")
-        })?;
+    fn to_draft(&self, o: &OpenDraft) -> Result<Draft, Text> {
+        let answers = Answers::from_map(&o.draft.answers)
+            .map_err(|e| crate::engine::answers::ShapeError::describe(&e))?;
         Ok(Draft {
             id: o.draft.id().to_string(),
             label: o.draft.label.clone(),
@@ -217,8 +225,8 @@ impl DraftsStore {
 }
 
 impl Store for DraftsStore {
-    fn list(&mut self) -> Result<Vec<DraftSummary>, String> {
-        let sweep = self.store.sweep(&self.clock).map_err(|e| e.to_string())?;
+    fn list(&mut self) -> Result<Vec<DraftSummary>, Text> {
+        let sweep = self.store.sweep(&self.clock).map_err(|e| e.text())?;
         let today = self.clock.today();
         Ok(sweep
             .drafts
@@ -243,26 +251,30 @@ impl Store for DraftsStore {
     fn damaged(&self) -> Vec<Damaged> {
         self.damaged.clone()
     }
-    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, String> {
+    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, Text> {
         self.open = None;
         let o = self
             .store
             .create(label, self.questionnaire.clone(), lang.code(), &self.clock)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.text())?;
         let d = self.to_draft(&o)?;
         self.open = Some(o);
         Ok(d)
     }
-    fn open(&mut self, id: &str) -> Result<Draft, String> {
+    fn open(&mut self, id: &str) -> Result<Draft, Text> {
         self.open = None;
-        let o = self.store.open_draft(id, &self.clock).map_err(|e| e.to_string())?;
+        let o = self.store.open_draft(id, &self.clock).map_err(|e| e.text())?;
         let d = self.to_draft(&o)?;
         self.open = Some(o);
         Ok(d)
     }
-    fn save(&mut self, draft: &Draft) -> Result<(), String> {
+    fn save(&mut self, draft: &Draft) -> Result<(), Text> {
         let Some(o) = self.open.as_mut().filter(|o| o.draft.id() == draft.id) else {
-            return Err(format!("draft {} is not open", draft.id));
+            let id = &draft.id;
+            return Err(Text::new(
+                format!("draft {id} is not open"),
+                format!("le brouillon {id} n'est pas ouvert"),
+            ));
         };
         o.draft.label = draft.label.clone();
         o.draft.answers = draft.answers.to_json_map();
@@ -277,15 +289,15 @@ impl Store for DraftsStore {
         if let Some(l) = draft.language {
             o.draft.language = l.code().to_string();
         }
-        o.save(&self.clock).map_err(|e| e.to_string())
+        o.save(&self.clock).map_err(|e| e.text())
     }
-    fn delete(&mut self, id: &str) -> Result<(), String> {
+    fn delete(&mut self, id: &str) -> Result<(), Text> {
         if self.open.as_ref().is_some_and(|o| o.draft.id() == id) {
             self.open = None;
         }
-        self.store.delete(id).map_err(|e| e.to_string())
+        self.store.delete(id).map_err(|e| e.text())
     }
-    fn read_only(&self) -> Option<String> {
+    fn read_only(&self) -> Option<Text> {
         match self.open.as_ref()?.access() {
             Access::ReadWrite => None,
             Access::ReadOnly(why) => Some(why.clone()),

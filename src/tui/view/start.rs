@@ -20,7 +20,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
         lines.extend(wrap(&msg, w, "", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
     }
     for d in &app.damaged {
-        let msg = i18n::damaged_notice(app.lang, &d.name, &d.reason);
+        let msg = i18n::damaged_notice(app.lang, &d.name, d.reason.get(app.lang));
         lines.extend(wrap(&msg, w, "", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
     }
     if !lines.is_empty() {
