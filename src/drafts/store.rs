@@ -23,6 +23,10 @@ pub const EXAMPLES_MARKER: &str = "CITCERT-EXAMPLES";
 /// Quarantine subfolder for damaged drafts.
 pub const DAMAGED_DIR: &str = "damaged";
 
+/// One file read: the draft and a loose-mode warning; `Err(None)` when the file does not exist,
+/// `Err(Some(reason))` when it is damaged.
+type Read = Result<(Draft, Option<Text>), Option<Text>>;
+
 /// The drafts folder.
 #[derive(Debug)]
 pub struct DraftStore {
@@ -307,7 +311,7 @@ impl DraftStore {
 
     /// Reads and validates many drafts, on all cores when there are many (listing 1,000 drafts
     /// must take ≤ 100 ms; reading and validating is nearly all of it).
-    fn read_many(&self, ids: &[String]) -> Vec<Result<(Draft, Option<Text>), Option<Text>>> {
+    fn read_many(&self, ids: &[String]) -> Vec<Read> {
         par_map(ids, |id| self.read_one(&self.path_of(id), id))
     }
 
@@ -319,13 +323,7 @@ impl DraftStore {
 
     /// Acts on one read: quarantines a damaged file (restoring a good backup), erases an expired
     /// draft, passes on a loose-mode warning.
-    fn settle(
-        &self,
-        id: &str,
-        read: Result<(Draft, Option<Text>), Option<Text>>,
-        today: NaiveDate,
-        sweep: &mut Sweep,
-    ) -> Option<Draft> {
+    fn settle(&self, id: &str, read: Read, today: NaiveDate, sweep: &mut Sweep) -> Option<Draft> {
         let path = self.path_of(id);
         let (draft, mode_warning) = match read {
             Ok(d) => d,
@@ -362,7 +360,7 @@ impl DraftStore {
 
     /// The draft and a warning when its mode is loose. `Err(None)` when the file does not exist;
     /// `Err(Some(reason))` when it is damaged.
-    fn read_one(&self, path: &Path, id: &str) -> Result<(Draft, Option<Text>), Option<Text>> {
+    fn read_one(&self, path: &Path, id: &str) -> Read {
         use std::io::Read;
         let read = || -> io::Result<(Vec<u8>, fs::Metadata)> {
             let mut f = fs::File::open(path)?;
