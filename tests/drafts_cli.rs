@@ -284,3 +284,72 @@ fn delete_asks_on_a_terminal_and_only_yes_deletes() {
         assert_eq!((got, dir.join(format!("{id}.json")).exists()), (code, exists), "{answer:?}");
     }
 }
+
+/// Every word `drafts` prints is French with --lang fr (or CITCERT_LANG=fr): the table, the
+/// notices about damaged and expired drafts, the store's errors, the confirmations.
+#[test]
+fn the_drafts_commands_speak_french() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("d");
+    let r = citcert(&dir, &["drafts", "list", "--lang", "fr", "--today", "2025-06-01"]);
+    assert!(r.out.starts_with("Aucun brouillon dans"), "{}", r.out);
+    let r = citcert(&dir, &["drafts", "new", "--label", "Liam", "--lang", "fr", "--today", "2025-06-01"]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert!(
+        r.out.starts_with("Brouillon ") && r.out.contains("« Liam » commencé le 2025-06-01"),
+        "{}",
+        r.out
+    );
+    assert!(r.out.contains("60 jours restants") && r.out.contains("dernier jour : 2025-07-31"), "{}", r.out);
+    let id = r.out.split_whitespace().nth(1).unwrap().to_string();
+    // A damaged file and a draft from a newer citcert beside it.
+    let text = std::fs::read_to_string(dir.join(format!("{id}.json"))).unwrap();
+    std::fs::write(dir.join("00000001.json"), &text[..text.len() / 2]).unwrap();
+    std::fs::write(dir.join("00000002.json"), text.replace("\"format\": 1", "\"format\": 9")).unwrap();
+    let r = citcert(&dir, &["drafts", "list", "--lang", "fr", "--today", "2025-07-26"]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert!(
+        r.out.starts_with("NOM ") && r.out.contains("COMMENCÉ") && r.out.contains("PROGRESSION"),
+        "{}",
+        r.out
+    );
+    assert!(r.out.contains("! dernier jour : 2025-07-31"), "{}", r.out);
+    assert!(r.err.contains("brouillon endommagé") && r.err.contains("il semble tronqué"), "{}", r.err);
+    assert!(r.err.contains("créé par un citcert plus récent (format de brouillon 9"), "{}", r.err);
+    assert!(r.err.contains("rien n'a été supprimé") && r.err.contains("5 jours restants"), "{}", r.err);
+    for english in
+        ["damaged draft", "truncated", "newer citcert", "nothing was deleted", "days left", "LABEL"]
+    {
+        assert!(!r.err.contains(english) && !r.out.contains(english), "{english}: {}{}", r.out, r.err);
+    }
+    // The store's own errors, through CITCERT_LANG.
+    let o = Command::new(env!("CARGO_BIN_EXE_citcert"))
+        .args(["drafts", "show", "zz", "--today", "2025-07-26"])
+        .env("CITCERT_DRAFTS_DIR", &dir)
+        .env("CITCERT_LANG", "fr")
+        .output()
+        .unwrap();
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("aucun brouillon n'a un identifiant qui commence par « zz »"), "{err}");
+    let r = citcert(&dir, &["drafts", "delete", &id, "--lang", "fr", "--today", "2025-07-26"]);
+    assert_eq!(r.code, 2);
+    assert!(r.err.contains("n'est pas supprimé : il n'y a pas de terminal pour confirmer"), "{}", r.err);
+    let r = citcert(&dir, &["drafts", "show", &id, "--lang", "fr", "--today", "2025-07-26"]);
+    assert!(
+        r.out.starts_with(&format!("Brouillon {id} — Liam")) && r.out.contains("Jours restants :"),
+        "{}",
+        r.out
+    );
+    assert!(r.err.contains("avertissement : 5 jours restants"), "{}", r.err);
+    let r = citcert(&dir, &["drafts", "show", &id, "--lang", "fr", "--today", "2025-08-01"]);
+    assert_eq!(r.code, 2, "the draft is gone before show resolves it: {}", r.err);
+    assert!(
+        r.err.contains("brouillon(s) expiré(s) supprimé(s)")
+            && r.err.contains("« Liam », commencé le 2025-06-01")
+    );
+    // A language citcert does not speak is refused in words.
+    let r = citcert(&dir, &["drafts", "list", "--lang", "de", "--today", "2025-06-01"]);
+    assert_eq!(r.code, 2);
+    assert!(r.err.contains("use en or fr"), "{}", r.err);
+}

@@ -469,3 +469,30 @@ fn a_wrong_choice_points_to_the_numbers_and_yes_no_words_still_work() {
     assert_eq!(d["answers"]["elig.request_type"], "first");
     assert_eq!(d["answers"]["elig.paper_already_submitted"], "no");
 }
+
+/// The store's messages in French: a damaged file set aside, a draft open elsewhere (read-only,
+/// and "not saved" when an answer is given), an unknown draft id.
+#[test]
+fn the_stores_messages_in_french() {
+    use citcert::drafts::{DraftStore, QuestionnaireRef};
+    let dir = tempfile::tempdir().unwrap();
+    let q = builtin().unwrap();
+    let clock = Clock::Fixed(parse_date(TODAY).unwrap());
+    let store = DraftStore::open(dir.path()).unwrap();
+    let qref = QuestionnaireRef { id: q.id.clone(), version: q.version.clone() };
+    let held = store.create("occupé", qref, "fr", &clock).unwrap();
+    std::fs::write(dir.path().join("0badf00d.json"), "{\"format\": 1, \"id\": ").unwrap();
+    let (code, out) = session(dir.path(), "1\n1\n", Lang::Fr, None);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("0badf00d.json : le fichier s'arrête trop tôt"), "{out}");
+    assert!(out.contains("il est ouvert dans un autre citcert"), "{out}");
+    assert!(out.contains("lecture seule"), "{out}");
+    assert!(out.contains("Raison : il est ouvert dans un autre citcert"), "{out}");
+    for english in ["ends early", "open in another citcert", "read-only", "nothing was saved"] {
+        assert!(!out.contains(english), "{english}: {out}");
+    }
+    drop(held);
+    let (code, out, err) = binary(dir.path(), &["--lang", "fr", "--draft", "zz"], "");
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains("aucun brouillon n'a un identifiant qui commence par « zz »"), "{err}");
+}

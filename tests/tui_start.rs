@@ -28,3 +28,42 @@ fn listed_progress_comes_from_the_draft_when_it_is_for_this_questionnaire() {
     assert_eq!(of("cached"), 77, "{shown:?}");
     assert!(of("stale") < 77, "a figure from another questionnaire version is recomputed: {shown:?}");
 }
+
+/// What the draft store says (a damaged file set aside, a draft open in another citcert, a draft
+/// removed under the app) reaches the French interface in French, and follows a live switch.
+#[test]
+fn the_stores_messages_follow_the_interface_language() {
+    use citcert::tui::keymap::Action;
+    use citcert::tui::render::draw_text;
+    use citcert::tui::widgets::FieldKey;
+    let q = builtin().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let drafts = dir.path().join("drafts");
+    let clock = Clock::Fixed(parse_date("2025-06-10").unwrap());
+    let store = DraftStore::open(&drafts).unwrap();
+    let qref = QuestionnaireRef { id: q.id.clone(), version: q.version.clone() };
+    let held = store.create("busy", qref.clone(), "fr", &clock).unwrap();
+    let text = String::from_utf8(held.draft.to_bytes()).unwrap();
+    std::fs::write(drafts.join("0badf00d.json"), &text[..text.len() / 2]).unwrap();
+
+    let tui_store = DraftsStore::open(drafts.clone(), clock, q).unwrap();
+    let mut app = App::new(q, Lang::Fr, clock.today(), Box::new(tui_store));
+    let screen = draw_text(&app, 120, 40);
+    assert!(
+        screen.contains("Brouillon endommagé mis de côté : 0badf00d.json — le fichier s'arrête trop tôt"),
+        "{screen}"
+    );
+    assert!(!screen.contains("ends early"), "{screen}");
+    // Opening the draft another citcert holds: read-only, said in French.
+    app.update(Action::Key(FieldKey::Enter));
+    let screen = draw_text(&app, 120, 40);
+    assert!(screen.contains("Lecture seule : il est ouvert dans un autre citcert."), "{screen}");
+    // The same message in English when the interface is English.
+    let tui_store = DraftsStore::open(drafts.clone(), clock, q).unwrap();
+    let mut app = App::new(q, Lang::En, clock.today(), Box::new(tui_store));
+    app.lang_explicit = true;
+    app.update(Action::Key(FieldKey::Enter));
+    let screen = draw_text(&app, 120, 40);
+    assert!(screen.contains("Read-only: it is open in another citcert."), "{screen}");
+    drop(held);
+}
