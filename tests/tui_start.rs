@@ -67,3 +67,29 @@ fn the_stores_messages_follow_the_interface_language() {
     assert!(screen.contains("Read-only: it is open in another citcert."), "{screen}");
     drop(held);
 }
+
+/// A drafts folder other users can read is said on the start screen, with the command to fix it.
+#[cfg(unix)]
+#[test]
+fn a_folder_others_can_read_is_flagged_on_the_start_screen() {
+    use citcert::tui::render::draw_text;
+    use std::os::unix::fs::PermissionsExt;
+    let q = builtin().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let drafts = dir.path().join("drafts");
+    std::fs::create_dir(&drafts).unwrap();
+    std::fs::set_permissions(&drafts, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let clock = Clock::Fixed(parse_date("2025-06-10").unwrap());
+    for (lang, want) in
+        [(Lang::En, "can be read or changed by other users"), (Lang::Fr, "peut être lu ou modifié")]
+    {
+        let store = DraftsStore::open(drafts.clone(), clock, q).unwrap();
+        let app = App::new(q, lang, clock.today(), Box::new(store));
+        let screen = draw_text(&app, 120, 40);
+        assert!(screen.contains(want) && screen.contains("chmod 700"), "{screen}");
+    }
+    std::fs::set_permissions(&drafts, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let store = DraftsStore::open(drafts.clone(), clock, q).unwrap();
+    let app = App::new(q, Lang::En, clock.today(), Box::new(store));
+    assert!(!draw_text(&app, 120, 40).contains("chmod"));
+}

@@ -98,6 +98,8 @@ pub struct App<'a> {
     pub start_sel: usize,
     pub removed: Vec<String>,
     pub damaged: Vec<Damaged>,
+    /// Privacy warnings from the store (a drafts folder or file other users can read).
+    pub warnings: Vec<crate::engine::Text>,
     pub session: Option<Session>,
     pub overlay: Option<Overlay>,
     /// A one-line message for the status line (refusals, save results).
@@ -123,6 +125,7 @@ impl<'a> App<'a> {
             start_sel: 0,
             removed: vec![],
             damaged: vec![],
+            warnings: vec![],
             session: None,
             overlay: None,
             status: None,
@@ -133,6 +136,7 @@ impl<'a> App<'a> {
         };
         app.removed = app.store.removed();
         app.damaged = app.store.damaged();
+        app.warnings = app.store.warnings();
         app.refresh_list();
         app
     }

@@ -64,6 +64,10 @@ pub trait Store {
     fn removed(&self) -> Vec<String>;
     /// Draft files that could not be read (set aside), with their reason.
     fn damaged(&self) -> Vec<Damaged>;
+    /// Privacy warnings: the drafts folder or a draft file can be read by other users.
+    fn warnings(&self) -> Vec<Text> {
+        Vec::new()
+    }
     /// A new draft in this language of service.
     fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, Text>;
     fn open(&mut self, id: &str) -> Result<Draft, Text>;
@@ -176,6 +180,7 @@ pub struct DraftsStore {
     open: Option<OpenDraft>,
     removed: Vec<String>,
     damaged: Vec<Damaged>,
+    warnings: Vec<Text>,
 }
 
 impl DraftsStore {
@@ -205,6 +210,7 @@ impl DraftsStore {
             open: None,
             removed,
             damaged,
+            warnings: sweep.warnings,
         })
     }
 
@@ -250,6 +256,9 @@ impl Store for DraftsStore {
     }
     fn damaged(&self) -> Vec<Damaged> {
         self.damaged.clone()
+    }
+    fn warnings(&self) -> Vec<Text> {
+        self.warnings.clone()
     }
     fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, Text> {
         self.open = None;

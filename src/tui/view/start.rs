@@ -1,5 +1,5 @@
 //! The start screen: drafts with start date, days left and progress; notices of removed and
-//! damaged drafts.
+//! damaged drafts, and privacy warnings about the drafts folder.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -21,6 +21,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     }
     for d in &app.damaged {
         let msg = i18n::damaged_notice(app.lang, &d.name, d.reason.get(app.lang));
+        lines.extend(wrap(&msg, w, "", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
+    }
+    for warning in &app.warnings {
+        let msg = format!("⚠ {}", warning.get(app.lang));
         lines.extend(wrap(&msg, w, "", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
     }
     if !lines.is_empty() {
