@@ -214,7 +214,7 @@ pub fn build(
         ev.blockers.iter().map(|b| crate::report::blocker_text(q, ev, b, lang)).collect();
     for i in &rd.items {
         if let (Some(f), Some(p)) = (&i.file, &i.problem)
-            && f.state != "unchanged"
+            && (f.state != "unchanged" || i.same_file_as.is_some())
         {
             blockers.push(format!("{} {}: {p}", i.id, i.title));
         }

@@ -22,6 +22,9 @@ pub struct ItemReadiness {
     /// The recorded file (name only, hash, state), when one was attached.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<FileInfo>,
+    /// The checklist item whose document is the very same file (same SHA-256), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub same_file_as: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -43,12 +46,15 @@ pub struct Readiness {
     pub items: Vec<ItemReadiness>,
     /// Every attached file is on disk as attached.
     pub files_ok: bool,
+    /// No document file is attached to two checklist items (same SHA-256). An explanation letter
+    /// may stand for several missing documents.
+    pub files_distinct: bool,
 }
 
 impl Readiness {
     /// Everything in the gate passes and every attached file is as attached.
     pub fn ready(&self, ev: &Evaluation) -> bool {
-        ev.ready && self.files_ok
+        ev.ready && self.files_ok && self.files_distinct
     }
 }
 
@@ -64,6 +70,9 @@ pub fn readiness(
     let fr = lang == Lang::Fr;
     let blocks = ev.fired_with(q, Outcome::DocBlock);
     let mut files_ok = true;
+    let mut files_distinct = true;
+    // SHA-256 of each document file met so far, with its item's title.
+    let mut seen: Vec<(&str, &str, &str)> = vec![];
     let mut items = vec![];
     let list = if ev.outcome == Outcome::OnlineOk { &ev.items } else { &ev.paper_prep };
     for r in list {
@@ -105,6 +114,7 @@ pub fn readiness(
             );
         }
         let mut file = None;
+        let mut same_file_as = None;
         if let Some(a) = attachments.iter().rev().find(|a| a.item == it.id) {
             let state = file_state(a);
             // Only the file the answers point at counts: an older record for a replaced path is ignored.
@@ -116,6 +126,26 @@ pub fn readiness(
                 if let Some(p) = state.problem() {
                     files_ok = false;
                     problems.push(p);
+                }
+                if a.kind == crate::attach::Kind::Document {
+                    match seen.iter().find(|(h, _, _)| *h == a.sha256) {
+                        Some((_, other_id, other)) => {
+                            files_distinct = false;
+                            same_file_as = Some(other_id.to_string());
+                            problems.push(if fr {
+                                format!(
+                                    "le même fichier que « {other} » (contenu identique); chaque élément demande \
+                                     son propre document : joignez le bon"
+                                )
+                            } else {
+                                format!(
+                                    "the same file as “{other}” (identical content); each item needs its own \
+                                     document: attach the right one"
+                                )
+                            });
+                        }
+                        None => seen.push((&a.sha256, &it.id, it.title.get(lang))),
+                    }
                 }
                 file = Some(file_info(a, &state));
             }
@@ -155,9 +185,10 @@ pub fn readiness(
                 Some(problems.iter().map(|p| p.trim_end_matches('.')).collect::<Vec<_>>().join("; "))
             },
             file,
+            same_file_as,
         });
     }
-    Readiness { items, files_ok }
+    Readiness { items, files_ok, files_distinct }
 }
 
 fn file_info(a: &Attachment, state: &FileState) -> FileInfo {

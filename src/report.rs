@@ -212,12 +212,14 @@ pub fn check_text(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> String {
     out
 }
 
-/// Adds `readiness` (each checklist item: id, status, required, problem) and `files_ok` to the
+/// Adds `readiness` (each checklist item: id, status, required, problem), `files_ok` and
+/// `files_distinct` to the
 /// CONTRACT §4 object (added keys only).
 pub fn add_readiness_json(v: &mut Value, rd: &crate::readiness::Readiness) {
     if let Value::Object(m) = v {
         m.insert("readiness".into(), serde_json::to_value(&rd.items).unwrap_or(Value::Null));
         m.insert("files_ok".into(), Value::Bool(rd.files_ok));
+        m.insert("files_distinct".into(), Value::Bool(rd.files_distinct));
     }
 }
 
@@ -247,6 +249,13 @@ pub fn readiness_text(rd: &crate::readiness::Readiness, lang: Lang) -> String {
         if let Some(p) = &i.problem {
             out.push_str(&format!("       {p}\n"));
         }
+    }
+    if !rd.files_distinct {
+        out.push_str(if fr {
+            "  Un même fichier est joint à deux éléments : chaque élément demande son propre document.\n"
+        } else {
+            "  The same file is attached to two items: each item needs its own document.\n"
+        });
     }
     if !rd.files_ok {
         out.push_str(if fr {

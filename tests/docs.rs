@@ -346,7 +346,8 @@ fn ready_draft() -> (Env, String) {
         ("CL-PHOTOGRAPHER", "receipt.png", PNG),
         ("CL-BIRTHCERT", "birth.pdf", PDF),
     ] {
-        let f = env.write(name, bytes);
+        // Each document its own content: one file attached to two items is refused.
+        let f = env.write(name, &[bytes, name.as_bytes()].concat());
         let o = env.run(&["attach", &id, item, &f]);
         assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     }

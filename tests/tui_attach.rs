@@ -194,7 +194,7 @@ fn review_flags_changed_and_vanished_files() {
     assert!(review[at..].contains("⚠ file changed since attached"), "{review}");
     // The answers pass the gate, but the readiness section does not say "ready" without a warning.
     assert!(app.session.as_ref().unwrap().ev.ready);
-    assert!(review.contains("1 attached file(s) changed or vanished"), "{review}");
+    assert!(review.contains("1 attached file(s) need attention (changed or vanished"), "{review}");
 
     std::fs::remove_file(&file).unwrap();
     let review = review_text(&mut app);

@@ -489,9 +489,20 @@ pub const F_ATTACH: Msg = m(
 
 /// Review: the gate passes but attached files changed or vanished since they were attached.
 pub const R_READY_BUT_FILES: Msg = m(
-    "The answers are complete, but {n} attached file(s) changed or vanished since they were attached: attach them again (see the checklist above) before you make the package.",
-    "Les réponses sont complètes, mais {n} fichier(s) joint(s) ont changé ou disparu depuis qu’ils ont été joints : joignez-les de nouveau (voir la liste de contrôle ci-dessus) avant de préparer le dossier.",
+    "The answers are complete, but {n} attached file(s) need attention (changed or vanished since they were attached, or one file attached to two items): see the checklist above and attach the right files before you make the package.",
+    "Les réponses sont complètes, mais {n} fichier(s) joint(s) demandent votre attention (modifiés ou disparus depuis qu’ils ont été joints, ou un même fichier joint à deux éléments) : voyez la liste de contrôle ci-dessus et joignez les bons fichiers avant de préparer le dossier.",
 );
+
+/// Under a checklist item whose file is the very file of another item.
+pub fn same_file_flag(lang: Lang, other: &str) -> String {
+    pick(
+        lang,
+        format!("✗ the same file as “{other}”: each item needs its own document; attach the right one"),
+        format!(
+            "✗ le même fichier que « {other} » : chaque élément demande son propre document; joignez le bon"
+        ),
+    )
+}
 
 #[cfg(test)]
 mod tests {

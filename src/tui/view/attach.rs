@@ -10,6 +10,7 @@ use crate::attach::attachments_of;
 use crate::readiness::readiness;
 use crate::tui::app::App;
 use crate::tui::attach_flow::{AttachDialog, short_size, text};
+use crate::tui::i18n;
 
 /// Width of the dialog.
 const DIALOG_W: u16 = 72;
@@ -55,8 +56,9 @@ pub fn render(app: &App, d: &AttachDialog, area: Rect, buf: &mut Buffer, t: Them
     (!d.on_toggle).then(|| (r.x + 1 + (d.input.cursor - start) as u16, r.y + 2))
 }
 
-/// Items whose attached file changed or vanished on disk: (item id, flag in words, an error?).
-pub fn file_flags(app: &App) -> Vec<(String, &'static str, bool)> {
+/// Items whose attached file changed or vanished on disk, or is the very file of another item:
+/// (item id, flag in words, an error?).
+pub fn file_flags(app: &App) -> Vec<(String, String, bool)> {
     let Some(s) = &app.session else { return vec![] };
     if s.draft.attachments.is_empty() {
         return vec![];
@@ -68,10 +70,13 @@ pub fn file_flags(app: &App) -> Vec<(String, &'static str, bool)> {
         .filter_map(|i| {
             let f = i.file?;
             let (flag, err) = match f.state {
-                "changed" => (text(app.lang).changed, false),
-                "missing" => (text(app.lang).missing, true),
-                "unreadable" => (text(app.lang).unreadable_now, true),
-                _ => return None,
+                "changed" => (text(app.lang).changed.to_string(), false),
+                "missing" => (text(app.lang).missing.to_string(), true),
+                "unreadable" => (text(app.lang).unreadable_now.to_string(), true),
+                _ => {
+                    let other = i.same_file_as.as_deref().and_then(|o| app.q.item_index(o))?;
+                    (i18n::same_file_flag(app.lang, app.q.items[other].title.get(app.lang)), true)
+                }
             };
             Some((i.id, flag, err))
         })
@@ -79,12 +84,7 @@ pub fn file_flags(app: &App) -> Vec<(String, &'static str, bool)> {
 }
 
 /// The flag line under a checklist item on the review, if its file changed or vanished.
-pub fn flag_line(
-    flags: &[(String, &'static str, bool)],
-    item: &str,
-    w: usize,
-    t: Theme,
-) -> Option<Line<'static>> {
+pub fn flag_line(flags: &[(String, String, bool)], item: &str, w: usize, t: Theme) -> Option<Line<'static>> {
     let (_, flag, err) = flags.iter().find(|(id, _, _)| id == item)?;
     Some(Line::styled(truncate(&format!("      {flag}"), w), if *err { t.error() } else { t.warn() }))
 }

@@ -1,0 +1,191 @@
+//! "Two different documents" (SPEC V-ID-RULES, CL-ID2): one file given for both identity documents
+//! is refused — by its path in the answers (a field error the engine reports), and by its content
+//! (the same SHA-256 attached to two checklist items) in readiness, `check`, `package` and the
+//! TUI review. One explanation letter may stand in for both missing identity documents.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use citcert::engine::{Answers, Context, Lang, builtin, evaluate};
+
+const PDF: &[u8] = b"%PDF-1.4\n% one scan\n";
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env { dir: tempfile::tempdir().unwrap() }
+    }
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_citcert"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("CITCERT_DRAFTS_DIR", self.path("drafts"))
+            .env("CITCERT_CONFIG_DIR", self.path("config"))
+            .env("CITCERT_TODAY", "2025-06-01")
+            .env_remove("CITCERT_LANG")
+            .env_remove("CITCERT_MAX_UPLOAD_MB")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap()
+    }
+    fn write(&self, name: &str, bytes: &[u8]) -> String {
+        std::fs::write(self.path(name), bytes).unwrap();
+        self.path(name).to_string_lossy().into_owned()
+    }
+    fn import_p01(&self) -> String {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/personas/P01.answers.json");
+        let o = self.run(&["drafts", "import", file.to_str().unwrap(), "--label", "P01"]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        text(&o.stdout).split("as draft ").nth(1).unwrap()[..8].to_string()
+    }
+    fn attach(&self, id: &str, item: &str, file: &str, extra: &[&str]) {
+        let mut args = vec!["attach", id, item, file];
+        args.extend_from_slice(extra);
+        let o = self.run(&args);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    }
+    fn check(&self, id: &str, lang: &str) -> serde_json::Value {
+        let draft = self.path("drafts").join(format!("{id}.json"));
+        let o = self.run(&["check", "--answers", draft.to_str().unwrap(), "--lang", lang]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        serde_json::from_slice(&o.stdout).unwrap()
+    }
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn item<'a>(v: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    v["readiness"].as_array().unwrap().iter().find(|i| i["id"] == id).unwrap()
+}
+
+#[test]
+fn one_path_for_both_identity_documents_is_a_field_error() {
+    let q = builtin().unwrap();
+    let root: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/personas/P01.answers.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let mut a = Answers::from_file_json(&root).unwrap();
+    let ctx = Context { today: citcert::clock::parse_date("2025-06-01").unwrap(), started: None };
+    assert!(evaluate(q, &a, ctx).ready, "P01 is ready as given");
+    a.set_text("docs.CL-ID2.file", "scans/ontario-licence.pdf");
+    let ev = evaluate(q, &a, ctx);
+    let id2 = q.question_index("docs.CL-ID2.file").unwrap();
+    let p = ev.problems.iter().find(|p| p.question == id2).expect("an error on the second file");
+    assert!(p.message.get(Lang::En).contains("same file as identity document 1"), "{:?}", p.message);
+    assert!(p.message.get(Lang::Fr).contains("même fichier que la pièce d'identité 1"), "{:?}", p.message);
+    assert!(!ev.ready);
+    // An explanation letter for each missing document may be one letter.
+    for n in ["1", "2"] {
+        a.set_text(format!("docs.CL-ID{n}.provide"), "no_explanation");
+    }
+    let ev = evaluate(q, &a, ctx);
+    assert!(!ev.problems.iter().any(|p| p.question == id2), "one letter for both is allowed");
+}
+
+#[test]
+fn one_file_under_two_names_is_caught_by_its_content() {
+    let env = Env::new();
+    let id = env.import_p01();
+    let a = env.write("licence.pdf", PDF);
+    let copy = env.write("health card.pdf", PDF);
+    env.attach(&id, "CL-ID1", &a, &[]);
+    env.attach(&id, "CL-ID2", &copy, &[]);
+    let v = env.check(&id, "en");
+    assert_eq!(v["files_distinct"], false, "{v}");
+    assert_eq!(v["files_ok"], true, "both files are on disk as attached");
+    assert!(item(&v, "CL-ID1")["problem"].is_null(), "the first one is fine: {v}");
+    let p = item(&v, "CL-ID2")["problem"].as_str().unwrap();
+    assert!(p.contains("the same file as “Identity document 1"), "{p}");
+    assert_eq!(item(&v, "CL-ID2")["same_file_as"], "CL-ID1");
+    let v = env.check(&id, "fr");
+    let p = item(&v, "CL-ID2")["problem"].as_str().unwrap();
+    assert!(p.contains("le même fichier que « "), "{p}");
+    let draft = env.path("drafts").join(format!("{id}.json"));
+    let t = env.run(&["check", "--answers", draft.to_str().unwrap(), "--format", "text"]);
+    assert!(text(&t.stdout).contains("The same file is attached to two items"), "{}", text(&t.stdout));
+    // The package is refused, naming the item.
+    let o = env.run(&["package", &id, "--out", "pkg"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
+    assert!(
+        text(&o.stderr).contains("CL-ID2") && text(&o.stderr).contains("the same file as"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(!env.path("pkg").exists());
+    // Attaching the right document clears it.
+    let other = env.write("health card.pdf", b"%PDF-1.4\n% the health card\n");
+    env.attach(&id, "CL-ID2", &other, &[]);
+    let v = env.check(&id, "en");
+    assert_eq!(v["files_distinct"], true, "{v}");
+    assert!(item(&v, "CL-ID2")["problem"].is_null(), "{v}");
+}
+
+#[test]
+fn one_explanation_letter_may_stand_for_both_identity_documents() {
+    let env = Env::new();
+    let id = env.import_p01();
+    let letter = env.write("letter.pdf", PDF);
+    env.attach(&id, "CL-ID1", &letter, &["--explanation"]);
+    env.attach(&id, "CL-ID2", &letter, &["--explanation"]);
+    let v = env.check(&id, "en");
+    assert_eq!(v["files_distinct"], true, "{v}");
+    assert!(v["invalid_answers"].as_array().unwrap().iter().all(|p| p["id"] != "docs.CL-ID2.file"), "{v}");
+}
+
+#[test]
+fn the_review_flags_one_file_attached_to_two_items() {
+    use citcert::tui::app::App;
+    use citcert::tui::keymap::Action;
+    use citcert::tui::store::MemStore;
+    use citcert::tui::view::Theme;
+    let q = builtin().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let today = citcert::clock::parse_date("2025-06-10").unwrap();
+    let (a, b) = (dir.path().join("licence.pdf"), dir.path().join("card.pdf"));
+    std::fs::write(&a, PDF).unwrap();
+    std::fs::write(&b, PDF).unwrap();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/personas/P01.answers.json");
+    let root: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut answers = Answers::from_file_json(&root).unwrap();
+    answers.set_text("docs.CL-ID1.file", a.to_string_lossy());
+    answers.set_text("docs.CL-ID2.file", b.to_string_lossy());
+    let record = |item: &str, p: &Path| {
+        let i = citcert::attach::inspect_file(p, 4 << 20).unwrap();
+        serde_json::to_value(citcert::attach::Attachment {
+            item: item.into(),
+            kind: citcert::attach::Kind::Document,
+            path: i.path,
+            size: i.size,
+            file_type: i.file_type,
+            sha256: i.sha256,
+            attached_on: today,
+        })
+        .unwrap()
+    };
+    let mut store = MemStore::new(today).with("P01", today, answers, None);
+    store.drafts[0].attachments = vec![record("CL-ID1", &a), record("CL-ID2", &b)];
+    let mut app = App::new(q, Lang::En, today, Box::new(store));
+    app.color = false;
+    app.update(Action::Key(citcert::tui::widgets::FieldKey::Enter));
+    app.update(Action::Review);
+    let built = citcert::tui::view::review::build_review(&app, 120, Theme { color: false });
+    let review: String = built
+        .lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>() + "\n")
+        .collect();
+    assert!(review.contains("✗ the same file as “Identity document 1 (photo ID)”"), "{review}");
+    assert!(review.contains("need attention"), "{review}");
+}
