@@ -93,3 +93,84 @@ fn a_folder_others_can_read_is_flagged_on_the_start_screen() {
     let app = App::new(q, Lang::En, clock.today(), Box::new(store));
     assert!(!draw_text(&app, 120, 40).contains("chmod"));
 }
+
+/// Paper-preparation mode and accepted cautions are kept in the draft: reopened, it does not ask
+/// again; paper mode ends (and is forgotten) once no stop applies.
+#[test]
+fn paper_mode_and_accepted_cautions_survive_a_restart() {
+    use citcert::engine::Answers;
+    use citcert::tui::app::Overlay;
+    use citcert::tui::keymap::Action;
+    use citcert::tui::widgets::FieldKey;
+    let q = builtin().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let drafts = dir.path().join("drafts");
+    let clock = Clock::Fixed(parse_date("2025-06-01").unwrap());
+    let store = DraftStore::open(&drafts).unwrap();
+    let qref = QuestionnaireRef { id: q.id.clone(), version: q.version.clone() };
+    let root: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/personas/P06.answers.json").unwrap()).unwrap();
+    let answers = Answers::from_file_json(&root).unwrap();
+    let mut o = store.create("P06", qref, "en", &clock).unwrap();
+    o.draft.answers = answers.to_json_map();
+    o.draft.current_screen = "S1".into();
+    o.save(&clock).unwrap();
+    let id = o.draft.id().to_string();
+    drop(o);
+    let file = drafts.join(format!("{id}.json"));
+    let saved =
+        || -> serde_json::Value { serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap() };
+    let open_app = || {
+        let s = DraftsStore::open(drafts.clone(), clock, q).unwrap();
+        let mut app = App::new(q, Lang::En, clock.today(), Box::new(s));
+        app.update(Action::Key(FieldKey::Enter));
+        app
+    };
+
+    // ST-04 stops on leaving the first screen; choose paper preparation.
+    let mut app = open_app();
+    app.update(Action::NextScreen);
+    assert!(matches!(app.overlay, Some(Overlay::Stop(_))), "the stop is shown");
+    app.update(Action::Key(FieldKey::Char('p')));
+    assert!(app.session.as_ref().unwrap().paper_mode);
+    assert_eq!(saved()["paper_prep"], true);
+    drop(app);
+
+    // Reopened: still in paper mode, Next goes on without the stop.
+    let mut app = open_app();
+    assert!(app.session.as_ref().unwrap().paper_mode, "paper mode remembered");
+    app.goto_screen(0);
+    app.update(Action::NextScreen);
+    assert!(app.overlay.is_none(), "no stop window again: {:?}", app.overlay.is_some());
+
+    // The answer that caused the stop changes: paper mode ends and is forgotten.
+    let born = q.question_index("elig.born_in_canada").unwrap();
+    app.set_answer(born, Some(citcert::engine::AnswerValue::Text("yes".into())));
+    assert!(!app.session.as_ref().unwrap().paper_mode);
+    assert!(saved().get("paper_prep").is_none(), "{}", saved());
+    drop(app);
+
+    // A caution accepted once is not asked again after a restart.
+    let caution = q.rules.iter().position(|r| r.id == "CA-11").unwrap();
+    let mut app = open_app();
+    {
+        let s = app.session.as_mut().unwrap();
+        assert!(s.acknowledged.is_empty());
+        s.acknowledged.insert(caution);
+    }
+    let app2 = open_app();
+    assert!(app2.session.as_ref().unwrap().acknowledged.is_empty(), "only what was saved counts");
+    drop(app2);
+    // Accept through the window as a person does.
+    app.overlay = Some(Overlay::Stop(citcert::tui::app::StopView {
+        rules: vec![caution],
+        caution: true,
+        paper_ok: false,
+        target: None,
+    }));
+    app.update(Action::Key(FieldKey::Char('u')));
+    assert_eq!(saved()["acknowledged"], serde_json::json!(["CA-11"]));
+    drop(app);
+    let app = open_app();
+    assert!(app.session.as_ref().unwrap().acknowledged.contains(&caution));
+}

@@ -51,6 +51,10 @@ pub struct Draft {
     /// Progress as computed by whoever saved last (the engine), so listing many drafts need not
     /// evaluate each one. Used only while it was computed with the current questionnaire version.
     pub progress: Option<CachedProgress>,
+    /// The person chose, after a stop, to go on preparing a paper application (SPEC §4 STOP_PAPER).
+    pub paper_prep: bool,
+    /// Rule ids of the cautions the person accepted with "I understand"; not asked again.
+    pub acknowledged: Vec<String>,
 }
 
 /// A draft's progress (0–100 %) and the questionnaire version it was computed with.
@@ -95,6 +99,8 @@ impl Draft {
             answers: Map::new(),
             attachments: Vec::new(),
             progress: None,
+            paper_prep: false,
+            acknowledged: Vec::new(),
         }
     }
 
@@ -166,6 +172,11 @@ struct Body {
     /// Absent in drafts saved without an engine (and in older files): the checksum stays the same.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     progress: Option<CachedProgress>,
+    /// Written only when true / not empty, so older drafts keep their checksum.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    paper_prep: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    acknowledged: Vec<String>,
     /// Absent while the checksum is computed, present in the file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     checksum: Option<String>,
@@ -185,6 +196,8 @@ impl From<&Draft> for Body {
             answers: d.answers.clone(),
             attachments: d.attachments.clone(),
             progress: d.progress.clone(),
+            paper_prep: d.paper_prep,
+            acknowledged: d.acknowledged.clone(),
             checksum: None,
         }
     }
@@ -498,6 +511,8 @@ fn finish(mut b: Body, expected_id: &str) -> Result<Draft, Text> {
         answers: b.answers,
         attachments: b.attachments,
         progress: b.progress.filter(|p| p.percent <= 100),
+        paper_prep: b.paper_prep,
+        acknowledged: b.acknowledged,
     })
 }
 

@@ -737,6 +737,8 @@ impl DraftStore {
             screen: Option<String>,
             language: Option<String>,
             attachments: Vec<Value>,
+            paper_prep: bool,
+            acknowledged: Vec<String>,
         }
         let found = if obj.contains_key("format") {
             let id = obj.get("id").and_then(Value::as_str).unwrap_or("");
@@ -754,6 +756,8 @@ impl DraftStore {
                 screen: Some(d.current_screen),
                 language: Some(d.language),
                 attachments: d.attachments,
+                paper_prep: d.paper_prep,
+                acknowledged: d.acknowledged,
             }
         } else {
             let Some(Value::Object(answers)) = obj.get("answers") else {
@@ -783,6 +787,8 @@ impl DraftStore {
                 screen: None,
                 language: None,
                 attachments: Vec::new(),
+                paper_prep: false,
+                acknowledged: Vec::new(),
             }
         };
         // The start date never moves later than it was; a date in the future counts as today.
@@ -800,6 +806,8 @@ impl DraftStore {
         self.new_draft(&label, questionnaire, &language, created_on, clock, |d| {
             d.answers = found.answers;
             d.attachments = found.attachments;
+            d.paper_prep = found.paper_prep;
+            d.acknowledged = found.acknowledged;
             if let Some(s) = found.screen {
                 d.current_screen = s;
             }

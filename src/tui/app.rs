@@ -341,7 +341,9 @@ impl<'a> App<'a> {
                 self.overlay = None;
                 if let Some(s) = &mut self.session {
                     s.paper_mode = true;
+                    s.draft.paper_prep = true;
                 }
+                self.save();
                 self.status = Some(i18n::PAPER_MODE_ON.get(self.lang).into());
                 if let Some(t) = v.target {
                     self.goto_screen(t);
@@ -351,7 +353,10 @@ impl<'a> App<'a> {
                 self.overlay = None;
                 if let Some(s) = &mut self.session {
                     s.acknowledged.extend(v.rules.iter().copied());
+                    s.draft.acknowledged =
+                        s.acknowledged.iter().map(|&r| self.q.rules[r].id.clone()).collect();
                 }
+                self.save();
                 if let Some(t) = v.target {
                     self.goto_screen(t);
                 }
@@ -419,7 +424,14 @@ impl<'a> App<'a> {
             .filter(|&s| ev.screen_visible[s])
             .or_else(|| ev.next_screen(None))
             .unwrap_or(0);
-        let paper_mode = false;
+        // Paper-preparation mode and accepted cautions are kept in the draft; paper mode holds only
+        // while a stop still applies.
+        let paper_mode = draft.paper_prep && !ev.stops(self.q).is_empty();
+        let acknowledged: BTreeSet<usize> = draft
+            .acknowledged
+            .iter()
+            .filter_map(|id| self.q.rules.iter().position(|r| &r.id == id))
+            .collect();
         self.session = Some(Session {
             draft,
             ev,
@@ -433,7 +445,7 @@ impl<'a> App<'a> {
             items_gone: vec![],
             aside_notice: None,
             paper_mode,
-            acknowledged: BTreeSet::new(),
+            acknowledged,
             return_to_review: false,
             saved: true,
             why_from_questions: false,
@@ -757,6 +769,11 @@ impl<'a> App<'a> {
         let old_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
         let old_aside = s.ev.set_aside.clone();
         s.ev = evaluate(q, &s.draft.answers, Context { today: ctx_today, started: Some(s.draft.created_on) });
+        // Paper-preparation mode ends when no stop applies any more (the answer that caused it changed).
+        if s.paper_mode && s.ev.stops(q).is_empty() {
+            s.paper_mode = false;
+            s.draft.paper_prep = false;
+        }
         let new_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
         s.items_new = new_items.iter().copied().filter(|i| !old_items.contains(i)).collect();
         s.items_gone = old_items.iter().copied().filter(|i| !new_items.contains(i)).collect();

@@ -41,6 +41,10 @@ pub struct Draft {
     pub progress: Option<u8>,
     /// The draft's language of service, when it has one (older drafts and answers files may not).
     pub language: Option<Lang>,
+    /// The person chose paper-preparation mode after a stop.
+    pub paper_prep: bool,
+    /// Rule ids of the cautions accepted with "I understand".
+    pub acknowledged: Vec<String>,
 }
 
 /// A draft file that could not be read, and why.
@@ -114,6 +118,8 @@ impl MemStore {
             attachments: vec![],
             progress: None,
             language: None,
+            paper_prep: false,
+            acknowledged: vec![],
         });
         self
     }
@@ -226,6 +232,8 @@ impl DraftsStore {
             attachments: o.draft.attachments.clone(),
             progress: None,
             language: Lang::parse(&o.draft.language),
+            paper_prep: o.draft.paper_prep,
+            acknowledged: o.draft.acknowledged.clone(),
         })
     }
 }
@@ -298,6 +306,8 @@ impl Store for DraftsStore {
         if let Some(l) = draft.language {
             o.draft.language = l.code().to_string();
         }
+        o.draft.paper_prep = draft.paper_prep;
+        o.draft.acknowledged = draft.acknowledged.clone();
         o.save(&self.clock).map_err(|e| e.text())
     }
     fn delete(&mut self, id: &str) -> Result<(), Text> {
