@@ -290,6 +290,8 @@ fn after_a_stop_back_changes_the_answer_and_continue_goes_on() {
     let (_, out) = session(dir.path(), "new\nT\nself\nupdate\ncontinue\nchecklist\n", Lang::En, None);
     assert!(out.contains("Paper-preparation mode"), "{out}");
     assert!(out.contains("Paper application: what to prepare"), "{out}");
+    // The choice is kept in the draft (the full-screen interface reads it too).
+    assert_eq!(the_draft(dir.path())["paper_prep"], true);
 }
 
 #[test]
@@ -365,6 +367,7 @@ fn a_caution_needs_an_explicit_yes() {
     let after = &out[out.rfind("CAUTION> yes").expect("the caution was confirmed")..];
     assert!(after.contains("> "), "the questionnaire goes on after the confirmation\n{out}");
     assert_eq!(the_draft(dir.path())["answers"]["elig.claim_basis"], "unknown");
+    assert_eq!(the_draft(dir.path())["acknowledged"], serde_json::json!(["CA-13"]), "kept in the draft");
 }
 
 #[test]

@@ -723,6 +723,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 match line.trim().to_lowercase().as_str() {
                     "back" | "retour" => return Ok(After::Back),
                     "continue" | "continuer" => {
+                        // Kept in the draft, so the full-screen interface knows it too.
+                        w.open.draft.paper_prep = true;
                         self.say(self.t(s::PAPER_MODE))?;
                         break;
                     }
@@ -740,7 +742,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             loop {
                 let Line::Text(line) = self.prompt(self.t(s::CAUTION))? else { return Ok(After::Eof) };
                 match line.trim().to_lowercase().as_str() {
-                    "yes" | "y" | "oui" | "o" | "i understand" | "je comprends" => break,
+                    "yes" | "y" | "oui" | "o" | "i understand" | "je comprends" => {
+                        let id = &q.rules[r].id;
+                        if !w.open.draft.acknowledged.contains(id) {
+                            w.open.draft.acknowledged.push(id.clone());
+                        }
+                        break;
+                    }
                     "back" | "retour" => return Ok(After::Back),
                     "quit" | "exit" | "quitter" => return Ok(After::Quit),
                     "?" | "help" | "aide" => self.rule_text(r, s::CAUTION)?,
