@@ -343,11 +343,11 @@ impl<'a> App<'a> {
                     s.paper_mode = true;
                     s.draft.paper_prep = true;
                 }
-                self.save();
-                self.status = Some(i18n::PAPER_MODE_ON.get(self.lang).into());
                 if let Some(t) = v.target {
                     self.goto_screen(t);
                 }
+                self.save();
+                self.status = Some(i18n::PAPER_MODE_ON.get(self.lang).into());
             }
             Action::Key(K::Char('u' | 'U')) | Action::Key(K::Enter) if v.caution => {
                 self.overlay = None;
@@ -356,10 +356,10 @@ impl<'a> App<'a> {
                     s.draft.acknowledged =
                         s.acknowledged.iter().map(|&r| self.q.rules[r].id.clone()).collect();
                 }
-                self.save();
                 if let Some(t) = v.target {
                     self.goto_screen(t);
                 }
+                self.save();
             }
             Action::Key(K::Char('q' | 'Q')) | Action::Quit => self.quit(),
             Action::Help => self.overlay = Some(Overlay::Help),
