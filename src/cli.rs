@@ -49,7 +49,7 @@ impl GlobalArgs {
     /// The clock: `--today`, else `CITCERT_TODAY`, else the system date.
     pub fn clock(&self) -> Result<Clock, CliError> {
         let env = std::env::var("CITCERT_TODAY").ok();
-        Clock::resolve(self.today.as_deref(), env.as_deref()).map_err(CliError::usage_en)
+        Clock::resolve(self.today.as_deref(), env.as_deref()).map_err(CliError::usage)
     }
 }
 
@@ -122,24 +122,32 @@ impl GlobalArgs {
     /// The questionnaire: `--questionnaire FILE`, else the built-in one.
     pub fn questionnaire(&self) -> Result<Questionnaire, CliError> {
         match &self.questionnaire {
+            // The problems themselves are for the people who maintain questionnaire.json: English.
             None => builtin().cloned().map_err(|problems| {
-                CliError::with_code_en(
+                let l = list(problems);
+                CliError::with_code(
                     3,
-                    format!(
-                        "the built-in questionnaire is invalid (a bug; please report it):\n{}",
-                        list(problems)
+                    Text::new(
+                        format!("the built-in questionnaire is invalid (a bug; please report it):\n{l}"),
+                        format!(
+                            "le questionnaire intégré n'est pas valide (c'est un bogue; veuillez le signaler) :\n{l}"
+                        ),
                     ),
                 )
             }),
             Some(path) => {
                 let text = read_text(path)?;
                 load_str(&text).map_err(|problems| {
-                    CliError::usage_en(format!(
-                        "{}: not a usable questionnaire ({} problems); run `citcert validate {}` for the list. First: {}",
-                        path.display(),
-                        problems.len(),
-                        path.display(),
-                        problems[0]
+                    let (p, n, first) = (path.display(), problems.len(), &problems[0]);
+                    let pb = if n == 1 { "problème" } else { "problèmes" };
+                    CliError::usage(Text::new(
+                        format!(
+                            "{p}: not a usable questionnaire ({n} problems); run `citcert validate {p}` for the list. First: {first}"
+                        ),
+                        format!(
+                            "{p} : questionnaire inutilisable ({n} {pb}); lancez `citcert validate {p}` pour la liste. \
+                             Premier : {first}"
+                        ),
                     ))
                 })
             }
@@ -147,11 +155,17 @@ impl GlobalArgs {
     }
 
     /// The language: `--lang`/`CITCERT_LANG`, default English.
+    ///
+    /// A bad value is refused in both languages at once (one line each): with no language to
+    /// choose by, `main` prints the English field, and a French speaker must be able to read it.
     pub fn language(&self) -> Result<Lang, CliError> {
         match &self.lang {
             None => Ok(Lang::En),
             Some(s) => Lang::parse(s).ok_or_else(|| {
-                CliError::usage_en(format!("--lang: \"{s}\" is not a language; use en or fr"))
+                CliError::usage(Text::same(format!(
+                    "--lang: \"{s}\" is not a language; use en or fr\n\
+                     --lang : « {s} » n'est pas une langue; utilisez en ou fr"
+                )))
             }),
         }
     }
@@ -163,15 +177,70 @@ fn list(problems: &[Problem]) -> String {
 
 /// Reads a UTF-8 text file, with an error that names it.
 pub fn read_text(path: &Path) -> Result<String, CliError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| CliError::usage_en(format!("{}: cannot read: {e}", path.display())))?;
+    let p = path.display();
+    let bytes = std::fs::read(path).map_err(|e| {
+        let r = crate::drafts::io_reason(&e);
+        CliError::usage(Text::new(
+            format!("{p}: cannot read: {}", r.en),
+            format!("{p} : lecture impossible : {}", r.fr),
+        ))
+    })?;
     String::from_utf8(bytes).map_err(|e| {
-        CliError::usage_en(format!(
-            "{}: not UTF-8 text (invalid byte at offset {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
+        let at = e.utf8_error().valid_up_to();
+        CliError::usage(Text::new(
+            format!("{p}: not UTF-8 text (invalid byte at offset {at})"),
+            format!("{p} : ce n'est pas du texte UTF-8 (octet non valide à la position {at})"),
         ))
     })
+}
+
+/// A JSON file that does not parse: "NAME: line L column C: not valid JSON: …", in both languages.
+pub fn not_json(name: &str, e: &serde_json::Error) -> CliError {
+    let (l, c, r) = (e.line(), e.column(), json_reason(e));
+    CliError::usage(Text::new(
+        format!("{name}: line {l} column {c}: not valid JSON: {}", r.en),
+        format!("{name} : ligne {l}, colonne {c} : JSON non valide : {}", r.fr),
+    ))
+}
+
+/// What serde_json found wrong, in both languages. The English is serde_json's own message
+/// (with its "at line L column C"); the French names the problem without the place, which the
+/// callers give. A message this does not know keeps its English in parentheses.
+pub fn json_reason(e: &serde_json::Error) -> Text {
+    let en = e.to_string();
+    let head = en.rsplit_once(" at line ").map_or(en.as_str(), |(h, _)| h);
+    let fr = match head {
+        "EOF while parsing a list" => "le fichier se termine au milieu d'une liste".to_string(),
+        "EOF while parsing an object" => "le fichier se termine au milieu d'un objet".to_string(),
+        "EOF while parsing a string" => "le fichier se termine au milieu d'une chaîne".to_string(),
+        "EOF while parsing a value" => "le fichier se termine avant une valeur".to_string(),
+        "expected `:`" => "« : » attendu".to_string(),
+        "expected `,` or `]`" => "« , » ou « ] » attendu".to_string(),
+        "expected `,` or `}`" => "« , » ou « } » attendu".to_string(),
+        "expected ident" => "mot attendu (true, false ou null)".to_string(),
+        "expected value" => "valeur attendue".to_string(),
+        "expected `\"`" => "« \" » attendu".to_string(),
+        "invalid escape" => "séquence d'échappement non valide".to_string(),
+        "invalid number" => "nombre non valide".to_string(),
+        "number out of range" => "nombre hors limites".to_string(),
+        "invalid unicode code point" => "point de code Unicode non valide".to_string(),
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "caractère de contrôle (\\u0000-\\u001F) dans une chaîne".to_string()
+        }
+        "key must be a string" => "une clé doit être une chaîne".to_string(),
+        "lone leading surrogate in hex escape" => {
+            "demi-code (surrogate) isolé dans un échappement".to_string()
+        }
+        "trailing comma" => "virgule en trop à la fin".to_string(),
+        "trailing characters" => "caractères en trop après la fin".to_string(),
+        "unexpected end of hex escape" => "échappement hexadécimal incomplet".to_string(),
+        "recursion limit exceeded" => "imbrication trop profonde".to_string(),
+        other => match other.strip_prefix("missing field ") {
+            Some(field) => format!("champ {field} manquant"),
+            None => format!("erreur de format ({other})"),
+        },
+    };
+    Text::new(en, fr)
 }
 
 /// Runs the parsed command line and returns the exit status.
@@ -254,23 +323,22 @@ fn check(
 ) -> Result<i32, CliError> {
     let name = path.display();
     let text = read_text(path)?;
-    let root: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        CliError::usage_en(format!("{name}: line {} column {}: not valid JSON: {e}", e.line(), e.column()))
-    })?;
+    let root: serde_json::Value = serde_json::from_str(&text).map_err(|e| not_json(&name.to_string(), &e))?;
     let answers = Answers::from_file_json(&root).map_err(|errs| shape_error(&name.to_string(), &errs))?;
     let unknown = answers.unknown_ids(q);
     if !unknown.is_empty() {
-        let lines: Vec<String> = unknown
-            .iter()
-            .map(|id| {
-                let hint = closest_id(q, id).map(|c| format!(" (did you mean \"{c}\"?)")).unwrap_or_default();
-                format!(
-                    "{name}: answers.\"{id}\": no such question in questionnaire {} {}{hint}",
-                    q.id, q.version
-                )
-            })
-            .collect();
-        return Err(CliError::usage_en(lines.join("\n")));
+        let (mut en, mut fr) = (vec![], vec![]);
+        for id in &unknown {
+            let near = closest_id(q, id);
+            let (qid, v) = (&q.id, &q.version);
+            let hint = near.map(|c| format!(" (did you mean \"{c}\"?)")).unwrap_or_default();
+            en.push(format!("{name}: answers.\"{id}\": no such question in questionnaire {qid} {v}{hint}"));
+            let hint = near.map(|c| format!(" (vouliez-vous dire « {c} »?)")).unwrap_or_default();
+            fr.push(format!(
+                "{name} : answers.\"{id}\" : le questionnaire {qid} {v} n'a pas de question de ce nom{hint}"
+            ));
+        }
+        return Err(CliError::usage(Text::new(en.join("\n"), fr.join("\n"))));
     }
     let shape = answers.shape_errors(q);
     if !shape.is_empty() {
@@ -301,17 +369,20 @@ fn check(
 }
 
 fn shape_error(name: &str, errs: &[ShapeError]) -> CliError {
-    let lines: Vec<String> = errs
-        .iter()
-        .map(|e| {
-            if e.id.is_empty() {
-                format!("{name}: {}", e.message.en)
-            } else {
-                format!("{name}: answers.\"{}\": {}", e.id, e.message.en)
-            }
-        })
-        .collect();
-    CliError::usage_en(lines.join("\n"))
+    let lines = |lang: Lang, colon: &str| {
+        errs.iter()
+            .map(|e| {
+                let m = e.message.get(lang);
+                if e.id.is_empty() {
+                    format!("{name}{colon}{m}")
+                } else {
+                    format!("{name}{colon}answers.\"{}\"{colon}{m}", e.id)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    CliError::usage(Text::new(lines(Lang::En, ": "), lines(Lang::Fr, " : ")))
 }
 
 /// The known question id nearest to a misspelt one (edit distance ≤ 3).

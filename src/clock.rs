@@ -3,6 +3,8 @@
 
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
 
+use crate::engine::text::Text;
+
 /// Where "today" comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Clock {
@@ -33,15 +35,19 @@ impl Clock {
     }
 
     /// The clock for a command: `--today` wins over `CITCERT_TODAY`, which wins over the system date.
-    pub fn resolve(arg: Option<&str>, env: Option<&str>) -> Result<Clock, String> {
+    /// A bad date is refused in English and French, naming where it came from.
+    pub fn resolve(arg: Option<&str>, env: Option<&str>) -> Result<Clock, Text> {
         let pick = arg
             .map(|v| ("--today", v))
             .or_else(|| env.filter(|v| !v.trim().is_empty()).map(|v| ("CITCERT_TODAY", v)));
         match pick {
             None => Ok(Clock::System),
-            Some((from, v)) => parse_date(v.trim())
-                .map(Clock::Fixed)
-                .ok_or_else(|| format!("{from}: '{v}' is not a date; use YYYY-MM-DD, e.g. 2026-11-22")),
+            Some((from, v)) => parse_date(v.trim()).map(Clock::Fixed).ok_or_else(|| {
+                Text::new(
+                    format!("{from}: '{v}' is not a date; use YYYY-MM-DD, e.g. 2026-11-22"),
+                    format!("{from} : « {v} » n'est pas une date; utilisez AAAA-MM-JJ, p. ex. 2026-11-22"),
+                )
+            }),
         }
     }
 }
@@ -88,9 +94,10 @@ mod tests {
     #[test]
     fn bad_dates_are_refused_with_the_source_named() {
         let e = Clock::resolve(Some("2025-13-01"), None).unwrap_err();
-        assert!(e.contains("--today") && e.contains("2025-13-01"), "{e}");
+        assert!(e.en.contains("--today") && e.en.contains("2025-13-01"), "{e:?}");
+        assert!(e.fr.contains("--today") && e.fr.contains("n'est pas une date"), "{e:?}");
         let e = Clock::resolve(None, Some("yesterday")).unwrap_err();
-        assert!(e.contains("CITCERT_TODAY"), "{e}");
+        assert!(e.en.contains("CITCERT_TODAY") && e.fr.contains("CITCERT_TODAY"), "{e:?}");
         assert!(parse_date("2025-6-01").is_none());
         assert!(parse_date("2025-02-29").is_none());
         assert!(parse_date("2024-02-29").is_some());

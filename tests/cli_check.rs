@@ -202,3 +202,63 @@ fn another_questionnaire_can_be_used() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("run `citcert validate"), "{}", stderr(&o));
 }
+
+/// Output in French: every `want` there, none of the English sentences `not`, and none of a few
+/// English words that no French message contains.
+fn french(o: &Output, want: &[&str], not: &[&str]) {
+    let all = format!("{}{}", String::from_utf8_lossy(&o.stdout), stderr(o));
+    for w in want {
+        assert!(all.contains(w), "expected {w:?} in:\n{all}");
+    }
+    for n in not.iter().chain(&[" the ", "no such", "cannot", "refused", "did you mean"]) {
+        assert!(!all.contains(n), "English {n:?} in:\n{all}");
+    }
+}
+
+#[test]
+fn check_errors_speak_french_with_lang_fr() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.json", b"{\"answers\": {\"pers.dob\": }");
+    let o = citcert(&["check", "--answers", &bad, "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
+    french(&o, &["bad.json : ligne 1, colonne 26 : JSON non valide : valeur attendue"], &["not valid JSON"]);
+    let typo = write(dir.path(), "typo.json", br#"{"answers": {"pers.dobb": "1990-01-01"}}"#);
+    let o = citcert(&["check", "--answers", &typo, "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
+    french(
+        &o,
+        &["typo.json : answers.\"pers.dobb\"", "n'a pas de question", "vouliez-vous dire « pers.dob »"],
+        &["no such question"],
+    );
+    // CITCERT_LANG too, and the answers' shape.
+    let num = write(dir.path(), "num.json", br#"{"answers": {"pers.dob": 19900101}}"#);
+    let o = Command::new(env!("CARGO_BIN_EXE_citcert"))
+        .args(["check", "--answers", &num])
+        .env("CITCERT_LANG", "fr")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    french(&o, &["num.json : answers.\"pers.dob\" : "], &["expected a string"]);
+    let o = citcert(&["check", "--answers", &dir.path().join("nope.json").to_string_lossy(), "--lang", "fr"]);
+    french(&o, &["nope.json : lecture impossible : introuvable"], &["cannot read"]);
+    let o = citcert(&[
+        "check",
+        "--answers",
+        "tests/personas/P01.answers.json",
+        "--today",
+        "hier",
+        "--lang",
+        "fr",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    french(&o, &["--today : « hier » n'est pas une date; utilisez AAAA-MM-JJ"], &["is not a date"]);
+}
+
+#[test]
+fn a_bad_lang_is_refused_in_both_languages() {
+    let o = citcert(&["check", "--answers", "tests/personas/P01.answers.json", "--lang", "de"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains("--lang: \"de\" is not a language; use en or fr"), "{e}");
+    assert!(e.contains("« de » n'est pas une langue; utilisez en ou fr"), "{e}");
+}
