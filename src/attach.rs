@@ -13,10 +13,10 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::clock::Clock;
-use crate::drafts::Draft;
+use crate::drafts::{Draft, io_reason};
 use crate::engine::answers::normalise;
 use crate::engine::{
-    AnswerValue, Answers, Context, Evaluation, ItemKind, Lang, QType, Questionnaire, evaluate,
+    AnswerValue, Answers, Context, Evaluation, ItemKind, Lang, QType, Questionnaire, Text, evaluate,
 };
 
 /// The default size limit, in megabytes (`--max-mb`, `CITCERT_MAX_UPLOAD_MB`).
@@ -39,8 +39,9 @@ impl FileType {
             FileType::Pdf => "pdf",
         }
     }
-    /// The type from the first bytes, or what the bytes look like instead.
-    pub fn sniff(head: &[u8]) -> Result<FileType, &'static str> {
+    /// The type from the first bytes, or what the bytes look like instead (English, French).
+    pub fn sniff(head: &[u8]) -> Result<FileType, Text> {
+        let no = |en: &str, fr: &str| Err(Text::new(en, fr));
         if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
             Ok(FileType::Jpeg)
         } else if head.starts_with(b"\x89PNG\r\n\x1a\n") {
@@ -48,21 +49,33 @@ impl FileType {
         } else if head.starts_with(b"%PDF-") {
             Ok(FileType::Pdf)
         } else if head.is_empty() {
-            Err("the file is empty")
+            no("the file is empty", "le fichier est vide")
         } else if head.starts_with(b"GIF8") {
-            Err("it is a GIF image")
+            no("it is a GIF image", "c'est une image GIF")
         } else if head.len() >= 12 && &head[4..8] == b"ftyp" {
-            Err("it is a HEIC/HEIF image or a video (convert it to JPEG)")
+            no(
+                "it is a HEIC/HEIF image or a video (convert it to JPEG)",
+                "c'est une image HEIC/HEIF ou une vidéo (convertissez-la en JPEG)",
+            )
         } else if head.starts_with(b"PK\x03\x04") {
-            Err("it is a ZIP archive or an office document (save it as PDF)")
+            no(
+                "it is a ZIP archive or an office document (save it as PDF)",
+                "c'est une archive ZIP ou un document de bureautique (enregistrez-le en PDF)",
+            )
         } else if head.starts_with(b"II*\0") || head.starts_with(b"MM\0*") {
-            Err("it is a TIFF image (convert it to JPEG or PDF)")
+            no(
+                "it is a TIFF image (convert it to JPEG or PDF)",
+                "c'est une image TIFF (convertissez-la en JPEG ou en PDF)",
+            )
         } else if head.starts_with(b"RIFF") && head.len() >= 12 && &head[8..12] == b"WEBP" {
-            Err("it is a WebP image (convert it to JPEG)")
+            no("it is a WebP image (convert it to JPEG)", "c'est une image WebP (convertissez-la en JPEG)")
         } else if std::str::from_utf8(head).is_ok() {
-            Err("it looks like plain text (save the letter as PDF)")
+            no(
+                "it looks like plain text (save the letter as PDF)",
+                "cela ressemble à du texte brut (enregistrez la lettre en PDF)",
+            )
         } else {
-            Err("its content is not JPEG, PNG or PDF")
+            no("its content is not JPEG, PNG or PDF", "son contenu n'est ni du JPEG, ni du PNG, ni du PDF")
         }
     }
 }
@@ -129,54 +142,182 @@ impl Default for AttachOptions {
     }
 }
 
-/// Why a file was not attached. Each names the file or item, the problem and what to do.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+/// Why a file was not attached. Each names the file or item, the problem and what to do, in
+/// English and French ([`AttachError::text`]); `Display` gives the English.
+#[derive(Debug, PartialEq, Eq)]
 pub enum AttachError {
-    #[error("{}: no such file; check the path (it is {})", path.display(), where_hint(path))]
-    NotFound { path: PathBuf },
-    #[error("{}: not a regular file; give the path of the document itself", path.display())]
-    NotAFile { path: PathBuf },
-    #[error("{}: cannot be read ({reason}); check its permissions", path.display())]
-    Unreadable { path: PathBuf, reason: String },
-    #[error(
-        "{}: refused: {why}; the portal takes JPEG, PNG or PDF files only — convert it and attach again",
-        path.display()
-    )]
-    WrongType { path: PathBuf, why: String },
-    #[error(
-        "{}: refused: {} is over the {} limit; scan it at a lower resolution or split it, or raise the limit with --max-mb",
-        path.display(), human_size(*size), human_size(*max)
-    )]
-    TooLarge { path: PathBuf, size: u64, max: u64 },
-    #[error("{item}: no such checklist item; this draft's checklist has: {}", on_list.join(", "))]
-    UnknownItem { item: String, on_list: Vec<String> },
-    #[error("{item}: not on this draft's checklist ({why}); this draft's checklist has: {}", on_list.join(", "))]
-    NotOnChecklist { item: String, why: String, on_list: Vec<String> },
-    #[error("{item}: {why}")]
-    NotAnUpload { item: String, why: String },
-    #[error("--set {field}: {problem}")]
-    BadAnswer { field: String, problem: String },
+    NotFound {
+        path: PathBuf,
+    },
+    NotAFile {
+        path: PathBuf,
+    },
+    Unreadable {
+        path: PathBuf,
+        reason: Text,
+    },
+    /// `why`: what the file looks like instead ("it is a GIF image").
+    WrongType {
+        path: PathBuf,
+        why: Text,
+    },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        max: u64,
+    },
+    UnknownItem {
+        item: String,
+        on_list: Vec<String>,
+    },
+    NotOnChecklist {
+        item: String,
+        why: Text,
+        on_list: Vec<String>,
+    },
+    NotAnUpload {
+        item: String,
+        why: Text,
+    },
+    BadAnswer {
+        field: String,
+        problem: Text,
+    },
 }
 
-fn where_hint(path: &Path) -> String {
+impl AttachError {
+    /// The message in both languages.
+    pub fn text(&self) -> Text {
+        match self {
+            AttachError::NotFound { path } => {
+                let (p, h) = (path.display(), where_hint(path));
+                Text::new(
+                    format!("{p}: no such file; check the path (it is {})", h.en),
+                    format!("{p} : fichier introuvable; vérifiez le chemin ({})", h.fr),
+                )
+            }
+            AttachError::NotAFile { path } => {
+                let p = path.display();
+                Text::new(
+                    format!("{p}: not a regular file; give the path of the document itself"),
+                    format!("{p} : ce n'est pas un fichier ordinaire; donnez le chemin du document lui-même"),
+                )
+            }
+            AttachError::Unreadable { path, reason } => {
+                let p = path.display();
+                Text::new(
+                    format!("{p}: cannot be read ({}); check its permissions", reason.en),
+                    format!("{p} : illisible : {}; vérifiez ses permissions", reason.fr),
+                )
+            }
+            AttachError::WrongType { path, why } => {
+                let p = path.display();
+                Text::new(
+                    format!(
+                        "{p}: refused: {}; the portal takes JPEG, PNG or PDF files only — convert it and attach again",
+                        why.en
+                    ),
+                    format!(
+                        "{p} : refusé : {}; le portail n'accepte que les fichiers JPEG, PNG ou PDF — \
+                         convertissez-le et joignez-le de nouveau",
+                        why.fr
+                    ),
+                )
+            }
+            AttachError::TooLarge { path, size, max } => {
+                let p = path.display();
+                Text::new(
+                    format!(
+                        "{p}: refused: {} is over the {} limit; scan it at a lower resolution or split it, or raise \
+                         the limit with --max-mb",
+                        human_size(*size),
+                        human_size(*max)
+                    ),
+                    format!(
+                        "{p} : refusé : {} dépasse la limite de {}; numérisez-le à une résolution plus basse ou \
+                         divisez-le, ou augmentez la limite avec --max-mb",
+                        human_size_in(*size, Lang::Fr),
+                        human_size_in(*max, Lang::Fr)
+                    ),
+                )
+            }
+            AttachError::UnknownItem { item, on_list } => {
+                let l = on_list.join(", ");
+                Text::new(
+                    format!("{item}: no such checklist item; this draft's checklist has: {l}"),
+                    format!(
+                        "{item} : aucun élément de ce nom dans la liste de documents; la liste de ce brouillon \
+                         contient : {l}"
+                    ),
+                )
+            }
+            AttachError::NotOnChecklist { item, why, on_list } => {
+                let l = on_list.join(", ");
+                Text::new(
+                    format!(
+                        "{item}: not on this draft's checklist ({}); this draft's checklist has: {l}",
+                        why.en
+                    ),
+                    format!(
+                        "{item} : cet élément n'est pas sur la liste de documents de ce brouillon ({}); \
+                         la liste de ce brouillon contient : {l}",
+                        why.fr
+                    ),
+                )
+            }
+            AttachError::NotAnUpload { item, why } => {
+                Text::new(format!("{item}: {}", why.en), format!("{item} : {}", why.fr))
+            }
+            AttachError::BadAnswer { field, problem } => {
+                Text::new(format!("--set {field}: {}", problem.en), format!("--set {field} : {}", problem.fr))
+            }
+        }
+    }
+
+    /// The message in one language.
+    pub fn message(&self, lang: Lang) -> String {
+        self.text().get(lang).to_string()
+    }
+}
+
+impl std::fmt::Display for AttachError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().en)
+    }
+}
+
+impl std::error::Error for AttachError {}
+
+/// Where a path is read from: "(it is absolute)", "(it is read from /home/x)".
+fn where_hint(path: &Path) -> Text {
     if path.is_absolute() {
-        "absolute".into()
+        Text::new("absolute", "le chemin est absolu")
     } else {
         match std::env::current_dir() {
-            Ok(d) => format!("read from {}", d.display()),
-            Err(_) => "relative".into(),
+            Ok(d) => Text::new(
+                format!("read from {}", d.display()),
+                format!("le chemin part du dossier {}", d.display()),
+            ),
+            Err(_) => Text::new("relative", "le chemin est relatif"),
         }
     }
 }
 
-/// "3.2 MB (3,355,443 bytes)".
+/// "3.2 MB (3355443 bytes)".
 pub fn human_size(bytes: u64) -> String {
+    human_size_in(bytes, Lang::En)
+}
+
+/// [`human_size`] in a language: "3.2 MB (3355443 bytes)", « 3,2 Mo (3355443 octets) ».
+pub fn human_size_in(bytes: u64, lang: Lang) -> String {
     let mb = bytes as f64 / (1024.0 * 1024.0);
-    if bytes >= 1024 * 1024 {
-        format!("{mb:.1} MB ({bytes} bytes)")
-    } else {
-        format!("{:.0} KB ({bytes} bytes)", bytes as f64 / 1024.0)
-    }
+    let s = match lang {
+        Lang::En if bytes >= 1024 * 1024 => format!("{mb:.1} MB ({bytes} bytes)"),
+        Lang::En => format!("{:.0} KB ({bytes} bytes)", bytes as f64 / 1024.0),
+        Lang::Fr if bytes >= 1024 * 1024 => format!("{mb:.1} Mo ({bytes} octets)"),
+        Lang::Fr => format!("{:.0} Ko ({bytes} octets)", bytes as f64 / 1024.0),
+    };
+    if lang == Lang::Fr { s.replacen('.', ",", 1) } else { s }
 }
 
 /// What a checked file is: its type, size and SHA-256.
@@ -195,15 +336,15 @@ pub fn inspect_file(path: &Path, max_bytes: u64) -> Result<Inspected, AttachErro
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(AttachError::NotFound { path: path.to_path_buf() });
         }
-        Err(e) => return Err(AttachError::Unreadable { path: path.to_path_buf(), reason: e.to_string() }),
+        Err(e) => return Err(AttachError::Unreadable { path: path.to_path_buf(), reason: io_reason(&e) }),
     };
     if !meta.is_file() {
         return Err(AttachError::NotAFile { path: path.to_path_buf() });
     }
     let abs = std::fs::canonicalize(path)
-        .map_err(|e| AttachError::Unreadable { path: path.to_path_buf(), reason: e.to_string() })?;
+        .map_err(|e| AttachError::Unreadable { path: path.to_path_buf(), reason: io_reason(&e) })?;
     let unreadable =
-        |e: std::io::Error| AttachError::Unreadable { path: path.to_path_buf(), reason: e.to_string() };
+        |e: std::io::Error| AttachError::Unreadable { path: path.to_path_buf(), reason: io_reason(&e) };
     let mut f = std::fs::File::open(&abs).map_err(unreadable)?;
     let size = meta.len();
     if size > max_bytes {
@@ -213,8 +354,8 @@ pub fn inspect_file(path: &Path, max_bytes: u64) -> Result<Inspected, AttachErro
     if read > max_bytes {
         return Err(AttachError::TooLarge { path: path.to_path_buf(), size: read, max: max_bytes });
     }
-    let file_type = FileType::sniff(&head)
-        .map_err(|why| AttachError::WrongType { path: path.to_path_buf(), why: why.to_string() })?;
+    let file_type =
+        FileType::sniff(&head).map_err(|why| AttachError::WrongType { path: path.to_path_buf(), why })?;
     Ok(Inspected { path: abs, size: read, file_type, sha256 })
 }
 
@@ -262,7 +403,8 @@ pub enum FileState {
     Unchanged,
     Changed,
     Vanished,
-    Unreadable(String),
+    /// Why, in English and French.
+    Unreadable(Text),
 }
 
 impl FileState {
@@ -274,15 +416,26 @@ impl FileState {
             FileState::Unreadable(_) => "unreadable",
         }
     }
-    /// In words, for readiness; None when the file is as attached.
+    /// In words (English), for readiness; None when the file is as attached.
     pub fn problem(&self) -> Option<String> {
+        self.text().map(|t| t.en)
+    }
+    /// [`FileState::problem`] in English and French.
+    pub fn text(&self) -> Option<Text> {
         match self {
             FileState::Unchanged => None,
-            FileState::Changed => Some("file changed on disk since attached; attach it again".into()),
-            FileState::Vanished => {
-                Some("file missing (moved or deleted since attached); attach it again".into())
-            }
-            FileState::Unreadable(e) => Some(format!("file cannot be read now ({e})")),
+            FileState::Changed => Some(Text::new(
+                "file changed on disk since attached; attach it again",
+                "fichier modifié sur le disque depuis qu'il a été joint; joignez-le de nouveau",
+            )),
+            FileState::Vanished => Some(Text::new(
+                "file missing (moved or deleted since attached); attach it again",
+                "fichier manquant (déplacé ou supprimé depuis qu'il a été joint); joignez-le de nouveau",
+            )),
+            FileState::Unreadable(e) => Some(Text::new(
+                format!("file cannot be read now ({})", e.en),
+                format!("le fichier ne peut pas être lu maintenant : {}", e.fr),
+            )),
         }
     }
 }
@@ -293,7 +446,7 @@ pub fn file_state(a: &Attachment) -> FileState {
         Ok(h) if h == a.sha256 => FileState::Unchanged,
         Ok(_) => FileState::Changed,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => FileState::Vanished,
-        Err(e) => FileState::Unreadable(e.to_string()),
+        Err(e) => FileState::Unreadable(io_reason(&e)),
     }
 }
 
@@ -334,27 +487,41 @@ pub fn attach(
     };
     let it = &q.items[ii];
     if it.kind != ItemKind::Upload {
+        let action = it.kind == ItemKind::Action;
         return Err(AttachError::NotAnUpload {
             item: it.id.clone(),
-            why: format!(
-                "is {} item ({}), not a document to upload; nothing to attach",
-                if it.kind == ItemKind::Action { "an action" } else { "an answer or information" },
-                it.title.get(Lang::En)
+            why: Text::new(
+                format!(
+                    "is {} item ({}), not a document to upload; nothing to attach",
+                    if action { "an action" } else { "an answer or information" },
+                    it.title.get(Lang::En)
+                ),
+                format!(
+                    "c'est {} ({}), pas un document à téléverser; il n'y a rien à joindre",
+                    if action { "une action à faire" } else { "une réponse ou une information" },
+                    it.title.get(Lang::Fr)
+                ),
             ),
         });
     }
     let Some(file_q) = it.file_q else {
         return Err(AttachError::NotAnUpload {
             item: it.id.clone(),
-            why: "takes no file of its own: attach each document (with its translation, or the explanation \
-                  letter) to the document's own item"
-                .into(),
+            why: Text::new(
+                "takes no file of its own: attach each document (with its translation, or the explanation \
+                 letter) to the document's own item",
+                "cet élément ne prend pas de fichier lui-même : joignez chaque document (avec sa traduction, \
+                 ou la lettre d'explication) à l'élément de ce document",
+            ),
         });
     };
     if !ev.items.iter().any(|r| r.item == ii) {
         return Err(AttachError::NotOnChecklist {
             item: it.id.clone(),
-            why: format!("your answers do not call for “{}”", it.title.get(Lang::En)),
+            why: Text::new(
+                format!("your answers do not call for “{}”", it.title.get(Lang::En)),
+                format!("vos réponses ne demandent pas « {} »", it.title.get(Lang::Fr)),
+            ),
             on_list,
         });
     }
@@ -371,33 +538,38 @@ pub fn attach(
                 .join(", ")
         };
         let Some(question) = q.question(&id) else {
+            let (item, f) = (&it.id, fields());
             return Err(AttachError::BadAnswer {
                 field: field.clone(),
-                problem: format!("{} has no question “{field}”; its fields are: {}", it.id, fields()),
+                problem: Text::new(
+                    format!("{item} has no question “{field}”; its fields are: {f}"),
+                    format!("{item} n'a pas de question « {field} »; ses champs sont : {f}"),
+                ),
             });
         };
         if question.qtype == QType::File {
             return Err(AttachError::BadAnswer {
                 field: field.clone(),
-                problem: "the file is the FILE argument, not a --set".into(),
+                problem: Text::new(
+                    "the file is the FILE argument, not a --set",
+                    "le fichier se donne par l'argument FILE, pas par --set",
+                ),
             });
         }
         match normalise(q, question, &AnswerValue::Text(value.clone()), today, None) {
             Ok((v, _)) => sets.push((id, v)),
             Err(msg) => {
-                let text = msg.get(Lang::En).to_string();
-                let opts =
-                    if question.options.is_empty() || question.options.iter().any(|o| text.contains(&o.id)) {
-                        String::new()
-                    } else {
-                        format!(
-                            " (one of: {})",
-                            question.options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ")
-                        )
-                    };
+                // The options are listed unless the message already names them.
+                let named = question.options.iter().any(|o| msg.en.contains(&o.id));
+                let (en, fr) = if question.options.is_empty() || named {
+                    (String::new(), String::new())
+                } else {
+                    let ids = question.options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ");
+                    (format!(" (one of: {ids})"), format!(" (valeurs possibles : {ids})"))
+                };
                 return Err(AttachError::BadAnswer {
                     field: field.clone(),
-                    problem: format!("{text}{opts}"),
+                    problem: Text::new(format!("{}{en}", msg.en), format!("{}{fr}", msg.fr)),
                 });
             }
         }
@@ -457,15 +629,16 @@ pub fn ask_missing(
         let options: Vec<(String, String)> =
             question.options.iter().map(|o| (o.id.clone(), o.label.get(lang).to_string())).collect();
         let hint = match question.qtype {
-            QType::Date => Some("YYYY-MM-DD"),
-            QType::Issuer => {
-                Some("CA (federal), a province code such as CA-QC, or a country code such as MX")
-            }
-            QType::Country => Some("a country code such as MX"),
+            QType::Date => Some(Text::new("YYYY-MM-DD", "AAAA-MM-JJ")),
+            QType::Issuer => Some(Text::new(
+                "CA (federal), a province code such as CA-QC, or a country code such as MX",
+                "CA (fédéral), un code de province comme CA-QC ou un code de pays comme MX",
+            )),
+            QType::Country => Some(Text::new("a country code such as MX", "un code de pays comme MX")),
             _ => None,
         };
         if let Some(h) = hint {
-            writeln!(out, "  ({h})")?;
+            writeln!(out, "  ({})", h.get(lang))?;
         }
         for (k, (_, label)) in options.iter().enumerate() {
             writeln!(out, "  {}. {label}", k + 1)?;
@@ -493,8 +666,115 @@ pub fn ask_missing(
                     set += 1;
                     break;
                 }
-                Err(msg) => writeln!(out, "  {} (empty line to skip)", msg.get(lang))?,
+                Err(msg) => {
+                    let skip = Text::new("empty line to skip", "ligne vide pour passer");
+                    writeln!(out, "  {} ({})", msg.get(lang), skip.get(lang))?
+                }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_error() -> Vec<AttachError> {
+        let path = PathBuf::from("scans/licence.pdf");
+        let why = Text::new("your answers do not call for “X”", "vos réponses ne demandent pas « X »");
+        vec![
+            AttachError::NotFound { path: path.clone() },
+            AttachError::NotFound { path: PathBuf::from("/nowhere/licence.pdf") },
+            AttachError::NotAFile { path: path.clone() },
+            AttachError::Unreadable {
+                path: path.clone(),
+                reason: io_reason(&std::io::Error::from(std::io::ErrorKind::PermissionDenied)),
+            },
+            AttachError::WrongType { path: path.clone(), why: FileType::sniff(b"GIF89a").unwrap_err() },
+            AttachError::TooLarge { path: path.clone(), size: 5 * 1024 * 1024, max: 4 * 1024 * 1024 },
+            AttachError::TooLarge { path, size: 2000, max: 1024 },
+            AttachError::UnknownItem { item: "CL-NOPE".into(), on_list: vec!["CL-ID1".into()] },
+            AttachError::NotOnChecklist { item: "CL-X".into(), why, on_list: vec![] },
+            AttachError::NotAnUpload {
+                item: "CL-TRANS".into(),
+                why: Text::new("takes no file of its own", "ne prend pas de fichier lui-même"),
+            },
+            AttachError::BadAnswer {
+                field: "colour".into(),
+                problem: Text::new(
+                    "CL-ID1 has no question “colour”",
+                    "CL-ID1 n'a pas de question « colour »",
+                ),
+            },
+        ]
+    }
+
+    /// Fails to compile when a variant is added, until it is added to [`every_error`] too.
+    fn _every_variant_is_listed(e: &AttachError) {
+        match e {
+            AttachError::NotFound { .. }
+            | AttachError::NotAFile { .. }
+            | AttachError::Unreadable { .. }
+            | AttachError::WrongType { .. }
+            | AttachError::TooLarge { .. }
+            | AttachError::UnknownItem { .. }
+            | AttachError::NotOnChecklist { .. }
+            | AttachError::NotAnUpload { .. }
+            | AttachError::BadAnswer { .. } => {}
+        }
+    }
+
+    #[test]
+    fn every_refusal_is_in_french_too_and_display_is_the_english() {
+        for e in every_error() {
+            let t = e.text();
+            assert_ne!(t.en, t.fr, "{e:?}");
+            assert_eq!(e.to_string(), t.en);
+            assert_eq!(e.message(Lang::Fr), t.fr);
+            assert!(t.fr.contains(" : "), "French puts a space before the colon: {}", t.fr);
+            for english in ["no such", "refused", "cannot be read", "check the path", "checklist has"] {
+                assert!(!t.fr.contains(english), "{english:?} in {}", t.fr);
+            }
+        }
+    }
+
+    #[test]
+    fn what_a_refused_file_looks_like_is_said_in_both_languages() {
+        let heads: [&[u8]; 8] = [
+            b"",
+            b"GIF89a",
+            b"\0\0\0\x18ftypheic",
+            b"PK\x03\x04",
+            b"II*\0",
+            b"RIFF\0\0\0\0WEBPVP8 ",
+            b"Dear officer",
+            b"\x00\x9f\x92\x96",
+        ];
+        for head in heads {
+            let why = FileType::sniff(head).unwrap_err();
+            assert!(!why.en.is_empty() && !why.fr.is_empty() && why.en != why.fr, "{why:?}");
+        }
+        assert_eq!(FileType::sniff(b"%PDF-1.4"), Ok(FileType::Pdf));
+    }
+
+    #[test]
+    fn sizes_in_french_use_french_units_and_a_decimal_comma() {
+        assert_eq!(human_size(3 * 1024 * 1024 + 200 * 1024), "3.2 MB (3350528 bytes)");
+        assert_eq!(human_size_in(3 * 1024 * 1024 + 200 * 1024, Lang::Fr), "3,2 Mo (3350528 octets)");
+        assert_eq!(human_size_in(2000, Lang::Fr), "2 Ko (2000 octets)");
+    }
+
+    #[test]
+    fn file_states_are_described_in_both_languages() {
+        for s in [
+            FileState::Changed,
+            FileState::Vanished,
+            FileState::Unreadable(io_reason(&std::io::Error::from(std::io::ErrorKind::PermissionDenied))),
+        ] {
+            let t = s.text().unwrap();
+            assert_ne!(t.en, t.fr);
+            assert_eq!(s.problem(), Some(t.en));
+        }
+        assert_eq!(FileState::Unchanged.text(), None);
     }
 }

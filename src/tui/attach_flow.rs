@@ -153,20 +153,36 @@ pub fn expand_home(path: &str) -> PathBuf {
     }
 }
 
-/// A refusal in words for the dialog.
+/// "21 Ko", "3,2 Mo", "312 octets" in French; [`short_size`] in English.
+pub fn short_size_in(bytes: u64, lang: Lang) -> String {
+    let s = short_size(bytes);
+    match lang {
+        Lang::En => s,
+        Lang::Fr => {
+            s.replace(" MB", " Mo").replace(" KB", " Ko").replace(" bytes", " octets").replace('.', ",")
+        }
+    }
+}
+
+/// A refusal in words for the dialog, in `lang`.
 pub fn refusal(e: &AttachError, lang: Lang) -> String {
     let text = text(lang);
     match e {
         AttachError::NotFound { path } => text.not_found.replace("{path}", &path.display().to_string()),
         AttachError::NotAFile { path } => text.not_a_file.replace("{path}", &path.display().to_string()),
-        AttachError::Unreadable { path, reason } => {
-            text.unreadable.replace("{path}", &path.display().to_string()).replace("{reason}", reason)
-        }
-        AttachError::WrongType { why, .. } => text.wrong_type.replace("{why}", why),
-        AttachError::TooLarge { size, max, .. } => {
-            text.too_large.replace("{size}", &short_size(*size)).replace("{max}", &short_size(*max))
-        }
-        other => text.not_kept.replace("{why}", &other.to_string()),
+        AttachError::Unreadable { path, reason } => text
+            .unreadable
+            .replace("{path}", &path.display().to_string())
+            .replace("{reason}", reason.get(lang)),
+        AttachError::WrongType { why, .. } => text.wrong_type.replace("{why}", why.get(lang)),
+        AttachError::TooLarge { size, max, .. } => text
+            .too_large
+            .replace("{size}", &short_size_in(*size, lang))
+            .replace("{max}", &short_size_in(*max, lang)),
+        other @ (AttachError::UnknownItem { .. }
+        | AttachError::NotOnChecklist { .. }
+        | AttachError::NotAnUpload { .. }
+        | AttachError::BadAnswer { .. }) => text.not_kept.replace("{why}", other.text().get(lang)),
     }
 }
 
@@ -300,12 +316,47 @@ impl App<'_> {
         let notice = notice
             .replace("{name}", &a.file_name())
             .replace("{type}", &a.file_type.code().to_uppercase())
-            .replace("{size}", &short_size(a.size))
+            .replace("{size}", &short_size_in(a.size, self.lang))
             .replace("{hash}", &a.sha256[..6.min(a.sha256.len())]);
         self.status = Some(match (saved, failed) {
             (false, Some(f)) => format!("{f} — {notice}"),
             _ => notice,
         });
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_the_dialog_does_not_word_itself_are_french_too() {
+        let e = AttachError::UnknownItem { item: "CL-NOPE".into(), on_list: vec!["CL-ID1".into()] };
+        assert_eq!(
+            refusal(&e, Lang::En),
+            "✗ Not attached: CL-NOPE: no such checklist item; this draft's checklist has: CL-ID1"
+        );
+        let fr = refusal(&e, Lang::Fr);
+        assert!(fr.starts_with("✗ Non joint : CL-NOPE : aucun élément"), "{fr}");
+        assert!(!fr.contains("no such"), "{fr}");
+        let e = AttachError::WrongType {
+            path: "x.gif".into(),
+            why: crate::attach::FileType::sniff(b"GIF89a").unwrap_err(),
+        };
+        assert!(refusal(&e, Lang::Fr).contains("c'est une image GIF"), "{}", refusal(&e, Lang::Fr));
+        let e = AttachError::TooLarge { path: "big.pdf".into(), size: 2048, max: 1024 };
+        assert_eq!(
+            refusal(&e, Lang::En),
+            "✗ Refused: the file is 2 KB, over the 1 KB limit. Scan it at a lower resolution or split it."
+        );
+        assert!(refusal(&e, Lang::Fr).contains("le fichier fait 2 Ko, au-delà de la limite de 1 Ko"));
+    }
+
+    #[test]
+    fn short_sizes_in_french() {
+        assert_eq!(short_size_in(3 * 1024 * 1024 + 200 * 1024, Lang::Fr), "3,2 Mo");
+        assert_eq!(short_size_in(312, Lang::Fr), "312 octets");
+        assert_eq!(short_size_in(312, Lang::En), "312 bytes");
     }
 }
