@@ -8,12 +8,20 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use crate::attach::{self, AttachOptions, Attachment, DEFAULT_MAX_MB};
-use crate::cli::{CliError, GlobalArgs, read_text};
+use crate::cli::{CliError, GlobalArgs, not_json, read_text};
 use crate::clock::Clock;
-use crate::drafts::DraftStore;
 use crate::drafts::cli::cli_error;
-use crate::engine::{Answers, Context, Evaluation, Lang, Questionnaire, evaluate};
+use crate::drafts::{DraftStore, io_reason};
+use crate::engine::{Answers, Context, Evaluation, Lang, Questionnaire, Text, evaluate};
 use crate::export::{self, DraftInfo};
+
+/// One of two wordings, by the language of service.
+fn tr(lang: Lang, en: String, fr: String) -> String {
+    match lang {
+        Lang::En => en,
+        Lang::Fr => fr,
+    }
+}
 
 #[derive(Debug, Clone, Args)]
 pub struct AttachArgs {
@@ -103,26 +111,24 @@ pub fn load_source(
     if path.is_file() {
         let name = path.display().to_string();
         let text = read_text(path)?;
-        let root: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-            CliError::usage_en(format!(
-                "{name}: line {} column {}: not valid JSON: {e}",
-                e.line(),
-                e.column()
-            ))
-        })?;
+        let root: serde_json::Value = serde_json::from_str(&text).map_err(|e| not_json(&name, &e))?;
         let answers = Answers::from_file_json(&root).map_err(|errs| {
-            CliError::usage_en(
+            let lines = |lang: Lang, colon: &str| {
                 errs.iter()
-                    .map(|e| format!("{name}: {} {}", e.id, e.message.en))
+                    .map(|e| format!("{name}{colon}{} {}", e.id, e.message.get(lang)))
                     .collect::<Vec<_>>()
-                    .join("\n"),
-            )
+                    .join("\n")
+            };
+            CliError::usage(Text::new(lines(Lang::En, ": "), lines(Lang::Fr, " : ")))
         })?;
         let unknown = answers.unknown_ids(q);
         if let Some(id) = unknown.first() {
-            return Err(CliError::usage_en(format!(
-                "{name}: answers.\"{id}\": no such question in questionnaire {} {}",
-                q.id, q.version
+            let (qid, v) = (&q.id, &q.version);
+            return Err(CliError::usage(Text::new(
+                format!("{name}: answers.\"{id}\": no such question in questionnaire {qid} {v}"),
+                format!(
+                    "{name} : answers.\"{id}\" : le questionnaire {qid} {v} n'a pas de question de ce nom"
+                ),
             )));
         }
         let created = root.get("created_on").and_then(|v| v.as_str()).and_then(crate::clock::parse_date);
@@ -138,15 +144,23 @@ pub fn load_source(
         return Ok(Source { answers, attachments, created_on: created, draft });
     }
     if draft.contains('/') || draft.ends_with(".json") {
-        return Err(CliError::usage_en(format!(
-            "{draft}: no such file; give a draft id (`citcert drafts list`) or the path of an answers file"
+        return Err(CliError::usage(Text::new(
+            format!(
+                "{draft}: no such file; give a draft id (`citcert drafts list`) or the path of an answers file"
+            ),
+            format!(
+                "{draft} : fichier introuvable; donnez un identifiant de brouillon (`citcert drafts list`) \
+                 ou le chemin d'un fichier de réponses"
+            ),
         )));
     }
     let st = store(global)?;
     let id = st.resolve(draft).map_err(cli_error)?;
     let d = st.read(&id, clock).map_err(cli_error)?;
-    let answers = Answers::from_map(&d.answers)
-        .map_err(|e| CliError::usage_en(format!("draft {id}: {}", e[0].message.en)))?;
+    let answers = Answers::from_map(&d.answers).map_err(|e| {
+        let m = &e[0].message;
+        CliError::usage(Text::new(format!("draft {id}: {}", m.en), format!("brouillon {id} : {}", m.fr)))
+    })?;
     Ok(Source {
         answers,
         attachments: attach::attachments_of(&d.attachments),
@@ -161,15 +175,41 @@ pub fn max_bytes(arg: Option<&str>) -> Result<u64, CliError> {
         None => Ok(DEFAULT_MAX_MB * 1024 * 1024),
         Some(s) => match s.parse::<f64>() {
             Ok(mb) if mb > 0.0 && mb <= 1024.0 => Ok((mb * 1024.0 * 1024.0) as u64),
-            _ => Err(CliError::usage_en(format!(
-                "--max-mb / CITCERT_MAX_UPLOAD_MB: '{s}' is not a size in megabytes between 0 and 1024, e.g. 4"
+            _ => Err(CliError::usage(Text::new(
+                format!(
+                    "--max-mb / CITCERT_MAX_UPLOAD_MB: '{s}' is not a size in megabytes between 0 and 1024, e.g. 4"
+                ),
+                format!(
+                    "--max-mb / CITCERT_MAX_UPLOAD_MB : « {s} » n'est pas une taille en mégaoctets entre 0 et 1024, \
+                     p. ex. 4"
+                ),
             ))),
         },
     }
 }
 
 fn w(r: std::io::Result<()>) -> Result<(), CliError> {
-    r.map_err(|e| CliError::with_code_en(1, format!("cannot write the output: {e}")))
+    r.map_err(|e| {
+        let r = io_reason(&e);
+        CliError::with_code(
+            1,
+            Text::new(
+                format!("cannot write the output: {}", r.en),
+                format!("impossible d'écrire la sortie : {}", r.fr),
+            ),
+        )
+    })
+}
+
+/// A checklist status code (CONTRACT §4) in words.
+fn status_words(code: &str, lang: Lang) -> &str {
+    match (lang, code) {
+        (Lang::Fr, "missing") => "manquant",
+        (Lang::Fr, "provided") => "fourni",
+        (Lang::Fr, "explained") => "expliqué (lettre d'explication)",
+        (Lang::Fr, "done") => "fait",
+        _ => code,
+    }
 }
 
 /// `citcert attach DRAFT ITEM FILE`.
@@ -194,8 +234,9 @@ pub fn attach_with(
     let mut set = vec![];
     for s in &args.set {
         let Some((k, v)) = s.split_once('=') else {
-            return Err(CliError::usage_en(format!(
-                "--set '{s}': use FIELD=VALUE, e.g. --set doc_type=passport"
+            return Err(CliError::usage(Text::new(
+                format!("--set '{s}': use FIELD=VALUE, e.g. --set doc_type=passport"),
+                format!("--set « {s} » : utilisez CHAMP=VALEUR, p. ex. --set doc_type=passport"),
             )));
         };
         set.push((k.trim().to_string(), v.trim().to_string()));
@@ -207,33 +248,63 @@ pub fn attach_with(
     let id = st.resolve(&args.draft).map_err(cli_error)?;
     let mut open = st.open_draft(&id, &clock).map_err(cli_error)?;
     if open.is_read_only() {
-        return Err(CliError::with_code_en(
+        // The English prints the access as Rust debug output, as it always has.
+        let why = match open.access() {
+            crate::drafts::Access::ReadOnly(why) => why.fr.clone(),
+            crate::drafts::Access::ReadWrite => String::new(),
+        };
+        return Err(CliError::with_code(
             1,
-            format!("draft {id} is open read-only ({:?}); nothing was attached", open.access()),
+            Text::new(
+                format!("draft {id} is open read-only ({:?}); nothing was attached", open.access()),
+                format!("le brouillon {id} est ouvert en lecture seule ({why}); rien n'a été joint"),
+            ),
         ));
     }
-    let a = attach::attach(&mut open.draft, &q, &args.item, &args.file, &opts, &clock)
-        .map_err(|e| CliError::with_code_en(1, format!("attach: {e}")))?;
+    let a = attach::attach(&mut open.draft, &q, &args.item, &args.file, &opts, &clock).map_err(|e| {
+        let t = e.text();
+        CliError::with_code(1, Text::new(format!("attach: {}", t.en), format!("attach : {}", t.fr)))
+    })?;
+    let (item, name, ftype) = (&a.item, a.file_name(), a.file_type.code().to_uppercase());
+    let (size, sha, on) = (a.size, &a.sha256, a.attached_on);
+    let explanation = a.kind == attach::Kind::Explanation;
     w(writeln!(
         out,
-        "Attached to {} ({}): {} — {}, {} bytes, SHA-256 {}, on {}.",
-        a.item,
-        match a.kind {
-            attach::Kind::Document => "document",
-            attach::Kind::Explanation => "explanation letter",
-        },
-        a.file_name(),
-        a.file_type.code().to_uppercase(),
-        a.size,
-        a.sha256,
-        a.attached_on
+        "{}",
+        tr(
+            lang,
+            format!(
+                "Attached to {item} ({}): {name} — {ftype}, {size} bytes, SHA-256 {sha}, on {on}.",
+                if explanation { "explanation letter" } else { "document" }
+            ),
+            format!(
+                "Joint à {item} ({}) : {name} — {ftype}, {size} octets, SHA-256 {sha}, le {on}.",
+                if explanation { "lettre d'explication" } else { "document" }
+            ),
+        )
     ))?;
     let pending =
         !attach::unanswered(&q, &attach::evaluate_draft(&q, &open.draft, clock.today()), &a.item).is_empty();
     if ask && pending {
-        w(writeln!(out, "{}: a few questions about this document (empty line to skip):", a.item))?;
-        attach::ask_missing(&mut open.draft, &q, &a.item, &clock, lang, input, out)
-            .map_err(|e| CliError::with_code_en(1, format!("cannot read the answers: {e}")))?;
+        w(writeln!(
+            out,
+            "{}",
+            tr(
+                lang,
+                format!("{item}: a few questions about this document (empty line to skip):"),
+                format!("{item} : quelques questions sur ce document (ligne vide pour passer) :"),
+            )
+        ))?;
+        attach::ask_missing(&mut open.draft, &q, &a.item, &clock, lang, input, out).map_err(|e| {
+            let r = io_reason(&e);
+            CliError::with_code(
+                1,
+                Text::new(
+                    format!("cannot read the answers: {}", r.en),
+                    format!("impossible de lire les réponses : {}", r.fr),
+                ),
+            )
+        })?;
     }
     let ev = attach::evaluate_draft(&q, &open.draft, clock.today());
     open.draft.progress = Some(crate::drafts::CachedProgress {
@@ -247,20 +318,25 @@ pub fn attach_with(
     let attachments = attach::attachments_of(&open.draft.attachments);
     let rd = crate::readiness::readiness(&q, &answers, &ev, &attachments, lang);
     if let Some(item) = rd.items.iter().find(|i| i.id == a.item) {
-        w(writeln!(out, "{}: {}", item.id, item.status))?;
+        let colon = tr(lang, ": ".into(), " : ".into());
+        w(writeln!(out, "{}{colon}{}", item.id, status_words(item.status, lang)))?;
         if let Some(p) = &item.problem {
-            w(writeln!(out, "  still to do: {p}"))?;
+            w(writeln!(out, "  {}{colon}{p}", tr(lang, "still to do".into(), "reste à faire".into())))?;
             let missing = attach::unanswered(&q, &ev, &a.item);
             if !missing.is_empty() {
                 let fields: Vec<String> = missing
                     .iter()
                     .map(|&qi| q.questions[qi].id.rsplit('.').next().unwrap_or("").to_string())
                     .collect();
+                let sets = fields.iter().map(|f| format!("--set {f}=…")).collect::<Vec<_>>().join(" ");
                 w(writeln!(
                     out,
-                    "  answer with: citcert attach {id} {} FILE {}",
-                    a.item,
-                    fields.iter().map(|f| format!("--set {f}=…")).collect::<Vec<_>>().join(" ")
+                    "{}",
+                    tr(
+                        lang,
+                        format!("  answer with: citcert attach {id} {item} FILE {sets}", item = a.item),
+                        format!("  répondez avec : citcert attach {id} {item} FICHIER {sets}", item = a.item),
+                    )
                 ))?;
             }
         }
@@ -288,18 +364,103 @@ pub fn export_cmd(args: &ExportArgs, global: &GlobalArgs) -> Result<i32, CliErro
     match &args.out {
         None => w(std::io::stdout().lock().write_all(text.as_bytes()))?,
         Some(p) => {
+            let name = p.display();
             let mut f = crate::drafts::fsutil::create_private(p).map_err(|e| {
-                CliError::with_code_en(
+                let r = io_reason(&e);
+                CliError::with_code(
                     1,
-                    format!("{}: cannot create: {e}; check the folder exists and is writable", p.display()),
+                    Text::new(
+                        format!("{name}: cannot create: {}; check the folder exists and is writable", r.en),
+                        format!(
+                            "{name} : impossible de créer le fichier : {}; vérifiez que le dossier existe et que \
+                             vous pouvez y écrire",
+                            r.fr
+                        ),
+                    ),
                 )
             })?;
-            f.write_all(text.as_bytes())
-                .map_err(|e| CliError::with_code_en(1, format!("{}: cannot write: {e}", p.display())))?;
-            eprintln!("Wrote {}.", p.display());
+            f.write_all(text.as_bytes()).map_err(|e| {
+                let r = io_reason(&e);
+                CliError::with_code(
+                    1,
+                    Text::new(
+                        format!("{name}: cannot write: {}", r.en),
+                        format!("{name} : impossible d'écrire : {}", r.fr),
+                    ),
+                )
+            })?;
+            eprintln!("{}", tr(lang, format!("Wrote {name}."), format!("Fichier écrit : {name}.")));
         }
     }
     Ok(0)
+}
+
+/// The files a package copies, as (answer id, package path, attachment), and — for files named in
+/// the answers but never attached with `citcert attach` — why packaging is refused, in `e`'s language.
+fn package_copies<'a>(
+    q: &Questionnaire,
+    ev: &Evaluation,
+    e: &export::Export,
+    attachments: &'a [Attachment],
+    lang: Lang,
+) -> (Vec<(String, String, &'a Attachment)>, Vec<String>) {
+    let mut copies = vec![];
+    let mut reasons = vec![];
+    for c in &e.checklist {
+        let Some(ii) = q.item_index(&c.item.id) else { continue };
+        let Some(fq) = q.items[ii].file_q else { continue };
+        let Some(v) = ev.values[fq].as_ref() else { continue };
+        let path = v.as_cond_str();
+        match attachments.iter().rev().find(|a| a.item == c.item.id && a.path.to_string_lossy() == path) {
+            Some(a) => {
+                let rel = format!("files/{}-{}", c.item.id, crate::package::safe_name(&a.file_name()));
+                copies.push((q.questions[fq].id.clone(), rel, a));
+            }
+            None => {
+                let (id, title) = (&c.item.id, &c.item.title);
+                let file =
+                    Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                reasons.push(tr(
+                    lang,
+                    format!(
+                        "{id} {title}: the file {file} was not attached with `citcert attach` (no recorded type \
+                         and hash); attach it"
+                    ),
+                    format!(
+                        "{id} {title} : le fichier {file} n'a pas été joint avec `citcert attach` (ni type ni \
+                         empreinte enregistrés); joignez-le"
+                    ),
+                ));
+            }
+        }
+    }
+    (copies, reasons)
+}
+
+/// "package: refused: …" with every reason, in one language.
+fn package_refusal(reasons: &[String], lang: Lang) -> String {
+    let n = reasons.len();
+    let mut msg = match lang {
+        Lang::En => format!(
+            "package: refused: the application is not ready to submit ({n} reason{}):",
+            if n == 1 { "" } else { "s" }
+        ),
+        Lang::Fr => format!(
+            "package : refusé : la demande n'est pas prête à soumettre ({n} raison{}) :",
+            if n == 1 { "" } else { "s" }
+        ),
+    };
+    for r in reasons {
+        msg.push_str(&format!("\n  - {r}"));
+    }
+    msg.push_str(match lang {
+        Lang::En => "\nFix these (see `citcert check --answers DRAFT.json --format text`), then package again.",
+        Lang::Fr => {
+            "\nCorrigez ces points (voir `citcert check --answers BROUILLON.json --format text`), puis refaites \
+             le paquet."
+        }
+    });
+    msg
 }
 
 /// `citcert package DRAFT --out DIR`.
@@ -311,58 +472,46 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
     let ev = src.evaluate(&q, clock.today());
     let e = export::build(&q, &src.answers, &ev, &src.attachments, src.draft.clone(), lang);
     // Refused unless ready: the gate, files as attached, every file recorded by `attach`.
-    let mut reasons = e.blockers.clone();
-    let mut copies: Vec<(String, String, &Attachment)> = vec![]; // (answer id, package path, attachment)
-    for c in &e.checklist {
-        let Some(ii) = q.item_index(&c.item.id) else { continue };
-        let Some(fq) = q.items[ii].file_q else { continue };
-        let Some(v) = ev.values[fq].as_ref() else { continue };
-        let path = v.as_cond_str();
-        match src.attachments.iter().rev().find(|a| a.item == c.item.id && a.path.to_string_lossy() == path) {
-            Some(a) => {
-                let rel = format!("files/{}-{}", c.item.id, crate::package::safe_name(&a.file_name()));
-                copies.push((q.questions[fq].id.clone(), rel, a));
-            }
-            None => reasons.push(format!(
-                "{} {}: the file {} was not attached with `citcert attach` (no recorded type and hash); attach it",
-                c.item.id,
-                c.item.title,
-                Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-            )),
-        }
-    }
-    if !e.ready || !reasons.is_empty() {
-        reasons.dedup();
-        let mut msg = format!(
-            "package: refused: the application is not ready to submit ({} reason{}):",
-            reasons.len(),
-            if reasons.len() == 1 { "" } else { "s" }
-        );
-        for r in &reasons {
-            msg.push_str(&format!("\n  - {r}"));
-        }
-        msg.push_str(
-            "\nFix these (see `citcert check --answers DRAFT.json --format text`), then package again.",
-        );
-        return Err(CliError::with_code_en(1, msg));
+    let (copies, unattached) = package_copies(&q, &ev, &e, &src.attachments, lang);
+    if !e.ready || !e.blockers.is_empty() || !unattached.is_empty() {
+        // The reasons come from the export, which speaks one language: build it in the other too.
+        let refusal = |x: &export::Export, l: Lang| {
+            let mut r = x.blockers.clone();
+            r.extend(package_copies(&q, &ev, x, &src.attachments, l).1);
+            r.dedup();
+            package_refusal(&r, l)
+        };
+        let other = export::build(&q, &src.answers, &ev, &src.attachments, src.draft.clone(), lang.other());
+        let (en, fr) = match lang {
+            Lang::En => (refusal(&e, Lang::En), refusal(&other, Lang::Fr)),
+            Lang::Fr => (refusal(&other, Lang::En), refusal(&e, Lang::Fr)),
+        };
+        return Err(CliError::with_code(1, Text::new(en, fr)));
     }
     let mut files = vec![];
     let mut answers = src.answers.to_json_map();
     for (qid, rel, a) in &copies {
+        let p = a.path.display();
         let bytes = std::fs::read(&a.path).map_err(|err| {
-            CliError::with_code_en(
+            let r = io_reason(&err);
+            CliError::with_code(
                 1,
-                format!("{}: cannot be read ({err}); attach it again", a.path.display()),
+                Text::new(
+                    format!("{p}: cannot be read ({}); attach it again", r.en),
+                    format!("{p} : illisible : {}; joignez-le de nouveau", r.fr),
+                ),
             )
         })?;
         use sha2::Digest;
         if attach::hex(&sha2::Sha256::digest(&bytes)) != a.sha256 {
-            return Err(CliError::with_code_en(
+            let item = &a.item;
+            return Err(CliError::with_code(
                 1,
-                format!(
-                    "{}: changed on disk since it was attached to {}; attach it again",
-                    a.path.display(),
-                    a.item
+                Text::new(
+                    format!("{p}: changed on disk since it was attached to {item}; attach it again"),
+                    format!(
+                        "{p} : modifié sur le disque depuis qu'il a été joint à {item}; joignez-le de nouveau"
+                    ),
                 ),
             ));
         }
@@ -386,13 +535,22 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
         path: "summary.html".into(),
         bytes: export::to_html(&e).into_bytes(),
     });
-    let pe = |e: crate::package::PackageError| CliError::with_code_en(1, format!("package: {e}"));
+    let pe = |e: crate::package::PackageError| {
+        let t = e.text();
+        CliError::with_code(1, Text::new(format!("package: {}", t.en), format!("package : {}", t.fr)))
+    };
     let dir = crate::package::config_dir().map_err(pe)?;
     let (key, created) = crate::package::load_or_create_key(&dir).map_err(pe)?;
     if created {
+        let k = dir.join(crate::package::KEY_FILE);
+        let k = k.display();
         eprintln!(
-            "Made a new package signing key in {} (0600).",
-            dir.join(crate::package::KEY_FILE).display()
+            "{}",
+            tr(
+                lang,
+                format!("Made a new package signing key in {k} (0600)."),
+                format!("Nouvelle clé de signature des paquets créée dans {k} (0600)."),
+            )
         );
     }
     let m = crate::package::write_package(
@@ -404,51 +562,87 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
     )
     .map_err(pe)?;
     let mut out = std::io::stdout().lock();
+    let (o, n, fp) = (args.out.display(), m.files.len(), &m.public_key_fingerprint);
     w(writeln!(
         out,
-        "Package written to {}: {} files, signed with key {}.",
-        args.out.display(),
-        m.files.len(),
-        m.public_key_fingerprint
+        "{}",
+        tr(
+            lang,
+            format!("Package written to {o}: {n} files, signed with key {fp}."),
+            format!("Paquet écrit dans {o} : {n} fichiers, signé avec la clé {fp}."),
+        )
     ))?;
+    let bytes = tr(lang, "bytes".into(), "octets".into());
     for f in &m.files {
-        w(writeln!(out, "  {}  {}  {} bytes", f.sha256, f.path, f.size))?;
+        w(writeln!(out, "  {}  {}  {} {bytes}", f.sha256, f.path, f.size))?;
     }
     Ok(0)
 }
 
 /// `citcert verify DIR`: exit 0 intact, 1 not.
-pub fn verify_cmd(args: &VerifyArgs, _global: &GlobalArgs) -> Result<i32, CliError> {
+pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliError> {
+    let lang = global.language()?;
     let own = crate::package::config_dir().ok().and_then(|d| crate::package::own_public_key(&d));
-    let r = crate::package::verify(&args.dir, own.as_ref())
-        .map_err(|e| CliError::usage_en(format!("verify: {e}")))?;
+    let r = crate::package::verify(&args.dir, own.as_ref()).map_err(|e| {
+        let t = e.text();
+        CliError::usage(Text::new(format!("verify: {}", t.en), format!("verify : {}", t.fr)))
+    })?;
     let mut out = std::io::stdout().lock();
     let name = args.dir.display();
+    let c = tr(lang, ": ".into(), " : ".into());
     if let Some(fp) = &r.fingerprint {
-        let whose = match r.own_key {
-            Some(true) => " (this machine's key)",
-            Some(false) => " (not this machine's key: compare it with the fingerprint the sender gives you)",
-            None => "",
+        let whose = match (r.own_key, lang) {
+            (Some(true), Lang::En) => " (this machine's key)",
+            (Some(true), Lang::Fr) => " (la clé de cet ordinateur)",
+            (Some(false), Lang::En) => {
+                " (not this machine's key: compare it with the fingerprint the sender gives you)"
+            }
+            (Some(false), Lang::Fr) => {
+                " (pas la clé de cet ordinateur : comparez-la avec l'empreinte que vous donne l'expéditeur)"
+            }
+            (None, _) => "",
         };
-        w(writeln!(out, "{name}: signed with key {fp}{whose}"))?;
+        let signed = tr(lang, "signed with key".into(), "signé avec la clé".into());
+        w(writeln!(out, "{name}{c}{signed} {fp}{whose}"))?;
     }
     for p in &r.problems {
-        w(writeln!(out, "{name}: {p}"))?;
+        w(writeln!(out, "{name}{c}{}", p.get(lang)))?;
     }
+    let (altered, removed, added) = match lang {
+        Lang::En => ("altered: ", "removed: ", "added: "),
+        Lang::Fr => ("modifié : ", "supprimé : ", "ajouté : "),
+    };
     for p in &r.altered {
-        w(writeln!(out, "{name}: altered: {p}"))?;
+        w(writeln!(out, "{name}{c}{altered}{p}"))?;
     }
     for p in &r.removed {
-        w(writeln!(out, "{name}: removed: {p}"))?;
+        w(writeln!(out, "{name}{c}{removed}{p}"))?;
     }
+    let not_listed = tr(lang, "(not in the manifest)".into(), "(absent du manifeste)".into());
     for p in &r.added {
-        w(writeln!(out, "{name}: added: {p} (not in the manifest)"))?;
+        w(writeln!(out, "{name}{c}{added}{p} {not_listed}"))?;
     }
     if r.intact() {
-        w(writeln!(out, "{name}: intact — the signature is good and every file matches the manifest."))?;
+        w(writeln!(
+            out,
+            "{name}{c}{}",
+            tr(
+                lang,
+                "intact — the signature is good and every file matches the manifest.".into(),
+                "intact — la signature est valide et chaque fichier correspond au manifeste.".into(),
+            )
+        ))?;
         Ok(0)
     } else {
-        w(writeln!(out, "{name}: NOT intact — do not submit it; make the package again."))?;
+        w(writeln!(
+            out,
+            "{name}{c}{}",
+            tr(
+                lang,
+                "NOT intact — do not submit it; make the package again.".into(),
+                "PAS intact — ne le soumettez pas; refaites le paquet.".into(),
+            )
+        ))?;
         Ok(1)
     }
 }

@@ -17,18 +17,52 @@ use sha2::{Digest, Sha256};
 
 use crate::attach::hex;
 use crate::drafts::fsutil::{create_private, ensure_private_dir};
+use crate::drafts::io_reason;
+use crate::engine::{Lang, Text};
 
 pub const MANIFEST: &str = "manifest.json";
 pub const SIGNATURE: &str = "manifest.sig";
 pub const PUBLIC_KEY: &str = "public.key";
 pub const KEY_FILE: &str = "package-signing.key";
 
-#[derive(Debug, thiserror::Error)]
+/// Why a package could not be made or checked, in English and French ([`PackageError::text`]);
+/// `Display` gives the English.
+#[derive(Debug)]
 pub enum PackageError {
-    #[error("{}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
-    #[error("{0}")]
-    Invalid(String),
+    Invalid(Text),
+}
+
+impl PackageError {
+    /// The message in both languages.
+    pub fn text(&self) -> Text {
+        match self {
+            PackageError::Io { path, source } => {
+                let (p, r) = (path.display(), io_reason(source));
+                Text::new(format!("{p}: {}", r.en), format!("{p} : {}", r.fr))
+            }
+            PackageError::Invalid(t) => t.clone(),
+        }
+    }
+    /// The message in one language.
+    pub fn message(&self, lang: Lang) -> String {
+        self.text().get(lang).to_string()
+    }
+}
+
+impl std::fmt::Display for PackageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().en)
+    }
+}
+
+impl std::error::Error for PackageError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            PackageError::Io { source, .. } => Some(source),
+            PackageError::Invalid(_) => None,
+        }
+    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PackageError + '_ {
@@ -45,7 +79,10 @@ pub fn config_dir() -> Result<PathBuf, PackageError> {
     directories::ProjectDirs::from("ca", "citcert", "citcert")
         .map(|p| p.config_dir().to_path_buf())
         .ok_or_else(|| {
-            PackageError::Invalid("no home folder found for the signing key; set CITCERT_CONFIG_DIR".into())
+            PackageError::Invalid(Text::new(
+                "no home folder found for the signing key; set CITCERT_CONFIG_DIR",
+                "aucun dossier personnel pour la clé de signature; définissez CITCERT_CONFIG_DIR",
+            ))
         })
 }
 
@@ -68,15 +105,19 @@ pub fn load_or_create_key(dir: &Path) -> Result<(SigningKey, bool), PackageError
     match std::fs::read_to_string(&path) {
         Ok(text) => {
             let seed = parse_hex::<32>(&text).ok_or_else(|| {
-                PackageError::Invalid(format!(
-                    "{}: not a citcert signing key (64 hex digits expected); move it away to make a new key",
-                    path.display()
+                let p = path.display();
+                PackageError::Invalid(Text::new(
+                    format!("{p}: not a citcert signing key (64 hex digits expected); move it away to make a new key"),
+                    format!(
+                        "{p} : ce n'est pas une clé de signature citcert (64 chiffres hexadécimaux attendus); \
+                         déplacez ce fichier ailleurs pour créer une nouvelle clé"
+                    ),
                 ))
             })?;
             Ok((SigningKey::from_bytes(&seed), false))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            ensure_private_dir(dir).map_err(|e| PackageError::Invalid(e.to_string()))?;
+            ensure_private_dir(dir).map_err(|e| PackageError::Invalid(e.text()))?;
             let key = SigningKey::generate(&mut rand_core::OsRng);
             let mut seed_hex = hex(&key.to_bytes());
             seed_hex.push('\n');
@@ -130,24 +171,31 @@ pub fn write_package(
     match std::fs::read_dir(out) {
         Ok(mut it) => {
             if it.next().is_some() {
-                return Err(PackageError::Invalid(format!(
-                    "{}: the folder exists and is not empty; choose a new folder for the package",
-                    out.display()
+                let o = out.display();
+                return Err(PackageError::Invalid(Text::new(
+                    format!("{o}: the folder exists and is not empty; choose a new folder for the package"),
+                    format!(
+                        "{o} : le dossier existe et n'est pas vide; choisissez un nouveau dossier pour le paquet"
+                    ),
                 )));
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(PackageError::Io { path: out.to_path_buf(), source: e }),
     }
-    ensure_private_dir(out).map_err(|e| PackageError::Invalid(e.to_string()))?;
+    ensure_private_dir(out).map_err(|e| PackageError::Invalid(e.text()))?;
     let mut entries = vec![];
     for f in files {
         if !safe_rel(&f.path) || [MANIFEST, SIGNATURE, PUBLIC_KEY].contains(&f.path.as_str()) {
-            return Err(PackageError::Invalid(format!("{}: not a usable file name in a package", f.path)));
+            let p = &f.path;
+            return Err(PackageError::Invalid(Text::new(
+                format!("{p}: not a usable file name in a package"),
+                format!("{p} : ce nom de fichier ne peut pas servir dans un paquet"),
+            )));
         }
         let dest = out.join(&f.path);
         if let Some(parent) = dest.parent() {
-            ensure_private_dir(parent).map_err(|e| PackageError::Invalid(e.to_string()))?;
+            ensure_private_dir(parent).map_err(|e| PackageError::Invalid(e.text()))?;
         }
         write_file(&dest, &f.bytes)?;
         entries.push(ManifestEntry {
@@ -193,8 +241,8 @@ pub struct VerifyReport {
     pub added: Vec<String>,
     pub removed: Vec<String>,
     pub altered: Vec<String>,
-    /// Other problems (missing manifest, unreadable file…).
-    pub problems: Vec<String>,
+    /// Other problems (missing manifest, unreadable file…), in English and French.
+    pub problems: Vec<Text>,
 }
 
 impl VerifyReport {
@@ -211,14 +259,22 @@ impl VerifyReport {
 /// `own_key`: this machine's public key, when there is one, to say whose key signed.
 pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport, PackageError> {
     if !dir.is_dir() {
-        return Err(PackageError::Invalid(format!("{}: not a folder; give a package folder", dir.display())));
+        let d = dir.display();
+        return Err(PackageError::Invalid(Text::new(
+            format!("{d}: not a folder; give a package folder"),
+            format!("{d} : ce n'est pas un dossier; donnez le dossier d'un paquet"),
+        )));
     }
     let mut r = VerifyReport::default();
     let read = |name: &str, r: &mut VerifyReport| -> Option<Vec<u8>> {
         match std::fs::read(dir.join(name)) {
             Ok(b) => Some(b),
             Err(e) => {
-                r.problems.push(format!("{name}: cannot be read ({e}); the package is incomplete"));
+                let e = io_reason(&e);
+                r.problems.push(Text::new(
+                    format!("{name}: cannot be read ({}); the package is incomplete", e.en),
+                    format!("{name} : illisible : {}; le paquet est incomplet", e.fr),
+                ));
                 None
             }
         }
@@ -232,7 +288,10 @@ pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport
             .and_then(parse_hex::<32>)
             .and_then(|k| VerifyingKey::from_bytes(&k).ok());
         if k.is_none() {
-            r.problems.push(format!("{PUBLIC_KEY}: altered: not an Ed25519 public key"));
+            r.problems.push(Text::new(
+                format!("{PUBLIC_KEY}: altered: not an Ed25519 public key"),
+                format!("{PUBLIC_KEY} : modifié : ce n'est pas une clé publique Ed25519"),
+            ));
         }
         k
     });
@@ -243,22 +302,35 @@ pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport
     let sig = sig_bytes.as_ref().and_then(|b| {
         let s = std::str::from_utf8(b).ok().and_then(parse_hex::<64>).map(|s| Signature::from_bytes(&s));
         if s.is_none() {
-            r.problems.push(format!("{SIGNATURE}: altered: not an Ed25519 signature"));
+            r.problems.push(Text::new(
+                format!("{SIGNATURE}: altered: not an Ed25519 signature"),
+                format!("{SIGNATURE} : modifié : ce n'est pas une signature Ed25519"),
+            ));
         }
         s
     });
     if let (Some(m), Some(vk), Some(sig)) = (&manifest_bytes, &vk, &sig) {
         r.signature_ok = vk.verify_strict(m, sig).is_ok();
         if !r.signature_ok {
-            r.problems.push(format!(
-                "bad signature: {MANIFEST}, {SIGNATURE} or {PUBLIC_KEY} was altered (the signature does not match)"
+            r.problems.push(Text::new(
+                format!(
+                    "bad signature: {MANIFEST}, {SIGNATURE} or {PUBLIC_KEY} was altered (the signature does not match)"
+                ),
+                format!(
+                    "signature non valide : {MANIFEST}, {SIGNATURE} ou {PUBLIC_KEY} a été modifié (la signature \
+                     ne correspond pas)"
+                ),
             ));
         }
     }
     let manifest: Option<Manifest> = manifest_bytes.as_ref().and_then(|m| match serde_json::from_slice(m) {
         Ok(x) => Some(x),
         Err(e) => {
-            r.problems.push(format!("{MANIFEST}: altered: not a citcert manifest ({e})"));
+            let e = crate::cli::json_reason(&e);
+            r.problems.push(Text::new(
+                format!("{MANIFEST}: altered: not a citcert manifest ({})", e.en),
+                format!("{MANIFEST} : modifié : ce n'est pas un manifeste citcert ({})", e.fr),
+            ));
             None
         }
     });
@@ -272,11 +344,18 @@ pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport
     if let Some(vk) = &vk
         && manifest.public_key_fingerprint != fingerprint(vk)
     {
-        r.problems.push(format!("{PUBLIC_KEY}: altered: its fingerprint is not the one in {MANIFEST}"));
+        r.problems.push(Text::new(
+            format!("{PUBLIC_KEY}: altered: its fingerprint is not the one in {MANIFEST}"),
+            format!("{PUBLIC_KEY} : modifié : son empreinte n'est pas celle de {MANIFEST}"),
+        ));
     }
     for e in &manifest.files {
         if !safe_rel(&e.path) {
-            r.problems.push(format!("{MANIFEST}: lists an unsafe path “{}”", e.path));
+            let p = &e.path;
+            r.problems.push(Text::new(
+                format!("{MANIFEST}: lists an unsafe path “{p}”"),
+                format!("{MANIFEST} : contient un chemin dangereux « {p} »"),
+            ));
             continue;
         }
         if !on_disk.contains(&e.path) {
@@ -286,7 +365,13 @@ pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport
         match std::fs::File::open(dir.join(&e.path)).and_then(|mut f| crate::attach::hash_reader(&mut f)) {
             Ok((h, _, n)) if h == e.sha256 && n == e.size => {}
             Ok(_) => r.altered.push(e.path.clone()),
-            Err(err) => r.problems.push(format!("{}: cannot be read ({err})", e.path)),
+            Err(err) => {
+                let (p, err) = (&e.path, io_reason(&err));
+                r.problems.push(Text::new(
+                    format!("{p}: cannot be read ({})", err.en),
+                    format!("{p} : illisible : {}", err.fr),
+                ))
+            }
         }
     }
     for p in on_disk {

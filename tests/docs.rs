@@ -514,3 +514,167 @@ fn attach_command_asks_on_a_terminal_and_saves_the_answers() {
     let r = v["readiness"].as_array().unwrap().iter().find(|i| i["id"] == "CL-ID1").unwrap();
     assert!(r["problem"].is_null(), "{r}");
 }
+
+/// Output in French: every `want` there, none of the English sentences `not`, and none of a few
+/// English words that no French message contains.
+fn french(o: &Output, want: &[&str], not: &[&str]) {
+    let all = format!("{}{}", text(&o.stdout), text(&o.stderr));
+    for w in want {
+        assert!(all.contains(w), "expected {w:?} in:\n{all}");
+    }
+    for n in not.iter().chain(&[" the ", "no such", "cannot", "refused", " again", "attach it"]) {
+        assert!(!all.contains(n), "English {n:?} in:\n{all}");
+    }
+}
+
+#[test]
+fn attach_speaks_french_with_lang_fr() {
+    let env = Env::new();
+    let id = env.import("P01");
+    let o = env.run(&["attach", &id, "CL-ID1", "nope.pdf", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(1));
+    french(&o, &["nope.pdf : fichier introuvable; vérifiez le chemin"], &["no such file", "check the path"]);
+    let t = env.write("letter.txt", b"Dear officer, I cannot provide my licence.");
+    let o = env.run(&["attach", &id, "CL-ID1", &t, "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(1));
+    french(
+        &o,
+        &["letter.txt : refusé : cela ressemble à du texte brut", "le portail n'accepte que"],
+        &["plain text", "the portal takes"],
+    );
+    let ok = env.write("ok.pdf", PDF);
+    let o = env.run(&["attach", &id, "CL-URGENT-PROOF", &ok, "--lang", "fr"]);
+    french(
+        &o,
+        &["n'est pas sur la liste de documents", "« Preuve à l'appui du traitement urgent »"],
+        &["not on this draft's checklist", "Proof supporting"],
+    );
+    let o = env.run(&["attach", &id, "CL-ID1", &ok, "--set", "colour=blue", "--lang", "fr"]);
+    french(&o, &["--set colour : CL-ID1 n'a pas de question « colour »"], &["has no question"]);
+    // Success, with what is still to do.
+    let o = env.run(&["attach", &id, "CL-ID1", &ok, "--set", "language=other", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    french(
+        &o,
+        &[
+            "Joint à CL-ID1 (document) : ok.pdf — PDF, 27 octets",
+            "CL-ID1 : fourni",
+            "reste à faire",
+            "répondez avec",
+        ],
+        &["Attached to", "still to do", "answer with"],
+    );
+}
+
+#[test]
+fn attach_asks_its_questions_in_french() {
+    use citcert::docs_cli::{AttachArgs, attach_with};
+    let env = Env::new();
+    let id = env.import("P01");
+    let f = env.write("id1.pdf", PDF);
+    let global = citcert::cli::GlobalArgs {
+        today: Some("2025-06-01".into()),
+        drafts_dir: Some(env.path("drafts")),
+        questionnaire: None,
+        lang: Some("fr".into()),
+        plain: false,
+    };
+    let args = AttachArgs {
+        draft: id,
+        item: "CL-ID1".into(),
+        file: PathBuf::from(&f),
+        explanation: false,
+        set: vec!["language=other".into()],
+        max_mb: None,
+        no_prompt: false,
+    };
+    let mut input = std::io::Cursor::new("9\n\n\n\n".as_bytes());
+    let mut out = vec![];
+    attach_with(&args, &global, &mut input, true, &mut out).unwrap();
+    let out = text(&out);
+    assert!(out.contains("quelques questions sur ce document (ligne vide pour passer)"), "{out}");
+    assert!(out.contains("Qui l'a traduit?") && out.contains("(ligne vide pour passer)"), "{out}");
+    assert!(!out.contains("empty line") && !out.contains("a few questions"), "{out}");
+}
+
+#[test]
+fn export_and_package_speak_french_with_lang_fr() {
+    let env = Env::new();
+    let o = env.run(&["export", "nosuch", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
+    french(&o, &["aucun brouillon n'a un identifiant qui commence par « nosuch »"], &["no draft has"]);
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/personas/P01.answers.json");
+    let o = env.run(&["export", file.to_str().unwrap(), "--out", "p01.md", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(0));
+    french(&o, &["Fichier écrit : p01.md."], &["Wrote"]);
+    // Not ready: files named in the answers, never attached.
+    let id = env.import("P01");
+    let o = env.run(&["package", &id, "--out", "pkg", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(1));
+    french(
+        &o,
+        &[
+            "package : refusé : la demande n'est pas prête à soumettre",
+            "CL-ID1 Pièce d'identité 1",
+            "n'a pas été joint avec `citcert attach`",
+            "Corrigez ces points",
+        ],
+        &["not ready", "was not attached", "Fix these"],
+    );
+    assert!(!env.path("pkg").exists());
+}
+
+#[test]
+fn package_and_verify_speak_french_with_lang_fr() {
+    let (env, id) = ready_draft();
+    let o = env.run(&["package", &id, "--out", "pkg", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    french(
+        &o,
+        &[
+            "Nouvelle clé de signature des paquets créée dans",
+            "Paquet écrit dans pkg : 8 fichiers",
+            " octets",
+        ],
+        &["Package written", "Made a new", " bytes"],
+    );
+    let o = env.run(&["package", &id, "--out", "pkg", "--lang", "fr"]);
+    french(&o, &["le dossier existe et n'est pas vide"], &["not empty"]);
+    let o = env.run(&["verify", "pkg", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(0));
+    french(
+        &o,
+        &[
+            "pkg : signé avec la clé SHA256:",
+            "(la clé de cet ordinateur)",
+            "pkg : intact — la signature est valide",
+        ],
+        &["signed with", "this machine's key", "every file matches"],
+    );
+    // Tampered: one file altered, one added, one removed.
+    let pkg = env.path("pkg");
+    let mut b = std::fs::read(pkg.join("answers.json")).unwrap();
+    b[10] ^= 1;
+    std::fs::write(pkg.join("answers.json"), b).unwrap();
+    std::fs::write(pkg.join("files/extra.pdf"), PDF).unwrap();
+    std::fs::remove_file(pkg.join("summary.html")).unwrap();
+    let o = env.run(&["verify", "pkg", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(1));
+    french(
+        &o,
+        &[
+            "pkg : modifié : answers.json",
+            "pkg : supprimé : summary.html",
+            "pkg : ajouté : files/extra.pdf (absent du manifeste)",
+            "pkg : PAS intact — ne le soumettez pas; refaites le paquet.",
+        ],
+        &["altered", "removed", "added", "NOT intact", "do not submit"],
+    );
+    // A bad signature.
+    std::fs::write(pkg.join("manifest.sig"), "00\n").unwrap();
+    let o = env.run(&["verify", "pkg", "--lang", "fr"]);
+    french(&o, &["manifest.sig : modifié : ce n'est pas une signature Ed25519"], &["not an Ed25519"]);
+    let o = env.run(&["verify", "nowhere", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
+    french(&o, &["verify : nowhere : ce n'est pas un dossier"], &["not a folder"]);
+}
