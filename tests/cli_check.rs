@@ -262,3 +262,25 @@ fn a_bad_lang_is_refused_in_both_languages() {
     assert!(e.contains("--lang: \"de\" is not a language; use en or fr"), "{e}");
     assert!(e.contains("« de » n'est pas une langue; utilisez en ou fr"), "{e}");
 }
+
+#[test]
+fn render_errors_speak_french_with_lang_fr() {
+    let o = citcert(&["render", "--size", "80", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
+    french(&o, &["--size : « 80 » n'est pas une taille; utilisez LARGEURxHAUTEUR"], &["is not a size"]);
+    let o = citcert(&["render", "--size", "0x5", "--lang", "fr"]);
+    french(&o, &["--size : 0x5 est hors limites"], &["out of range"]);
+    let o = citcert(&["render", "--screen", "review", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
+    french(&o, &["--screen review demande un brouillon"], &["needs a draft"]);
+    let o = citcert(&[
+        "render",
+        "--screen",
+        "nowhere",
+        "--answers",
+        "tests/personas/P01.answers.json",
+        "--lang",
+        "fr",
+    ]);
+    french(&o, &["aucun écran « nowhere »", "l'écran enregistré du brouillon"], &["screen names"]);
+}

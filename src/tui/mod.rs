@@ -19,6 +19,7 @@ use ratatui::DefaultTerminal;
 
 use crate::cli::{CliError, GlobalArgs};
 use crate::drafts::DraftStore;
+use crate::engine::Text;
 use app::App;
 use store::DraftsStore;
 
@@ -40,13 +41,15 @@ pub fn run(global: &GlobalArgs) -> Result<i32, CliError> {
     let lang = global.language()?;
     let dir = match &global.drafts_dir {
         Some(d) => d.clone(),
-        None => DraftStore::default_dir().map_err(|e| CliError::usage_en(e.to_string()))?,
+        None => DraftStore::default_dir().map_err(|e| CliError::usage(e.text()))?,
     };
     if !stdout().is_terminal() {
-        return Err(CliError::usage_en(
+        return Err(CliError::usage(Text::new(
             "the interactive screens need a terminal; for plain text use `citcert render --screen NAME` \
              or `citcert check --answers FILE --format text`",
-        ));
+            "les écrans interactifs ont besoin d'un terminal; pour du texte simple, utilisez \
+             `citcert render --screen NOM` ou `citcert check --answers FICHIER --format text`",
+        )));
     }
     let store = DraftsStore::open(dir, clock, &q).map_err(crate::drafts::cli::cli_error)?;
     let mut app = App::new(&q, lang, clock.today(), Box::new(store));
@@ -59,7 +62,13 @@ pub fn run(global: &GlobalArgs) -> Result<i32, CliError> {
     let result = event_loop(&mut terminal, &mut app);
     let _ = crossterm::execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
-    result.map(|()| 0).map_err(|e| CliError::with_code_en(1, format!("terminal error: {e}")))
+    result.map(|()| 0).map_err(|e| {
+        let r = crate::drafts::io_reason(&e);
+        CliError::with_code(
+            1,
+            Text::new(format!("terminal error: {}", r.en), format!("erreur du terminal : {}", r.fr)),
+        )
+    })
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> std::io::Result<()> {

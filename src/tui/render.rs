@@ -22,6 +22,10 @@ use crate::engine::{Answers, Lang, Outcome, Questionnaire};
 pub const SCREEN_NAMES: &str = "start, about, help, jump, checklist, why, stop, review, readback, search, last (the draft's saved \
 screen), or a questionnaire screen by id or number: S1 … S13, S11.CL-ID1, 4, 11.2";
 
+/// [`SCREEN_NAMES`] in French (the names themselves are what `--screen` takes).
+pub const SCREEN_NAMES_FR: &str = "start, about, help, jump, checklist, why, stop, review, readback, search, last (l'écran \
+enregistré du brouillon), ou un écran du questionnaire par identifiant ou numéro : S1 … S13, S11.CL-ID1, 4, 11.2";
+
 /// Print a screen as plain text, with no terminal.
 #[derive(Debug, Clone, Args)]
 #[command(after_help = format!("Screen names: {SCREEN_NAMES}"))]
@@ -45,12 +49,17 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<i32, CliError> {
     let clock = global.clock()?;
     let q = global.questionnaire()?;
     let lang = global.language()?;
-    let (w, h) = parse_size(&args.size).map_err(CliError::usage_en)?;
+    let (w, h) = parse_size(&args.size).map_err(CliError::usage)?;
     let today = clock.today();
     let (store, id): (Box<dyn Store>, Option<String>) = if let Some(path) = &args.answers {
         let text = read_text(path)?;
-        let root: serde_json::Value = serde_json::from_str(&text)
-            .map_err(|e| CliError::usage_en(format!("{}: not valid JSON: {e}", path.display())))?;
+        let root: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+            let (p, r) = (path.display(), crate::cli::json_reason(&e));
+            CliError::usage(Text::new(
+                format!("{p}: not valid JSON: {}", r.en),
+                format!("{p} : JSON non valide : {} (ligne {}, colonne {})", r.fr, e.line(), e.column()),
+            ))
+        })?;
         let answers = super::app::answers_from_json(&root).map_err(|e| {
             let p = path.display();
             CliError::usage(Text::new(format!("{p}: {}", e.en), format!("{p} : {}", e.fr)))
@@ -66,14 +75,14 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<i32, CliError> {
     } else {
         let dir = match &global.drafts_dir {
             Some(d) => d.clone(),
-            None => DraftStore::default_dir().map_err(|e| CliError::usage_en(e.to_string()))?,
+            None => DraftStore::default_dir().map_err(|e| CliError::usage(e.text()))?,
         };
         let store = DraftsStore::open(dir.clone(), clock, &q).map_err(crate::drafts::cli::cli_error)?;
         let id = match &args.draft {
             Some(prefix) => Some(
                 DraftStore::open(dir)
                     .and_then(|s| s.resolve(prefix))
-                    .map_err(|e| CliError::usage_en(e.to_string()))?,
+                    .map_err(|e| CliError::usage(e.text()))?,
             ),
             None => None,
         };
@@ -81,19 +90,27 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<i32, CliError> {
     };
     let opts = RenderOpts { color: super::colour_wanted(), lang_explicit: super::lang_flag_given() };
     let text = render_text(&q, lang, today, store, id.as_deref(), &args.screen, w, h, opts)
-        .map_err(CliError::usage_en)?;
+        .map_err(CliError::usage)?;
     print!("{text}");
     Ok(0)
 }
 
-/// "80x24" → (80, 24).
-pub fn parse_size(s: &str) -> Result<(u16, u16), String> {
-    let bad = || format!("--size: \"{s}\" is not a size; use WIDTHxHEIGHT, e.g. 80x24");
+/// "80x24" → (80, 24); a refusal in English and French otherwise.
+pub fn parse_size(s: &str) -> Result<(u16, u16), Text> {
+    let bad = || {
+        Text::new(
+            format!("--size: \"{s}\" is not a size; use WIDTHxHEIGHT, e.g. 80x24"),
+            format!("--size : « {s} » n'est pas une taille; utilisez LARGEURxHAUTEUR, p. ex. 80x24"),
+        )
+    };
     let (a, b) = s.split_once(['x', 'X', '×']).ok_or_else(bad)?;
     let w: u16 = a.trim().parse().map_err(|_| bad())?;
     let h: u16 = b.trim().parse().map_err(|_| bad())?;
     if w == 0 || h == 0 || w > 1000 || h > 1000 {
-        return Err(format!("--size: {w}x{h} is out of range (1 to 1000 each way)"));
+        return Err(Text::new(
+            format!("--size: {w}x{h} is out of range (1 to 1000 each way)"),
+            format!("--size : {w}x{h} est hors limites (de 1 à 1000 dans chaque sens)"),
+        ));
     }
     Ok((w, h))
 }
@@ -106,7 +123,8 @@ pub struct RenderOpts {
     pub lang_explicit: bool,
 }
 
-/// Builds the app, opens the draft, goes to the named screen and returns it as text.
+/// Builds the app, opens the draft, goes to the named screen and returns it as text; or why not,
+/// in English and French.
 #[allow(clippy::too_many_arguments)]
 pub fn render_text(
     q: &Questionnaire,
@@ -118,27 +136,38 @@ pub fn render_text(
     w: u16,
     h: u16,
     opts: RenderOpts,
-) -> Result<String, String> {
+) -> Result<String, Text> {
     let mut app = App::new(q, lang, today, store);
     app.color = opts.color;
     app.lang_explicit = opts.lang_explicit;
-    goto(&mut app, draft, screen)?;
+    goto_text(&mut app, draft, screen)?;
     Ok(draw_text(&app, w, h))
 }
 
-/// Puts the app on a named screen (what `render --screen` and the snapshot tests use).
+/// Puts the app on a named screen (what `render --screen` and the snapshot tests use); why not
+/// in the app's language.
 pub fn goto(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(), String> {
+    goto_text(app, draft, screen).map_err(|e| e.get(app.lang).to_string())
+}
+
+/// [`goto`], with why not in English and French.
+pub fn goto_text(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(), Text> {
     let name = screen.trim();
     if let Some(id) = draft {
         if let Some(k) = app.drafts.iter().position(|d| d.id == id) {
             app.start_sel = k;
         }
         if name != "start" {
-            let d = app.store.open(id).map_err(|e| e.get(app.lang).to_string())?;
+            let d = app.store.open(id)?;
             app.open_draft(d);
         }
     }
-    let needs_draft = || format!("--screen {name} needs a draft: give --draft ID or --answers FILE");
+    let needs_draft = || {
+        Text::new(
+            format!("--screen {name} needs a draft: give --draft ID or --answers FILE"),
+            format!("--screen {name} demande un brouillon : donnez --draft ID ou --answers FICHIER"),
+        )
+    };
     match name {
         "start" => {}
         "about" => app.update(Action::About),
@@ -174,7 +203,10 @@ pub fn goto(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(), Stri
             let (rules, caution) =
                 if stops.is_empty() { (s.ev.fired_with(q, Outcome::Caution), true) } else { (stops, false) };
             if rules.is_empty() {
-                return Err("--screen stop: these answers trigger no stop and no caution".into());
+                return Err(Text::new(
+                    "--screen stop: these answers trigger no stop and no caution",
+                    "--screen stop : ces réponses ne déclenchent ni arrêt ni mise en garde",
+                ));
             }
             let paper_ok = !caution
                 && rules.iter().all(|&r| {
@@ -189,7 +221,12 @@ pub fn goto(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(), Stri
                 .screens
                 .iter()
                 .position(|s| s.id.eq_ignore_ascii_case(other) || s.number == other)
-                .ok_or_else(|| format!("--screen: no screen \"{other}\"; screen names: {SCREEN_NAMES}"))?;
+                .ok_or_else(|| {
+                    Text::new(
+                        format!("--screen: no screen \"{other}\"; screen names: {SCREEN_NAMES}"),
+                        format!("--screen : aucun écran « {other} »; noms d'écrans : {SCREEN_NAMES_FR}"),
+                    )
+                })?;
             app.goto_screen(found);
         }
     }
