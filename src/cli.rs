@@ -108,14 +108,6 @@ impl CliError {
     pub fn with_code(code: i32, message: Text) -> Self {
         CliError { code, message }
     }
-    /// Transitional: an English-only message.
-    pub fn usage_en(message: impl Into<String>) -> Self {
-        CliError { code: 2, message: Text::same(message) }
-    }
-    /// Transitional: an English-only message.
-    pub fn with_code_en(code: i32, message: impl Into<String>) -> Self {
-        CliError { code, message: Text::same(message) }
-    }
 }
 
 impl GlobalArgs {
