@@ -6,7 +6,8 @@
 use serde::Serialize;
 
 use crate::attach::Attachment;
-use crate::engine::eval::answer_label;
+use crate::engine::eval::{answer_label, status_label};
+use crate::engine::text::{colon, french_colons};
 use crate::engine::{Answers, Evaluation, Lang, Outcome, QType, Questionnaire, ScreenKind};
 use crate::readiness::{ItemReadiness, readiness};
 
@@ -146,7 +147,9 @@ pub fn build(
                     answer_label(q, qi, v, lang)
                 };
                 let prompt = match question.item {
-                    Some(i) => format!("{}: {}", q.items[i].title.get(lang), ev.prompt(q, qi, lang)),
+                    Some(i) => {
+                        format!("{}{}{}", q.items[i].title.get(lang), colon(lang), ev.prompt(q, qi, lang))
+                    }
                     None => ev.prompt(q, qi, lang).to_string(),
                 };
                 Some(AnswerRow { id: question.id.clone(), number: question.number.clone(), prompt, answer })
@@ -216,7 +219,7 @@ pub fn build(
         if let (Some(f), Some(p)) = (&i.file, &i.problem)
             && (f.state != "unchanged" || i.same_file_as.is_some())
         {
-            blockers.push(format!("{} {}: {p}", i.id, i.title));
+            blockers.push(format!("{} {}{}{p}", i.id, i.title, colon(lang)));
         }
     }
     let ready = rd.ready(ev);
@@ -355,14 +358,19 @@ fn applicant_name(a: &Applicant) -> String {
     }
 }
 
-fn file_line(c: &ChecklistEntry) -> Option<String> {
+fn file_line(c: &ChecklistEntry, lang: Lang) -> Option<String> {
     match (&c.item.file, &c.file_name) {
         (Some(f), _) => Some(format!(
-            "{} ({}, {} bytes, {}) SHA-256 {}{}",
+            "{} ({}, {} {}, {}) SHA-256 {}{}",
             f.name,
             f.file_type,
             f.size,
-            f.kind,
+            if lang == Lang::Fr { "octets" } else { "bytes" },
+            match (lang, f.kind.as_str()) {
+                (Lang::Fr, "document") => "document",
+                (Lang::Fr, "explanation") => "lettre d'explication",
+                (_, k) => k,
+            },
             f.sha256,
             if f.state == "unchanged" { String::new() } else { format!(" — {}", f.state) }
         )),
@@ -374,6 +382,7 @@ fn file_line(c: &ChecklistEntry) -> Option<String> {
 /// Markdown.
 pub fn to_markdown(e: &Export) -> String {
     let w = words(e.language);
+    let lang = Lang::parse(e.language).unwrap_or_default();
     let md = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     let mut o = String::new();
     o.push_str(&format!("# {}\n\n", w.title));
@@ -405,10 +414,15 @@ pub fn to_markdown(e: &Export) -> String {
     }
     for c in &e.checklist {
         let req = if c.item.required { w.required } else { w.optional };
-        o.push_str(&format!("- [{}] **{}** {} ({req})\n", c.item.status, c.item.id, c.item.title));
+        o.push_str(&format!(
+            "- [{}] **{}** {} ({req})\n",
+            status_label(c.item.status, lang),
+            c.item.id,
+            c.item.title
+        ));
         o.push_str(&format!("  - {}\n", md(&c.reason)));
-        if let Some(f) = file_line(c) {
-            o.push_str(&format!("  - {}: {}\n", w.file, md(&f)));
+        if let Some(f) = file_line(c, lang) {
+            o.push_str(&format!("  - {}{}{}\n", w.file, colon(lang), md(&f)));
         }
         if let Some(p) = &c.item.problem {
             o.push_str(&format!("  - ⚠ {}\n", md(p)));
@@ -441,7 +455,7 @@ pub fn to_markdown(e: &Export) -> String {
             o.push_str(&format!("| {} | {} | {} |\n", a.number, md(&a.prompt), md(&a.answer)));
         }
     }
-    o
+    if lang == Lang::Fr { french_colons(&o) } else { o }
 }
 
 fn esc(s: &str) -> String {
@@ -475,6 +489,7 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:0 1em}dt{font-weight:bold}dd{
 /// One self-contained HTML page (inline CSS, no scripts, no external resources).
 pub fn to_html(e: &Export) -> String {
     let w = words(e.language);
+    let lang = Lang::parse(e.language).unwrap_or_default();
     let mut o = String::new();
     o.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
@@ -539,14 +554,19 @@ pub fn to_html(e: &Export) -> String {
             let req = if c.item.required { w.required } else { w.optional };
             o.push_str(&format!(
                 "<tr><td class=\"st\">{}</td><td><strong>{}</strong> {} ({})</td><td>{}",
-                esc(c.item.status),
+                esc(status_label(c.item.status, lang)),
                 esc(&c.item.id),
                 esc(&c.item.title),
                 esc(req),
                 esc(&c.reason)
             ));
-            if let Some(f) = file_line(c) {
-                o.push_str(&format!("<br><span class=\"hash\">{}: {}</span>", esc(w.file), esc(&f)));
+            if let Some(f) = file_line(c, lang) {
+                o.push_str(&format!(
+                    "<br><span class=\"hash\">{}{}{}</span>",
+                    esc(w.file),
+                    colon(lang),
+                    esc(&f)
+                ));
             }
             if let Some(p) = &c.item.problem {
                 o.push_str(&format!("<br><span class=\"warn\">⚠ {}</span>", esc(p)));

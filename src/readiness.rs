@@ -123,9 +123,9 @@ pub fn readiness(
                 .and_then(|f| answers.get(&q.questions[f].id))
                 .is_some_and(|v| v.as_cond_str() == a.path.to_string_lossy());
             if current {
-                if let Some(p) = state.problem() {
+                if let Some(p) = state.text() {
                     files_ok = false;
-                    problems.push(p);
+                    problems.push(p.get(lang).to_string());
                 }
                 if a.kind == crate::attach::Kind::Document {
                     match seen.iter().find(|(h, _, _)| *h == a.sha256) {
@@ -153,8 +153,9 @@ pub fn readiness(
         // Answers about this document that are wrong or missing.
         for p in ev.problems.iter().filter(|p| p.severity == Severity::Error) {
             if q.questions[p.question].item == Some(r.item) {
+                let sep = if fr { " : " } else { ": " };
                 problems.push(format!(
-                    "{}: {}",
+                    "{}{sep}{}",
                     q.questions[p.question].prompt.get(lang),
                     p.message.get(lang)
                 ));
@@ -162,15 +163,16 @@ pub fn readiness(
         }
         for &qi in &ev.missing {
             if q.questions[qi].item == Some(r.item) && Some(qi) != it.file_q {
-                let head = if fr { "réponse manquante" } else { "missing answer" };
-                problems.push(format!("{head}: {}", q.questions[qi].prompt.get(lang)));
+                let head = if fr { "réponse manquante : " } else { "missing answer: " };
+                problems.push(format!("{head}{}", q.questions[qi].prompt.get(lang)));
             }
         }
         // Document blocks this item causes: the block no longer fires without its answers.
         for &b in &blocks {
             if causes(q, answers, ev, r.item, b) {
                 let rule = &q.rules[b];
-                problems.push(format!("{}: {}", rule.id, rule.message.get(lang)));
+                let sep = if fr { " : " } else { ": " };
+                problems.push(format!("{}{sep}{}", rule.id, rule.message.get(lang)));
             }
         }
         items.push(ItemReadiness {

@@ -3,6 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::engine::eval::{Blocker, ItemResult, question_title};
+use crate::engine::text::{colon, french_colons};
 use crate::engine::{Evaluation, Lang, Outcome, Questionnaire, Severity};
 
 /// The CONTRACT §4 object (further keys: warnings, set_aside, blockers).
@@ -59,7 +60,8 @@ pub fn blocker_text(q: &Questionnaire, ev: &Evaluation, b: &Blocker, lang: Lang)
     let fr = lang == Lang::Fr;
     match b {
         Blocker::Rule(r) => {
-            format!("{} {}: {}", q.rules[*r].id, q.rules[*r].title.get(lang), q.rules[*r].message.get(lang))
+            let c = colon(lang);
+            format!("{} {}{c}{}", q.rules[*r].id, q.rules[*r].title.get(lang), q.rules[*r].message.get(lang))
         }
         Blocker::Invalid(qi) => {
             let msg = ev
@@ -68,9 +70,10 @@ pub fn blocker_text(q: &Questionnaire, ev: &Evaluation, b: &Blocker, lang: Lang)
                 .map(|p| p.message.get(lang).to_string());
             let head = if fr { "Réponse à corriger" } else { "Answer to correct" };
             format!(
-                "{head} {} ({}): {}",
+                "{head} {} ({}){}{}",
                 q.questions[*qi].number,
                 question_title(q, *qi, lang),
+                colon(lang),
                 msg.unwrap_or_default()
             )
         }
@@ -80,7 +83,7 @@ pub fn blocker_text(q: &Questionnaire, ev: &Evaluation, b: &Blocker, lang: Lang)
         }
         Blocker::Item(i) => {
             let head = if fr { "Document ou action manquant" } else { "Missing document or action" };
-            format!("{head}: {} {}", q.items[*i].id, q.items[*i].title.get(lang))
+            format!("{head}{}{} {}", colon(lang), q.items[*i].id, q.items[*i].title.get(lang))
         }
     }
 }
@@ -139,7 +142,7 @@ pub fn check_text(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> String {
             let req = if r.required { t("required", "obligatoire") } else { t("optional", "facultatif") };
             out.push_str(&format!(
                 "  [{}] {} {} ({req})\n      {}\n",
-                r.status.code(),
+                r.status.label(lang),
                 it.id,
                 it.title.get(lang),
                 ev.reason_text(q, r, lang)
@@ -209,7 +212,7 @@ pub fn check_text(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> String {
         }
     }
     out.push_str(&format!("{}: CAD {}\n", t("Fee", "Frais"), q.fee.per_person_cad));
-    out
+    if fr { french_colons(&out) } else { out }
 }
 
 /// Adds `readiness` (each checklist item: id, status, required, problem), `files_ok` and
@@ -239,11 +242,27 @@ pub fn readiness_text(rd: &crate::readiness::Readiness, lang: Lang) -> String {
         } else {
             "--"
         };
-        out.push_str(&format!("  {mark} {} [{}] {}\n", i.id, i.status, i.title));
+        out.push_str(&format!(
+            "  {mark} {} [{}] {}\n",
+            i.id,
+            crate::engine::eval::status_label(i.status, lang),
+            i.title
+        ));
         if let Some(f) = &i.file {
             out.push_str(&format!(
-                "       {} ({}, {} bytes) sha256 {} — {}\n",
-                f.name, f.file_type, f.size, f.sha256, f.state
+                "       {} ({}, {} {}) sha256 {} — {}\n",
+                f.name,
+                f.file_type,
+                f.size,
+                if fr { "octets" } else { "bytes" },
+                f.sha256,
+                match (fr, f.state) {
+                    (true, "unchanged") => "inchangé",
+                    (true, "changed") => "modifié",
+                    (true, "missing") => "manquant",
+                    (true, "unreadable") => "illisible",
+                    (_, state) => state,
+                }
             ));
         }
         if let Some(p) = &i.problem {
@@ -264,5 +283,5 @@ pub fn readiness_text(rd: &crate::readiness::Readiness, lang: Lang) -> String {
             "  Some attached files changed or vanished since they were attached: attach them again.\n"
         });
     }
-    out
+    if fr { french_colons(&out) } else { out }
 }

@@ -39,6 +39,21 @@ impl Status {
             Status::Done => "done",
         }
     }
+    /// The status in words for people (the code is the English word).
+    pub fn label(self, lang: Lang) -> &'static str {
+        status_label(self.code(), lang)
+    }
+}
+
+/// A status code ("provided") in words for people; unknown codes are returned as they are.
+pub fn status_label(code: &'static str, lang: Lang) -> &'static str {
+    match (lang, code) {
+        (Lang::Fr, "missing") => "manquant",
+        (Lang::Fr, "provided") => "fourni",
+        (Lang::Fr, "explained") => "expliqué",
+        (Lang::Fr, "done") => "fait",
+        _ => code,
+    }
 }
 
 /// A problem with one answer.
@@ -635,7 +650,9 @@ impl Evaluation {
 pub fn question_title(q: &Questionnaire, qi: usize, lang: Lang) -> String {
     let question = &q.questions[qi];
     match question.item {
-        Some(i) => format!("{}: {}", q.items[i].title.get(lang), question.prompt.get(lang)),
+        Some(i) => {
+            format!("{}{}{}", q.items[i].title.get(lang), super::text::colon(lang), question.prompt.get(lang))
+        }
         None => question.prompt.get(lang).to_string(),
     }
 }

@@ -65,6 +65,42 @@ impl Text {
     }
 }
 
+/// ": " in English, " : " in French (Canadian French puts a space before a colon).
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::Fr => " : ",
+    }
+}
+
+/// French text with a space before every colon that ends a label ("Source: G L32" → "Source : G L32");
+/// colons inside words, times and addresses ("18:20", "https://") are left alone.
+pub fn french_colons(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        if line.contains("://") {
+            out.push_str(line);
+            continue;
+        }
+        let mut prev: Option<char> = None;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == ':'
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && matches!(chars.peek(), Some(' ') | None)
+            {
+                out.push(' ');
+            }
+            out.push(c);
+            prev = Some(c);
+        }
+    }
+    out
+}
+
 /// Lower case without accents, so "numero" finds « numéro » and "Quebec" finds « Québec »
 /// (searching and type-to-filter in both languages).
 pub fn fold(s: &str) -> String {

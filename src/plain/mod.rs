@@ -158,7 +158,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn say(&mut self, line: impl AsRef<str>) -> Result<(), CliError> {
         let line = line.as_ref();
         if self.lang == Lang::Fr {
-            writeln!(self.out, "{}", french_typography(line)).map_err(write_err)
+            writeln!(self.out, "{}", crate::engine::text::french_colons(line)).map_err(write_err)
         } else {
             writeln!(self.out, "{line}").map_err(write_err)
         }
@@ -856,7 +856,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         for r in items {
             let it = &q.items[r.item];
             let req = if r.required { self.t(s::REQUIRED_WORD) } else { self.t(s::OPTIONAL_WORD) };
-            let line = format!("  [{}] {} {} ({req})", r.status.code(), it.id, it.title.get(lang));
+            let line = format!("  [{}] {} {} ({req})", r.status.label(lang), it.id, it.title.get(lang));
             self.say(line)?;
             let why = format!("      {}: {}", self.t(s::WHY), ev.reason_text(q, r, lang));
             self.say(why)?;
@@ -948,24 +948,6 @@ fn type_hint(t: QType) -> Option<Tr> {
         QType::YesNo | QType::Choice => s::HINT_CHOICE,
         _ => return None,
     })
-}
-
-/// French puts a space before a colon ("Source : G L32"); the engine's French texts already do.
-fn french_typography(line: &str) -> String {
-    if line.contains("://") {
-        return line.to_string();
-    }
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut prev: Option<char> = None;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == ':' && prev.is_some_and(|p| !p.is_whitespace()) && matches!(chars.peek(), Some(' ') | None) {
-            out.push(' ');
-        }
-        out.push(c);
-        prev = Some(c);
-    }
-    out
 }
 
 /// "12 days left" in the interface language.

@@ -106,7 +106,7 @@ pub fn render_why(app: &App, item: usize, area: Rect, buf: &mut Buffer, t: Theme
         Line::raw(format!(
             "{status}: {} {}{}",
             mark(r),
-            r.status.code(),
+            r.status.label(lang),
             if r.required { "" } else { i18n::OPTIONAL.get(lang) }
         )),
         Line::raw(format!("{src}: {}", it.source)),

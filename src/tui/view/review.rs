@@ -120,7 +120,7 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     let flags = super::attach::file_flags(app);
     for r in list {
         let item = &q.items[r.item];
-        let text = format!("{} {} — {}", mark(r), item.title.get(lang), r.status.code());
+        let text = format!("{} {} — {}", mark(r), item.title.get(lang), r.status.label(lang));
         lines.push(Line::raw(truncate(&format!("  {text}"), w)));
         lines.extend(super::attach::flag_line(&flags, &item.id, w, t));
     }
