@@ -132,9 +132,10 @@ impl GlobalArgs {
                 load_str(&text).map_err(|problems| {
                     let (p, n, first) = (path.display(), problems.len(), &problems[0]);
                     let pb = if n == 1 { "problème" } else { "problèmes" };
+                    let pe = if n == 1 { "problem" } else { "problems" };
                     CliError::usage(Text::new(
                         format!(
-                            "{p}: not a usable questionnaire ({n} problems); run `citcert validate {p}` for the list. First: {first}"
+                            "{p}: not a usable questionnaire ({n} {pe}); run `citcert validate {p}` for the list. First: {first}"
                         ),
                         format!(
                             "{p} : questionnaire inutilisable ({n} {pb}); lancez `citcert validate {p}` pour la liste. \

@@ -248,16 +248,15 @@ pub fn attach_with(
     let id = st.resolve(&args.draft).map_err(cli_error)?;
     let mut open = st.open_draft(&id, &clock).map_err(cli_error)?;
     if open.is_read_only() {
-        // The English prints the access as Rust debug output, as it always has.
         let why = match open.access() {
-            crate::drafts::Access::ReadOnly(why) => why.fr.clone(),
-            crate::drafts::Access::ReadWrite => String::new(),
+            crate::drafts::Access::ReadOnly(why) => why.clone(),
+            crate::drafts::Access::ReadWrite => Text::default(),
         };
         return Err(CliError::with_code(
             1,
             Text::new(
-                format!("draft {id} is open read-only ({:?}); nothing was attached", open.access()),
-                format!("le brouillon {id} est ouvert en lecture seule ({why}); rien n'a été joint"),
+                format!("draft {id} is open read-only ({}); nothing was attached", why.en),
+                format!("le brouillon {id} est ouvert en lecture seule ({}); rien n'a été joint", why.fr),
             ),
         ));
     }
@@ -561,6 +560,14 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
         &format!("{} {}", q.id, q.version),
     )
     .map_err(pe)?;
+    // A folder others can read (created by someone else, or by a loose umask) is said, not fixed.
+    use crate::drafts::fsutil::{Kind, loose_mode_warning};
+    for (path, kind) in [(&dir, Kind::KeyFolder), (&args.out, Kind::PackageFolder)] {
+        if let Some(wt) = std::fs::metadata(path).ok().and_then(|m| loose_mode_warning(path, &m, kind)) {
+            let head = tr(lang, "citcert: warning: ".into(), "citcert : avertissement : ".into());
+            eprintln!("{head}{}", wt.get(lang));
+        }
+    }
     let mut out = std::io::stdout().lock();
     let (o, n, fp) = (args.out.display(), m.files.len(), &m.public_key_fingerprint);
     w(writeln!(

@@ -678,3 +678,59 @@ fn package_and_verify_speak_french_with_lang_fr() {
     assert_eq!(o.status.code(), Some(2));
     french(&o, &["verify : nowhere : ce n'est pas un dossier"], &["not a folder"]);
 }
+
+/// A draft open in another citcert is not changed by `attach`; the reason is said in words.
+#[test]
+fn attach_refuses_a_draft_open_elsewhere() {
+    let env = Env::new();
+    let id = env.import("P01");
+    let f = env.write("licence.pdf", PDF);
+    let store = citcert::drafts::DraftStore::open(env.path("drafts")).unwrap();
+    let clock = citcert::clock::Clock::Fixed(citcert::clock::parse_date("2025-06-01").unwrap());
+    let held = store.open_draft(&id, &clock).unwrap();
+    let before = std::fs::read(env.path("drafts").join(format!("{id}.json"))).unwrap();
+    let o = env.run(&["attach", &id, "CL-ID1", &f]);
+    refused(&o, &["is open read-only (it is open in another citcert); nothing was attached"]);
+    assert!(!text(&o.stderr).contains("ReadOnly"), "{}", text(&o.stderr));
+    let o = env.run(&["attach", &id, "CL-ID1", &f, "--lang", "fr"]);
+    refused(&o, &["lecture seule (il est ouvert dans un autre citcert); rien n'a été joint"]);
+    assert_eq!(std::fs::read(env.path("drafts").join(format!("{id}.json"))).unwrap(), before);
+    drop(held);
+}
+
+/// A package written into an existing empty folder that others can read: written, with a warning and
+/// the chmod to run (citcert does not change permissions it did not set).
+#[cfg(unix)]
+#[test]
+fn a_package_folder_others_can_read_is_warned_about() {
+    use std::os::unix::fs::PermissionsExt;
+    let (env, id) = ready_draft();
+    std::fs::create_dir(env.path("shared")).unwrap();
+    std::fs::set_permissions(env.path("shared"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let o = env.run(&["package", &id, "--out", "shared"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let e = text(&o.stderr);
+    assert!(
+        e.contains("this package folder, which holds personal data, can be read or changed by other users"),
+        "{e}"
+    );
+    assert!(e.contains("chmod 700"), "{e}");
+    let o = env.run(&["package", &id, "--out", "private"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(!text(&o.stderr).contains("warning"), "{}", text(&o.stderr));
+}
+
+/// A damaged signing key is named, never replaced behind the person's back.
+#[test]
+fn a_damaged_signing_key_is_refused_and_kept() {
+    let (env, id) = ready_draft();
+    std::fs::create_dir_all(env.path("config")).unwrap();
+    std::fs::write(env.path("config/package-signing.key"), b"not a key\n").unwrap();
+    let o = env.run(&["package", &id, "--out", "pkg"]);
+    refused(&o, &["package-signing.key", "not a citcert signing key", "move it away"]);
+    assert_eq!(std::fs::read(env.path("config/package-signing.key")).unwrap(), b"not a key\n");
+    assert!(!env.path("pkg").exists());
+    let o = env.run(&["package", &id, "--out", "pkg", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!text(&o.stderr).contains("not a citcert"), "{}", text(&o.stderr));
+}

@@ -42,6 +42,10 @@ pub fn ensure_private_dir(dir: &Path) -> Result<Option<Text>, DraftError> {
 pub enum Kind {
     Folder,
     File,
+    /// The folder of the package signing key.
+    KeyFolder,
+    /// A package folder (answers, summary and copies of documents).
+    PackageFolder,
 }
 
 /// "…: readable by others (mode 0755); run chmod 700 …" when `meta` grants anything to group/others.
@@ -54,6 +58,14 @@ pub fn loose_mode_warning(path: &Path, meta: &fs::Metadata, kind: Kind) -> Optio
             let (want, en, fr) = match kind {
                 Kind::Folder => (DIR_MODE, "this drafts folder", "ce dossier de brouillons"),
                 Kind::File => (FILE_MODE, "this drafts file", "ce fichier de brouillon"),
+                Kind::KeyFolder => {
+                    (DIR_MODE, "the folder of your signing key", "le dossier de votre clé de signature")
+                }
+                Kind::PackageFolder => (
+                    DIR_MODE,
+                    "this package folder, which holds personal data,",
+                    "ce dossier de paquet, qui contient des renseignements personnels,",
+                ),
             };
             let p = path.display();
             return Some(Text::new(

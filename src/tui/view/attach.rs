@@ -9,7 +9,7 @@ use super::{Theme, popup, truncate, wrap};
 use crate::attach::attachments_of;
 use crate::readiness::readiness;
 use crate::tui::app::App;
-use crate::tui::attach_flow::{AttachDialog, short_size, text};
+use crate::tui::attach_flow::{AttachDialog, short_size_in, text};
 use crate::tui::i18n;
 
 /// Width of the dialog.
@@ -29,7 +29,10 @@ pub fn render(app: &App, d: &AttachDialog, area: Rect, buf: &mut Buffer, t: Them
             truncate(&text(app.lang).for_item.replace("{item}", &title).replace("{id}", &d.item), inner),
             t.focus(),
         ),
-        Line::raw(truncate(&text(app.lang).path_label.replace("{max}", &short_size(d.max_bytes)), inner)),
+        Line::raw(truncate(
+            &text(app.lang).path_label.replace("{max}", &short_size_in(d.max_bytes, app.lang)),
+            inner,
+        )),
     ];
     // The path, scrolled so the cursor shows.
     let chars: Vec<char> = d.input.value.chars().collect();
