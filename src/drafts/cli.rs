@@ -482,7 +482,7 @@ fn list(
                 lang,
                 format!("citcert: warning: draft {id} '{label}' has {left} — it is deleted after {last}."),
                 format!(
-                    "citcert : avertissement : le brouillon {id} « {label} » a {left} — il sera supprimé après \
+                    "citcert : avertissement : brouillon {id} « {label} » : {left} — il sera supprimé après \
                      le {last}."
                 ),
             )
