@@ -5,6 +5,7 @@
 
 pub mod attach;
 pub mod cli;
+pub mod cli_help;
 pub mod clock;
 pub mod docs_cli;
 pub mod drafts;
