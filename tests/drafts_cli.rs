@@ -337,7 +337,8 @@ fn the_drafts_commands_speak_french() {
     assert!(r.err.contains("n'est pas supprimé : il n'y a pas de terminal pour confirmer"), "{}", r.err);
     let r = citcert(&dir, &["drafts", "show", &id, "--lang", "fr", "--today", "2025-07-26"]);
     assert!(
-        r.out.starts_with(&format!("Brouillon {id} — Liam")) && r.out.contains("Jours restants :"),
+        r.out.starts_with(&format!("Brouillon {id} — Liam"))
+            && r.out.contains("Expiration :      5 jours restants"),
         "{}",
         r.out
     );

@@ -519,7 +519,7 @@ fn show(
     let names: [&str; 10] = match lang {
         Lang::En => [
             "Started:",
-            "Days left:",
+            "Expiry:",
             "Last saved:",
             "Screen:",
             "Progress:",
@@ -531,7 +531,7 @@ fn show(
         ],
         Lang::Fr => [
             "Commencé le :",
-            "Jours restants :",
+            "Expiration :",
             "Enregistré le :",
             "Écran :",
             "Progression :",
@@ -542,7 +542,7 @@ fn show(
             "Brouillon",
         ],
     };
-    let width = names[..9].iter().map(|n| n.chars().count()).max().unwrap_or(0) + 1;
+    let width = names[..9].iter().map(|n| n.chars().count()).max().unwrap_or(0) + 2;
     let field = |i: usize| pad(names[i], width);
     w(writeln!(out, "{} {} — {}", names[9], d.id(), d.label))?;
     let last = e.last_day;
