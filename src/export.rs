@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::attach::Attachment;
 use crate::engine::eval::{answer_label, status_label};
-use crate::engine::text::{colon, french_colons};
+use crate::engine::text::colon;
 use crate::engine::{Answers, Evaluation, Lang, Outcome, QType, Questionnaire, ScreenKind};
 use crate::readiness::{ItemReadiness, readiness};
 
@@ -383,22 +383,23 @@ fn file_line(c: &ChecklistEntry, lang: Lang) -> Option<String> {
 pub fn to_markdown(e: &Export) -> String {
     let w = words(e.language);
     let lang = Lang::parse(e.language).unwrap_or_default();
+    let c = colon(lang);
     let md = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     let mut o = String::new();
     o.push_str(&format!("# {}\n\n", w.title));
     o.push_str(&format!("## {}\n\n", w.applicant));
-    o.push_str(&format!("- {}: {}\n", w.name, applicant_name(&e.applicant)));
-    o.push_str(&format!("- {}: {}\n", w.dob, e.applicant.date_of_birth.as_deref().unwrap_or("—")));
+    o.push_str(&format!("- {}{c}{}\n", w.name, applicant_name(&e.applicant)));
+    o.push_str(&format!("- {}{c}{}\n", w.dob, e.applicant.date_of_birth.as_deref().unwrap_or("—")));
     if let Some(u) = &e.applicant.uci {
-        o.push_str(&format!("- UCI: {u}\n"));
+        o.push_str(&format!("- {}{c}{u}\n", uci_label(lang)));
     }
     if let Some(d) = &e.draft {
-        o.push_str(&format!("- {}: {} ({})\n", w.draft, d.label, d.created_on));
+        o.push_str(&format!("- {}{c}{} ({})\n", w.draft, d.label, d.created_on));
     }
-    o.push_str(&format!("- {}: {}\n\n", w.prepared, e.today));
+    o.push_str(&format!("- {}{c}{}\n\n", w.prepared, e.today));
     o.push_str(&format!("## {}\n\n**{}** — {}\n\n", w.outcome, e.outcome.code, e.outcome.summary));
     for r in &e.rules {
-        o.push_str(&format!("- **{}** [{}] {}: {}\n", r.id, r.outcome, r.title, r.message));
+        o.push_str(&format!("- **{}** [{}] {}{c}{}\n", r.id, r.outcome, r.title, r.message));
     }
     if !e.rules.is_empty() {
         o.push('\n');
@@ -455,7 +456,12 @@ pub fn to_markdown(e: &Export) -> String {
             o.push_str(&format!("| {} | {} | {} |\n", a.number, md(&a.prompt), md(&a.answer)));
         }
     }
-    if lang == Lang::Fr { french_colons(&o) } else { o }
+    o
+}
+
+/// The client identifier's short name: UCI, « IUC » in French.
+fn uci_label(lang: Lang) -> &'static str {
+    if lang == Lang::Fr { "IUC" } else { "UCI" }
 }
 
 fn esc(s: &str) -> String {
@@ -505,7 +511,7 @@ pub fn to_html(e: &Export) -> String {
         esc(e.applicant.date_of_birth.as_deref().unwrap_or("—"))
     ));
     if let Some(u) = &e.applicant.uci {
-        o.push_str(&format!("<dt>UCI</dt><dd>{}</dd>\n", esc(u)));
+        o.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", uci_label(lang), esc(u)));
     }
     if let Some(d) = &e.draft {
         o.push_str(&format!(

@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::engine::eval::{Blocker, ItemResult, question_title};
-use crate::engine::text::{colon, french_colons};
+use crate::engine::text::colon;
 use crate::engine::{Evaluation, Lang, Outcome, Questionnaire, Severity};
 
 /// The CONTRACT §4 object (further keys: warnings, set_aside, blockers).
@@ -92,6 +92,9 @@ pub fn blocker_text(q: &Questionnaire, ev: &Evaluation, b: &Blocker, lang: Lang)
 pub fn check_text(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> String {
     let fr = lang == Lang::Fr;
     let t = |en: &'static str, f: &'static str| if fr { f } else { en };
+    // ": " in English, " : " in French; `head` ends a heading line.
+    let c = colon(lang);
+    let head = c.trim_end();
     let mut out = String::new();
     let outcome_words = match ev.outcome {
         Outcome::OnlineOk => {
@@ -106,7 +109,7 @@ pub fn check_text(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> String {
         Outcome::StopDoNotApply => t("do not apply online", "ne présentez pas de demande en ligne"),
         _ => "",
     };
-    out.push_str(&format!("{}: {} — {}\n", t("Outcome", "Résultat"), ev.outcome.code(), outcome_words));
+    out.push_str(&format!("{}{c}{} — {}\n", t("Outcome", "Résultat"), ev.outcome.code(), outcome_words));
     for &r in &ev.fired {
         let rule = &q.rules[r];
         out.push_str(&format!(
@@ -123,7 +126,7 @@ pub fn check_text(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> String {
             let label = q.text("indication_label").map(|l| l.get(lang).to_string()).unwrap_or_default();
             let id = ev.indication.as_ref().map(|(r, _)| q.indications[*r].id.as_str()).unwrap_or("");
             out.push_str(&format!(
-                "{} ({id}): {text}\n  {label}\n\n",
+                "{} ({id}){c}{text}\n  {label}\n\n",
                 t("Act indication", "Indication de la Loi")
             ));
         }
@@ -133,7 +136,7 @@ pub fn check_text(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> String {
         )),
     }
     let list = |title: &str, items: &[ItemResult], out: &mut String| {
-        out.push_str(&format!("{title}:\n"));
+        out.push_str(&format!("{title}{head}\n"));
         if items.is_empty() {
             out.push_str(&format!("  {}\n", t("(none)", "(aucun)")));
         }
@@ -159,7 +162,7 @@ pub fn check_text(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> String {
         );
     }
     if !ev.missing.is_empty() {
-        out.push_str(&format!("\n{}:\n", t("Missing answers", "Réponses manquantes")));
+        out.push_str(&format!("\n{}{head}\n", t("Missing answers", "Réponses manquantes")));
         for &qi in &ev.missing {
             out.push_str(&format!(
                 "  {} {} ({})\n",
@@ -175,10 +178,10 @@ pub fn check_text(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> String {
     ] {
         let ps: Vec<_> = ev.problems.iter().filter(|p| p.severity == sev).collect();
         if !ps.is_empty() {
-            out.push_str(&format!("\n{title}:\n"));
+            out.push_str(&format!("\n{title}{head}\n"));
             for p in ps {
                 out.push_str(&format!(
-                    "  {} {}: {}\n",
+                    "  {} {}{c}{}\n",
                     q.questions[p.question].number,
                     q.questions[p.question].id,
                     p.message.get(lang)
@@ -188,7 +191,7 @@ pub fn check_text(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> String {
     }
     if !ev.set_aside.is_empty() {
         out.push_str(&format!(
-            "\n{}:\n",
+            "\n{}{head}\n",
             t(
                 "Answers set aside (questions no longer shown)",
                 "Réponses mises de côté (questions plus affichées)"
@@ -199,7 +202,7 @@ pub fn check_text(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> String {
         }
     }
     out.push_str(&format!(
-        "\n{}: {}\n",
+        "\n{}{c}{}\n",
         t("Ready to submit", "Prête à soumettre"),
         if ev.ready { t("yes", "oui") } else { t("no", "non") }
     ));
@@ -211,8 +214,8 @@ pub fn check_text(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> String {
             out.push_str(&format!("  … {} {}\n", ev.blockers.len() - 12, t("more", "de plus")));
         }
     }
-    out.push_str(&format!("{}: CAD {}\n", t("Fee", "Frais"), q.fee.per_person_cad));
-    if fr { french_colons(&out) } else { out }
+    out.push_str(&format!("{}{c}CAD {}\n", t("Fee", "Frais"), q.fee.per_person_cad));
+    out
 }
 
 /// Adds `readiness` (each checklist item: id, status, required, problem), `files_ok` and
@@ -283,5 +286,5 @@ pub fn readiness_text(rd: &crate::readiness::Readiness, lang: Lang) -> String {
             "  Some attached files changed or vanished since they were attached: attach them again.\n"
         });
     }
-    if fr { french_colons(&out) } else { out }
+    out
 }
