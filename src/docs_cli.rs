@@ -15,14 +15,6 @@ use crate::drafts::{DraftStore, io_reason};
 use crate::engine::{Answers, Context, Evaluation, Lang, Questionnaire, Text, evaluate};
 use crate::export::{self, DraftInfo};
 
-/// One of two wordings, by the language of service.
-fn tr(lang: Lang, en: String, fr: String) -> String {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
-}
-
 #[derive(Debug, Clone, Args)]
 pub struct AttachArgs {
     /// The draft id (or an unambiguous start of it).
@@ -270,8 +262,7 @@ pub fn attach_with(
     w(writeln!(
         out,
         "{}",
-        tr(
-            lang,
+        lang.pick(
             format!(
                 "Attached to {item} ({}): {name} — {ftype}, {size} bytes, SHA-256 {sha}, on {on}.",
                 if explanation { "explanation letter" } else { "document" }
@@ -288,8 +279,7 @@ pub fn attach_with(
         w(writeln!(
             out,
             "{}",
-            tr(
-                lang,
+            lang.pick(
                 format!("{item}: a few questions about this document (empty line to skip):"),
                 format!("{item} : quelques questions sur ce document (ligne vide pour passer) :"),
             )
@@ -317,10 +307,10 @@ pub fn attach_with(
     let attachments = attach::attachments_of(&open.draft.attachments);
     let rd = crate::readiness::readiness(&q, &answers, &ev, &attachments, lang);
     if let Some(item) = rd.items.iter().find(|i| i.id == a.item) {
-        let colon = tr(lang, ": ".into(), " : ".into());
+        let colon = lang.pick(": ", " : ");
         w(writeln!(out, "{}{colon}{}", item.id, status_words(item.status, lang)))?;
         if let Some(p) = &item.problem {
-            w(writeln!(out, "  {}{colon}{p}", tr(lang, "still to do".into(), "reste à faire".into())))?;
+            w(writeln!(out, "  {}{colon}{p}", lang.pick("still to do", "reste à faire")))?;
             let missing = attach::unanswered(&q, &ev, &a.item);
             if !missing.is_empty() {
                 let fields: Vec<String> = missing
@@ -331,8 +321,7 @@ pub fn attach_with(
                 w(writeln!(
                     out,
                     "{}",
-                    tr(
-                        lang,
+                    lang.pick(
                         format!("  answer with: citcert attach {id} {item} FILE {sets}", item = a.item),
                         format!("  répondez avec : citcert attach {id} {item} FICHIER {sets}", item = a.item),
                     )
@@ -388,7 +377,7 @@ pub fn export_cmd(args: &ExportArgs, global: &GlobalArgs) -> Result<i32, CliErro
                     ),
                 )
             })?;
-            eprintln!("{}", tr(lang, format!("Wrote {name}."), format!("Fichier écrit : {name}.")));
+            eprintln!("{}", lang.pick(format!("Wrote {name}."), format!("Fichier écrit : {name}.")));
         }
     }
     Ok(0)
@@ -419,9 +408,7 @@ fn package_copies<'a>(
                 let (id, title) = (&c.item.id, &c.item.title);
                 let file =
                     Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                reasons.push(tr(
-                    lang,
-                    format!(
+                reasons.push(lang.pick(format!(
                         "{id} {title}: the file {file} was not attached with `citcert attach` (no recorded type \
                          and hash); attach it"
                     ),
@@ -545,8 +532,7 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
         let k = k.display();
         eprintln!(
             "{}",
-            tr(
-                lang,
+            lang.pick(
                 format!("Made a new package signing key in {k} (0600)."),
                 format!("Nouvelle clé de signature des paquets créée dans {k} (0600)."),
             )
@@ -564,7 +550,7 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
     use crate::drafts::fsutil::{Kind, loose_mode_warning};
     for (path, kind) in [(&dir, Kind::KeyFolder), (&args.out, Kind::PackageFolder)] {
         if let Some(wt) = std::fs::metadata(path).ok().and_then(|m| loose_mode_warning(path, &m, kind)) {
-            let head = tr(lang, "citcert: warning: ".into(), "citcert : avertissement : ".into());
+            let head = lang.pick("citcert: warning: ", "citcert : avertissement : ");
             eprintln!("{head}{}", wt.get(lang));
         }
     }
@@ -573,13 +559,12 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
     w(writeln!(
         out,
         "{}",
-        tr(
-            lang,
+        lang.pick(
             format!("Package written to {o}: {n} files, signed with key {fp}."),
             format!("Paquet écrit dans {o} : {n} fichiers, signé avec la clé {fp}."),
         )
     ))?;
-    let bytes = tr(lang, "bytes".into(), "octets".into());
+    let bytes = lang.pick("bytes", "octets");
     for f in &m.files {
         w(writeln!(out, "  {}  {}  {} {bytes}", f.sha256, f.path, f.size))?;
     }
@@ -596,7 +581,7 @@ pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliErro
     })?;
     let mut out = std::io::stdout().lock();
     let name = args.dir.display();
-    let c = tr(lang, ": ".into(), " : ".into());
+    let c = lang.pick(": ", " : ");
     if let Some(fp) = &r.fingerprint {
         let whose = match (r.own_key, lang) {
             (Some(true), Lang::En) => " (this machine's key)",
@@ -609,7 +594,7 @@ pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliErro
             }
             (None, _) => "",
         };
-        let signed = tr(lang, "signed with key".into(), "signé avec la clé".into());
+        let signed = lang.pick("signed with key", "signé avec la clé");
         w(writeln!(out, "{name}{c}{signed} {fp}{whose}"))?;
     }
     for p in &r.problems {
@@ -625,7 +610,7 @@ pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliErro
     for p in &r.removed {
         w(writeln!(out, "{name}{c}{removed}{p}"))?;
     }
-    let not_listed = tr(lang, "(not in the manifest)".into(), "(absent du manifeste)".into());
+    let not_listed = lang.pick("(not in the manifest)", "(absent du manifeste)");
     for p in &r.added {
         w(writeln!(out, "{name}{c}{added}{p} {not_listed}"))?;
     }
@@ -633,10 +618,9 @@ pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliErro
         w(writeln!(
             out,
             "{name}{c}{}",
-            tr(
-                lang,
-                "intact — the signature is good and every file matches the manifest.".into(),
-                "intact — la signature est valide et chaque fichier correspond au manifeste.".into(),
+            lang.pick(
+                "intact — the signature is good and every file matches the manifest.",
+                "intact — la signature est valide et chaque fichier correspond au manifeste."
             )
         ))?;
         Ok(0)
@@ -644,10 +628,9 @@ pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliErro
         w(writeln!(
             out,
             "{name}{c}{}",
-            tr(
-                lang,
-                "NOT intact — do not submit it; make the package again.".into(),
-                "PAS intact — ne le soumettez pas; refaites le paquet.".into(),
+            lang.pick(
+                "NOT intact — do not submit it; make the package again.",
+                "PAS intact — ne le soumettez pas; refaites le paquet."
             )
         ))?;
         Ok(1)

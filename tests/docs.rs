@@ -734,3 +734,18 @@ fn a_damaged_signing_key_is_refused_and_kept() {
     assert_eq!(o.status.code(), Some(1));
     assert!(!text(&o.stderr).contains("not a citcert"), "{}", text(&o.stderr));
 }
+
+/// French typography is applied to citcert's own labels, never to what the person typed.
+#[test]
+fn french_exports_keep_the_persons_own_words() {
+    let env = Env::new();
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/personas/P01.answers.json");
+    let o = env.run(&["drafts", "import", file.to_str().unwrap(), "--label", "Appel: Amira"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let id = text(&o.stdout).split("as draft ").nth(1).unwrap()[..8].to_string();
+    let o = env.run(&["export", &id, "--format", "md", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let md = text(&o.stdout);
+    assert!(md.contains("Appel: Amira") && !md.contains("Appel : Amira"), "{md}");
+    assert!(md.contains("- Nom : "), "{md}");
+}

@@ -17,14 +17,6 @@ use crate::cli::{CliError, GlobalArgs};
 use crate::clock::Clock;
 use crate::engine::text::{Lang, Text};
 
-/// One of two wordings, by the language of service.
-fn tr(lang: Lang, en: String, fr: String) -> String {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
-}
-
 #[derive(Debug, Clone, Subcommand)]
 pub enum DraftsCommand {
     /// List drafts: label, id, start date, days left, progress.
@@ -149,8 +141,7 @@ pub fn run_with(
             w(writeln!(
                 io.out,
                 "{}",
-                tr(
-                    lang,
+                lang.pick(
                     format!("Started draft {id} '{label}' on {start}: {left} (last day {last})."),
                     format!(
                         "Brouillon {id} « {label} » commencé le {start} : {left} (dernier jour : {last})."
@@ -185,8 +176,7 @@ pub fn run_with(
                         ),
                     )));
                 }
-                let ask = tr(
-                    lang,
+                let ask = lang.pick(
                     format!("Delete {}? It cannot be recovered. Type yes to delete: ", what.en),
                     format!(
                         "Supprimer {}? Il ne pourra pas être récupéré. Tapez oui pour supprimer : ",
@@ -198,16 +188,12 @@ pub fn run_with(
                 let mut line = String::new();
                 let _ = io.input.read_line(&mut line);
                 if !matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "o" | "oui") {
-                    w(writeln!(
-                        io.out,
-                        "{}",
-                        tr(lang, "Not deleted.".into(), "Rien n'a été supprimé.".into())
-                    ))?;
+                    w(writeln!(io.out, "{}", lang.pick("Not deleted.", "Rien n'a été supprimé.")))?;
                     return Ok(1);
                 }
             }
             store.delete(&id).map_err(cli_error)?;
-            let done = tr(lang, format!("Deleted {}.", what.en), format!("Supprimé : {}.", what.fr));
+            let done = lang.pick(format!("Deleted {}.", what.en), format!("Supprimé : {}.", what.fr));
             w(writeln!(io.out, "{done}"))?;
             Ok(0)
         }
@@ -224,9 +210,7 @@ pub fn run_with(
                     w(writeln!(
                         io.err,
                         "{}",
-                        tr(
-                            lang,
-                            format!(
+                        lang.pick(format!(
                                 "Wrote the answers of draft {id} '{label}' to {p} (mode 0600: it holds personal data)."
                             ),
                             format!(
@@ -257,8 +241,7 @@ pub fn run_with(
             w(writeln!(
                 io.out,
                 "{}",
-                tr(
-                    lang,
+                lang.pick(
                     format!("Imported {f} as draft {id} '{label}', started {start}: {left}."),
                     format!("{f} importé comme brouillon {id} « {label} », commencé le {start} : {left}."),
                 )
@@ -288,7 +271,7 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
 
 /// Notices about what the sweep did, on stderr: labels and dates only.
 fn report_sweep(store: &DraftStore, sweep: &Sweep, err: &mut dyn Write, lang: Lang) -> Result<(), CliError> {
-    let warning = tr(lang, "warning".into(), "avertissement".into());
+    let warning = lang.pick("warning", "avertissement");
     for wt in &sweep.warnings {
         w(writeln!(err, "citcert: {warning}: {}", wt.get(lang)))?;
     }
@@ -298,9 +281,7 @@ fn report_sweep(store: &DraftStore, sweep: &Sweep, err: &mut dyn Write, lang: La
             w(writeln!(
                 err,
                 "{}",
-                tr(
-                    lang,
-                    format!(
+                lang.pick(format!(
                         "citcert: deleted {deleted} expired draft(s) — drafts are kept 60 days from the day they \
                          were started:"
                     ),
@@ -330,8 +311,7 @@ fn report_sweep(store: &DraftStore, sweep: &Sweep, err: &mut dyn Write, lang: La
     }
     for d in &sweep.damaged {
         let moved = match &d.moved_to {
-            Some(p) => tr(
-                lang,
+            Some(p) => lang.pick(
                 format!(
                     " Moved to {} (nothing was deleted); the other drafts are not affected. Read it there, \
                      or delete it when you no longer need it.",
@@ -354,8 +334,7 @@ fn report_sweep(store: &DraftStore, sweep: &Sweep, err: &mut dyn Write, lang: La
         w(writeln!(
             err,
             "{}{moved}{restored}",
-            tr(
-                lang,
+            lang.pick(
                 format!("citcert: damaged draft {}: {}.", path.display(), d.reason.en),
                 format!("citcert : brouillon endommagé {} : {}.", path.display(), d.reason.fr),
             )
@@ -372,22 +351,20 @@ fn purge(store: &DraftStore, sweep: &Sweep, io: &mut Io<'_>, lang: Lang) -> Resu
     let only_warnings = Sweep { warnings: sweep.warnings.clone(), ..Default::default() };
     report_sweep(store, &only_warnings, &mut *io.err, lang)?;
     if sweep.expired.is_empty() {
-        w(writeln!(io.out, "{}", tr(lang, "No expired drafts.".into(), "Aucun brouillon expiré.".into())))?;
+        w(writeln!(io.out, "{}", lang.pick("No expired drafts.", "Aucun brouillon expiré.")))?;
     } else {
         let n = sweep.expired.len();
         w(writeln!(
             io.out,
             "{}",
-            tr(
-                lang,
+            lang.pick(
                 format!("Deleted {n} expired draft(s):"),
                 format!("{n} brouillon(s) expiré(s) supprimé(s) :")
             )
         ))?;
         for x in &sweep.expired {
             let (label, start) = (&x.label, x.created_on);
-            let line = tr(
-                lang,
+            let line = lang.pick(
                 format!("  - '{label}', started {start}"),
                 format!("  - « {label} », commencé le {start}"),
             );
@@ -424,8 +401,7 @@ fn list(
         w(writeln!(
             io.out,
             "{}",
-            tr(
-                lang,
+            lang.pick(
                 format!("No drafts in {d}. Start one with: citcert drafts new --label \"…\""),
                 format!("Aucun brouillon dans {d}. Commencez-en un avec : citcert drafts new --label \"…\""),
             )
@@ -449,12 +425,11 @@ fn list(
         let mut notes = Vec::new();
         if r.expiry.is_warning() {
             let last = r.expiry.last_day;
-            notes.push(tr(lang, format!("! last day {last}"), format!("! dernier jour : {last}")));
+            notes.push(lang.pick(format!("! last day {last}"), format!("! dernier jour : {last}")));
         }
         if r.no_longer_asked > 0 {
             let n = r.no_longer_asked;
-            notes.push(tr(
-                lang,
+            notes.push(lang.pick(
                 format!("{n} answer(s) no longer asked"),
                 format!("{n} réponse(s) à des questions qui ne sont plus posées"),
             ));
@@ -478,8 +453,7 @@ fn list(
         w(writeln!(
             io.err,
             "{}",
-            tr(
-                lang,
+            lang.pick(
                 format!("citcert: warning: draft {id} '{label}' has {left} — it is deleted after {last}."),
                 format!(
                     "citcert : avertissement : brouillon {id} « {label} » : {left} — il sera supprimé après \
@@ -493,8 +467,7 @@ fn list(
         w(writeln!(
             io.err,
             "{}",
-            tr(
-                lang,
+            lang.pick(
                 format!("citcert: note: {d} is a folder of example drafts; it is never changed."),
                 format!(
                     "citcert : note : {d} est un dossier de brouillons d'exemple; il n'est jamais modifié."
@@ -546,7 +519,7 @@ fn show(
     let field = |i: usize| pad(names[i], width);
     w(writeln!(out, "{} {} — {}", names[9], d.id(), d.label))?;
     let last = e.last_day;
-    let started = tr(lang, format!("(last day {last})"), format!("(dernier jour : {last})"));
+    let started = lang.pick(format!("(last day {last})"), format!("(dernier jour : {last})"));
     w(writeln!(out, "{}{} {started}", field(0), d.created_on()))?;
     w(writeln!(out, "{}{}", field(1), e.describe_in(lang)))?;
     w(writeln!(out, "{}{}", field(2), d.last_saved().format("%Y-%m-%d %H:%M:%S")))?;
@@ -558,16 +531,16 @@ fn show(
         out,
         "{}{}",
         field(6),
-        tr(lang, format!("{qid} version {qv}"), format!("{qid}, version {qv}"))
+        lang.pick(format!("{qid} version {qv}"), format!("{qid}, version {qv}"))
     ))?;
     w(writeln!(out, "{}{}", field(7), d.attachments.len()))?;
     if let super::Access::ReadOnly(why) = open.access() {
-        let ro = tr(lang, "read-only".into(), "lecture seule".into());
+        let ro = lang.pick("read-only", "lecture seule");
         w(writeln!(out, "{}{ro} — {}", field(8), why.get(lang)))?;
     }
     let orphans = super::no_longer_asked(&d.answers, inspector);
     let n = d.answers.len() - orphans.len();
-    w(writeln!(out, "{}", tr(lang, format!("Answers ({n}):"), format!("Réponses ({n}) :"))))?;
+    w(writeln!(out, "{}", lang.pick(format!("Answers ({n}):"), format!("Réponses ({n}) :"))))?;
     let fmt = |v: &serde_json::Value| match v {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join("; "),
@@ -581,8 +554,7 @@ fn show(
         w(writeln!(
             out,
             "{}",
-            tr(
-                lang,
+            lang.pick(
                 format!("No longer asked ({n}; kept in the draft):"),
                 format!("Questions qui ne sont plus posées ({n}; réponses gardées dans le brouillon) :"),
             )
@@ -596,8 +568,7 @@ fn show(
         w(writeln!(
             io.err,
             "{}",
-            tr(
-                lang,
+            lang.pick(
                 format!("citcert: warning: {left} — the draft is deleted after {last}."),
                 format!("citcert : avertissement : {left} — le brouillon sera supprimé après le {last}."),
             )

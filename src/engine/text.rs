@@ -24,6 +24,13 @@ impl Lang {
             Lang::Fr => "fr",
         }
     }
+    /// One of two things by language: `lang.pick(english, french)`.
+    pub fn pick<T>(self, en: T, fr: T) -> T {
+        match self {
+            Lang::En => en,
+            Lang::Fr => fr,
+        }
+    }
     pub fn other(self) -> Lang {
         match self {
             Lang::En => Lang::Fr,

@@ -30,14 +30,6 @@ const fn m(en: &'static str, fr: &'static str) -> Msg {
     Msg::new(en, fr)
 }
 
-/// Picks between two formatted strings.
-fn pick(lang: Lang, en: String, fr: String) -> String {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
-}
-
 // ── Language ────────────────────────────────────────────────────────────────────────────────
 /// The name of the *other* language, as the F3 key offers it (each in its own language).
 pub fn switch_to(lang: Lang) -> &'static str {
@@ -142,9 +134,7 @@ pub const DRAFTS_NOTE: Msg = m(
      Un brouillon est la demande d’une seule personne.",
 );
 pub fn removed_notice(lang: Lang, list: &str) -> String {
-    pick(
-        lang,
-        format!(
+    lang.pick(format!(
             "ℹ Removed since last time by the 60-day rule (drafts are kept 60 days from their start): {list}"
         ),
         format!(
@@ -153,8 +143,7 @@ pub fn removed_notice(lang: Lang, list: &str) -> String {
     )
 }
 pub fn damaged_notice(lang: Lang, name: &str, reason: &str) -> String {
-    pick(
-        lang,
+    lang.pick(
         format!("⚠ Damaged draft set aside: {name} — {reason}"),
         format!("⚠ Brouillon endommagé mis de côté : {name} — {reason}"),
     )
@@ -163,7 +152,7 @@ pub fn damaged_notice(lang: Lang, name: &str, reason: &str) -> String {
 // ── Windows ─────────────────────────────────────────────────────────────────────────────────
 pub const T_DELETE: Msg = m("Delete draft", "Supprimer le brouillon");
 pub fn delete_question(lang: Lang, label: &str) -> String {
-    pick(lang, format!("Delete the draft “{label}”?"), format!("Supprimer le brouillon « {label} »?"))
+    lang.pick(format!("Delete the draft “{label}”?"), format!("Supprimer le brouillon « {label} »?"))
 }
 pub const DELETE_CANNOT_UNDO: Msg =
     m("Its answers cannot be brought back.", "Ses réponses ne pourront pas être récupérées.");
@@ -176,8 +165,7 @@ pub const NEW_DRAFT_KEYS: Msg = m("Enter create      Esc cancel", "Entrée crée
 pub const T_JUMP: Msg = m("Go to screen", "Aller à l’écran");
 pub const HERE: Msg = m(" (here)", " (ici)");
 pub fn enlarge(lang: Lang, min_w: u16, min_h: u16, w: u16, h: u16) -> String {
-    pick(
-        lang,
+    lang.pick(
         format!("Please enlarge the terminal to at least {min_w}×{min_h} (now {w}×{h})."),
         format!("Veuillez agrandir le terminal à au moins {min_w}×{min_h} (actuellement {w}×{h})."),
     )
@@ -189,8 +177,7 @@ pub const HELP_ABOUT: Msg = m(
     "a  À propos (état du droit)    toute autre touche ferme",
 );
 pub fn guide_source(lang: Lang, source: &str, id: &str) -> String {
-    pick(
-        lang,
+    lang.pick(
         format!("Guide source: {source}  ·  question id: {id}"),
         format!("Source dans le guide : {source}  ·  identifiant de la question : {id}"),
     )
@@ -242,15 +229,13 @@ pub const NOT_ASKED_SHORT: Msg = m("not asked", "pas posée");
 pub const SEARCH_NONE: Msg = m("No question matches.", "Aucune question ne correspond.");
 pub const NOT_ASKED: Msg = m("not asked with the current answers", "pas posée avec les réponses actuelles");
 pub fn search_count(lang: Lang, n: usize) -> String {
-    pick(
-        lang,
+    lang.pick(
         format!("{n} question{}", if n == 1 { "" } else { "s" }),
         format!("{n} question{}", if n <= 1 { "" } else { "s" }),
     )
 }
 pub fn not_asked_status(lang: Lang, number: &str) -> String {
-    pick(
-        lang,
+    lang.pick(
         format!("{number} is not asked with the current answers (an earlier answer hides it)."),
         format!("La question {number} n’est pas posée avec les réponses actuelles."),
     )
@@ -262,7 +247,7 @@ pub const NO_ANSWER_YET: Msg = m("no answer yet", "pas encore de réponse");
 // ── Status lines ────────────────────────────────────────────────────────────────────────────
 pub const SAVED: Msg = m("Saved.", "Enregistré.");
 pub fn not_saved(lang: Lang, e: &str) -> String {
-    pick(lang, format!("✗ Not saved: {e}"), format!("✗ Non enregistré : {e}"))
+    lang.pick(format!("✗ Not saved: {e}"), format!("✗ Non enregistré : {e}"))
 }
 pub const FIRST_SCREEN: Msg = m("This is the first screen.", "C’est le premier écran.");
 pub const LAST_SCREEN: Msg = m(
@@ -278,8 +263,7 @@ pub const REVIEW_CHANGE: Msg = m(
     "Modifiez la réponse, puis PgDn revient à la révision.",
 );
 pub fn not_a_choice(lang: Lang, c: char) -> String {
-    pick(
-        lang,
+    lang.pick(
         format!("“{c}” is not a choice here: use ↑↓ and Space, a number or a first letter."),
         format!("« {c} » n’est pas un choix : ↑↓ et Espace, un chiffre ou une première lettre."),
     )
@@ -294,8 +278,7 @@ pub fn not_accepted(lang: Lang, na: bool, number: &str) -> String {
 }
 pub fn set_aside(lang: Lang, n: usize, nums: &str) -> String {
     let s = if n == 1 { "" } else { "s" };
-    pick(
-        lang,
+    lang.pick(
         format!("{n} answer{s} set aside (no longer asked, kept if you change back): {nums}"),
         format!(
             "{n} réponse{s} mise{s} de côté (plus demandée{s}, gardée{s} si vous revenez en arrière) : {nums}"
@@ -304,8 +287,7 @@ pub fn set_aside(lang: Lang, n: usize, nums: &str) -> String {
 }
 pub fn next_refused(lang: Lang, nums: &str) -> String {
     // The count is in the summary above the questions; the numbers are what to act on.
-    pick(
-        lang,
+    lang.pick(
         format!("✗ Next refused: fix {nums} first. PgUp, Ctrl-S and Ctrl-Q still work."),
         format!("✗ Corrigez d’abord {nums}. PgUp, Ctrl-S et Ctrl-Q fonctionnent toujours."),
     )
@@ -327,21 +309,20 @@ pub const PAPER_MODE_ON: Msg = m(
     "Mode préparation papier : la suite vous aide à remplir le formulaire papier.",
 );
 pub fn deleted(lang: Lang, label: &str) -> String {
-    pick(lang, format!("Deleted “{label}”."), format!("Brouillon « {label} » supprimé."))
+    lang.pick(format!("Deleted “{label}”."), format!("Brouillon « {label} » supprimé."))
 }
 pub fn not_deleted(lang: Lang, label: &str, e: &str) -> String {
-    pick(
-        lang,
+    lang.pick(
         format!("Could not delete “{label}”: {e}"),
         format!("Impossible de supprimer « {label} » : {e}"),
     )
 }
 pub const NOTHING_DELETED: Msg = m("Nothing deleted.", "Rien n’a été supprimé.");
 pub fn default_label(lang: Lang, today: &str) -> String {
-    pick(lang, format!("Draft of {today}"), format!("Brouillon du {today}"))
+    lang.pick(format!("Draft of {today}"), format!("Brouillon du {today}"))
 }
 pub fn not_created(lang: Lang, e: &str) -> String {
-    pick(lang, format!("Could not create the draft: {e}"), format!("Impossible de créer le brouillon : {e}"))
+    lang.pick(format!("Could not create the draft: {e}"), format!("Impossible de créer le brouillon : {e}"))
 }
 pub const OPEN_A_DRAFT_FIRST: Msg = m(
     "That works in a draft: open one first (Enter), or start one (n).",
@@ -350,25 +331,22 @@ pub const OPEN_A_DRAFT_FIRST: Msg = m(
 pub const NO_DRAFT_YET: Msg =
     m("No draft yet: press n to start one.", "Aucun brouillon : appuyez sur n pour en commencer un.");
 pub fn read_only(lang: Lang, why: &str) -> String {
-    pick(
-        lang,
+    lang.pick(
         format!("Read-only: {why}. Changes will not be saved."),
         format!("Lecture seule : {why}. Les modifications ne seront pas enregistrées."),
     )
 }
 pub fn not_opened(lang: Lang, e: &str) -> String {
-    pick(lang, format!("Could not open the draft: {e}"), format!("Impossible d’ouvrir le brouillon : {e}"))
+    lang.pick(format!("Could not open the draft: {e}"), format!("Impossible d’ouvrir le brouillon : {e}"))
 }
 pub fn does_nothing(lang: Lang, c: char) -> String {
-    pick(
-        lang,
+    lang.pick(
         format!("“{c}” does nothing here: n new, Enter open, d delete, q quit."),
         format!("« {c} » ne fait rien ici : n nouveau, Entrée ouvrir, d supprimer, q quitter."),
     )
 }
 pub fn switched_out(lang: Lang, label: &str) -> String {
-    pick(
-        lang,
+    lang.pick(
         format!("“{label}” saved. Enter opens a draft · n starts one for the next person."),
         format!("« {label} » enregistré. Entrée : ouvrir · n : brouillon suivant."),
     )
@@ -396,7 +374,7 @@ pub const DAYS_LEFT: Msg = m("days left", "jours restants");
 pub const UNSAVED: Msg = m(" · unsaved", " · non enregistré");
 pub const PAPER_MODE: Msg = m(" · PAPER PREPARATION", " · PRÉPARATION PAPIER");
 pub fn n_of_m(lang: Lang, n: usize, total: usize) -> String {
-    pick(lang, format!("{n} of {total}"), format!("{n} sur {total}"))
+    lang.pick(format!("{n} of {total}"), format!("{n} sur {total}"))
 }
 pub const C_CHECKLIST: Msg = m("Checklist", "Liste de contrôle");
 pub const C_PAPER_CHECKLIST: Msg = m("Paper application checklist", "Liste pour la demande papier");
@@ -422,21 +400,19 @@ pub const T_CAUTION: Msg = m("Caution", "Mise en garde");
 pub const T_STOP: Msg = m("You cannot go on online", "Impossible de continuer en ligne");
 pub const FEDERAL: Msg = m("Government of Canada (federal)", "Gouvernement du Canada (fédéral)");
 pub fn fee_line(lang: Lang, fee: u32) -> String {
-    pick(
-        lang,
+    lang.pick(
         format!("CAD {fee} per person × 1 application = CAD {fee}"),
         format!("{fee} $ CA par personne × 1 demande = {fee} $ CA"),
     )
 }
 pub fn fee_methods(lang: Lang, fee: u32, methods: &str) -> String {
-    pick(
-        lang,
+    lang.pick(
         format!("CAD {fee} per person. Accepted payment: {methods}."),
         format!("{fee} $ CA par personne. Paiement accepté : {methods}."),
     )
 }
 pub fn more_matches(lang: Lang, n: usize) -> String {
-    pick(lang, format!("    … {n} matches"), format!("    … {n} résultats"))
+    lang.pick(format!("    … {n} matches"), format!("    … {n} résultats"))
 }
 
 // ── Question and review screens ─────────────────────────────────────────────────────────────
@@ -495,8 +471,7 @@ pub const R_READY_BUT_FILES: Msg = m(
 
 /// Under a checklist item whose file is the very file of another item.
 pub fn same_file_flag(lang: Lang, other: &str) -> String {
-    pick(
-        lang,
+    lang.pick(
         format!("✗ the same file as “{other}”: each item needs its own document; attach the right one"),
         format!(
             "✗ le même fichier que « {other} » : chaque élément demande son propre document; joignez le bon"
