@@ -408,7 +408,8 @@ fn package_copies<'a>(
                 let (id, title) = (&c.item.id, &c.item.title);
                 let file =
                     Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                reasons.push(lang.pick(format!(
+                reasons.push(lang.pick(
+                    format!(
                         "{id} {title}: the file {file} was not attached with `citcert attach` (no recorded type \
                          and hash); attach it"
                     ),

@@ -210,7 +210,8 @@ pub fn run_with(
                     w(writeln!(
                         io.err,
                         "{}",
-                        lang.pick(format!(
+                        lang.pick(
+                            format!(
                                 "Wrote the answers of draft {id} '{label}' to {p} (mode 0600: it holds personal data)."
                             ),
                             format!(
@@ -281,7 +282,8 @@ fn report_sweep(store: &DraftStore, sweep: &Sweep, err: &mut dyn Write, lang: La
             w(writeln!(
                 err,
                 "{}",
-                lang.pick(format!(
+                lang.pick(
+                    format!(
                         "citcert: deleted {deleted} expired draft(s) — drafts are kept 60 days from the day they \
                          were started:"
                     ),

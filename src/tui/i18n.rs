@@ -134,7 +134,8 @@ pub const DRAFTS_NOTE: Msg = m(
      Un brouillon est la demande d’une seule personne.",
 );
 pub fn removed_notice(lang: Lang, list: &str) -> String {
-    lang.pick(format!(
+    lang.pick(
+        format!(
             "ℹ Removed since last time by the 60-day rule (drafts are kept 60 days from their start): {list}"
         ),
         format!(
