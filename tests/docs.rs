@@ -3,60 +3,10 @@
 //! and `verify` against tampering.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env { dir: tempfile::tempdir().unwrap() }
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_citcert"));
-        c.args(args)
-            .current_dir(self.dir.path())
-            .env("CITCERT_DRAFTS_DIR", self.path("drafts"))
-            .env("CITCERT_CONFIG_DIR", self.path("config"))
-            .env("CITCERT_TODAY", "2025-06-01")
-            .env_remove("CITCERT_MAX_UPLOAD_MB")
-            .env_remove("CITCERT_LANG")
-            .stdin(std::process::Stdio::null());
-        c
-    }
-    fn run(&self, args: &[&str]) -> Output {
-        self.cmd(args).output().unwrap()
-    }
-    fn write(&self, name: &str, bytes: &[u8]) -> String {
-        std::fs::write(self.path(name), bytes).unwrap();
-        self.path(name).to_string_lossy().into_owned()
-    }
-    /// Imports a persona's answers as a draft; returns its id.
-    fn import(&self, persona: &str) -> String {
-        let file =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/personas/{persona}.answers.json"));
-        let o = self.run(&["drafts", "import", file.to_str().unwrap(), "--label", persona]);
-        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-        let out = text(&o.stdout);
-        out.split("as draft ").nth(1).unwrap()[..8].to_string()
-    }
-    fn draft_file(&self, id: &str) -> String {
-        self.path("drafts").join(format!("{id}.json")).to_string_lossy().into_owned()
-    }
-    fn check(&self, id: &str) -> serde_json::Value {
-        let o = self.run(&["check", "--answers", &self.draft_file(id)]);
-        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-        serde_json::from_slice(&o.stdout).unwrap()
-    }
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+mod common;
+use common::{Env, text};
 
 const PDF: &[u8] = b"%PDF-1.4\n% a test document\n";
 const JPEG: &[u8] = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00 test photo";

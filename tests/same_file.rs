@@ -3,63 +3,20 @@
 //! (the same SHA-256 attached to two checklist items) in readiness, `check`, `package` and the
 //! TUI review. One explanation letter may stand in for both missing identity documents.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 use citcert::engine::{Answers, Context, Lang, builtin, evaluate};
 
+mod common;
+use common::{Env, text};
+
 const PDF: &[u8] = b"%PDF-1.4\n% one scan\n";
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env { dir: tempfile::tempdir().unwrap() }
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_citcert"))
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("CITCERT_DRAFTS_DIR", self.path("drafts"))
-            .env("CITCERT_CONFIG_DIR", self.path("config"))
-            .env("CITCERT_TODAY", "2025-06-01")
-            .env_remove("CITCERT_LANG")
-            .env_remove("CITCERT_MAX_UPLOAD_MB")
-            .stdin(std::process::Stdio::null())
-            .output()
-            .unwrap()
-    }
-    fn write(&self, name: &str, bytes: &[u8]) -> String {
-        std::fs::write(self.path(name), bytes).unwrap();
-        self.path(name).to_string_lossy().into_owned()
-    }
-    fn import_p01(&self) -> String {
-        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/personas/P01.answers.json");
-        let o = self.run(&["drafts", "import", file.to_str().unwrap(), "--label", "P01"]);
-        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-        text(&o.stdout).split("as draft ").nth(1).unwrap()[..8].to_string()
-    }
-    fn attach(&self, id: &str, item: &str, file: &str, extra: &[&str]) {
-        let mut args = vec!["attach", id, item, file];
-        args.extend_from_slice(extra);
-        let o = self.run(&args);
-        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    }
-    fn check(&self, id: &str, lang: &str) -> serde_json::Value {
-        let draft = self.path("drafts").join(format!("{id}.json"));
-        let o = self.run(&["check", "--answers", draft.to_str().unwrap(), "--lang", lang]);
-        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-        serde_json::from_slice(&o.stdout).unwrap()
-    }
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+fn attach(env: &Env, id: &str, item: &str, file: &str, extra: &[&str]) {
+    let mut args = vec!["attach", id, item, file];
+    args.extend_from_slice(extra);
+    let o = env.run(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
 }
 
 fn item<'a>(v: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
@@ -97,19 +54,19 @@ fn one_path_for_both_identity_documents_is_a_field_error() {
 #[test]
 fn one_file_under_two_names_is_caught_by_its_content() {
     let env = Env::new();
-    let id = env.import_p01();
+    let id = env.import("P01");
     let a = env.write("licence.pdf", PDF);
     let copy = env.write("health card.pdf", PDF);
-    env.attach(&id, "CL-ID1", &a, &[]);
-    env.attach(&id, "CL-ID2", &copy, &[]);
-    let v = env.check(&id, "en");
+    attach(&env, &id, "CL-ID1", &a, &[]);
+    attach(&env, &id, "CL-ID2", &copy, &[]);
+    let v = env.check(&id);
     assert_eq!(v["files_distinct"], false, "{v}");
     assert_eq!(v["files_ok"], true, "both files are on disk as attached");
     assert!(item(&v, "CL-ID1")["problem"].is_null(), "the first one is fine: {v}");
     let p = item(&v, "CL-ID2")["problem"].as_str().unwrap();
     assert!(p.contains("the same file as “Identity document 1"), "{p}");
     assert_eq!(item(&v, "CL-ID2")["same_file_as"], "CL-ID1");
-    let v = env.check(&id, "fr");
+    let v = env.check_in(&id, "fr");
     let p = item(&v, "CL-ID2")["problem"].as_str().unwrap();
     assert!(p.contains("le même fichier que « "), "{p}");
     let draft = env.path("drafts").join(format!("{id}.json"));
@@ -126,8 +83,8 @@ fn one_file_under_two_names_is_caught_by_its_content() {
     assert!(!env.path("pkg").exists());
     // Attaching the right document clears it.
     let other = env.write("health card.pdf", b"%PDF-1.4\n% the health card\n");
-    env.attach(&id, "CL-ID2", &other, &[]);
-    let v = env.check(&id, "en");
+    attach(&env, &id, "CL-ID2", &other, &[]);
+    let v = env.check(&id);
     assert_eq!(v["files_distinct"], true, "{v}");
     assert!(item(&v, "CL-ID2")["problem"].is_null(), "{v}");
 }
@@ -135,11 +92,11 @@ fn one_file_under_two_names_is_caught_by_its_content() {
 #[test]
 fn one_explanation_letter_may_stand_for_both_identity_documents() {
     let env = Env::new();
-    let id = env.import_p01();
+    let id = env.import("P01");
     let letter = env.write("letter.pdf", PDF);
-    env.attach(&id, "CL-ID1", &letter, &["--explanation"]);
-    env.attach(&id, "CL-ID2", &letter, &["--explanation"]);
-    let v = env.check(&id, "en");
+    attach(&env, &id, "CL-ID1", &letter, &["--explanation"]);
+    attach(&env, &id, "CL-ID2", &letter, &["--explanation"]);
+    let v = env.check(&id);
     assert_eq!(v["files_distinct"], true, "{v}");
     assert!(v["invalid_answers"].as_array().unwrap().iter().all(|p| p["id"] != "docs.CL-ID2.file"), "{v}");
 }
