@@ -75,6 +75,51 @@ fn keystroke(c: &mut Criterion) {
             terminal.draw(|f| view::draw(&a, f)).unwrap();
         })
     });
+
+    // The review of a draft with five 1 MB documents attached: moving must not re-read them.
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_with_files(dir.path());
+    c.bench_function("tui/move_and_draw_review_5_files_1mb/120x40", |b| {
+        b.iter(|| {
+            a.update(black_box(Action::Key(FieldKey::Down)));
+            a.update(Action::Key(FieldKey::Up));
+            terminal.draw(|f| view::draw(&a, f)).unwrap();
+        })
+    });
+}
+
+/// P01 on the review, its five documents attached as 1 MB files in `dir`.
+fn app_with_files(dir: &std::path::Path) -> App<'static> {
+    let q = builtin().expect("built-in questionnaire");
+    let text = std::fs::read_to_string("tests/personas/P01.answers.json").unwrap();
+    let mut answers = Answers::from_file_json(&serde_json::from_str(&text).unwrap()).unwrap();
+    let mut records = vec![];
+    for item in ["CL-ID1", "CL-ID2", "CL-PHOTO", "CL-PHOTOGRAPHER", "CL-BIRTHCERT"] {
+        let path = dir.join(format!("{item}.pdf"));
+        let mut bytes = b"%PDF-1.4\n".to_vec();
+        bytes.extend(item.bytes().cycle().take(1 << 20));
+        std::fs::write(&path, bytes).unwrap();
+        let i = citcert::attach::inspect_file(&path, 4 << 20).unwrap();
+        answers.set_text(format!("docs.{item}.file"), path.to_string_lossy());
+        records.push(
+            serde_json::to_value(citcert::attach::Attachment {
+                item: item.into(),
+                kind: citcert::attach::Kind::Document,
+                path: i.path,
+                size: i.size,
+                file_type: i.file_type,
+                sha256: i.sha256,
+                attached_on: day("2025-06-01"),
+            })
+            .unwrap(),
+        );
+    }
+    let mut store = MemStore::new(day("2025-06-10")).with("P01", day("2025-06-01"), answers, None);
+    store.drafts[0].attachments = records;
+    let mut app = App::new(q, Lang::En, day("2025-06-10"), Box::new(store));
+    app.update(Action::Key(FieldKey::Enter));
+    goto(&mut app, None, "review").unwrap();
+    app
 }
 
 criterion_group!(benches, keystroke);

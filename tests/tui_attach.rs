@@ -246,3 +246,27 @@ fn attach_dialog_snapshot() {
     app.update(Action::Key(FieldKey::Enter));
     insta::assert_snapshot!("attach_dialog_80x24", draw_text(&app, 80, 24));
 }
+
+/// The review checks the attached files when it opens, not on every frame (that would read and
+/// hash every document at each keystroke); opening it again sees a change.
+#[test]
+fn the_review_checks_files_when_it_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("licence.pdf");
+    std::fs::write(&file, PDF).unwrap();
+    let mut app = mem_app();
+    f7(&mut app);
+    type_text(&mut app, &file.to_string_lossy());
+    app.update(Action::Key(FieldKey::Enter));
+    let review = review_text(&mut app);
+    assert!(!review.contains("file changed"), "{review}");
+    std::fs::write(&file, [PDF, b"% edited\n"].concat()).unwrap();
+    // Moving on the open review: the check made when it opened stands.
+    app.update(Action::Key(FieldKey::Down));
+    let built = citcert::tui::view::review::build_review(&app, 120, Theme { color: false });
+    let text: String =
+        built.lines.iter().flat_map(|l| l.spans.iter().map(|s| s.content.to_string())).collect();
+    assert!(!text.contains("file changed"), "{text}");
+    // Opened again: the change is seen.
+    assert!(review_text(&mut app).contains("⚠ file changed since attached"));
+}

@@ -85,6 +85,19 @@ pub struct Session {
     pub saved: bool,
     /// "Why?" was opened with F6 from the questions: closing it goes back there.
     pub why_from_questions: bool,
+    /// Attached files as found on disk when the review last opened (see [`App::check_files`]).
+    pub file_checks: Vec<FileCheck>,
+}
+
+/// One attached file as the review shows it: changed or vanished since attached, or the very file
+/// of another item. Checked when the review opens, not on every frame: that means reading and
+/// hashing every attached document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileCheck {
+    pub item: String,
+    /// unchanged | changed | missing | unreadable (`readiness::FileInfo::state`)
+    pub state: &'static str,
+    pub same_file_as: Option<String>,
 }
 
 pub struct App<'a> {
@@ -449,6 +462,7 @@ impl<'a> App<'a> {
             return_to_review: false,
             saved: true,
             why_from_questions: false,
+            file_checks: vec![],
         });
         self.goto_screen(screen);
     }
@@ -461,7 +475,31 @@ impl<'a> App<'a> {
         s.focus = s.ev.visible_questions(q, s.screen).find(|&qi| editable(q, &s.ev, qi));
         s.pane = if q.screens[s.screen].kind == ScreenKind::Review { Pane::Review } else { Pane::Questions };
         s.draft.screen = Some(q.screens[s.screen].id.clone());
+        let review = q.screens[s.screen].kind == ScreenKind::Review;
         self.rebuild_field();
+        if review {
+            self.check_files();
+        }
+    }
+
+    /// Reads and hashes the attached files again for the review (changed, vanished, one file on two
+    /// items). Done when the review opens.
+    pub fn check_files(&mut self) {
+        let q = self.q;
+        let Some(s) = &mut self.session else { return };
+        s.file_checks = if s.draft.attachments.is_empty() {
+            vec![]
+        } else {
+            let attachments = crate::attach::attachments_of(&s.draft.attachments);
+            crate::readiness::readiness(q, &s.draft.answers, &s.ev, &attachments, self.lang)
+                .items
+                .into_iter()
+                .filter_map(|i| {
+                    let f = i.file?;
+                    Some(FileCheck { item: i.id, state: f.state, same_file_as: i.same_file_as })
+                })
+                .collect()
+        };
     }
 
     /// Goes to a question's screen and focuses it.

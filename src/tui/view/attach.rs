@@ -6,8 +6,6 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::{Theme, popup, truncate, wrap};
-use crate::attach::attachments_of;
-use crate::readiness::readiness;
 use crate::tui::app::App;
 use crate::tui::attach_flow::{AttachDialog, short_size_in, text};
 use crate::tui::i18n;
@@ -59,29 +57,23 @@ pub fn render(app: &App, d: &AttachDialog, area: Rect, buf: &mut Buffer, t: Them
     (!d.on_toggle).then(|| (r.x + 1 + (d.input.cursor - start) as u16, r.y + 2))
 }
 
-/// Items whose attached file changed or vanished on disk, or is the very file of another item:
-/// (item id, flag in words, an error?).
+/// Items whose attached file changed or vanished on disk, or is the very file of another item, as
+/// checked when the review opened: (item id, flag in words, an error?).
 pub fn file_flags(app: &App) -> Vec<(String, String, bool)> {
     let Some(s) = &app.session else { return vec![] };
-    if s.draft.attachments.is_empty() {
-        return vec![];
-    }
-    let attachments = attachments_of(&s.draft.attachments);
-    let rd = readiness(app.q, &s.draft.answers, &s.ev, &attachments, app.lang);
-    rd.items
-        .into_iter()
-        .filter_map(|i| {
-            let f = i.file?;
-            let (flag, err) = match f.state {
+    s.file_checks
+        .iter()
+        .filter_map(|c| {
+            let (flag, err) = match c.state {
                 "changed" => (text(app.lang).changed.to_string(), false),
                 "missing" => (text(app.lang).missing.to_string(), true),
                 "unreadable" => (text(app.lang).unreadable_now.to_string(), true),
                 _ => {
-                    let other = i.same_file_as.as_deref().and_then(|o| app.q.item_index(o))?;
+                    let other = c.same_file_as.as_deref().and_then(|o| app.q.item_index(o))?;
                     (i18n::same_file_flag(app.lang, app.q.items[other].title.get(app.lang)), true)
                 }
             };
-            Some((i.id, flag, err))
+            Some((c.item.clone(), flag, err))
         })
         .collect()
 }
