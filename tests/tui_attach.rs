@@ -270,3 +270,26 @@ fn the_review_checks_files_when_it_opens() {
     // Opened again: the change is seen.
     assert!(review_text(&mut app).contains("⚠ file changed since attached"));
 }
+
+/// The path already given is offered selected: typing a new one replaces it, a moving key keeps it
+/// for editing.
+#[test]
+fn the_path_already_given_is_replaced_by_typing() {
+    let dialog_path = |app: &App| match &app.overlay {
+        Some(Overlay::Attach(d)) => d.input.value.clone(),
+        _ => panic!("the dialog is open"),
+    };
+    let mut app = mem_app();
+    let fq = q().question_index(FILE_Q).unwrap();
+    app.set_answer(fq, Some(citcert::engine::AnswerValue::Text("scans/old.pdf".into())));
+    app.goto_question(fq);
+    f7(&mut app);
+    assert_eq!(dialog_path(&app), "scans/old.pdf");
+    type_text(&mut app, "/tmp/new.pdf");
+    assert_eq!(dialog_path(&app), "/tmp/new.pdf");
+    app.update(Action::Back);
+    f7(&mut app);
+    app.on_key(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE));
+    type_text(&mut app, "X");
+    assert_eq!(dialog_path(&app), "scans/old.pdXf");
+}

@@ -111,6 +111,9 @@ pub struct AttachDialog {
     pub max_bytes: u64,
     /// Why the last Enter was refused.
     pub error: Option<String>,
+    /// The path shown was filled in for the person (the answer already given): it is shown selected,
+    /// and the first character typed or pasted replaces it; a moving or deleting key keeps it.
+    pub prefilled: bool,
 }
 
 /// The checklist item and file question under the focus, when it is a document's file question.
@@ -237,10 +240,12 @@ impl App<'_> {
             Some(None) => None,
             None => s.draft.answers.get(&self.q.questions[file_q].id).map(|v| v.display()),
         };
+        let typed = typed.unwrap_or_default();
         self.overlay = Some(Overlay::Attach(AttachDialog {
             item,
             file_q,
-            input: TextInput::new(typed.unwrap_or_default()),
+            prefilled: !typed.is_empty(),
+            input: TextInput::new(typed),
             explanation: false,
             on_toggle: false,
             max_bytes: max_bytes_setting(),
@@ -275,6 +280,9 @@ impl App<'_> {
             }
             Action::Key(K::Char(' ')) if d.on_toggle => d.explanation = !d.explanation,
             Action::Key(k) if !d.on_toggle => {
+                if std::mem::take(&mut d.prefilled) && matches!(k, K::Char(_) | K::Paste(_)) {
+                    d.input = TextInput::new(String::new());
+                }
                 d.input.edit(&k);
                 d.error = None;
             }

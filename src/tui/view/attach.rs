@@ -38,7 +38,12 @@ pub fn render(app: &App, d: &AttachDialog, area: Rect, buf: &mut Buffer, t: Them
     let start = d.input.cursor.saturating_sub(room - 1);
     let shown: String = chars.iter().skip(start).take(room).collect();
     let pad = " ".repeat(room.saturating_sub(shown.chars().count()));
-    let path_style = if d.on_toggle { t.dim() } else { t.focus() };
+    let path_style = match (d.on_toggle, d.prefilled) {
+        (true, _) => t.dim(),
+        // Selected: typing replaces it.
+        (false, true) => t.focus().add_modifier(ratatui::style::Modifier::REVERSED),
+        (false, false) => t.focus(),
+    };
     lines.push(Line::styled(format!("[{shown}{pad}]"), path_style));
     let tick = if d.explanation { "[x]" } else { "[ ]" };
     let mark = if d.on_toggle { "›" } else { " " };
