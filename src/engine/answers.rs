@@ -179,6 +179,23 @@ impl Answers {
         errs
     }
 
+    /// Moves answers stored under a former question id (a question's `formerly` list) to the
+    /// current id, so a draft or answers file written before a rename keeps them. When both ids
+    /// hold an answer, the current one is kept (it is the later answer). Returns (former, current)
+    /// for each id moved or superseded.
+    pub fn migrate(&mut self, q: &Questionnaire) -> Vec<(String, String)> {
+        let old: Vec<String> = self.map.keys().filter(|k| q.renamed_to(k).is_some()).cloned().collect();
+        let mut moved = vec![];
+        for k in old {
+            let Some(new) = q.renamed_to(&k).map(str::to_string) else { continue };
+            if let Some(v) = self.map.remove(&k) {
+                self.map.entry(new.clone()).or_insert(v);
+            }
+            moved.push((k, new));
+        }
+        moved
+    }
+
     /// Answers whose ids the questionnaire does not have.
     pub fn unknown_ids(&self, q: &Questionnaire) -> Vec<String> {
         self.map.keys().filter(|id| q.question(id).is_none()).cloned().collect()
@@ -361,11 +378,28 @@ pub fn normalise(
                 ))
             }
         }
+        // The list in the online application governs (G L43, SPEC §9.1 item 11): an office that
+        // is not on citcert's list is kept as typed, with a note to check it there.
         QType::Office => match q.office(&s.to_lowercase()) {
             Some(o) => t(o.id.clone()),
-            None => Err(Text::new(
-                format!("“{s}” is not an office on the list; pick one from the list."),
-                format!("« {s} » ne figure pas sur la liste des bureaux; choisissez-en un dans la liste."),
+            None if reserved_token(s) => Err(Text::new(
+                "“Not Applicable” and “Unknown” are not accepted here: name the office.",
+                "« Sans objet » et « Inconnu » ne sont pas acceptés ici : nommez le bureau.",
+            )),
+            None if s.chars().count() > 120 => Err(Text::new(
+                "Name the office in at most 120 characters (city and type of office).",
+                "Nommez le bureau en 120 caractères au plus (ville et type de bureau).",
+            )),
+            None => Ok((
+                AnswerValue::Text(s.to_string()),
+                Some(Text::new(
+                    format!(
+                        "“{s}” is not on citcert's list of offices. It is kept as you typed it: make sure the online application lists this office."
+                    ),
+                    format!(
+                        "« {s} » ne figure pas sur la liste des bureaux de citcert. La réponse est gardée telle quelle : vérifiez que la demande en ligne offre ce bureau."
+                    ),
+                )),
             )),
         },
         QType::Name => name(s),

@@ -179,11 +179,20 @@ fn base<'a>(q: &'a Questionnaire, answers: &'a Answers, ctx: Context) -> Base<'a
     let mut unknown_ids = vec![];
     // Both sides are in id order: one merge walk matches answers to questions.
     let mut ids = q.sorted_ids.iter().peekable();
+    let mut current = vec![false; n];
     for (id, v) in &answers.map {
         while ids.next_if(|(qid, _)| qid.as_str() < id.as_str()).is_some() {}
         match ids.peek() {
-            Some((qid, i)) if qid == id => raw[*i] = Some(v),
-            _ => unknown_ids.push(id.clone()),
+            Some((qid, i)) if qid == id => {
+                raw[*i] = Some(v);
+                current[*i] = true;
+            }
+            // A former id is read as its question's answer unless the current id holds one.
+            _ => match q.former.get(id) {
+                Some(&i) if !current[i] => raw[i] = Some(v),
+                Some(_) => {}
+                None => unknown_ids.push(id.clone()),
+            },
         }
     }
     let mut st = State {

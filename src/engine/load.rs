@@ -66,6 +66,8 @@ struct Pending {
 struct Loader {
     problems: Vec<Problem>,
     qindex: IdMap<usize>,
+    /// Former ids (`formerly`) → question index, with the path that declared each.
+    former: IdMap<(usize, String)>,
     qtypes: Vec<QType>,
     qoptions: Vec<Vec<String>>,
     qflags: Vec<(bool, bool)>,
@@ -213,6 +215,7 @@ impl Loader {
             provinces: vec![],
             fee: Fee { per_person_cad: 0, methods: vec![] },
             qindex: IdMap::default(),
+            former: IdMap::default(),
             code_index: IdMap::default(),
             sorted_ids: vec![],
             need: vec![],
@@ -334,6 +337,13 @@ impl Loader {
         q.checks = self.checks(m);
         q.indications = self.indications(m);
         self.fee(m, &mut q);
+        for (old, (qi, path)) in std::mem::take(&mut self.former) {
+            if self.qindex.contains_key(&old) {
+                self.err(path, format!("former id \"{old}\" is the id of a current question"));
+            } else {
+                q.former.insert(old, qi);
+            }
+        }
         q.qindex = std::mem::take(&mut self.qindex);
         q.sorted_ids = q.questions.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
         q.sorted_ids.sort_unstable();
@@ -778,6 +788,25 @@ impl Loader {
         let qi = q.questions.len();
         if self.qindex.insert(id.clone(), qi).is_some() {
             self.err(path, format!("duplicate question id \"{id}\""));
+        }
+        match m.get("formerly") {
+            None => {}
+            Some(Value::Array(a)) if a.iter().all(Value::is_string) => {
+                for old in a.iter().filter_map(Value::as_str) {
+                    let old_id = match doc_prefix {
+                        Some(prefix) => format!("{prefix}.{old}"),
+                        None => old.to_string(),
+                    };
+                    let fpath = format!("{path}.formerly");
+                    if self.former.insert(old_id.clone(), (qi, fpath.clone())).is_some() {
+                        self.err(fpath, format!("former id \"{old_id}\" is declared twice"));
+                    }
+                }
+            }
+            Some(_) => self.err(
+                format!("{path}.formerly"),
+                "expected a list of former ids (fields for document questions), e.g. [\"proof_type\"]",
+            ),
         }
         self.qtypes.push(qtype);
         self.qoptions.push(question.options.iter().map(|o| o.id.clone()).collect());

@@ -372,6 +372,9 @@ pub struct Questionnaire {
     pub provinces: Vec<Place>,
     pub fee: Fee,
     pub(crate) qindex: IdMap<usize>,
+    /// Former question ids (a question's `formerly` list) → the question that now asks it. Answers
+    /// stored under a former id are read as answers to that question, never dropped (CONTRACT §1).
+    pub(crate) former: IdMap<usize>,
     /// Question ids in byte order with their indices: answers (a sorted map) are matched to
     /// questions by one merge walk, with no hashing and in memory order.
     pub(crate) sorted_ids: Vec<(String, usize)>,
@@ -399,8 +402,13 @@ pub(crate) enum CodeKind {
 }
 
 impl Questionnaire {
+    /// The question with this id, or with this id among its former ids.
     pub fn question_index(&self, id: &str) -> Option<usize> {
-        self.qindex.get(id).copied()
+        self.qindex.get(id).or_else(|| self.former.get(id)).copied()
+    }
+    /// The question that now asks what a former id asked (None for current or unknown ids).
+    pub fn renamed_to(&self, former_id: &str) -> Option<&str> {
+        self.former.get(former_id).map(|&i| self.questions[i].id.as_str())
     }
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.question_index(id).map(|i| &self.questions[i])
