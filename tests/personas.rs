@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use citcert::engine::{Answers, Context, ItemKind, Lang, Outcome, Severity, builtin, evaluate};
+use citcert::engine::{Answers, Context, ItemKind, Lang, Outcome, Severity, Text, builtin, evaluate};
 use serde_json::Value;
 
 fn strings(v: Option<&Value>) -> Option<BTreeSet<String>> {
@@ -118,6 +118,55 @@ fn check_fixture(answers_path: &Path) -> Vec<String> {
             bad.push(format!("indication: expected {ind}, got {got:?}"));
         }
     }
+    if let Some(want) = strings(exp.get("addenda")) {
+        let got: BTreeSet<String> = ev
+            .indication
+            .iter()
+            .flat_map(|(_, adds)| adds.iter().map(|&a| q.indications[a].id.clone()))
+            .collect();
+        if got != want {
+            bad.push(format!("addenda: expected {want:?}, got {got:?}"));
+        }
+    }
+    for (key, want_in) in [("reason_contains", true), ("reason_absent", false)] {
+        let Some(m) = exp.get(key).and_then(Value::as_object) else { continue };
+        for (item, parts) in m {
+            let Some(r) = ev.items.iter().chain(&ev.paper_prep).find(|r| q.items[r.item].id == *item) else {
+                bad.push(format!("{key}: {item} is not on the list"));
+                continue;
+            };
+            let text = ev.reason_text(q, r, Lang::En);
+            for part in parts.as_array().into_iter().flatten().filter_map(Value::as_str) {
+                if text.contains(part) != want_in {
+                    bad.push(format!(
+                        "{key}: {item}: {part:?} {} {text:?}",
+                        if want_in { "not in" } else { "in" }
+                    ));
+                }
+            }
+        }
+    }
+    if let Some(m) = exp.get("values").and_then(Value::as_object) {
+        for (id, want) in m {
+            let got = q.question_index(id).and_then(|i| ev.values[i].as_ref()).map(|v| v.to_json());
+            if got.as_ref() != Some(want) {
+                bad.push(format!("values: {id}: expected {want}, got {got:?}"));
+            }
+        }
+    }
+    for t in exp.get("text_contains").and_then(Value::as_array).into_iter().flatten() {
+        let of = t["of"].as_str().unwrap_or_default();
+        let text = fixture_text(q, &ev, of);
+        for lang in [Lang::En, Lang::Fr] {
+            let key = if lang == Lang::En { "en" } else { "fr" };
+            let Some(part) = t.get(key).and_then(Value::as_str) else { continue };
+            match &text {
+                Some(x) if x.get(lang).contains(part) => {}
+                Some(x) => bad.push(format!("text_contains: {of} ({key}) lacks {part:?}: {:?}", x.get(lang))),
+                None => bad.push(format!("text_contains: no text {of:?}")),
+            }
+        }
+    }
     if let Some(r) = exp.get("ready").and_then(Value::as_bool)
         && ev.ready != r
     {
@@ -126,6 +175,27 @@ fn check_fixture(answers_path: &Path) -> Vec<String> {
         bad.push(format!("ready: expected {r}, got {} (blockers: {why:#?})", ev.ready));
     }
     bad
+}
+
+/// A text named in an expected file's `text_contains`: `help:<question>`, `intro:<screen>`,
+/// `text:<shared text>`, `option:<question>:<option>` or `indication` (row and addenda).
+fn fixture_text(
+    q: &citcert::engine::Questionnaire,
+    ev: &citcert::engine::Evaluation,
+    of: &str,
+) -> Option<Text> {
+    let (kind, rest) = of.split_once(':').unwrap_or((of, ""));
+    match kind {
+        "help" => q.question(rest).map(|x| x.help.clone()),
+        "intro" => q.screens.iter().find(|s| s.id == rest).and_then(|s| s.intro.clone()),
+        "text" => q.text(rest).cloned(),
+        "option" => {
+            let (qid, opt) = rest.rsplit_once(':')?;
+            q.question(qid)?.option(opt).map(|o| o.label.clone())
+        }
+        "indication" => Some(Text::new(ev.indication_text(q, Lang::En)?, ev.indication_text(q, Lang::Fr)?)),
+        _ => None,
+    }
 }
 
 fn run_dir(dir: &str) {

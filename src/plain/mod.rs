@@ -316,7 +316,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let line = format!("{} {}", self.t(s::READ_ONLY), why.get(self.lang));
             self.say(line)?;
         }
-        let answers = Answers::from_map(&open.draft.answers).map_err(|errs| {
+        let mut answers = Answers::from_map(&open.draft.answers).map_err(|errs| {
             let ids: Vec<String> =
                 errs.iter().map(|e| format!("answers.\"{}\": {}", e.id, e.message.get(self.lang))).collect();
             let id = open.draft.id();
@@ -326,6 +326,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             ))
         })?;
         let q = self.q;
+        // Answers kept under a renamed question's former id move to its id (CONTRACT §1).
+        answers.migrate(q);
         let screen = q.screen_index(&open.draft.current_screen).unwrap_or(0);
         let mut w = Walk { open, answers, screen, last_intro: None };
         let mut from = q.screens[w.screen].questions.start;

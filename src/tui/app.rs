@@ -429,6 +429,8 @@ impl<'a> App<'a> {
             Some(_) => {}
             None => draft.language = Some(self.lang),
         }
+        // Answers kept under a renamed question's former id move to its id (CONTRACT §1).
+        draft.answers.migrate(self.q);
         let ev = evaluate(self.q, &draft.answers, self.ctx(draft.created_on));
         let screen = draft
             .screen
