@@ -212,17 +212,18 @@ fn prompts_ask_the_documents_unanswered_questions() {
     let ev = citcert::attach::evaluate_draft(q, &open.draft, clock.today());
     assert!(!unanswered(q, &ev, "CL-ID1").is_empty());
     // translator_kind: a wrong answer, then option 2 (fluent_person); relation: "none" typed;
-    // affidavit: 1 (notary_public); single file: 1 (yes).
-    let mut input = std::io::Cursor::new("9\n2\nnone\n1\n1\n".as_bytes());
+    // affidavit sworn: 1 (in Canada); before: 1 (notary_public); single file: 1 (yes).
+    let mut input = std::io::Cursor::new("9\n2\nnone\n1\n1\n1\n".as_bytes());
     let mut out = vec![];
     let n =
         ask_missing(&mut open.draft, q, "CL-ID1", &clock, citcert::engine::Lang::En, &mut input, &mut out)
             .unwrap();
     let out = text(&out);
-    assert_eq!(n, 4, "{out}");
+    assert_eq!(n, 5, "{out}");
     assert!(out.contains("1. "), "{out}");
     assert_eq!(open.draft.answers["docs.CL-ID1.translator_kind"], "fluent_person");
     assert_eq!(open.draft.answers["docs.CL-ID1.affidavit_sworn_before"], "notary_public");
+    assert_eq!(open.draft.answers["docs.CL-ID1.affidavit_sworn_in"], "in_canada");
     assert_eq!(open.draft.answers["docs.CL-ID1.single_file"], "yes");
     let ev = citcert::attach::evaluate_draft(q, &open.draft, clock.today());
     assert!(unanswered(q, &ev, "CL-ID1").is_empty());
