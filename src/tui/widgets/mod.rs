@@ -90,10 +90,13 @@ impl Field {
                 q.provinces.iter().map(|c| (c.code.clone(), c.name.get(lang).to_string())).collect(),
                 cur.as_deref(),
             )),
-            QType::Office => Field::Picker(Picker::new(
-                q.offices.iter().map(|o| (o.id.clone(), o.name.get(lang).to_string())).collect(),
-                cur.as_deref(),
-            )),
+            QType::Office => Field::Picker(
+                Picker::new(
+                    q.offices.iter().map(|o| (o.id.clone(), o.name.get(lang).to_string())).collect(),
+                    cur.as_deref(),
+                )
+                .with_free_text(),
+            ),
             QType::Issuer => {
                 let federal = i18n::FEDERAL.get(lang);
                 let mut opts = vec![("CA".to_string(), federal.to_string())];

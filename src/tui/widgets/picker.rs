@@ -20,12 +20,21 @@ pub struct Picker {
     pub filter: TextInput,
     /// Index into `matches()`.
     pub highlight: usize,
+    /// Enter on a filter that matches nothing keeps the text as typed (offices: the online
+    /// application's list governs, SPEC §9.1 item 11).
+    pub free_text: bool,
 }
 
 impl Picker {
     pub fn new(options: Vec<(String, String)>, current: Option<&str>) -> Picker {
         let chosen = current.and_then(|c| options.iter().position(|(id, _)| id == c));
-        Picker { options, chosen, filter: TextInput::default(), highlight: 0 }
+        Picker { options, chosen, filter: TextInput::default(), highlight: 0, free_text: false }
+    }
+
+    /// A picker whose answer may also be a name that is not among the options.
+    pub fn with_free_text(mut self) -> Picker {
+        self.free_text = true;
+        self
     }
 
     /// Options matching the filter: code equal first, then names starting with it, then containing it.
@@ -83,6 +92,12 @@ impl Picker {
                     return FieldEvent::Next;
                 }
                 let m = self.matches();
+                if m.is_empty() && self.free_text {
+                    let typed = self.filter.value.trim().to_string();
+                    self.chosen = None;
+                    self.filter.clear();
+                    return FieldEvent::CommitNext(Some(AnswerValue::Text(typed)));
+                }
                 let Some(&i) = m.get(self.highlight) else { return FieldEvent::Edited };
                 self.chosen = Some(i);
                 self.filter.clear();
@@ -106,7 +121,13 @@ impl Picker {
         let mut out = vec![Line::raw(format!("{label}{}]", self.filter.value))];
         if !self.filter.value.trim().is_empty() {
             let m = self.matches();
-            if m.is_empty() {
+            if m.is_empty() && self.free_text {
+                let keep = match lang {
+                    Lang::En => "(not on the list: Enter keeps it as typed)",
+                    Lang::Fr => "(absent de la liste : Entrée le garde tel quel)",
+                };
+                out.push(Line::raw(format!("    {keep}")));
+            } else if m.is_empty() {
                 out.push(Line::raw(format!("    {}", i18n::PICKER_NONE.get(lang))));
             }
             let first = self.highlight.saturating_sub(SHOWN - 1);
@@ -130,6 +151,35 @@ impl Picker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_free_text_picker_keeps_a_name_that_is_not_listed() {
+        let opts = vec![("mx-guadalajara".to_string(), "Guadalajara, Mexico".to_string())];
+        let mut p = Picker::new(opts.clone(), None).with_free_text();
+        for c in "Puerto Vallarta".chars() {
+            p.on_key(&FieldKey::Char(c));
+        }
+        let (lines, _) = p.lines(true, Lang::En);
+        assert!(lines.iter().any(|l| l.to_string().contains("Enter keeps it as typed")));
+        assert_eq!(
+            p.on_key(&FieldKey::Enter),
+            FieldEvent::CommitNext(Some(AnswerValue::Text("Puerto Vallarta".into())))
+        );
+        // A listed office is still chosen from the list; an ordinary picker never takes free text.
+        let mut p = Picker::new(opts.clone(), None).with_free_text();
+        for c in "guad".chars() {
+            p.on_key(&FieldKey::Char(c));
+        }
+        assert_eq!(
+            p.on_key(&FieldKey::Enter),
+            FieldEvent::CommitNext(Some(AnswerValue::Text("mx-guadalajara".into())))
+        );
+        let mut p = Picker::new(opts, None);
+        for c in "zzz".chars() {
+            p.on_key(&FieldKey::Char(c));
+        }
+        assert_eq!(p.on_key(&FieldKey::Enter), FieldEvent::Edited);
+    }
 
     #[test]
     fn filter_by_name_or_code_and_choose() {
