@@ -20,7 +20,7 @@ use crate::drafts::{DraftStore, OpenDraft, QuestionnaireRef, Sweep};
 use crate::engine::cond::Env;
 use crate::engine::eval::{Blocker, answer_label};
 use crate::engine::{
-    AnswerValue, Answers, Context, Evaluation, Lang, Outcome, Prefill, QType, Questionnaire, ScreenKind,
+    AnswerValue, Answers, Context, Evaluation, Lang, Outcome, QType, Question, Questionnaire, ScreenKind,
     Severity, Text, evaluate,
 };
 use crate::report;
@@ -527,7 +527,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn ask(&mut self, w: &mut Walk, ev: &Evaluation, qi: usize) -> Result<Asked, CliError> {
         let q = self.q;
         let lang = self.lang;
-        let question = &q.questions[qi];
+        // Only the options the earlier answers leave open.
+        let shown = ev.shown_question(q, qi);
+        let question: &Question = &shown;
         let env = EvEnv(ev);
         let mandatory = question.mandatory.eval(&env);
         let current = w.answers.get(&question.id).cloned();
@@ -543,7 +545,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             head = format!("{head} ({})", h.get(lang));
         }
         self.say(head)?;
-        self.options(qi)?;
+        self.options(question)?;
         let mut hints = vec![];
         if question.na {
             hints.push(self.t(s::NA_HINT));
@@ -777,10 +779,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         self.say(self.t(choices))
     }
 
-    fn options(&mut self, qi: usize) -> Result<(), CliError> {
+    fn options(&mut self, question: &Question) -> Result<(), CliError> {
         let q = self.q;
         let lang = self.lang;
-        let question = &q.questions[qi];
         match question.qtype {
             QType::YesNo | QType::Choice => {
                 let parts: Vec<String> = (0..question.options.len())
@@ -919,20 +920,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 }
 
 /// The value a question is fixed to by earlier answers, if any.
-fn fixed_value(q: &Questionnaire, qi: usize, ev: &Evaluation) -> Option<String> {
-    let (when, value) = q.questions[qi].fixed.as_ref()?;
-    when.eval(&EvEnv(ev)).then(|| value.clone())
+fn fixed_value(_q: &Questionnaire, qi: usize, ev: &Evaluation) -> Option<String> {
+    ev.fixed_value(qi).map(str::to_string)
 }
 
 /// The suggestion a question's prefill makes (never stored until the person accepts it).
 fn prefill(q: &Questionnaire, qi: usize, ev: &Evaluation) -> Option<String> {
-    match q.questions[qi].prefill.as_ref()? {
-        Prefill::From { q: src, map } => {
-            let v = ev.values.get(*src)?.as_ref()?;
-            map.get(v.as_cond_str()).cloned()
-        }
-        Prefill::Value { value, when } => when.eval(&EvEnv(ev)).then(|| value.clone()),
-    }
+    ev.suggestion(q, qi)
 }
 
 fn type_hint(t: QType) -> Option<Tr> {

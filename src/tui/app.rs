@@ -9,7 +9,6 @@ use super::i18n;
 use super::keymap::{self, Action};
 use super::store::{Damaged, Draft, DraftSummary, Store, days_left};
 use super::widgets::{Field, FieldEvent, FieldKey, TextInput};
-use crate::engine::model::Prefill;
 use crate::engine::text::fold;
 use crate::engine::{
     AnswerValue, Answers, Context, Evaluation, Lang, Outcome, QType, Questionnaire, ScreenKind, evaluate,
@@ -520,9 +519,10 @@ impl<'a> App<'a> {
         let Some(s) = &mut self.session else { return };
         s.field = match s.focus {
             Some(qi) if editable(q, &s.ev, qi) => {
-                let question = &q.questions[qi];
+                // Only the options the earlier answers leave open.
+                let question = s.ev.shown_question(q, qi);
                 let current = s.draft.answers.get(&question.id).cloned();
-                let mut field = Field::for_question(q, question, current.as_ref(), lang);
+                let mut field = Field::for_question(q, &question, current.as_ref(), lang);
                 if current.is_none()
                     && let Some(v) = prefill(q, &s.ev, qi)
                 {
@@ -1087,23 +1087,14 @@ pub fn editable(q: &Questionnaire, ev: &Evaluation, qi: usize) -> bool {
 }
 
 /// A question whose answer is fixed by other answers right now.
-pub fn is_fixed(q: &Questionnaire, ev: &Evaluation, qi: usize) -> bool {
-    match (&q.questions[qi].fixed, &ev.values[qi]) {
-        (Some((_, v)), Some(AnswerValue::Text(cur))) => v == cur,
-        _ => false,
-    }
+pub fn is_fixed(_q: &Questionnaire, ev: &Evaluation, qi: usize) -> bool {
+    ev.is_fixed(qi)
 }
 
-/// The prefill suggestion for an unanswered question (the `from` kind; the engine's own value
-/// suggestions need its condition environment and are left to the engine).
+/// The prefill suggestion for an unanswered question (the engine's, never an option the earlier
+/// answers rule out).
 fn prefill(q: &Questionnaire, ev: &Evaluation, qi: usize) -> Option<String> {
-    match &q.questions[qi].prefill {
-        Some(Prefill::From { q: from, map }) => {
-            let v = ev.values[*from].as_ref()?.as_cond_str();
-            map.get(v).cloned()
-        }
-        _ => None,
-    }
+    ev.suggestion(q, qi)
 }
 
 /// Answers from a persona file or a draft body.
