@@ -499,3 +499,30 @@ fn the_stores_messages_in_french() {
     assert_eq!(code, 2, "{out}");
     assert!(err.contains("aucun brouillon n'a un identifiant qui commence par « zz »"), "{err}");
 }
+
+#[test]
+fn suggestions_are_accepted_with_enter_and_ruled_out_options_are_not_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lines, _) = script(&persona("P01"));
+    // P01 to 6.16, accepting the suggested country of birth (4.7) with Enter; at 6.16 (6.12 =
+    // Lebanon) "born in Canada" is neither listed nor accepted; option 1 is "granted".
+    let mut typed: Vec<String> = until(&lines, "par2.how_obtained")
+        .into_iter()
+        .zip(lines.iter().map(|(id, _)| id.clone()))
+        .map(|(line, id)| if id == "pers.country_of_birth" { String::new() } else { line })
+        .collect();
+    typed.extend(["born_in_canada".into(), "Born in Canada".into(), "1".into()]);
+    let (code, out) = session(dir.path(), &input(&["new", "T"], &typed), Lang::En, None);
+    assert_eq!(code, 0);
+    assert!(out.contains("[suggested: Canada] Enter accepts it"), "{out}");
+    let d = the_draft(dir.path());
+    assert_eq!(d["answers"]["pers.country_of_birth"], "CA");
+    assert_eq!(d["answers"]["par2.how_obtained"], "granted");
+    let at = out.find("6.16 ").expect("6.16 asked");
+    let block = &out[at..];
+    let options = &block[..block.find("6.16>").unwrap_or(block.len())];
+    assert!(options.contains("1) Granted citizenship (naturalized)"), "{options}");
+    assert!(!options.contains("Born in Canada"), "{options}");
+    assert!(block.contains("“born_in_canada” is not one of the choices"), "{block}");
+    assert!(block.contains("“Born in Canada” is not one of the choices"), "{block}");
+}
