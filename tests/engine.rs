@@ -457,6 +457,12 @@ fn validate_reports_bad_option_conditions_fixed_lists_and_prefills() {
         v["screens"][1]["questions"][1]["fixed"] = serde_json::json!([{"when": true, "value": "maybe"}])
     });
     assert!(p.contains("\"maybe\" is not a value"), "{p}");
+    // A ruled-out message on an option that is never ruled out.
+    let p = problem(&|v| {
+        v["screens"][0]["questions"][1]["options"][1]["ruled_out_message"] =
+            serde_json::json!({"en": "No.", "fr": "Non."})
+    });
+    assert!(p.contains("options[1].ruled_out_message: an option without"), "{p}");
     // A copy between questions of different types, and an empty map.
     let p = problem(&|v| v["screens"][2]["questions"][1]["prefill"] = serde_json::json!({"from": "a.kind"}));
     assert!(p.contains("copied as it is"), "{p}");
@@ -464,4 +470,30 @@ fn validate_reports_bad_option_conditions_fixed_lists_and_prefills() {
         v["screens"][2]["questions"][1]["prefill"] = serde_json::json!({"from": "p1.citizen", "map": {}})
     });
     assert!(p.contains("screens[2].questions[1].prefill.map: an empty map"), "{p}");
+}
+
+#[test]
+fn outside_canada_only_a_notary_public_is_offered_for_the_translators_affidavit() {
+    let q = citcert::engine::builtin().unwrap();
+    let root: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/scenarios/R10.answers.json").unwrap()).unwrap();
+    let answers = Answers::from_file_json(&root).unwrap();
+    let ev = evaluate(q, &answers, Context { today: day("2025-06-01"), started: None });
+    let before = idx(q, "docs.CL-ID1.affidavit_sworn_before");
+    assert_eq!(offered(q, &ev, "docs.CL-ID1.affidavit_sworn_before"), ["notary_public"]);
+    // R10's stored "commissioner of oaths" is refused with the option's own message.
+    let p = ev.problems_for(before).next().expect("refused");
+    assert!(
+        p.message
+            .en
+            .starts_with("Outside Canada, the translator's affidavit must be sworn before a notary public")
+    );
+    assert!(p.message.fr.starts_with("À l'extérieur du Canada, l'affidavit du traducteur"));
+    assert!(ev.values[before].is_none() && !ev.ready);
+    // Sworn in Canada: all three are offered.
+    let mut in_canada = answers.clone();
+    in_canada.set_text("docs.CL-ID1.affidavit_sworn_in", "in_canada");
+    let ev = evaluate(q, &in_canada, Context { today: day("2025-06-01"), started: None });
+    assert_eq!(offered(q, &ev, "docs.CL-ID1.affidavit_sworn_before").len(), 3);
+    assert!(ev.problems_for(before).next().is_none());
 }

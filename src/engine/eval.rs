@@ -547,6 +547,9 @@ fn pass<'a>(
 /// Why a stored option is refused: the earlier answers its condition reads rule it out.
 fn ruled_out_message(q: &Questionnaire, question: &Question, k: usize) -> Text {
     let opt = &question.options[k];
+    if let Some(m) = &opt.ruled_out_message {
+        return m.clone();
+    }
     let mut reads = vec![];
     opt.show_if.questions(&mut reads);
     reads.sort_unstable();

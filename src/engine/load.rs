@@ -681,15 +681,37 @@ impl Loader {
                     option_conds
                         .push((options.len(), owned_pending(c, format!("{opath}.show_if"), scope.clone())));
                 }
-                options.push(Opt { id: oid, label: self.text(om, "label", &opath), show_if: Cond::True });
+                let ruled_out_message = self.opt_text(om, "ruled_out_message", &opath);
+                if ruled_out_message.is_some() && !om.contains_key("show_if") {
+                    self.err(
+                        format!("{opath}.ruled_out_message"),
+                        "an option without \"show_if\" is never ruled out: remove the message or add the condition",
+                    );
+                }
+                options.push(Opt {
+                    id: oid,
+                    label: self.text(om, "label", &opath),
+                    show_if: Cond::True,
+                    ruled_out_message,
+                });
             }
             if opts.is_empty() {
                 self.err(path, "a choice question needs at least one option");
             }
         } else if qtype == QType::YesNo {
             options = vec![
-                Opt { id: "yes".into(), label: Text::new("Yes", "Oui"), show_if: Cond::True },
-                Opt { id: "no".into(), label: Text::new("No", "Non"), show_if: Cond::True },
+                Opt {
+                    id: "yes".into(),
+                    label: Text::new("Yes", "Oui"),
+                    show_if: Cond::True,
+                    ruled_out_message: None,
+                },
+                Opt {
+                    id: "no".into(),
+                    label: Text::new("No", "Non"),
+                    show_if: Cond::True,
+                    ruled_out_message: None,
+                },
             ];
         }
         let format = match m.get("format").and_then(Value::as_str) {
@@ -1101,7 +1123,12 @@ impl Loader {
             let path = format!("fee.methods[{i}]");
             let Some(mm) = self.obj(mv, &path) else { continue };
             let Some(id) = self.string(mm, "id", &path) else { continue };
-            q.fee.methods.push(Opt { id, label: self.text(mm, "label", &path), show_if: Cond::True });
+            q.fee.methods.push(Opt {
+                id,
+                label: self.text(mm, "label", &path),
+                show_if: Cond::True,
+                ruled_out_message: None,
+            });
         }
     }
 

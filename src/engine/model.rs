@@ -91,6 +91,9 @@ pub struct Opt {
     pub label: Text,
     /// Offered only while this holds (earlier answers can rule an option out); `True` for most.
     pub show_if: Cond,
+    /// What to say when a stored answer picks this option while it is ruled out (a generic
+    /// message naming the earlier questions otherwise).
+    pub ruled_out_message: Option<Text>,
 }
 
 #[derive(Clone, Debug)]
