@@ -497,3 +497,30 @@ fn outside_canada_only_a_notary_public_is_offered_for_the_translators_affidavit(
     assert_eq!(offered(q, &ev, "docs.CL-ID1.affidavit_sworn_before").len(), 3);
     assert!(ev.problems_for(before).next().is_none());
 }
+
+#[test]
+fn other_known_answers_are_suggested_too() {
+    // 7.1 for a person born in Canada.
+    let (q, ev) = shipped(&[("elig.born_in_canada", "yes")]);
+    assert_eq!(ev.suggestion(q, idx(q, "cit.ever_lived_in_canada")).as_deref(), Some("yes"));
+    let (q, ev) = shipped(&[("elig.born_in_canada", "no")]);
+    assert_eq!(ev.suggestion(q, idx(q, "cit.ever_lived_in_canada")), None);
+    // The birth certificate's issuer from the province of birth (a province is a valid issuer).
+    let pairs = [
+        ("elig.request_type", "first"),
+        ("elig.born_in_canada", "yes"),
+        ("pers.province_of_birth", "CA-QC"),
+        ("docs.CL-BIRTHCERT.provide", "yes"),
+        ("docs.CL-BIRTHCERT.doc_type", "birth_certificate"),
+    ];
+    let (q, ev) = shipped(&pairs);
+    let issuer = idx(q, "docs.CL-BIRTHCERT.issuer");
+    assert!(ev.visible[issuer]);
+    assert_eq!(ev.suggestion(q, issuer).as_deref(), Some("CA-QC"));
+    // Not for the other documents' issuers (an identity document may come from anywhere).
+    assert!(q.question("docs.CL-ID1.issuer").unwrap().prefill.is_none());
+    // Born abroad: no province of birth, no suggestion.
+    let (q, ev) =
+        shipped(&[("elig.request_type", "first"), ("elig.born_in_canada", "no"), pairs[3], pairs[4]]);
+    assert_eq!(ev.suggestion(q, idx(q, "docs.CL-BIRTHCERT.issuer")), None);
+}

@@ -869,12 +869,15 @@ impl Loader {
             };
             let mut map = BTreeMap::new();
             match m.get("map") {
-                None if self.qtypes[src] != self.qtypes[qi] || self.qoptions[src] != self.qoptions[qi] => {
+                None if !copyable(self.qtypes[src], self.qtypes[qi])
+                    || self.qoptions[src] != self.qoptions[qi] =>
+                {
                     self.err(
                         path.clone(),
                         format!(
                             "without \"map\" the answer to \"{from}\" is copied as it is: it must be a question \
-                             of the same type (and options); give a \"map\" otherwise"
+                             of the same type (and options), or a province or country for an issuer; give a \
+                             \"map\" otherwise"
                         ),
                     );
                 }
@@ -1674,6 +1677,12 @@ impl Loader {
             );
         }
     }
+}
+
+/// Whether an answer to a `from` question is always a valid answer to a `to` question, so a
+/// prefill may copy it without a map (an issuer is "CA", a province code or a country code).
+fn copyable(from: QType, to: QType) -> bool {
+    from == to || (to == QType::Issuer && matches!(from, QType::Province | QType::Country))
 }
 
 /// Questions that no answers can make visible: their show_if is constant false, or it needs
