@@ -626,4 +626,13 @@ fn ruled_out_options_are_not_offered_and_suggestions_are_highlighted() {
     // 2.1 is fixed from 1.2: nothing to edit there.
     app.goto_question(q().question_index("reason.kind").unwrap());
     assert!(matches!(app.session.as_ref().unwrap().field, Field::None));
+    snap("question_s2_reason_fixed_p01", &app);
+    app.goto_question(q().question_index("par2.how_obtained").unwrap());
+    snap("question_6_16_ruled_out_p01", &app);
+    // The same in French.
+    let mut answers = persona("personas/P01");
+    answers.remove("par2.how_obtained");
+    let mut app = at_fr(answers, "S6");
+    app.goto_question(q().question_index("par2.how_obtained").unwrap());
+    snap_fr("question_6_16_ruled_out_p01", &app);
 }
