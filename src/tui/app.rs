@@ -794,6 +794,7 @@ impl<'a> App<'a> {
         let lang = self.lang;
         let Some(s) = &mut self.session else { return };
         let id = q.questions[qi].id.clone();
+        let v = v.map(|v| crate::engine::answers::for_storage(q, &s.ev, qi, v));
         let old = s.draft.answers.get(&id).cloned();
         if old == v {
             return;
