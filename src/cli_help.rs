@@ -265,7 +265,14 @@ fn arg_fr(path: &str, id: &str, long: bool, global: bool) -> String {
             "Un fichier de réponses (p. ex. tests/personas/P01.answers.json) au lieu d'un brouillon"
         }
         ("render", "screen") => "Quel écran (voir la liste ci-dessous)",
-        ("render", "size") => "Largeur x hauteur, en cellules",
+        ("render", "size") => {
+            "Largeur x hauteur, en cellules; `auto` (ou LARGEURxauto) pour autant de lignes que l'écran en \
+             demande, afin que rien ne soit coupé"
+        }
+        ("render", "redact") => {
+            "Remplacer ce que la personne a tapé (noms, dates, numéros, adresses, courriels, noms de \
+             fichiers, nom du brouillon) par des marques, pour un billet de soutien"
+        }
         ("check", "answers") => {
             "Le fichier de réponses (ou un fichier de brouillon) : {\"answers\": {\"question.id\": \"valeur\", …}}"
         }
