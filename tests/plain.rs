@@ -529,3 +529,18 @@ fn typed_answers_are_stored_normalised() {
         assert_eq!(d["answers"]["addr.mail_postal"], "M5V 2T6");
     }
 }
+
+/// An empty draft name is refused with the store's words, and the name is asked again (issue 13).
+#[test]
+fn an_empty_draft_name_is_refused_and_asked_again() {
+    for (lang, head, said) in [
+        (Lang::En, "new", "the draft's name is empty; give it a name"),
+        (Lang::Fr, "nouveau", "le nom du brouillon est vide; nommez-le"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let (code, out) = session(dir.path(), &format!("{head}\n   \nLiam\n"), lang, None);
+        assert_eq!(code, 0, "{out}");
+        assert!(out.contains(said), "{out}");
+        assert_eq!(the_draft(dir.path())["label"], "Liam");
+    }
+}
