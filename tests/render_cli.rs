@@ -130,9 +130,15 @@ fn redact_leaves_no_typed_value_on_any_screen() {
             ]);
             assert_eq!(o.status.code(), Some(0), "{screen}: {}", text(&o.stderr));
             let out = text(&o.stdout);
-            for s in &secrets {
+            // Short values ("ON") are replaced where they are shown; elsewhere the same letters
+            // may be words of the screen.
+            for s in secrets.iter().filter(|s| s.chars().count() >= 4) {
                 assert!(!out.contains(s.as_str()), "{lang} {screen} shows {s:?}:\n{out}");
             }
+            assert!(
+                !out.contains("→ ON") && !out.contains("[ON"),
+                "{lang} {screen}: the region is typed:\n{out}"
+            );
             let ph = if lang == "en" { "[draft 1]" } else { "[brouillon 1]" };
             assert!(out.contains(ph), "{lang} {screen}: the draft's name is a placeholder:\n{out}");
         }

@@ -435,7 +435,9 @@ pub fn redact(app: &mut App) -> Vec<String> {
         let ph = lang.pick(format!("[draft {}]", k + 1), format!("[brouillon {}]", k + 1));
         secrets.push(std::mem::replace(&mut d.label, ph));
     }
-    secrets.append(&mut app.removed);
+    for r in &mut app.removed {
+        secrets.push(std::mem::replace(r, lang.pick("[draft]", "[brouillon]").to_string()));
+    }
     if let Some(s) = &mut app.session {
         let k = app.drafts.iter().position(|d| d.id == s.draft.id).map_or(0, |k| k + 1);
         let ph = lang.pick(format!("[draft {k}]"), format!("[brouillon {k}]"));
@@ -487,12 +489,19 @@ pub fn redact(app: &mut App) -> Vec<String> {
     secrets
 }
 
-/// `text` with every secret of two characters or more replaced by "[…]" (longest first): the
+/// `text` with the secrets replaced by "[…]" (longest first): quoted as messages quote answers
+/// (“12”, « 12 ») whatever their length, and anywhere when they have 4 characters or more — the
 /// last guard of `--redact`, for any place that shows a value the redaction did not reach.
+/// (Shorter values anywhere would eat screen numbers and words: "12 of 15", "ON".)
 pub fn scrub(text: &str, secrets: &[String]) -> String {
     let mut out = text.to_string();
-    for s in secrets.iter().filter(|s| s.trim().chars().count() >= 2) {
-        if out.contains(s.as_str()) {
+    for s in secrets.iter().filter(|s| !s.trim().is_empty()) {
+        for quoted in [format!("“{s}”"), format!("« {s} »"), format!("\"{s}\"")] {
+            if out.contains(&quoted) {
+                out = out.replace(&quoted, "“[…]”");
+            }
+        }
+        if s.trim().chars().count() >= 4 && out.contains(s.as_str()) {
             out = out.replace(s.as_str(), "[…]");
         }
     }
