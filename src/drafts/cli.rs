@@ -193,7 +193,7 @@ pub fn run_with(
         }
         DraftsCommand::Rename { id, label } => {
             let id = store.resolve(id).map_err(cli_error)?;
-            let old = store.rename(&id, label, clock).map_err(cli_error)?;
+            let old = super::history::neutralised(&store.rename(&id, label, clock).map_err(cli_error)?);
             let new = super::check_label(label).map_err(cli_error)?;
             w(writeln!(
                 io.out,
@@ -208,6 +208,7 @@ pub fn run_with(
         DraftsCommand::Note { id, question, text, clear } => {
             let id = store.resolve(id).map_err(cli_error)?;
             let qid = inspector.question_id(question).ok_or_else(|| {
+                let question = super::history::neutralised(question);
                 CliError::usage(Text::new(
                     format!(
                         "no question \"{question}\" in this questionnaire; give its number as the screens show it \
@@ -724,7 +725,13 @@ fn show_history(
         let word = e.event.word();
         let mut line = format!("  {at}  {}", word.get(lang));
         if !e.changed.is_empty() {
-            let nums: Vec<String> = e.changed.iter().take(SHOWN).map(|id| number_of(inspector, id)).collect();
+            let mut nums: Vec<String> = e.changed.iter().map(|id| number_of(inspector, id)).collect();
+            // In questionnaire order: 4.2 before 4.10; ids of questions no longer asked last.
+            nums.sort_by_cached_key(|n| {
+                let parts: Vec<u32> = n.split('.').map(|p| p.parse().unwrap_or(u32::MAX)).collect();
+                (parts, n.clone())
+            });
+            nums.truncate(SHOWN);
             line.push_str(&format!("{}{}", crate::engine::text::colon(lang), nums.join(", ")));
             if e.changed.len() > SHOWN {
                 let more = e.changed.len() - SHOWN;

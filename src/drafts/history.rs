@@ -78,6 +78,31 @@ pub fn push(history: &mut Vec<Entry>, entry: Entry) {
     }
 }
 
+/// Records a save that changed `changed`. Autosave writes after every answer; saves of one
+/// session within the same minute are one entry (the union of their questions, the time of the
+/// last), so the last [`MAX_HISTORY`] entries reach further back than the last few answers.
+pub fn record_save(
+    history: &mut Vec<Entry>,
+    at: chrono::NaiveDateTime,
+    changed: Vec<String>,
+    same_session: bool,
+) {
+    let entry = Entry::now(at, Event::Saved, changed);
+    if same_session
+        && let Some(last) = history.last_mut()
+        && last.event == Event::Saved
+        && last.at.get(..16) == entry.at.get(..16)
+    {
+        last.changed.extend(entry.changed);
+        last.changed.sort();
+        last.changed.dedup();
+        last.changed.truncate(MAX_CHANGED);
+        last.at = entry.at;
+        return;
+    }
+    push(history, entry);
+}
+
 /// The question ids whose answer differs between two answer maps (added, removed or changed), sorted.
 pub fn changed_ids(before: &Map<String, Value>, after: &Map<String, Value>) -> Vec<String> {
     let mut ids: Vec<String> = after
@@ -96,6 +121,11 @@ pub fn changed_ids(before: &Map<String, Value>, after: &Map<String, Value>) -> V
 /// bidirectional controls that can make printed text read in another order.
 pub fn is_forbidden_char(c: char) -> bool {
     c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` fit to print on a terminal: each control or bidi character becomes "�".
+pub fn neutralised(s: &str) -> String {
+    s.chars().map(|c| if is_forbidden_char(c) { '\u{FFFD}' } else { c }).collect()
 }
 
 /// A note as stored: trimmed, one line, at most [`MAX_NOTE_CHARS`] characters, no control or
@@ -198,6 +228,21 @@ mod tests {
         let b = json!({"a": "1", "b": "3", "d": "4"});
         let ids = changed_ids(a.as_object().unwrap(), b.as_object().unwrap());
         assert_eq!(ids, ["b", "c", "d"]);
+    }
+
+    #[test]
+    fn saves_of_one_session_within_a_minute_are_one_entry() {
+        let t = |s: &str| chrono::NaiveDateTime::parse_from_str(s, super::super::format::STAMP).unwrap();
+        let mut h = vec![];
+        record_save(&mut h, t("2025-06-01T10:00:05"), vec!["b".into()], false);
+        record_save(&mut h, t("2025-06-01T10:00:40"), vec!["a".into(), "b".into()], true);
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].changed, ["a", "b"]);
+        assert_eq!(h[0].at, "2025-06-01T10:00:40");
+        record_save(&mut h, t("2025-06-01T10:01:00"), vec!["c".into()], true);
+        assert_eq!(h.len(), 2, "the next minute is a new entry");
+        record_save(&mut h, t("2025-06-01T10:01:10"), vec!["d".into()], false);
+        assert_eq!(h.len(), 3, "another session is a new entry");
     }
 
     #[test]

@@ -122,6 +122,8 @@ pub struct OpenDraft {
     saved_answers: Map<String, Value>,
     /// When it was opened to work on, recorded in the history with the first save.
     opened_at: Option<chrono::NaiveDateTime>,
+    /// This open draft has recorded a save in the history (later ones in the same minute join it).
+    saved_in_session: bool,
 }
 
 impl OpenDraft {
@@ -172,8 +174,9 @@ impl OpenDraft {
             history::push(&mut next.history, history::Entry::now(at, history::Event::Opened, vec![]));
         }
         let changed = history::changed_ids(&self.saved_answers, &next.answers);
-        if !changed.is_empty() {
-            history::push(&mut next.history, history::Entry::now(now, history::Event::Saved, changed));
+        let recorded = !changed.is_empty();
+        if recorded {
+            history::record_save(&mut next.history, now, changed, self.saved_in_session);
         }
         let id = &next.id;
         fsutil::atomic_write(
@@ -185,6 +188,7 @@ impl OpenDraft {
         )?;
         self.saved_answers = next.answers.clone();
         self.opened_at = None;
+        self.saved_in_session |= recorded;
         self.draft = next;
         Ok(())
     }
@@ -616,6 +620,7 @@ impl DraftStore {
             original_created_on: draft.created_on,
             saved_answers: draft.answers.clone(),
             opened_at: None,
+            saved_in_session: false,
             draft,
             dir: self.dir.clone(),
             _lock: lock,
