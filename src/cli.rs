@@ -71,7 +71,7 @@ pub enum Command {
         /// The questionnaire to check; without it, the built-in questionnaire.json.
         file: Option<PathBuf>,
     },
-    /// Saved drafts: list, new, show, delete, purge, export, import.
+    /// Saved drafts: list, new, show, rename, note, delete, purge, export, import.
     Drafts {
         #[command(subcommand)]
         cmd: crate::drafts::cli::DraftsCommand,
@@ -304,6 +304,14 @@ impl crate::drafts::AnswerInspector for EngineInspector<'_> {
     }
     fn questionnaire(&self) -> crate::drafts::QuestionnaireRef {
         crate::drafts::QuestionnaireRef { id: self.q.id.clone(), version: self.q.version.clone() }
+    }
+    fn question_id(&self, number_or_id: &str) -> Option<String> {
+        let s = number_or_id.trim();
+        let by_number = self.q.questions.iter().find(|x| x.number == s);
+        by_number.or_else(|| self.q.question(s)).map(|x| x.id.clone())
+    }
+    fn question_number(&self, id: &str) -> Option<String> {
+        self.q.question(id).map(|x| x.number.clone())
     }
 }
 

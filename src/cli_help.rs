@@ -190,12 +190,19 @@ fn about_fr(path: &str) -> String {
             "Vérifier un fichier de questionnaire (par défaut, le questionnaire intégré) et donner chaque \
              problème avec son emplacement"
         }
-        "drafts" => "Brouillons enregistrés : list, new, show, delete, purge, export, import",
+        "drafts" => "Brouillons enregistrés : list, new, show, rename, note, delete, purge, export, import",
         "drafts list" => {
             "Lister les brouillons : nom, identifiant, date de début, jours restants, progression"
         }
         "drafts new" => "Commencer un nouveau brouillon aujourd'hui",
-        "drafts show" => "Afficher un brouillon et ses réponses",
+        "drafts show" => {
+            "Afficher un brouillon : ses réponses et ses notes (et, avec --history, son historique)"
+        }
+        "drafts rename" => "Donner un nouveau nom à un brouillon",
+        "drafts note" => {
+            "Écrire une courte note sur une question d'un brouillon (au plus 200 caractères), ou la retirer \
+             avec --clear"
+        }
         "drafts delete" => "Supprimer un brouillon maintenant (demande une confirmation)",
         "drafts purge" => "Supprimer tous les brouillons de plus de 60 jours",
         "drafts export" => {
@@ -265,7 +272,14 @@ fn arg_fr(path: &str, id: &str, long: bool, global: bool) -> String {
             "Un fichier de réponses (p. ex. tests/personas/P01.answers.json) au lieu d'un brouillon"
         }
         ("render", "screen") => "Quel écran (voir la liste ci-dessous)",
-        ("render", "size") => "Largeur x hauteur, en cellules",
+        ("render", "size") => {
+            "Largeur x hauteur, en cellules; `auto` (ou LARGEURxauto) pour autant de lignes que l'écran en \
+             demande, afin que rien ne soit coupé"
+        }
+        ("render", "redact") => {
+            "Remplacer ce que la personne a tapé (noms, dates, numéros, adresses, courriels, noms de \
+             fichiers, nom du brouillon) par des marques, pour un billet de soutien"
+        }
         ("check", "answers") => {
             "Le fichier de réponses (ou un fichier de brouillon) : {\"answers\": {\"question.id\": \"valeur\", …}}"
         }
@@ -273,6 +287,17 @@ fn arg_fr(path: &str, id: &str, long: bool, global: bool) -> String {
         ("validate", "file") => "Le questionnaire à vérifier; sans lui, le questionnaire.json intégré",
         ("drafts new", "label") => "Un nom de votre choix, p. ex. « Liam — premier certificat »",
         ("drafts show", "id") => "L'identifiant du brouillon, ou un début de celui-ci sans ambiguïté",
+        ("drafts show", "history") => {
+            "Aussi quand le brouillon a été créé, ouvert et enregistré, et quelles questions ont changé \
+             chaque fois"
+        }
+        ("drafts rename" | "drafts note", "id") => {
+            "L'identifiant du brouillon, ou un début de celui-ci sans ambiguïté"
+        }
+        ("drafts rename", "label") => "Le nouveau nom, p. ex. « Liam — remplacement »",
+        ("drafts note", "question") => "La question : son numéro (4.4) ou son identifiant (pers.dob)",
+        ("drafts note", "text") => "La note; les mots peuvent suivre sans guillemets",
+        ("drafts note", "clear") => "Retirer la note sur cette question",
         ("drafts delete", "yes") => "Ne pas demander",
         ("drafts import", "label") => {
             "Nom du nouveau brouillon (par défaut : le nom inscrit dans le fichier, sinon le nom du fichier)"
@@ -315,6 +340,8 @@ fn value_name_fr(name: &str) -> Option<&'static str> {
         "DRAFT" => "BROUILLON",
         "ITEM" => "ÉLÉMENT",
         "LABEL" => "NOM",
+        "NEW-NAME" => "NOUVEAU-NOM",
+        "TEXT" => "TEXTE",
         _ => return None,
     })
 }

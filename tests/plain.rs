@@ -499,3 +499,48 @@ fn the_stores_messages_in_french() {
     assert_eq!(code, 2, "{out}");
     assert!(err.contains("aucun brouillon n'a un identifiant qui commence par « zz »"), "{err}");
 }
+
+/// Forgiving input (issue 13): a date with one-digit month, a height in French units, a postal
+/// code in lower case without its space — each stored in its one normal form; a day that does not
+/// exist is named, in both languages.
+#[test]
+fn typed_answers_are_stored_normalised() {
+    for lang in [Lang::En, Lang::Fr] {
+        let dir = tempfile::tempdir().unwrap();
+        let (lines, _) = script(&persona("P01"));
+        let at = |id: &str| lines.iter().position(|(q, _)| q == id).unwrap();
+        let mut typed = until(&lines, "pers.dob");
+        typed.extend(["1990-02-30".into(), "1990-4-12".into()]);
+        typed.extend(lines[at("pers.dob") + 1..at("pers.height")].iter().map(|(_, l)| l.clone()));
+        typed.push("5 pi 10 po".into());
+        typed.extend(lines[at("pers.height") + 1..at("addr.mail_postal")].iter().map(|(_, l)| l.clone()));
+        typed.push("m5v2t6".into());
+        let head = if lang == Lang::En { ["new", "T"] } else { ["nouveau", "T"] };
+        let (code, out) = session(dir.path(), &input(&head, &typed), lang, None);
+        assert_eq!(code, 0, "{out}");
+        let no_day = match lang {
+            Lang::En => "There is no February 30, 1990",
+            Lang::Fr => "Le 30 février 1990 n’existe pas",
+        };
+        assert!(out.contains(no_day), "{out}");
+        let d = the_draft(dir.path());
+        assert_eq!(d["answers"]["pers.dob"], "1990-04-12");
+        assert_eq!(d["answers"]["pers.height"], "5 ft 10 in");
+        assert_eq!(d["answers"]["addr.mail_postal"], "M5V 2T6");
+    }
+}
+
+/// An empty draft name is refused with the store's words, and the name is asked again (issue 13).
+#[test]
+fn an_empty_draft_name_is_refused_and_asked_again() {
+    for (lang, head, said) in [
+        (Lang::En, "new", "the draft's name is empty; give it a name"),
+        (Lang::Fr, "nouveau", "le nom du brouillon est vide; nommez-le"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let (code, out) = session(dir.path(), &format!("{head}\n   \nLiam\n"), lang, None);
+        assert_eq!(code, 0, "{out}");
+        assert!(out.contains(said), "{out}");
+        assert_eq!(the_draft(dir.path())["label"], "Liam");
+    }
+}
