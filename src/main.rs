@@ -1,6 +1,8 @@
 /// mimalloc, not the system allocator: an evaluation allocates and frees one string per answer,
 /// and with glibc's allocator a 10,000-question evaluation took 30× a 1,000-question one where
-/// mimalloc takes 10× (and is 1.5–4× faster). See BENCHMARKS.md.
+/// mimalloc takes 10× (and is 1.5–4× faster). See BENCHMARKS.md. The `mimalloc` feature (on by
+/// default) compiles it from C; `--no-default-features` keeps the system allocator.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
