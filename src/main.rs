@@ -12,11 +12,13 @@ use clap::FromArgMatches;
 fn main() {
     // `--help` speaks the language asked for too, so the language is found before clap parses.
     let env = std::env::var("CITCERT_LANG").ok();
-    let help_lang = lang_before_parsing(std::env::args_os(), env.as_deref());
+    let locale = citcert::cli::locale_lang(|k| std::env::var(k).ok());
+    let help_lang = lang_before_parsing(std::env::args_os(), env.as_deref(), locale);
     let matches = localized_command(help_lang).get_matches();
     let cli = citcert::cli::Cli::from_arg_matches(&matches)
         .unwrap_or_else(|e| e.format(&mut localized_command(help_lang)).exit());
-    // Errors speak the language asked for (--lang, CITCERT_LANG); English when that is not a language.
+    // Errors speak the language asked for (--lang, CITCERT_LANG, the locale); English when that is
+    // not a language.
     let lang = cli.global.language().unwrap_or_default();
     match citcert::cli::run(cli) {
         Ok(code) => std::process::exit(code),

@@ -438,7 +438,8 @@ fn attach_command_asks_on_a_terminal_and_saves_the_answers() {
         today: Some("2025-06-01".into()),
         drafts_dir: Some(env.path("drafts")),
         questionnaire: None,
-        lang: None,
+        // Not None: that would take the language of the developer's locale.
+        lang: Some("en".into()),
         plain: false,
     };
     let args = AttachArgs {
