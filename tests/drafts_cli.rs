@@ -274,7 +274,8 @@ fn delete_asks_on_a_terminal_and_only_yes_deletes() {
     let dir = t.path().join("d");
     let id = new_draft(&dir, "ask me", "2025-06-01");
     // lang given: without it the developer's locale would choose.
-    let global = GlobalArgs { drafts_dir: Some(dir.clone()), lang: Some("en".into()), ..GlobalArgs::default() };
+    let global =
+        GlobalArgs { drafts_dir: Some(dir.clone()), lang: Some("en".into()), ..GlobalArgs::default() };
     let clock = Clock::Fixed(parse_date("2025-06-02").unwrap());
     let cmd = DraftsCommand::Delete { id: id.clone(), yes: false };
     for (answer, code, exists) in [("no\n", 1, true), ("\n", 1, true), ("yes\n", 0, false)] {
