@@ -2,9 +2,11 @@
 //! resume, a stop, French. Input lines are generated from the engine (the order questions appear
 //! in), not written by hand.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use citcert::clock::{Clock, parse_date};
 use citcert::engine::{AnswerValue, Answers, Context, Lang, QType, builtin, evaluate};
@@ -93,7 +95,7 @@ fn binary(dir: &Path, args: &[&str], input: &str) -> (i32, String, String) {
 }
 
 fn binary_on(today: &str, dir: &Path, args: &[&str], input: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_citcert"))
+    let mut child = common::citcert()
         .args(["--plain", "--drafts-dir"])
         .arg(dir)
         .args(["--today", today])
@@ -429,7 +431,7 @@ fn an_unknown_draft_id_is_an_error_naming_it() {
 fn chosen_without_the_flag_when_stdin_is_not_a_terminal_or_term_is_dumb() {
     let dir = tempfile::tempdir().unwrap();
     for term in ["dumb", "xterm-256color"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_citcert"))
+        let mut child = common::citcert()
             .arg("--drafts-dir")
             .arg(dir.path())
             .args(["--today", TODAY])

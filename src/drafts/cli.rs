@@ -72,7 +72,7 @@ pub enum DraftsCommand {
     },
     /// Delete every draft older than 60 days.
     Purge,
-    /// Write a draft's answers file (CONTRACT §3) to stdout or to --out FILE.
+    /// Write a draft's answers file to stdout or to --out FILE.
     Export {
         id: String,
         #[arg(long, value_name = "FILE")]
