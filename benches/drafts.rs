@@ -6,6 +6,7 @@
 //! `CARGO_TARGET_DIR=/work/target-drafts cargo bench --bench drafts`
 
 /// The allocator the shipped binary uses (src/main.rs), so the figures are the product's.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -2,6 +2,7 @@
 //! of synthetic questionnaires of 1,000 and 10,000 questions (see BENCHMARKS.md).
 
 /// The allocator the shipped binary uses (src/main.rs), so the figures are the product's.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

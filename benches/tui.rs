@@ -2,6 +2,7 @@
 //! questionnaire and a complete persona (see BENCHMARKS-tui.md).
 
 /// The allocator the shipped binary uses (src/main.rs), so the figures are the product's.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

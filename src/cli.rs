@@ -36,8 +36,9 @@ pub struct GlobalArgs {
     /// Use this questionnaire instead of the built-in one.
     #[arg(long, global = true, value_name = "FILE")]
     pub questionnaire: Option<PathBuf>,
-    /// Language: en or fr; also CITCERT_LANG.
-    #[arg(long, global = true, value_name = "en|fr", env = "CITCERT_LANG")]
+    /// Language of the output; also CITCERT_LANG (default: French when LC_ALL, LC_MESSAGES or LANG
+    /// starts with fr, else English).
+    #[arg(long, global = true, value_name = "LANG", env = "CITCERT_LANG", value_parser = LangValues)]
     pub lang: Option<String>,
     /// Plain mode: line-by-line prompts for screen readers, slow connections and scripts (also
     /// chosen when TERM=dumb or stdin/stdout is not a terminal).
@@ -53,11 +54,43 @@ impl GlobalArgs {
     }
 }
 
+/// `--lang`'s values, en and fr, for the help and the shell completions. Any text is taken:
+/// [`GlobalArgs::language`] refuses a bad one in both languages (clap's own error is English only)
+/// and also accepts the long names (english, français).
+#[derive(Clone, Copy, Debug)]
+pub struct LangValues;
+
+impl clap::builder::TypedValueParser for LangValues {
+    type Value = String;
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        Ok(value.to_string_lossy().into_owned())
+    }
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(["en", "fr"].into_iter().map(clap::builder::PossibleValue::new)))
+    }
+}
+
+/// The language the locale asks for, when neither `--lang` nor CITCERT_LANG is given: the first of
+/// LC_ALL, LC_MESSAGES and LANG that is set and not empty decides (the POSIX order), French when it
+/// starts with "fr" (fr_CA.UTF-8, fr), else English. `var` reads one environment variable.
+pub fn locale_lang(var: impl Fn(&str) -> Option<String>) -> Lang {
+    let chosen = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().filter_map(var).find(|v| !v.is_empty());
+    match chosen {
+        Some(v) if v.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("fr")) => Lang::Fr,
+        _ => Lang::En,
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print a screen of the TUI as plain text, with no terminal (`citcert render --help` lists the screens).
     Render(crate::tui::render::RenderArgs),
-    /// Evaluate an answers file: outcome, rules, indication, checklist, readiness (CONTRACT §4).
+    /// Evaluate an answers file: outcome, rules, indication, checklist, readiness.
     Check {
         /// The answers file (or a draft file): {"answers": {"question.id": "value", …}}.
         #[arg(long, value_name = "FILE")]
@@ -71,7 +104,7 @@ pub enum Command {
         /// The questionnaire to check; without it, the built-in questionnaire.json.
         file: Option<PathBuf>,
     },
-    /// Saved drafts: list, new, show, delete, purge, export, import.
+    /// Saved drafts: list, new, show, rename, note, delete, purge, export, import.
     Drafts {
         #[command(subcommand)]
         cmd: crate::drafts::cli::DraftsCommand,
@@ -84,6 +117,18 @@ pub enum Command {
     Package(crate::docs_cli::PackageArgs),
     /// Check a package's signature and every file's hash; names anything added, removed or altered.
     Verify(crate::docs_cli::VerifyArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) in the chosen language.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; `citcert man | man -l -`), or write every page into a folder.
+    Man {
+        /// Write citcert.1 and one page per command (citcert-drafts-new.1 …) into this folder.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -99,6 +144,14 @@ pub struct CliError {
     pub code: i32,
     pub message: Text,
 }
+
+/// Exit statuses (the table is in README.md): 0 done; 1 refused or failed (nothing wrong with the
+/// command line); 2 bad arguments or unusable input; 3 the draft has expired (the 60-day rule);
+/// [`EXIT_BUG`] a bug in citcert itself.
+pub const EXIT_EXPIRED: i32 = 3;
+/// The built-in questionnaire does not load: a bug in citcert, not in the user's input (EX_SOFTWARE
+/// of sysexits.h). It used to be 3, which also means "draft expired".
+pub const EXIT_BUG: i32 = 70;
 
 impl CliError {
     /// Bad arguments or unusable input: exit 2.
@@ -118,7 +171,7 @@ impl GlobalArgs {
             None => builtin().cloned().map_err(|problems| {
                 let l = list(problems);
                 CliError::with_code(
-                    3,
+                    EXIT_BUG,
                     Text::new(
                         format!("the built-in questionnaire is invalid (a bug; please report it):\n{l}"),
                         format!(
@@ -147,13 +200,14 @@ impl GlobalArgs {
         }
     }
 
-    /// The language: `--lang`/`CITCERT_LANG`, default English.
+    /// The language: `--lang`, else `CITCERT_LANG`, else the locale ([`locale_lang`]: LC_ALL,
+    /// LC_MESSAGES, LANG), else English.
     ///
     /// A bad value is refused in both languages at once (one line each): with no language to
     /// choose by, `main` prints the English field, and a French speaker must be able to read it.
     pub fn language(&self) -> Result<Lang, CliError> {
         match &self.lang {
-            None => Ok(Lang::En),
+            None => Ok(locale_lang(|k| std::env::var(k).ok())),
             Some(s) => Lang::parse(s).ok_or_else(|| {
                 CliError::usage(Text::same(format!(
                     "--lang: \"{s}\" is not a language; use en or fr\n\
@@ -257,6 +311,10 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Some(Command::Export(a)) => crate::docs_cli::export_cmd(&a, &cli.global),
         Some(Command::Package(a)) => crate::docs_cli::package_cmd(&a, &cli.global),
         Some(Command::Verify(a)) => crate::docs_cli::verify_cmd(&a, &cli.global),
+        Some(Command::Completions { shell }) => {
+            crate::generate::completions_cmd(shell, cli.global.language()?)
+        }
+        Some(Command::Man { out }) => crate::generate::man_cmd(out.as_deref(), cli.global.language()?),
     }
 }
 
@@ -304,6 +362,14 @@ impl crate::drafts::AnswerInspector for EngineInspector<'_> {
     }
     fn questionnaire(&self) -> crate::drafts::QuestionnaireRef {
         crate::drafts::QuestionnaireRef { id: self.q.id.clone(), version: self.q.version.clone() }
+    }
+    fn question_id(&self, number_or_id: &str) -> Option<String> {
+        let s = number_or_id.trim();
+        let by_number = self.q.questions.iter().find(|x| x.number == s);
+        by_number.or_else(|| self.q.question(s)).map(|x| x.id.clone())
+    }
+    fn question_number(&self, id: &str) -> Option<String> {
+        self.q.question(id).map(|x| x.number.clone())
     }
 }
 
@@ -434,5 +500,38 @@ fn validate(file: Option<&Path>) -> Result<i32, CliError> {
             );
             Ok(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.to_string())
+    }
+
+    #[test]
+    fn the_locale_chooses_french_in_posix_order() {
+        assert_eq!(locale_lang(env(&[])), Lang::En);
+        assert_eq!(locale_lang(env(&[("LANG", "fr_CA.UTF-8")])), Lang::Fr);
+        assert_eq!(locale_lang(env(&[("LANG", "FR")])), Lang::Fr);
+        assert_eq!(locale_lang(env(&[("LANG", "en_CA.UTF-8")])), Lang::En);
+        assert_eq!(locale_lang(env(&[("LANG", "C.UTF-8")])), Lang::En);
+        assert_eq!(locale_lang(env(&[("LANG", "f")])), Lang::En);
+        // LC_MESSAGES before LANG, LC_ALL before both; an empty one does not count.
+        assert_eq!(locale_lang(env(&[("LANG", "en_US"), ("LC_MESSAGES", "fr_FR")])), Lang::Fr);
+        assert_eq!(locale_lang(env(&[("LANG", "fr_CA"), ("LC_MESSAGES", "C")])), Lang::En);
+        assert_eq!(locale_lang(env(&[("LANG", "fr_CA"), ("LC_ALL", "en_CA")])), Lang::En);
+        assert_eq!(locale_lang(env(&[("LANG", "en_CA"), ("LC_ALL", "fr_CA.UTF-8")])), Lang::Fr);
+        assert_eq!(locale_lang(env(&[("LANG", "fr_CA"), ("LC_ALL", "")])), Lang::Fr);
+        // Not the language of times or numbers.
+        assert_eq!(locale_lang(env(&[("LC_TIME", "fr_CA"), ("LC_NUMERIC", "fr_CA")])), Lang::En);
+    }
+
+    #[test]
+    fn exit_codes_are_distinct() {
+        assert_ne!(EXIT_BUG, EXIT_EXPIRED);
+        assert_eq!(CliError::usage(Text::default()).code, 2);
     }
 }

@@ -16,8 +16,8 @@ use crate::engine::Lang;
 
 /// The language for `--help`, decided before parsing: the value of `--lang`/`--lang=` among
 /// `args` (before any `--`) when it is a language, else `CITCERT_LANG` when it is one, else
-/// English.
-pub fn lang_before_parsing<I, S>(args: I, env: Option<&str>) -> Lang
+/// `locale` (the language LC_ALL, LC_MESSAGES or LANG asks for: [`crate::cli::locale_lang`]).
+pub fn lang_before_parsing<I, S>(args: I, env: Option<&str>, locale: Lang) -> Lang
 where
     I: IntoIterator<Item = S>,
     S: AsRef<std::ffi::OsStr>,
@@ -37,7 +37,7 @@ where
             from_args = Some(v.to_string());
         }
     }
-    from_args.as_deref().and_then(Lang::parse).or_else(|| env.and_then(Lang::parse)).unwrap_or(Lang::En)
+    from_args.as_deref().and_then(Lang::parse).or_else(|| env.and_then(Lang::parse)).unwrap_or(locale)
 }
 
 /// The citcert command with its help in `lang`: for English exactly `Cli::command()`; for
@@ -184,23 +184,29 @@ fn about_fr(path: &str) -> String {
         }
         "check" => {
             "Évaluer un fichier de réponses : résultat, règles, indication, liste de contrôle, état de \
-             préparation (CONTRACT §4)"
+             préparation"
         }
         "validate" => {
             "Vérifier un fichier de questionnaire (par défaut, le questionnaire intégré) et donner chaque \
              problème avec son emplacement"
         }
-        "drafts" => "Brouillons enregistrés : list, new, show, delete, purge, export, import",
+        "drafts" => "Brouillons enregistrés : list, new, show, rename, note, delete, purge, export, import",
         "drafts list" => {
             "Lister les brouillons : nom, identifiant, date de début, jours restants, progression"
         }
         "drafts new" => "Commencer un nouveau brouillon aujourd'hui",
-        "drafts show" => "Afficher un brouillon et ses réponses",
+        "drafts show" => {
+            "Afficher un brouillon : ses réponses et ses notes (et, avec --history, son historique)"
+        }
+        "drafts rename" => "Donner un nouveau nom à un brouillon",
+        "drafts note" => {
+            "Écrire une courte note sur une question d'un brouillon (au plus 200 caractères), ou la retirer \
+             avec --clear"
+        }
         "drafts delete" => "Supprimer un brouillon maintenant (demande une confirmation)",
         "drafts purge" => "Supprimer tous les brouillons de plus de 60 jours",
         "drafts export" => {
-            "Écrire le fichier de réponses d'un brouillon (CONTRACT §3) sur la sortie standard ou dans \
-             --out FICHIER"
+            "Écrire le fichier de réponses d'un brouillon sur la sortie standard ou dans --out FICHIER"
         }
         "drafts import" => {
             "Créer un brouillon à partir d'un fichier de réponses ou d'un brouillon citcert (qui garde sa \
@@ -221,6 +227,14 @@ fn about_fr(path: &str) -> String {
         "verify" => {
             "Vérifier la signature d'un paquet et l'empreinte de chaque fichier; nomme tout fichier ajouté, \
              retiré ou modifié"
+        }
+        "completions" => {
+            "Afficher un script de complétion pour l'interpréteur de commandes (bash, zsh, fish, elvish, \
+             powershell) dans la langue choisie"
+        }
+        "man" => {
+            "Afficher la page de manuel (roff; `citcert man | man -l -`), ou écrire toutes les pages dans un \
+             dossier"
         }
         _ => return String::new(),
     };
@@ -249,7 +263,10 @@ fn arg_fr(path: &str, id: &str, long: bool, global: bool) -> String {
              CITCERT_DRAFTS_DIR"
         }
         ("*", "questionnaire") => "Utiliser ce questionnaire au lieu du questionnaire intégré",
-        ("*", "lang") => "Langue : en ou fr; aussi CITCERT_LANG",
+        ("*", "lang") => {
+            "Langue des résultats; aussi CITCERT_LANG (par défaut : le français quand LC_ALL, LC_MESSAGES \
+             ou LANG commence par fr, sinon l'anglais)"
+        }
         ("*", "plain") => {
             "Mode texte : questions ligne par ligne pour les lecteurs d'écran, les connexions lentes et \
              les scripts (aussi choisi quand TERM=dumb ou quand l'entrée ou la sortie standard n'est pas \
@@ -265,7 +282,14 @@ fn arg_fr(path: &str, id: &str, long: bool, global: bool) -> String {
             "Un fichier de réponses (p. ex. tests/personas/P01.answers.json) au lieu d'un brouillon"
         }
         ("render", "screen") => "Quel écran (voir la liste ci-dessous)",
-        ("render", "size") => "Largeur x hauteur, en cellules",
+        ("render", "size") => {
+            "Largeur x hauteur, en cellules; `auto` (ou LARGEURxauto) pour autant de lignes que l'écran en \
+             demande, afin que rien ne soit coupé"
+        }
+        ("render", "redact") => {
+            "Remplacer ce que la personne a tapé (noms, dates, numéros, adresses, courriels, noms de \
+             fichiers, nom du brouillon) par des marques, pour un billet de soutien"
+        }
         ("check", "answers") => {
             "Le fichier de réponses (ou un fichier de brouillon) : {\"answers\": {\"question.id\": \"valeur\", …}}"
         }
@@ -273,6 +297,17 @@ fn arg_fr(path: &str, id: &str, long: bool, global: bool) -> String {
         ("validate", "file") => "Le questionnaire à vérifier; sans lui, le questionnaire.json intégré",
         ("drafts new", "label") => "Un nom de votre choix, p. ex. « Liam — premier certificat »",
         ("drafts show", "id") => "L'identifiant du brouillon, ou un début de celui-ci sans ambiguïté",
+        ("drafts show", "history") => {
+            "Aussi quand le brouillon a été créé, ouvert et enregistré, et quelles questions ont changé \
+             chaque fois"
+        }
+        ("drafts rename" | "drafts note", "id") => {
+            "L'identifiant du brouillon, ou un début de celui-ci sans ambiguïté"
+        }
+        ("drafts rename", "label") => "Le nouveau nom, p. ex. « Liam — remplacement »",
+        ("drafts note", "question") => "La question : son numéro (4.4) ou son identifiant (pers.dob)",
+        ("drafts note", "text") => "La note; les mots peuvent suivre sans guillemets",
+        ("drafts note", "clear") => "Retirer la note sur cette question",
         ("drafts delete", "yes") => "Ne pas demander",
         ("drafts import", "label") => {
             "Nom du nouveau brouillon (par défaut : le nom inscrit dans le fichier, sinon le nom du fichier)"
@@ -280,9 +315,7 @@ fn arg_fr(path: &str, id: &str, long: bool, global: bool) -> String {
         ("attach", "draft") => "L'identifiant du brouillon (ou un début de celui-ci sans ambiguïté)",
         ("attach", "item") => "L'élément de la liste de contrôle, p. ex. CL-ID1",
         ("attach", "file") => "Le fichier : un JPEG, un PNG ou un PDF",
-        ("attach", "explanation") => {
-            "Le fichier est une lettre d'explication qui remplace le document (SPEC §4.1)"
-        }
+        ("attach", "explanation") => "Le fichier est une lettre d'explication qui remplace le document",
         ("attach", "set") => {
             "Une réponse propre au document, CHAMP=VALEUR (p. ex. doc_type=passport, language=other); \
              peut être répété"
@@ -298,6 +331,10 @@ fn arg_fr(path: &str, id: &str, long: bool, global: bool) -> String {
         }
         ("package", "out") => "Le dossier à créer (il ne doit pas exister, ou doit être vide)",
         ("verify", "dir") => "Un dossier de paquet fait par `citcert package`",
+        ("completions", "shell") => "L'interpréteur de commandes visé",
+        ("man", "out") => {
+            "Écrire citcert.1 et une page par commande (citcert-drafts-new.1 …) dans ce dossier"
+        }
         _ => return String::new(),
     };
     s.to_string()
@@ -315,6 +352,9 @@ fn value_name_fr(name: &str) -> Option<&'static str> {
         "DRAFT" => "BROUILLON",
         "ITEM" => "ÉLÉMENT",
         "LABEL" => "NOM",
+        "NEW-NAME" => "NOUVEAU-NOM",
+        "TEXT" => "TEXTE",
+        "LANG" => "LANGUE",
         _ => return None,
     })
 }
@@ -393,6 +433,33 @@ mod tests {
         }
     }
 
+    /// Every help text in both languages, with its place.
+    fn all_texts() -> Vec<(String, String, String)> {
+        let mut out = vec![];
+        pairs(&built(Lang::En), &built(Lang::Fr), "", &mut out);
+        out
+    }
+
+    #[test]
+    fn help_names_no_spec_sections() {
+        for (place, en, fr) in all_texts() {
+            for text in [&en, &fr] {
+                assert!(
+                    !text.contains('§') && !text.contains("CONTRACT") && !text.contains("SPEC "),
+                    "{place}: {text:?} cites the project's spec; say it in words"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lang_is_shown_with_its_values() {
+        let h = help(Lang::En, "check");
+        assert!(h.contains("--lang <LANG>") && h.contains("[possible values: en, fr]"), "{h}");
+        let h = help(Lang::Fr, "check");
+        assert!(h.contains("--lang <LANGUE>") && h.contains("[valeurs possibles : en, fr]"), "{h}");
+    }
+
     #[test]
     fn english_help_is_clap_s_own() {
         let mut all = vec![];
@@ -461,7 +528,7 @@ mod tests {
     #[test]
     fn language_is_found_before_parsing() {
         let l = |args: &[&str], env: Option<&str>| {
-            lang_before_parsing(std::iter::once("citcert").chain(args.iter().copied()), env)
+            lang_before_parsing(std::iter::once("citcert").chain(args.iter().copied()), env, Lang::En)
         };
         assert_eq!(l(&["--help"], None), Lang::En);
         assert_eq!(l(&["--help", "--lang", "fr"], None), Lang::Fr);
@@ -471,5 +538,13 @@ mod tests {
         assert_eq!(l(&["--lang", "de"], Some("fr")), Lang::Fr);
         assert_eq!(l(&["--lang", "de"], Some("xx")), Lang::En);
         assert_eq!(l(&["--", "--lang", "fr"], None), Lang::En);
+        // The locale comes last: after --lang and CITCERT_LANG, and only when they are not languages.
+        let fr_locale = |args: &[&str], env: Option<&str>| {
+            lang_before_parsing(std::iter::once("citcert").chain(args.iter().copied()), env, Lang::Fr)
+        };
+        assert_eq!(fr_locale(&["--help"], None), Lang::Fr);
+        assert_eq!(fr_locale(&["--help"], Some("en")), Lang::En);
+        assert_eq!(fr_locale(&["--lang", "en"], None), Lang::En);
+        assert_eq!(fr_locale(&["--lang", "de"], Some("xx")), Lang::Fr);
     }
 }

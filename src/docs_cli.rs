@@ -23,7 +23,7 @@ pub struct AttachArgs {
     pub item: String,
     /// The file: a JPEG, PNG or PDF.
     pub file: PathBuf,
-    /// The file is an explanation letter standing in for the document (SPEC §4.1).
+    /// The file is an explanation letter standing in for the document.
     #[arg(long)]
     pub explanation: bool,
     /// A per-document answer, FIELD=VALUE (e.g. doc_type=passport, language=other); repeatable.
@@ -526,7 +526,11 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
         let t = e.text();
         CliError::with_code(1, Text::new(format!("package: {}", t.en), format!("package : {}", t.fr)))
     };
-    let dir = crate::package::config_dir().map_err(pe)?;
+    let key_dir = crate::package::key_dir().map_err(pe)?;
+    if let Some(n) = &key_dir.notice {
+        eprintln!("citcert: {}", n.get(lang));
+    }
+    let dir = key_dir.dir;
     let (key, created) = crate::package::load_or_create_key(&dir).map_err(pe)?;
     if created {
         let k = dir.join(crate::package::KEY_FILE);
@@ -575,7 +579,11 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
 /// `citcert verify DIR`: exit 0 intact, 1 not.
 pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliError> {
     let lang = global.language()?;
-    let own = crate::package::config_dir().ok().and_then(|d| crate::package::own_public_key(&d));
+    let key_dir = crate::package::key_dir().ok();
+    if let Some(n) = key_dir.as_ref().and_then(|k| k.notice.as_ref()) {
+        eprintln!("citcert: {}", n.get(lang));
+    }
+    let own = key_dir.and_then(|k| crate::package::own_public_key(&k.dir));
     let r = crate::package::verify(&args.dir, own.as_ref()).map_err(|e| {
         let t = e.text();
         CliError::usage(Text::new(format!("verify: {}", t.en), format!("verify : {}", t.fr)))

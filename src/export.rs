@@ -532,10 +532,11 @@ pub fn to_html(e: &Export) -> String {
         o.push_str("<ul>\n");
         for r in &e.rules {
             o.push_str(&format!(
-                "<li><strong>{}</strong> [{}] {}: {}</li>\n",
+                "<li><strong>{}</strong> [{}] {}{}{}</li>\n",
                 esc(&r.id),
                 esc(r.outcome),
                 esc(&r.title),
+                colon(lang),
                 esc(&r.message)
             ));
         }

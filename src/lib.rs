@@ -11,6 +11,7 @@ pub mod docs_cli;
 pub mod drafts;
 pub mod engine;
 pub mod export;
+pub mod generate;
 pub mod package;
 pub mod plain;
 pub mod readiness;

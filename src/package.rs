@@ -3,8 +3,9 @@
 //! `public.key` (hex). [`verify`] re-checks the signature and every hash and names what was added,
 //! removed or altered.
 //!
-//! The signing key is made on first use in the config folder (`CITCERT_CONFIG_DIR`, else the
-//! platform config folder), file 0600 in a 0700 folder. The public key travels with the package, so
+//! The signing key is made on first use in the data folder (`CITCERT_KEY_DIR`, else the platform
+//! data folder; not the config folder, which people keep in dotfile repositories), file 0600 in a
+//! 0700 folder. The public key travels with the package, so
 //! the signature proves the package is unchanged since *some* key signed it; the fingerprint tells
 //! whose (compare it with `citcert verify` on the machine that made it).
 
@@ -69,32 +70,103 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PackageError + '_ {
     move |source| PackageError::Io { path: path.to_path_buf(), source }
 }
 
-/// The folder holding the signing key: `CITCERT_CONFIG_DIR`, else the platform config folder.
-pub fn config_dir() -> Result<PathBuf, PackageError> {
-    if let Ok(d) = std::env::var("CITCERT_CONFIG_DIR")
-        && !d.trim().is_empty()
-    {
-        return Ok(PathBuf::from(d));
-    }
-    directories::ProjectDirs::from("ca", "citcert", "citcert")
-        .map(|p| p.config_dir().to_path_buf())
-        .ok_or_else(|| {
-            PackageError::Invalid(Text::new(
-                "no home folder found for the signing key; set CITCERT_CONFIG_DIR",
-                "aucun dossier personnel pour la clé de signature; définissez CITCERT_CONFIG_DIR",
-            ))
-        })
+/// Where the signing key lives, and what was done to put it there.
+#[derive(Debug)]
+pub struct KeyDir {
+    pub dir: PathBuf,
+    /// Said once, when a key was moved from the old place (or when one is left there).
+    pub notice: Option<Text>,
 }
 
+/// The folder holding the signing key: `CITCERT_KEY_DIR` (or its older name `CITCERT_CONFIG_DIR`)
+/// as given, else the platform data folder (`~/.local/share/citcert` on Linux). A key that older
+/// versions made in the config folder (`~/.config/citcert`) is moved to the data folder.
+pub fn key_dir() -> Result<KeyDir, PackageError> {
+    for var in ["CITCERT_KEY_DIR", "CITCERT_CONFIG_DIR"] {
+        if let Ok(d) = std::env::var(var)
+            && !d.trim().is_empty()
+        {
+            return Ok(KeyDir { dir: PathBuf::from(d), notice: None });
+        }
+    }
+    let dirs = directories::ProjectDirs::from("ca", "citcert", "citcert").ok_or_else(|| {
+        PackageError::Invalid(Text::new(
+            "no home folder found for the signing key; set CITCERT_KEY_DIR",
+            "aucun dossier personnel pour la clé de signature; définissez CITCERT_KEY_DIR",
+        ))
+    })?;
+    let dir = dirs.data_dir().to_path_buf();
+    let notice = move_old_key(dirs.config_dir(), &dir)?;
+    Ok(KeyDir { dir, notice })
+}
+
+/// Moves `old_dir/package-signing.key` into `new_dir` (0700) when `new_dir` has no key, and says
+/// so. When both have one, the new one is kept and the old one left where it is, with a notice.
+/// Nothing happens when there is no old key or the two folders are one (macOS).
+pub fn move_old_key(old_dir: &Path, new_dir: &Path) -> Result<Option<Text>, PackageError> {
+    let (old, new) = (old_dir.join(KEY_FILE), new_dir.join(KEY_FILE));
+    let old_is_file = std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_file());
+    if old_dir == new_dir || !old_is_file {
+        return Ok(None);
+    }
+    let (o, n) = (old.display(), new.display());
+    if std::fs::symlink_metadata(&new).is_ok() {
+        return Ok(Some(Text::new(
+            format!(
+                "an older package signing key is still in {o}; citcert signs with {n}. Delete the old \
+                 one (keep a copy if you still need to show packages it signed)."
+            ),
+            format!(
+                "une ancienne clé de signature des paquets est encore dans {o}; citcert signe avec {n}. \
+                 Supprimez l'ancienne (gardez-en une copie si vous devez encore montrer des paquets \
+                 qu'elle a signés)."
+            ),
+        )));
+    }
+    ensure_private_dir(new_dir).map_err(|e| PackageError::Invalid(e.text()))?;
+    if std::fs::rename(&old, &new).is_err() {
+        // Another file system: copy (0600), sync, then remove the old one.
+        let bytes = read_key_file(&old)?;
+        let mut f = create_private(&new).map_err(io(&new))?;
+        f.write_all(&bytes).and_then(|_| f.sync_all()).map_err(io(&new))?;
+        std::fs::remove_file(&old).map_err(io(&old))?;
+    }
+    Ok(Some(Text::new(
+        format!(
+            "moved the package signing key from {o} to {n}: a private key belongs in the data folder, \
+             not with settings that are often shared."
+        ),
+        format!(
+            "clé de signature des paquets déplacée de {o} vers {n} : une clé privée va dans le dossier \
+             de données, pas avec les réglages, souvent partagés."
+        ),
+    )))
+}
+
+/// A key file's bytes: a regular file of at most 4 KiB (a key is 65 bytes).
+fn read_key_file(path: &Path) -> Result<Vec<u8>, PackageError> {
+    use std::io::Read;
+    let f = std::fs::File::open(path).map_err(io(path))?;
+    let meta = f.metadata().map_err(io(path))?;
+    if !meta.is_file() || meta.len() > 4096 {
+        let p = path.display();
+        return Err(PackageError::Invalid(Text::new(
+            format!("{p}: not a citcert signing key (not a small regular file); move it away"),
+            format!(
+                "{p} : ce n'est pas une clé de signature citcert (pas un petit fichier ordinaire); déplacez-le"
+            ),
+        )));
+    }
+    let mut bytes = Vec::new();
+    f.take(4096).read_to_end(&mut bytes).map_err(io(path))?;
+    Ok(bytes)
+}
+
+/// Exactly `2 × N` hex digits (surrounding whitespace, such as a final newline, allowed). Strict:
+/// `u8::from_str_radix` took "+f" as a digit pair, so a key or signature with a "+" in it was read.
 fn parse_hex<const N: usize>(s: &str) -> Option<[u8; N]> {
-    let s = s.trim();
-    if s.len() != 2 * N || !s.is_ascii() {
-        return None;
-    }
     let mut out = [0u8; N];
-    for (i, b) in out.iter_mut().enumerate() {
-        *b = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok()?;
-    }
+    hex::decode_to_slice(s.trim(), &mut out).ok()?;
     Some(out)
 }
 
@@ -418,4 +490,57 @@ pub fn own_public_key(dir: &Path) -> Option<VerifyingKey> {
         return None;
     }
     load_or_create_key(dir).ok().map(|(k, _)| k.verifying_key())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    fn mode(p: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn an_old_key_moves_to_the_data_folder() {
+        let t = tempfile::tempdir().unwrap();
+        let (config, data) = (t.path().join("config/citcert"), t.path().join("data/citcert"));
+        // No old key: nothing to do, nothing made.
+        assert!(move_old_key(&config, &data).unwrap().is_none());
+        assert!(!data.exists());
+        let (old_key, _) = load_or_create_key(&config).unwrap();
+        let notice = move_old_key(&config, &data).unwrap().expect("a notice");
+        assert!(notice.en.starts_with("moved the package signing key from "), "{}", notice.en);
+        assert!(notice.fr.contains("déplacée de"), "{}", notice.fr);
+        assert!(!config.join(KEY_FILE).exists(), "the old key is gone");
+        let (key, created) = load_or_create_key(&data).unwrap();
+        assert!(!created);
+        assert_eq!(key.to_bytes(), old_key.to_bytes(), "the same key, moved");
+        #[cfg(unix)]
+        assert_eq!((mode(&data), mode(&data.join(KEY_FILE))), (0o700, 0o600));
+        // Moved once: the next run says nothing.
+        assert!(move_old_key(&config, &data).unwrap().is_none());
+        // A key in both places: the data folder's is kept, the old one left, and said.
+        load_or_create_key(&config).unwrap();
+        let notice = move_old_key(&config, &data).unwrap().expect("a notice");
+        assert!(notice.en.contains("an older package signing key is still in"), "{}", notice.en);
+        assert_eq!(load_or_create_key(&data).unwrap().0.to_bytes(), old_key.to_bytes());
+        assert!(config.join(KEY_FILE).exists());
+        // One folder for both (macOS): nothing moves.
+        assert!(move_old_key(&data, &data).unwrap().is_none());
+    }
+
+    #[test]
+    fn hex_is_strict() {
+        assert_eq!(parse_hex::<2>("0aFf\n"), Some([0x0a, 0xff]));
+        // from_str_radix read "+a" as 0x0a: a key with a plus sign passed.
+        assert_eq!(parse_hex::<2>("+a0b"), None);
+        assert_eq!(parse_hex::<2>("0a+b"), None);
+        assert_eq!(parse_hex::<2>("-a0b"), None);
+        assert_eq!(parse_hex::<2>("0a0"), None);
+        assert_eq!(parse_hex::<2>("0a0b0c"), None);
+        assert_eq!(parse_hex::<2>("0a 0b"), None);
+        assert_eq!(parse_hex::<2>("é0b"), None);
+    }
 }

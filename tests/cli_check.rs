@@ -1,11 +1,13 @@
 //! `citcert check` as other tools use it (CONTRACT §4): exit codes, messages that name the file,
 //! the id and the problem, and the JSON keys.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn citcert(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_citcert")).args(args).env_remove("CITCERT_TODAY").output().unwrap()
+    common::citcert().args(args).env_remove("CITCERT_TODAY").output().unwrap()
 }
 
 fn write(dir: &Path, name: &str, body: &[u8]) -> String {
@@ -154,7 +156,7 @@ fn bad_today_and_lang_are_usage_errors() {
     let o = citcert(&["check", "--answers", "tests/personas/P01.answers.json", "--today", "2025-02-30"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--today: '2025-02-30' is not a date"));
-    let o = Command::new(env!("CARGO_BIN_EXE_citcert"))
+    let o = common::citcert()
         .args(["check", "--answers", "tests/personas/P01.answers.json"])
         .env("CITCERT_TODAY", "soon")
         .output()
@@ -232,11 +234,7 @@ fn check_errors_speak_french_with_lang_fr() {
     );
     // CITCERT_LANG too, and the answers' shape.
     let num = write(dir.path(), "num.json", br#"{"answers": {"pers.dob": 19900101}}"#);
-    let o = Command::new(env!("CARGO_BIN_EXE_citcert"))
-        .args(["check", "--answers", &num])
-        .env("CITCERT_LANG", "fr")
-        .output()
-        .unwrap();
+    let o = common::citcert().args(["check", "--answers", &num]).env("CITCERT_LANG", "fr").output().unwrap();
     assert_eq!(o.status.code(), Some(2));
     french(&o, &["num.json : answers.\"pers.dob\" : "], &["expected a string"]);
     let o = citcert(&["check", "--answers", &dir.path().join("nope.json").to_string_lossy(), "--lang", "fr"]);

@@ -3,9 +3,11 @@
 //! kept under a former id (`docs.CL-PARENT-CIT.proof_type`, renamed `doc_type` on 2026-11-29) are
 //! read from answers files and migrated in drafts, never dropped.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use citcert::engine::builtin;
 use serde_json::{Map, Value};
@@ -63,7 +65,7 @@ fn spec_ids() -> BTreeSet<String> {
 }
 
 fn citcert(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_citcert"))
+    common::citcert()
         .args(args)
         .env_remove("CITCERT_TODAY")
         .env_remove("CITCERT_LANG")
@@ -199,7 +201,7 @@ fn a_draft_holding_proof_type_is_migrated_when_opened_never_dropped() {
     assert!(!out.to_lowercase().contains("no longer asked"), "{out}");
 
     // Opening it in plain mode and saving stores the answer under its current id.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_citcert"))
+    let mut child = common::citcert()
         .args(["--plain", "--drafts-dir", &d, "--today", TODAY, "--draft", &id])
         .env_remove("CITCERT_TODAY")
         .env_remove("CITCERT_LANG")

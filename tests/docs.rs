@@ -439,7 +439,8 @@ fn attach_command_asks_on_a_terminal_and_saves_the_answers() {
         today: Some("2025-06-01".into()),
         drafts_dir: Some(env.path("drafts")),
         questionnaire: None,
-        lang: None,
+        // Not None: that would take the language of the developer's locale.
+        lang: Some("en".into()),
         plain: false,
     };
     let args = AttachArgs {
@@ -699,4 +700,34 @@ fn french_exports_keep_the_persons_own_words() {
     let md = text(&o.stdout);
     assert!(md.contains("Appel: Amira") && !md.contains("Appel : Amira"), "{md}");
     assert!(md.contains("- Nom : "), "{md}");
+}
+
+/// The French HTML export writes a rule's title and message with the same " : " as the Markdown:
+/// the two say the same words.
+#[test]
+fn french_html_export_puts_a_space_before_the_rule_colon_like_markdown() {
+    let env = Env::new();
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios/X12.answers.json");
+    let run = |format: &str, lang: &str| {
+        let o = env.run(&["export", file.to_str().unwrap(), "--format", format, "--lang", lang]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        text(&o.stdout)
+    };
+    let unescape = |s: &str| {
+        s.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    };
+    for lang in ["fr", "en"] {
+        let (html, md) = (run("html", lang), run("md", lang));
+        let in_html = html
+            .lines()
+            .find_map(|l| l.strip_prefix("<li><strong>CA-12</strong> ")?.strip_suffix("</li>"))
+            .expect("CA-12 in the HTML");
+        let in_md = md.lines().find_map(|l| l.strip_prefix("- **CA-12** ")).expect("CA-12 in the Markdown");
+        assert_eq!(unescape(in_html), in_md, "{lang}");
+        assert_eq!(in_md.contains(" : "), lang == "fr", "{lang}: {in_md}");
+    }
 }

@@ -1,9 +1,11 @@
 //! `citcert drafts …` end to end, through the binary.
 
+mod common;
+
 use citcert::clock::{Clock, parse_date};
 use citcert::drafts::DraftStore;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 struct Run {
     code: i32,
@@ -12,7 +14,7 @@ struct Run {
 }
 
 fn citcert(dir: &Path, args: &[&str]) -> Run {
-    let o: Output = Command::new(env!("CARGO_BIN_EXE_citcert"))
+    let o: Output = common::citcert()
         .args(args)
         .env("CITCERT_DRAFTS_DIR", dir)
         .env_remove("CITCERT_TODAY")
@@ -52,7 +54,7 @@ fn new_list_show_with_global_options_before_or_after_the_subcommand() {
     let id = new_draft(&dir, "Liam — first certificate", "2025-06-01");
     assert_eq!(id.len(), 8);
     // --today after the subcommand, --drafts-dir before (overriding the env variable)
-    let r = Command::new(env!("CARGO_BIN_EXE_citcert"))
+    let r = common::citcert()
         .args(["--drafts-dir", dir.to_str().unwrap(), "drafts", "list", "--today", "2025-07-25"])
         .env("CITCERT_DRAFTS_DIR", t.path().join("elsewhere"))
         .output()
@@ -67,7 +69,7 @@ fn new_list_show_with_global_options_before_or_after_the_subcommand() {
     assert!(err.contains("6 days left"), "a warning at 7 days or fewer: {err}");
     assert!(!t.path().join("elsewhere").exists());
     // CITCERT_TODAY works too
-    let r = Command::new(env!("CARGO_BIN_EXE_citcert"))
+    let r = common::citcert()
         .args(["drafts", "show", &id[..3]])
         .env("CITCERT_DRAFTS_DIR", &dir)
         .env("CITCERT_TODAY", "2025-06-11")
@@ -271,7 +273,9 @@ fn delete_asks_on_a_terminal_and_only_yes_deletes() {
     let t = tempfile::tempdir().unwrap();
     let dir = t.path().join("d");
     let id = new_draft(&dir, "ask me", "2025-06-01");
-    let global = GlobalArgs { drafts_dir: Some(dir.clone()), ..GlobalArgs::default() };
+    // lang given: without it the developer's locale would choose.
+    let global =
+        GlobalArgs { drafts_dir: Some(dir.clone()), lang: Some("en".into()), ..GlobalArgs::default() };
     let clock = Clock::Fixed(parse_date("2025-06-02").unwrap());
     let cmd = DraftsCommand::Delete { id: id.clone(), yes: false };
     for (answer, code, exists) in [("no\n", 1, true), ("\n", 1, true), ("yes\n", 0, false)] {
@@ -323,7 +327,7 @@ fn the_drafts_commands_speak_french() {
         assert!(!r.err.contains(english) && !r.out.contains(english), "{english}: {}{}", r.out, r.err);
     }
     // The store's own errors, through CITCERT_LANG.
-    let o = Command::new(env!("CARGO_BIN_EXE_citcert"))
+    let o = common::citcert()
         .args(["drafts", "show", "zz", "--today", "2025-07-26"])
         .env("CITCERT_DRAFTS_DIR", &dir)
         .env("CITCERT_LANG", "fr")

@@ -3,22 +3,57 @@
 //!
 //! The child is this same test binary, run with `CITCERT_CRASH_CHILD_DIR` set and the test name
 //! `crash_child` (which does nothing in a normal run).
+//!
+//! The kill delays come from a seed, printed at the start and in every failure. To replay a run's
+//! delays: `CITCERT_CRASH_SEED=<seed> cargo test --test drafts_crash -- --nocapture`. (The child's
+//! progress at a given delay still depends on the machine's load, so a replay retries the same
+//! instants, not the same bytes.)
 
 use citcert::clock::{Clock, parse_date};
 use citcert::drafts::{DraftStore, QuestionnaireRef};
 use serde_json::json;
 use std::collections::hash_map::RandomState;
-use std::hash::{BuildHasher, Hasher};
+use std::hash::BuildHasher;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
 const CHILD_ENV: &str = "CITCERT_CRASH_CHILD_DIR";
+const SEED_ENV: &str = "CITCERT_CRASH_SEED";
 const DRAFTS: usize = 3;
 const KILLS: usize = 150;
 
 fn clock() -> Clock {
     Clock::Fixed(parse_date("2025-06-01").unwrap())
+}
+
+/// The run's seed: `CITCERT_CRASH_SEED` when set (a decimal number), else a fresh random one.
+fn seed() -> u64 {
+    match std::env::var(SEED_ENV) {
+        Ok(s) => s.trim().parse().unwrap_or_else(|_| panic!("{SEED_ENV}={s:?}: not a decimal number")),
+        Err(_) => RandomState::new().hash_one("citcert crash seed"),
+    }
+}
+
+/// The kill delay of `round` (0–25 ms), from the seed alone (SplitMix64 of seed + round).
+fn delay(seed: u64, round: usize) -> Duration {
+    let mut z = seed.wrapping_add((round as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    Duration::from_micros(z % 25_000)
+}
+
+#[test]
+fn delays_follow_the_seed() {
+    let a: Vec<Duration> = (0..KILLS).map(|r| delay(42, r)).collect();
+    assert_eq!(a, (0..KILLS).map(|r| delay(42, r)).collect::<Vec<_>>());
+    assert_ne!(a, (0..KILLS).map(|r| delay(43, r)).collect::<Vec<_>>());
+    assert!(a.iter().all(|d| *d < Duration::from_millis(25)));
+    // Spread over the whole window, not bunched at one end.
+    assert!(
+        a.iter().any(|d| *d < Duration::from_millis(5)) && a.iter().any(|d| *d > Duration::from_millis(20))
+    );
 }
 
 /// An answer whose text is `n` repeated: a torn mix of two versions could not be consistent.
@@ -39,6 +74,10 @@ fn crash_child() {
         .max()
         .unwrap();
     println!("ready");
+    // Each run starts with a different draft, so a slow machine that kills the child after one or two
+    // saves still gets every draft saved over the rounds.
+    let start = (n as usize) % open.len();
+    open.rotate_left(start);
     loop {
         for o in open.iter_mut() {
             n += 1;
@@ -86,13 +125,11 @@ fn kill_9_while_saving_never_leaves_a_torn_draft() {
         o.save(&clock()).unwrap();
         ids.push(o.draft.id().to_string());
     }
-    let rng = RandomState::new();
-    let mut delays = Vec::new();
+    let seed = seed();
+    // Printed first, so a failure can be replayed with the same delays.
+    eprintln!("kill delays from seed {seed} (replay: {SEED_ENV}={seed})");
     for round in 0..KILLS {
-        let mut h = rng.build_hasher();
-        h.write_usize(round);
-        let delay = Duration::from_micros(h.finish() % 25_000);
-        delays.push(delay);
+        let delay = delay(seed, round);
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args(["crash_child", "--exact", "--nocapture", "--test-threads=1"])
             .env(CHILD_ENV, &dir)
@@ -105,7 +142,7 @@ fn kill_9_while_saving_never_leaves_a_torn_draft() {
             match lines.next() {
                 Some(Ok(l)) if l.contains("ready") => break,
                 Some(_) => continue,
-                None => panic!("round {round}: the child ended before saving"),
+                None => panic!("seed {seed}, round {round}: the child ended before saving"),
             }
         }
         std::thread::sleep(delay);
@@ -114,16 +151,27 @@ fn kill_9_while_saving_never_leaves_a_torn_draft() {
 
         // Every draft must be whole: the old version or the new one.
         let sweep = store.sweep(&clock()).unwrap();
-        assert!(sweep.damaged.is_empty(), "round {round} (after {delay:?}): {:#?}", sweep.damaged);
+        assert!(
+            sweep.damaged.is_empty(),
+            "seed {seed}, round {round} (after {delay:?}): {:#?}",
+            sweep.damaged
+        );
         let mut seen: Vec<&str> = sweep.drafts.iter().map(|d| d.id()).collect();
         seen.sort();
         let mut want: Vec<&str> = ids.iter().map(String::as_str).collect();
         want.sort();
-        assert!(want.iter().all(|id| seen.contains(id)), "round {round}: a draft went missing: {seen:?}");
+        assert!(
+            want.iter().all(|id| seen.contains(id)),
+            "seed {seed}, round {round}: a draft went missing: {seen:?}"
+        );
         for d in &sweep.drafts {
             if let Some(c) = d.answers.get("crash.counter") {
                 let n: u64 = c.as_str().unwrap().parse().unwrap();
-                assert_eq!(d.answers["crash.payload"], json!(payload(n)), "round {round}: torn draft");
+                assert_eq!(
+                    d.answers["crash.payload"],
+                    json!(payload(n)),
+                    "seed {seed}, round {round}: torn draft"
+                );
             }
             let bak = dir.join(format!("{}.json.bak", d.id()));
             if bak.exists() {
@@ -141,7 +189,7 @@ fn kill_9_while_saving_never_leaves_a_torn_draft() {
             .unwrap()
             .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().contains(".tmp-"))
             .count();
-        assert_eq!(temps, 0, "round {round}: temp files left behind");
+        assert_eq!(temps, 0, "seed {seed}, round {round}: temp files left behind");
     }
     let counters: Vec<u64> = store
         .sweep(&clock())
@@ -151,5 +199,5 @@ fn kill_9_while_saving_never_leaves_a_torn_draft() {
         .map(|d| d.answers["crash.counter"].as_str().unwrap().parse().unwrap())
         .collect();
     assert!(counters.iter().all(|&c| c > 0), "the child never got a save through: {counters:?}");
-    eprintln!("{KILLS} kills, final counters {counters:?}");
+    eprintln!("{KILLS} kills (seed {seed}), final counters {counters:?}");
 }

@@ -2,9 +2,11 @@
 //! resume, a stop, French. Input lines are generated from the engine (the order questions appear
 //! in), not written by hand.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use citcert::clock::{Clock, parse_date};
 use citcert::engine::{AnswerValue, Answers, Context, Lang, QType, builtin, evaluate};
@@ -93,7 +95,7 @@ fn binary(dir: &Path, args: &[&str], input: &str) -> (i32, String, String) {
 }
 
 fn binary_on(today: &str, dir: &Path, args: &[&str], input: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_citcert"))
+    let mut child = common::citcert()
         .args(["--plain", "--drafts-dir"])
         .arg(dir)
         .args(["--today", today])
@@ -429,7 +431,7 @@ fn an_unknown_draft_id_is_an_error_naming_it() {
 fn chosen_without_the_flag_when_stdin_is_not_a_terminal_or_term_is_dumb() {
     let dir = tempfile::tempdir().unwrap();
     for term in ["dumb", "xterm-256color"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_citcert"))
+        let mut child = common::citcert()
             .arg("--drafts-dir")
             .arg(dir.path())
             .args(["--today", TODAY])
@@ -525,4 +527,49 @@ fn suggestions_are_accepted_with_enter_and_ruled_out_options_are_not_offered() {
     assert!(!options.contains("Born in Canada"), "{options}");
     assert!(block.contains("“born_in_canada” is not one of the choices"), "{block}");
     assert!(block.contains("“Born in Canada” is not one of the choices"), "{block}");
+}
+
+/// Forgiving input (issue 13): a date with one-digit month, a height in French units, a postal
+/// code in lower case without its space — each stored in its one normal form; a day that does not
+/// exist is named, in both languages.
+#[test]
+fn typed_answers_are_stored_normalised() {
+    for lang in [Lang::En, Lang::Fr] {
+        let dir = tempfile::tempdir().unwrap();
+        let (lines, _) = script(&persona("P01"));
+        let at = |id: &str| lines.iter().position(|(q, _)| q == id).unwrap();
+        let mut typed = until(&lines, "pers.dob");
+        typed.extend(["1990-02-30".into(), "1990-4-12".into()]);
+        typed.extend(lines[at("pers.dob") + 1..at("pers.height")].iter().map(|(_, l)| l.clone()));
+        typed.push("5 pi 10 po".into());
+        typed.extend(lines[at("pers.height") + 1..at("addr.mail_postal")].iter().map(|(_, l)| l.clone()));
+        typed.push("m5v2t6".into());
+        let head = if lang == Lang::En { ["new", "T"] } else { ["nouveau", "T"] };
+        let (code, out) = session(dir.path(), &input(&head, &typed), lang, None);
+        assert_eq!(code, 0, "{out}");
+        let no_day = match lang {
+            Lang::En => "There is no February 30, 1990",
+            Lang::Fr => "Le 30 février 1990 n’existe pas",
+        };
+        assert!(out.contains(no_day), "{out}");
+        let d = the_draft(dir.path());
+        assert_eq!(d["answers"]["pers.dob"], "1990-04-12");
+        assert_eq!(d["answers"]["pers.height"], "5 ft 10 in");
+        assert_eq!(d["answers"]["addr.mail_postal"], "M5V 2T6");
+    }
+}
+
+/// An empty draft name is refused with the store's words, and the name is asked again (issue 13).
+#[test]
+fn an_empty_draft_name_is_refused_and_asked_again() {
+    for (lang, head, said) in [
+        (Lang::En, "new", "the draft's name is empty; give it a name"),
+        (Lang::Fr, "nouveau", "le nom du brouillon est vide; nommez-le"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let (code, out) = session(dir.path(), &format!("{head}\n   \nLiam\n"), lang, None);
+        assert_eq!(code, 0, "{out}");
+        assert!(out.contains(said), "{out}");
+        assert_eq!(the_draft(dir.path())["label"], "Liam");
+    }
 }

@@ -42,6 +42,12 @@ fn at(answers: Answers, screen: &str) -> App<'static> {
     app
 }
 
+fn type_str(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.update(Action::Key(FieldKey::Char(c)));
+    }
+}
+
 fn snap(name: &str, app: &App) {
     for (w, h) in [(80, 24), (120, 40)] {
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), draw_text(app, w, h));
@@ -83,6 +89,11 @@ fn empty_start_and_first_question() {
     app.color = false;
     snap("start_empty", &app);
     app.update(Action::Key(FieldKey::Char('n')));
+    // An empty name is refused (issue 13); the dialog stays open to type one.
+    app.update(Action::Key(FieldKey::Enter));
+    assert!(app.session.is_none() && matches!(app.overlay, Some(Overlay::NewDraft(_))));
+    snap("new_draft_empty_name", &app);
+    type_str(&mut app, "Liam");
     app.update(Action::Key(FieldKey::Enter));
     snap("question_s1_new", &app);
 }
@@ -182,6 +193,7 @@ fn changing_an_answer_sets_others_aside_and_updates_the_checklist() {
 fn typing_saves_on_leaving_the_field_and_resumes_on_the_last_screen() {
     let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(MemStore::new(day(TODAY))));
     app.update(Action::Key(FieldKey::Char('n')));
+    type_str(&mut app, "T");
     app.update(Action::Key(FieldKey::Enter));
     for k in ["1", "1", "2"] {
         app.update(Action::Key(FieldKey::Char(k.chars().next().unwrap())));
@@ -331,6 +343,9 @@ fn french_main_screens() {
     app.color = false;
     app.update(Action::Key(FieldKey::Char('n')));
     app.update(Action::Key(FieldKey::Enter));
+    snap_fr("new_draft_empty_name", &app);
+    type_str(&mut app, "Liam");
+    app.update(Action::Key(FieldKey::Enter));
     snap_fr("question_s1_new", &app);
     snap_fr("question_s4_p01", &at_fr(persona("personas/P01"), "S4"));
     snap_fr("checklist_p01", &at_fr(persona("personas/P01"), "checklist"));
@@ -403,10 +418,11 @@ fn f3_works_on_the_start_screen_and_new_drafts_take_the_language() {
     app.update(Action::SwitchLang);
     assert!(draw_text(&app, 80, 24).contains("Aucun brouillon"));
     app.update(Action::Key(FieldKey::Char('n')));
+    type_str(&mut app, "Liam");
     app.update(Action::Key(FieldKey::Enter));
     let s = app.session.as_ref().unwrap();
     assert_eq!(s.draft.language, Some(Lang::Fr));
-    assert!(s.draft.label.starts_with("Brouillon du"));
+    assert_eq!(s.draft.label, "Liam");
 }
 
 #[test]
@@ -585,6 +601,7 @@ fn the_language_is_kept_in_the_draft_file() {
     let store = DraftsStore::open(dir.path().to_path_buf(), clock, q()).unwrap();
     let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(store));
     app.update(Action::Key(FieldKey::Char('n')));
+    type_str(&mut app, "T");
     app.update(Action::Key(FieldKey::Enter));
     app.update(Action::SwitchLang);
     app.update(Action::Quit);

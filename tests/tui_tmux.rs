@@ -57,7 +57,8 @@ fn answers_survive_save_quit_and_reopen() {
     let socket = tmp.path().join("tmux.sock");
     let t = Tmux { socket: &socket };
     let cmd = format!(
-        "env NO_COLOR=1 TERM=xterm-256color {} --drafts-dir {} --today 2025-06-01; echo CITCERT-EXITED $?; sleep 30",
+        "env -u CITCERT_LANG -u LC_ALL -u LC_MESSAGES -u LANG -u LANGUAGE NO_COLOR=1 TERM=xterm-256color {} \
+         --drafts-dir {} --today 2025-06-01; echo CITCERT-EXITED $?; sleep 30",
         env!("CARGO_BIN_EXE_citcert"),
         drafts.display()
     );

@@ -1,7 +1,7 @@
 //! `citcert validate`: the shipped questionnaire is valid, and each kind of problem in a broken
 //! questionnaire is reported with its JSON location.
 
-use std::process::Command;
+mod common;
 
 use citcert::engine::load_str;
 
@@ -49,20 +49,19 @@ fn every_kind_of_problem_is_reported_with_its_place() {
 
 #[test]
 fn validate_command_exit_codes_and_output() {
-    let bin = env!("CARGO_BIN_EXE_citcert");
     let ok =
-        Command::new(bin).args(["validate", "tests/fixtures/questionnaires/mini.json"]).output().unwrap();
+        common::citcert().args(["validate", "tests/fixtures/questionnaires/mini.json"]).output().unwrap();
     assert_eq!(ok.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&ok.stdout).contains("valid"));
     let bad =
-        Command::new(bin).args(["validate", &format!("{BROKEN}/forward_reference.json")]).output().unwrap();
+        common::citcert().args(["validate", &format!("{BROKEN}/forward_reference.json")]).output().unwrap();
     assert_eq!(bad.status.code(), Some(1));
     let out = String::from_utf8_lossy(&bad.stdout);
     assert!(out.contains("forward_reference.json: question \"a.kind\" (S1).show_if"), "{out}");
     assert!(out.contains("1 problem found"), "{out}");
-    let missing = Command::new(bin).args(["validate", "/nonexistent/q.json"]).output().unwrap();
+    let missing = common::citcert().args(["validate", "/nonexistent/q.json"]).output().unwrap();
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/q.json: cannot read"));
-    let builtin = Command::new(bin).arg("validate").output().unwrap();
+    let builtin = common::citcert().arg("validate").output().unwrap();
     assert_eq!(builtin.status.code(), Some(0), "{}", String::from_utf8_lossy(&builtin.stdout));
 }

@@ -27,10 +27,41 @@ pub enum DraftsCommand {
         #[arg(long)]
         label: String,
     },
-    /// Show one draft and its answers.
+    /// Show one draft: its answers and notes (and, with --history, its history).
     Show {
         /// The draft id, or an unambiguous start of it.
         id: String,
+        /// Also when the draft was created, opened and saved, and which questions changed each time.
+        #[arg(long)]
+        history: bool,
+    },
+    /// Give a draft a new name.
+    Rename {
+        /// The draft id, or an unambiguous start of it.
+        id: String,
+        /// The new name, e.g. "Liam — replacement".
+        #[arg(value_name = "NEW-NAME")]
+        label: String,
+    },
+    /// Write a short note on a question of a draft (at most 200 characters), or clear it with --clear.
+    Note {
+        /// The draft id, or an unambiguous start of it.
+        id: String,
+        /// The question: its number (4.4) or its id (pers.dob).
+        question: String,
+        /// The note; the words may follow without quotes.
+        #[arg(
+            value_name = "TEXT",
+            required_unless_present = "clear",
+            conflicts_with = "clear",
+            num_args = 1..,
+            trailing_var_arg = true,
+            allow_hyphen_values = true
+        )]
+        text: Vec<String>,
+        /// Remove the note on this question.
+        #[arg(long)]
+        clear: bool,
     },
     /// Delete a draft now (asks for confirmation).
     Delete {
@@ -41,7 +72,7 @@ pub enum DraftsCommand {
     },
     /// Delete every draft older than 60 days.
     Purge,
-    /// Write a draft's answers file (CONTRACT §3) to stdout or to --out FILE.
+    /// Write a draft's answers file to stdout or to --out FILE.
     Export {
         id: String,
         #[arg(long, value_name = "FILE")]
@@ -150,10 +181,64 @@ pub fn run_with(
             ))?;
             Ok(0)
         }
-        DraftsCommand::Show { id } => {
+        DraftsCommand::Show { id, history } => {
             let id = store.resolve(id).map_err(cli_error)?;
             let open = store.open_draft(&id, clock).map_err(cli_error)?;
-            show(&open, clock, inspector, io, lang)
+            show(&open, clock, inspector, io, lang)?;
+            show_notes(&open.draft, inspector, io, lang)?;
+            if *history {
+                show_history(&open.draft, inspector, io, lang)?;
+            }
+            Ok(0)
+        }
+        DraftsCommand::Rename { id, label } => {
+            let id = store.resolve(id).map_err(cli_error)?;
+            let old = super::history::neutralised(&store.rename(&id, label, clock).map_err(cli_error)?);
+            let new = super::check_label(label).map_err(cli_error)?;
+            w(writeln!(
+                io.out,
+                "{}",
+                lang.pick(
+                    format!("Renamed draft {id}: '{old}' is now '{new}'."),
+                    format!("Brouillon {id} renommé : « {old} » s'appelle maintenant « {new} »."),
+                )
+            ))?;
+            Ok(0)
+        }
+        DraftsCommand::Note { id, question, text, clear } => {
+            let id = store.resolve(id).map_err(cli_error)?;
+            let qid = inspector.question_id(question).ok_or_else(|| {
+                let question = super::history::neutralised(question);
+                CliError::usage(Text::new(
+                    format!(
+                        "no question \"{question}\" in this questionnaire; give its number as the screens show it \
+                         (4.4) or its id (pers.dob)"
+                    ),
+                    format!(
+                        "aucune question « {question} » dans ce questionnaire; donnez son numéro comme les écrans \
+                         l'affichent (4.4) ou son identifiant (pers.dob)"
+                    ),
+                ))
+            })?;
+            let number = inspector.question_number(&qid).unwrap_or_else(|| qid.clone());
+            let note = (!clear).then(|| text.join(" "));
+            let changed = store.set_note(&id, &qid, note.as_deref(), clock).map_err(cli_error)?;
+            let msg = match (clear, changed) {
+                (false, _) => lang.pick(
+                    format!("Note on {number} of draft {id} saved."),
+                    format!("Note sur la question {number} du brouillon {id} enregistrée."),
+                ),
+                (true, true) => lang.pick(
+                    format!("Note on {number} of draft {id} removed."),
+                    format!("Note sur la question {number} du brouillon {id} retirée."),
+                ),
+                (true, false) => lang.pick(
+                    format!("There was no note on {number} of draft {id}; nothing changed."),
+                    format!("Il n'y avait pas de note sur la question {number} du brouillon {id}; rien n'a changé."),
+                ),
+            };
+            w(writeln!(io.out, "{msg}"))?;
+            Ok(0)
         }
         DraftsCommand::Delete { id, yes } => {
             let id = store.resolve(id).map_err(cli_error)?;
@@ -577,4 +662,83 @@ fn show(
         ))?;
     }
     Ok(0)
+}
+
+/// "4.4" for a question id, or the id itself when the questionnaire no longer has it.
+fn number_of(inspector: &dyn AnswerInspector, id: &str) -> String {
+    inspector.question_number(id).unwrap_or_else(|| id.to_string())
+}
+
+/// The notes, by question, after `drafts show`. Notes were checked when written (one line, no
+/// control characters), and a draft file changed by hand does not load.
+fn show_notes(
+    d: &super::Draft,
+    inspector: &dyn AnswerInspector,
+    io: &mut Io<'_>,
+    lang: Lang,
+) -> Result<(), CliError> {
+    let n = d.notes.len();
+    if n == 0 {
+        return w(writeln!(io.out, "{}", lang.pick("Notes: none.", "Notes : aucune.")));
+    }
+    w(writeln!(io.out, "{}", lang.pick(format!("Notes ({n}):"), format!("Notes ({n}) :"))))?;
+    for (id, note) in &d.notes {
+        let colon = crate::engine::text::colon(lang);
+        w(writeln!(io.out, "  {} ({id}){colon}{note}", number_of(inspector, id)))?;
+    }
+    Ok(())
+}
+
+/// The history, oldest first, after `drafts show --history`: times, events and question numbers.
+fn show_history(
+    d: &super::Draft,
+    inspector: &dyn AnswerInspector,
+    io: &mut Io<'_>,
+    lang: Lang,
+) -> Result<(), CliError> {
+    const SHOWN: usize = 30;
+    let n = d.history.len();
+    if n == 0 {
+        return w(writeln!(
+            io.out,
+            "{}",
+            lang.pick(
+                "History: none yet (drafts saved before this version of citcert start one at their next save).",
+                "Historique : aucun pour l'instant (les brouillons enregistrés avant cette version de citcert en \
+                 commencent un à leur prochain enregistrement).",
+            )
+        ));
+    }
+    w(writeln!(
+        io.out,
+        "{}",
+        lang.pick(
+            format!("History ({n}, oldest first; the last {} are kept):", super::history::MAX_HISTORY),
+            format!(
+                "Historique ({n}, du plus ancien au plus récent; les {} derniers sont gardés) :",
+                super::history::MAX_HISTORY
+            ),
+        )
+    ))?;
+    for e in &d.history {
+        let at = e.at.replace('T', " ");
+        let word = e.event.word();
+        let mut line = format!("  {at}  {}", word.get(lang));
+        if !e.changed.is_empty() {
+            let mut nums: Vec<String> = e.changed.iter().map(|id| number_of(inspector, id)).collect();
+            // In questionnaire order: 4.2 before 4.10; ids of questions no longer asked last.
+            nums.sort_by_cached_key(|n| {
+                let parts: Vec<u32> = n.split('.').map(|p| p.parse().unwrap_or(u32::MAX)).collect();
+                (parts, n.clone())
+            });
+            nums.truncate(SHOWN);
+            line.push_str(&format!("{}{}", crate::engine::text::colon(lang), nums.join(", ")));
+            if e.changed.len() > SHOWN {
+                let more = e.changed.len() - SHOWN;
+                line.push_str(&lang.pick(format!(" and {more} more"), format!(" et {more} autres")));
+            }
+        }
+        w(writeln!(io.out, "{line}"))?;
+    }
+    Ok(())
 }

@@ -14,6 +14,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
 use crate::engine::text::Text;
 
@@ -21,7 +22,7 @@ use crate::engine::text::Text;
 pub const FORMAT_VERSION: u64 = 1;
 /// Larger files are not drafts (a complete draft is a few kilobytes).
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
-const STAMP: &str = "%Y-%m-%dT%H:%M:%S";
+pub(crate) const STAMP: &str = "%Y-%m-%dT%H:%M:%S";
 
 /// Which questionnaire the answers belong to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,6 +56,11 @@ pub struct Draft {
     pub paper_prep: bool,
     /// Rule ids of the cautions the person accepted with "I understand"; not asked again.
     pub acknowledged: Vec<String>,
+    /// When the draft was created, opened, saved, renamed, and which question ids changed (never
+    /// values); the store appends to it (see [`crate::drafts::history`]).
+    pub history: Vec<super::history::Entry>,
+    /// A short note per question id, from whoever helps the person.
+    pub notes: BTreeMap<String, String>,
 }
 
 /// A draft's progress (0–100 %) and the questionnaire version it was computed with.
@@ -101,6 +107,8 @@ impl Draft {
             progress: None,
             paper_prep: false,
             acknowledged: Vec::new(),
+            history: Vec::new(),
+            notes: BTreeMap::new(),
         }
     }
 
@@ -177,6 +185,10 @@ struct Body {
     paper_prep: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     acknowledged: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    history: Vec<super::history::Entry>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    notes: BTreeMap<String, String>,
     /// Absent while the checksum is computed, present in the file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     checksum: Option<String>,
@@ -198,6 +210,8 @@ impl From<&Draft> for Body {
             progress: d.progress.clone(),
             paper_prep: d.paper_prep,
             acknowledged: d.acknowledged.clone(),
+            history: d.history.clone(),
+            notes: d.notes.clone(),
             checksum: None,
         }
     }
@@ -500,6 +514,7 @@ fn finish(mut b: Body, expected_id: &str) -> Result<Draft, Text> {
             "la somme de contrôle ne correspond pas : le fichier a été modifié hors de citcert ou endommagé",
         ));
     }
+    super::history::check(&mut b.history, &b.notes)?;
     Ok(Draft {
         id: b.id,
         created_on,
@@ -513,6 +528,8 @@ fn finish(mut b: Body, expected_id: &str) -> Result<Draft, Text> {
         progress: b.progress.filter(|p| p.percent <= 100),
         paper_prep: b.paper_prep,
         acknowledged: b.acknowledged,
+        history: b.history,
+        notes: b.notes,
     })
 }
 

@@ -19,6 +19,7 @@ mod examples;
 pub mod expiry;
 pub mod format;
 pub mod fsutil;
+pub mod history;
 pub mod lock;
 pub mod store;
 
@@ -31,6 +32,7 @@ pub use expiry::{Expiry, MAX_DAYS, WARN_DAYS};
 pub use format::{CachedProgress, Draft, FORMAT_VERSION, QuestionnaireRef};
 pub use store::{
     Access, DamagedNotice, DraftStore, DraftSummary, EXAMPLES_MARKER, ExpiredNotice, OpenDraft, Sweep,
+    check_label,
 };
 
 /// What the store needs from the questionnaire engine, which lives elsewhere (`src/engine`).
@@ -42,6 +44,15 @@ pub trait AnswerInspector: Sync {
     /// The questionnaire new drafts are started against.
     fn questionnaire(&self) -> QuestionnaireRef {
         QuestionnaireRef { id: "CIT0001".into(), version: "unknown".into() }
+    }
+    /// The question id for a number a person says ("4.4") or an id; None when the questionnaire
+    /// has no such question. Without an engine, any text is taken as an id.
+    fn question_id(&self, number_or_id: &str) -> Option<String> {
+        Some(number_or_id.trim().to_string()).filter(|s| !s.is_empty())
+    }
+    /// The number a person says for a question id ("4.4"), when the questionnaire has it.
+    fn question_number(&self, _id: &str) -> Option<String> {
+        None
     }
 }
 

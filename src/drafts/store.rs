@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::format::{self, Draft, QuestionnaireRef};
 use super::fsutil;
+use super::history;
 use super::lock::DraftLock;
 use super::{AnswerInspector, DraftError, Expiry};
 use crate::clock::Clock;
@@ -117,6 +118,12 @@ pub struct OpenDraft {
     access: Access,
     original_id: String,
     original_created_on: NaiveDate,
+    /// The answers as last saved: a save records which question ids changed since (history).
+    saved_answers: Map<String, Value>,
+    /// When it was opened to work on, recorded in the history with the first save.
+    opened_at: Option<chrono::NaiveDateTime>,
+    /// This open draft has recorded a save in the history (later ones in the same minute join it).
+    saved_in_session: bool,
 }
 
 impl OpenDraft {
@@ -163,6 +170,14 @@ impl OpenDraft {
         let now = clock.now();
         let mut next = self.draft.clone();
         next.last_saved = next.last_saved.max(now);
+        if let Some(at) = self.opened_at {
+            history::push(&mut next.history, history::Entry::now(at, history::Event::Opened, vec![]));
+        }
+        let changed = history::changed_ids(&self.saved_answers, &next.answers);
+        let recorded = !changed.is_empty();
+        if recorded {
+            history::record_save(&mut next.history, now, changed, self.saved_in_session);
+        }
         let id = &next.id;
         fsutil::atomic_write(
             &self.dir,
@@ -171,6 +186,9 @@ impl OpenDraft {
             Some(&format!("{id}.json.bak")),
             &next.to_bytes(),
         )?;
+        self.saved_answers = next.answers.clone();
+        self.opened_at = None;
+        self.saved_in_session |= recorded;
         self.draft = next;
         Ok(())
     }
@@ -589,13 +607,20 @@ impl DraftStore {
                 "il est ouvert dans un autre citcert",
             )),
         };
-        Ok(self.wrap(draft, lock, access))
+        let mut open = self.wrap(draft, lock, access);
+        if !open.is_read_only() {
+            open.opened_at = Some(clock.now());
+        }
+        Ok(open)
     }
 
     fn wrap(&self, draft: Draft, lock: Option<DraftLock>, access: Access) -> OpenDraft {
         OpenDraft {
             original_id: draft.id.clone(),
             original_created_on: draft.created_on,
+            saved_answers: draft.answers.clone(),
+            opened_at: None,
+            saved_in_session: false,
             draft,
             dir: self.dir.clone(),
             _lock: lock,
@@ -611,7 +636,9 @@ impl DraftStore {
         language: &str,
         clock: &Clock,
     ) -> Result<OpenDraft, DraftError> {
-        self.new_draft(label, questionnaire, language, clock.today(), clock, |_| {})
+        self.new_draft(label, questionnaire, language, clock.today(), clock, |d| {
+            history::push(&mut d.history, history::Entry::now(clock.now(), history::Event::Created, vec![]));
+        })
     }
 
     fn new_draft(
@@ -624,22 +651,9 @@ impl DraftStore {
         fill: impl FnOnce(&mut Draft),
     ) -> Result<OpenDraft, DraftError> {
         self.refuse_if_examples(Text::new("start a draft", "commencer un brouillon"))?;
-        let label = label.trim();
-        if label.is_empty() {
-            return Err(DraftError::Invalid(Text::new(
-                "the label is empty; give the draft a name with --label",
-                "le nom du brouillon est vide; donnez-lui un nom avec --label",
-            )));
-        }
-        if label.chars().count() > 200 || label.chars().any(char::is_control) {
-            return Err(DraftError::Invalid(Text::new(
-                "the label must be one line of at most 200 characters",
-                "le nom du brouillon doit tenir sur une ligne d'au plus 200 caractères",
-            )));
-        }
-        let (id, lock) = self.fresh_id(label)?;
-        let mut draft =
-            Draft::new(id, label.to_string(), created_on, clock.now(), questionnaire, language.to_string());
+        let label = check_label(label)?;
+        let (id, lock) = self.fresh_id(&label)?;
+        let mut draft = Draft::new(id, label, created_on, clock.now(), questionnaire, language.to_string());
         fill(&mut draft);
         let mut open = self.wrap(draft, Some(lock), Access::ReadWrite);
         open.save(clock)?;
@@ -739,6 +753,8 @@ impl DraftStore {
             attachments: Vec<Value>,
             paper_prep: bool,
             acknowledged: Vec<String>,
+            history: Vec<history::Entry>,
+            notes: std::collections::BTreeMap<String, String>,
         }
         let found = if obj.contains_key("format") {
             let id = obj.get("id").and_then(Value::as_str).unwrap_or("");
@@ -758,6 +774,8 @@ impl DraftStore {
                 attachments: d.attachments,
                 paper_prep: d.paper_prep,
                 acknowledged: d.acknowledged,
+                history: d.history,
+                notes: d.notes,
             }
         } else {
             let Some(Value::Object(answers)) = obj.get("answers") else {
@@ -789,6 +807,8 @@ impl DraftStore {
                 attachments: Vec::new(),
                 paper_prep: false,
                 acknowledged: Vec::new(),
+                history: Vec::new(),
+                notes: Default::default(),
             }
         };
         // The start date never moves later than it was; a date in the future counts as today.
@@ -805,6 +825,9 @@ impl DraftStore {
         let language = found.language.unwrap_or_else(|| language.to_string());
         self.new_draft(&label, questionnaire, &language, created_on, clock, |d| {
             d.answers = found.answers;
+            d.history = found.history;
+            d.notes = found.notes;
+            history::push(&mut d.history, history::Entry::now(clock.now(), history::Event::Imported, vec![]));
             d.attachments = found.attachments;
             d.paper_prep = found.paper_prep;
             d.acknowledged = found.acknowledged;
@@ -815,6 +838,87 @@ impl DraftStore {
                 d.last_saved = d.last_saved.max(ls);
             }
         })
+    }
+}
+
+/// A draft's name as stored: trimmed, not empty, one line of at most 200 characters. Every way of
+/// making or renaming a draft (TUI, plain mode, `drafts new`, `import`, `rename`) comes through
+/// here, so an empty name is refused everywhere with the same words.
+pub fn check_label(label: &str) -> Result<String, DraftError> {
+    let label = label.trim();
+    if label.is_empty() {
+        return Err(DraftError::Invalid(Text::new(
+            "the draft's name is empty; give it a name",
+            "le nom du brouillon est vide; nommez-le",
+        )));
+    }
+    if label.chars().count() > 200 || label.chars().any(history::is_forbidden_char) {
+        return Err(DraftError::Invalid(Text::new(
+            "the draft's name must be one line of at most 200 characters",
+            "le nom du brouillon doit tenir sur une ligne d'au plus 200 caractères",
+        )));
+    }
+    Ok(label.to_string())
+}
+
+impl DraftStore {
+    /// Opens a draft to change it from a command (not a working session: no "opened" entry);
+    /// refused when another citcert has it open or the folder holds examples.
+    fn open_to_change(&self, id: &str, clock: &Clock, what: Text) -> Result<OpenDraft, DraftError> {
+        self.refuse_if_examples(what)?;
+        let mut open = self.open_draft(id, clock)?;
+        if let Access::ReadOnly(why) = &open.access {
+            return Err(DraftError::ReadOnly { id: id.to_string(), why: Some(why.clone()) });
+        }
+        open.opened_at = None;
+        Ok(open)
+    }
+
+    /// Gives a draft a new name; returns the old one. Recorded in the history (without the names).
+    pub fn rename(&self, id: &str, label: &str, clock: &Clock) -> Result<String, DraftError> {
+        let label = check_label(label)?;
+        let mut open =
+            self.open_to_change(id, clock, Text::new("rename drafts", "renommer des brouillons"))?;
+        let old = std::mem::replace(&mut open.draft.label, label);
+        history::push(
+            &mut open.draft.history,
+            history::Entry::now(clock.now(), history::Event::Renamed, vec![]),
+        );
+        open.save(clock)?;
+        Ok(old)
+    }
+
+    /// Sets (`Some`) or clears (`None`) the note on question `question` (an id). Returns whether
+    /// anything changed (clearing a note that is not there changes nothing and saves nothing).
+    pub fn set_note(
+        &self,
+        id: &str,
+        question: &str,
+        note: Option<&str>,
+        clock: &Clock,
+    ) -> Result<bool, DraftError> {
+        let note = note.map(history::check_note).transpose().map_err(DraftError::Invalid)?;
+        let mut open = self.open_to_change(id, clock, Text::new("write notes", "écrire des notes"))?;
+        let notes = &mut open.draft.notes;
+        let changed = match note {
+            Some(n) => {
+                if !notes.contains_key(question) && notes.len() >= history::MAX_NOTES {
+                    let max = history::MAX_NOTES;
+                    return Err(DraftError::Invalid(Text::new(
+                        format!("this draft already has {max} notes, the most it can hold; clear one first"),
+                        format!("ce brouillon a déjà {max} notes, le maximum; retirez-en une d'abord"),
+                    )));
+                }
+                notes.insert(question.to_string(), n.clone()) != Some(n)
+            }
+            None => notes.remove(question).is_some(),
+        };
+        if changed {
+            let entry = history::Entry::now(clock.now(), history::Event::Note, vec![question.to_string()]);
+            history::push(&mut open.draft.history, entry);
+            open.save(clock)?;
+        }
+        Ok(changed)
     }
 }
 

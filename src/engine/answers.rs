@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::cond::value_date;
 use super::model::{Format, QType, Question, Questionnaire};
 use super::text::Text;
 
@@ -323,31 +322,16 @@ pub fn normalise(
         }
         QType::Date | QType::PDate => {
             let partial = question.qtype == QType::PDate;
-            let d = if partial { value_date(s) } else { crate::clock::parse_date(s) };
-            let Some(d) = d else {
-                return Err(if partial {
-                    Text::new(
-                        format!("“{s}” is not a date. Use YYYY-MM-DD or YYYY-MM (e.g. 2023-08)."),
-                        format!(
-                            "« {s} » n’est pas une date. Utilisez AAAA-MM-JJ ou AAAA-MM (p. ex. 2023-08)."
-                        ),
-                    )
-                } else {
-                    Text::new(
-                        format!("“{s}” is not a date. Use YYYY-MM-DD (e.g. 1990-04-12)."),
-                        format!("« {s} » n’est pas une date. Utilisez AAAA-MM-JJ (p. ex. 1990-04-12)."),
-                    )
-                });
-            };
+            let (d, canonical) = date(s, partial)?;
             if !question.future_ok && d > today {
                 return Err(Text::new(
-                    format!("{s} is in the future; this date cannot be after today ({today})."),
+                    format!("{canonical} is in the future; this date cannot be after today ({today})."),
                     format!(
-                        "{s} est dans l’avenir; cette date ne peut pas être postérieure à aujourd’hui ({today})."
+                        "{canonical} est dans l’avenir; cette date ne peut pas être postérieure à aujourd’hui ({today})."
                     ),
                 ));
             }
-            t(s.to_string())
+            t(canonical)
         }
         QType::Country => match q.country(s).or_else(|| q.country(&s.to_uppercase())) {
             Some(c) => t(c.code.clone()),
@@ -441,6 +425,119 @@ pub fn normalise(
                 _ => t(s.to_string()),
             }
         }
+    }
+}
+
+/// Month names, for dates in words (error messages here, read-back in the TUI).
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+pub const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// A date as typed: `YYYY-MM-DD`, forgiving one-digit months and days and `/` for `-`
+/// ("1990-4-12", "1990/04/12"); with `partial`, `YYYY-MM` too (a month counts as its first day).
+/// Returns the date and its canonical spelling (`1990-04-12`, or `2023-08` for a month); a day
+/// that does not exist ("1990-02-30") is named as such, in words.
+pub fn date(s: &str, partial: bool) -> Result<(NaiveDate, String), Text> {
+    let not_a_date = || {
+        if partial {
+            Text::new(
+                format!("“{s}” is not a date. Use YYYY-MM-DD or YYYY-MM (e.g. 2023-08)."),
+                format!("« {s} » n’est pas une date. Utilisez AAAA-MM-JJ ou AAAA-MM (p. ex. 2023-08)."),
+            )
+        } else {
+            Text::new(
+                format!("“{s}” is not a date. Use YYYY-MM-DD (e.g. 1990-04-12)."),
+                format!("« {s} » n’est pas une date. Utilisez AAAA-MM-JJ (p. ex. 1990-04-12)."),
+            )
+        }
+    };
+    let sep = if s.contains('/') { '/' } else { '-' };
+    let parts: Vec<&str> = s.split(sep).collect();
+    let digits =
+        |p: &str, max: usize| !p.is_empty() && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit());
+    let shape_ok = match parts.as_slice() {
+        [y, m, d] => y.len() == 4 && digits(y, 4) && digits(m, 2) && digits(d, 2),
+        [y, m] => partial && y.len() == 4 && digits(y, 4) && digits(m, 2),
+        _ => false,
+    };
+    if !shape_ok {
+        return Err(not_a_date());
+    }
+    let num = |p: &str| p.parse::<u32>().unwrap_or(0);
+    let (y, m) = (num(parts[0]) as i32, num(parts[1]));
+    if !(1..=12).contains(&m) {
+        return Err(Text::new(
+            format!("“{s}” is not a date: there is no month {m} (months go from 01 to 12). Use YYYY-MM-DD."),
+            format!(
+                "« {s} » n’est pas une date : il n’y a pas de mois {m} (les mois vont de 01 à 12). Utilisez AAAA-MM-JJ."
+            ),
+        ));
+    }
+    let Some(d) = parts.get(2).map(|d| num(d)) else {
+        let first = NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(not_a_date)?;
+        return Ok((first, format!("{y:04}-{m:02}")));
+    };
+    match NaiveDate::from_ymd_opt(y, m, d) {
+        Some(date) => Ok((date, format!("{y:04}-{m:02}-{d:02}"))),
+        None => {
+            let days = (28..=31).rev().find(|&n| NaiveDate::from_ymd_opt(y, m, n).is_some()).unwrap_or(28);
+            let (me, mf) = (MONTHS_EN[m as usize - 1], MONTHS_FR[m as usize - 1]);
+            let de =
+                if d == 0 { "There is no day 0".to_string() } else { format!("There is no {me} {d}, {y}") };
+            let df = if d == 0 {
+                "Il n’y a pas de jour 0".to_string()
+            } else {
+                format!("Le {d} {mf} {y} n’existe pas")
+            };
+            Err(Text::new(
+                format!("{de}: {me} {y} has {days} days. Check the day of “{s}”."),
+                format!("{df} : {mf} {y} compte {days} jours. Vérifiez le jour de « {s} »."),
+            ))
+        }
+    }
+}
+
+/// What a front end stores for question `qi` when the person gives `raw`: the normalised value
+/// ("178" → "178 cm", "1990-4-12" → "1990-04-12", "m5t1x4" → "M5T 1X4") when it passes the
+/// question's per-type rules, else `raw` as typed, kept so that the person can see and fix it.
+/// `ev` is the evaluation of the answers as they were (it gives the mailing country and today).
+pub fn for_storage(
+    q: &Questionnaire,
+    ev: &super::eval::Evaluation,
+    qi: usize,
+    raw: AnswerValue,
+) -> AnswerValue {
+    let question = &q.questions[qi];
+    let country =
+        question.postal_country.and_then(|c| ev.values.get(c)?.as_ref()).map(AnswerValue::as_cond_str);
+    match normalise(q, question, &raw, ev.context.today, country) {
+        Ok((v, _)) => v,
+        Err(_) => raw,
     }
 }
 
@@ -575,59 +672,129 @@ fn postal(s: &str, country: Option<&str>) -> Normalised {
     }
 }
 
-/// V-HEIGHT: "165 cm" (30–250) or "5 ft 6 in" (1 ft 0 in – 8 ft 2 in); also 165cm, 5'6", 5 ft.
-pub fn height(s: &str) -> Normalised {
-    let bad = || {
-        Err(Text::new(
-            format!("“{s}” is not a height. Enter it as 165 cm or 5 ft 6 in."),
-            format!("« {s} » n’est pas une taille. Entrez-la ainsi : 165 cm ou 5 ft 6 in."),
-        ))
-    };
-    let l = s.to_lowercase().replace(['"', '”'], " in").replace(['\'', '’'], " ft ");
-    let toks: Vec<&str> = l.split(|c: char| c.is_whitespace()).filter(|t| !t.is_empty()).collect();
-    // Split "165cm" / "5ft" into number and unit.
-    let mut parts: Vec<String> = vec![];
-    for t in toks {
-        let idx = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
-        if idx > 0 && idx < t.len() {
-            parts.push(t[..idx].to_string());
-            parts.push(t[idx..].to_string());
+/// One piece of a typed height: a number (decimal comma or point) or a unit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum HeightTok {
+    Num(f64, bool),
+    Cm,
+    M,
+    Ft,
+    In,
+}
+
+/// Splits a typed height into numbers and units, in English and French ("5 pi 10 po", "1,78 m",
+/// "5'10\"", "178cm"); None for anything else.
+fn height_tokens(s: &str) -> Option<Vec<HeightTok>> {
+    let l = s.to_lowercase().replace("''", "\"").replace("’’", "\"");
+    let mut out = vec![];
+    let mut chars = l.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+        } else if c.is_ascii_digit() {
+            let mut n = String::new();
+            while let Some(&d) = chars.peek() {
+                if d.is_ascii_digit() {
+                    n.push(d);
+                } else if matches!(d, '.' | ',') && !n.contains('.') {
+                    n.push('.');
+                } else {
+                    break;
+                }
+                chars.next();
+            }
+            let decimal = n.contains('.');
+            out.push(HeightTok::Num(n.trim_end_matches('.').parse().ok()?, decimal));
+        } else if matches!(c, '\'' | '’' | '′') {
+            chars.next();
+            out.push(HeightTok::Ft);
+        } else if matches!(c, '"' | '”' | '″') {
+            chars.next();
+            out.push(HeightTok::In);
+        } else if c.is_alphabetic() {
+            let mut w = String::new();
+            while let Some(&d) = chars.peek() {
+                if !(d.is_alphabetic() || d == '.') {
+                    break;
+                }
+                w.push(d);
+                chars.next();
+            }
+            out.push(match w.trim_end_matches('.') {
+                "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" | "centimètre"
+                | "centimètres" => HeightTok::Cm,
+                "m" | "metre" | "metres" | "meter" | "meters" | "mètre" | "mètres" => HeightTok::M,
+                "ft" | "foot" | "feet" | "pi" | "pied" | "pieds" => HeightTok::Ft,
+                "in" | "inch" | "inches" | "po" | "pouce" | "pouces" => HeightTok::In,
+                _ => return None,
+            });
         } else {
-            parts.push(t.to_string());
+            return None;
         }
     }
-    let p: Vec<&str> = parts.iter().map(String::as_str).collect();
-    let num = |x: &str| x.parse::<u32>().ok();
-    match p.as_slice() {
-        [n, "cm"] => match num(n) {
-            Some(cm) if (30..=250).contains(&cm) => Ok((AnswerValue::Text(format!("{cm} cm")), None)),
-            Some(_) => Err(Text::new(
-                "A height in centimetres is between 30 and 250.",
-                "Une taille en centimètres se situe entre 30 et 250.",
-            )),
+    Some(out)
+}
+
+/// V-HEIGHT: a height in centimetres (30–250) or feet and inches (1 ft 0 in – 8 ft 2 in), typed as
+/// people write it — "178", "178 cm", "1,78 m", "5'10\"", "5 ft 10 in", "5 pi 10 po", "70 in" —
+/// and stored as "178 cm" or "5 ft 10 in".
+pub fn height(s: &str) -> Normalised {
+    use HeightTok::*;
+    let bad = || {
+        Err(Text::new(
+            format!("“{s}” is not a height. Enter it as 165 cm, 1.65 m or 5 ft 6 in."),
+            format!("« {s} » n’est pas une taille. Entrez-la ainsi : 165 cm, 1,65 m ou 5 pi 6 po."),
+        ))
+    };
+    let Some(toks) = height_tokens(s) else { return bad() };
+    let whole = |n: f64, decimal: bool| (!decimal && n <= f64::from(u32::MAX)).then_some(n as u32);
+    match toks.as_slice() {
+        [Num(n, false)] if (30.0..=250.0).contains(n) => cm(n.round() as u32),
+        [Num(n, true)] if (0.3..=2.5).contains(n) => cm((n * 100.0).round() as u32),
+        [Num(..)] => Err(Text::new(
+            format!("“{s}” has no unit. Enter the height as 165 cm, 1.65 m or 5 ft 6 in."),
+            format!("« {s} » n’a pas d’unité. Entrez la taille ainsi : 165 cm, 1,65 m ou 5 pi 6 po."),
+        )),
+        [Num(n, _), Cm] => cm(n.round() as u32),
+        [Num(n, _), M] => cm((n * 100.0).round() as u32),
+        [Num(f, fd), Ft, Num(i, id), In] | [Num(f, fd), Ft, Num(i, id)] => {
+            match (whole(*f, *fd), whole(*i, *id)) {
+                (Some(ft), Some(inch)) if inch < 12 => in_range(ft, inch),
+                (Some(_), Some(_)) => Err(Text::new("Inches go from 0 to 11.", "Les pouces vont de 0 à 11.")),
+                _ => bad(),
+            }
+        }
+        [Num(f, fd), Ft] => match whole(*f, *fd) {
+            Some(ft) => in_range(ft, 0),
             None => bad(),
         },
-        [f, "ft", i, "in"] | [f, "ft", i] => match (num(f), num(i)) {
-            (Some(ft), Some(inch)) if inch < 12 => in_range(ft, inch),
-            (Some(_), Some(_)) => Err(Text::new("Inches go from 0 to 11.", "Les pouces vont de 0 à 11.")),
-            _ => bad(),
-        },
-        [f, "ft"] => match num(f) {
-            Some(ft) => in_range(ft, 0),
+        [Num(i, id), In] => match whole(*i, *id) {
+            Some(inch) => in_range(inch / 12, inch % 12),
             None => bad(),
         },
         _ => bad(),
     }
 }
 
+fn cm(cm: u32) -> Normalised {
+    if (30..=250).contains(&cm) {
+        Ok((AnswerValue::Text(format!("{cm} cm")), None))
+    } else {
+        Err(Text::new(
+            "A height in centimetres is between 30 and 250 (0.30 m to 2.50 m).",
+            "Une taille en centimètres se situe entre 30 et 250 (de 0,30 m à 2,50 m).",
+        ))
+    }
+}
+
 fn in_range(ft: u32, inch: u32) -> Normalised {
-    let total = ft * 12 + inch;
+    let total = u64::from(ft) * 12 + u64::from(inch);
     if (12..=98).contains(&total) {
         Ok((AnswerValue::Text(format!("{ft} ft {inch} in")), None))
     } else {
         Err(Text::new(
             "A height in feet is between 1 ft 0 in and 8 ft 2 in.",
-            "Une taille en pieds se situe entre 1 ft 0 in et 8 ft 2 in.",
+            "Une taille en pieds se situe entre 1 pi 0 po et 8 pi 2 po.",
         ))
     }
 }
@@ -663,7 +830,57 @@ mod tests {
         assert!(height("29 cm").is_err() && height("251 cm").is_err());
         assert!(height("8 ft 3 in").is_err() && height("0 ft 11 in").is_err());
         assert_eq!(ok(height("8 ft 2 in")), "8 ft 2 in");
-        assert!(height("5 ft 12 in").is_err() && height("tall").is_err() && height("165").is_err());
+        assert!(height("5 ft 12 in").is_err() && height("tall").is_err() && height("5.5 ft 1 in").is_err());
+    }
+
+    #[test]
+    fn heights_as_people_type_them() {
+        for (typed, stored) in [
+            ("178", "178 cm"),
+            ("178 cm", "178 cm"),
+            ("178 CM", "178 cm"),
+            ("178 centimètres", "178 cm"),
+            ("1,78 m", "178 cm"),
+            ("1.78m", "178 cm"),
+            ("1,78", "178 cm"),
+            ("5'10\"", "5 ft 10 in"),
+            ("5’10”", "5 ft 10 in"),
+            ("5'10''", "5 ft 10 in"),
+            ("5'10", "5 ft 10 in"),
+            ("5 ft 10 in", "5 ft 10 in"),
+            ("5ft10in", "5 ft 10 in"),
+            ("5 feet 10 inches", "5 ft 10 in"),
+            ("5 pi 10 po", "5 ft 10 in"),
+            ("5 pieds 10 pouces", "5 ft 10 in"),
+            ("70 in", "5 ft 10 in"),
+        ] {
+            assert_eq!(ok(height(typed)), stored, "{typed}");
+        }
+        let e = height("5").unwrap_err();
+        assert!(e.en.contains("no unit") && e.fr.contains("pas d’unité"), "{e:?}");
+        let e = height("tall").unwrap_err();
+        assert!(e.fr.contains("5 pi 6 po"), "the French hint spells French units: {e:?}");
+        assert!(height("3 m").is_err() && height("0,2 m").is_err() && height("5 pi 10 po 3").is_err());
+        assert!(height("5 ft -1 in").is_err() && height("1e3 cm").is_err());
+    }
+
+    #[test]
+    fn dates_forgiving_and_exact() {
+        let d = |s: &str, partial| date(s, partial).map(|(_, c)| c);
+        assert_eq!(d("1990-4-12", false).unwrap(), "1990-04-12");
+        assert_eq!(d("1990/04/12", false).unwrap(), "1990-04-12");
+        assert_eq!(d("1990-04-12", false).unwrap(), "1990-04-12");
+        assert_eq!(d("2023-8", true).unwrap(), "2023-08");
+        assert_eq!(d("2024-02-29", false).unwrap(), "2024-02-29");
+        assert!(d("2023-08", false).is_err(), "a full date needs the day");
+        let e = d("1990-02-30", false).unwrap_err();
+        assert!(e.en.contains("There is no February 30, 1990") && e.en.contains("28 days"), "{e:?}");
+        assert!(e.fr.contains("Le 30 février 1990 n’existe pas") && e.fr.contains("28 jours"), "{e:?}");
+        let e = d("1990-13-01", false).unwrap_err();
+        assert!(e.en.contains("no month 13") && e.fr.contains("pas de mois 13"), "{e:?}");
+        for bad in ["90-04-12", "1990-4-12-1", "1990-004-12", "12/04/1990", "1990-04-1x", "", "1990-04/12"] {
+            assert!(d(bad, true).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -339,32 +339,10 @@ pub struct Fee {
     pub methods: Vec<Opt>,
 }
 
-/// A fast hash for the id indexes (FxHash's mixing step). Keys come from the questionnaire and
-/// answers files, not from an adversary, and SipHash was a sixth of an evaluation's work.
-#[derive(Default, Clone, Copy)]
-pub struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub type IdMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<IdHasher>>;
+/// The id indexes hash with foldhash (already compiled in through hashbrown): fast on short
+/// strings, and keys come from the questionnaire and answers files, not from an adversary; SipHash
+/// was a sixth of an evaluation's work. Fixed seed: the same order on every run.
+pub type IdMap<V> = HashMap<String, V, foldhash::fast::FixedState>;
 
 /// A loaded, compiled questionnaire. Immutable; share it by reference.
 #[derive(Clone, Debug)]

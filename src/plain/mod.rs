@@ -261,7 +261,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         self.say(self.t(s::EOF))?;
                         return Ok(None);
                     };
-                    if label.trim().is_empty() {
+                    if let Err(e) = crate::drafts::check_label(&label) {
+                        self.say(e.message(self.lang))?;
                         continue;
                     }
                     let qref = QuestionnaireRef { id: self.q.id.clone(), version: self.q.version.clone() };

@@ -319,14 +319,12 @@ impl<'a> App<'a> {
             Overlay::NewDraft(mut input) => match action {
                 Action::Key(K::Enter) => {
                     self.overlay = None;
-                    let label = if input.value.trim().is_empty() {
-                        i18n::default_label(self.lang, &self.today.to_string())
-                    } else {
-                        input.value.trim().to_string()
-                    };
-                    match self.store.create(&label, self.lang) {
+                    match self.store.create(&input.value, self.lang) {
                         Ok(d) => self.open_draft(d),
-                        Err(e) => self.status = Some(i18n::not_created(self.lang, e.get(self.lang))),
+                        Err(e) => {
+                            self.status = Some(i18n::not_created(self.lang, e.get(self.lang)));
+                            self.overlay = Some(Overlay::NewDraft(input));
+                        }
                     }
                 }
                 Action::Back => self.overlay = None,
@@ -796,6 +794,7 @@ impl<'a> App<'a> {
         let lang = self.lang;
         let Some(s) = &mut self.session else { return };
         let id = q.questions[qi].id.clone();
+        let v = v.map(|v| crate::engine::answers::for_storage(q, &s.ev, qi, v));
         let old = s.draft.answers.get(&id).cloned();
         if old == v {
             return;

@@ -319,9 +319,6 @@ pub fn not_deleted(lang: Lang, label: &str, e: &str) -> String {
     )
 }
 pub const NOTHING_DELETED: Msg = m("Nothing deleted.", "Rien n’a été supprimé.");
-pub fn default_label(lang: Lang, today: &str) -> String {
-    lang.pick(format!("Draft of {today}"), format!("Brouillon du {today}"))
-}
 pub fn not_created(lang: Lang, e: &str) -> String {
     lang.pick(format!("Could not create the draft: {e}"), format!("Impossible de créer le brouillon : {e}"))
 }

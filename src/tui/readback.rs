@@ -2,37 +2,9 @@
 //! "4.4 Date of birth: 12 April 1990." / « 4.4 Date de naissance : 12 avril 1990. »
 
 use super::i18n;
+use crate::engine::answers::{MONTHS_EN, MONTHS_FR};
 use crate::engine::eval::answer_label;
 use crate::engine::{AnswerValue, Evaluation, Lang, QType, Questionnaire};
-
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
 
 /// "1990-04-12" → "12 April 1990" / "12 avril 1990" ("1er" for the first in French);
 /// "1990-04" → "April 1990". Anything else is returned as it is.

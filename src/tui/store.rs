@@ -149,6 +149,7 @@ impl Store for MemStore {
         self.damaged.clone()
     }
     fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, Text> {
+        let label = &crate::drafts::check_label(label).map_err(|e| e.text())?;
         let today = self.today;
         let s = std::mem::replace(self, MemStore::new(today));
         *self = s.with(label, today, Answers::default(), None);

@@ -17,14 +17,14 @@ impl Env {
         self.dir.path().join(name)
     }
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_citcert"));
+        let mut c = citcert();
         c.args(args)
             .current_dir(self.dir.path())
             .env("CITCERT_DRAFTS_DIR", self.path("drafts"))
-            .env("CITCERT_CONFIG_DIR", self.path("config"))
+            .env("CITCERT_KEY_DIR", self.path("config"))
+            .env_remove("CITCERT_CONFIG_DIR")
             .env("CITCERT_TODAY", "2025-06-01")
             .env_remove("CITCERT_MAX_UPLOAD_MB")
-            .env_remove("CITCERT_LANG")
             .stdin(std::process::Stdio::null());
         c
     }
@@ -56,6 +56,17 @@ impl Env {
         assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
         serde_json::from_slice(&o.stdout).unwrap()
     }
+}
+
+/// The citcert binary with no language from the environment: CITCERT_LANG and the locale
+/// variables (LC_ALL, LC_MESSAGES, LANG, LANGUAGE) removed, so a developer with French set gets the
+/// same English as CI. A test that wants French sets it on the returned command.
+pub fn citcert() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_citcert"));
+    for var in ["CITCERT_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+        c.env_remove(var);
+    }
+    c
 }
 
 pub fn text(b: &[u8]) -> String {

@@ -1,0 +1,275 @@
+//! What a draft remembers for the next call (issue 13): a short history — when it was created,
+//! opened, saved, renamed, and which questions changed at each save — and a short note per
+//! question from whoever helps the person ("caller will check the grant date").
+//!
+//! The history holds question ids and times only, never an answer or a name: the numbers people
+//! say ("4.4") come from the questionnaire when it is shown (`drafts show --history`). Both are
+//! bounded: the last [`MAX_HISTORY`] entries, notes of at most [`MAX_NOTE_CHARS`] characters, at
+//! most [`MAX_NOTES`] of them. Both are optional in the file, so drafts written before them load
+//! with their checksum intact.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+use crate::engine::text::Text;
+
+/// Entries kept; older ones are dropped at each save.
+pub const MAX_HISTORY: usize = 200;
+/// Question ids listed in one entry (an import can change every answer at once).
+pub const MAX_CHANGED: usize = 1000;
+/// Characters in one note.
+pub const MAX_NOTE_CHARS: usize = 200;
+/// Notes in one draft (one per question at most).
+pub const MAX_NOTES: usize = 500;
+/// The longest question id a history entry or a note may name.
+const MAX_ID_CHARS: usize = 200;
+
+/// What happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Event {
+    Created,
+    Imported,
+    Opened,
+    Saved,
+    Renamed,
+    Note,
+}
+
+impl Event {
+    pub fn word(self) -> Text {
+        let (en, fr) = match self {
+            Event::Created => ("created", "créé"),
+            Event::Imported => ("imported", "importé"),
+            Event::Opened => ("opened", "ouvert"),
+            Event::Saved => ("saved", "enregistré"),
+            Event::Renamed => ("renamed", "renommé"),
+            Event::Note => ("note", "note"),
+        };
+        Text::new(en, fr)
+    }
+}
+
+/// One line of a draft's history: when, what, and the question ids it touched (never values).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// `YYYY-MM-DDTHH:MM:SS`, from the injected clock.
+    pub at: String,
+    pub event: Event,
+    /// Question ids whose answer changed (saved) or whose note changed (note), sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<String>,
+}
+
+impl Entry {
+    pub fn now(at: chrono::NaiveDateTime, event: Event, changed: Vec<String>) -> Entry {
+        Entry { at: at.format(super::format::STAMP).to_string(), event, changed }
+    }
+}
+
+/// Appends `entry`, keeping the last [`MAX_HISTORY`].
+pub fn push(history: &mut Vec<Entry>, entry: Entry) {
+    history.push(entry);
+    if history.len() > MAX_HISTORY {
+        let extra = history.len() - MAX_HISTORY;
+        history.drain(..extra);
+    }
+}
+
+/// Records a save that changed `changed`. Autosave writes after every answer; saves of one
+/// session within the same minute are one entry (the union of their questions, the time of the
+/// last), so the last [`MAX_HISTORY`] entries reach further back than the last few answers.
+pub fn record_save(
+    history: &mut Vec<Entry>,
+    at: chrono::NaiveDateTime,
+    changed: Vec<String>,
+    same_session: bool,
+) {
+    let entry = Entry::now(at, Event::Saved, changed);
+    if same_session
+        && let Some(last) = history.last_mut()
+        && last.event == Event::Saved
+        && last.at.get(..16) == entry.at.get(..16)
+    {
+        last.changed.extend(entry.changed);
+        last.changed.sort();
+        last.changed.dedup();
+        last.changed.truncate(MAX_CHANGED);
+        last.at = entry.at;
+        return;
+    }
+    push(history, entry);
+}
+
+/// The question ids whose answer differs between two answer maps (added, removed or changed), sorted.
+pub fn changed_ids(before: &Map<String, Value>, after: &Map<String, Value>) -> Vec<String> {
+    let mut ids: Vec<String> = after
+        .iter()
+        .filter(|(k, v)| before.get(*k) != Some(v))
+        .map(|(k, _)| k.clone())
+        .chain(before.keys().filter(|k| !after.contains_key(*k)).cloned())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids.truncate(MAX_CHANGED);
+    ids
+}
+
+/// A character that may not be in a note (nor in a question id): control characters, and the
+/// bidirectional controls that can make printed text read in another order.
+pub fn is_forbidden_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` fit to print on a terminal: each control or bidi character becomes "�".
+pub fn neutralised(s: &str) -> String {
+    s.chars().map(|c| if is_forbidden_char(c) { '\u{FFFD}' } else { c }).collect()
+}
+
+/// A note as stored: trimmed, one line, at most [`MAX_NOTE_CHARS`] characters, no control or
+/// bidi characters, not empty. `Err` says why not, in both languages.
+pub fn check_note(text: &str) -> Result<String, Text> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(Text::new(
+            "the note is empty; write the note, or use --clear to remove one",
+            "la note est vide; écrivez la note, ou utilisez --clear pour en retirer une",
+        ));
+    }
+    let n = t.chars().count();
+    if n > MAX_NOTE_CHARS {
+        return Err(Text::new(
+            format!("the note has {n} characters; a note has at most {MAX_NOTE_CHARS} — shorten it"),
+            format!(
+                "la note compte {n} caractères; une note en compte au plus {MAX_NOTE_CHARS} — raccourcissez-la"
+            ),
+        ));
+    }
+    if t.chars().any(is_forbidden_char) {
+        return Err(Text::new(
+            "the note must be one line of plain text (no line breaks, tabs or control characters)",
+            "la note doit être une seule ligne de texte simple (sans saut de ligne, tabulation ni caractère de contrôle)",
+        ));
+    }
+    Ok(t.to_string())
+}
+
+fn check_id(id: &str) -> Result<(), Text> {
+    if id.is_empty() || id.chars().count() > MAX_ID_CHARS || id.chars().any(is_forbidden_char) {
+        let shown: String = id.chars().filter(|c| !is_forbidden_char(*c)).take(40).collect();
+        return Err(Text::new(
+            format!("'{shown}' is not a question id"),
+            format!("« {shown} » n'est pas un identifiant de question"),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a draft file's `history` and `notes` (the file is damaged otherwise); the reason in
+/// both languages. Histories longer than [`MAX_HISTORY`] are cut to their last entries.
+pub fn check(history: &mut Vec<Entry>, notes: &BTreeMap<String, String>) -> Result<(), Text> {
+    for (k, e) in history.iter().enumerate() {
+        if chrono::NaiveDateTime::parse_from_str(&e.at, super::format::STAMP).is_err() {
+            let n = k + 1;
+            return Err(Text::new(
+                format!("history entry {n}: \"at\" is not a time YYYY-MM-DDTHH:MM:SS"),
+                format!("entrée {n} de l'historique : « at » n'est pas une heure AAAA-MM-JJTHH:MM:SS"),
+            ));
+        }
+        if e.changed.len() > MAX_CHANGED {
+            let n = k + 1;
+            return Err(Text::new(
+                format!("history entry {n} lists more than {MAX_CHANGED} questions"),
+                format!("l'entrée {n} de l'historique compte plus de {MAX_CHANGED} questions"),
+            ));
+        }
+        for id in &e.changed {
+            check_id(id).map_err(|p| {
+                let n = k + 1;
+                Text::new(
+                    format!("history entry {n}: {}", p.en),
+                    format!("entrée {n} de l'historique : {}", p.fr),
+                )
+            })?;
+        }
+    }
+    if history.len() > MAX_HISTORY {
+        let extra = history.len() - MAX_HISTORY;
+        history.drain(..extra);
+    }
+    if notes.len() > MAX_NOTES {
+        return Err(Text::new(
+            format!("{} notes; a draft holds at most {MAX_NOTES}", notes.len()),
+            format!("{} notes; un brouillon en contient au plus {MAX_NOTES}", notes.len()),
+        ));
+    }
+    for (id, note) in notes {
+        check_id(id).map_err(|p| Text::new(format!("notes: {}", p.en), format!("notes : {}", p.fr)))?;
+        if check_note(note).as_deref() != Ok(note.as_str()) {
+            return Err(Text::new(
+                format!("the note on '{id}' is not one line of at most {MAX_NOTE_CHARS} characters"),
+                format!("la note sur « {id} » n'est pas une ligne d'au plus {MAX_NOTE_CHARS} caractères"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn changed_ids_names_added_removed_and_changed_answers() {
+        let a = json!({"a": "1", "b": "2", "c": ["x"]});
+        let b = json!({"a": "1", "b": "3", "d": "4"});
+        let ids = changed_ids(a.as_object().unwrap(), b.as_object().unwrap());
+        assert_eq!(ids, ["b", "c", "d"]);
+    }
+
+    #[test]
+    fn saves_of_one_session_within_a_minute_are_one_entry() {
+        let t = |s: &str| chrono::NaiveDateTime::parse_from_str(s, super::super::format::STAMP).unwrap();
+        let mut h = vec![];
+        record_save(&mut h, t("2025-06-01T10:00:05"), vec!["b".into()], false);
+        record_save(&mut h, t("2025-06-01T10:00:40"), vec!["a".into(), "b".into()], true);
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].changed, ["a", "b"]);
+        assert_eq!(h[0].at, "2025-06-01T10:00:40");
+        record_save(&mut h, t("2025-06-01T10:01:00"), vec!["c".into()], true);
+        assert_eq!(h.len(), 2, "the next minute is a new entry");
+        record_save(&mut h, t("2025-06-01T10:01:10"), vec!["d".into()], false);
+        assert_eq!(h.len(), 3, "another session is a new entry");
+    }
+
+    #[test]
+    fn history_is_capped() {
+        let mut h = vec![];
+        for k in 0..MAX_HISTORY + 5 {
+            push(
+                &mut h,
+                Entry { at: format!("2025-06-01T00:00:{:02}", k % 60), event: Event::Saved, changed: vec![] },
+            );
+        }
+        assert_eq!(h.len(), MAX_HISTORY);
+        assert_eq!(h[0].at, "2025-06-01T00:00:05");
+    }
+
+    #[test]
+    fn notes_are_one_short_plain_line() {
+        assert_eq!(
+            check_note("  caller will check the grant date ").unwrap(),
+            "caller will check the grant date"
+        );
+        assert!(check_note("  ").is_err());
+        assert!(check_note(&"x".repeat(MAX_NOTE_CHARS + 1)).is_err());
+        assert!(check_note(&"é".repeat(MAX_NOTE_CHARS)).is_ok());
+        for bad in ["a\nb", "a\tb", "a\u{1b}[31mb", "a\u{202E}b", "a\u{2067}b"] {
+            let e = check_note(bad).unwrap_err();
+            assert!(e.en.contains("one line") && e.fr.contains("une seule ligne"), "{bad:?}");
+        }
+    }
+}
