@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::attach::Attachment;
-use crate::engine::eval::{answer_label, status_label};
+use crate::engine::eval::answer_label;
 use crate::engine::text::colon;
 use crate::engine::{Answers, Evaluation, Lang, Outcome, QType, Questionnaire, ScreenKind};
 use crate::readiness::{ItemReadiness, readiness};
@@ -216,8 +216,12 @@ pub fn build(
     let mut blockers: Vec<String> =
         ev.blockers.iter().map(|b| crate::report::blocker_text(q, ev, b, lang)).collect();
     for i in &rd.items {
-        if let (Some(f), Some(p)) = (&i.file, &i.problem)
-            && (f.state != "unchanged" || i.same_file_as.is_some())
+        let file_problem = match &i.file {
+            Some(f) => f.state != "unchanged" || i.same_file_as.is_some(),
+            None => i.file_not_checked,
+        };
+        if let Some(p) = &i.problem
+            && file_problem
         {
             blockers.push(format!("{} {}{}{p}", i.id, i.title, colon(lang)));
         }
@@ -417,7 +421,7 @@ pub fn to_markdown(e: &Export) -> String {
         let req = if c.item.required { w.required } else { w.optional };
         o.push_str(&format!(
             "- [{}] **{}** {} ({req})\n",
-            status_label(c.item.status, lang),
+            c.item.shown_status(lang),
             c.item.id,
             c.item.title
         ));
@@ -560,7 +564,7 @@ pub fn to_html(e: &Export) -> String {
             let req = if c.item.required { w.required } else { w.optional };
             o.push_str(&format!(
                 "<tr><td class=\"st\">{}</td><td><strong>{}</strong> {} ({})</td><td>{}",
-                esc(status_label(c.item.status, lang)),
+                esc(c.item.shown_status(lang)),
                 esc(&c.item.id),
                 esc(&c.item.title),
                 esc(req),

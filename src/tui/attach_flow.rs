@@ -3,8 +3,6 @@
 //! open draft. The TUI's draft keeps the attachment records (`Draft::attachments`), so they are
 //! saved through the store like the answers. Drawing is in `view::attach`.
 
-use std::path::PathBuf;
-
 use super::app::{App, Overlay, Pane};
 use super::keymap::Action;
 use super::store::Draft;
@@ -146,15 +144,7 @@ pub fn short_size(bytes: u64) -> String {
     }
 }
 
-/// `~` and `~/…` become the home folder.
-pub fn expand_home(path: &str) -> PathBuf {
-    let home = std::env::var_os("HOME").filter(|h| !h.is_empty());
-    match (path, home) {
-        ("~", Some(h)) => PathBuf::from(h),
-        (p, Some(h)) if p.starts_with("~/") => PathBuf::from(h).join(&p[2..]),
-        (p, _) => PathBuf::from(p),
-    }
-}
+pub use crate::session::files::expand_home;
 
 /// "21 Ko", "3,2 Mo", "312 octets" in French; [`short_size`] in English.
 pub fn short_size_in(bytes: u64, lang: Lang) -> String {
