@@ -12,7 +12,7 @@ use super::widgets::{Field, FieldEvent, FieldKey, TextInput};
 use crate::engine::model::Prefill;
 use crate::engine::text::fold;
 use crate::engine::{
-    AnswerValue, Answers, Context, Evaluation, Lang, Outcome, QType, Questionnaire, ScreenKind, evaluate,
+    AnswerValue, Answers, Context, Evaluation, Lang, QType, Questionnaire, ScreenKind, evaluate,
 };
 
 /// A window over the screen.
@@ -48,6 +48,20 @@ pub struct StopView {
     pub paper_ok: bool,
     /// Where "I understand" leads.
     pub target: Option<usize>,
+    /// The question whose answer set it off (its number, prompt and answer are shown; "change the
+    /// answer" focuses it).
+    pub question: Option<usize>,
+}
+
+/// A row ↑↓ can select on the review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewRow {
+    /// An answer (index into `q.questions`).
+    Answer(usize),
+    /// A section heading (stops, indication, checklist, ready, fee; no "ready" in paper mode).
+    Section(usize),
+    /// The k-th "not yet" entry.
+    NotYet(usize),
 }
 
 /// Where the keys go on a draft screen.
@@ -87,6 +101,11 @@ pub struct Session {
     pub why_from_questions: bool,
     /// Attached files as found on disk when the review last opened (see [`App::check_files`]).
     pub file_checks: Vec<FileCheck>,
+    /// What is really done, item by item (files as last checked; no file is read to compute it):
+    /// recomputed after each change, so frames only read it.
+    pub rd: crate::readiness::Readiness,
+    /// The files' states as last read (when the review opened), by item.
+    pub known: Vec<(String, crate::attach::FileState)>,
 }
 
 /// One attached file as the review shows it: changed or vanished since attached, or the very file
@@ -289,18 +308,26 @@ impl<'a> App<'a> {
                     self.overlay = None;
                     return;
                 };
-                let screens = s.ev.visible_screens();
+                let screens = self.jump_screens();
                 match action {
                     Action::Key(K::Up) => self.overlay = Some(Overlay::Jump(sel.saturating_sub(1))),
                     Action::Key(K::Down) | Action::FocusNext => {
                         self.overlay = Some(Overlay::Jump((sel + 1).min(screens.len().saturating_sub(1))))
                     }
-                    Action::Key(K::Enter) => {
-                        self.overlay = None;
-                        if let Some(&t) = screens.get(sel) {
+                    Action::Key(K::Enter) => match screens.get(sel) {
+                        Some(&t) if s.ev.screen_visible[t] => {
+                            self.overlay = None;
                             self.goto_screen(t);
                         }
-                    }
+                        Some(&t) => {
+                            let n = &self.q.screens[t].number;
+                            self.status = Some(self.lang.pick(
+                                format!("Screen {n} is not asked with your answers so far."),
+                                format!("L’écran {n} n’est pas demandé avec vos réponses actuelles."),
+                            ));
+                        }
+                        None => self.overlay = None,
+                    },
                     Action::Quit => self.quit(),
                     _ => self.overlay = None,
                 }
@@ -348,6 +375,9 @@ impl<'a> App<'a> {
         match action {
             Action::Key(K::Char('c' | 'C')) | Action::Back => {
                 self.overlay = None;
+                if let Some(qi) = v.question {
+                    self.goto_question(qi);
+                }
                 self.status = Some(i18n::STOP_CHANGE.get(self.lang).into());
             }
             Action::Key(K::Char('p' | 'P')) if v.paper_ok => {
@@ -463,7 +493,10 @@ impl<'a> App<'a> {
             saved: true,
             why_from_questions: false,
             file_checks: vec![],
+            rd: crate::readiness::Readiness { items: vec![], files_ok: true, files_distinct: true },
+            known: vec![],
         });
+        self.refresh_truth();
         self.goto_screen(screen);
     }
 
@@ -487,19 +520,33 @@ impl<'a> App<'a> {
     pub fn check_files(&mut self) {
         let q = self.q;
         let Some(s) = &mut self.session else { return };
-        s.file_checks = if s.draft.attachments.is_empty() {
-            vec![]
-        } else {
-            let attachments = crate::attach::attachments_of(&s.draft.attachments);
-            crate::readiness::readiness(q, &s.draft.answers, &s.ev, &attachments, self.lang)
-                .items
-                .into_iter()
-                .filter_map(|i| {
-                    let f = i.file?;
-                    Some(FileCheck { item: i.id, state: f.state, same_file_as: i.same_file_as })
-                })
-                .collect()
-        };
+        let attachments = crate::attach::attachments_of(&s.draft.attachments);
+        s.known = attachments.iter().map(|a| (a.item.clone(), crate::attach::file_state(a))).collect();
+        s.rd =
+            crate::readiness::readiness_known(q, &s.draft.answers, &s.ev, &attachments, &s.known, self.lang);
+        s.file_checks = s
+            .rd
+            .items
+            .iter()
+            .filter_map(|i| {
+                let f = i.file.as_ref()?;
+                Some(FileCheck { item: i.id.clone(), state: f.state, same_file_as: i.same_file_as.clone() })
+            })
+            .collect();
+    }
+
+    /// Recomputes what is really done (`Session::rd`) from the answers and the files as last read.
+    pub fn refresh_truth(&mut self) {
+        let q = self.q;
+        let Some(s) = &mut self.session else { return };
+        let attachments = crate::attach::attachments_of(&s.draft.attachments);
+        s.rd =
+            crate::readiness::readiness_known(q, &s.draft.answers, &s.ev, &attachments, &s.known, self.lang);
+    }
+
+    /// Ready for a person: the answers gate and every file checked, unchanged and distinct.
+    pub fn ready_now(&self) -> bool {
+        self.session.as_ref().is_some_and(|s| s.rd.ready(&s.ev))
     }
 
     /// Goes to a question's screen and focuses it.
@@ -563,7 +610,7 @@ impl<'a> App<'a> {
             Action::JumpList => {
                 self.commit_pending();
                 let Some(s) = &self.session else { return };
-                let sel = s.ev.visible_screens().iter().position(|&x| x == s.screen).unwrap_or(0);
+                let sel = self.jump_screens().iter().position(|&x| x == s.screen).unwrap_or(0);
                 self.overlay = Some(Overlay::Jump(sel));
             }
             Action::Review => {
@@ -646,33 +693,70 @@ impl<'a> App<'a> {
             .collect()
     }
 
+    /// The rows ↑↓ walk on the review, in the order they are shown: every answer, the sections
+    /// (stops, indication, checklist, ready), each "not yet" entry, the fee.
+    pub fn review_rows(&self) -> Vec<ReviewRow> {
+        let Some(s) = &self.session else { return vec![] };
+        let mut rows: Vec<ReviewRow> = self.review_entries().into_iter().map(ReviewRow::Answer).collect();
+        rows.extend((0..3).map(ReviewRow::Section));
+        let mut fee = 3;
+        if !s.paper_mode {
+            rows.push(ReviewRow::Section(3));
+            rows.extend((0..super::view::review::not_yet(self).len()).map(ReviewRow::NotYet));
+            fee = 4;
+        }
+        rows.push(ReviewRow::Section(fee));
+        rows
+    }
+
     fn review_key(&mut self, k: FieldKey) {
-        let entries = self.review_entries();
+        let rows = self.review_rows();
         let Some(s) = &mut self.session else { return };
         match k {
             FieldKey::Up => s.review_sel = s.review_sel.saturating_sub(1),
             FieldKey::Down => {
-                let sections = if s.paper_mode { 4 } else { 5 };
-                if s.review_sel + 1 >= entries.len() + sections {
-                    // Past the last answer: the review's own questions (the declaration).
+                if s.review_sel + 1 >= rows.len() {
+                    // Past the last row: the review's own questions (the declaration).
                     s.pane = Pane::Questions;
                 } else {
                     s.review_sel += 1;
                 }
             }
             FieldKey::Home => s.review_sel = 0,
-            FieldKey::End => s.review_sel = entries.len().saturating_sub(1),
-            FieldKey::Enter => {
-                if s.review_sel >= entries.len() {
-                    self.status = Some(i18n::REVIEW_GO_ON.get(self.lang).into());
-                } else if let Some(&qi) = entries.get(s.review_sel) {
-                    s.return_to_review = true;
-                    self.goto_question(qi);
-                    self.status = Some(i18n::REVIEW_CHANGE.get(self.lang).into());
-                }
+            FieldKey::End => {
+                s.review_sel =
+                    rows.iter().rposition(|r| matches!(r, ReviewRow::Answer(_))).unwrap_or_default()
             }
+            FieldKey::Enter => match rows.get(s.review_sel).copied() {
+                Some(ReviewRow::Answer(qi)) => self.change_from_review(qi),
+                Some(ReviewRow::NotYet(k)) => {
+                    let goal = super::view::review::not_yet(self).get(k).map(|(_, g)| *g);
+                    let Some(s) = &self.session else { return };
+                    let target = match goal {
+                        Some(super::view::review::Goal::Question(qi)) => Some(qi),
+                        Some(super::view::review::Goal::Rule(r)) => {
+                            crate::session::fires::cause(self.q, &s.draft.answers, &s.ev, r)
+                        }
+                        _ => None,
+                    };
+                    match target {
+                        Some(qi) => self.change_from_review(qi),
+                        None => self.status = Some(i18n::REVIEW_GO_ON.get(self.lang).into()),
+                    }
+                }
+                _ => self.status = Some(i18n::REVIEW_GO_ON.get(self.lang).into()),
+            },
             _ => {}
         }
+    }
+
+    /// Goes to a question from the review; the next PgDn (or Enter on its last question) comes back.
+    fn change_from_review(&mut self, qi: usize) {
+        if let Some(s) = &mut self.session {
+            s.return_to_review = true;
+        }
+        self.goto_question(qi);
+        self.status = Some(i18n::REVIEW_CHANGE.get(self.lang).into());
     }
 
     fn field_key(&mut self, k: FieldKey) {
@@ -687,10 +771,14 @@ impl<'a> App<'a> {
         };
         match s.field.on_key(&k) {
             FieldEvent::Edited => {}
-            FieldEvent::Commit(v) => self.set_answer(qi, v),
+            FieldEvent::Commit(v) => {
+                self.give_answer(qi, v);
+            }
             FieldEvent::CommitNext(v) => {
-                self.set_answer(qi, v);
-                self.advance(qi);
+                // Refused (a file that fails its check), or a stop or caution shown: stay here.
+                if self.give_answer(qi, v) && self.overlay.is_none() {
+                    self.advance(qi);
+                }
             }
             FieldEvent::Next => self.advance(qi),
             FieldEvent::Ignored => match k {
@@ -771,9 +859,11 @@ impl<'a> App<'a> {
         } else {
             AnswerValue::Text(token.into())
         };
-        self.set_answer(qi, Some(v));
+        let given = self.give_answer(qi, Some(v));
         self.rebuild_field();
-        self.advance(qi);
+        if given && self.overlay.is_none() {
+            self.advance(qi);
+        }
     }
 
     /// Stores a typed but not yet committed edit (focus leaving a field).
@@ -783,8 +873,124 @@ impl<'a> App<'a> {
             return;
         }
         if let (Some(qi), Some(v)) = (s.focus, s.field.pending()) {
-            self.set_answer(qi, v);
+            self.give_answer(qi, v);
         }
+    }
+
+    /// Gives one answer, as a person does (Enter, or the focus leaving the field): a path at a
+    /// document's file question is checked and recorded first (refused: the reason on the status
+    /// line, nothing stored); then a stop or caution it sets off is shown at once, naming the
+    /// question. False when the answer was refused.
+    pub fn give_answer(&mut self, qi: usize, v: Option<AnswerValue>) -> bool {
+        let q = self.q;
+        let Some(s) = &self.session else { return false };
+        if let (Some(ii), Some(AnswerValue::Text(typed))) = (crate::session::files::file_item(q, qi), &v)
+            && !s.paper_mode
+        {
+            let unchanged =
+                s.draft.answers.get(&q.questions[qi].id).is_some_and(|c| c.as_cond_str() == typed)
+                    && s.rd.items.iter().any(|i| i.id == q.items[ii].id && i.file.is_some());
+            if !unchanged {
+                return self.give_file_at(qi, ii, typed.clone());
+            }
+        }
+        let before = s.ev.clone();
+        self.set_answer(qi, v);
+        self.fire_now(&before, qi);
+        true
+    }
+
+    /// A path typed at file question `qi` of item `ii`: the same check as F7.
+    fn give_file_at(&mut self, qi: usize, ii: usize, typed: String) -> bool {
+        let q = self.q;
+        if let Some(why) = self.store.read_only() {
+            self.status =
+                Some(super::attach_flow::text(self.lang).read_only.replace("{why}", why.get(self.lang)));
+            return false;
+        }
+        let Some(s) = &self.session else { return false };
+        let path = crate::session::files::expand_home(typed.trim());
+        let clock = crate::clock::Clock::Fixed(self.today);
+        let given = crate::session::files::give_file(
+            q,
+            &s.draft.answers,
+            &s.draft.attachments,
+            s.draft.created_on,
+            &q.items[ii].id,
+            &path,
+            None,
+            crate::session::files::max_bytes_setting(),
+            &clock,
+        );
+        match given {
+            Err(e) => {
+                self.status = Some(super::attach_flow::refusal(&e, self.lang));
+                // The field keeps what was typed, so it can be corrected.
+                false
+            }
+            Ok(g) => {
+                let before = s.ev.clone();
+                self.apply_given(g);
+                self.fire_now(&before, qi);
+                true
+            }
+        }
+    }
+
+    /// Stores a file given (answers and attachment record), re-evaluates, saves, says what was
+    /// recorded.
+    pub fn apply_given(&mut self, g: crate::session::files::Given) {
+        let q = self.q;
+        let lang = self.lang;
+        let Some(s) = &mut self.session else { return };
+        s.draft.answers = g.answers;
+        s.draft.attachments = g.attachments;
+        let a = g.attachment;
+        s.known.retain(|(i, _)| *i != a.item);
+        let old_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
+        s.ev =
+            evaluate(q, &s.draft.answers, Context { today: self.today, started: Some(s.draft.created_on) });
+        let new_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
+        s.items_new = new_items.iter().copied().filter(|i| !old_items.contains(i)).collect();
+        s.items_gone = old_items.iter().copied().filter(|i| !new_items.contains(i)).collect();
+        s.saved = false;
+        self.refresh_truth();
+        let saved = self.save();
+        let failed = self.status.take();
+        let t = super::attach_flow::text(lang);
+        let notice = if a.kind == crate::attach::Kind::Explanation { t.attached_letter } else { t.attached };
+        let notice = notice
+            .replace("{name}", &a.file_name())
+            .replace("{type}", &a.file_type.code().to_uppercase())
+            .replace("{size}", &super::attach_flow::short_size_in(a.size, lang))
+            .replace("{hash}", &a.sha256[..6.min(a.sha256.len())]);
+        self.status = Some(match (saved, failed) {
+            (false, Some(f)) => format!("{f} — {notice}"),
+            _ => notice,
+        });
+    }
+
+    /// After a file given in the F7 dialog: the stop or caution it set off.
+    pub fn fire_after(&mut self, before: &Evaluation, qi: usize) {
+        self.fire_now(before, qi);
+    }
+
+    /// After an answer: the stop or caution it set off, shown now (see `session::fires`).
+    fn fire_now(&mut self, before: &Evaluation, qi: usize) {
+        let q = self.q;
+        let Some(s) = &self.session else { return };
+        let Some(f) =
+            crate::session::fires::after_answer(q, before, &s.ev, qi, &s.acknowledged, s.paper_mode)
+        else {
+            return;
+        };
+        self.overlay = Some(Overlay::Stop(StopView {
+            rules: f.rules,
+            caution: f.caution,
+            paper_ok: f.paper_ok,
+            target: None,
+            question: f.question,
+        }));
     }
 
     /// Stores (or clears) one answer, re-evaluates, notes what changed, autosaves.
@@ -831,6 +1037,7 @@ impl<'a> App<'a> {
             let to = s.ev.next_screen(Some(s.screen)).or_else(|| s.ev.prev_screen(s.screen)).unwrap_or(0);
             self.goto_screen(to);
         }
+        self.refresh_truth();
         self.save();
     }
 
@@ -879,29 +1086,27 @@ impl<'a> App<'a> {
         } else {
             s.ev.next_screen(Some(s.screen))
         };
-        let stops = s.ev.stops(q);
-        let only_paper = stops
-            .iter()
-            .all(|&r| matches!(q.rules[r].outcome, Outcome::StopPaper | Outcome::StopWrongApplication));
-        let may_go_on = stops.is_empty() || (s.paper_mode && only_paper);
-        if !may_go_on {
-            self.overlay =
-                Some(Overlay::Stop(StopView { rules: stops, caution: false, paper_ok: only_paper, target }));
+        let from = s.screen;
+        if let Some(f) =
+            crate::session::fires::on_leaving(q, &s.draft.answers, &s.ev, &s.acknowledged, s.paper_mode)
+        {
+            self.overlay = Some(Overlay::Stop(StopView {
+                rules: f.rules,
+                caution: f.caution,
+                paper_ok: f.paper_ok,
+                target,
+                question: f.question,
+            }));
             return;
         }
-        let cautions: Vec<usize> =
-            s.ev.fired_with(q, Outcome::Caution)
-                .into_iter()
-                .filter(|r| !s.acknowledged.contains(r))
-                .collect();
-        if !cautions.is_empty() {
-            self.overlay =
-                Some(Overlay::Stop(StopView { rules: cautions, caution: true, paper_ok: false, target }));
-            return;
-        }
+        // Leaving with questions unanswered is allowed (drafts fill over several sittings); say which.
+        let notice = crate::session::journey::leaving_notice(q, &s.ev, from, self.lang);
         match target {
             Some(t) => self.goto_screen(t),
             None => self.status = Some(i18n::LAST_SCREEN.get(self.lang).into()),
+        }
+        if notice.is_some() && target.is_some() {
+            self.status = notice;
         }
     }
 
@@ -1063,6 +1268,15 @@ impl<'a> App<'a> {
         }
         ranked.sort();
         ranked.into_iter().map(|(_, _, qi)| qi).collect()
+    }
+
+    /// The screens the jump list shows: every screen asked now, and every other screen but the
+    /// document screens of items not on the checklist (shown as "not asked").
+    pub fn jump_screens(&self) -> Vec<usize> {
+        let Some(s) = &self.session else { return vec![] };
+        (0..self.q.screens.len())
+            .filter(|&sc| s.ev.screen_visible[sc] || self.q.screens[sc].item.is_none())
+            .collect()
     }
 
     /// Current screen's position among the visible screens (1-based) and their count.

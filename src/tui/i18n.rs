@@ -397,6 +397,7 @@ pub const S_PAPER: Msg = m(
     "p  continuer en mode préparation papier (remplir le formulaire papier)",
 );
 pub const S_QUIT: Msg = m("q  quit (the draft is saved)", "q  quitter (brouillon enregistré)");
+pub const S_BECAUSE: Msg = m("Because of your answer to", "En raison de votre réponse à");
 pub const T_CAUTION: Msg = m("Caution", "Mise en garde");
 pub const T_STOP: Msg = m("You cannot go on online", "Impossible de continuer en ligne");
 pub const FEDERAL: Msg = m("Government of Canada (federal)", "Gouvernement du Canada (fédéral)");
@@ -453,6 +454,7 @@ pub const R_READY_EVERY_ANSWER_AND: Msg = m(
     "  ✓ Prêt : toutes les réponses et tous les documents y sont.",
 );
 pub const R_NOT_YET: Msg = m("Not yet", "Pas encore");
+pub const R_NOT_YET_KEYS: Msg = m("↓ to one, Enter goes there", "↓ jusqu’à un point, Entrée y va");
 pub const R_MORE: Msg = m("more", "de plus");
 pub const R_FEE: Msg = m("Fee", "Frais");
 pub const R_DECLARATION: Msg = m("Declaration", "Déclaration");

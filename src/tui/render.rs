@@ -212,7 +212,8 @@ pub fn goto_text(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(),
                 && rules.iter().all(|&r| {
                     matches!(q.rules[r].outcome, Outcome::StopPaper | Outcome::StopWrongApplication)
                 });
-            app.overlay = Some(Overlay::Stop(StopView { rules, caution, paper_ok, target: None }));
+            app.overlay =
+                Some(Overlay::Stop(StopView { rules, caution, paper_ok, target: None, question: None }));
         }
         other => {
             app.session.as_ref().ok_or_else(needs_draft)?;

@@ -322,31 +322,41 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     Line::styled(truncate(&footer_keys(app, w), w), t.dim()).render(area, buf);
 }
 
+/// Ctrl-G: every screen with its state, like a task list (done, N to answer, N errors, not asked).
 fn jump(app: &App, sel: usize, area: Rect, buf: &mut Buffer, t: Theme) {
     let Some(s) = &app.session else { return };
-    let lines: Vec<Line> =
-        s.ev.visible_screens()
-            .iter()
-            .enumerate()
-            .map(|(k, &sc)| {
-                let screen = &app.q.screens[sc];
-                let here = if sc == s.screen { i18n::HERE.get(app.lang) } else { "" };
-                let errs = screen.questions.clone().any(|qi| s.ev.visible[qi] && s.ev.has_error(qi));
-                let mark = if errs { " ✗" } else { "" };
-                let text = format!(
-                    "{} {:>5}  {}{here}{mark}",
-                    if k == sel { "›" } else { " " },
-                    screen.number,
-                    screen.title.get(app.lang)
-                );
-                if k == sel {
-                    Line::styled(text, t.focus().add_modifier(Modifier::REVERSED))
-                } else {
-                    Line::raw(text)
-                }
-            })
-            .collect();
-    popup(i18n::T_JUMP.get(app.lang), lines, 60, area, buf, t);
+    let lang = app.lang;
+    let lines: Vec<Line> = app
+        .jump_screens()
+        .iter()
+        .enumerate()
+        .map(|(k, &sc)| {
+            let screen = &app.q.screens[sc];
+            let here = if sc == s.screen { i18n::HERE.get(lang) } else { "" };
+            let state = crate::session::journey::screen_state(app.q, &s.ev, sc);
+            let mark = match state {
+                crate::session::journey::ScreenState::Done => "✓",
+                crate::session::journey::ScreenState::ToAnswer(_) => "*",
+                crate::session::journey::ScreenState::Errors(_) => "✗",
+                crate::session::journey::ScreenState::NotAsked => "·",
+            };
+            let text = format!(
+                "{}{mark} {:>5}  {}{here} — {}",
+                if k == sel { "›" } else { " " },
+                screen.number,
+                screen.title.get(lang),
+                state.words(lang)
+            );
+            let style = match state {
+                _ if k == sel => t.focus().add_modifier(Modifier::REVERSED),
+                crate::session::journey::ScreenState::Errors(_) => t.error(),
+                crate::session::journey::ScreenState::NotAsked => t.dim(),
+                _ => Style::default(),
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    popup(i18n::T_JUMP.get(lang), lines, 72, area, buf, t);
 }
 
 /// A centred window with a border; returns its inner area.
