@@ -36,6 +36,24 @@ pub enum Overlay {
     Search(TextInput, usize),
     /// The current screen's answers in full sentences, for reading to a caller.
     ReadBack,
+    /// "What happens next": export the summary, build the package, then the IRCC steps.
+    Next(NextView),
+}
+
+/// The last window: what happens next, and the two things citcert does from here.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextView {
+    /// Typing the folder for the summary (`Export`) or the package (`Package`); None: the steps.
+    pub asking: Option<NextAction>,
+    pub input: TextInput,
+    /// What the last export or package did (or why it was refused), in the words of the moment.
+    pub result: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NextAction {
+    Export,
+    Package,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -143,6 +161,8 @@ pub struct App<'a> {
     pub scroll: u16,
     /// The language was given with --lang: drafts open in it rather than in their own.
     pub lang_explicit: bool,
+    /// Quit with the last save failed: why (said after the screens close; exit status 1).
+    pub not_saved_on_quit: Option<String>,
 }
 
 impl<'a> App<'a> {
@@ -165,6 +185,7 @@ impl<'a> App<'a> {
             color: true,
             lang_explicit: false,
             scroll: 0,
+            not_saved_on_quit: None,
         };
         app.removed = app.store.removed();
         app.damaged = app.store.damaged();
@@ -209,6 +230,7 @@ impl<'a> App<'a> {
         match (&self.overlay, &self.session) {
             (Some(Overlay::NewDraft(_) | Overlay::Search(..)), _) => true,
             (Some(Overlay::Attach(d)), _) => !d.on_toggle,
+            (Some(Overlay::Next(v)), _) => v.asking.is_some(),
             (Some(_), _) => false,
             (None, Some(s)) => s.pane == Pane::Questions && s.field.takes_text(),
             (None, None) => false,
@@ -258,9 +280,21 @@ impl<'a> App<'a> {
     fn quit(&mut self) {
         if self.session.is_some() {
             self.commit_pending();
-            self.save();
+            if !self.save() && self.store.read_only().is_none() {
+                // Said after the screen is restored, and the exit status is 1 (never "saved").
+                self.not_saved_on_quit = self.status.clone();
+            }
         }
         self.quit = true;
+    }
+
+    /// The exit status and what to say after the screens close: 1 with the reason when the last
+    /// save failed, else 0.
+    pub fn exit(&self) -> (i32, Option<String>) {
+        match &self.not_saved_on_quit {
+            Some(why) => (1, Some(why.clone())),
+            None => (0, None),
+        }
     }
 
     fn update_overlay(&mut self, o: Overlay, action: Action) {
@@ -366,6 +400,7 @@ impl<'a> App<'a> {
                 _ => self.overlay = Some(Overlay::NewDraft(input)),
             },
             Overlay::Stop(v) => self.update_stop(v, action),
+            Overlay::Next(v) => self.update_next(v, action),
             Overlay::Attach(d) => self.update_attach(d, action),
         }
     }
@@ -1103,10 +1138,99 @@ impl<'a> App<'a> {
         let notice = crate::session::journey::leaving_notice(q, &s.ev, from, self.lang);
         match target {
             Some(t) => self.goto_screen(t),
-            None => self.status = Some(i18n::LAST_SCREEN.get(self.lang).into()),
+            // Past the last screen: what happens next.
+            None => self.open_next(),
         }
         if notice.is_some() && target.is_some() {
             self.status = notice;
+        }
+    }
+
+    /// Opens "what happens next".
+    pub fn open_next(&mut self) {
+        self.overlay =
+            Some(Overlay::Next(NextView { asking: None, input: TextInput::default(), result: vec![] }));
+    }
+
+    fn update_next(&mut self, mut v: NextView, action: Action) {
+        use FieldKey as K;
+        match (v.asking, action) {
+            (_, Action::Quit) => return self.quit(),
+            (Some(_), Action::Back) => v.asking = None,
+            (None, Action::Back | Action::Key(K::Char('c' | 'C' | 'f' | 'F'))) => {
+                self.overlay = None;
+                return;
+            }
+            (None, Action::Key(K::Char('e' | 'E'))) => {
+                v.asking = Some(NextAction::Export);
+                v.input = TextInput::new(default_folder());
+            }
+            (None, Action::Key(K::Char('p' | 'P'))) => {
+                v.asking = Some(NextAction::Package);
+                let id = self.session.as_ref().map(|s| s.draft.id.clone()).unwrap_or_default();
+                let dir = std::path::Path::new(&default_folder()).join(format!("citcert-package-{id}"));
+                v.input = TextInput::new(dir.to_string_lossy().into_owned());
+            }
+            (None, Action::Key(K::Char('r' | 'R'))) | (None, Action::Review) => {
+                self.overlay = None;
+                if let Some(r) = self.q.screens.iter().position(|x| x.kind == ScreenKind::Review) {
+                    self.goto_screen(r);
+                }
+                return;
+            }
+            (Some(what), Action::Key(K::Enter)) => {
+                v.result = self.run_next(what, v.input.value.trim());
+                v.asking = None;
+            }
+            (Some(_), Action::Key(k)) => {
+                v.input.edit(&k);
+            }
+            (None, Action::Key(K::Up)) => self.scroll = self.scroll.saturating_sub(1),
+            (None, Action::Key(K::Down)) => self.scroll = self.scroll.saturating_add(1),
+            _ => {}
+        }
+        self.overlay = Some(Overlay::Next(v));
+    }
+
+    /// Exports the summary into a folder, or builds the package in a new folder; what happened, in
+    /// lines. The package is refused (with every reason) unless everything is ready.
+    fn run_next(&mut self, what: NextAction, typed: &str) -> Vec<String> {
+        self.commit_pending();
+        let lang = self.lang;
+        let Some(s) = &self.session else { return vec![] };
+        if typed.is_empty() {
+            return vec![lang.pick("✗ Type a folder first.", "✗ Tapez d’abord un dossier.").into()];
+        }
+        let dir = crate::session::files::expand_home(typed);
+        let src = crate::docs_cli::Source {
+            answers: s.draft.answers.clone(),
+            attachments: crate::attach::attachments_of(&s.draft.attachments),
+            created_on: Some(s.draft.created_on),
+            draft: Some(crate::export::DraftInfo {
+                label: s.draft.label.clone(),
+                created_on: s.draft.created_on.to_string(),
+            }),
+        };
+        let clock = crate::clock::Clock::Fixed(self.today);
+        match what {
+            NextAction::Export => {
+                let stem = format!("citcert-summary-{}", s.draft.id);
+                match crate::docs_cli::write_summary(self.q, &src, &dir, &stem, &clock, lang) {
+                    Ok(files) => files
+                        .iter()
+                        .map(|f| format!("✓ {} {}", lang.pick("Wrote", "Fichier écrit :"), f.display()))
+                        .collect(),
+                    Err(e) => vec![format!("✗ {}", e.get(lang))],
+                }
+            }
+            NextAction::Package => match crate::docs_cli::build_package(self.q, &src, &dir, &clock, lang) {
+                Ok(built) => {
+                    let mut v: Vec<String> = built.notices.iter().map(|n| n.get(lang).to_string()).collect();
+                    v.extend(built.lines(lang).into_iter().take(1).map(|l| format!("✓ {l}")));
+                    v
+                }
+                Err(e) => e.message.get(lang).lines().map(|l| format!("✗ {l}")).collect(),
+            },
         }
     }
 
@@ -1285,6 +1409,11 @@ impl<'a> App<'a> {
         let v = s.ev.visible_screens();
         (v.iter().position(|&x| x == s.screen).map_or(0, |p| p + 1), v.len())
     }
+}
+
+/// The folder suggested for an export or a package: the home folder, else the current one.
+fn default_folder() -> String {
+    std::env::var("HOME").ok().filter(|h| !h.is_empty()).unwrap_or_else(|| ".".into())
 }
 
 /// Whether a search result can be jumped to: the question and its screen are asked now.

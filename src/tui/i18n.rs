@@ -398,6 +398,29 @@ pub const S_PAPER: Msg = m(
 );
 pub const S_QUIT: Msg = m("q  quit (the draft is saved)", "q  quitter (brouillon enregistré)");
 pub const S_BECAUSE: Msg = m("Because of your answer to", "En raison de votre réponse à");
+pub const T_NEXT: Msg = m("What happens next", "Et ensuite");
+pub const N_READY: Msg = m(
+    "✓ Ready: every answer is in and every file was checked and is unchanged.",
+    "✓ Prête : toutes les réponses y sont et chaque fichier a été vérifié et n’a pas changé.",
+);
+pub const N_NOT_READY: Msg = m(
+    "✗ Not ready yet: the review lists what is left (r). You can export the summary now; the package is made only once everything is in.",
+    "✗ Pas encore prête : la révision indique ce qui reste (r). Vous pouvez exporter le résumé maintenant; le paquet ne se fait que lorsque tout y est.",
+);
+pub const N_KEYS: Msg = m(
+    "e export summary · p build package · r review · Esc close",
+    "e exporter le résumé · p créer le paquet · r révision · Échap fermer",
+);
+pub const N_ASK_KEYS: Msg =
+    m("type the folder · Enter go · Esc back", "tapez le dossier · Entrée valider · Échap retour");
+pub const N_EXPORT_FOLDER: Msg = m(
+    "Folder for the summary (Markdown and HTML, readable only by you):",
+    "Dossier du résumé (Markdown et HTML, lisibles par vous seul) :",
+);
+pub const N_PACKAGE_FOLDER: Msg = m(
+    "New folder for the signed package (it must not exist, or be empty):",
+    "Nouveau dossier pour le paquet signé (il ne doit pas exister, ou être vide) :",
+);
 pub const T_CAUTION: Msg = m("Caution", "Mise en garde");
 pub const T_STOP: Msg = m("You cannot go on online", "Impossible de continuer en ligne");
 pub const FEDERAL: Msg = m("Government of Canada (federal)", "Gouvernement du Canada (fédéral)");

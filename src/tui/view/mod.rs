@@ -5,6 +5,7 @@ pub mod about;
 pub mod attach;
 pub mod checklist;
 pub mod help;
+pub mod next;
 pub mod question;
 pub mod review;
 pub mod start;
@@ -152,6 +153,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
             Overlay::Attach(d) => cursor = attach::render(app, d, area, buf, t),
             Overlay::Search(input, sel) => cursor = support::render_search(app, input, *sel, area, buf, t),
             Overlay::ReadBack => support::render_read_back(app, area, buf, t),
+            Overlay::Next(v) => cursor = next::render(app, v, area, buf, t),
         }
     }
     cursor.filter(|&(x, y)| x < area.right() && y < area.bottom())
@@ -236,6 +238,8 @@ pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
         (Some(Overlay::NewDraft(_)), _) => return Err(F_NEW_DRAFT),
         (Some(Overlay::ConfirmDelete(..)), _) => return Err(F_CONFIRM_DELETE),
         (Some(Overlay::Attach(_)), _) => return Err(F_ATTACH),
+        (Some(Overlay::Next(v)), _) if v.asking.is_some() => return Err(N_ASK_KEYS),
+        (Some(Overlay::Next(_)), _) => return Err(N_KEYS),
         (Some(_), _) => return Err(F_ANY_KEY),
         (None, None) => vec![H_CHOOSE, H_OPEN, H_NEW, lang_hint, H_HELP_Q, H_QUIT_Q, H_DELETE, H_ABOUT],
         (None, Some(s)) => match s.pane {
