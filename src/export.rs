@@ -468,7 +468,7 @@ fn uci_label(lang: Lang) -> &'static str {
     if lang == Lang::Fr { "IUC" } else { "UCI" }
 }
 
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -485,7 +485,7 @@ fn esc(s: &str) -> String {
 
 /// Inline, print-first CSS. Margins from `@page` only (no page size), widths in relative units, so
 /// the page fits Letter (216 mm) and A4 (210 mm) alike.
-const CSS: &str = "@page{margin:15mm 14mm}\
+pub(crate) const CSS: &str = "@page{margin:15mm 14mm}\
 *{box-sizing:border-box}\
 body{font-family:\"Helvetica Neue\",Arial,\"Liberation Sans\",sans-serif;font-size:10.5pt;line-height:1.35;color:#000;background:#fff;max-width:50em;margin:1.5em auto;padding:0 1em}\
 h1{font-size:16pt;margin:0 0 .4em}h2{font-size:13pt;margin:1.2em 0 .4em;border-bottom:1px solid #000;break-after:avoid}h3{font-size:11pt;margin:1em 0 .3em;break-after:avoid}\

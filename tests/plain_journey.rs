@@ -184,3 +184,56 @@ fn a_failed_save_is_never_saved_and_quitting_exits_1() {
     assert!(out.contains("Your last answers are NOT saved"), "{out}");
     assert_eq!(o.status.code(), Some(1), "{out}");
 }
+
+/// Imports persona `name` and sets its draft in paper-preparation mode on screen `screen`.
+fn import_on_paper(dir: &Path, name: &str, screen: &str) -> String {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/personas/{name}.answers.json"));
+    let o = Command::new(env!("CARGO_BIN_EXE_citcert"))
+        .args(["--drafts-dir"])
+        .arg(dir)
+        .args(["--today", TODAY, "drafts", "import"])
+        .arg(&file)
+        .args(["--label", name])
+        .env_remove("CITCERT_LANG")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    let id = out.split("as draft ").nth(1).unwrap()[..8].to_string();
+    let clock = Clock::Fixed(parse_date(TODAY).unwrap());
+    let store = citcert::drafts::DraftStore::open(dir).unwrap();
+    let mut open = store.open_draft(&id, &clock).unwrap();
+    open.draft.current_screen = screen.to_string();
+    open.draft.paper_prep = true;
+    open.save(&clock).unwrap();
+    id
+}
+
+#[test]
+fn a_first_generation_stop_leads_to_a_printable_paper_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = import_on_paper(dir.path(), "P06", "S12");
+    let out_dir = tempfile::tempdir().unwrap();
+    let input = format!("1\n1\npackage {0}/p\nexport {0}\ndone\n", out_dir.path().display());
+    let (code, out) = session(dir.path(), &input, Lang::En);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Your paper application:"), "{out}");
+    assert!(out.contains("The paper Application for a Citizenship Certificate"), "{out}");
+    assert!(out.contains("ST-04"), "{out}");
+    assert!(out.contains("Documents to gather:"), "{out}");
+    assert!(out.contains("is not paid in the online application"), "{out}");
+    assert!(out.contains("No package in paper-preparation mode"), "{out}");
+    let md = std::fs::read_to_string(out_dir.path().join(format!("citcert-paper-{id}.md"))).unwrap();
+    for want in
+        ["# Paper-preparation summary", "## Documents to gather", "- [ ] **", "## Your answers, to copy"]
+    {
+        assert!(md.contains(want), "{want}: {md}");
+    }
+    assert!(!md.contains("scans/"), "no file paths on paper: {md}");
+    let html = std::fs::read_to_string(out_dir.path().join(format!("citcert-paper-{id}.html"))).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<table>"), "{html}");
+    // French too.
+    let (_, out) = session(dir.path(), "1\n\ndone\n", Lang::Fr);
+    assert!(out.contains("Votre demande papier :"), "{out}");
+    assert!(out.contains("Documents à réunir :"), "{out}");
+}

@@ -203,3 +203,47 @@ fn the_jump_list_and_leaving_a_screen_say_what_is_left() {
     assert!(screen.contains("1 to answer"), "{screen}");
     assert!(screen.contains("done"), "{screen}");
 }
+
+#[test]
+fn paper_mode_shows_the_paper_route_and_prints_its_summary_from_the_tui() {
+    let path = format!("{}/tests/personas/P06.answers.json", env!("CARGO_MANIFEST_DIR"));
+    let root: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut a = Answers::from_file_json(&root).unwrap();
+    a.set_text("review.declaration", "yes");
+    let mut store = MemStore::new(day(TODAY)).with("Test person", day("2025-05-01"), a, None);
+    store.drafts[0].paper_prep = true;
+    let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(store) as Box<dyn Store>);
+    app.color = false;
+    app.update(Action::Key(FieldKey::Enter));
+    assert!(app.session.as_ref().unwrap().paper_mode);
+    // No file is given in paper mode: F7 and a typed path say so.
+    focus_on(&mut app, "docs.CL-ID1.file");
+    key(&mut app, KeyCode::F(7));
+    assert_eq!(app.overlay, None);
+    assert!(
+        app.status.as_deref().unwrap_or("").contains("Paper-preparation mode: no file"),
+        "{:?}",
+        app.status
+    );
+    app.update(Action::Review);
+    app.update(Action::NextScreen);
+    assert!(matches!(app.overlay, Some(Overlay::Next(_))), "{:?}", app.overlay);
+    let screen = draw_text(&app, 120, 40);
+    for want in ["Your paper application", "Which paper application, and why", "ST-04", "Documents to gather"]
+    {
+        assert!(screen.contains(want), "{want}: {screen}");
+    }
+    key(&mut app, KeyCode::Char('p'));
+    let Some(Overlay::Next(v)) = &app.overlay else { panic!() };
+    assert!(v.result[0].contains("No package in paper-preparation mode"), "{:?}", v.result);
+    let dir = tempfile::tempdir().unwrap();
+    key(&mut app, KeyCode::Char('e'));
+    let Some(Overlay::Next(v)) = &mut app.overlay else { panic!() };
+    v.input = citcert::tui::widgets::TextInput::new(dir.path().to_string_lossy().into_owned());
+    key(&mut app, KeyCode::Enter);
+    let id = app.session.as_ref().unwrap().draft.id.clone();
+    let md = std::fs::read_to_string(dir.path().join(format!("citcert-paper-{id}.md"))).unwrap();
+    assert!(md.contains("## Which paper application, and why") && md.contains("ST-04"), "{md}");
+    assert!(md.contains("## Payment"), "{md}");
+    assert!(dir.path().join(format!("citcert-paper-{id}.html")).is_file());
+}

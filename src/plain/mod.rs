@@ -386,6 +386,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 from = qi + 1;
                 continue;
             }
+            // Paper-preparation mode: no file is given (the documents are gathered on paper).
+            if w.open.draft.paper_prep && crate::session::files::file_item(q, qi).is_some() {
+                from = qi + 1;
+                continue;
+            }
             if let Some(value) = fixed_value(q, qi, &ev) {
                 let label = answer_label(q, qi, &AnswerValue::Text(value.clone()), self.lang);
                 let line = format!(
@@ -875,10 +880,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let kind = if fired.caution { s::CAUTION } else { s::STOP };
         let because =
             format!("{} {}", self.t(s::BECAUSE), crate::session::fires::question_line(q, after, qi, lang));
+        self.say(&because)?;
         for &r in &fired.rules {
             self.rule_text(r, kind, fired.paper_ok)?;
         }
-        self.say(&because)?;
         loop {
             let Line::Text(line) = self.prompt(self.t(kind))? else { return Ok(After::Eof) };
             match (fired.caution, line.trim().to_lowercase().as_str()) {
@@ -905,10 +910,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 }
                 (_, "quit" | "exit" | "quitter") => return Ok(After::Quit),
                 (_, "?" | "help" | "aide") => {
+                    self.say(&because)?;
                     for &r in &fired.rules {
                         self.rule_text(r, kind, fired.paper_ok)?;
                     }
-                    self.say(&because)?;
                 }
                 (_, "checklist" | "liste") => self.checklist(after)?,
                 (_, "review" | "revue") => self.report(w, after)?,
@@ -1089,17 +1094,40 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let line = format!("{}: CAD {}", self.t(s::FEE), crate::engine::eval::fee_total(self.q, 1));
         self.say(line)?;
         self.say("")?;
-        self.say(self.t(s::WHAT_NEXT))?;
-        for line in crate::session::journey::next_steps(ready, self.lang) {
-            self.say(line)?;
+        let paper = w.open.draft.paper_prep;
+        if paper {
+            self.say(self.t(s::PAPER_ROUTE))?;
+            for line in crate::session::paper::screen_lines(self.q, ev, self.lang) {
+                self.say(line)?;
+            }
+            self.say(self.t(s::PAPER_COMMANDS))?;
+        } else {
+            self.say(self.t(s::WHAT_NEXT))?;
+            for line in crate::session::journey::next_steps(ready, self.lang) {
+                self.say(line)?;
+            }
+            self.say(self.t(s::NEXT_COMMANDS))?;
         }
-        self.say(self.t(s::NEXT_COMMANDS))?;
         while let Line::Text(line) = self.prompt(self.t(s::NEXT_PROMPT))? {
             let line = line.trim();
             let (word, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
             let rest = rest.trim();
             match word.to_lowercase().as_str() {
                 "" | "done" | "fini" | "quit" | "exit" | "quitter" => break,
+                "export" | "exporter" if paper => {
+                    let dir = crate::session::files::expand_home(if rest.is_empty() { "." } else { rest });
+                    let stem = format!("citcert-paper-{}", w.open.draft.id());
+                    let label = w.open.draft.label.clone();
+                    match crate::session::paper::write_summary(self.q, ev, &label, &dir, &stem, self.lang) {
+                        Ok(files) => {
+                            for f in files {
+                                self.say(format!("{} {}", self.t(s::WROTE), f.display()))?;
+                            }
+                        }
+                        Err(e) => self.say(e.get(self.lang))?,
+                    }
+                }
+                "package" | "paquet" if paper => self.say(self.t(s::NO_PACKAGE_ON_PAPER))?,
                 "export" | "exporter" => {
                     let dir = crate::session::files::expand_home(if rest.is_empty() { "." } else { rest });
                     let stem = format!("citcert-summary-{}", w.open.draft.id());
@@ -1133,6 +1161,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     self.check_your_answers(w, ev)?;
                     self.report(w, ev)?;
                 }
+                _ if paper => self.say(self.t(s::PAPER_COMMANDS))?,
                 _ => self.say(self.t(s::NEXT_COMMANDS))?,
             }
         }

@@ -179,6 +179,15 @@ pub const QUIT_NOT_SAVED: Tr = Tr(
     "Your last answers are NOT saved: the draft could not be written. Free some space or check the drafts folder, then try again. Reason:",
     "Vos dernières réponses ne sont PAS enregistrées : le brouillon n’a pas pu être écrit. Libérez de l’espace ou vérifiez le dossier des brouillons, puis réessayez. Raison :",
 );
+pub const PAPER_ROUTE: Tr = Tr("Your paper application:", "Votre demande papier :");
+pub const PAPER_COMMANDS: Tr = Tr(
+    "Type export [FOLDER] to write the paper-preparation summary to print (Markdown and HTML; default: this folder), review to check your answers again, or done.",
+    "Tapez exporter [DOSSIER] pour écrire le résumé de préparation papier à imprimer (Markdown et HTML; par défaut : ce dossier), revue pour revoir vos réponses, ou fini.",
+);
+pub const NO_PACKAGE_ON_PAPER: Tr = Tr(
+    "No package in paper-preparation mode: nothing is submitted online. Type export for the summary to print.",
+    "Pas de paquet en mode préparation papier : rien n’est présenté en ligne. Tapez exporter pour le résumé à imprimer.",
+);
 pub const WHAT_NEXT: Tr = Tr("What happens next:", "Et ensuite :");
 pub const NEXT_COMMANDS: Tr = Tr(
     "Type export [FOLDER] to write the summary (Markdown and HTML; default: this folder), package FOLDER to build the signed package in a new folder, review to check your answers again, or done.",

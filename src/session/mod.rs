@@ -7,3 +7,4 @@
 pub mod files;
 pub mod fires;
 pub mod journey;
+pub mod paper;

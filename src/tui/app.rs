@@ -919,9 +919,11 @@ impl<'a> App<'a> {
     pub fn give_answer(&mut self, qi: usize, v: Option<AnswerValue>) -> bool {
         let q = self.q;
         let Some(s) = &self.session else { return false };
-        if let (Some(ii), Some(AnswerValue::Text(typed))) = (crate::session::files::file_item(q, qi), &v)
-            && !s.paper_mode
-        {
+        if s.paper_mode && crate::session::files::file_item(q, qi).is_some() && v.is_some() {
+            self.status = Some(i18n::PAPER_NO_FILE.get(self.lang).into());
+            return false;
+        }
+        if let (Some(ii), Some(AnswerValue::Text(typed))) = (crate::session::files::file_item(q, qi), &v) {
             let unchanged =
                 s.draft.answers.get(&q.questions[qi].id).is_some_and(|c| c.as_cond_str() == typed)
                     && s.rd.items.iter().any(|i| i.id == q.items[ii].id && i.file.is_some());
@@ -1165,6 +1167,11 @@ impl<'a> App<'a> {
                 v.asking = Some(NextAction::Export);
                 v.input = TextInput::new(default_folder());
             }
+            (None, Action::Key(K::Char('p' | 'P')))
+                if self.session.as_ref().is_some_and(|s| s.paper_mode) =>
+            {
+                v.result = vec![i18n::N_NO_PACKAGE_ON_PAPER.get(self.lang).into()];
+            }
             (None, Action::Key(K::Char('p' | 'P'))) => {
                 v.asking = Some(NextAction::Package);
                 let id = self.session.as_ref().map(|s| s.draft.id.clone()).unwrap_or_default();
@@ -1213,6 +1220,16 @@ impl<'a> App<'a> {
         };
         let clock = crate::clock::Clock::Fixed(self.today);
         match what {
+            NextAction::Export if s.paper_mode => {
+                let stem = format!("citcert-paper-{}", s.draft.id);
+                match crate::session::paper::write_summary(self.q, &s.ev, &s.draft.label, &dir, &stem, lang) {
+                    Ok(files) => files
+                        .iter()
+                        .map(|f| format!("✓ {} {}", lang.pick("Wrote", "Fichier écrit :"), f.display()))
+                        .collect(),
+                    Err(e) => vec![format!("✗ {}", e.get(lang))],
+                }
+            }
             NextAction::Export => {
                 let stem = format!("citcert-summary-{}", s.draft.id);
                 match crate::docs_cli::write_summary(self.q, &src, &dir, &stem, &clock, lang) {

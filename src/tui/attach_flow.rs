@@ -224,6 +224,10 @@ impl App<'_> {
             return;
         }
         let Some(s) = &self.session else { return };
+        if s.paper_mode {
+            self.status = Some(super::i18n::PAPER_NO_FILE.get(self.lang).into());
+            return;
+        }
         // What is typed in the field, else the path already given.
         let typed = match s.field.pending() {
             Some(Some(v)) => Some(v.display()),

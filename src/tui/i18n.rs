@@ -398,6 +398,27 @@ pub const S_PAPER: Msg = m(
 );
 pub const S_QUIT: Msg = m("q  quit (the draft is saved)", "q  quitter (brouillon enregistré)");
 pub const S_BECAUSE: Msg = m("Because of your answer to", "En raison de votre réponse à");
+pub const T_PAPER: Msg = m("Your paper application", "Votre demande papier");
+pub const N_PAPER_KEYS: Msg = m(
+    "e print summary (Markdown, HTML) · r review · Esc close",
+    "e résumé à imprimer (Markdown, HTML) · r révision · Échap fermer",
+);
+pub const N_PAPER_FOLDER: Msg = m(
+    "Folder for the paper-preparation summary (Markdown and HTML, to print):",
+    "Dossier du résumé de préparation papier (Markdown et HTML, à imprimer) :",
+);
+pub const N_NO_PACKAGE_ON_PAPER: Msg = m(
+    "✗ No package in paper-preparation mode: nothing is submitted online. Press e for the summary to print.",
+    "✗ Pas de paquet en mode préparation papier : rien n’est présenté en ligne. Appuyez sur e pour le résumé à imprimer.",
+);
+pub const PAPER_NO_FILE: Msg = m(
+    "✗ Paper-preparation mode: no file is given here; gather the paper documents (PgDn at the end lists them).",
+    "✗ Mode préparation papier : aucun fichier ici; réunissez les documents papier (PgDn à la fin les liste).",
+);
+pub const R_PAPER_HOW: Msg = m(
+    "PgDn past the declaration: which paper application and why, the documents to gather, and the summary to print (e).",
+    "PgDn après la déclaration : quelle demande papier et pourquoi, les documents à réunir et le résumé à imprimer (e).",
+);
 pub const T_NEXT: Msg = m("What happens next", "Et ensuite");
 pub const N_READY: Msg = m(
     "✓ Ready: every answer is in and every file was checked and is unchanged.",

@@ -17,7 +17,17 @@ pub fn render(app: &App, v: &NextView, area: Rect, buf: &mut Buffer, t: Theme) -
     let w = (area.width.min(88) as usize).saturating_sub(6).max(20);
     let ready = app.ready_now();
     let mut lines: Vec<Line> = vec![];
-    if ready {
+    let paper = app.session.as_ref().filter(|s| s.paper_mode);
+    if let Some(s) = paper {
+        // The paper route: which application and why, the documents in substance, payment.
+        for l in crate::session::paper::screen_lines(app.q, &s.ev, lang) {
+            let head = l.ends_with(':');
+            let wrapped = wrap(&l, w, "", "  ");
+            lines.extend(
+                wrapped.into_iter().map(|x| if head { Line::styled(x, t.focus()) } else { Line::raw(x) }),
+            );
+        }
+    } else if ready {
         lines.push(Line::styled(i18n::N_READY.get(lang), t.ok()));
     } else {
         lines.extend(
@@ -25,7 +35,8 @@ pub fn render(app: &App, v: &NextView, area: Rect, buf: &mut Buffer, t: Theme) -
         );
     }
     lines.push(Line::raw(""));
-    for step in crate::session::journey::next_steps(ready, lang).into_iter().skip(usize::from(!ready)) {
+    let steps = if paper.is_some() { vec![] } else { crate::session::journey::next_steps(ready, lang) };
+    for step in steps.into_iter().skip(usize::from(!ready)) {
         let head = step.ends_with(':');
         let wrapped = wrap(&step, w, "", "   ");
         lines.extend(
@@ -44,6 +55,7 @@ pub fn render(app: &App, v: &NextView, area: Rect, buf: &mut Buffer, t: Theme) -
     match v.asking {
         Some(what) => {
             let label = match what {
+                NextAction::Export if paper.is_some() => i18n::N_PAPER_FOLDER,
                 NextAction::Export => i18n::N_EXPORT_FOLDER,
                 NextAction::Package => i18n::N_PACKAGE_FOLDER,
             };
@@ -52,11 +64,13 @@ pub fn render(app: &App, v: &NextView, area: Rect, buf: &mut Buffer, t: Theme) -
             lines.push(Line::raw(format!("[{}]", v.input.value)));
             lines.push(Line::styled(i18n::N_ASK_KEYS.get(lang), t.dim()));
         }
+        None if paper.is_some() => lines.push(Line::styled(i18n::N_PAPER_KEYS.get(lang), t.focus())),
         None => lines.push(Line::styled(i18n::N_KEYS.get(lang), t.focus())),
     }
     // Keep the folder being typed in view: scroll so that the last lines show.
     let h = area.height.saturating_sub(4) as usize;
     let scroll = if v.asking.is_some() { lines.len().saturating_sub(h) as u16 } else { app.scroll };
-    let r = popup_scroll(i18n::T_NEXT.get(lang), lines, 88, scroll, area, buf, t);
+    let title = if paper.is_some() { i18n::T_PAPER } else { i18n::T_NEXT };
+    let r = popup_scroll(title.get(lang), lines, 88, scroll, area, buf, t);
     cursor_row.map(|row| (r.x + 1 + v.input.cursor_col() as u16, r.y + (row as u16).saturating_sub(scroll)))
 }

@@ -95,6 +95,8 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
             .map(|x| x.get(lang))
             .unwrap_or(i18n::R_PAPER_PREPARATION_MODE_THIS.get(lang));
         lines.extend(wrap(m, w, "ℹ ", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
+        let how = i18n::R_PAPER_HOW.get(lang);
+        lines.extend(wrap(how, w, "  ", "  ").into_iter().map(|l| Line::styled(l, t.focus())));
     }
 
     // Answers by screen.
@@ -214,7 +216,12 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     sections.push(lines.len() + 1);
     head(&mut lines, i18n::R_FEE.get(lang));
     let methods: Vec<&str> = q.fee.methods.iter().map(|m| m.label.get(lang)).collect();
-    let fee = i18n::fee_methods(lang, q.fee.per_person_cad, &methods.join(", "));
+    // On paper the fee is not paid in the online application (issue 10, point 4).
+    let fee = if s.paper_mode {
+        crate::session::paper::payment(q, lang)
+    } else {
+        i18n::fee_methods(lang, q.fee.per_person_cad, &methods.join(", "))
+    };
     lines.extend(wrap(&fee, w, "  ", "  ").into_iter().map(Line::raw));
     if let Some(r) = q.text("review_reminders") {
         lines.push(Line::raw(""));
