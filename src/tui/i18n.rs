@@ -302,8 +302,8 @@ pub fn to_fix(lang: Lang, n: usize, nums: &str) -> String {
     }
 }
 pub const STOP_CHANGE: Msg = m(
-    "Change the answer that led here; the screen list is on Ctrl-G.",
-    "Modifiez la réponse qui a mené ici; la liste des écrans est sous Ctrl-G.",
+    "Change the answer that led here (the focus is on it); Ctrl-G lists the screens.",
+    "Modifiez la réponse qui a mené ici (elle a le focus); Ctrl-G liste les écrans.",
 );
 pub const PAPER_MODE_ON: Msg = m(
     "Paper-preparation mode: the rest helps you fill in the paper form.",
