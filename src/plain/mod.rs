@@ -11,17 +11,14 @@ use std::collections::BTreeSet;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-
 use crate::cli::{CliError, EngineInspector};
 use crate::clock::Clock;
 use crate::drafts::cli::cli_error;
 use crate::drafts::{DraftStore, OpenDraft, QuestionnaireRef, Sweep};
-use crate::engine::cond::Env;
-use crate::engine::eval::{Blocker, answer_label};
+use crate::engine::eval::answer_label;
 use crate::engine::{
-    AnswerValue, Answers, Context, Evaluation, Lang, Outcome, Prefill, QType, Questionnaire, ScreenKind,
-    Severity, Text, evaluate,
+    AnswerValue, Answers, Context, Evaluation, Lang, Outcome, QType, Questionnaire, ScreenKind, Severity,
+    Text, evaluate,
 };
 use crate::report;
 
@@ -121,29 +118,7 @@ struct Walk {
     return_to_review: bool,
 }
 
-/// Conditions read from an evaluation (fixed values, mandatory, prefill), outside the engine's pass.
-struct EvEnv<'a>(&'a Evaluation);
-
-impl Env for EvEnv<'_> {
-    fn value(&self, q: usize) -> Option<&str> {
-        self.0.values.get(q).and_then(|v| v.as_ref()).map(AnswerValue::as_cond_str)
-    }
-    fn today(&self) -> NaiveDate {
-        self.0.context.today
-    }
-    fn item_on(&self, i: usize) -> bool {
-        self.0.items.iter().chain(self.0.paper_prep.iter()).any(|r| r.item == i)
-    }
-    fn rule_fired(&self, r: usize) -> bool {
-        self.0.fired.contains(&r)
-    }
-    fn incomplete(&self) -> bool {
-        self.0.blockers.iter().any(|b| matches!(b, Blocker::Missing(_) | Blocker::Item(_)))
-    }
-    fn draft_days(&self) -> Option<i64> {
-        self.0.context.started.map(|st| (self.0.context.today - st).num_days())
-    }
-}
+use crate::session::answering::{EvEnv, fixed_value, prefill};
 
 fn write_err(e: std::io::Error) -> CliError {
     let r = crate::drafts::io_reason(&e);
@@ -1198,23 +1173,6 @@ fn change_target(typed: &str) -> Option<&str> {
     matches!(word.to_lowercase().as_str(), "change" | "changer")
         .then(|| rest.trim())
         .filter(|r| !r.is_empty())
-}
-
-/// The value a question is fixed to by earlier answers, if any.
-fn fixed_value(q: &Questionnaire, qi: usize, ev: &Evaluation) -> Option<String> {
-    let (when, value) = q.questions[qi].fixed.as_ref()?;
-    when.eval(&EvEnv(ev)).then(|| value.clone())
-}
-
-/// The suggestion a question's prefill makes (never stored until the person accepts it).
-fn prefill(q: &Questionnaire, qi: usize, ev: &Evaluation) -> Option<String> {
-    match q.questions[qi].prefill.as_ref()? {
-        Prefill::From { q: src, map } => {
-            let v = ev.values.get(*src)?.as_ref()?;
-            map.get(v.as_cond_str()).cloned()
-        }
-        Prefill::Value { value, when } => when.eval(&EvEnv(ev)).then(|| value.clone()),
-    }
 }
 
 fn type_hint(t: QType) -> Option<Tr> {

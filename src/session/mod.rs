@@ -4,6 +4,7 @@
 //! next. No terminal code here: the TUI (`src/tui/`) and plain mode (`src/plain/`) are two views of
 //! it, and `tests/session.rs` drives it directly.
 
+pub mod answering;
 pub mod files;
 pub mod fires;
 pub mod journey;

@@ -9,7 +9,6 @@ use super::i18n;
 use super::keymap::{self, Action};
 use super::store::{Damaged, Draft, DraftSummary, Store, days_left};
 use super::widgets::{Field, FieldEvent, FieldKey, TextInput};
-use crate::engine::model::Prefill;
 use crate::engine::text::fold;
 use crate::engine::{
     AnswerValue, Answers, Context, Evaluation, Lang, QType, Questionnaire, ScreenKind, evaluate,
@@ -1452,16 +1451,10 @@ pub fn is_fixed(q: &Questionnaire, ev: &Evaluation, qi: usize) -> bool {
     }
 }
 
-/// The prefill suggestion for an unanswered question (the `from` kind; the engine's own value
-/// suggestions need its condition environment and are left to the engine).
+/// The prefill suggestion for an unanswered question: both kinds, as plain mode offers them
+/// (`session::answering::prefill`).
 fn prefill(q: &Questionnaire, ev: &Evaluation, qi: usize) -> Option<String> {
-    match &q.questions[qi].prefill {
-        Some(Prefill::From { q: from, map }) => {
-            let v = ev.values[*from].as_ref()?.as_cond_str();
-            map.get(v).cloned()
-        }
-        _ => None,
-    }
+    crate::session::answering::prefill(q, qi, ev)
 }
 
 /// Answers from a persona file or a draft body.
