@@ -162,6 +162,16 @@ fn screen_states_and_what_happens_next_in_both_languages() {
     assert_eq!(journey::screen_state(q(), &ev, minor).words(Lang::En), "not asked");
     let notice = journey::leaving_notice(q(), &ev, s4, Lang::En).unwrap();
     assert!(notice.contains("4.") && notice.chars().count() <= 80, "{notice}");
+    // More than three left: three numbers and "…", still one 80-column status line.
+    let mut b = persona("P01");
+    for id in ["pers.surname", "pers.given_names", "pers.dob", "pers.sex", "pers.height"] {
+        b.remove(id);
+    }
+    let evb = evaluate(q(), &b, ctx());
+    for lang in [Lang::En, Lang::Fr] {
+        let n = journey::leaving_notice(q(), &evb, s4, lang).unwrap();
+        assert!(n.chars().count() <= 80 && n.contains('…'), "{n}");
+    }
     for lang in [Lang::En, Lang::Fr] {
         let steps = journey::next_steps(true, lang).join("\n");
         for n in 1..=8 {

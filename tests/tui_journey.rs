@@ -197,7 +197,7 @@ fn the_jump_list_and_leaving_a_screen_say_what_is_left() {
     focus_on(&mut app, "pers.surname");
     app.update(Action::NextScreen);
     let status = app.status.clone().unwrap_or_default();
-    assert!(status.starts_with("Still to answer on that screen: 4."), "{status}");
+    assert!(status.starts_with("Still to answer there: 4."), "{status}");
     app.update(Action::JumpList);
     let screen = draw_text(&app, 120, 40);
     assert!(screen.contains("1 to answer"), "{screen}");
@@ -220,11 +220,7 @@ fn paper_mode_shows_the_paper_route_and_prints_its_summary_from_the_tui() {
     focus_on(&mut app, "docs.CL-ID1.file");
     key(&mut app, KeyCode::F(7));
     assert_eq!(app.overlay, None);
-    assert!(
-        app.status.as_deref().unwrap_or("").contains("Paper-preparation mode: no file"),
-        "{:?}",
-        app.status
-    );
+    assert!(app.status.as_deref().unwrap_or("").contains("Paper mode: no file here"), "{:?}", app.status);
     app.update(Action::Review);
     app.update(Action::NextScreen);
     assert!(matches!(app.overlay, Some(Overlay::Next(_))), "{:?}", app.overlay);
@@ -246,4 +242,54 @@ fn paper_mode_shows_the_paper_route_and_prints_its_summary_from_the_tui() {
     assert!(md.contains("## Which paper application, and why") && md.contains("ST-04"), "{md}");
     assert!(md.contains("## Payment"), "{md}");
     assert!(dir.path().join(format!("citcert-paper-{id}.html")).is_file());
+}
+
+/// A store whose saves fail (a full disk): the TUI never says "saved", and quitting says so and
+/// gives exit status 1 (issue 12, item 3).
+struct FailingStore(MemStore);
+
+impl Store for FailingStore {
+    fn list(&mut self) -> Result<Vec<citcert::tui::store::DraftSummary>, citcert::engine::Text> {
+        self.0.list()
+    }
+    fn removed(&self) -> Vec<String> {
+        vec![]
+    }
+    fn damaged(&self) -> Vec<citcert::tui::store::Damaged> {
+        vec![]
+    }
+    fn create(
+        &mut self,
+        label: &str,
+        lang: Lang,
+    ) -> Result<citcert::tui::store::Draft, citcert::engine::Text> {
+        self.0.create(label, lang)
+    }
+    fn open(&mut self, id: &str) -> Result<citcert::tui::store::Draft, citcert::engine::Text> {
+        self.0.open(id)
+    }
+    fn save(&mut self, _: &citcert::tui::store::Draft) -> Result<(), citcert::engine::Text> {
+        Err(citcert::engine::Text::new("No space left on device", "Plus d'espace sur le périphérique"))
+    }
+    fn delete(&mut self, id: &str) -> Result<(), citcert::engine::Text> {
+        self.0.delete(id)
+    }
+}
+
+#[test]
+fn a_failed_save_is_never_saved_and_quitting_says_so_with_status_1() {
+    let store = MemStore::new(day(TODAY)).with("Test person", day("2025-05-01"), p01(), None);
+    let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(FailingStore(store)) as Box<dyn Store>);
+    app.update(Action::Key(FieldKey::Enter));
+    focus_on(&mut app, "pers.surname");
+    type_text(&mut app, "x");
+    app.update(Action::Save);
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.starts_with("✗ Not saved: No space left"), "{status}");
+    assert!(!status.contains("Saved."));
+    app.update(Action::Quit);
+    assert!(app.quit);
+    let (code, said) = app.exit();
+    assert_eq!(code, 1);
+    assert!(said.unwrap().contains("Not saved"));
 }

@@ -53,21 +53,19 @@ pub fn unanswered_on(q: &Questionnaire, ev: &Evaluation, screen: usize) -> Vec<u
     ev.missing.iter().copied().filter(|&qi| q.questions[qi].screen == screen).collect()
 }
 
-/// "Still to answer on that screen: 4.2, 4.5 (…)" (one status line, ≤ 80 columns), or None.
+/// "Still to answer there: 4.2, 4.5 (…)" (one status line, ≤ 80 columns), or None.
 pub fn leaving_notice(q: &Questionnaire, ev: &Evaluation, screen: usize, lang: Lang) -> Option<String> {
     let left = unanswered_on(q, ev, screen);
     if left.is_empty() {
         return None;
     }
-    let mut nums: Vec<&str> = left.iter().take(4).map(|&qi| q.questions[qi].number.as_str()).collect();
-    if left.len() > 4 {
+    let mut nums: Vec<&str> = left.iter().take(3).map(|&qi| q.questions[qi].number.as_str()).collect();
+    if left.len() > 3 {
         nums.push("…");
     }
     Some(match lang {
-        Lang::En => {
-            format!("Still to answer on that screen: {} (Ctrl-G lists every screen)", nums.join(", "))
-        }
-        Lang::Fr => format!("Reste à répondre sur cet écran : {} (Ctrl-G liste les écrans)", nums.join(", ")),
+        Lang::En => format!("Still to answer there: {} (Ctrl-G: every screen)", nums.join(", ")),
+        Lang::Fr => format!("Reste à répondre : {} (Ctrl-G : tous les écrans)", nums.join(", ")),
     })
 }
 

@@ -73,12 +73,35 @@ pub struct StopView {
 /// A row ↑↓ can select on the review.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReviewRow {
-    /// An answer (index into `q.questions`).
+    /// The k-th answer of the review's entries (`App::review_entries`).
     Answer(usize),
     /// A section heading (stops, indication, checklist, ready, fee; no "ready" in paper mode).
     Section(usize),
     /// The k-th "not yet" entry.
     NotYet(usize),
+}
+
+impl ReviewRow {
+    /// How many rows: `entries` answers, the sections, `not_yet` entries (none in paper mode).
+    pub fn count(entries: usize, not_yet: usize, paper_mode: bool) -> usize {
+        if paper_mode { entries + 4 } else { entries + 5 + not_yet }
+    }
+
+    /// The row at index `k` (answers are numbered by their place among the entries).
+    pub fn at(k: usize, entries: usize, not_yet: usize, paper_mode: bool) -> Option<ReviewRow> {
+        if k < entries {
+            return Some(ReviewRow::Answer(k));
+        }
+        let r = k - entries;
+        match (paper_mode, r) {
+            (_, 0..=2) => Some(ReviewRow::Section(r)),
+            (true, 3) => Some(ReviewRow::Section(3)),
+            (false, 3) => Some(ReviewRow::Section(3)),
+            (false, r) if r < 4 + not_yet => Some(ReviewRow::NotYet(r - 4)),
+            (false, r) if r == 4 + not_yet => Some(ReviewRow::Section(4)),
+            _ => None,
+        }
+    }
 }
 
 /// Where the keys go on a draft screen.
@@ -731,25 +754,21 @@ impl<'a> App<'a> {
     /// (stops, indication, checklist, ready), each "not yet" entry, the fee.
     pub fn review_rows(&self) -> Vec<ReviewRow> {
         let Some(s) = &self.session else { return vec![] };
-        let mut rows: Vec<ReviewRow> = self.review_entries().into_iter().map(ReviewRow::Answer).collect();
-        rows.extend((0..3).map(ReviewRow::Section));
-        let mut fee = 3;
-        if !s.paper_mode {
-            rows.push(ReviewRow::Section(3));
-            rows.extend((0..super::view::review::not_yet(self).len()).map(ReviewRow::NotYet));
-            fee = 4;
-        }
-        rows.push(ReviewRow::Section(fee));
-        rows
+        let (e, n) = (self.review_entries().len(), super::view::review::not_yet_len(self));
+        (0..ReviewRow::count(e, n, s.paper_mode))
+            .filter_map(|k| ReviewRow::at(k, e, n, s.paper_mode))
+            .collect()
     }
 
     fn review_key(&mut self, k: FieldKey) {
-        let rows = self.review_rows();
+        let entries = self.review_entries();
+        let not_yet = super::view::review::not_yet_len(self);
         let Some(s) = &mut self.session else { return };
+        let count = ReviewRow::count(entries.len(), not_yet, s.paper_mode);
         match k {
             FieldKey::Up => s.review_sel = s.review_sel.saturating_sub(1),
             FieldKey::Down => {
-                if s.review_sel + 1 >= rows.len() {
+                if s.review_sel + 1 >= count {
                     // Past the last row: the review's own questions (the declaration).
                     s.pane = Pane::Questions;
                 } else {
@@ -757,12 +776,9 @@ impl<'a> App<'a> {
                 }
             }
             FieldKey::Home => s.review_sel = 0,
-            FieldKey::End => {
-                s.review_sel =
-                    rows.iter().rposition(|r| matches!(r, ReviewRow::Answer(_))).unwrap_or_default()
-            }
-            FieldKey::Enter => match rows.get(s.review_sel).copied() {
-                Some(ReviewRow::Answer(qi)) => self.change_from_review(qi),
+            FieldKey::End => s.review_sel = entries.len().saturating_sub(1),
+            FieldKey::Enter => match ReviewRow::at(s.review_sel, entries.len(), not_yet, s.paper_mode) {
+                Some(ReviewRow::Answer(k)) => self.change_from_review(entries[k]),
                 Some(ReviewRow::NotYet(k)) => {
                     let goal = super::view::review::not_yet(self).get(k).map(|(_, g)| *g);
                     let Some(s) = &self.session else { return };

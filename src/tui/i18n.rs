@@ -412,8 +412,8 @@ pub const N_NO_PACKAGE_ON_PAPER: Msg = m(
     "✗ Pas de paquet en mode préparation papier : rien n’est présenté en ligne. Appuyez sur e pour le résumé à imprimer.",
 );
 pub const PAPER_NO_FILE: Msg = m(
-    "✗ Paper-preparation mode: no file is given here; gather the paper documents (PgDn at the end lists them).",
-    "✗ Mode préparation papier : aucun fichier ici; réunissez les documents papier (PgDn à la fin les liste).",
+    "✗ Paper mode: no file here; gather the paper documents (listed at the end).",
+    "✗ Mode papier : pas de fichier ici; les documents papier sont listés à la fin.",
 );
 pub const R_PAPER_HOW: Msg = m(
     "PgDn past the declaration: which paper application and why, the documents to gather, and the summary to print (e).",
@@ -498,7 +498,8 @@ pub const R_READY_EVERY_ANSWER_AND: Msg = m(
     "  ✓ Prêt : toutes les réponses et tous les documents y sont.",
 );
 pub const R_NOT_YET: Msg = m("Not yet", "Pas encore");
-pub const R_NOT_YET_KEYS: Msg = m("↓ to one, Enter goes there", "↓ jusqu’à un point, Entrée y va");
+pub const R_NOT_YET_KEYS: Msg =
+    m("↓ to pick one, Enter to go there", "↓ pour en choisir un, Entrée pour y aller");
 pub const R_MORE: Msg = m("more", "de plus");
 pub const R_FEE: Msg = m("Fee", "Frais");
 pub const R_DECLARATION: Msg = m("Declaration", "Déclaration");
@@ -565,6 +566,11 @@ mod tests {
             F_STOP,
             F_NEW_DRAFT,
             F_CONFIRM_DELETE,
+            PAPER_NO_FILE,
+            N_KEYS,
+            N_ASK_KEYS,
+            N_PAPER_KEYS,
+            R_NOT_YET_KEYS,
         ];
         for lang in [Lang::En, Lang::Fr] {
             let mut all: Vec<String> = fixed.iter().map(|m| m.get(lang).to_string()).collect();

@@ -420,42 +420,54 @@ pub fn truncate(s: &str, w: usize) -> String {
 }
 
 /// Word-wraps to a display width; each line is prefixed with `indent` (the first with `first`).
+/// The width used so far is kept as it grows (no line is measured twice): the review wraps every
+/// long answer on each frame.
 pub fn wrap(s: &str, width: usize, first: &str, indent: &str) -> Vec<String> {
     let mut out = vec![];
     let mut line = first.to_string();
+    let (first_w, indent_w) = (first.width(), indent.width());
+    let mut used = first_w;
     let mut empty = true;
-    let w = width.max(first.width() + 2).max(indent.width() + 2);
+    let w = width.max(first_w + 2).max(indent_w + 2);
     for word in s.split_whitespace() {
-        let need = if empty { word.width() } else { word.width() + 1 };
-        if !empty && line.width() + need > w {
+        let word_w = word.width();
+        let need = if empty { word_w } else { word_w + 1 };
+        if !empty && used + need > w {
             out.push(std::mem::replace(&mut line, indent.to_string()));
+            used = indent_w;
             empty = true;
         }
         if !empty {
             line.push(' ');
+            used += 1;
         }
         // A word longer than the line is cut.
         let mut rest = word;
-        while line.width() + rest.width() > w && !rest.is_empty() {
-            let room = w.saturating_sub(line.width()).max(1);
+        let mut rest_w = word_w;
+        while used + rest_w > w && !rest.is_empty() {
+            let room = w.saturating_sub(used).max(1);
             let mut cut = 0;
-            let mut used = 0;
+            let mut taken = 0;
             for (b, c) in rest.char_indices() {
                 let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if used + cw > room {
+                if taken + cw > room {
                     break;
                 }
-                used += cw;
+                taken += cw;
                 cut = b + c.len_utf8();
             }
             if cut == 0 {
                 cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
+                taken = rest[..cut].width();
             }
             line.push_str(&rest[..cut]);
             out.push(std::mem::replace(&mut line, indent.to_string()));
+            used = indent_w;
             rest = &rest[cut..];
+            rest_w = rest_w.saturating_sub(taken);
         }
         line.push_str(rest);
+        used += rest_w;
         empty = false;
     }
     if !empty || out.is_empty() {

@@ -5,12 +5,32 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
+use unicode_width::UnicodeWidthStr;
 
 use super::checklist::{true_mark, true_status};
 use super::question::{Built, build, draw_scrolled};
 use super::{Theme, truncate, wrap};
 use crate::engine::{Outcome, ScreenKind};
 use crate::report::blocker_text;
+
+/// How many "not yet" entries [`not_yet`] gives, without writing them.
+pub fn not_yet_len(app: &App) -> usize {
+    let Some(s) = &app.session else { return 0 };
+    if s.paper_mode {
+        return 0;
+    }
+    let files =
+        s.rd.items
+            .iter()
+            .filter(|i| {
+                i.problem.is_some()
+                    && (i.file_not_checked
+                        || i.same_file_as.is_some()
+                        || i.file.as_ref().is_some_and(|f| f.state != "unchanged"))
+            })
+            .count();
+    (s.ev.blockers.len() + files).min(BLOCKERS_SHOWN)
+}
 
 /// Where a "not yet" entry leads: a question, or the answer behind a rule (found on Enter, never
 /// per frame: it evaluates once per answer).
@@ -102,7 +122,8 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     // Answers by screen.
     head(&mut lines, i18n::R_YOUR_ANSWERS_THEN_ENTER.get(lang));
     let entries = app.review_entries();
-    let sel_row = app.review_rows().get(s.review_sel).copied();
+    let nots = not_yet(app);
+    let sel_row = ReviewRow::at(s.review_sel, entries.len(), nots.len(), s.paper_mode);
     let mut focus = None;
     let mut last_screen = usize::MAX;
     for (k, &qi) in entries.iter().enumerate() {
@@ -136,7 +157,12 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
         if sel {
             style = style.add_modifier(Modifier::REVERSED);
         }
-        let wrapped = wrap(&text, w, &head, &indent);
+        // Most answers fit on one line: wrap only those that do not.
+        let wrapped = if head.width() + text.width() <= w {
+            vec![format!("{head}{text}")]
+        } else {
+            wrap(&text, w, &head, &indent)
+        };
         if sel {
             focus = Some((lines.len(), lines.len() + wrapped.len()));
         }
@@ -186,7 +212,7 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     if !s.paper_mode {
         sections.push(lines.len() + 1);
         head(&mut lines, i18n::R_READY_TO_SUBMIT.get(lang));
-        let reasons = not_yet(app);
+        let reasons = &nots;
         if reasons.is_empty() {
             lines.push(Line::styled(i18n::R_READY_EVERY_ANSWER_AND.get(lang), t.ok()));
         } else {
