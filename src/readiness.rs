@@ -292,13 +292,9 @@ pub fn not_checked_text(path: &str) -> crate::engine::Text {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.to_string());
     crate::engine::Text::new(
+        format!("file not checked yet ({name}): give it again (its path, F7 or `citcert attach`)"),
         format!(
-            "file not checked yet ({name}): give it again (Enter on its path in citcert, F7, or `citcert \
-             attach`) so its type, size and SHA-256 are checked"
-        ),
-        format!(
-            "fichier pas encore vérifié ({name}) : donnez-le de nouveau (Entrée sur son chemin dans citcert, \
-             F7, ou `citcert attach`) pour que son type, sa taille et son SHA-256 soient vérifiés"
+            "fichier pas encore vérifié ({name}) : donnez-le de nouveau (son chemin, F7 ou `citcert attach`)"
         ),
     )
 }

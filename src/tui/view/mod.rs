@@ -327,10 +327,14 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     Line::styled(truncate(&footer_keys(app, w), w), t.dim()).render(area, buf);
 }
 
+use crate::session::journey::ScreenState;
+
 /// Ctrl-G: every screen with its state, like a task list (done, N to answer, N errors, not asked).
 fn jump(app: &App, sel: usize, area: Rect, buf: &mut Buffer, t: Theme) {
     let Some(s) = &app.session else { return };
     let lang = app.lang;
+    // The window's inside: at most 72 wide, within the screen, less its border.
+    let inner = (area.width.saturating_sub(4).min(72) as usize).saturating_sub(2);
     let lines: Vec<Line> = app
         .jump_screens()
         .iter()
@@ -339,23 +343,27 @@ fn jump(app: &App, sel: usize, area: Rect, buf: &mut Buffer, t: Theme) {
             let screen = &app.q.screens[sc];
             let here = if sc == s.screen { i18n::HERE.get(lang) } else { "" };
             let state = crate::session::journey::screen_state(app.q, &s.ev, sc);
+            // A document screen whose answers are done but whose file is not: say so.
+            let doc = screen.item.and_then(|i| s.rd.items.iter().find(|r| r.id == app.q.items[i].id));
+            let doc_left = doc.filter(|r| !r.ok && r.status != "missing" && state == ScreenState::Done);
             let mark = match state {
-                crate::session::journey::ScreenState::Done => "✓",
-                crate::session::journey::ScreenState::ToAnswer(_) => "*",
-                crate::session::journey::ScreenState::Errors(_) => "✗",
-                crate::session::journey::ScreenState::NotAsked => "·",
+                _ if doc_left.is_some() => "?",
+                ScreenState::Done => "✓",
+                ScreenState::ToAnswer(_) => "*",
+                ScreenState::Errors(_) => "✗",
+                ScreenState::NotAsked => "·",
             };
-            let text = format!(
-                "{}{mark} {:>5}  {}{here} — {}",
-                if k == sel { "›" } else { " " },
-                screen.number,
-                screen.title.get(lang),
-                state.words(lang)
-            );
+            let words = doc_left.map_or_else(|| state.words(lang), |r| r.shown_status(lang).to_string());
+            // One row per screen: the title gives way, the state is always whole.
+            let head = format!("{}{mark} {:>5}  ", if k == sel { "›" } else { " " }, screen.number);
+            let tail = format!("{here} — {words}");
+            let room = inner.saturating_sub(head.width() + tail.width());
+            let text = format!("{head}{}{tail}", truncate(screen.title.get(lang), room));
             let style = match state {
                 _ if k == sel => t.focus().add_modifier(Modifier::REVERSED),
-                crate::session::journey::ScreenState::Errors(_) => t.error(),
-                crate::session::journey::ScreenState::NotAsked => t.dim(),
+                _ if doc_left.is_some() => t.warn(),
+                ScreenState::Errors(_) => t.error(),
+                ScreenState::NotAsked => t.dim(),
                 _ => Style::default(),
             };
             Line::styled(text, style)
