@@ -237,3 +237,16 @@ fn a_first_generation_stop_leads_to_a_printable_paper_summary() {
     assert!(out.contains("Votre demande papier :"), "{out}");
     assert!(out.contains("Documents à réunir :"), "{out}");
 }
+
+#[test]
+fn enter_on_a_file_named_but_never_checked_checks_it_now() {
+    let dir = tempfile::tempdir().unwrap();
+    import_p01(dir.path(), "S11.CL-ID1");
+    // 11.1.1 keeps "yes"; Enter at 11.1.2 keeps "scans/ontario-licence.pdf", which is checked now:
+    // it is not there, so it is refused and asked again.
+    let (code, out) = session(dir.path(), "1\n\n\nquit\n", Lang::En);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("scans/ontario-licence.pdf: no such file"), "{out}");
+    let d = the_draft(dir.path());
+    assert!(d["attachments"].as_array().is_none_or(|a| a.is_empty()), "{d}");
+}

@@ -616,7 +616,21 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 continue;
             }
             if typed.is_empty() {
-                if current.is_some() {
+                if let Some(c) = &current {
+                    // A file named but never checked (an imported draft): Enter checks it now.
+                    if let (Some(ii), AnswerValue::Text(path)) = (crate::session::files::file_item(q, qi), c)
+                        && !w.open.is_read_only()
+                        && !w.open.draft.paper_prep
+                        && !crate::attach::attachments_of(&w.open.draft.attachments)
+                            .iter()
+                            .any(|a| a.item == q.items[ii].id && a.path.to_string_lossy() == path.as_str())
+                    {
+                        let path = path.clone();
+                        match self.give_file(w, ii, &path)? {
+                            Some(r) => return Ok(r),
+                            None => continue,
+                        }
+                    }
                     if ev.values[qi].is_some() {
                         return Ok(Asked::Kept);
                     }
