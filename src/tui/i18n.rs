@@ -202,11 +202,11 @@ pub const KEYS: &[(&str, Msg)] = &[
     (
         "PgDn PgUp",
         m(
-            "next / previous screen (Next waits for ✗ fixes)",
-            "écran suivant / précédent (après correction des ✗)",
+            "next / previous screen (Next waits for ✗ fixes); after the last: what happens next",
+            "écran suivant / précédent (après correction des ✗); après le dernier : et ensuite",
         ),
     ),
-    ("Ctrl-G F4", m("jump to a screen", "aller à un écran")),
+    ("Ctrl-G F4", m("jump to a screen (each with its state)", "aller à un écran (chacun avec son état)")),
     ("Ctrl-R", m("review: check your answers", "révision : vérifier vos réponses")),
     ("Ctrl-L", m("checklist; Enter: why is this on my list?", "liste de contrôle; Entrée : pourquoi?")),
     ("F6", m("why is this item on my list? (↑↓ other items)", "pourquoi cet élément est-il sur ma liste?")),
