@@ -202,8 +202,8 @@ pub const KEYS: &[(&str, Msg)] = &[
     (
         "PgDn PgUp",
         m(
-            "next / previous screen (Next waits for ✗ fixes); after the last: what happens next",
-            "écran suivant / précédent (après correction des ✗); après le dernier : et ensuite",
+            "next / previous screen; after the last: what's next",
+            "écran suivant / précédent; après le dernier : la suite",
         ),
     ),
     ("Ctrl-G F4", m("jump to a screen (each with its state)", "aller à un écran (chacun avec son état)")),
