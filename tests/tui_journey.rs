@@ -293,3 +293,21 @@ fn a_failed_save_is_never_saved_and_quitting_says_so_with_status_1() {
     assert_eq!(code, 1);
     assert!(said.unwrap().contains("Not saved"));
 }
+
+#[test]
+fn the_folder_suggested_for_the_summary_is_replaced_by_typing() {
+    let mut app = app_with(p01());
+    app.update(Action::Review);
+    app.open_next();
+    key(&mut app, KeyCode::Char('e'));
+    let Some(Overlay::Next(v)) = &app.overlay else { panic!("{:?}", app.overlay) };
+    assert!(!v.input.value.is_empty(), "a folder is suggested");
+    type_text(&mut app, "/tmp/x");
+    let Some(Overlay::Next(v)) = &app.overlay else { panic!() };
+    assert_eq!(v.input.value, "/tmp/x");
+    // Esc goes back to the steps, a second Esc closes the window.
+    app.update(Action::Back);
+    assert!(matches!(&app.overlay, Some(Overlay::Next(v)) if v.asking.is_none()));
+    app.update(Action::Back);
+    assert_eq!(app.overlay, None);
+}

@@ -45,6 +45,8 @@ pub struct NextView {
     /// Typing the folder for the summary (`Export`) or the package (`Package`); None: the steps.
     pub asking: Option<NextAction>,
     pub input: TextInput,
+    /// The folder shown was suggested: the first character typed or pasted replaces it.
+    pub suggested: bool,
     /// What the last export or package did (or why it was refused), in the words of the moment.
     pub result: Vec<String>,
 }
@@ -1165,8 +1167,12 @@ impl<'a> App<'a> {
 
     /// Opens "what happens next".
     pub fn open_next(&mut self) {
-        self.overlay =
-            Some(Overlay::Next(NextView { asking: None, input: TextInput::default(), result: vec![] }));
+        self.overlay = Some(Overlay::Next(NextView {
+            asking: None,
+            input: TextInput::default(),
+            suggested: false,
+            result: vec![],
+        }));
     }
 
     fn update_next(&mut self, mut v: NextView, action: Action) {
@@ -1181,6 +1187,7 @@ impl<'a> App<'a> {
             (None, Action::Key(K::Char('e' | 'E'))) => {
                 v.asking = Some(NextAction::Export);
                 v.input = TextInput::new(default_folder());
+                v.suggested = true;
             }
             (None, Action::Key(K::Char('p' | 'P')))
                 if self.session.as_ref().is_some_and(|s| s.paper_mode) =>
@@ -1192,6 +1199,7 @@ impl<'a> App<'a> {
                 let id = self.session.as_ref().map(|s| s.draft.id.clone()).unwrap_or_default();
                 let dir = std::path::Path::new(&default_folder()).join(format!("citcert-package-{id}"));
                 v.input = TextInput::new(dir.to_string_lossy().into_owned());
+                v.suggested = true;
             }
             (None, Action::Key(K::Char('r' | 'R'))) | (None, Action::Review) => {
                 self.overlay = None;
@@ -1205,6 +1213,9 @@ impl<'a> App<'a> {
                 v.asking = None;
             }
             (Some(_), Action::Key(k)) => {
+                if std::mem::take(&mut v.suggested) && matches!(k, K::Char(_) | K::Paste(_)) {
+                    v.input = TextInput::default();
+                }
                 v.input.edit(&k);
             }
             (None, Action::Key(K::Up)) => self.scroll = self.scroll.saturating_sub(1),
