@@ -221,6 +221,10 @@ fn paper_mode_shows_the_paper_route_and_prints_its_summary_from_the_tui() {
     key(&mut app, KeyCode::F(7));
     assert_eq!(app.overlay, None);
     assert!(app.status.as_deref().unwrap_or("").contains("Paper mode: no file here"), "{:?}", app.status);
+    // The list beside the questions: the documents to gather, in substance.
+    let screen = draw_text(&app, 120, 40);
+    assert!(screen.contains("• Identity document 1"), "{screen}");
+    assert!(!screen.contains("The documents of the online checklist"), "{screen}");
     app.update(Action::Review);
     app.update(Action::NextScreen);
     assert!(matches!(app.overlay, Some(Overlay::Next(_))), "{:?}", app.overlay);

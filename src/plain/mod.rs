@@ -1003,11 +1003,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn checklist(&mut self, ev: &Evaluation) -> Result<(), CliError> {
         let q = self.q;
         let lang = self.lang;
-        let (title, items) = if ev.outcome == Outcome::StopPaper {
-            (s::PAPER_LIST, &ev.paper_prep)
-        } else {
-            (s::CHECKLIST, &ev.items)
-        };
+        if ev.outcome == Outcome::StopPaper {
+            // On paper: the documents to gather, in substance (the same list as the TUI's).
+            self.say(format!("{}:", self.t(s::PAPER_LIST)))?;
+            let c = crate::engine::text::colon(lang);
+            for (title, what) in crate::session::paper::documents(q, ev, lang) {
+                self.say(format!("  • {title}{c}{what}"))?;
+            }
+            return Ok(());
+        }
+        let (title, items) = (s::CHECKLIST, &ev.items);
         self.say(format!("{}:", self.t(title)))?;
         if items.is_empty() {
             self.say(format!("  {}", self.t(s::NONE_YET)))?;

@@ -150,6 +150,23 @@ pub struct Session {
     pub known: Vec<(String, crate::attach::FileState)>,
 }
 
+impl Session {
+    /// The list beside the questions: the online checklist; in paper-preparation mode, the
+    /// documents to gather for the paper application, in substance (the online items that are
+    /// documents, then the paper-only items; not the "documents of the online checklist" summary).
+    pub fn list<'s>(&'s self, q: &Questionnaire) -> Vec<&'s crate::engine::eval::ItemResult> {
+        if !self.paper_mode {
+            return self.ev.items.iter().collect();
+        }
+        self.ev
+            .items
+            .iter()
+            .filter(|r| q.items[r.item].kind != crate::engine::ItemKind::Action)
+            .chain(self.ev.paper_prep.iter().filter(|r| q.items[r.item].id != "PP-ALL-ONLINE-ITEMS"))
+            .collect()
+    }
+}
+
 /// One attached file as the review shows it: changed or vanished since attached, or the very file
 /// of another item. Checked when the review opens, not on every frame: that means reading and
 /// hashing every attached document.
@@ -727,13 +744,12 @@ impl<'a> App<'a> {
 
     fn checklist_key(&mut self, k: FieldKey) {
         let Some(s) = &mut self.session else { return };
-        let n = if s.paper_mode { s.ev.paper_prep.len() } else { s.ev.items.len() };
+        let n = s.list(self.q).len();
         match k {
             FieldKey::Up => s.checklist_sel = s.checklist_sel.saturating_sub(1),
             FieldKey::Down => s.checklist_sel = (s.checklist_sel + 1).min(n.saturating_sub(1)),
             FieldKey::Enter | FieldKey::Char('w' | 'W' | ' ') => {
-                let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
-                if let Some(r) = list.get(s.checklist_sel) {
+                if let Some(r) = s.list(self.q).get(s.checklist_sel) {
                     self.overlay = Some(Overlay::Why(r.item));
                 }
             }
@@ -1321,9 +1337,7 @@ impl<'a> App<'a> {
 
     /// The checklist (or paper list) the "why" keys walk.
     fn checklist_len(&self) -> usize {
-        self.session
-            .as_ref()
-            .map_or(0, |s| if s.paper_mode { s.ev.paper_prep.len() } else { s.ev.items.len() })
+        self.session.as_ref().map_or(0, |s| s.list(self.q).len())
     }
 
     /// F6: "why is this on my list?" for the highlighted checklist item, in one key.
@@ -1340,8 +1354,8 @@ impl<'a> App<'a> {
             s.pane = Pane::Checklist;
         }
         s.checklist_sel = s.checklist_sel.min(n - 1);
-        let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
-        self.overlay = Some(Overlay::Why(list[s.checklist_sel].item));
+        let item = s.list(self.q)[s.checklist_sel].item;
+        self.overlay = Some(Overlay::Why(item));
     }
 
     /// ↑↓ in "why?": the previous or next item's why.
@@ -1353,8 +1367,8 @@ impl<'a> App<'a> {
             return;
         }
         s.checklist_sel = (s.checklist_sel as i32 + delta).clamp(0, n as i32 - 1) as usize;
-        let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
-        self.overlay = Some(Overlay::Why(list[s.checklist_sel].item));
+        let item = s.list(self.q)[s.checklist_sel].item;
+        self.overlay = Some(Overlay::Why(item));
     }
 
     fn update_search(&mut self, mut input: TextInput, sel: usize, action: Action) {

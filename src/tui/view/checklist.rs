@@ -19,6 +19,10 @@ pub fn true_mark(
     q: &crate::engine::Questionnaire,
     r: &ItemResult,
 ) -> &'static str {
+    // On paper nothing is given here: every document is one to gather.
+    if s.paper_mode {
+        return "•";
+    }
     let id = &q.items[r.item].id;
     s.rd.items.iter().find(|i| &i.id == id).map_or_else(|| mark(r), |i| i.mark())
 }
@@ -30,6 +34,9 @@ pub fn true_status(
     r: &ItemResult,
     lang: crate::engine::Lang,
 ) -> &'static str {
+    if s.paper_mode {
+        return lang.pick("to gather for the paper application", "à réunir pour la demande papier");
+    }
     let id = &q.items[r.item].id;
     s.rd.items.iter().find(|i| &i.id == id).map_or_else(|| r.status.label(lang), |i| i.shown_status(lang))
 }
@@ -49,7 +56,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme, side: bool) {
     let q = app.q;
     let lang = app.lang;
     let focused = s.pane == Pane::Checklist;
-    let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
+    let list = s.list(q);
     let name = if s.paper_mode { i18n::C_PAPER_CHECKLIST } else { i18n::C_CHECKLIST };
     let title = format!(" {} ({}) ", name.get(lang), list.len());
     let title = if focused { format!("›{title}") } else { title };
@@ -63,14 +70,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme, side: bool) {
     let w = inner.width as usize;
     let mut lines: Vec<Line> = vec![];
     let mut sel_line = 0;
-    for (k, r) in list.iter().enumerate() {
+    for (k, &r) in list.iter().enumerate() {
         let item = &q.items[r.item];
         let new = if s.items_new.contains(&r.item) { i18n::C_NEW.get(lang) } else { "" };
         let pointer = if focused && k == s.checklist_sel { "›" } else { " " };
         let m = true_mark(s, q, r);
         let text = truncate(&format!("{pointer}{m} {new}{}", item.title.get(lang)), w);
         let mut style = match m {
-            "✓" | "~" => t.ok(),
+            "✓" | "~" | "•" => t.ok(),
             "○" => Style::default(),
             "?" => t.warn(),
             _ => t.error(),

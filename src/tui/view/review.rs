@@ -196,7 +196,7 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     lines.extend(wrap(&ind, w, "  ", "  ").into_iter().map(Line::raw));
 
     // Checklist.
-    let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
+    let list = s.list(q);
     sections.push(lines.len() + 1);
     head(&mut lines, i18n::R_CHECKLIST.get(lang));
     let flags = super::attach::file_flags(app);
