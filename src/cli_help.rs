@@ -197,7 +197,9 @@ fn about_fr(path: &str) -> String {
         "drafts new" => "Commencer un nouveau brouillon aujourd'hui",
         "drafts show" => "Afficher un brouillon et ses réponses",
         "drafts delete" => "Supprimer un brouillon maintenant (demande une confirmation)",
-        "drafts purge" => "Supprimer tous les brouillons de plus de 60 jours",
+        "drafts purge" => {
+            "Supprimer tous les brouillons de plus de 60 jours (demande d'abord quand plusieurs expirent en même temps)"
+        }
         "drafts export" => {
             "Écrire le fichier de réponses d'un brouillon (CONTRACT §3) sur la sortie standard ou dans \
              --out FICHIER"
@@ -274,6 +276,7 @@ fn arg_fr(path: &str, id: &str, long: bool, global: bool) -> String {
         ("drafts new", "label") => "Un nom de votre choix, p. ex. « Liam — premier certificat »",
         ("drafts show", "id") => "L'identifiant du brouillon, ou un début de celui-ci sans ambiguïté",
         ("drafts delete", "yes") => "Ne pas demander",
+        ("drafts purge", "yes") => "Ne pas demander, même quand plusieurs brouillons expirent en même temps",
         ("drafts import", "label") => {
             "Nom du nouveau brouillon (par défaut : le nom inscrit dans le fichier, sinon le nom du fichier)"
         }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use crate::attach::{self, AttachOptions, Attachment, DEFAULT_MAX_MB};
-use crate::cli::{CliError, GlobalArgs, not_json, read_text};
+use crate::cli::{CliError, GlobalArgs, read_text};
 use crate::clock::Clock;
 use crate::drafts::cli::cli_error;
 use crate::drafts::{DraftStore, io_reason};
@@ -101,13 +101,13 @@ pub fn load_source(
 ) -> Result<Source, CliError> {
     let path = Path::new(draft);
     if path.is_file() {
-        let name = path.display().to_string();
+        let name = crate::safe_text::path(path);
         let text = read_text(path)?;
-        let root: serde_json::Value = serde_json::from_str(&text).map_err(|e| not_json(&name, &e))?;
+        let root = crate::cli::parse_answers_json(&name, &text)?;
         let answers = Answers::from_file_json(&root).map_err(|errs| {
             let lines = |lang: Lang, colon: &str| {
                 errs.iter()
-                    .map(|e| format!("{name}{colon}{} {}", e.id, e.message.get(lang)))
+                    .map(|e| format!("{name}{colon}{} {}", crate::cli::short_id(&e.id), e.message.get(lang)))
                     .collect::<Vec<_>>()
                     .join("\n")
             };
@@ -115,7 +115,7 @@ pub fn load_source(
         })?;
         let unknown = answers.unknown_ids(q);
         if let Some(id) = unknown.first() {
-            let (qid, v) = (&q.id, &q.version);
+            let (qid, v, id) = (&q.id, &q.version, crate::cli::short_id(id));
             return Err(CliError::usage(Text::new(
                 format!("{name}: answers.\"{id}\": no such question in questionnaire {qid} {v}"),
                 format!(
@@ -193,6 +193,11 @@ fn w(r: std::io::Result<()>) -> Result<(), CliError> {
     })
 }
 
+/// Text from a file name, draft or package, neutralised for the terminal.
+fn safe(s: &str) -> String {
+    crate::safe_text::inline(s).into_owned()
+}
+
 /// A checklist status code (CONTRACT §4) in words.
 fn status_words(code: &str, lang: Lang) -> &str {
     match (lang, code) {
@@ -256,7 +261,7 @@ pub fn attach_with(
         let t = e.text();
         CliError::with_code(1, Text::new(format!("attach: {}", t.en), format!("attach : {}", t.fr)))
     })?;
-    let (item, name, ftype) = (&a.item, a.file_name(), a.file_type.code().to_uppercase());
+    let (item, name, ftype) = (&a.item, safe(&a.file_name()), a.file_type.code().to_uppercase());
     let (size, sha, on) = (a.size, &a.sha256, a.attached_on);
     let explanation = a.kind == attach::Kind::Explanation;
     w(writeln!(
@@ -478,8 +483,8 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
     let mut files = vec![];
     let mut answers = src.answers.to_json_map();
     for (qid, rel, a) in &copies {
-        let p = a.path.display();
-        let bytes = std::fs::read(&a.path).map_err(|err| {
+        let p = crate::safe_text::path(&a.path);
+        let bytes = crate::drafts::fsutil::read_regular(&a.path, a.size, false).map_err(|err| {
             let r = io_reason(&err);
             CliError::with_code(
                 1,
@@ -556,7 +561,7 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
         }
     }
     let mut out = std::io::stdout().lock();
-    let (o, n, fp) = (args.out.display(), m.files.len(), &m.public_key_fingerprint);
+    let (o, n, fp) = (crate::safe_text::path(&args.out), m.files.len(), &m.public_key_fingerprint);
     w(writeln!(
         out,
         "{}",
@@ -567,7 +572,7 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
     ))?;
     let bytes = lang.pick("bytes", "octets");
     for f in &m.files {
-        w(writeln!(out, "  {}  {}  {} {bytes}", f.sha256, f.path, f.size))?;
+        w(writeln!(out, "  {}  {}  {} {bytes}", f.sha256, safe(&f.path), f.size))?;
     }
     Ok(0)
 }
@@ -581,7 +586,7 @@ pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliErro
         CliError::usage(Text::new(format!("verify: {}", t.en), format!("verify : {}", t.fr)))
     })?;
     let mut out = std::io::stdout().lock();
-    let name = args.dir.display();
+    let name = crate::safe_text::path(&args.dir);
     let c = lang.pick(": ", " : ");
     if let Some(fp) = &r.fingerprint {
         let whose = match (r.own_key, lang) {
@@ -598,22 +603,23 @@ pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliErro
         let signed = lang.pick("signed with key", "signé avec la clé");
         w(writeln!(out, "{name}{c}{signed} {fp}{whose}"))?;
     }
+    // Every name comes from the received package: neutralised before it reaches the terminal.
     for p in &r.problems {
-        w(writeln!(out, "{name}{c}{}", p.get(lang)))?;
+        w(writeln!(out, "{name}{c}{}", safe(p.get(lang))))?;
     }
     let (altered, removed, added) = match lang {
         Lang::En => ("altered: ", "removed: ", "added: "),
         Lang::Fr => ("modifié : ", "supprimé : ", "ajouté : "),
     };
     for p in &r.altered {
-        w(writeln!(out, "{name}{c}{altered}{p}"))?;
+        w(writeln!(out, "{name}{c}{altered}{}", safe(p)))?;
     }
     for p in &r.removed {
-        w(writeln!(out, "{name}{c}{removed}{p}"))?;
+        w(writeln!(out, "{name}{c}{removed}{}", safe(p)))?;
     }
     let not_listed = lang.pick("(not in the manifest)", "(absent du manifeste)");
     for p in &r.added {
-        w(writeln!(out, "{name}{c}{added}{p} {not_listed}"))?;
+        w(writeln!(out, "{name}{c}{added}{} {not_listed}", safe(p)))?;
     }
     if r.intact() {
         w(writeln!(

@@ -15,5 +15,6 @@ pub mod package;
 pub mod plain;
 pub mod readiness;
 pub mod report;
+pub mod safe_text;
 pub mod synth;
 pub mod tui;

@@ -30,7 +30,7 @@ use crate::engine::text::{Lang, Text};
 pub use expiry::{Expiry, MAX_DAYS, WARN_DAYS};
 pub use format::{CachedProgress, Draft, FORMAT_VERSION, QuestionnaireRef};
 pub use store::{
-    Access, DamagedNotice, DraftStore, DraftSummary, EXAMPLES_MARKER, ExpiredNotice, OpenDraft, Sweep,
+    Access, DamagedNotice, DraftStore, DraftSummary, EXAMPLES_MARKER, ExpiredNotice, Kept, OpenDraft, Sweep,
 };
 
 /// What the store needs from the questionnaire engine, which lives elsewhere (`src/engine`).
@@ -209,7 +209,18 @@ impl std::error::Error for DraftError {
 /// same problem in words plus the system's message for a technician.
 pub fn io_reason(e: &std::io::Error) -> Text {
     use std::io::ErrorKind as K;
+    let msg = e.to_string();
+    if msg == fsutil::NOT_REGULAR {
+        return Text::new(
+            msg,
+            "ce n'est pas un fichier ordinaire (c'est un dossier, un périphérique, un tube ou un socket)",
+        );
+    }
+    if msg == fsutil::IS_LINK {
+        return Text::new(msg, "c'est un lien symbolique, qui n'est pas suivi ici");
+    }
     let fr = match e.kind() {
+        K::FileTooLarge => "le fichier est trop gros",
         K::NotFound => "introuvable",
         K::PermissionDenied => "permission refusée",
         K::AlreadyExists => "existe déjà",

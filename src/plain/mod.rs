@@ -156,9 +156,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn say(&mut self, line: impl AsRef<str>) -> Result<(), CliError> {
-        let line = line.as_ref();
+        // Labels, answers and file names reach the terminal neutralised (issue 12).
+        let line = crate::safe_text::block(line.as_ref());
         if self.lang == Lang::Fr {
-            writeln!(self.out, "{}", crate::engine::text::french_colons(line)).map_err(write_err)
+            writeln!(self.out, "{}", crate::engine::text::french_colons(&line)).map_err(write_err)
         } else {
             writeln!(self.out, "{line}").map_err(write_err)
         }
