@@ -466,3 +466,20 @@ fn item12_a_key_given_twice_in_an_answers_file_is_refused_by_name() {
     // Nothing was imported.
     assert!(std::fs::read_dir(env.path("drafts")).map_or(true, |mut r| r.next().is_none()));
 }
+
+#[test]
+fn item5_and_10_plain_mode_never_says_deleted_for_drafts_still_on_disk() {
+    let env = Env::new();
+    for l in ["first", "second"] {
+        assert_eq!(env.run(&["drafts", "new", "--label", l, "--today", "2025-01-01"]).status.code(), Some(0));
+    }
+    let mut c = env.cmd(&["--plain", "--today", "2025-06-01"]);
+    c.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), b"quit\n").unwrap();
+    let o = child.wait_with_output().unwrap();
+    let out = text(&o.stdout);
+    assert!(!out.contains("has been deleted"), "{out}");
+    assert!(out.contains("'first' (started 2025-01-01) expired, NOT erased"), "{out}");
+    assert!(std::fs::read_dir(env.path("drafts")).unwrap().count() >= 2);
+}

@@ -196,13 +196,23 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     fn sweep_notices(&mut self, sweep: &Sweep) -> Result<(), CliError> {
         for x in &sweep.expired {
+            // Never "removed" unless it is gone (issue 12).
+            let done = if x.deleted {
+                self.t(s::REMOVED).to_string()
+            } else {
+                self.lang
+                    .pick(
+                        "expired, NOT erased — `citcert drafts purge` says why",
+                        "expiré, NON effacé — `citcert drafts purge` dit pourquoi",
+                    )
+                    .to_string()
+            };
             let line = format!(
-                "{} '{}' ({} {}) {}",
+                "{} '{}' ({} {}) {done}",
                 self.t(s::DRAFT),
                 x.label,
                 self.t(s::STARTED),
                 x.created_on,
-                self.t(s::REMOVED)
             );
             self.say(line)?;
         }
