@@ -188,11 +188,7 @@ pub fn run_with(
                         what.fr
                     ),
                 );
-                w(write!(io.err, "{ask}"))?;
-                w(io.err.flush())?;
-                let mut line = String::new();
-                let _ = io.input.read_line(&mut line);
-                if !matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "o" | "oui") {
+                if !confirm(io, &ask)? {
                     w(writeln!(io.out, "{}", lang.pick("Not deleted.", "Rien n'a été supprimé.")))?;
                     return Ok(1);
                 }
@@ -275,6 +271,15 @@ pub fn run_with(
             Ok(0)
         }
     }
+}
+
+/// Asks on stderr and reads one line: true for yes/y/oui/o.
+fn confirm(io: &mut Io<'_>, ask: &str) -> Result<bool, CliError> {
+    w(write!(io.err, "{ask}"))?;
+    w(io.err.flush())?;
+    let mut line = String::new();
+    let _ = io.input.read_line(&mut line);
+    Ok(matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "o" | "oui"))
 }
 
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
@@ -457,11 +462,7 @@ fn purge(
                 "Is this computer's date right? Erasing cannot be undone. Type yes to erase them: ",
                 "La date de cet ordinateur est-elle juste? L'effacement est définitif. Tapez oui pour les effacer : ",
             );
-            w(write!(io.err, "{what}\n{ask}"))?;
-            w(io.err.flush())?;
-            let mut line = String::new();
-            let _ = io.input.read_line(&mut line);
-            if !matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "o" | "oui") {
+            if !confirm(io, &format!("{what}\n{ask}"))? {
                 w(writeln!(io.out, "{}", lang.pick("Nothing was erased.", "Rien n'a été effacé.")))?;
                 return Ok(1);
             }
