@@ -168,8 +168,9 @@ fn list(problems: &[Problem]) -> String {
     problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
 }
 
-/// The largest file `read_text` reads (answers files, questionnaires): drafts stop at 8 MB.
-pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+/// The largest file `read_text` reads (answers files, questionnaires): 8 MB, the limit of a draft
+/// file, which an answers file may be (the built-in questionnaire is under 0.3 MB).
+pub const MAX_INPUT_BYTES: u64 = crate::drafts::format::MAX_FILE_BYTES as u64;
 
 /// Reads a UTF-8 text file, with an error that names it. Only a regular file of at most
 /// [`MAX_INPUT_BYTES`] is read (a FIFO or device is refused, never waited on); a UTF-8 byte order

@@ -483,3 +483,14 @@ fn item5_and_10_plain_mode_never_says_deleted_for_drafts_still_on_disk() {
     assert!(out.contains("'first' (started 2025-01-01) expired, NOT erased"), "{out}");
     assert!(std::fs::read_dir(env.path("drafts")).unwrap().count() >= 2);
 }
+
+#[test]
+fn item2_and_9_an_answers_file_over_the_8_mb_limit_is_refused_without_reading_it_all() {
+    let env = Env::new();
+    let f = env.path("big.json");
+    let file = std::fs::File::create(&f).unwrap();
+    file.set_len(9 * 1024 * 1024).unwrap();
+    let o = within(env.cmd(&["check", "--answers", f.to_str().unwrap()]), 20);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("larger than the 8388608-byte limit"), "{}", text(&o.stderr));
+}
