@@ -130,7 +130,7 @@ impl GlobalArgs {
             Some(path) => {
                 let text = read_text(path)?;
                 load_str(&text).map_err(|problems| {
-                    let (p, n, first) = (path.display(), problems.len(), &problems[0]);
+                    let (p, n, first) = (crate::safe_text::path(path), problems.len(), &problems[0]);
                     let pb = if n == 1 { "problème" } else { "problèmes" };
                     let pe = if n == 1 { "problem" } else { "problems" };
                     CliError::usage(Text::new(
@@ -509,7 +509,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 fn validate(file: Option<&Path>) -> Result<i32, CliError> {
     let (name, text) = match file {
-        Some(p) => (p.display().to_string(), read_text(p)?),
+        Some(p) => (crate::safe_text::path(p), read_text(p)?),
         None => ("questionnaire.json (built in)".to_string(), crate::engine::load::BUILTIN_JSON.to_string()),
     };
     match load_str(&text) {

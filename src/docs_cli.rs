@@ -357,7 +357,7 @@ pub fn export_cmd(args: &ExportArgs, global: &GlobalArgs) -> Result<i32, CliErro
     match &args.out {
         None => w(std::io::stdout().lock().write_all(text.as_bytes()))?,
         Some(p) => {
-            let name = p.display();
+            let name = crate::safe_text::path(p);
             let mut f = crate::drafts::fsutil::create_private(p).map_err(|e| {
                 let r = io_reason(&e);
                 CliError::with_code(
@@ -535,7 +535,7 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
     let (key, created) = crate::package::load_or_create_key(&dir).map_err(pe)?;
     if created {
         let k = dir.join(crate::package::KEY_FILE);
-        let k = k.display();
+        let k = crate::safe_text::path(&k);
         eprintln!(
             "{}",
             lang.pick(

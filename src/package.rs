@@ -105,7 +105,7 @@ pub fn load_or_create_key(dir: &Path) -> Result<(SigningKey, bool), PackageError
     match std::fs::read_to_string(&path) {
         Ok(text) => {
             let seed = parse_hex::<32>(&text).ok_or_else(|| {
-                let p = path.display();
+                let p = crate::safe_text::path(&path);
                 PackageError::Invalid(Text::new(
                     format!("{p}: not a citcert signing key (64 hex digits expected); move it away to make a new key"),
                     format!(

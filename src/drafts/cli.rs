@@ -289,7 +289,7 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
         f.sync_all()
     })();
     res.map_err(|e| {
-        let (p, r) = (path.display(), super::io_reason(&e));
+        let (p, r) = (crate::safe_text::path(path), super::io_reason(&e));
         CliError::with_code(
             1,
             Text::new(

@@ -19,7 +19,7 @@ pub fn ensure_private_dir(dir: &Path) -> Result<Option<Text>, DraftError> {
     match fs::metadata(dir) {
         Ok(m) if m.is_dir() => Ok(loose_mode_warning(dir, &m, Kind::Folder)),
         Ok(_) => {
-            let d = dir.display();
+            let d = crate::safe_text::path(dir);
             Err(DraftError::Invalid(Text::new(
                 format!("{d}: exists but is not a folder; choose another --drafts-dir"),
                 format!("{d} : existe mais n'est pas un dossier; choisissez un autre --drafts-dir"),
@@ -67,7 +67,7 @@ pub fn loose_mode_warning(path: &Path, meta: &fs::Metadata, kind: Kind) -> Optio
                     "ce dossier de paquet, qui contient des renseignements personnels,",
                 ),
             };
-            let p = path.display();
+            let p = crate::safe_text::path(path);
             return Some(Text::new(
                 format!(
                     "{p}: {en} can be read or changed by other users (mode {mode:04o}); run `chmod {want:o} {p}`"

@@ -111,14 +111,14 @@ impl DraftError {
         match self {
             DraftError::Io { path, source } => {
                 let r = io_reason(source);
-                let p = path.display();
+                let p = crate::safe_text::path(path);
                 Text::new(
                     format!("{p}: {}; check that the folder exists and that you may write to it", r.en),
                     format!("{p} : {}; vérifiez que le dossier existe et que vous pouvez y écrire", r.fr),
                 )
             }
             DraftError::Damaged { path, reason } => {
-                let p = path.display();
+                let p = crate::safe_text::path(path);
                 Text::new(format!("{p}: {}", reason.en), format!("{p} : {}", reason.fr))
             }
             DraftError::Expired { label, created_on, expired_after } => Text::new(

@@ -229,7 +229,7 @@ impl DraftStore {
         let mut warnings = Vec::new();
         if examples {
             if !dir.is_dir() {
-                let d = dir.display();
+                let d = crate::safe_text::path(&dir);
                 return Err(DraftError::Invalid(Text::new(
                     format!("{d}: not a folder"),
                     format!("{d} : n'est pas un dossier"),
@@ -260,7 +260,7 @@ impl DraftStore {
     /// what the user wanted to do, in both languages ("start a draft").
     pub fn refuse_if_examples(&self, what: Text) -> Result<(), DraftError> {
         if self.examples {
-            let d = self.dir.display();
+            let d = crate::safe_text::path(&self.dir);
             return Err(DraftError::Invalid(Text::new(
                 format!(
                     "{d}: this is a folder of example drafts (it holds {EXAMPLES_MARKER}), which citcert never \
@@ -653,11 +653,15 @@ impl DraftStore {
                 if let Some(dmg) = sweep.damaged.first() {
                     let reason = match &dmg.moved_to {
                         Some(p) => Text::new(
-                            format!("{}; moved to {} (nothing was deleted)", dmg.reason.en, p.display()),
+                            format!(
+                                "{}; moved to {} (nothing was deleted)",
+                                dmg.reason.en,
+                                crate::safe_text::path(p)
+                            ),
                             format!(
                                 "{}; déplacé dans {} (rien n'a été supprimé)",
                                 dmg.reason.fr,
-                                p.display()
+                                crate::safe_text::path(p)
                             ),
                         ),
                         None => dmg.reason.clone(),
@@ -766,7 +770,7 @@ impl DraftStore {
                 return Ok((id, lock));
             }
         }
-        let d = self.dir.display();
+        let d = crate::safe_text::path(&self.dir);
         Err(DraftError::Invalid(Text::new(
             format!("{d}: could not find a free draft id"),
             format!("{d} : aucun identifiant de brouillon libre n'a été trouvé"),
