@@ -451,7 +451,7 @@ fn check(
         OutputFormat::Json => {
             let mut v = report::check_json(q, &ev, lang);
             report::add_readiness_json(&mut v, &rd);
-            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default())
+            println!("{}", crate::safe_text::json(&serde_json::to_string_pretty(&v).unwrap_or_default()))
         }
         OutputFormat::Text => {
             // Invalid answers are echoed: neutralised for the terminal.

@@ -355,7 +355,14 @@ pub fn export_cmd(args: &ExportArgs, global: &GlobalArgs) -> Result<i32, CliErro
         }
     };
     match &args.out {
-        None => w(std::io::stdout().lock().write_all(text.as_bytes()))?,
+        // To a terminal or a pipe: no control or bidi character raw (JSON gets JSON escapes).
+        None => {
+            let text = match args.format {
+                ExportFormat::Json => crate::safe_text::json(&text),
+                _ => crate::safe_text::block(&text),
+            };
+            w(std::io::stdout().lock().write_all(text.as_bytes()))?
+        }
         Some(p) => {
             let name = crate::safe_text::path(p);
             let mut f = crate::drafts::fsutil::create_private(p).map_err(|e| {

@@ -1,5 +1,5 @@
 //! Text from outside citcert — draft labels and answers, answers files, file names, received
-//! packages — is printed through [`inline`] or [`block`], so it can never reach the terminal as a
+//! packages — is printed through [`inline`] or [`block`] (JSON through [`json`]), so it can never reach the terminal as a
 //! command: no escape sequence (ESC/CSI/OSC), no bell, no C1 control, no bidi override that makes
 //! a line read backwards.
 //!
@@ -53,6 +53,26 @@ pub fn block(s: &str) -> Cow<'_, str> {
     neutralise(s, |c| c == '\n' || c == '\t')
 }
 
+/// JSON text for a terminal: every neutralised character (all inside strings, since JSON's own
+/// syntax is ASCII) written as a JSON escape `\uXXXX`, so the JSON stays valid and means the same.
+/// serde_json already escapes C0 controls; this adds DEL, C1 and the bidi characters.
+pub fn json(s: &str) -> Cow<'_, str> {
+    // Line feeds, tabs and returns outside strings are JSON's whitespace (inside, serde escapes them).
+    let unsafe_here = |c: char| is_unsafe(c) && !matches!(c, '\n' | '\t' | '\r');
+    if !s.chars().any(unsafe_here) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if unsafe_here(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// A path for a message: its text (lossy when it is not UTF-8) through [`inline`].
 pub fn path(p: &std::path::Path) -> String {
     inline(&p.to_string_lossy()).into_owned()
@@ -75,6 +95,15 @@ mod tests {
         for t in ["Liam — first certificate", "Élodie Côté", "محمد", "李小龙", "a\\u{1b}"] {
             assert!(matches!(inline(t), Cow::Borrowed(_)), "{t}");
         }
+    }
+
+    #[test]
+    fn json_stays_valid_and_equal() {
+        let v = serde_json::json!({"a\u{202e}": "x\u{1b}\u{9b}\u{7f}\u{2066}y\n"});
+        let text = serde_json::to_string_pretty(&v).unwrap();
+        let safe = json(&text);
+        assert!(!safe.chars().any(|c| is_unsafe(c) && c != '\n'), "{safe}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&safe).unwrap(), v);
     }
 
     #[test]

@@ -494,3 +494,28 @@ fn item2_and_9_an_answers_file_over_the_8_mb_limit_is_refused_without_reading_it
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("larger than the 8388608-byte limit"), "{}", text(&o.stderr));
 }
+
+#[test]
+fn item7_json_on_stdout_escapes_control_and_bidi_characters_and_stays_the_same_json() {
+    let env = Env::new();
+    let o = env.run(&["drafts", "new", "--label", "x"]);
+    let id = text(&o.stdout).split_whitespace().nth(2).unwrap().to_string();
+    let store = citcert::drafts::DraftStore::open(env.path("drafts")).unwrap();
+    let clock = citcert::clock::Clock::Fixed(citcert::clock::parse_date("2025-06-01").unwrap());
+    let mut d = store.open_draft(&id, &clock).unwrap();
+    d.draft.set_answer("pers.dob", serde_json::json!(EVIL)).unwrap();
+    d.save(&clock).unwrap();
+    drop(d);
+    let o = env.run(&["drafts", "export", &id]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_clean(&text(&o.stdout));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["answers"]["pers.dob"], EVIL);
+    let o = env.run(&["check", "--answers", &env.draft_file(&id)]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_clean(&text(&o.stdout));
+    serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap();
+    let o = env.run(&["export", &id, "--format", "json"]);
+    assert_clean(&text(&o.stdout));
+    serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap();
+}

@@ -204,7 +204,10 @@ pub fn run_with(
             let d = store.read(&id, clock).map_err(cli_error)?;
             let bytes = d.to_answers_file();
             match out {
-                None => w(io.out.write_all(&bytes))?,
+                // JSON escapes for control and bidi characters: the same answers file, safe on a terminal.
+                None => {
+                    w(io.out.write_all(crate::safe_text::json(&String::from_utf8_lossy(&bytes)).as_bytes()))?
+                }
                 Some(path) => {
                     write_private(path, &bytes)?;
                     let (id, label, p) = (d.id(), safe(&d.label), crate::safe_text::path(path));
