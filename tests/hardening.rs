@@ -519,3 +519,17 @@ fn item7_json_on_stdout_escapes_control_and_bidi_characters_and_stays_the_same_j
     assert_clean(&text(&o.stdout));
     serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap();
 }
+
+#[test]
+fn item7_the_tui_header_and_draft_list_show_bidi_characters_visibly() {
+    let env = Env::new();
+    let o = env.run(&["drafts", "new", "--label", "Liam \u{202e}cod.exe"]);
+    let id = text(&o.stdout).split_whitespace().nth(2).unwrap().to_string();
+    for args in [vec!["render", "--screen", "start"], vec!["render", "--draft", &id, "--screen", "S1"]] {
+        let o = env.run(&args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", text(&o.stderr));
+        let out = text(&o.stdout);
+        assert_clean(&out);
+        assert!(out.contains("Liam \\u{202e}cod.exe"), "{args:?}: {out}");
+    }
+}
