@@ -533,3 +533,20 @@ fn item7_the_tui_header_and_draft_list_show_bidi_characters_visibly() {
         assert!(out.contains("Liam \\u{202e}cod.exe"), "{args:?}: {out}");
     }
 }
+
+/// Found by the `answers` fuzz target (docs/FUZZING.md): a height of a billion feet overflowed.
+#[test]
+fn fuzz_found_a_huge_height_in_feet_is_refused_not_a_panic_or_accepted() {
+    let env = Env::new();
+    for h in ["0000001124930229Ft", "357913943 ft 6 in"] {
+        let f =
+            env.write("h.json", serde_json::json!({"answers": {"pers.height": h}}).to_string().as_bytes());
+        let o = env.run(&["check", "--answers", &f, "--format", "text"]);
+        assert_eq!(o.status.code(), Some(0), "{h}: {}", text(&o.stderr));
+        assert!(
+            text(&o.stdout).contains("pers.height: A height in feet is between"),
+            "{h}: {}",
+            text(&o.stdout)
+        );
+    }
+}

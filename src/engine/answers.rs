@@ -587,8 +587,9 @@ pub fn height(s: &str) -> Normalised {
 }
 
 fn in_range(ft: u32, inch: u32) -> Normalised {
-    let total = ft * 12 + inch;
-    if (12..=98).contains(&total) {
+    // Checked: "357913943 ft 6 in" wrapped round to 26 inches and was accepted (found by fuzzing).
+    let total = ft.checked_mul(12).and_then(|x| x.checked_add(inch));
+    if total.is_some_and(|t| (12..=98).contains(&t)) {
         Ok((AnswerValue::Text(format!("{ft} ft {inch} in")), None))
     } else {
         Err(Text::new(
@@ -617,6 +618,16 @@ mod tests {
         assert!(uci("123456789").is_err(), "X3: 9 digits");
         assert!(uci("12345678901").is_err());
         assert!(uci("12A4567890").is_err());
+    }
+
+    #[test]
+    fn a_huge_height_in_feet_is_refused_not_wrapped_round() {
+        // Found by the `answers` fuzz target: 1124930229 × 12 overflowed u32 (a panic in debug
+        // builds; in release it wrapped, and 357913943 ft 6 in was accepted as a height).
+        for s in ["1124930229 ft", "0000001124930229Ft", "357913943 ft 6 in", "4294967295 ft 11 in"] {
+            assert!(height(s).is_err(), "{s}");
+        }
+        assert!(height("5 ft 6 in").is_ok());
     }
 
     #[test]
