@@ -56,7 +56,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
         let text = format!(
             "{} {:<lw$} {:<10} {:>9}{warn} {:>8}%",
             if sel { "›" } else { " " },
-            truncate(&d.label, lw),
+            truncate(&crate::safe_text::inline(&d.label), lw),
             d.created_on.to_string(),
             days,
             app.progress(k)
