@@ -44,6 +44,10 @@ pub struct GlobalArgs {
     /// chosen when TERM=dumb or stdin/stdout is not a terminal).
     #[arg(long, global = true)]
     pub plain: bool,
+    /// A file whose first line is the passphrase of a locked draft (for scripts; else it is asked
+    /// on the terminal); also CITCERT_PASSPHRASE_FILE. Never give the passphrase itself.
+    #[arg(long, global = true, value_name = "FILE", env = "CITCERT_PASSPHRASE_FILE")]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 impl GlobalArgs {
@@ -300,7 +304,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Some(Command::Check { answers, format }) => {
             let q = cli.global.questionnaire()?;
             let lang = cli.global.language()?;
-            check(&q, &answers, clock.today(), format, lang)
+            check(&q, &answers, clock.today(), format, lang, &cli.global)
         }
         Some(Command::Validate { file }) => validate(file.as_deref()),
         Some(Command::Drafts { cmd }) => {
@@ -379,10 +383,16 @@ fn check(
     today: NaiveDate,
     format: OutputFormat,
     lang: Lang,
+    global: &GlobalArgs,
 ) -> Result<i32, CliError> {
     let name = path.display();
     let text = read_text(path)?;
-    let root: serde_json::Value = serde_json::from_str(&text).map_err(|e| not_json(&name.to_string(), &e))?;
+    let mut root: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| not_json(&name.to_string(), &e))?;
+    // A draft locked with a passphrase: its answers, once the passphrase opens it.
+    if let Some(r) = crate::drafts::cli::unlock_file(path, text.as_bytes(), &root, global, lang)? {
+        root = r;
+    }
     let answers = Answers::from_file_json(&root).map_err(|errs| shape_error(&name.to_string(), &errs))?;
     let unknown = answers.unknown_ids(q);
     if !unknown.is_empty() {

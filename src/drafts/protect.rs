@@ -57,13 +57,19 @@ impl Passphrase {
     /// A passphrase for a new lock: at least [`MIN_CHARS`] characters.
     pub fn new_for_lock(text: &str) -> Result<Passphrase, Text> {
         let p = Passphrase::new(text)?;
-        if p.0.expose_secret().chars().count() < MIN_CHARS {
+        p.check_for_lock()?;
+        Ok(p)
+    }
+
+    /// `Err` when this passphrase is too short to lock a draft with.
+    pub fn check_for_lock(&self) -> Result<(), Text> {
+        if self.0.expose_secret().chars().count() < MIN_CHARS {
             return Err(Text::new(
                 format!("the passphrase is too short: use at least {MIN_CHARS} characters"),
                 format!("la phrase de passe est trop courte : utilisez au moins {MIN_CHARS} caractères"),
             ));
         }
-        Ok(p)
+        Ok(())
     }
 
     /// Whether two passphrases are the same (the confirmation when a lock is set).
