@@ -10,6 +10,7 @@
 //! * [`expiry`] — the 60-day arithmetic.
 //! * [`fsutil`] — atomic save, private folders and files, overwrite-then-remove.
 //! * [`lock`] — the advisory lock that keeps a second citcert read-only.
+//! * [`protect`] — drafts locked with a passphrase: the sealed part (age, scrypt), [`protect::Passphrase`].
 //! * [`store`] — [`DraftStore`]: list, create, open, save, delete, purge, import, quarantine.
 //! * [`cli`] — `citcert drafts …`.
 
