@@ -73,7 +73,7 @@ fn a_locked_draft_lists_without_the_passphrase_and_opens_only_with_it() {
 
     // Listing, with progress, needs nothing.
     let list = ok(&run(&env, &["drafts", "list"]));
-    assert!(list.contains("P01") && list.contains(&id), "{list}");
+    assert!(list.contains("P01") && list.contains(&id) && list.contains("locked (passphrase)"), "{list}");
 
     // Without a passphrase (no terminal, no file): refused, exit 2, saying how to give it.
     for args in [
@@ -249,4 +249,23 @@ fn a_wrong_passphrase_is_said_in_french_too() {
     );
     let o = run(&env, &["drafts", "show", &id, "--lang", "fr"]);
     assert!(text(&o.stderr).contains("est verrouillé par une phrase de passe"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn importing_a_locked_draft_file_asks_for_its_passphrase_and_keeps_it_locked() {
+    let env = Env::new();
+    let id = locked_p01(&env);
+    let copy = env.path("copy.json");
+    std::fs::copy(env.draft_file(&id), &copy).unwrap();
+    let copy = copy.to_string_lossy().into_owned();
+    let o = run(&env, &["drafts", "import", &copy]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("is locked with a passphrase"), "{}", text(&o.stderr));
+    let pf = env.path("pass.txt").to_string_lossy().into_owned();
+    let out = ok(&run(&env, &["drafts", "import", &copy, "--label", "Copy", "--passphrase-file", &pf]));
+    let new = out.split("as draft ").nth(1).unwrap()[..8].to_string();
+    let body = text(&std::fs::read(env.draft_file(&new)).unwrap());
+    assert!(body.contains("BEGIN AGE ENCRYPTED FILE") && !body.contains("Haddad"), "{body}");
+    let show = ok(&run(&env, &["drafts", "show", &new, "--passphrase-file", &pf]));
+    assert!(show.contains("pers.surname = Haddad") && show.contains("2025-06-01"), "{show}");
 }

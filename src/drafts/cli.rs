@@ -719,8 +719,13 @@ fn list(
         pad(h_id, 8),
         pad(h_start, 10)
     ))?;
+    let locked: std::collections::HashSet<&str> =
+        sweep.drafts.iter().filter(|d| d.is_protected()).map(|d| d.id()).collect();
     for r in &rows {
         let mut notes = Vec::new();
+        if locked.contains(r.id.as_str()) {
+            notes.push(lang.pick("locked (passphrase)", "verrouillé (phrase de passe)").to_string());
+        }
         if r.expiry.is_warning() {
             let last = r.expiry.last_day;
             notes.push(lang.pick(format!("! last day {last}"), format!("! dernier jour : {last}")));
