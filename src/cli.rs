@@ -417,12 +417,21 @@ fn check(
     let started = root.get("created_on").and_then(|v| v.as_str()).and_then(crate::clock::parse_date);
     let ev = evaluate(q, &answers, Context { today, started });
     // Readiness item by item, with attached files re-hashed (issue 5).
-    let attachments = root
-        .get("attachments")
-        .and_then(|v| v.as_array())
-        .map(|a| crate::attach::attachments_of(a))
-        .unwrap_or_default();
-    let rd = crate::readiness::readiness(q, &answers, &ev, &attachments, lang);
+    // A draft records the files it was given (checked then); a file named in a draft without a
+    // record is "not checked yet". A plain answers file records none: the files it names are
+    // checked now, relative to its folder (issue 10).
+    let recorded = root.get("attachments").and_then(|v| v.as_array());
+    let attachments = recorded.map(|a| crate::attach::attachments_of(a)).unwrap_or_default();
+    let rd = if recorded.is_none() {
+        let base = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let max = crate::session::files::max_bytes_setting();
+        let (checked, attachments, refused) =
+            crate::session::files::check_named_files(q, &answers, &ev, &attachments, base, max, today);
+        let ev2 = evaluate(q, &checked, Context { today, started });
+        crate::readiness::readiness_with(q, &checked, &ev2, &attachments, &refused, lang)
+    } else {
+        crate::readiness::readiness(q, &answers, &ev, &attachments, lang)
+    };
     match format {
         OutputFormat::Json => {
             let mut v = report::check_json(q, &ev, lang);
@@ -430,7 +439,7 @@ fn check(
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default())
         }
         OutputFormat::Text => {
-            print!("{}", report::check_text(q, &ev, lang));
+            print!("{}", report::check_text(q, &ev, &rd, lang));
             print!("{}", report::readiness_text(&rd, lang));
         }
     }

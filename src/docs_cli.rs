@@ -257,7 +257,19 @@ pub fn attach_with(
             ),
         ));
     }
-    let a = attach::attach(&mut open.draft, &q, &args.item, &args.file, &opts, &clock).map_err(|e| {
+    // The same check as the TUI and plain mode; an explanation letter chosen before stays one.
+    let explicit = args.explanation.then_some(true);
+    let a = crate::session::files::give_file_to_draft(
+        &mut open.draft,
+        &q,
+        &args.item,
+        &args.file,
+        explicit,
+        opts.max_bytes,
+        opts.set,
+        &clock,
+    )
+    .map_err(|e| {
         let t = e.text();
         CliError::with_code(1, Text::new(format!("attach: {}", t.en), format!("attach : {}", t.fr)))
     })?;
@@ -388,6 +400,39 @@ pub fn export_cmd(args: &ExportArgs, global: &GlobalArgs) -> Result<i32, CliErro
     Ok(0)
 }
 
+/// Writes the summary of `src` as Markdown and HTML into folder `dir` (the TUI's and plain mode's
+/// "export the summary"): `<stem>.md` and `<stem>.html`, 0600. Returns the files written.
+pub fn write_summary(
+    q: &Questionnaire,
+    src: &Source,
+    dir: &Path,
+    stem: &str,
+    clock: &Clock,
+    lang: Lang,
+) -> Result<Vec<PathBuf>, Text> {
+    let ev = src.evaluate(q, clock.today());
+    let e = export::build(q, &src.answers, &ev, &src.attachments, src.draft.clone(), lang);
+    let mut written = vec![];
+    for (ext, text) in [("md", export::to_markdown(&e)), ("html", export::to_html(&e))] {
+        let p = dir.join(format!("{stem}.{ext}"));
+        let name = p.display().to_string();
+        let fail = |e: std::io::Error| {
+            let r = io_reason(&e);
+            Text::new(
+                format!("{name}: cannot write: {}; check the folder exists and is writable", r.en),
+                format!(
+                    "{name} : impossible d'écrire : {}; vérifiez que le dossier existe et que vous pouvez y écrire",
+                    r.fr
+                ),
+            )
+        };
+        let mut f = crate::drafts::fsutil::create_private(&p).map_err(fail)?;
+        f.write_all(text.as_bytes()).and_then(|_| f.sync_all()).map_err(fail)?;
+        written.push(p);
+    }
+    Ok(written)
+}
+
 /// The files a package copies, as (answer id, package path, attachment), and — for files named in
 /// the answers but never attached with `citcert attach` — why packaging is refused, in `e`'s language.
 fn package_copies<'a>(
@@ -461,19 +506,64 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
     let q = global.questionnaire()?;
     let lang = global.language()?;
     let src = load_source(global, &q, &clock, &args.draft)?;
-    let ev = src.evaluate(&q, clock.today());
-    let e = export::build(&q, &src.answers, &ev, &src.attachments, src.draft.clone(), lang);
+    let built = build_package(&q, &src, &args.out, &clock, lang)?;
+    for n in &built.notices {
+        eprintln!("{}", n.get(lang));
+    }
+    let mut out = std::io::stdout().lock();
+    for line in built.lines(lang) {
+        w(writeln!(out, "{line}"))?;
+    }
+    Ok(0)
+}
+
+/// A package written: where, what, and the notices said on the way (a new key, loose folders).
+pub struct Built {
+    pub out: PathBuf,
+    pub manifest: crate::package::Manifest,
+    pub notices: Vec<Text>,
+}
+
+impl Built {
+    /// "Package written to …", then one line per file.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        let m = &self.manifest;
+        let (o, n, fp) = (self.out.display(), m.files.len(), &m.public_key_fingerprint);
+        let mut v = vec![lang.pick(
+            format!("Package written to {o}: {n} files, signed with key {fp}."),
+            format!("Paquet écrit dans {o} : {n} fichiers, signé avec la clé {fp}."),
+        )];
+        let bytes = lang.pick("bytes", "octets");
+        for f in &m.files {
+            v.push(format!("  {}  {}  {} {bytes}", f.sha256, f.path, f.size));
+        }
+        v
+    }
+}
+
+/// Builds the signed package of `src` in `out` (the command, the TUI and plain mode): refused unless
+/// ready — the answers gate, every file checked, recorded and unchanged.
+pub fn build_package(
+    q: &Questionnaire,
+    src: &Source,
+    out: &Path,
+    clock: &Clock,
+    lang: Lang,
+) -> Result<Built, CliError> {
+    let ev = src.evaluate(q, clock.today());
+    let e = export::build(q, &src.answers, &ev, &src.attachments, src.draft.clone(), lang);
+    let mut notices = vec![];
     // Refused unless ready: the gate, files as attached, every file recorded by `attach`.
-    let (copies, unattached) = package_copies(&q, &ev, &e, &src.attachments, lang);
+    let (copies, unattached) = package_copies(q, &ev, &e, &src.attachments, lang);
     if !e.ready || !e.blockers.is_empty() || !unattached.is_empty() {
         // The reasons come from the export, which speaks one language: build it in the other too.
         let refusal = |x: &export::Export, l: Lang| {
             let mut r = x.blockers.clone();
-            r.extend(package_copies(&q, &ev, x, &src.attachments, l).1);
+            r.extend(package_copies(q, &ev, x, &src.attachments, l).1);
             r.dedup();
             package_refusal(&r, l)
         };
-        let other = export::build(&q, &src.answers, &ev, &src.attachments, src.draft.clone(), lang.other());
+        let other = export::build(q, &src.answers, &ev, &src.attachments, src.draft.clone(), lang.other());
         let (en, fr) = match lang {
             Lang::En => (refusal(&e, Lang::En), refusal(&other, Lang::Fr)),
             Lang::Fr => (refusal(&other, Lang::En), refusal(&e, Lang::Fr)),
@@ -540,16 +630,13 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
     if created {
         let k = dir.join(crate::package::KEY_FILE);
         let k = k.display();
-        eprintln!(
-            "{}",
-            lang.pick(
-                format!("Made a new package signing key in {k} (0600)."),
-                format!("Nouvelle clé de signature des paquets créée dans {k} (0600)."),
-            )
-        );
+        notices.push(Text::new(
+            format!("Made a new package signing key in {k} (0600)."),
+            format!("Nouvelle clé de signature des paquets créée dans {k} (0600)."),
+        ));
     }
     let m = crate::package::write_package(
-        &args.out,
+        out,
         &files,
         &key,
         &clock.today().to_string(),
@@ -558,27 +645,15 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
     .map_err(pe)?;
     // A folder others can read (created by someone else, or by a loose umask) is said, not fixed.
     use crate::drafts::fsutil::{Kind, loose_mode_warning};
-    for (path, kind) in [(&dir, Kind::KeyFolder), (&args.out, Kind::PackageFolder)] {
+    for (path, kind) in [(dir.as_path(), Kind::KeyFolder), (out, Kind::PackageFolder)] {
         if let Some(wt) = std::fs::metadata(path).ok().and_then(|m| loose_mode_warning(path, &m, kind)) {
-            let head = lang.pick("citcert: warning: ", "citcert : avertissement : ");
-            eprintln!("{head}{}", wt.get(lang));
+            notices.push(Text::new(
+                format!("citcert: warning: {}", wt.en),
+                format!("citcert : avertissement : {}", wt.fr),
+            ));
         }
     }
-    let mut out = std::io::stdout().lock();
-    let (o, n, fp) = (args.out.display(), m.files.len(), &m.public_key_fingerprint);
-    w(writeln!(
-        out,
-        "{}",
-        lang.pick(
-            format!("Package written to {o}: {n} files, signed with key {fp}."),
-            format!("Paquet écrit dans {o} : {n} fichiers, signé avec la clé {fp}."),
-        )
-    ))?;
-    let bytes = lang.pick("bytes", "octets");
-    for f in &m.files {
-        w(writeln!(out, "  {}  {}  {} {bytes}", f.sha256, f.path, f.size))?;
-    }
-    Ok(0)
+    Ok(Built { out: out.to_path_buf(), manifest: m, notices })
 }
 
 /// `citcert verify DIR`: exit 0 intact, 1 not.

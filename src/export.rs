@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::attach::Attachment;
-use crate::engine::eval::{answer_label, status_label};
+use crate::engine::eval::answer_label;
 use crate::engine::text::colon;
 use crate::engine::{Answers, Evaluation, Lang, Outcome, QType, Questionnaire, ScreenKind};
 use crate::readiness::{ItemReadiness, readiness};
@@ -216,8 +216,12 @@ pub fn build(
     let mut blockers: Vec<String> =
         ev.blockers.iter().map(|b| crate::report::blocker_text(q, ev, b, lang)).collect();
     for i in &rd.items {
-        if let (Some(f), Some(p)) = (&i.file, &i.problem)
-            && (f.state != "unchanged" || i.same_file_as.is_some())
+        let file_problem = match &i.file {
+            Some(f) => f.state != "unchanged" || i.same_file_as.is_some(),
+            None => i.file_not_checked,
+        };
+        if let Some(p) = &i.problem
+            && file_problem
         {
             blockers.push(format!("{} {}{}{p}", i.id, i.title, colon(lang)));
         }
@@ -417,7 +421,7 @@ pub fn to_markdown(e: &Export) -> String {
         let req = if c.item.required { w.required } else { w.optional };
         o.push_str(&format!(
             "- [{}] **{}** {} ({req})\n",
-            status_label(c.item.status, lang),
+            c.item.shown_status(lang),
             c.item.id,
             c.item.title
         ));
@@ -464,7 +468,7 @@ fn uci_label(lang: Lang) -> &'static str {
     if lang == Lang::Fr { "IUC" } else { "UCI" }
 }
 
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -481,7 +485,7 @@ fn esc(s: &str) -> String {
 
 /// Inline, print-first CSS. Margins from `@page` only (no page size), widths in relative units, so
 /// the page fits Letter (216 mm) and A4 (210 mm) alike.
-const CSS: &str = "@page{margin:15mm 14mm}\
+pub(crate) const CSS: &str = "@page{margin:15mm 14mm}\
 *{box-sizing:border-box}\
 body{font-family:\"Helvetica Neue\",Arial,\"Liberation Sans\",sans-serif;font-size:10.5pt;line-height:1.35;color:#000;background:#fff;max-width:50em;margin:1.5em auto;padding:0 1em}\
 h1{font-size:16pt;margin:0 0 .4em}h2{font-size:13pt;margin:1.2em 0 .4em;border-bottom:1px solid #000;break-after:avoid}h3{font-size:11pt;margin:1em 0 .3em;break-after:avoid}\
@@ -561,7 +565,7 @@ pub fn to_html(e: &Export) -> String {
             let req = if c.item.required { w.required } else { w.optional };
             o.push_str(&format!(
                 "<tr><td class=\"st\">{}</td><td><strong>{}</strong> {} ({})</td><td>{}",
-                esc(status_label(c.item.status, lang)),
+                esc(c.item.shown_status(lang)),
                 esc(&c.item.id),
                 esc(&c.item.title),
                 esc(req),

@@ -16,5 +16,6 @@ pub mod package;
 pub mod plain;
 pub mod readiness;
 pub mod report;
+pub mod session;
 pub mod synth;
 pub mod tui;

@@ -25,6 +25,13 @@ pub struct ItemReadiness {
     /// The checklist item whose document is the very same file (same SHA-256), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub same_file_as: Option<String>,
+    /// The answers name a file for this item, but no recorded attachment matches it: the file was
+    /// never checked (a draft imported from an answers file, a path typed before files were checked).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub file_not_checked: bool,
+    /// The item is really done: its status is not `missing`, its file (if any) was checked and is
+    /// unchanged, and its own answers have no error. Only then may a person read ✓ or "provided".
+    pub ok: bool,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -40,11 +47,40 @@ pub struct FileInfo {
     pub state: &'static str,
 }
 
+impl ItemReadiness {
+    /// The status a person reads: the engine's (provided, explained, done, missing) only when it is
+    /// true now; "file not checked yet" or "to correct" otherwise. Never "provided" for a document
+    /// whose file was not checked or whose answers have an error.
+    pub fn shown_status(&self, lang: Lang) -> &'static str {
+        if self.ok || self.status == "missing" {
+            crate::engine::eval::status_label(self.status, lang)
+        } else if self.file_not_checked {
+            lang.pick("file not checked yet", "fichier pas encore vérifié")
+        } else {
+            lang.pick("to correct", "à corriger")
+        }
+    }
+
+    /// One mark for lists: ✓ done or provided, ~ explained, ? file not checked yet, ✗ missing and
+    /// required or to correct, ○ missing but optional.
+    pub fn mark(&self) -> &'static str {
+        match (self.ok, self.status) {
+            (true, "explained") => "~",
+            (true, _) => "✓",
+            (false, "missing") if !self.required => "○",
+            (false, "missing") => "✗",
+            (false, _) if self.file_not_checked => "?",
+            (false, _) => "✗",
+        }
+    }
+}
+
 /// Readiness of the whole checklist, with the attached files checked on disk.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Readiness {
     pub items: Vec<ItemReadiness>,
-    /// Every attached file is on disk as attached.
+    /// Every file the answers name was checked when given (type, size, SHA-256) and is on disk as
+    /// checked: false for a file never checked, changed, missing or unreadable.
     pub files_ok: bool,
     /// No document file is attached to two checklist items (same SHA-256). An explanation letter
     /// may stand for several missing documents.
@@ -66,6 +102,48 @@ pub fn readiness(
     ev: &Evaluation,
     attachments: &[Attachment],
     lang: Lang,
+) -> Readiness {
+    readiness_with(q, answers, ev, attachments, &[], lang)
+}
+
+/// [`readiness`], with files named in the answers that were checked just now and refused:
+/// (item id, why), e.g. `check --answers` on an answers file naming a file that does not exist.
+pub fn readiness_with(
+    q: &Questionnaire,
+    answers: &Answers,
+    ev: &Evaluation,
+    attachments: &[Attachment],
+    refused: &[(String, crate::engine::Text)],
+    lang: Lang,
+) -> Readiness {
+    compute(q, answers, ev, attachments, refused, lang, &file_state)
+}
+
+/// [`readiness`] without reading any file: each recorded file is taken to be in the state `known`
+/// gives for its item (as found when it was last checked), else as checked when given. For the
+/// TUI, which re-checks files when the review opens, never on a keystroke.
+pub fn readiness_known(
+    q: &Questionnaire,
+    answers: &Answers,
+    ev: &Evaluation,
+    attachments: &[Attachment],
+    known: &[(String, FileState)],
+    lang: Lang,
+) -> Readiness {
+    let state = |a: &Attachment| {
+        known.iter().find(|(i, _)| *i == a.item).map_or(FileState::Unchanged, |(_, s)| s.clone())
+    };
+    compute(q, answers, ev, attachments, &[], lang, &state)
+}
+
+fn compute(
+    q: &Questionnaire,
+    answers: &Answers,
+    ev: &Evaluation,
+    attachments: &[Attachment],
+    refused: &[(String, crate::engine::Text)],
+    lang: Lang,
+    file_state: &dyn Fn(&Attachment) -> FileState,
 ) -> Readiness {
     let fr = lang == Lang::Fr;
     let blocks = ev.fired_with(q, Outcome::DocBlock);
@@ -150,6 +228,18 @@ pub fn readiness(
                 file = Some(file_info(a, &state));
             }
         }
+        // A file named in the answers without a recorded, matching check.
+        let mut file_not_checked = false;
+        if file.is_none()
+            && let Some(path) = it.file_q.and_then(|f| ev.values[f].as_ref())
+        {
+            file_not_checked = true;
+            files_ok = false;
+            match refused.iter().find(|(id, _)| *id == it.id) {
+                Some((_, why)) => problems.push(why.get(lang).to_string()),
+                None => problems.push(not_checked_text(&path.display()).get(lang).to_string()),
+            }
+        }
         // Answers about this document that are wrong or missing.
         for p in ev.problems.iter().filter(|p| p.severity == Severity::Error) {
             if q.questions[p.question].item == Some(r.item) {
@@ -186,11 +276,27 @@ pub fn readiness(
             } else {
                 Some(problems.iter().map(|p| p.trim_end_matches('.')).collect::<Vec<_>>().join("; "))
             },
+            ok: problems.is_empty() && r.status != Status::Missing,
             file,
             same_file_as,
+            file_not_checked,
         });
     }
     Readiness { items, files_ok, files_distinct }
+}
+
+/// "file not checked yet" for a file the answers name without a recorded check.
+pub fn not_checked_text(path: &str) -> crate::engine::Text {
+    let name = std::path::Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string());
+    crate::engine::Text::new(
+        format!("file not checked yet ({name}): give it again (its path, F7 or `citcert attach`)"),
+        format!(
+            "fichier pas encore vérifié ({name}) : donnez-le de nouveau (son chemin, F7 ou `citcert attach`)"
+        ),
+    )
 }
 
 fn file_info(a: &Attachment, state: &FileState) -> FileInfo {

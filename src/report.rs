@@ -88,8 +88,14 @@ pub fn blocker_text(q: &Questionnaire, ev: &Evaluation, b: &Blocker, lang: Lang)
     }
 }
 
-/// The text form of `check`, for people.
-pub fn check_text(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> String {
+/// The text form of `check`, for people. "Ready to submit: yes" needs the answers gate *and* every
+/// file named in the answers checked and unchanged (`rd`); statuses are the ones true now.
+pub fn check_text(
+    q: &Questionnaire,
+    ev: &Evaluation,
+    rd: &crate::readiness::Readiness,
+    lang: Lang,
+) -> String {
     let fr = lang == Lang::Fr;
     let t = |en: &'static str, f: &'static str| if fr { f } else { en };
     // ": " in English, " : " in French; `head` ends a heading line.
@@ -143,9 +149,14 @@ pub fn check_text(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> String {
         for r in items {
             let it = &q.items[r.item];
             let req = if r.required { t("required", "obligatoire") } else { t("optional", "facultatif") };
+            let status = rd
+                .items
+                .iter()
+                .find(|i| i.id == it.id)
+                .map_or(r.status.label(lang), |i| i.shown_status(lang));
             out.push_str(&format!(
                 "  [{}] {} {} ({req})\n      {}\n",
-                r.status.label(lang),
+                status,
                 it.id,
                 it.title.get(lang),
                 ev.reason_text(q, r, lang)
@@ -201,21 +212,38 @@ pub fn check_text(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> String {
             out.push_str(&format!("  {}\n", q.questions[qi].id));
         }
     }
+    let ready = rd.ready(ev);
     out.push_str(&format!(
         "\n{}{c}{}\n",
         t("Ready to submit", "Prête à soumettre"),
-        if ev.ready { t("yes", "oui") } else { t("no", "non") }
+        if ready { t("yes", "oui") } else { t("no", "non") }
     ));
-    if !ev.ready && ev.outcome == Outcome::OnlineOk {
-        for b in ev.blockers.iter().take(12) {
-            out.push_str(&format!("  - {}\n", blocker_text(q, ev, b, lang)));
+    if !ready && ev.outcome == Outcome::OnlineOk {
+        let mut reasons: Vec<String> = ev.blockers.iter().map(|b| blocker_text(q, ev, b, lang)).collect();
+        reasons.extend(file_problems(rd, lang));
+        for r in reasons.iter().take(12) {
+            out.push_str(&format!("  - {r}\n"));
         }
-        if ev.blockers.len() > 12 {
-            out.push_str(&format!("  … {} {}\n", ev.blockers.len() - 12, t("more", "de plus")));
+        if reasons.len() > 12 {
+            out.push_str(&format!("  … {} {}\n", reasons.len() - 12, t("more", "de plus")));
         }
     }
     out.push_str(&format!("{}{c}CAD {}\n", t("Fee", "Frais"), q.fee.per_person_cad));
     out
+}
+
+/// What keeps the files from being ready, one line per item: never checked, changed, missing,
+/// unreadable, or the same file as another item.
+pub fn file_problems(rd: &crate::readiness::Readiness, lang: Lang) -> Vec<String> {
+    rd.items
+        .iter()
+        .filter(|i| {
+            i.file_not_checked
+                || i.same_file_as.is_some()
+                || i.file.as_ref().is_some_and(|f| f.state != "unchanged")
+        })
+        .filter_map(|i| Some(format!("{} {}{}{}", i.id, i.title, colon(lang), i.problem.as_ref()?)))
+        .collect()
 }
 
 /// Adds `readiness` (each checklist item: id, status, required, problem), `files_ok` and
@@ -245,12 +273,7 @@ pub fn readiness_text(rd: &crate::readiness::Readiness, lang: Lang) -> String {
         } else {
             "--"
         };
-        out.push_str(&format!(
-            "  {mark} {} [{}] {}\n",
-            i.id,
-            crate::engine::eval::status_label(i.status, lang),
-            i.title
-        ));
+        out.push_str(&format!("  {mark} {} [{}] {}\n", i.id, i.shown_status(lang), i.title));
         if let Some(f) = &i.file {
             out.push_str(&format!(
                 "       {} ({}, {} {}) sha256 {} — {}\n",
@@ -281,9 +304,11 @@ pub fn readiness_text(rd: &crate::readiness::Readiness, lang: Lang) -> String {
     }
     if !rd.files_ok {
         out.push_str(if fr {
-            "  Des fichiers joints ont changé ou disparu : joignez-les de nouveau.\n"
+            "  Des fichiers nommés dans les réponses n'ont pas été vérifiés, ou ont changé ou disparu depuis : \
+             donnez-les de nouveau.\n"
         } else {
-            "  Some attached files changed or vanished since they were attached: attach them again.\n"
+            "  Some files named in the answers were not checked, or changed or vanished since they were checked: \
+             give them again.\n"
         });
     }
     out

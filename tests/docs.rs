@@ -117,13 +117,16 @@ fn explanation_letter_stands_in_and_document_questions_drive_rules() {
     let v = env.check(&id);
     let bc = v["checklist"].as_array().unwrap().iter().find(|i| i["id"] == "CL-BIRTHCERT").unwrap();
     assert_eq!(bc["status"], "explained");
-    // A Quebec birth certificate issued before 1994 → DB-15, named on the item.
+    // A Quebec birth certificate issued before 1994 → DB-15, named on the item. The explanation
+    // letter chosen before is kept unless the person says the file is the document (issue 10).
     let cert = env.write("qc.pdf", PDF);
     let o = env.run(&[
         "attach",
         &id,
         "CL-BIRTHCERT",
         &cert,
+        "--set",
+        "provide=yes",
         "--set",
         "issuer=CA-QC",
         "--set",
@@ -157,12 +160,19 @@ fn check_readiness_flags_changed_and_vanished_files() {
     assert_eq!(env.run(&["attach", &id, "CL-ID1", &a]).status.code(), Some(0));
     assert_eq!(env.run(&["attach", &id, "CL-PHOTO", &b]).status.code(), Some(0));
     let v = env.check(&id);
-    assert_eq!(v["files_ok"], true);
+    // The imported answers name other files, never checked: not ok until they are given (issue 10).
+    assert_eq!(v["files_ok"], false);
     let rd = v["readiness"].as_array().unwrap();
     assert_eq!(rd.len(), v["checklist"].as_array().unwrap().len());
     for item in rd {
         assert!(item.get("id").is_some() && item.get("status").is_some() && item.get("required").is_some());
-        assert!(item["problem"].is_null(), "{item}");
+        if item["id"] == "CL-ID1" || item["id"] == "CL-PHOTO" {
+            assert!(item["problem"].is_null(), "{item}");
+            assert_eq!(item["ok"], true, "{item}");
+        } else if item["file_not_checked"] == true {
+            assert!(item["problem"].as_str().unwrap().contains("file not checked yet"), "{item}");
+            assert_eq!(item["ok"], false, "{item}");
+        }
     }
     std::fs::write(&a, b"%PDF-1.4 changed").unwrap();
     std::fs::remove_file(&b).unwrap();

@@ -23,6 +23,25 @@ fn persona(name: &str) -> Answers {
     Answers::from_file_json(&root).unwrap()
 }
 
+/// A persona's answers with every file it names made real: a small JPEG or PDF of its own in
+/// `dir`, named by its absolute path (the path plain mode records once the file is checked).
+fn persona_with_files(name: &str, dir: &Path) -> Answers {
+    let mut answers = persona(name);
+    let ids: Vec<String> = answers.map.keys().filter(|k| k.ends_with(".file")).cloned().collect();
+    for id in ids {
+        let Some(AnswerValue::Text(path)) = answers.get(&id).cloned() else { continue };
+        let base = Path::new(&path).file_name().unwrap().to_string_lossy().into_owned();
+        let mut bytes: Vec<u8> =
+            if base.ends_with(".jpg") { b"\xFF\xD8\xFF\xE0 JFIF".to_vec() } else { b"%PDF-1.4\n".to_vec() };
+        bytes.extend_from_slice(id.as_bytes());
+        let f = dir.join(&base);
+        std::fs::write(&f, bytes).unwrap();
+        let abs = std::fs::canonicalize(&f).unwrap();
+        answers.set_text(id, abs.to_string_lossy().into_owned());
+    }
+    answers
+}
+
 /// The lines a person types to give `answers`, in the order plain mode asks (question id, line),
 /// and the answers a complete walk-through stores (visible questions only; fixed ones included).
 fn script(answers: &Answers) -> (Vec<(String, String)>, Map<String, Value>) {
@@ -141,7 +160,8 @@ fn input(head: &[&str], lines: &[String]) -> String {
 #[test]
 fn p01_full_walk_through_through_the_binary() {
     let dir = tempfile::tempdir().unwrap();
-    let (lines, stored) = script(&persona("P01"));
+    let scans = tempfile::tempdir().unwrap();
+    let (lines, stored) = script(&persona_with_files("P01", scans.path()));
     assert!(lines.len() > 80, "{} lines", lines.len());
     let all: Vec<String> = lines.iter().map(|(_, l)| l.clone()).collect();
     let (code, out, err) = binary(dir.path(), &[], &input(&["new", "Amira — first certificate"], &all));
@@ -172,7 +192,8 @@ fn p01_full_walk_through_through_the_binary() {
 #[test]
 fn p01_in_process_matches_and_ends_cleanly() {
     let dir = tempfile::tempdir().unwrap();
-    let (lines, stored) = script(&persona("P01"));
+    let scans = tempfile::tempdir().unwrap();
+    let (lines, stored) = script(&persona_with_files("P01", scans.path()));
     let all: Vec<String> = lines.iter().map(|(_, l)| l.clone()).collect();
     let (code, out) = session(dir.path(), &input(&["new", "P01"], &all), Lang::En, None);
     assert_eq!(code, 0);
@@ -276,7 +297,8 @@ fn a_stop_prints_the_rule_and_its_quote() {
     if let Some(quote) = &st01.quote {
         assert!(out.contains(&quote.en), "{out}");
     }
-    assert!(out.contains("continue to go on in paper-preparation mode"), "{out}");
+    assert!(out.contains("paper to go on in paper-preparation mode"), "{out}");
+    assert!(out.contains("Because of your answer to 1.2 "), "the stop names its question: {out}");
     assert!(out.contains("Your answers are saved"), "{out}");
     assert_eq!(the_draft(dir.path())["answers"]["elig.request_type"], "update");
 }
@@ -352,7 +374,8 @@ fn skip_only_for_optional_questions() {
 #[ignore]
 fn write_transcript() {
     let dir = tempfile::tempdir().unwrap();
-    let (lines, _) = script(&persona("P01"));
+    let scans = tempfile::tempdir().unwrap();
+    let (lines, _) = script(&persona_with_files("P01", scans.path()));
     let all: Vec<String> = lines.iter().map(|(_, l)| l.clone()).collect();
     let (_, out) = session(dir.path(), &input(&["new", "P01"], &all), Lang::En, None);
     std::fs::write(std::env::var("PLAIN_TRANSCRIPT").unwrap(), out).unwrap();
@@ -365,7 +388,7 @@ fn a_caution_needs_an_explicit_yes() {
     let (code, out) = session(dir.path(), input, Lang::En, None);
     assert_eq!(code, 0);
     assert!(out.contains("CAUTION — CA-13"), "{out}");
-    assert!(out.contains("Type yes, back or quit."), "{out}");
+    assert!(out.contains("Type yes, change or quit."), "{out}");
     let after = &out[out.rfind("CAUTION> yes").expect("the caution was confirmed")..];
     assert!(after.contains("> "), "the questionnaire goes on after the confirmation\n{out}");
     assert_eq!(the_draft(dir.path())["answers"]["elig.claim_basis"], "unknown");
@@ -452,7 +475,8 @@ fn chosen_without_the_flag_when_stdin_is_not_a_terminal_or_term_is_dumb() {
 #[test]
 fn a_complete_draft_resumes_on_review_and_ends_ready() {
     let dir = tempfile::tempdir().unwrap();
-    let (lines, _) = script(&persona("P01"));
+    let scans = tempfile::tempdir().unwrap();
+    let (lines, _) = script(&persona_with_files("P01", scans.path()));
     let all: Vec<String> = lines.iter().map(|(_, l)| l.clone()).collect();
     session(dir.path(), &input(&["new", "P01"], &all), Lang::En, None);
     // Enter keeps every current answer on the last screen.
@@ -500,6 +524,33 @@ fn the_stores_messages_in_french() {
     let (code, out, err) = binary(dir.path(), &["--lang", "fr", "--draft", "zz"], "");
     assert_eq!(code, 2, "{out}");
     assert!(err.contains("aucun brouillon n'a un identifiant qui commence par « zz »"), "{err}");
+}
+
+#[test]
+fn suggestions_are_accepted_with_enter_and_ruled_out_options_are_not_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lines, _) = script(&persona("P01"));
+    // P01 to 6.16, accepting the suggested country of birth (4.7) with Enter; at 6.16 (6.12 =
+    // Lebanon) "born in Canada" is neither listed nor accepted; option 1 is "granted".
+    let mut typed: Vec<String> = until(&lines, "par2.how_obtained")
+        .into_iter()
+        .zip(lines.iter().map(|(id, _)| id.clone()))
+        .map(|(line, id)| if id == "pers.country_of_birth" { String::new() } else { line })
+        .collect();
+    typed.extend(["born_in_canada".into(), "Born in Canada".into(), "1".into()]);
+    let (code, out) = session(dir.path(), &input(&["new", "T"], &typed), Lang::En, None);
+    assert_eq!(code, 0);
+    assert!(out.contains("[suggested: Canada] Enter accepts it"), "{out}");
+    let d = the_draft(dir.path());
+    assert_eq!(d["answers"]["pers.country_of_birth"], "CA");
+    assert_eq!(d["answers"]["par2.how_obtained"], "granted");
+    let at = out.find("6.16 ").expect("6.16 asked");
+    let block = &out[at..];
+    let options = &block[..block.find("6.16>").unwrap_or(block.len())];
+    assert!(options.contains("1) Granted citizenship (naturalized)"), "{options}");
+    assert!(!options.contains("Born in Canada"), "{options}");
+    assert!(block.contains("“born_in_canada” is not one of the choices"), "{block}");
+    assert!(block.contains("“Born in Canada” is not one of the choices"), "{block}");
 }
 
 /// Forgiving input (issue 13): a date with one-digit month, a height in French units, a postal

@@ -192,9 +192,10 @@ fn review_flags_changed_and_vanished_files() {
     let review = review_text(&mut app);
     let at = review.find("Identity document 1").expect("the item is on the review's checklist");
     assert!(review[at..].contains("⚠ file changed since attached"), "{review}");
-    // The answers pass the gate, but the readiness section does not say "ready" without a warning.
+    // The answers pass the gate, but the review does not say "ready": the changed file is a "not yet".
     assert!(app.session.as_ref().unwrap().ev.ready);
-    assert!(review.contains("1 attached file(s) need attention (changed or vanished"), "{review}");
+    assert!(!review.contains("✓ Ready"), "{review}");
+    assert!(review.contains("CL-ID1 Identity document 1 (photo ID): file changed on disk"), "{review}");
 
     std::fs::remove_file(&file).unwrap();
     let review = review_text(&mut app);

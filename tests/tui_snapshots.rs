@@ -306,7 +306,11 @@ fn review_sections_are_reachable_with_the_arrows() {
     app.update(Action::Key(FieldKey::Down));
     app.update(Action::Key(FieldKey::Down));
     snap("review_section_indication_p01", &app);
-    for _ in 0..4 {
+    // The sections, each "not yet" entry (five files never checked), then the declaration.
+    let rows = app.review_rows();
+    let not_yet = rows.iter().filter(|r| matches!(r, citcert::tui::app::ReviewRow::NotYet(_))).count();
+    assert_eq!(not_yet, 5, "{rows:?}");
+    for _ in 0..(2 + 1 + not_yet + 1) {
         app.update(Action::Key(FieldKey::Down));
     }
     assert_eq!(app.session.as_ref().unwrap().pane, Pane::Questions, "then the declaration");
@@ -619,4 +623,37 @@ fn the_language_is_kept_in_the_draft_file() {
     app.update(Action::Key(FieldKey::Enter));
     assert_eq!(app.lang, Lang::Fr);
     assert!(draw_text(&app, 80, 24).contains("jours restants"));
+}
+
+#[test]
+fn ruled_out_options_are_not_offered_and_suggestions_are_highlighted() {
+    use citcert::tui::widgets::Field;
+    // P01's mother was born in Lebanon (6.12): 6.16 offers no "Born in Canada".
+    let mut answers = persona("personas/P01");
+    answers.remove("par2.how_obtained");
+    answers.remove("prev.ever_had");
+    let mut app = at(answers, "S6");
+    app.goto_question(q().question_index("par2.how_obtained").unwrap());
+    let Field::Choice(c) = &app.session.as_ref().unwrap().field else { panic!("a choice field") };
+    let ids: Vec<&str> = c.options.iter().map(|(id, _)| id.as_str()).collect();
+    assert!(!ids.contains(&"born_in_canada"), "{ids:?}");
+    assert_eq!(ids.first(), Some(&"granted"));
+    // 3.1 for a first certificate: "No" is the suggestion, highlighted, not yet stored.
+    app.goto_question(q().question_index("prev.ever_had").unwrap());
+    let s = app.session.as_ref().unwrap();
+    let Field::Choice(c) = &s.field else { panic!("a choice field") };
+    assert_eq!(c.options[c.highlight].0, "no");
+    assert!(s.draft.answers.get("prev.ever_had").is_none());
+    // 2.1 is fixed from 1.2: nothing to edit there.
+    app.goto_question(q().question_index("reason.kind").unwrap());
+    assert!(matches!(app.session.as_ref().unwrap().field, Field::None));
+    snap("question_s2_reason_fixed_p01", &app);
+    app.goto_question(q().question_index("par2.how_obtained").unwrap());
+    snap("question_6_16_ruled_out_p01", &app);
+    // The same in French.
+    let mut answers = persona("personas/P01");
+    answers.remove("par2.how_obtained");
+    let mut app = at_fr(answers, "S6");
+    app.goto_question(q().question_index("par2.how_obtained").unwrap());
+    snap_fr("question_6_16_ruled_out_p01", &app);
 }

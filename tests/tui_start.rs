@@ -167,6 +167,7 @@ fn paper_mode_and_accepted_cautions_survive_a_restart() {
         caution: true,
         paper_ok: false,
         target: None,
+        question: None,
     }));
     app.update(Action::Key(FieldKey::Char('u')));
     assert_eq!(saved()["acknowledged"], serde_json::json!(["CA-11"]));

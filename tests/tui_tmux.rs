@@ -88,3 +88,39 @@ fn answers_survive_save_quit_and_reopen() {
     t.wait_for("CITCERT-EXITED 0");
     t.run(&["kill-server"]);
 }
+
+/// Issue 10: a stop shows on the key that gives the answer (not on leaving the screen), names the
+/// question, and offers no paper preparation for "already submitted on paper".
+#[test]
+fn a_stop_shows_at_once_in_a_real_terminal() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("note: tmux is not installed; the end-to-end TUI test is skipped");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let drafts = tmp.path().join("drafts");
+    let socket = tmp.path().join("tmux.sock");
+    let t = Tmux { socket: &socket };
+    let cmd = format!(
+        "env NO_COLOR=1 TERM=xterm-256color {} --drafts-dir {} --today 2025-06-01; echo CITCERT-EXITED $?; sleep 30",
+        env!("CARGO_BIN_EXE_citcert"),
+        drafts.display()
+    );
+    t.start(&cmd);
+    t.wait_for("No drafts yet");
+    t.keys(&["n"]);
+    t.wait_for("New draft");
+    t.text("Stop test");
+    t.keys(&["Enter"]);
+    t.wait_for("1.1");
+    t.keys(&["1", "Enter", "Enter", "y"]);
+    let s = t.wait_for("Because of your answer to 1.3");
+    assert!(!s.contains("paper preparation"), "ST-02 offers no paper preparation:\n{s}");
+    t.keys(&["c"]);
+    let s = t.wait_for("Change the answer that led here");
+    let line = s.lines().find(|l| l.contains("1.3")).unwrap_or_default();
+    assert!(line.starts_with('›'), "the focus is on 1.3:\n{s}");
+    t.keys(&["C-q"]);
+    t.wait_for("CITCERT-EXITED 0");
+    t.run(&["kill-server"]);
+}

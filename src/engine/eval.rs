@@ -114,6 +114,10 @@ pub struct Evaluation {
     pub ready: bool,
     pub blockers: Vec<Blocker>,
     progress: u8,
+    /// Visible questions whose answer is fixed by earlier answers now, in order.
+    fixed: Vec<usize>,
+    /// (question, option index) pairs that earlier answers rule out, in order.
+    ruled_out: Vec<(usize, usize)>,
 }
 
 struct State<'a> {
@@ -124,6 +128,10 @@ struct State<'a> {
     item_memo: Vec<Cell<u8>>,
     rule_memo: Vec<Cell<u8>>,
     incomplete: Cell<Option<bool>>,
+    /// Questions whose answer a `fixed` value gives now, in order.
+    fixed: Vec<usize>,
+    /// (question, option) pairs ruled out by earlier answers, in order.
+    ruled_out: Vec<(usize, usize)>,
 }
 
 impl Env for State<'_> {
@@ -202,6 +210,8 @@ fn base<'a>(q: &'a Questionnaire, answers: &'a Answers, ctx: Context) -> Base<'a
         item_memo: (0..q.items.len()).map(|_| Cell::new(0)).collect(),
         rule_memo: (0..q.rules.len()).map(|_| Cell::new(0)).collect(),
         incomplete: Cell::new(None),
+        fixed: vec![],
+        ruled_out: vec![],
     };
     let mut visible = vec![false; n];
     let mut invalid = vec![false; n];
@@ -409,6 +419,16 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers, ctx: Context) -> Evaluatio
     Evaluation {
         context: ctx,
         minor,
+        fixed: {
+            let mut f = st.fixed;
+            f.sort_unstable();
+            f
+        },
+        ruled_out: {
+            let mut r = st.ruled_out;
+            r.sort_unstable();
+            r
+        },
         values: st.values,
         visible,
         screen_visible,
@@ -445,19 +465,39 @@ fn pass<'a>(
                 continue;
             }
             visible[qi] = true;
-            if let Some((when, value)) = &question.fixed
-                && when.eval(st)
-            {
+            if let Some((_, value)) = question.fixed.iter().find(|(when, _)| when.eval(st)) {
                 st.values[qi] = Some(AnswerValue::Text(value.clone()));
+                st.fixed.push(qi);
                 continue;
             }
             if question.qtype == QType::Display {
                 continue;
             }
+            let first_ruled_out = st.ruled_out.len();
+            if question.option_conds {
+                for (k, o) in question.options.iter().enumerate() {
+                    if !o.show_if.eval(st) {
+                        st.ruled_out.push((qi, k));
+                    }
+                }
+            }
             let Some(r) = raw[qi] else { continue };
             let country = question.postal_country.and_then(|c| st.value(c)).map(str::to_string);
             match normalise(q, question, r, ctx.today, country.as_deref()) {
                 Ok((v, note)) => {
+                    if let Some(&(_, k)) = st.ruled_out[first_ruled_out..]
+                        .iter()
+                        .find(|(_, k)| question.options[*k].id == v.as_cond_str())
+                    {
+                        invalid[qi] = true;
+                        problems.push(AnswerProblem {
+                            question: qi,
+                            severity: Severity::Error,
+                            message: ruled_out_message(q, question, k),
+                            check: None,
+                        });
+                        continue;
+                    }
                     if let Some(must) = &question.must_be
                         && v.as_cond_str() != must
                     {
@@ -504,6 +544,36 @@ fn pass<'a>(
     }
 }
 
+/// Why a stored option is refused: the earlier answers its condition reads rule it out.
+fn ruled_out_message(q: &Questionnaire, question: &Question, k: usize) -> Text {
+    let opt = &question.options[k];
+    if let Some(m) = &opt.ruled_out_message {
+        return m.clone();
+    }
+    let mut reads = vec![];
+    opt.show_if.questions(&mut reads);
+    reads.sort_unstable();
+    reads.dedup();
+    let numbers: Vec<&str> = reads.iter().map(|&r| q.questions[r].number.as_str()).collect();
+    let (en_at, fr_at) = match numbers.len() {
+        0 => ("your earlier answers".to_string(), "vos réponses précédentes".to_string()),
+        1 => {
+            (format!("your answer to {}", numbers[0]), format!("votre réponse à la question {}", numbers[0]))
+        }
+        _ => {
+            let list = numbers.join(", ");
+            (format!("your answers to {list}"), format!("vos réponses aux questions {list}"))
+        }
+    };
+    Text::new(
+        format!("“{}” does not fit {en_at}: choose another answer, or correct {en_at}.", opt.label.en),
+        format!(
+            "« {} » ne concorde pas avec {fr_at} : choisissez une autre réponse ou corrigez {fr_at}.",
+            opt.label.fr
+        ),
+    )
+}
+
 /// Rules like IN-17 restate what the missing answers and items already say: not a blocker of their own.
 fn reads_incomplete(c: &Cond) -> bool {
     let (mut is, mut rs, mut inc) = (vec![], vec![], false);
@@ -539,6 +609,62 @@ fn status(st: &State<'_>, item: &Item) -> Status {
 }
 
 impl Evaluation {
+    /// Whether earlier answers fix this question's answer now (it is shown, not asked).
+    pub fn is_fixed(&self, qi: usize) -> bool {
+        self.fixed.binary_search(&qi).is_ok()
+    }
+
+    /// The value earlier answers fix this question's answer to now, if they do.
+    pub fn fixed_value(&self, qi: usize) -> Option<&str> {
+        if self.is_fixed(qi) { self.values[qi].as_ref().map(AnswerValue::as_cond_str) } else { None }
+    }
+
+    /// Whether option `k` of question `qi` is offered now (earlier answers do not rule it out).
+    pub fn option_offered(&self, qi: usize, k: usize) -> bool {
+        self.ruled_out.binary_search(&(qi, k)).is_err()
+    }
+
+    /// The options of question `qi` offered now, in order: the front ends offer only these.
+    pub fn offered_options<'q>(&self, q: &'q Questionnaire, qi: usize) -> Vec<&'q Opt> {
+        q.questions[qi]
+            .options
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| self.option_offered(qi, k))
+            .map(|(_, o)| o)
+            .collect()
+    }
+
+    /// Question `qi` as the front ends show it now: its options limited to those offered.
+    /// Borrowed when no option is ruled out.
+    pub fn shown_question<'q>(&self, q: &'q Questionnaire, qi: usize) -> std::borrow::Cow<'q, Question> {
+        let question = &q.questions[qi];
+        if !question.option_conds || (0..question.options.len()).all(|k| self.option_offered(qi, k)) {
+            return std::borrow::Cow::Borrowed(question);
+        }
+        let mut shown = question.clone();
+        shown.options = self.offered_options(q, qi).into_iter().cloned().collect();
+        std::borrow::Cow::Owned(shown)
+    }
+
+    /// What the questionnaire suggests for question `qi` from earlier answers (`prefill`), if
+    /// anything; a suggestion is never an answer until the person accepts it.
+    pub fn suggestion(&self, q: &Questionnaire, qi: usize) -> Option<String> {
+        let question = &q.questions[qi];
+        let value = match question.prefill.as_ref()? {
+            Prefill::From { q: src, map } => {
+                let v = self.values.get(*src)?.as_ref()?.as_cond_str();
+                if map.is_empty() { Some(v.to_string()) } else { map.get(v).cloned() }
+            }
+            Prefill::Value { value, when } => when.eval(&EvalEnv(self)).then(|| value.clone()),
+        }?;
+        // Never suggest an option the earlier answers rule out.
+        match question.options.iter().position(|o| o.id == value) {
+            Some(k) if !self.option_offered(qi, k) => None,
+            _ => Some(value),
+        }
+    }
+
     /// The first visible screen after `from` (or the first one when `from` is None).
     pub fn next_screen(&self, from: Option<usize>) -> Option<usize> {
         let start = from.map_or(0, |f| f + 1);
@@ -703,4 +829,29 @@ pub fn answer_label(q: &Questionnaire, qi: usize, v: &AnswerValue, lang: Lang) -
 /// The fee for `persons` applications prepared in one session (SPEC §5 V-FEE; X18).
 pub fn fee_total(q: &Questionnaire, persons: u32) -> u32 {
     q.fee.per_person_cad * persons
+}
+
+/// Conditions read from a finished evaluation (prefill conditions, for instance), outside the
+/// engine's own pass: answers are the evaluation's effective values.
+pub struct EvalEnv<'a>(pub &'a Evaluation);
+
+impl Env for EvalEnv<'_> {
+    fn value(&self, q: usize) -> Option<&str> {
+        self.0.values.get(q).and_then(|v| v.as_ref()).map(AnswerValue::as_cond_str)
+    }
+    fn today(&self) -> NaiveDate {
+        self.0.context.today
+    }
+    fn item_on(&self, i: usize) -> bool {
+        self.0.items.iter().chain(self.0.paper_prep.iter()).any(|r| r.item == i)
+    }
+    fn rule_fired(&self, r: usize) -> bool {
+        self.0.fired.contains(&r)
+    }
+    fn incomplete(&self) -> bool {
+        self.0.blockers.iter().any(|b| matches!(b, Blocker::Missing(_) | Blocker::Item(_)))
+    }
+    fn draft_days(&self) -> Option<i64> {
+        self.0.context.started.map(|st| (self.0.context.today - st).num_days())
+    }
 }

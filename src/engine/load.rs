@@ -308,10 +308,13 @@ impl Loader {
                     .map(|pc| self.cond_at(&pc))
                     .unwrap_or(Cond::True);
             }
-            if let Some((pc, value)) = &p.fixed {
+            for (pc, value) in &p.fixed {
                 let c = self.cond_at(pc);
                 self.check_literal(qi, value, &format!("{}.value", pc.path.trim_end_matches(".when")));
-                q.questions[qi].fixed = Some((c, value.clone()));
+                q.questions[qi].fixed.push((c, value.clone()));
+            }
+            for (k, pc) in &p.option_conds {
+                q.questions[qi].options[*k].show_if = self.cond_at(pc);
             }
             if let Some(pf) = &p.prefill {
                 q.questions[qi].prefill = self.prefill(qi, pf);
@@ -661,7 +664,9 @@ impl Loader {
             }
             QType::Text
         });
+        let scope = doc_prefix.map(str::to_string);
         let mut options = vec![];
+        let mut option_conds = vec![];
         if qtype == QType::Choice {
             let opts = self.arr(m, "options", path, true);
             let mut seen = HashSet::new();
@@ -672,15 +677,41 @@ impl Loader {
                 if !seen.insert(oid.clone()) {
                     self.err(format!("{opath}.id"), format!("duplicate option \"{oid}\""));
                 }
-                options.push(Opt { id: oid, label: self.text(om, "label", &opath) });
+                if let Some(c) = om.get("show_if") {
+                    option_conds
+                        .push((options.len(), owned_pending(c, format!("{opath}.show_if"), scope.clone())));
+                }
+                let ruled_out_message = self.opt_text(om, "ruled_out_message", &opath);
+                if ruled_out_message.is_some() && !om.contains_key("show_if") {
+                    self.err(
+                        format!("{opath}.ruled_out_message"),
+                        "an option without \"show_if\" is never ruled out: remove the message or add the condition",
+                    );
+                }
+                options.push(Opt {
+                    id: oid,
+                    label: self.text(om, "label", &opath),
+                    show_if: Cond::True,
+                    ruled_out_message,
+                });
             }
             if opts.is_empty() {
                 self.err(path, "a choice question needs at least one option");
             }
         } else if qtype == QType::YesNo {
             options = vec![
-                Opt { id: "yes".into(), label: Text::new("Yes", "Oui") },
-                Opt { id: "no".into(), label: Text::new("No", "Non") },
+                Opt {
+                    id: "yes".into(),
+                    label: Text::new("Yes", "Oui"),
+                    show_if: Cond::True,
+                    ruled_out_message: None,
+                },
+                Opt {
+                    id: "no".into(),
+                    label: Text::new("No", "Non"),
+                    show_if: Cond::True,
+                    ruled_out_message: None,
+                },
             ];
         }
         let format = match m.get("format").and_then(Value::as_str) {
@@ -702,7 +733,6 @@ impl Loader {
         if format == Some(Format::MinLen) && min_len == 0 {
             self.err(path, "format min_len needs \"min_len\": a whole number above 0");
         }
-        let scope = doc_prefix.map(str::to_string);
         let na = self.boolean(m, "na", path);
         let unknown = self.boolean(m, "unknown", path);
         let mandatory = match m.get("mandatory") {
@@ -726,18 +756,29 @@ impl Loader {
         };
         let show_if = m.get("show_if").map(|v| owned_pending(v, format!("{path}.show_if"), scope.clone()));
         let fixed = match m.get("fixed") {
-            None => None,
+            None => vec![],
             Some(f) => {
                 let fpath = format!("{path}.fixed");
-                match (f.get("when"), f.get("value").and_then(Value::as_str)) {
-                    (Some(w), Some(val)) => {
-                        Some((owned_pending(w, format!("{fpath}.when"), scope.clone()), val.to_string()))
+                let list: Vec<(String, &Value)> = match f {
+                    Value::Array(a) => {
+                        a.iter().enumerate().map(|(k, v)| (format!("{fpath}[{k}]"), v)).collect()
                     }
-                    _ => {
-                        self.err(fpath, "expected {\"when\": condition, \"value\": \"…\"}");
-                        None
+                    v => vec![(fpath, v)],
+                };
+                let mut out = vec![];
+                for (fpath, f) in list {
+                    match (f.get("when"), f.get("value").and_then(Value::as_str)) {
+                        (Some(w), Some(val)) => out.push((
+                            owned_pending(w, format!("{fpath}.when"), scope.clone()),
+                            val.to_string(),
+                        )),
+                        _ => self.err(
+                            fpath,
+                            "expected {\"when\": condition, \"value\": \"…\"} (or a list of them)",
+                        ),
                     }
                 }
+                out
             }
         };
         let prefill = m.get("prefill").map(|p| (p.clone(), format!("{path}.prefill"), scope.clone()));
@@ -774,7 +815,8 @@ impl Loader {
             future_ok: self.boolean(m, "future_ok", path),
             must_be: self.opt_string(m, "must_be", path),
             must_be_message: self.opt_text(m, "must_be_message", path),
-            fixed: None,
+            fixed: vec![],
+            option_conds: !option_conds.is_empty(),
             prefill: None,
             postal_country: postal_country.as_ref().and_then(|p| self.qindex.get(p).copied()),
             display,
@@ -815,7 +857,7 @@ impl Loader {
             self.check_literal(qi, mb, &format!("{path}.must_be"));
         }
         q.questions.push(question);
-        pending.push(QuestionPending { show_if, mandatory, fixed, prefill });
+        pending.push(QuestionPending { show_if, mandatory, fixed, prefill, option_conds });
     }
 
     fn prefill(&mut self, qi: usize, (v, path, scope): &(Value, String, Option<String>)) -> Option<Prefill> {
@@ -826,6 +868,30 @@ impl Loader {
                 return None;
             };
             let mut map = BTreeMap::new();
+            match m.get("map") {
+                None if !copyable(self.qtypes[src], self.qtypes[qi])
+                    || self.qoptions[src] != self.qoptions[qi] =>
+                {
+                    self.err(
+                        path.clone(),
+                        format!(
+                            "without \"map\" the answer to \"{from}\" is copied as it is: it must be a question \
+                             of the same type (and options), or a province or country for an issuer; give a \
+                             \"map\" otherwise"
+                        ),
+                    );
+                }
+                Some(Value::Object(mm)) if mm.is_empty() => {
+                    self.err(
+                        format!("{path}.map"),
+                        "an empty map suggests nothing: omit \"map\" to copy the answer",
+                    );
+                }
+                Some(Value::Object(_)) | None => {}
+                Some(_) => {
+                    self.err(format!("{path}.map"), "expected an object {\"answer\": \"suggestion\", …}")
+                }
+            }
             if let Some(mm) = m.get("map").and_then(Value::as_object) {
                 for (k, val) in mm {
                     match val.as_str() {
@@ -1060,7 +1126,12 @@ impl Loader {
             let path = format!("fee.methods[{i}]");
             let Some(mm) = self.obj(mv, &path) else { continue };
             let Some(id) = self.string(mm, "id", &path) else { continue };
-            q.fee.methods.push(Opt { id, label: self.text(mm, "label", &path) });
+            q.fee.methods.push(Opt {
+                id,
+                label: self.text(mm, "label", &path),
+                show_if: Cond::True,
+                ruled_out_message: None,
+            });
         }
     }
 
@@ -1525,48 +1596,21 @@ impl Loader {
             }
         }
 
-        // Visibility may look only backwards: a question's show_if reads earlier questions only
-        // (through item and rule references too).
+        // Visibility may look only backwards: a question's show_if, its options' show_if and its
+        // fixed values read earlier questions only (through item and rule references too).
         for (qi, question) in q.questions.iter().enumerate() {
-            let mut reads = vec![];
-            question.show_if.questions(&mut reads);
-            let mut is = vec![];
-            let mut rs = vec![];
-            let mut inc = false;
-            question.show_if.refs(&mut is, &mut rs, &mut inc);
-            let mut seen_i = HashSet::new();
-            let mut seen_r = HashSet::new();
-            while !is.is_empty() || !rs.is_empty() {
-                if let Some(i) = is.pop() {
-                    if seen_i.insert(i) && i < q.items.len() {
-                        q.items[i].when.questions(&mut reads);
-                        q.items[i].when.refs(&mut is, &mut rs, &mut inc);
-                    }
-                } else if let Some(r) = rs.pop()
-                    && seen_r.insert(r)
-                    && r < q.rules.len()
-                {
-                    q.rules[r].when.questions(&mut reads);
-                    q.rules[r].when.refs(&mut is, &mut rs, &mut inc);
-                }
-            }
-            let path = format!("question \"{}\" ({}).show_if", question.id, q.screens[question.screen].id);
-            if inc {
-                self.err(&path, "a question's visibility cannot depend on completeness (\"incomplete\")");
-            }
-            if let Some(&later) = reads.iter().filter(|&&r| r >= qi).max() {
-                let what = if q.questions[later].screen != question.screen {
-                    "a question on a later screen"
-                } else {
-                    "a later question (or itself)"
-                };
-                self.err(
-                    path,
-                    format!(
-                        "refers to {what}: \"{}\"; a question can depend only on earlier answers",
-                        q.questions[later].id
-                    ),
-                );
+            let mut conds: Vec<(&Cond, String)> = vec![(&question.show_if, "show_if".into())];
+            conds
+                .extend(question.fixed.iter().enumerate().map(|(k, (c, _))| (c, format!("fixed[{k}].when"))));
+            conds.extend(
+                question
+                    .options
+                    .iter()
+                    .filter(|o| o.show_if != Cond::True)
+                    .map(|o| (&o.show_if, format!("option \"{}\".show_if", o.id))),
+            );
+            for (cond, what_cond) in conds {
+                self.reads_backwards(q, qi, cond, &what_cond);
             }
         }
 
@@ -1586,6 +1630,59 @@ impl Loader {
             }
         }
     }
+}
+
+impl Loader {
+    /// `cond` (part `what_cond` of question `qi`) reads only earlier questions, and not completeness.
+    fn reads_backwards(&mut self, q: &Questionnaire, qi: usize, cond: &Cond, what_cond: &str) {
+        let question = &q.questions[qi];
+        let mut reads = vec![];
+        cond.questions(&mut reads);
+        let mut is = vec![];
+        let mut rs = vec![];
+        let mut inc = false;
+        cond.refs(&mut is, &mut rs, &mut inc);
+        let mut seen_i = HashSet::new();
+        let mut seen_r = HashSet::new();
+        while !is.is_empty() || !rs.is_empty() {
+            if let Some(i) = is.pop() {
+                if seen_i.insert(i) && i < q.items.len() {
+                    q.items[i].when.questions(&mut reads);
+                    q.items[i].when.refs(&mut is, &mut rs, &mut inc);
+                }
+            } else if let Some(r) = rs.pop()
+                && seen_r.insert(r)
+                && r < q.rules.len()
+            {
+                q.rules[r].when.questions(&mut reads);
+                q.rules[r].when.refs(&mut is, &mut rs, &mut inc);
+            }
+        }
+        let path = format!("question \"{}\" ({}).{what_cond}", question.id, q.screens[question.screen].id);
+        if inc {
+            self.err(&path, "a question's visibility cannot depend on completeness (\"incomplete\")");
+        }
+        if let Some(&later) = reads.iter().filter(|&&r| r >= qi).max() {
+            let what = if q.questions[later].screen != question.screen {
+                "a question on a later screen"
+            } else {
+                "a later question (or itself)"
+            };
+            self.err(
+                path,
+                format!(
+                    "refers to {what}: \"{}\"; a question can depend only on earlier answers",
+                    q.questions[later].id
+                ),
+            );
+        }
+    }
+}
+
+/// Whether an answer to a `from` question is always a valid answer to a `to` question, so a
+/// prefill may copy it without a map (an issuer is "CA", a province code or a country code).
+fn copyable(from: QType, to: QType) -> bool {
+    from == to || (to == QType::Issuer && matches!(from, QType::Province | QType::Country))
 }
 
 /// Questions that no answers can make visible: their show_if is constant false, or it needs
@@ -1658,8 +1755,10 @@ enum MandatoryPending {
 struct QuestionPending {
     show_if: Option<Pending>,
     mandatory: MandatoryPending,
-    fixed: Option<(Pending, String)>,
+    fixed: Vec<(Pending, String)>,
     prefill: Option<(Value, String, Option<String>)>,
+    /// Per option (by index) with a `show_if`: its condition.
+    option_conds: Vec<(usize, Pending)>,
 }
 
 /// Question conditions are compiled after every question id is known, from their own copy of the JSON.

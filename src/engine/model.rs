@@ -89,12 +89,24 @@ pub enum Format {
 pub struct Opt {
     pub id: String,
     pub label: Text,
+    /// Offered only while this holds (earlier answers can rule an option out); `True` for most.
+    pub show_if: Cond,
+    /// What to say when a stored answer picks this option while it is ruled out (a generic
+    /// message naming the earlier questions otherwise).
+    pub ruled_out_message: Option<Text>,
 }
 
 #[derive(Clone, Debug)]
 pub enum Prefill {
-    From { q: usize, map: BTreeMap<String, String> },
-    Value { value: String, when: Cond },
+    /// The answer to question `q`, through `map`; an empty map copies the answer as it is.
+    From {
+        q: usize,
+        map: BTreeMap<String, String>,
+    },
+    Value {
+        value: String,
+        when: Cond,
+    },
 }
 
 /// One question. `repr(C)` with the fields evaluation reads first: a 10,000-question form then
@@ -105,12 +117,15 @@ pub struct Question {
     // Hot: read by every evaluation.
     /// The question's own show_if AND its screen's.
     pub show_if: Cond,
-    pub fixed: Option<(Cond, String)>,
+    /// While a condition holds the answer is its value (the first that holds wins).
+    pub fixed: Vec<(Cond, String)>,
     pub mandatory: Cond,
     pub qtype: QType,
     pub na: bool,
     pub unknown: bool,
     pub future_ok: bool,
+    /// Some option has a `show_if` (so evaluation checks which options are offered).
+    pub option_conds: bool,
     pub format: Option<Format>,
     pub min_len: usize,
     pub postal_country: Option<usize>,

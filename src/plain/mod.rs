@@ -11,16 +11,13 @@ use std::collections::BTreeSet;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-
 use crate::cli::{CliError, EngineInspector};
 use crate::clock::Clock;
 use crate::drafts::cli::cli_error;
 use crate::drafts::{DraftStore, OpenDraft, QuestionnaireRef, Sweep};
-use crate::engine::cond::Env;
-use crate::engine::eval::{Blocker, answer_label};
+use crate::engine::eval::answer_label;
 use crate::engine::{
-    AnswerValue, Answers, Context, Evaluation, Lang, Outcome, Prefill, QType, Questionnaire, ScreenKind,
+    AnswerValue, Answers, Context, Evaluation, Lang, Outcome, QType, Question, Questionnaire, ScreenKind,
     Severity, Text, evaluate,
 };
 use crate::report;
@@ -85,6 +82,8 @@ enum Asked {
     Kept,
     Answered(Box<Evaluation>),
     Back,
+    /// "change 4.2": go to that question (from the review: come back after it).
+    Goto(usize),
     Quit,
     Eof,
 }
@@ -113,31 +112,13 @@ struct Walk {
     screen: usize,
     /// The intro of the last screen announced.
     last_intro: Option<Option<String>>,
+    /// The last save failed (why, in both languages): never say "saved" then.
+    unsaved: Option<Text>,
+    /// Came from the review to change an answer: back to the review after it.
+    return_to_review: bool,
 }
 
-/// Conditions read from an evaluation (fixed values, mandatory, prefill), outside the engine's pass.
-struct EvEnv<'a>(&'a Evaluation);
-
-impl Env for EvEnv<'_> {
-    fn value(&self, q: usize) -> Option<&str> {
-        self.0.values.get(q).and_then(|v| v.as_ref()).map(AnswerValue::as_cond_str)
-    }
-    fn today(&self) -> NaiveDate {
-        self.0.context.today
-    }
-    fn item_on(&self, i: usize) -> bool {
-        self.0.items.iter().chain(self.0.paper_prep.iter()).any(|r| r.item == i)
-    }
-    fn rule_fired(&self, r: usize) -> bool {
-        self.0.fired.contains(&r)
-    }
-    fn incomplete(&self) -> bool {
-        self.0.blockers.iter().any(|b| matches!(b, Blocker::Missing(_) | Blocker::Item(_)))
-    }
-    fn draft_days(&self) -> Option<i64> {
-        self.0.context.started.map(|st| (self.0.context.today - st).num_days())
-    }
-}
+use crate::session::answering::{EvEnv, fixed_value, prefill};
 
 fn write_err(e: std::io::Error) -> CliError {
     let r = crate::drafts::io_reason(&e);
@@ -330,7 +311,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         // Answers kept under a renamed question's former id move to its id (CONTRACT §1).
         answers.migrate(q);
         let screen = q.screen_index(&open.draft.current_screen).unwrap_or(0);
-        let mut w = Walk { open, answers, screen, last_intro: None };
+        let mut w = Walk { open, answers, screen, last_intro: None, unsaved: None, return_to_review: false };
         let mut from = q.screens[w.screen].questions.start;
         let mut announced: Option<usize> = None;
         {
@@ -383,6 +364,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 from = qi + 1;
                 continue;
             }
+            // Paper-preparation mode: no file is given (the documents are gathered on paper).
+            if w.open.draft.paper_prep && crate::session::files::file_item(q, qi).is_some() {
+                from = qi + 1;
+                continue;
+            }
             if let Some(value) = fixed_value(q, qi, &ev) {
                 let label = answer_label(q, qi, &AnswerValue::Text(value.clone()), self.lang);
                 let line = format!(
@@ -400,14 +386,27 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 from = qi + 1;
                 continue;
             }
+            let review = q.screens.iter().position(|x| x.kind == ScreenKind::Review);
             match self.ask(&mut w, &ev, qi)? {
                 Asked::Kept => from = qi + 1,
-                Asked::Answered(after) => match self.after_answer(&mut w, &ev, &after)? {
+                Asked::Answered(after) => match self.after_answer(&mut w, &ev, &after, qi)? {
                     After::Continue => from = qi + 1,
-                    After::Back => from = qi,
+                    After::Back => {
+                        from = qi;
+                        continue;
+                    }
                     After::Quit => return self.quit(&mut w),
                     After::Eof => return self.eof(&mut w),
                 },
+                Asked::Goto(target) => {
+                    w.return_to_review = q.screens[w.screen].kind == ScreenKind::Review;
+                    if q.questions[target].screen != w.screen {
+                        w.screen = q.questions[target].screen;
+                        announced = None;
+                    }
+                    from = target;
+                    continue;
+                }
                 Asked::Back => match self.previous(&ev, w.screen, qi) {
                     Some((sc, pq)) => {
                         if sc != w.screen {
@@ -423,6 +422,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 },
                 Asked::Quit => return self.quit(&mut w),
                 Asked::Eof => return self.eof(&mut w),
+            }
+            // Changed from the review: back to it.
+            if std::mem::take(&mut w.return_to_review)
+                && let Some(r) = review
+            {
+                w.screen = r;
+                from = q.screens[r].questions.start;
+                announced = None;
             }
         }
     }
@@ -491,7 +498,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.say(q.items[i].content.get(lang))?;
         }
         if screen.kind == ScreenKind::Review {
-            self.say(report::check_text(q, ev, lang).trim_end())?;
+            self.check_your_answers(w, ev)?;
+            self.report(w, ev)?;
             if let Some(t) = q.text("honesty") {
                 self.say(t.get(lang))?;
             }
@@ -528,7 +536,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn ask(&mut self, w: &mut Walk, ev: &Evaluation, qi: usize) -> Result<Asked, CliError> {
         let q = self.q;
         let lang = self.lang;
-        let question = &q.questions[qi];
+        // Only the options the earlier answers leave open.
+        let shown = ev.shown_question(q, qi);
+        let question: &Question = &shown;
         let env = EvEnv(ev);
         let mandatory = question.mandatory.eval(&env);
         let current = w.answers.get(&question.id).cloned();
@@ -544,7 +554,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             head = format!("{head} ({})", h.get(lang));
         }
         self.say(head)?;
-        self.options(qi)?;
+        self.options(question)?;
         let mut hints = vec![];
         if question.na {
             hints.push(self.t(s::NA_HINT));
@@ -576,6 +586,22 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         loop {
             let Line::Text(line) = self.prompt(&question.number)? else { return Ok(Asked::Eof) };
             let typed = line.trim();
+            if let Some(target) = change_target(typed) {
+                match q.questions.iter().position(|x| x.number.eq_ignore_ascii_case(target)) {
+                    Some(t)
+                        if ev.visible[t]
+                            && ev.screen_visible[q.questions[t].screen]
+                            && self.askable(ev, t) =>
+                    {
+                        return Ok(Asked::Goto(t));
+                    }
+                    _ => {
+                        let line = format!("{} {target}", self.t(s::NO_SUCH_QUESTION));
+                        self.say(line)?;
+                        continue;
+                    }
+                }
+            }
             if let Some(cmd) = command(typed) {
                 match cmd {
                     Cmd::Help => self.help(qi)?,
@@ -583,7 +609,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     Cmd::Quit => return Ok(Asked::Quit),
                     Cmd::Save => self.save(w, true)?,
                     Cmd::Checklist => self.checklist(ev)?,
-                    Cmd::Review => self.say(report::check_text(q, ev, lang).trim_end())?,
+                    Cmd::Review => self.report(w, ev)?,
                     Cmd::Skip => {
                         if mandatory {
                             self.say(self.t(s::CANNOT_SKIP))?;
@@ -595,7 +621,21 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 continue;
             }
             if typed.is_empty() {
-                if current.is_some() {
+                if let Some(c) = &current {
+                    // A file named but never checked (an imported draft): Enter checks it now.
+                    if let (Some(ii), AnswerValue::Text(path)) = (crate::session::files::file_item(q, qi), c)
+                        && !w.open.is_read_only()
+                        && !w.open.draft.paper_prep
+                        && !crate::attach::attachments_of(&w.open.draft.attachments)
+                            .iter()
+                            .any(|a| a.item == q.items[ii].id && a.path.to_string_lossy() == path.as_str())
+                    {
+                        let path = path.clone();
+                        match self.give_file(w, ii, &path)? {
+                            Some(r) => return Ok(r),
+                            None => continue,
+                        }
+                    }
                     if ev.values[qi].is_some() {
                         return Ok(Asked::Kept);
                     }
@@ -639,6 +679,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let before = self.evaluate(w);
         let country =
             question.postal_country.and_then(|c| before.values[c].as_ref()).map(|v| v.as_cond_str());
+        if let (Some(ii), AnswerValue::Text(typed)) = (crate::session::files::file_item(q, qi), raw)
+            && !w.open.is_read_only()
+        {
+            return self.give_file(w, ii, typed);
+        }
         match crate::engine::answers::normalise(q, question, raw, self.clock.today(), country) {
             Err(msg) => {
                 let line = format!("{} {}", msg.get(lang), self.t(s::TRY_AGAIN));
@@ -667,6 +712,100 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
     }
 
+    /// A path given at a document's file question: checked and recorded (the same check as F7 and
+    /// `citcert attach`), or refused with the reason and nothing stored.
+    fn give_file(&mut self, w: &mut Walk, item: usize, typed: &str) -> Result<Option<Asked>, CliError> {
+        let q = self.q;
+        let path = crate::session::files::expand_home(typed.trim());
+        let given = crate::session::files::give_file(
+            q,
+            &w.answers,
+            &w.open.draft.attachments,
+            w.open.draft.created_on(),
+            &q.items[item].id,
+            &path,
+            None,
+            crate::session::files::max_bytes_setting(),
+            &self.clock,
+        );
+        match given {
+            Err(e) => {
+                let line = format!("{} {}", e.text().get(self.lang), self.t(s::TRY_AGAIN));
+                self.say(line)?;
+                Ok(None)
+            }
+            Ok(g) => {
+                let a = &g.attachment;
+                let line = format!(
+                    "{} {} — {}, {}, SHA-256 {}…",
+                    self.t(if a.kind == crate::attach::Kind::Explanation {
+                        s::FILE_CHECKED_LETTER
+                    } else {
+                        s::FILE_CHECKED
+                    }),
+                    a.file_name(),
+                    a.file_type.code().to_uppercase(),
+                    crate::attach::human_size_in(a.size, self.lang),
+                    &a.sha256[..12.min(a.sha256.len())]
+                );
+                w.answers = g.answers;
+                w.open.draft.attachments = g.attachments;
+                self.say(line)?;
+                let qi = q.items[item].file_q.unwrap_or_default();
+                Ok(Some(self.commit(w, qi, false)?))
+            }
+        }
+    }
+
+    /// Check your answers: every answer by section, whole, with the number to type to change it.
+    fn check_your_answers(&mut self, w: &Walk, ev: &Evaluation) -> Result<(), CliError> {
+        let q = self.q;
+        let lang = self.lang;
+        self.say(self.t(s::CHECK_ANSWERS))?;
+        let mut last = usize::MAX;
+        for qi in crate::session::journey::review_entries(q, ev) {
+            let question = &q.questions[qi];
+            if question.screen != last {
+                last = question.screen;
+                let sc = &q.screens[last];
+                let mut title = sc.title.get(lang).to_string();
+                if let Some(i) = sc.item {
+                    title = format!("{title}: {}", q.items[i].title.get(lang));
+                }
+                let state = crate::session::journey::screen_state(q, ev, last).words(lang);
+                self.say(format!("-- {} {title} ({state})", sc.number))?;
+            }
+            let answer = crate::session::journey::answer_words(q, ev, &w.answers, qi, lang);
+            let mark = if ev.has_error(qi) {
+                "✗ "
+            } else if ev.missing.contains(&qi) {
+                "* "
+            } else {
+                ""
+            };
+            self.say(format!("  {mark}{} {}: {answer}", question.number, ev.prompt(q, qi, lang)))?;
+        }
+        self.say(self.t(s::CHANGE_HOW))
+    }
+
+    /// Readiness item by item, with the recorded files read again (an explicit review, not a keystroke).
+    fn readiness(&self, w: &Walk, ev: &Evaluation) -> crate::readiness::Readiness {
+        let attachments = crate::attach::attachments_of(&w.open.draft.attachments);
+        crate::readiness::readiness(self.q, &w.answers, ev, &attachments, self.lang)
+    }
+
+    /// The full report (outcome, checklist as it truly is, missing answers, ready, fee).
+    fn report(&mut self, w: &Walk, ev: &Evaluation) -> Result<(), CliError> {
+        let rd = self.readiness(w, ev);
+        let text = report::check_text(self.q, ev, &rd, self.lang);
+        self.say(text.trim_end())?;
+        let more = report::readiness_text(&rd, self.lang);
+        if !more.trim().is_empty() {
+            self.say(more.trim_end())?;
+        }
+        Ok(())
+    }
+
     /// Saves after an answer (already set in `w.answers`; removed first when `remove`).
     fn commit(&mut self, w: &mut Walk, qi: usize, remove: bool) -> Result<Asked, CliError> {
         let q = self.q;
@@ -689,6 +828,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         w: &mut Walk,
         before: &Evaluation,
         after: &Evaluation,
+        qi: usize,
     ) -> Result<After, CliError> {
         let q = self.q;
         let lang = self.lang;
@@ -719,50 +859,67 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 self.say(line)?;
             }
         }
-        for &r in after.stops(q).iter().filter(|r| new_rules.contains(r)) {
-            self.rule_text(r, s::STOP)?;
-            loop {
-                let Line::Text(line) = self.prompt(self.t(s::STOP))? else { return Ok(After::Eof) };
-                match line.trim().to_lowercase().as_str() {
-                    "back" | "retour" => return Ok(After::Back),
-                    "continue" | "continuer" => {
-                        // Kept in the draft, so the full-screen interface knows it too.
-                        w.open.draft.paper_prep = true;
-                        self.say(self.t(s::PAPER_MODE))?;
-                        break;
-                    }
-                    "quit" | "exit" | "quitter" => return Ok(After::Quit),
-                    "?" | "help" | "aide" => self.rule_text(r, s::STOP)?,
-                    "checklist" | "liste" => self.checklist(after)?,
-                    "review" | "revue" => self.say(report::check_text(q, after, lang).trim_end())?,
-                    "save" | "enregistrer" => self.save(w, true)?,
-                    _ => self.say(self.t(s::STOP_CHOICE_BAD))?,
-                }
-            }
+        let acknowledged: BTreeSet<usize> = w
+            .open
+            .draft
+            .acknowledged
+            .iter()
+            .filter_map(|id| q.rules.iter().position(|r| &r.id == id))
+            .collect();
+        let Some(fired) =
+            crate::session::fires::after_answer(q, before, after, qi, &acknowledged, w.open.draft.paper_prep)
+        else {
+            return Ok(After::Continue);
+        };
+        let kind = if fired.caution { s::CAUTION } else { s::STOP };
+        let because =
+            format!("{} {}", self.t(s::BECAUSE), crate::session::fires::question_line(q, after, qi, lang));
+        self.say(&because)?;
+        for &r in &fired.rules {
+            self.rule_text(r, kind, fired.paper_ok)?;
         }
-        for &r in new_rules.iter().filter(|&&r| q.rules[r].outcome == Outcome::Caution) {
-            self.rule_text(r, s::CAUTION)?;
-            loop {
-                let Line::Text(line) = self.prompt(self.t(s::CAUTION))? else { return Ok(After::Eof) };
-                match line.trim().to_lowercase().as_str() {
-                    "yes" | "y" | "oui" | "o" | "i understand" | "je comprends" => {
+        loop {
+            let Line::Text(line) = self.prompt(self.t(kind))? else { return Ok(After::Eof) };
+            match (fired.caution, line.trim().to_lowercase().as_str()) {
+                (_, "change" | "changer" | "back" | "retour") => return Ok(After::Back),
+                (false, "paper" | "papier" | "continue" | "continuer") if fired.paper_ok => {
+                    // Kept in the draft, so the full-screen interface knows it too.
+                    w.open.draft.paper_prep = true;
+                    self.say(self.t(s::PAPER_MODE))?;
+                    self.save(w, false)?;
+                    return Ok(After::Continue);
+                }
+                (
+                    true,
+                    "yes" | "y" | "oui" | "o" | "i understand" | "je comprends" | "understand" | "compris",
+                ) => {
+                    for &r in &fired.rules {
                         let id = &q.rules[r].id;
                         if !w.open.draft.acknowledged.contains(id) {
                             w.open.draft.acknowledged.push(id.clone());
                         }
-                        break;
                     }
-                    "back" | "retour" => return Ok(After::Back),
-                    "quit" | "exit" | "quitter" => return Ok(After::Quit),
-                    "?" | "help" | "aide" => self.rule_text(r, s::CAUTION)?,
-                    _ => self.say(self.t(s::CAUTION_BAD))?,
+                    self.save(w, false)?;
+                    return Ok(After::Continue);
                 }
+                (_, "quit" | "exit" | "quitter") => return Ok(After::Quit),
+                (_, "?" | "help" | "aide") => {
+                    self.say(&because)?;
+                    for &r in &fired.rules {
+                        self.rule_text(r, kind, fired.paper_ok)?;
+                    }
+                }
+                (_, "checklist" | "liste") => self.checklist(after)?,
+                (_, "review" | "revue") => self.report(w, after)?,
+                (_, "save" | "enregistrer") => self.save(w, true)?,
+                (true, _) => self.say(self.t(s::CAUTION_BAD))?,
+                (false, _) if fired.paper_ok => self.say(self.t(s::STOP_CHOICE_BAD))?,
+                (false, _) => self.say(self.t(s::STOP_CHOICE_BAD_NO_PAPER))?,
             }
         }
-        Ok(After::Continue)
     }
 
-    fn rule_text(&mut self, r: usize, kind: Tr) -> Result<(), CliError> {
+    fn rule_text(&mut self, r: usize, kind: Tr, paper_ok: bool) -> Result<(), CliError> {
         let rule = &self.q.rules[r];
         let lang = self.lang;
         self.say(format!("{} — {} {}", self.t(kind), rule.id, rule.title.get(lang)))?;
@@ -774,14 +931,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if let Some(info) = &rule.info {
             self.say(info.get(lang))?;
         }
-        let choices = if kind.0 == s::STOP.0 { s::STOP_CHOICES } else { s::CAUTION_CONFIRM };
+        let choices = match (kind.0 == s::STOP.0, paper_ok) {
+            (true, true) => s::STOP_CHOICES,
+            (true, false) => s::STOP_CHOICES_NO_PAPER,
+            (false, _) => s::CAUTION_CONFIRM,
+        };
         self.say(self.t(choices))
     }
 
-    fn options(&mut self, qi: usize) -> Result<(), CliError> {
+    fn options(&mut self, question: &Question) -> Result<(), CliError> {
         let q = self.q;
         let lang = self.lang;
-        let question = &q.questions[qi];
         match question.qtype {
             QType::YesNo | QType::Choice => {
                 let parts: Vec<String> = (0..question.options.len())
@@ -847,11 +1007,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn checklist(&mut self, ev: &Evaluation) -> Result<(), CliError> {
         let q = self.q;
         let lang = self.lang;
-        let (title, items) = if ev.outcome == Outcome::StopPaper {
-            (s::PAPER_LIST, &ev.paper_prep)
-        } else {
-            (s::CHECKLIST, &ev.items)
-        };
+        if ev.outcome == Outcome::StopPaper {
+            // On paper: the documents to gather, in substance (the same list as the TUI's).
+            self.say(format!("{}:", self.t(s::PAPER_LIST)))?;
+            let c = crate::engine::text::colon(lang);
+            for (title, what) in crate::session::paper::documents(q, ev, lang) {
+                self.say(format!("  • {title}{c}{what}"))?;
+            }
+            return Ok(());
+        }
+        let (title, items) = (s::CHECKLIST, &ev.items);
         self.say(format!("{}:", self.t(title)))?;
         if items.is_empty() {
             self.say(format!("  {}", self.t(s::NONE_YET)))?;
@@ -879,10 +1044,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         w.open.draft.answers = w.answers.to_json_map();
         w.open.draft.current_screen = self.q.screens[w.screen].id.clone();
         match w.open.save(&self.clock) {
-            Ok(()) if loud => self.say(self.t(s::SAVED)),
-            Ok(()) => Ok(()),
+            Ok(()) => {
+                w.unsaved = None;
+                if loud { self.say(self.t(s::SAVED)) } else { Ok(()) }
+            }
             Err(e) => {
                 let line = format!("{} {}", self.t(s::NOT_SAVED), e.message(self.lang));
+                w.unsaved = Some(Text::new(e.message(Lang::En), e.message(Lang::Fr)));
                 self.say(line)
             }
         }
@@ -890,6 +1058,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     fn quit(&mut self, w: &mut Walk) -> Result<i32, CliError> {
         self.save(w, false)?;
+        if let Some(why) = w.unsaved.clone() {
+            let line = format!("{} {}", self.t(s::QUIT_NOT_SAVED), why.get(self.lang));
+            self.say(line)?;
+            return Ok(1);
+        }
         let line = if w.open.is_read_only() {
             self.t(s::QUIT_UNSAVED).to_string()
         } else {
@@ -908,32 +1081,121 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         self.save(w, false)?;
         self.say("")?;
         self.say(self.t(s::THE_END))?;
-        self.say(self.t(if ev.ready { s::READY_YES } else { s::READY_NO }))?;
+        let rd = self.readiness(w, ev);
+        let ready = crate::session::journey::ready(ev, &rd);
+        self.say(self.t(if ready { s::READY_YES } else { s::READY_NO }))?;
+        if !ready && ev.ready {
+            for p in report::file_problems(&rd, self.lang) {
+                self.say(format!("  - {p}"))?;
+            }
+        }
         let line = format!("{}: CAD {}", self.t(s::FEE), crate::engine::eval::fee_total(self.q, 1));
         self.say(line)?;
+        self.say("")?;
+        let paper = w.open.draft.paper_prep;
+        if paper {
+            self.say(self.t(s::PAPER_ROUTE))?;
+            for line in crate::session::paper::screen_lines(self.q, ev, self.lang) {
+                self.say(line)?;
+            }
+            self.say(self.t(s::PAPER_COMMANDS))?;
+        } else {
+            self.say(self.t(s::WHAT_NEXT))?;
+            for line in crate::session::journey::next_steps(ready, self.lang) {
+                self.say(line)?;
+            }
+            self.say(self.t(s::NEXT_COMMANDS))?;
+        }
+        while let Line::Text(line) = self.prompt(self.t(s::NEXT_PROMPT))? {
+            let line = line.trim();
+            let (word, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            let rest = rest.trim();
+            match word.to_lowercase().as_str() {
+                "" | "done" | "fini" | "quit" | "exit" | "quitter" => break,
+                "export" | "exporter" if paper => {
+                    let dir = crate::session::files::expand_home(if rest.is_empty() { "." } else { rest });
+                    let stem = format!("citcert-paper-{}", w.open.draft.id());
+                    let label = w.open.draft.label.clone();
+                    match crate::session::paper::write_summary(self.q, ev, &label, &dir, &stem, self.lang) {
+                        Ok(files) => {
+                            for f in files {
+                                self.say(format!("{} {}", self.t(s::WROTE), f.display()))?;
+                            }
+                        }
+                        Err(e) => self.say(e.get(self.lang))?,
+                    }
+                }
+                "package" | "paquet" if paper => self.say(self.t(s::NO_PACKAGE_ON_PAPER))?,
+                "export" | "exporter" => {
+                    let dir = crate::session::files::expand_home(if rest.is_empty() { "." } else { rest });
+                    let stem = format!("citcert-summary-{}", w.open.draft.id());
+                    let src = self.source(w);
+                    match crate::docs_cli::write_summary(self.q, &src, &dir, &stem, &self.clock, self.lang) {
+                        Ok(files) => {
+                            for f in files {
+                                self.say(format!("{} {}", self.t(s::WROTE), f.display()))?;
+                            }
+                        }
+                        Err(e) => self.say(e.get(self.lang))?,
+                    }
+                }
+                "package" | "paquet" if rest.is_empty() => self.say(self.t(s::PACKAGE_NEEDS_FOLDER))?,
+                "package" | "paquet" => {
+                    let dir = crate::session::files::expand_home(rest);
+                    let src = self.source(w);
+                    match crate::docs_cli::build_package(self.q, &src, &dir, &self.clock, self.lang) {
+                        Ok(built) => {
+                            for n in &built.notices {
+                                self.say(n.get(self.lang))?;
+                            }
+                            for l in built.lines(self.lang) {
+                                self.say(l)?;
+                            }
+                        }
+                        Err(e) => self.say(e.message.get(self.lang))?,
+                    }
+                }
+                "review" | "revue" => {
+                    self.check_your_answers(w, ev)?;
+                    self.report(w, ev)?;
+                }
+                _ if paper => self.say(self.t(s::PAPER_COMMANDS))?,
+                _ => self.say(self.t(s::NEXT_COMMANDS))?,
+            }
+        }
+        if let Some(why) = w.unsaved.clone() {
+            let line = format!("{} {}", self.t(s::QUIT_NOT_SAVED), why.get(self.lang));
+            self.say(line)?;
+            return Ok(1);
+        }
         if !w.open.is_read_only() {
             let line = format!("{} {}.", self.t(s::SAVED_IN), w.open.draft.id());
             self.say(line)?;
         }
         Ok(0)
     }
-}
 
-/// The value a question is fixed to by earlier answers, if any.
-fn fixed_value(q: &Questionnaire, qi: usize, ev: &Evaluation) -> Option<String> {
-    let (when, value) = q.questions[qi].fixed.as_ref()?;
-    when.eval(&EvEnv(ev)).then(|| value.clone())
-}
-
-/// The suggestion a question's prefill makes (never stored until the person accepts it).
-fn prefill(q: &Questionnaire, qi: usize, ev: &Evaluation) -> Option<String> {
-    match q.questions[qi].prefill.as_ref()? {
-        Prefill::From { q: src, map } => {
-            let v = ev.values.get(*src)?.as_ref()?;
-            map.get(v.as_cond_str()).cloned()
+    /// The walk's answers and files, as the export and the package read them.
+    fn source(&self, w: &Walk) -> crate::docs_cli::Source {
+        let created = w.open.draft.created_on();
+        crate::docs_cli::Source {
+            answers: w.answers.clone(),
+            attachments: crate::attach::attachments_of(&w.open.draft.attachments),
+            created_on: Some(created),
+            draft: Some(crate::export::DraftInfo {
+                label: w.open.draft.label.clone(),
+                created_on: created.to_string(),
+            }),
         }
-        Prefill::Value { value, when } => when.eval(&EvEnv(ev)).then(|| value.clone()),
     }
+}
+
+/// "change 4.2" / "changer 4.2": the question number to go to.
+fn change_target(typed: &str) -> Option<&str> {
+    let (word, rest) = typed.split_once(char::is_whitespace)?;
+    matches!(word.to_lowercase().as_str(), "change" | "changer")
+        .then(|| rest.trim())
+        .filter(|r| !r.is_empty())
 }
 
 fn type_hint(t: QType) -> Option<Tr> {

@@ -100,19 +100,25 @@ pub const STOP: Tr = Tr("STOP", "ARRÊT");
 pub const CAUTION: Tr = Tr("CAUTION", "MISE EN GARDE");
 pub const GUIDE: Tr = Tr("Guide", "Guide");
 pub const STOP_CHOICES: Tr = Tr(
-    "Type back to change this answer, continue to go on in paper-preparation mode, or quit.",
-    "Tapez back pour changer cette réponse, continue pour poursuivre en mode préparation papier, ou quit.",
+    "Type change to change this answer, paper to go on in paper-preparation mode, or quit.",
+    "Tapez changer pour changer cette réponse, papier pour poursuivre en mode préparation papier, ou quitter.",
 );
-pub const STOP_CHOICE_BAD: Tr = Tr("Type back, continue or quit.", "Tapez back, continue ou quit.");
+pub const STOP_CHOICES_NO_PAPER: Tr = Tr(
+    "Type change to change this answer, or quit. A paper application is not the way either: read the message above.",
+    "Tapez changer pour changer cette réponse, ou quitter. Une demande papier n’est pas la solution non plus : lisez le message ci-dessus.",
+);
+pub const STOP_CHOICE_BAD: Tr = Tr("Type change, paper or quit.", "Tapez changer, papier ou quitter.");
+pub const STOP_CHOICE_BAD_NO_PAPER: Tr = Tr("Type change or quit.", "Tapez changer ou quitter.");
+pub const BECAUSE: Tr = Tr("Because of your answer to", "En raison de votre réponse à");
 pub const PAPER_MODE: Tr = Tr(
     "Paper-preparation mode: you can keep preparing your answers; the checklist shows what to prepare for a paper application.",
     "Mode préparation papier : vous pouvez continuer à préparer vos réponses; la liste de contrôle indique ce qu’il faut préparer pour une demande papier.",
 );
 pub const CAUTION_CONFIRM: Tr = Tr(
-    "Type yes to confirm you understand (I understand), or back to change this answer.",
-    "Tapez oui (yes) pour confirmer que vous comprenez, ou back pour changer cette réponse.",
+    "Type yes to confirm you understand (I understand), change to change this answer, or quit.",
+    "Tapez oui pour confirmer que vous comprenez (je comprends), changer pour changer cette réponse, ou quitter.",
 );
-pub const CAUTION_BAD: Tr = Tr("Type yes, back or quit.", "Tapez oui, back ou quit.");
+pub const CAUTION_BAD: Tr = Tr("Type yes, change or quit.", "Tapez oui, changer ou quitter.");
 pub const BLOCKED: Tr = Tr("Document problem", "Problème de document");
 pub const THE_END: Tr = Tr("End of the questionnaire.", "Fin du questionnaire.");
 pub const READY_YES: Tr = Tr(
@@ -160,7 +166,47 @@ pub const HINT_OFFICE: Tr = Tr(
     "un numéro de la liste, ou le début du nom du bureau",
 );
 pub const HINT_HEIGHT: Tr = Tr("for example 165 cm or 5 ft 6 in", "par exemple 165 cm ou 5 ft 6 in");
-pub const HINT_FILE: Tr = Tr("the path of the file", "le chemin du fichier");
+pub const HINT_FILE: Tr = Tr(
+    "the path of the file; it is checked at once (JPEG, PNG or PDF, size limit)",
+    "le chemin du fichier; il est vérifié aussitôt (JPEG, PNG ou PDF, limite de taille)",
+);
+pub const FILE_CHECKED: Tr = Tr("File checked and recorded:", "Fichier vérifié et enregistré :");
+pub const FILE_CHECKED_LETTER: Tr =
+    Tr("Explanation letter checked and recorded:", "Lettre d’explication vérifiée et enregistrée :");
+pub const NO_SUCH_QUESTION: Tr =
+    Tr("No question asked now has the number", "Aucune question posée maintenant ne porte le numéro");
+pub const QUIT_NOT_SAVED: Tr = Tr(
+    "Your last answers are NOT saved: the draft could not be written. Free some space or check the drafts folder, then try again. Reason:",
+    "Vos dernières réponses ne sont PAS enregistrées : le brouillon n’a pas pu être écrit. Libérez de l’espace ou vérifiez le dossier des brouillons, puis réessayez. Raison :",
+);
+pub const PAPER_ROUTE: Tr = Tr("Your paper application:", "Votre demande papier :");
+pub const PAPER_COMMANDS: Tr = Tr(
+    "Type export [FOLDER] to write the paper-preparation summary to print (Markdown and HTML; default: this folder), review to check your answers again, or done.",
+    "Tapez exporter [DOSSIER] pour écrire le résumé de préparation papier à imprimer (Markdown et HTML; par défaut : ce dossier), revue pour revoir vos réponses, ou fini.",
+);
+pub const NO_PACKAGE_ON_PAPER: Tr = Tr(
+    "No package in paper-preparation mode: nothing is submitted online. Type export for the summary to print.",
+    "Pas de paquet en mode préparation papier : rien n’est présenté en ligne. Tapez exporter pour le résumé à imprimer.",
+);
+pub const WHAT_NEXT: Tr = Tr("What happens next:", "Et ensuite :");
+pub const NEXT_COMMANDS: Tr = Tr(
+    "Type export [FOLDER] to write the summary (Markdown and HTML; default: this folder), package FOLDER to build the signed package in a new folder, review to check your answers again, or done.",
+    "Tapez exporter [DOSSIER] pour écrire le résumé (Markdown et HTML; par défaut : ce dossier), paquet DOSSIER pour créer le paquet signé dans un nouveau dossier, revue pour revoir vos réponses, ou fini.",
+);
+pub const NEXT_PROMPT: Tr = Tr("next", "ensuite");
+pub const WROTE: Tr = Tr("Wrote", "Fichier écrit :");
+pub const PACKAGE_NEEDS_FOLDER: Tr = Tr(
+    "Give the folder to create, for example: package ~/citcert-package",
+    "Donnez le dossier à créer, par exemple : paquet ~/paquet-citcert",
+);
+pub const CHECK_ANSWERS: Tr = Tr(
+    "Check your answers (✗ to correct, * not answered yet):",
+    "Vérifiez vos réponses (✗ à corriger, * pas encore répondu) :",
+);
+pub const CHANGE_HOW: Tr = Tr(
+    "To change an answer, type change and its number (for example: change 4.2); you come back here after it.",
+    "Pour changer une réponse, tapez changer et son numéro (par exemple : changer 4.2); vous revenez ici ensuite.",
+);
 pub const HINT_EMAIL: Tr = Tr("name@example.ca", "nom@exemple.ca");
 pub const HINT_CHOICE: Tr =
     Tr("the number before the choice, or the choice's word", "le numéro devant le choix, ou le mot du choix");

@@ -9,10 +9,9 @@ use super::i18n;
 use super::keymap::{self, Action};
 use super::store::{Damaged, Draft, DraftSummary, Store, days_left};
 use super::widgets::{Field, FieldEvent, FieldKey, TextInput};
-use crate::engine::model::Prefill;
 use crate::engine::text::fold;
 use crate::engine::{
-    AnswerValue, Answers, Context, Evaluation, Lang, Outcome, QType, Questionnaire, ScreenKind, evaluate,
+    AnswerValue, Answers, Context, Evaluation, Lang, QType, Questionnaire, ScreenKind, evaluate,
 };
 
 /// A window over the screen.
@@ -36,6 +35,26 @@ pub enum Overlay {
     Search(TextInput, usize),
     /// The current screen's answers in full sentences, for reading to a caller.
     ReadBack,
+    /// "What happens next": export the summary, build the package, then the IRCC steps.
+    Next(NextView),
+}
+
+/// The last window: what happens next, and the two things citcert does from here.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextView {
+    /// Typing the folder for the summary (`Export`) or the package (`Package`); None: the steps.
+    pub asking: Option<NextAction>,
+    pub input: TextInput,
+    /// The folder shown was suggested: the first character typed or pasted replaces it.
+    pub suggested: bool,
+    /// What the last export or package did (or why it was refused), in the words of the moment.
+    pub result: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NextAction {
+    Export,
+    Package,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +67,43 @@ pub struct StopView {
     pub paper_ok: bool,
     /// Where "I understand" leads.
     pub target: Option<usize>,
+    /// The question whose answer set it off (its number, prompt and answer are shown; "change the
+    /// answer" focuses it).
+    pub question: Option<usize>,
+}
+
+/// A row ↑↓ can select on the review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewRow {
+    /// The k-th answer of the review's entries (`App::review_entries`).
+    Answer(usize),
+    /// A section heading (stops, indication, checklist, ready, fee; no "ready" in paper mode).
+    Section(usize),
+    /// The k-th "not yet" entry.
+    NotYet(usize),
+}
+
+impl ReviewRow {
+    /// How many rows: `entries` answers, the sections, `not_yet` entries (none in paper mode).
+    pub fn count(entries: usize, not_yet: usize, paper_mode: bool) -> usize {
+        if paper_mode { entries + 4 } else { entries + 5 + not_yet }
+    }
+
+    /// The row at index `k` (answers are numbered by their place among the entries).
+    pub fn at(k: usize, entries: usize, not_yet: usize, paper_mode: bool) -> Option<ReviewRow> {
+        if k < entries {
+            return Some(ReviewRow::Answer(k));
+        }
+        let r = k - entries;
+        match (paper_mode, r) {
+            (_, 0..=2) => Some(ReviewRow::Section(r)),
+            (true, 3) => Some(ReviewRow::Section(3)),
+            (false, 3) => Some(ReviewRow::Section(3)),
+            (false, r) if r < 4 + not_yet => Some(ReviewRow::NotYet(r - 4)),
+            (false, r) if r == 4 + not_yet => Some(ReviewRow::Section(4)),
+            _ => None,
+        }
+    }
 }
 
 /// Where the keys go on a draft screen.
@@ -87,6 +143,28 @@ pub struct Session {
     pub why_from_questions: bool,
     /// Attached files as found on disk when the review last opened (see [`App::check_files`]).
     pub file_checks: Vec<FileCheck>,
+    /// What is really done, item by item (files as last checked; no file is read to compute it):
+    /// recomputed after each change, so frames only read it.
+    pub rd: crate::readiness::Readiness,
+    /// The files' states as last read (when the review opened), by item.
+    pub known: Vec<(String, crate::attach::FileState)>,
+}
+
+impl Session {
+    /// The list beside the questions: the online checklist; in paper-preparation mode, the
+    /// documents to gather for the paper application, in substance (the online items that are
+    /// documents, then the paper-only items; not the "documents of the online checklist" summary).
+    pub fn list<'s>(&'s self, q: &Questionnaire) -> Vec<&'s crate::engine::eval::ItemResult> {
+        if !self.paper_mode {
+            return self.ev.items.iter().collect();
+        }
+        self.ev
+            .items
+            .iter()
+            .filter(|r| q.items[r.item].kind != crate::engine::ItemKind::Action)
+            .chain(self.ev.paper_prep.iter().filter(|r| q.items[r.item].id != "PP-ALL-ONLINE-ITEMS"))
+            .collect()
+    }
 }
 
 /// One attached file as the review shows it: changed or vanished since attached, or the very file
@@ -124,6 +202,8 @@ pub struct App<'a> {
     pub scroll: u16,
     /// The language was given with --lang: drafts open in it rather than in their own.
     pub lang_explicit: bool,
+    /// Quit with the last save failed: why (said after the screens close; exit status 1).
+    pub not_saved_on_quit: Option<String>,
 }
 
 impl<'a> App<'a> {
@@ -146,6 +226,7 @@ impl<'a> App<'a> {
             color: true,
             lang_explicit: false,
             scroll: 0,
+            not_saved_on_quit: None,
         };
         app.removed = app.store.removed();
         app.damaged = app.store.damaged();
@@ -190,6 +271,7 @@ impl<'a> App<'a> {
         match (&self.overlay, &self.session) {
             (Some(Overlay::NewDraft(_) | Overlay::Search(..)), _) => true,
             (Some(Overlay::Attach(d)), _) => !d.on_toggle,
+            (Some(Overlay::Next(v)), _) => v.asking.is_some(),
             (Some(_), _) => false,
             (None, Some(s)) => s.pane == Pane::Questions && s.field.takes_text(),
             (None, None) => false,
@@ -239,9 +321,21 @@ impl<'a> App<'a> {
     fn quit(&mut self) {
         if self.session.is_some() {
             self.commit_pending();
-            self.save();
+            if !self.save() && self.store.read_only().is_none() {
+                // Said after the screen is restored, and the exit status is 1 (never "saved").
+                self.not_saved_on_quit = self.status.clone();
+            }
         }
         self.quit = true;
+    }
+
+    /// The exit status and what to say after the screens close: 1 with the reason when the last
+    /// save failed, else 0.
+    pub fn exit(&self) -> (i32, Option<String>) {
+        match &self.not_saved_on_quit {
+            Some(why) => (1, Some(why.clone())),
+            None => (0, None),
+        }
     }
 
     fn update_overlay(&mut self, o: Overlay, action: Action) {
@@ -289,18 +383,26 @@ impl<'a> App<'a> {
                     self.overlay = None;
                     return;
                 };
-                let screens = s.ev.visible_screens();
+                let screens = self.jump_screens();
                 match action {
                     Action::Key(K::Up) => self.overlay = Some(Overlay::Jump(sel.saturating_sub(1))),
                     Action::Key(K::Down) | Action::FocusNext => {
                         self.overlay = Some(Overlay::Jump((sel + 1).min(screens.len().saturating_sub(1))))
                     }
-                    Action::Key(K::Enter) => {
-                        self.overlay = None;
-                        if let Some(&t) = screens.get(sel) {
+                    Action::Key(K::Enter) => match screens.get(sel) {
+                        Some(&t) if s.ev.screen_visible[t] => {
+                            self.overlay = None;
                             self.goto_screen(t);
                         }
-                    }
+                        Some(&t) => {
+                            let n = &self.q.screens[t].number;
+                            self.status = Some(self.lang.pick(
+                                format!("Screen {n} is not asked with your answers so far."),
+                                format!("L’écran {n} n’est pas demandé avec vos réponses actuelles."),
+                            ));
+                        }
+                        None => self.overlay = None,
+                    },
                     Action::Quit => self.quit(),
                     _ => self.overlay = None,
                 }
@@ -337,6 +439,7 @@ impl<'a> App<'a> {
                 _ => self.overlay = Some(Overlay::NewDraft(input)),
             },
             Overlay::Stop(v) => self.update_stop(v, action),
+            Overlay::Next(v) => self.update_next(v, action),
             Overlay::Attach(d) => self.update_attach(d, action),
         }
     }
@@ -346,6 +449,9 @@ impl<'a> App<'a> {
         match action {
             Action::Key(K::Char('c' | 'C')) | Action::Back => {
                 self.overlay = None;
+                if let Some(qi) = v.question {
+                    self.goto_question(qi);
+                }
                 self.status = Some(i18n::STOP_CHANGE.get(self.lang).into());
             }
             Action::Key(K::Char('p' | 'P')) if v.paper_ok => {
@@ -463,7 +569,10 @@ impl<'a> App<'a> {
             saved: true,
             why_from_questions: false,
             file_checks: vec![],
+            rd: crate::readiness::Readiness { items: vec![], files_ok: true, files_distinct: true },
+            known: vec![],
         });
+        self.refresh_truth();
         self.goto_screen(screen);
     }
 
@@ -487,19 +596,33 @@ impl<'a> App<'a> {
     pub fn check_files(&mut self) {
         let q = self.q;
         let Some(s) = &mut self.session else { return };
-        s.file_checks = if s.draft.attachments.is_empty() {
-            vec![]
-        } else {
-            let attachments = crate::attach::attachments_of(&s.draft.attachments);
-            crate::readiness::readiness(q, &s.draft.answers, &s.ev, &attachments, self.lang)
-                .items
-                .into_iter()
-                .filter_map(|i| {
-                    let f = i.file?;
-                    Some(FileCheck { item: i.id, state: f.state, same_file_as: i.same_file_as })
-                })
-                .collect()
-        };
+        let attachments = crate::attach::attachments_of(&s.draft.attachments);
+        s.known = attachments.iter().map(|a| (a.item.clone(), crate::attach::file_state(a))).collect();
+        s.rd =
+            crate::readiness::readiness_known(q, &s.draft.answers, &s.ev, &attachments, &s.known, self.lang);
+        s.file_checks = s
+            .rd
+            .items
+            .iter()
+            .filter_map(|i| {
+                let f = i.file.as_ref()?;
+                Some(FileCheck { item: i.id.clone(), state: f.state, same_file_as: i.same_file_as.clone() })
+            })
+            .collect();
+    }
+
+    /// Recomputes what is really done (`Session::rd`) from the answers and the files as last read.
+    pub fn refresh_truth(&mut self) {
+        let q = self.q;
+        let Some(s) = &mut self.session else { return };
+        let attachments = crate::attach::attachments_of(&s.draft.attachments);
+        s.rd =
+            crate::readiness::readiness_known(q, &s.draft.answers, &s.ev, &attachments, &s.known, self.lang);
+    }
+
+    /// Ready for a person: the answers gate and every file checked, unchanged and distinct.
+    pub fn ready_now(&self) -> bool {
+        self.session.as_ref().is_some_and(|s| s.rd.ready(&s.ev))
     }
 
     /// Goes to a question's screen and focuses it.
@@ -518,9 +641,10 @@ impl<'a> App<'a> {
         let Some(s) = &mut self.session else { return };
         s.field = match s.focus {
             Some(qi) if editable(q, &s.ev, qi) => {
-                let question = &q.questions[qi];
+                // Only the options the earlier answers leave open.
+                let question = s.ev.shown_question(q, qi);
                 let current = s.draft.answers.get(&question.id).cloned();
-                let mut field = Field::for_question(q, question, current.as_ref(), lang);
+                let mut field = Field::for_question(q, &question, current.as_ref(), lang);
                 if current.is_none()
                     && let Some(v) = prefill(q, &s.ev, qi)
                 {
@@ -563,7 +687,7 @@ impl<'a> App<'a> {
             Action::JumpList => {
                 self.commit_pending();
                 let Some(s) = &self.session else { return };
-                let sel = s.ev.visible_screens().iter().position(|&x| x == s.screen).unwrap_or(0);
+                let sel = self.jump_screens().iter().position(|&x| x == s.screen).unwrap_or(0);
                 self.overlay = Some(Overlay::Jump(sel));
             }
             Action::Review => {
@@ -621,13 +745,12 @@ impl<'a> App<'a> {
 
     fn checklist_key(&mut self, k: FieldKey) {
         let Some(s) = &mut self.session else { return };
-        let n = if s.paper_mode { s.ev.paper_prep.len() } else { s.ev.items.len() };
+        let n = s.list(self.q).len();
         match k {
             FieldKey::Up => s.checklist_sel = s.checklist_sel.saturating_sub(1),
             FieldKey::Down => s.checklist_sel = (s.checklist_sel + 1).min(n.saturating_sub(1)),
             FieldKey::Enter | FieldKey::Char('w' | 'W' | ' ') => {
-                let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
-                if let Some(r) = list.get(s.checklist_sel) {
+                if let Some(r) = s.list(self.q).get(s.checklist_sel) {
                     self.overlay = Some(Overlay::Why(r.item));
                 }
             }
@@ -646,15 +769,26 @@ impl<'a> App<'a> {
             .collect()
     }
 
+    /// The rows ↑↓ walk on the review, in the order they are shown: every answer, the sections
+    /// (stops, indication, checklist, ready), each "not yet" entry, the fee.
+    pub fn review_rows(&self) -> Vec<ReviewRow> {
+        let Some(s) = &self.session else { return vec![] };
+        let (e, n) = (self.review_entries().len(), super::view::review::not_yet_len(self));
+        (0..ReviewRow::count(e, n, s.paper_mode))
+            .filter_map(|k| ReviewRow::at(k, e, n, s.paper_mode))
+            .collect()
+    }
+
     fn review_key(&mut self, k: FieldKey) {
         let entries = self.review_entries();
+        let not_yet = super::view::review::not_yet_len(self);
         let Some(s) = &mut self.session else { return };
+        let count = ReviewRow::count(entries.len(), not_yet, s.paper_mode);
         match k {
             FieldKey::Up => s.review_sel = s.review_sel.saturating_sub(1),
             FieldKey::Down => {
-                let sections = if s.paper_mode { 4 } else { 5 };
-                if s.review_sel + 1 >= entries.len() + sections {
-                    // Past the last answer: the review's own questions (the declaration).
+                if s.review_sel + 1 >= count {
+                    // Past the last row: the review's own questions (the declaration).
                     s.pane = Pane::Questions;
                 } else {
                     s.review_sel += 1;
@@ -662,17 +796,36 @@ impl<'a> App<'a> {
             }
             FieldKey::Home => s.review_sel = 0,
             FieldKey::End => s.review_sel = entries.len().saturating_sub(1),
-            FieldKey::Enter => {
-                if s.review_sel >= entries.len() {
-                    self.status = Some(i18n::REVIEW_GO_ON.get(self.lang).into());
-                } else if let Some(&qi) = entries.get(s.review_sel) {
-                    s.return_to_review = true;
-                    self.goto_question(qi);
-                    self.status = Some(i18n::REVIEW_CHANGE.get(self.lang).into());
+            FieldKey::Enter => match ReviewRow::at(s.review_sel, entries.len(), not_yet, s.paper_mode) {
+                Some(ReviewRow::Answer(k)) => self.change_from_review(entries[k]),
+                Some(ReviewRow::NotYet(k)) => {
+                    let goal = super::view::review::not_yet(self).get(k).map(|(_, g)| *g);
+                    let Some(s) = &self.session else { return };
+                    let target = match goal {
+                        Some(super::view::review::Goal::Question(qi)) => Some(qi),
+                        Some(super::view::review::Goal::Rule(r)) => {
+                            crate::session::fires::cause(self.q, &s.draft.answers, &s.ev, r)
+                        }
+                        _ => None,
+                    };
+                    match target {
+                        Some(qi) => self.change_from_review(qi),
+                        None => self.status = Some(i18n::REVIEW_GO_ON.get(self.lang).into()),
+                    }
                 }
-            }
+                _ => self.status = Some(i18n::REVIEW_GO_ON.get(self.lang).into()),
+            },
             _ => {}
         }
+    }
+
+    /// Goes to a question from the review; the next PgDn (or Enter on its last question) comes back.
+    fn change_from_review(&mut self, qi: usize) {
+        if let Some(s) = &mut self.session {
+            s.return_to_review = true;
+        }
+        self.goto_question(qi);
+        self.status = Some(i18n::REVIEW_CHANGE.get(self.lang).into());
     }
 
     fn field_key(&mut self, k: FieldKey) {
@@ -687,10 +840,14 @@ impl<'a> App<'a> {
         };
         match s.field.on_key(&k) {
             FieldEvent::Edited => {}
-            FieldEvent::Commit(v) => self.set_answer(qi, v),
+            FieldEvent::Commit(v) => {
+                self.give_answer(qi, v);
+            }
             FieldEvent::CommitNext(v) => {
-                self.set_answer(qi, v);
-                self.advance(qi);
+                // Refused (a file that fails its check), or a stop or caution shown: stay here.
+                if self.give_answer(qi, v) && self.overlay.is_none() {
+                    self.advance(qi);
+                }
             }
             FieldEvent::Next => self.advance(qi),
             FieldEvent::Ignored => match k {
@@ -771,9 +928,11 @@ impl<'a> App<'a> {
         } else {
             AnswerValue::Text(token.into())
         };
-        self.set_answer(qi, Some(v));
+        let given = self.give_answer(qi, Some(v));
         self.rebuild_field();
-        self.advance(qi);
+        if given && self.overlay.is_none() {
+            self.advance(qi);
+        }
     }
 
     /// Stores a typed but not yet committed edit (focus leaving a field).
@@ -783,8 +942,126 @@ impl<'a> App<'a> {
             return;
         }
         if let (Some(qi), Some(v)) = (s.focus, s.field.pending()) {
-            self.set_answer(qi, v);
+            self.give_answer(qi, v);
         }
+    }
+
+    /// Gives one answer, as a person does (Enter, or the focus leaving the field): a path at a
+    /// document's file question is checked and recorded first (refused: the reason on the status
+    /// line, nothing stored); then a stop or caution it sets off is shown at once, naming the
+    /// question. False when the answer was refused.
+    pub fn give_answer(&mut self, qi: usize, v: Option<AnswerValue>) -> bool {
+        let q = self.q;
+        let Some(s) = &self.session else { return false };
+        if s.paper_mode && crate::session::files::file_item(q, qi).is_some() && v.is_some() {
+            self.status = Some(i18n::PAPER_NO_FILE.get(self.lang).into());
+            return false;
+        }
+        if let (Some(ii), Some(AnswerValue::Text(typed))) = (crate::session::files::file_item(q, qi), &v) {
+            let unchanged =
+                s.draft.answers.get(&q.questions[qi].id).is_some_and(|c| c.as_cond_str() == typed)
+                    && s.rd.items.iter().any(|i| i.id == q.items[ii].id && i.file.is_some());
+            if !unchanged {
+                return self.give_file_at(qi, ii, typed.clone());
+            }
+        }
+        let before = s.ev.clone();
+        self.set_answer(qi, v);
+        self.fire_now(&before, qi);
+        true
+    }
+
+    /// A path typed at file question `qi` of item `ii`: the same check as F7.
+    fn give_file_at(&mut self, qi: usize, ii: usize, typed: String) -> bool {
+        let q = self.q;
+        if let Some(why) = self.store.read_only() {
+            self.status =
+                Some(super::attach_flow::text(self.lang).read_only.replace("{why}", why.get(self.lang)));
+            return false;
+        }
+        let Some(s) = &self.session else { return false };
+        let path = crate::session::files::expand_home(typed.trim());
+        let clock = crate::clock::Clock::Fixed(self.today);
+        let given = crate::session::files::give_file(
+            q,
+            &s.draft.answers,
+            &s.draft.attachments,
+            s.draft.created_on,
+            &q.items[ii].id,
+            &path,
+            None,
+            crate::session::files::max_bytes_setting(),
+            &clock,
+        );
+        match given {
+            Err(e) => {
+                self.status = Some(super::attach_flow::refusal(&e, self.lang));
+                // The field keeps what was typed, so it can be corrected.
+                false
+            }
+            Ok(g) => {
+                let before = s.ev.clone();
+                self.apply_given(g);
+                self.fire_now(&before, qi);
+                true
+            }
+        }
+    }
+
+    /// Stores a file given (answers and attachment record), re-evaluates, saves, says what was
+    /// recorded.
+    pub fn apply_given(&mut self, g: crate::session::files::Given) {
+        let q = self.q;
+        let lang = self.lang;
+        let Some(s) = &mut self.session else { return };
+        s.draft.answers = g.answers;
+        s.draft.attachments = g.attachments;
+        let a = g.attachment;
+        s.known.retain(|(i, _)| *i != a.item);
+        let old_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
+        s.ev =
+            evaluate(q, &s.draft.answers, Context { today: self.today, started: Some(s.draft.created_on) });
+        let new_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
+        s.items_new = new_items.iter().copied().filter(|i| !old_items.contains(i)).collect();
+        s.items_gone = old_items.iter().copied().filter(|i| !new_items.contains(i)).collect();
+        s.saved = false;
+        self.refresh_truth();
+        let saved = self.save();
+        let failed = self.status.take();
+        let t = super::attach_flow::text(lang);
+        let notice = if a.kind == crate::attach::Kind::Explanation { t.attached_letter } else { t.attached };
+        let notice = notice
+            .replace("{name}", &a.file_name())
+            .replace("{type}", &a.file_type.code().to_uppercase())
+            .replace("{size}", &super::attach_flow::short_size_in(a.size, lang))
+            .replace("{hash}", &a.sha256[..6.min(a.sha256.len())]);
+        self.status = Some(match (saved, failed) {
+            (false, Some(f)) => format!("{f} — {notice}"),
+            _ => notice,
+        });
+    }
+
+    /// After a file given in the F7 dialog: the stop or caution it set off.
+    pub fn fire_after(&mut self, before: &Evaluation, qi: usize) {
+        self.fire_now(before, qi);
+    }
+
+    /// After an answer: the stop or caution it set off, shown now (see `session::fires`).
+    fn fire_now(&mut self, before: &Evaluation, qi: usize) {
+        let q = self.q;
+        let Some(s) = &self.session else { return };
+        let Some(f) =
+            crate::session::fires::after_answer(q, before, &s.ev, qi, &s.acknowledged, s.paper_mode)
+        else {
+            return;
+        };
+        self.overlay = Some(Overlay::Stop(StopView {
+            rules: f.rules,
+            caution: f.caution,
+            paper_ok: f.paper_ok,
+            target: None,
+            question: f.question,
+        }));
     }
 
     /// Stores (or clears) one answer, re-evaluates, notes what changed, autosaves.
@@ -832,6 +1109,7 @@ impl<'a> App<'a> {
             let to = s.ev.next_screen(Some(s.screen)).or_else(|| s.ev.prev_screen(s.screen)).unwrap_or(0);
             self.goto_screen(to);
         }
+        self.refresh_truth();
         self.save();
     }
 
@@ -880,29 +1158,140 @@ impl<'a> App<'a> {
         } else {
             s.ev.next_screen(Some(s.screen))
         };
-        let stops = s.ev.stops(q);
-        let only_paper = stops
-            .iter()
-            .all(|&r| matches!(q.rules[r].outcome, Outcome::StopPaper | Outcome::StopWrongApplication));
-        let may_go_on = stops.is_empty() || (s.paper_mode && only_paper);
-        if !may_go_on {
-            self.overlay =
-                Some(Overlay::Stop(StopView { rules: stops, caution: false, paper_ok: only_paper, target }));
+        let from = s.screen;
+        if let Some(f) =
+            crate::session::fires::on_leaving(q, &s.draft.answers, &s.ev, &s.acknowledged, s.paper_mode)
+        {
+            self.overlay = Some(Overlay::Stop(StopView {
+                rules: f.rules,
+                caution: f.caution,
+                paper_ok: f.paper_ok,
+                target,
+                question: f.question,
+            }));
             return;
         }
-        let cautions: Vec<usize> =
-            s.ev.fired_with(q, Outcome::Caution)
-                .into_iter()
-                .filter(|r| !s.acknowledged.contains(r))
-                .collect();
-        if !cautions.is_empty() {
-            self.overlay =
-                Some(Overlay::Stop(StopView { rules: cautions, caution: true, paper_ok: false, target }));
-            return;
-        }
+        // Leaving with questions unanswered is allowed (drafts fill over several sittings); say which.
+        let notice = crate::session::journey::leaving_notice(q, &s.ev, from, self.lang);
         match target {
             Some(t) => self.goto_screen(t),
-            None => self.status = Some(i18n::LAST_SCREEN.get(self.lang).into()),
+            // Past the last screen: what happens next.
+            None => self.open_next(),
+        }
+        if notice.is_some() && target.is_some() {
+            self.status = notice;
+        }
+    }
+
+    /// Opens "what happens next".
+    pub fn open_next(&mut self) {
+        self.overlay = Some(Overlay::Next(NextView {
+            asking: None,
+            input: TextInput::default(),
+            suggested: false,
+            result: vec![],
+        }));
+    }
+
+    fn update_next(&mut self, mut v: NextView, action: Action) {
+        use FieldKey as K;
+        match (v.asking, action) {
+            (_, Action::Quit) => return self.quit(),
+            (Some(_), Action::Back) => v.asking = None,
+            (None, Action::Back | Action::Key(K::Char('c' | 'C' | 'f' | 'F'))) => {
+                self.overlay = None;
+                return;
+            }
+            (None, Action::Key(K::Char('e' | 'E'))) => {
+                v.asking = Some(NextAction::Export);
+                v.input = TextInput::new(default_folder());
+                v.suggested = true;
+            }
+            (None, Action::Key(K::Char('p' | 'P')))
+                if self.session.as_ref().is_some_and(|s| s.paper_mode) =>
+            {
+                v.result = vec![i18n::N_NO_PACKAGE_ON_PAPER.get(self.lang).into()];
+            }
+            (None, Action::Key(K::Char('p' | 'P'))) => {
+                v.asking = Some(NextAction::Package);
+                let id = self.session.as_ref().map(|s| s.draft.id.clone()).unwrap_or_default();
+                let dir = std::path::Path::new(&default_folder()).join(format!("citcert-package-{id}"));
+                v.input = TextInput::new(dir.to_string_lossy().into_owned());
+                v.suggested = true;
+            }
+            (None, Action::Key(K::Char('r' | 'R'))) | (None, Action::Review) => {
+                self.overlay = None;
+                if let Some(r) = self.q.screens.iter().position(|x| x.kind == ScreenKind::Review) {
+                    self.goto_screen(r);
+                }
+                return;
+            }
+            (Some(what), Action::Key(K::Enter)) => {
+                v.result = self.run_next(what, v.input.value.trim());
+                v.asking = None;
+            }
+            (Some(_), Action::Key(k)) => {
+                if std::mem::take(&mut v.suggested) && matches!(k, K::Char(_) | K::Paste(_)) {
+                    v.input = TextInput::default();
+                }
+                v.input.edit(&k);
+            }
+            (None, Action::Key(K::Up)) => self.scroll = self.scroll.saturating_sub(1),
+            (None, Action::Key(K::Down)) => self.scroll = self.scroll.saturating_add(1),
+            _ => {}
+        }
+        self.overlay = Some(Overlay::Next(v));
+    }
+
+    /// Exports the summary into a folder, or builds the package in a new folder; what happened, in
+    /// lines. The package is refused (with every reason) unless everything is ready.
+    fn run_next(&mut self, what: NextAction, typed: &str) -> Vec<String> {
+        self.commit_pending();
+        let lang = self.lang;
+        let Some(s) = &self.session else { return vec![] };
+        if typed.is_empty() {
+            return vec![lang.pick("✗ Type a folder first.", "✗ Tapez d’abord un dossier.").into()];
+        }
+        let dir = crate::session::files::expand_home(typed);
+        let src = crate::docs_cli::Source {
+            answers: s.draft.answers.clone(),
+            attachments: crate::attach::attachments_of(&s.draft.attachments),
+            created_on: Some(s.draft.created_on),
+            draft: Some(crate::export::DraftInfo {
+                label: s.draft.label.clone(),
+                created_on: s.draft.created_on.to_string(),
+            }),
+        };
+        let clock = crate::clock::Clock::Fixed(self.today);
+        match what {
+            NextAction::Export if s.paper_mode => {
+                let stem = format!("citcert-paper-{}", s.draft.id);
+                match crate::session::paper::write_summary(self.q, &s.ev, &s.draft.label, &dir, &stem, lang) {
+                    Ok(files) => files
+                        .iter()
+                        .map(|f| format!("✓ {} {}", lang.pick("Wrote", "Fichier écrit :"), f.display()))
+                        .collect(),
+                    Err(e) => vec![format!("✗ {}", e.get(lang))],
+                }
+            }
+            NextAction::Export => {
+                let stem = format!("citcert-summary-{}", s.draft.id);
+                match crate::docs_cli::write_summary(self.q, &src, &dir, &stem, &clock, lang) {
+                    Ok(files) => files
+                        .iter()
+                        .map(|f| format!("✓ {} {}", lang.pick("Wrote", "Fichier écrit :"), f.display()))
+                        .collect(),
+                    Err(e) => vec![format!("✗ {}", e.get(lang))],
+                }
+            }
+            NextAction::Package => match crate::docs_cli::build_package(self.q, &src, &dir, &clock, lang) {
+                Ok(built) => {
+                    let mut v: Vec<String> = built.notices.iter().map(|n| n.get(lang).to_string()).collect();
+                    v.extend(built.lines(lang).into_iter().take(1).map(|l| format!("✓ {l}")));
+                    v
+                }
+                Err(e) => e.message.get(lang).lines().map(|l| format!("✗ {l}")).collect(),
+            },
         }
     }
 
@@ -950,9 +1339,7 @@ impl<'a> App<'a> {
 
     /// The checklist (or paper list) the "why" keys walk.
     fn checklist_len(&self) -> usize {
-        self.session
-            .as_ref()
-            .map_or(0, |s| if s.paper_mode { s.ev.paper_prep.len() } else { s.ev.items.len() })
+        self.session.as_ref().map_or(0, |s| s.list(self.q).len())
     }
 
     /// F6: "why is this on my list?" for the highlighted checklist item, in one key.
@@ -969,8 +1356,8 @@ impl<'a> App<'a> {
             s.pane = Pane::Checklist;
         }
         s.checklist_sel = s.checklist_sel.min(n - 1);
-        let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
-        self.overlay = Some(Overlay::Why(list[s.checklist_sel].item));
+        let item = s.list(self.q)[s.checklist_sel].item;
+        self.overlay = Some(Overlay::Why(item));
     }
 
     /// ↑↓ in "why?": the previous or next item's why.
@@ -982,8 +1369,8 @@ impl<'a> App<'a> {
             return;
         }
         s.checklist_sel = (s.checklist_sel as i32 + delta).clamp(0, n as i32 - 1) as usize;
-        let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
-        self.overlay = Some(Overlay::Why(list[s.checklist_sel].item));
+        let item = s.list(self.q)[s.checklist_sel].item;
+        self.overlay = Some(Overlay::Why(item));
     }
 
     fn update_search(&mut self, mut input: TextInput, sel: usize, action: Action) {
@@ -1066,12 +1453,26 @@ impl<'a> App<'a> {
         ranked.into_iter().map(|(_, _, qi)| qi).collect()
     }
 
+    /// The screens the jump list shows: every screen asked now, and every other screen but the
+    /// document screens of items not on the checklist (shown as "not asked").
+    pub fn jump_screens(&self) -> Vec<usize> {
+        let Some(s) = &self.session else { return vec![] };
+        (0..self.q.screens.len())
+            .filter(|&sc| s.ev.screen_visible[sc] || self.q.screens[sc].item.is_none())
+            .collect()
+    }
+
     /// Current screen's position among the visible screens (1-based) and their count.
     pub fn screen_position(&self) -> (usize, usize) {
         let Some(s) = &self.session else { return (0, 0) };
         let v = s.ev.visible_screens();
         (v.iter().position(|&x| x == s.screen).map_or(0, |p| p + 1), v.len())
     }
+}
+
+/// The folder suggested for an export or a package: the home folder, else the current one.
+fn default_folder() -> String {
+    std::env::var("HOME").ok().filter(|h| !h.is_empty()).unwrap_or_else(|| ".".into())
 }
 
 /// Whether a search result can be jumped to: the question and its screen are asked now.
@@ -1086,23 +1487,14 @@ pub fn editable(q: &Questionnaire, ev: &Evaluation, qi: usize) -> bool {
 }
 
 /// A question whose answer is fixed by other answers right now.
-pub fn is_fixed(q: &Questionnaire, ev: &Evaluation, qi: usize) -> bool {
-    match (&q.questions[qi].fixed, &ev.values[qi]) {
-        (Some((_, v)), Some(AnswerValue::Text(cur))) => v == cur,
-        _ => false,
-    }
+pub fn is_fixed(_q: &Questionnaire, ev: &Evaluation, qi: usize) -> bool {
+    ev.is_fixed(qi)
 }
 
-/// The prefill suggestion for an unanswered question (the `from` kind; the engine's own value
-/// suggestions need its condition environment and are left to the engine).
+/// The prefill suggestion for an unanswered question (the engine's, never an option the earlier
+/// answers rule out).
 fn prefill(q: &Questionnaire, ev: &Evaluation, qi: usize) -> Option<String> {
-    match &q.questions[qi].prefill {
-        Some(Prefill::From { q: from, map }) => {
-            let v = ev.values[*from].as_ref()?.as_cond_str();
-            map.get(v).cloned()
-        }
-        _ => None,
-    }
+    ev.suggestion(q, qi)
 }
 
 /// Answers from a persona file or a draft body.

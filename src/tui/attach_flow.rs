@@ -3,16 +3,14 @@
 //! open draft. The TUI's draft keeps the attachment records (`Draft::attachments`), so they are
 //! saved through the store like the answers. Drawing is in `view::attach`.
 
-use std::path::PathBuf;
-
 use super::app::{App, Overlay, Pane};
 use super::keymap::Action;
 use super::store::Draft;
 use super::widgets::{FieldKey, TextInput};
-use crate::attach::{self, AttachError, AttachOptions, Attachment, DEFAULT_MAX_MB, Kind};
+use crate::attach::{self, AttachError, AttachOptions, Attachment, DEFAULT_MAX_MB};
 use crate::clock::Clock;
 use crate::drafts::QuestionnaireRef;
-use crate::engine::{Answers, Context, Lang, QType, Questionnaire, evaluate};
+use crate::engine::{Answers, Lang, QType, Questionnaire};
 
 /// Words of the attach flow, in English and French (`{…}` are filled in).
 pub struct Texts {
@@ -146,15 +144,7 @@ pub fn short_size(bytes: u64) -> String {
     }
 }
 
-/// `~` and `~/…` become the home folder.
-pub fn expand_home(path: &str) -> PathBuf {
-    let home = std::env::var_os("HOME").filter(|h| !h.is_empty());
-    match (path, home) {
-        ("~", Some(h)) => PathBuf::from(h),
-        (p, Some(h)) if p.starts_with("~/") => PathBuf::from(h).join(&p[2..]),
-        (p, _) => PathBuf::from(p),
-    }
-}
+pub use crate::session::files::expand_home;
 
 /// "21 Ko", "3,2 Mo", "312 octets" in French; [`short_size`] in English.
 pub fn short_size_in(bytes: u64, lang: Lang) -> String {
@@ -234,6 +224,10 @@ impl App<'_> {
             return;
         }
         let Some(s) = &self.session else { return };
+        if s.paper_mode {
+            self.status = Some(super::i18n::PAPER_NO_FILE.get(self.lang).into());
+            return;
+        }
         // What is typed in the field, else the path already given.
         let typed = match s.field.pending() {
             Some(Some(v)) => Some(v.display()),
@@ -242,11 +236,12 @@ impl App<'_> {
         };
         let typed = typed.unwrap_or_default();
         self.overlay = Some(Overlay::Attach(AttachDialog {
-            item,
+            item: item.clone(),
             file_q,
             prefilled: !typed.is_empty(),
             input: TextInput::new(typed),
-            explanation: false,
+            // The choice already made ("No, I will upload an explanation letter instead") is kept.
+            explanation: crate::session::files::explanation_chosen(self.q, &s.draft.answers, &item),
             on_toggle: false,
             max_bytes: max_bytes_setting(),
             error: None,
@@ -291,45 +286,36 @@ impl App<'_> {
         self.overlay = Some(Overlay::Attach(d));
     }
 
-    /// Attaches, stores the result in the draft, re-evaluates and saves; the refusal otherwise.
+    /// Attaches (the same check as a path typed at the question, `session::files`), stores the
+    /// result in the draft, re-evaluates and saves; the refusal otherwise.
     fn attach_now(&mut self, d: &AttachDialog) -> Result<(), String> {
         let typed = d.input.value.trim();
         if typed.is_empty() {
             return Err(text(self.lang).empty_path.into());
         }
         let path = expand_home(typed);
-        let opts = AttachOptions { max_bytes: d.max_bytes, explanation: d.explanation, set: vec![] };
         // The App's day, as the clock gave it at start.
         let clock = Clock::Fixed(self.today);
         let q = self.q;
-        let Some(s) = &mut self.session else { return Ok(()) };
-        let (answers, attachments, a) = attach_to(&s.draft, q, &d.item, &path, &opts, &clock, self.lang)?;
-        s.draft.answers = answers;
-        s.draft.attachments = attachments;
-        let old_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
-        s.ev =
-            evaluate(q, &s.draft.answers, Context { today: self.today, started: Some(s.draft.created_on) });
-        let new_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
-        s.items_new = new_items.iter().copied().filter(|i| !old_items.contains(i)).collect();
-        s.items_gone = old_items.iter().copied().filter(|i| !new_items.contains(i)).collect();
-        s.saved = false;
-        let saved = self.save();
-        let failed = self.status.take();
+        let Some(s) = &self.session else { return Ok(()) };
+        let given = crate::session::files::give_file(
+            q,
+            &s.draft.answers,
+            &s.draft.attachments,
+            s.draft.created_on,
+            &d.item,
+            &path,
+            Some(d.explanation),
+            d.max_bytes,
+            &clock,
+        )
+        .map_err(|e| refusal(&e, self.lang))?;
+        let before = s.ev.clone();
+        self.apply_given(given);
+        let status = self.status.take();
         self.goto_question(d.file_q);
-        let notice = if a.kind == Kind::Explanation {
-            text(self.lang).attached_letter
-        } else {
-            text(self.lang).attached
-        };
-        let notice = notice
-            .replace("{name}", &a.file_name())
-            .replace("{type}", &a.file_type.code().to_uppercase())
-            .replace("{size}", &short_size_in(a.size, self.lang))
-            .replace("{hash}", &a.sha256[..6.min(a.sha256.len())]);
-        self.status = Some(match (saved, failed) {
-            (false, Some(f)) => format!("{f} — {notice}"),
-            _ => notice,
-        });
+        self.status = status;
+        self.fire_after(&before, d.file_q);
         Ok(())
     }
 }

@@ -202,11 +202,11 @@ pub const KEYS: &[(&str, Msg)] = &[
     (
         "PgDn PgUp",
         m(
-            "next / previous screen (Next waits for ✗ fixes)",
-            "écran suivant / précédent (après correction des ✗)",
+            "next / previous screen; after the last: what's next",
+            "écran suivant / précédent; après le dernier : la suite",
         ),
     ),
-    ("Ctrl-G F4", m("jump to a screen", "aller à un écran")),
+    ("Ctrl-G F4", m("jump to a screen (each with its state)", "aller à un écran (chacun avec son état)")),
     ("Ctrl-R", m("review: check your answers", "révision : vérifier vos réponses")),
     ("Ctrl-L", m("checklist; Enter: why is this on my list?", "liste de contrôle; Entrée : pourquoi?")),
     ("F6", m("why is this item on my list? (↑↓ other items)", "pourquoi cet élément est-il sur ma liste?")),
@@ -302,8 +302,8 @@ pub fn to_fix(lang: Lang, n: usize, nums: &str) -> String {
     }
 }
 pub const STOP_CHANGE: Msg = m(
-    "Change the answer that led here; the screen list is on Ctrl-G.",
-    "Modifiez la réponse qui a mené ici; la liste des écrans est sous Ctrl-G.",
+    "Change the answer that led here (the focus is on it); Ctrl-G lists the screens.",
+    "Modifiez la réponse qui a mené ici (elle a le focus); Ctrl-G liste les écrans.",
 );
 pub const PAPER_MODE_ON: Msg = m(
     "Paper-preparation mode: the rest helps you fill in the paper form.",
@@ -394,6 +394,51 @@ pub const S_PAPER: Msg = m(
     "p  continuer en mode préparation papier (remplir le formulaire papier)",
 );
 pub const S_QUIT: Msg = m("q  quit (the draft is saved)", "q  quitter (brouillon enregistré)");
+pub const S_BECAUSE: Msg = m("Because of your answer to", "En raison de votre réponse à");
+pub const T_PAPER: Msg = m("Your paper application", "Votre demande papier");
+pub const N_PAPER_KEYS: Msg = m(
+    "e print summary (Markdown, HTML) · r review · Esc close",
+    "e résumé à imprimer (Markdown, HTML) · r révision · Échap fermer",
+);
+pub const N_PAPER_FOLDER: Msg = m(
+    "Folder for the paper-preparation summary (Markdown and HTML, to print):",
+    "Dossier du résumé de préparation papier (Markdown et HTML, à imprimer) :",
+);
+pub const N_NO_PACKAGE_ON_PAPER: Msg = m(
+    "✗ No package in paper-preparation mode: nothing is submitted online. Press e for the summary to print.",
+    "✗ Pas de paquet en mode préparation papier : rien n’est présenté en ligne. Appuyez sur e pour le résumé à imprimer.",
+);
+pub const PAPER_NO_FILE: Msg = m(
+    "✗ Paper mode: no file here; gather the paper documents (listed at the end).",
+    "✗ Mode papier : pas de fichier ici; les documents papier sont listés à la fin.",
+);
+pub const R_PAPER_HOW: Msg = m(
+    "PgDn past the declaration: which paper application and why, the documents to gather, and the summary to print (e).",
+    "PgDn après la déclaration : quelle demande papier et pourquoi, les documents à réunir et le résumé à imprimer (e).",
+);
+pub const T_NEXT: Msg = m("What happens next", "Et ensuite");
+pub const N_READY: Msg = m(
+    "✓ Ready: every answer is in and every file was checked and is unchanged.",
+    "✓ Prête : toutes les réponses y sont et chaque fichier a été vérifié et n’a pas changé.",
+);
+pub const N_NOT_READY: Msg = m(
+    "✗ Not ready yet: the review lists what is left (r). You can export the summary now; the package is made only once everything is in.",
+    "✗ Pas encore prête : la révision indique ce qui reste (r). Vous pouvez exporter le résumé maintenant; le paquet ne se fait que lorsque tout y est.",
+);
+pub const N_KEYS: Msg = m(
+    "e export summary · p build package · r review · Esc close",
+    "e exporter le résumé · p créer le paquet · r révision · Échap fermer",
+);
+pub const N_ASK_KEYS: Msg =
+    m("type the folder · Enter go · Esc back", "tapez le dossier · Entrée valider · Échap retour");
+pub const N_EXPORT_FOLDER: Msg = m(
+    "Folder for the summary (Markdown and HTML, readable only by you):",
+    "Dossier du résumé (Markdown et HTML, lisibles par vous seul) :",
+);
+pub const N_PACKAGE_FOLDER: Msg = m(
+    "New folder for the signed package (it must not exist, or be empty):",
+    "Nouveau dossier pour le paquet signé (il ne doit pas exister, ou être vide) :",
+);
 pub const T_CAUTION: Msg = m("Caution", "Mise en garde");
 pub const T_STOP: Msg = m("You cannot go on online", "Impossible de continuer en ligne");
 pub const FEDERAL: Msg = m("Government of Canada (federal)", "Gouvernement du Canada (fédéral)");
@@ -450,6 +495,8 @@ pub const R_READY_EVERY_ANSWER_AND: Msg = m(
     "  ✓ Prêt : toutes les réponses et tous les documents y sont.",
 );
 pub const R_NOT_YET: Msg = m("Not yet", "Pas encore");
+pub const R_NOT_YET_KEYS: Msg =
+    m("↓ to pick one, Enter to go there", "↓ pour en choisir un, Entrée pour y aller");
 pub const R_MORE: Msg = m("more", "de plus");
 pub const R_FEE: Msg = m("Fee", "Frais");
 pub const R_DECLARATION: Msg = m("Declaration", "Déclaration");
@@ -516,6 +563,11 @@ mod tests {
             F_STOP,
             F_NEW_DRAFT,
             F_CONFIRM_DELETE,
+            PAPER_NO_FILE,
+            N_KEYS,
+            N_ASK_KEYS,
+            N_PAPER_KEYS,
+            R_NOT_YET_KEYS,
         ];
         for lang in [Lang::En, Lang::Fr] {
             let mut all: Vec<String> = fixed.iter().map(|m| m.get(lang).to_string()).collect();

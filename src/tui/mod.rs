@@ -62,7 +62,11 @@ pub fn run(global: &GlobalArgs) -> Result<i32, CliError> {
     let result = event_loop(&mut terminal, &mut app);
     let _ = crossterm::execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
-    result.map(|()| 0).map_err(|e| {
+    let (code, said) = app.exit();
+    if let Some(why) = said {
+        eprintln!("citcert: {why}");
+    }
+    result.map(|()| code).map_err(|e| {
         let r = crate::drafts::io_reason(&e);
         CliError::with_code(
             1,

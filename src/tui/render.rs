@@ -235,7 +235,8 @@ pub fn goto_text(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(),
                 && rules.iter().all(|&r| {
                     matches!(q.rules[r].outcome, Outcome::StopPaper | Outcome::StopWrongApplication)
                 });
-            app.overlay = Some(Overlay::Stop(StopView { rules, caution, paper_ok, target: None }));
+            app.overlay =
+                Some(Overlay::Stop(StopView { rules, caution, paper_ok, target: None, question: None }));
         }
         other => {
             let s = app.session.as_ref().ok_or_else(needs_draft)?;
@@ -445,6 +446,14 @@ pub fn redact(app: &mut App) -> Vec<String> {
         for (qi, question) in q.questions.iter().enumerate() {
             let Some(ph) = placeholder(question, lang) else { continue };
             if let Some(v) = s.draft.answers.map.get_mut(&question.id) {
+                // A file named but never checked is shown by its name alone ("file not checked yet
+                // (scan.pdf)"): the name is as personal as the path.
+                if question.qtype == crate::engine::QType::File
+                    && let AnswerValue::Text(path) = &*v
+                    && let Some(name) = std::path::Path::new(path).file_name()
+                {
+                    secrets.push(name.to_string_lossy().into_owned());
+                }
                 redact_value(v, ph, &mut secrets);
             }
             if let Some(v) = s.ev.values[qi].as_mut() {

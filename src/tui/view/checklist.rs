@@ -12,6 +12,35 @@ use crate::engine::eval::ItemResult;
 use crate::tui::app::{App, Pane};
 use crate::tui::i18n;
 
+/// The mark a person reads for an item: from what is really done (`Session::rd`: file checked and
+/// unchanged, no answer error), else from the engine's status.
+pub fn true_mark(
+    s: &crate::tui::app::Session,
+    q: &crate::engine::Questionnaire,
+    r: &ItemResult,
+) -> &'static str {
+    // On paper nothing is given here: every document is one to gather.
+    if s.paper_mode {
+        return "•";
+    }
+    let id = &q.items[r.item].id;
+    s.rd.items.iter().find(|i| &i.id == id).map_or_else(|| mark(r), |i| i.mark())
+}
+
+/// The status in words a person reads (see [`true_mark`]).
+pub fn true_status(
+    s: &crate::tui::app::Session,
+    q: &crate::engine::Questionnaire,
+    r: &ItemResult,
+    lang: crate::engine::Lang,
+) -> &'static str {
+    if s.paper_mode {
+        return lang.pick("to gather for the paper application", "à réunir pour la demande papier");
+    }
+    let id = &q.items[r.item].id;
+    s.rd.items.iter().find(|i| &i.id == id).map_or_else(|| r.status.label(lang), |i| i.shown_status(lang))
+}
+
 /// ✓ done/provided, ~ explained, ✗ missing and required, ○ missing but optional.
 pub fn mark(r: &ItemResult) -> &'static str {
     match r.status {
@@ -27,7 +56,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme, side: bool) {
     let q = app.q;
     let lang = app.lang;
     let focused = s.pane == Pane::Checklist;
-    let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
+    let list = s.list(q);
     let name = if s.paper_mode { i18n::C_PAPER_CHECKLIST } else { i18n::C_CHECKLIST };
     let title = format!(" {} ({}) ", name.get(lang), list.len());
     let title = if focused { format!("›{title}") } else { title };
@@ -41,15 +70,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme, side: bool) {
     let w = inner.width as usize;
     let mut lines: Vec<Line> = vec![];
     let mut sel_line = 0;
-    for (k, r) in list.iter().enumerate() {
+    for (k, &r) in list.iter().enumerate() {
         let item = &q.items[r.item];
         let new = if s.items_new.contains(&r.item) { i18n::C_NEW.get(lang) } else { "" };
         let pointer = if focused && k == s.checklist_sel { "›" } else { " " };
-        let text = truncate(&format!("{pointer}{} {new}{}", mark(r), item.title.get(lang)), w);
-        let mut style = match r.status {
-            Status::Missing if r.required => t.error(),
-            Status::Missing => Style::default(),
-            _ => t.ok(),
+        let m = true_mark(s, q, r);
+        let text = truncate(&format!("{pointer}{m} {new}{}", item.title.get(lang)), w);
+        let mut style = match m {
+            "✓" | "~" | "•" => t.ok(),
+            "○" => Style::default(),
+            "?" => t.warn(),
+            _ => t.error(),
         };
         if focused && k == s.checklist_sel {
             style = style.add_modifier(Modifier::REVERSED);
@@ -105,8 +136,8 @@ pub fn render_why(app: &App, item: usize, area: Rect, buf: &mut Buffer, t: Theme
         Line::raw(""),
         Line::raw(format!(
             "{status}: {} {}{}",
-            mark(r),
-            r.status.label(lang),
+            true_mark(s, q, r),
+            true_status(s, q, r, lang),
             if r.required { "" } else { i18n::OPTIONAL.get(lang) }
         )),
         Line::raw(format!("{src}: {}", it.source)),

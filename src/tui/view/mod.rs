@@ -5,6 +5,7 @@ pub mod about;
 pub mod attach;
 pub mod checklist;
 pub mod help;
+pub mod next;
 pub mod question;
 pub mod review;
 pub mod start;
@@ -152,6 +153,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
             Overlay::Attach(d) => cursor = attach::render(app, d, area, buf, t),
             Overlay::Search(input, sel) => cursor = support::render_search(app, input, *sel, area, buf, t),
             Overlay::ReadBack => support::render_read_back(app, area, buf, t),
+            Overlay::Next(v) => cursor = next::render(app, v, area, buf, t),
         }
     }
     cursor.filter(|&(x, y)| x < area.right() && y < area.bottom())
@@ -236,6 +238,9 @@ pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
         (Some(Overlay::NewDraft(_)), _) => return Err(F_NEW_DRAFT),
         (Some(Overlay::ConfirmDelete(..)), _) => return Err(F_CONFIRM_DELETE),
         (Some(Overlay::Attach(_)), _) => return Err(F_ATTACH),
+        (Some(Overlay::Next(v)), _) if v.asking.is_some() => return Err(N_ASK_KEYS),
+        (Some(Overlay::Next(_)), Some(s)) if s.paper_mode => return Err(N_PAPER_KEYS),
+        (Some(Overlay::Next(_)), _) => return Err(N_KEYS),
         (Some(_), _) => return Err(F_ANY_KEY),
         (None, None) => vec![H_CHOOSE, H_OPEN, H_NEW, lang_hint, H_HELP_Q, H_QUIT_Q, H_DELETE, H_ABOUT],
         (None, Some(s)) => match s.pane {
@@ -322,31 +327,49 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     Line::styled(truncate(&footer_keys(app, w), w), t.dim()).render(area, buf);
 }
 
+use crate::session::journey::ScreenState;
+
+/// Ctrl-G: every screen with its state, like a task list (done, N to answer, N errors, not asked).
 fn jump(app: &App, sel: usize, area: Rect, buf: &mut Buffer, t: Theme) {
     let Some(s) = &app.session else { return };
-    let lines: Vec<Line> =
-        s.ev.visible_screens()
-            .iter()
-            .enumerate()
-            .map(|(k, &sc)| {
-                let screen = &app.q.screens[sc];
-                let here = if sc == s.screen { i18n::HERE.get(app.lang) } else { "" };
-                let errs = screen.questions.clone().any(|qi| s.ev.visible[qi] && s.ev.has_error(qi));
-                let mark = if errs { " ✗" } else { "" };
-                let text = format!(
-                    "{} {:>5}  {}{here}{mark}",
-                    if k == sel { "›" } else { " " },
-                    screen.number,
-                    screen.title.get(app.lang)
-                );
-                if k == sel {
-                    Line::styled(text, t.focus().add_modifier(Modifier::REVERSED))
-                } else {
-                    Line::raw(text)
-                }
-            })
-            .collect();
-    popup(i18n::T_JUMP.get(app.lang), lines, 60, area, buf, t);
+    let lang = app.lang;
+    // The window's inside: at most 72 wide, within the screen, less its border.
+    let inner = (area.width.saturating_sub(4).min(72) as usize).saturating_sub(2);
+    let lines: Vec<Line> = app
+        .jump_screens()
+        .iter()
+        .enumerate()
+        .map(|(k, &sc)| {
+            let screen = &app.q.screens[sc];
+            let here = if sc == s.screen { i18n::HERE.get(lang) } else { "" };
+            let state = crate::session::journey::screen_state(app.q, &s.ev, sc);
+            // A document screen whose answers are done but whose file is not: say so.
+            let doc = screen.item.and_then(|i| s.rd.items.iter().find(|r| r.id == app.q.items[i].id));
+            let doc_left = doc.filter(|r| !r.ok && r.status != "missing" && state == ScreenState::Done);
+            let mark = match state {
+                _ if doc_left.is_some() => "?",
+                ScreenState::Done => "✓",
+                ScreenState::ToAnswer(_) => "*",
+                ScreenState::Errors(_) => "✗",
+                ScreenState::NotAsked => "·",
+            };
+            let words = doc_left.map_or_else(|| state.words(lang), |r| r.shown_status(lang).to_string());
+            // One row per screen: the title gives way, the state is always whole.
+            let head = format!("{}{mark} {:>5}  ", if k == sel { "›" } else { " " }, screen.number);
+            let tail = format!("{here} — {words}");
+            let room = inner.saturating_sub(head.width() + tail.width());
+            let text = format!("{head}{}{tail}", truncate(screen.title.get(lang), room));
+            let style = match state {
+                _ if k == sel => t.focus().add_modifier(Modifier::REVERSED),
+                _ if doc_left.is_some() => t.warn(),
+                ScreenState::Errors(_) => t.error(),
+                ScreenState::NotAsked => t.dim(),
+                _ => Style::default(),
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    popup(i18n::T_JUMP.get(lang), lines, 72, area, buf, t);
 }
 
 /// A centred window with a border; returns its inner area.
@@ -405,42 +428,54 @@ pub fn truncate(s: &str, w: usize) -> String {
 }
 
 /// Word-wraps to a display width; each line is prefixed with `indent` (the first with `first`).
+/// The width used so far is kept as it grows (no line is measured twice): the review wraps every
+/// long answer on each frame.
 pub fn wrap(s: &str, width: usize, first: &str, indent: &str) -> Vec<String> {
     let mut out = vec![];
     let mut line = first.to_string();
+    let (first_w, indent_w) = (first.width(), indent.width());
+    let mut used = first_w;
     let mut empty = true;
-    let w = width.max(first.width() + 2).max(indent.width() + 2);
+    let w = width.max(first_w + 2).max(indent_w + 2);
     for word in s.split_whitespace() {
-        let need = if empty { word.width() } else { word.width() + 1 };
-        if !empty && line.width() + need > w {
+        let word_w = word.width();
+        let need = if empty { word_w } else { word_w + 1 };
+        if !empty && used + need > w {
             out.push(std::mem::replace(&mut line, indent.to_string()));
+            used = indent_w;
             empty = true;
         }
         if !empty {
             line.push(' ');
+            used += 1;
         }
         // A word longer than the line is cut.
         let mut rest = word;
-        while line.width() + rest.width() > w && !rest.is_empty() {
-            let room = w.saturating_sub(line.width()).max(1);
+        let mut rest_w = word_w;
+        while used + rest_w > w && !rest.is_empty() {
+            let room = w.saturating_sub(used).max(1);
             let mut cut = 0;
-            let mut used = 0;
+            let mut taken = 0;
             for (b, c) in rest.char_indices() {
                 let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if used + cw > room {
+                if taken + cw > room {
                     break;
                 }
-                used += cw;
+                taken += cw;
                 cut = b + c.len_utf8();
             }
             if cut == 0 {
                 cut = rest.chars().next().map_or(rest.len(), char::len_utf8);
+                taken = rest[..cut].width();
             }
             line.push_str(&rest[..cut]);
             out.push(std::mem::replace(&mut line, indent.to_string()));
+            used = indent_w;
             rest = &rest[cut..];
+            rest_w = rest_w.saturating_sub(taken);
         }
         line.push_str(rest);
+        used += rest_w;
         empty = false;
     }
     if !empty || out.is_empty() {

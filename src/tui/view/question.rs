@@ -65,8 +65,20 @@ pub fn build(app: &App, w: usize, t: Theme) -> Built {
         let question = &q.questions[qi];
         let focused = s.focus == Some(qi) && s.pane == Pane::Questions;
         let start = lines.len();
+        // A document's file named but not checked (or changed since): never ✓ (issue 10).
+        let file_problem = crate::tui::attach_flow::is_file_question(q, qi)
+            .then(|| question.item.and_then(|ii| s.rd.items.iter().find(|r| r.id == q.items[ii].id)))
+            .flatten()
+            .filter(|r| {
+                r.file_not_checked
+                    || r.file.as_ref().is_some_and(|f| f.state != "unchanged")
+                    || r.same_file_as.is_some()
+            })
+            .and_then(|r| r.problem.clone());
         let status = if s.ev.has_error(qi) {
             "✗"
+        } else if file_problem.is_some() {
+            "?"
         } else if s.ev.problems_for(qi).next().is_some() {
             "⚠"
         } else if s.ev.values[qi].is_some() {
@@ -116,6 +128,11 @@ pub fn build(app: &App, w: usize, t: Theme) -> Built {
             };
             let st = if text.starts_with('→') { Style::default() } else { t.dim() };
             lines.extend(wrap(&text, w, "        ", "          ").into_iter().map(|l| Line::styled(l, st)));
+        }
+        if let Some(p) = &file_problem {
+            lines.extend(
+                wrap(p, w, "        ? ", "          ").into_iter().map(|l| Line::styled(l, t.warn())),
+            );
         }
         for p in s.ev.problems_for(qi) {
             let (mark, st) = match p.severity {

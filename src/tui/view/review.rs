@@ -5,13 +5,84 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
+use unicode_width::UnicodeWidthStr;
 
-use super::checklist::mark;
+use super::checklist::{true_mark, true_status};
 use super::question::{Built, build, draw_scrolled};
 use super::{Theme, truncate, wrap};
 use crate::engine::{Outcome, ScreenKind};
 use crate::report::blocker_text;
-use crate::tui::app::{App, Pane};
+
+/// How many "not yet" entries [`not_yet`] gives, without writing them.
+pub fn not_yet_len(app: &App) -> usize {
+    let Some(s) = &app.session else { return 0 };
+    if s.paper_mode {
+        return 0;
+    }
+    let files =
+        s.rd.items
+            .iter()
+            .filter(|i| {
+                i.problem.is_some()
+                    && (i.file_not_checked
+                        || i.same_file_as.is_some()
+                        || i.file.as_ref().is_some_and(|f| f.state != "unchanged"))
+            })
+            .count();
+    (s.ev.blockers.len() + files).min(BLOCKERS_SHOWN)
+}
+
+/// Where a "not yet" entry leads: a question, or the answer behind a rule (found on Enter, never
+/// per frame: it evaluates once per answer).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Goal {
+    Question(usize),
+    Rule(usize),
+    Nowhere,
+}
+
+/// What keeps the application from being ready, in words, each with where Enter goes: the gate's
+/// blockers, then the files not checked, changed or vanished. At most [`BLOCKERS_SHOWN`].
+pub fn not_yet(app: &App) -> Vec<(String, Goal)> {
+    let Some(s) = &app.session else { return vec![] };
+    let (q, lang) = (app.q, app.lang);
+    if s.paper_mode {
+        return vec![];
+    }
+    let mut v: Vec<(String, Goal)> =
+        s.ev.blockers
+            .iter()
+            .map(|b| {
+                use crate::engine::eval::Blocker;
+                let target = match b {
+                    Blocker::Missing(qi) | Blocker::Invalid(qi) => Goal::Question(*qi),
+                    Blocker::Item(i) => {
+                        s.ev.missing
+                            .iter()
+                            .copied()
+                            .find(|&qi| q.questions[qi].item == Some(*i))
+                            .or(q.items[*i].file_q)
+                            .map_or(Goal::Nowhere, Goal::Question)
+                    }
+                    Blocker::Rule(r) => Goal::Rule(*r),
+                };
+                (blocker_text(q, &s.ev, b, lang), target)
+            })
+            .collect();
+    for i in s.rd.items.iter() {
+        let file_problem = i.file_not_checked
+            || i.same_file_as.is_some()
+            || i.file.as_ref().is_some_and(|f| f.state != "unchanged");
+        if let (true, Some(p)) = (file_problem, &i.problem) {
+            let target =
+                q.item_index(&i.id).and_then(|ii| q.items[ii].file_q).map_or(Goal::Nowhere, Goal::Question);
+            v.push((format!("{} {}{}{p}", i.id, i.title, crate::engine::text::colon(lang)), target));
+        }
+    }
+    v.truncate(BLOCKERS_SHOWN);
+    v
+}
+use crate::tui::app::{App, Pane, ReviewRow};
 use crate::tui::i18n;
 
 /// Blockers listed before "… and N more".
@@ -44,11 +115,15 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
             .map(|x| x.get(lang))
             .unwrap_or(i18n::R_PAPER_PREPARATION_MODE_THIS.get(lang));
         lines.extend(wrap(m, w, "ℹ ", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
+        let how = i18n::R_PAPER_HOW.get(lang);
+        lines.extend(wrap(how, w, "  ", "  ").into_iter().map(|l| Line::styled(l, t.focus())));
     }
 
     // Answers by screen.
     head(&mut lines, i18n::R_YOUR_ANSWERS_THEN_ENTER.get(lang));
     let entries = app.review_entries();
+    let nots = not_yet(app);
+    let sel_row = ReviewRow::at(s.review_sel, entries.len(), nots.len(), s.paper_mode);
     let mut focus = None;
     let mut last_screen = usize::MAX;
     for (k, &qi) in entries.iter().enumerate() {
@@ -74,17 +149,24 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
             " "
         };
         let sel = s.pane == Pane::Review && k == s.review_sel;
-        // Keep the answer whole where possible; cut the prompt instead.
+        // Whole, never cut: the prompt and the answer wrap onto as many lines as they need.
         let head = format!("{}{status} {:<6} ", if sel { "›" } else { " " }, question.number);
-        let answer = truncate(&answer, (w / 2).max(10));
-        let room = w.saturating_sub(head.chars().count() + answer.chars().count() + 3);
-        let text = format!("{head}{} → {answer}", truncate(s.ev.prompt(q, qi, lang), room.max(8)));
+        let indent = " ".repeat(head.chars().count().min(w / 3));
+        let text = format!("{} → {answer}", s.ev.prompt(q, qi, lang));
         let mut style = if s.ev.has_error(qi) { t.error() } else { Style::default() };
         if sel {
             style = style.add_modifier(Modifier::REVERSED);
-            focus = Some((lines.len(), lines.len() + 1));
         }
-        lines.push(Line::styled(truncate(&text, w), style));
+        // Most answers fit on one line: wrap only those that do not.
+        let wrapped = if head.width() + text.width() <= w {
+            vec![format!("{head}{text}")]
+        } else {
+            wrap(&text, w, &head, &indent)
+        };
+        if sel {
+            focus = Some((lines.len(), lines.len() + wrapped.len()));
+        }
+        lines.extend(wrapped.into_iter().map(|l| Line::styled(l, style)));
     }
 
     // Outcomes.
@@ -114,13 +196,14 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     lines.extend(wrap(&ind, w, "  ", "  ").into_iter().map(Line::raw));
 
     // Checklist.
-    let list = if s.paper_mode { &s.ev.paper_prep } else { &s.ev.items };
+    let list = s.list(q);
     sections.push(lines.len() + 1);
     head(&mut lines, i18n::R_CHECKLIST.get(lang));
     let flags = super::attach::file_flags(app);
     for r in list {
         let item = &q.items[r.item];
-        let text = format!("{} {} — {}", mark(r), item.title.get(lang), r.status.label(lang));
+        let text =
+            format!("{} {} — {}", true_mark(s, q, r), item.title.get(lang), true_status(s, q, r, lang));
         lines.push(Line::raw(truncate(&format!("  {text}"), w)));
         lines.extend(super::attach::flag_line(&flags, &item.id, w, t));
     }
@@ -129,19 +212,25 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     if !s.paper_mode {
         sections.push(lines.len() + 1);
         head(&mut lines, i18n::R_READY_TO_SUBMIT.get(lang));
-        if s.ev.ready && !flags.is_empty() {
-            // The answers pass the gate, but a file to upload changed or vanished since it was attached.
-            let msg = i18n::R_READY_BUT_FILES.get(lang).replace("{n}", &flags.len().to_string());
-            lines.extend(wrap(&msg, w, "  ⚠ ", "    ").into_iter().map(|l| Line::styled(l, t.warn())));
-        } else if s.ev.ready {
+        let reasons = &nots;
+        if reasons.is_empty() {
             lines.push(Line::styled(i18n::R_READY_EVERY_ANSWER_AND.get(lang), t.ok()));
         } else {
-            let n = s.ev.blockers.len();
-            lines.push(Line::styled(format!("  ✗ {} ({n}):", i18n::R_NOT_YET.get(lang)), t.error()));
-            for b in s.ev.blockers.iter().take(BLOCKERS_SHOWN) {
-                lines.extend(
-                    wrap(&blocker_text(q, &s.ev, b, lang), w, "   - ", "     ").into_iter().map(Line::raw),
-                );
+            let n = reasons.len();
+            let head =
+                format!("  ✗ {} ({n}) — {}", i18n::R_NOT_YET.get(lang), i18n::R_NOT_YET_KEYS.get(lang));
+            lines.push(Line::styled(truncate(&head, w), t.error()));
+            for (k, (text, _)) in reasons.iter().enumerate().take(BLOCKERS_SHOWN) {
+                let sel = s.pane == Pane::Review && sel_row == Some(ReviewRow::NotYet(k));
+                let first = if sel { "  › " } else { "   - " };
+                let mut wrapped = wrap(text, w, first, "     ");
+                if sel {
+                    focus = Some((lines.len(), lines.len() + wrapped.len()));
+                    let st = Style::default().add_modifier(Modifier::REVERSED);
+                    lines.extend(wrapped.drain(..).map(|l| Line::styled(l, st)));
+                } else {
+                    lines.extend(wrapped.into_iter().map(Line::raw));
+                }
             }
             if n > BLOCKERS_SHOWN {
                 lines.push(Line::raw(format!("   … {} {}", n - BLOCKERS_SHOWN, i18n::R_MORE.get(lang))));
@@ -153,7 +242,12 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     sections.push(lines.len() + 1);
     head(&mut lines, i18n::R_FEE.get(lang));
     let methods: Vec<&str> = q.fee.methods.iter().map(|m| m.label.get(lang)).collect();
-    let fee = i18n::fee_methods(lang, q.fee.per_person_cad, &methods.join(", "));
+    // On paper the fee is not paid in the online application (issue 10, point 4).
+    let fee = if s.paper_mode {
+        crate::session::paper::payment(q, lang)
+    } else {
+        i18n::fee_methods(lang, q.fee.per_person_cad, &methods.join(", "))
+    };
     lines.extend(wrap(&fee, w, "  ", "  ").into_iter().map(Line::raw));
     if let Some(r) = q.text("review_reminders") {
         lines.push(Line::raw(""));
@@ -161,15 +255,15 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     }
 
     // A selected section: marked, and kept in view.
-    if s.pane == Pane::Review && s.review_sel >= entries.len() {
-        let k = s.review_sel - entries.len();
-        if let Some(&a) = sections.get(k) {
-            let b = sections.get(k + 1).map_or(lines.len(), |&n| n - 1);
-            let text = lines[a].spans.iter().map(|x| x.content.as_ref()).collect::<String>();
-            lines[a] =
-                Line::styled(truncate(&format!("› {text}"), w), t.title().add_modifier(Modifier::REVERSED));
-            focus = Some((a, b));
-        }
+    if s.pane == Pane::Review
+        && let Some(ReviewRow::Section(k)) = sel_row
+        && let Some(&a) = sections.get(k)
+    {
+        let b = sections.get(k + 1).map_or(lines.len(), |&n| n - 1);
+        let text = lines[a].spans.iter().map(|x| x.content.as_ref()).collect::<String>();
+        lines[a] =
+            Line::styled(truncate(&format!("› {text}"), w), t.title().add_modifier(Modifier::REVERSED));
+        focus = Some((a, b));
     }
 
     // The review screen's own questions (the declaration).

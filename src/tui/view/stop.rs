@@ -1,4 +1,5 @@
-//! A stop or caution met on leaving a screen: what it means, the guide's words, and the ways on.
+//! A stop or caution, shown on the answer that sets it off (or on leaving a screen): the question
+//! and answer behind it, what it means, the guide's words, and the ways on.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,6 +14,12 @@ pub fn render(app: &App, v: &StopView, area: Rect, buf: &mut Buffer, t: Theme) {
     let q = app.q;
     let lang = app.lang;
     let mut lines: Vec<Line> = vec![];
+    // The question whose answer set it off, with that answer.
+    if let (Some(qi), Some(s)) = (v.question, &app.session) {
+        let line = crate::session::fires::question_line(q, &s.ev, qi, lang);
+        lines.push(Line::styled(format!("{} {line}", i18n::S_BECAUSE.get(lang)), t.focus()));
+        lines.push(Line::raw(""));
+    }
     for &r in &v.rules {
         let rule = &q.rules[r];
         let (m, st) = if rule.outcome == Outcome::Caution { ("⚠", t.warn()) } else { ("✗", t.error()) };
