@@ -269,3 +269,48 @@ fn importing_a_locked_draft_file_asks_for_its_passphrase_and_keeps_it_locked() {
     let show = ok(&run(&env, &["drafts", "show", &new, "--passphrase-file", &pf]));
     assert!(show.contains("pers.surname = Haddad") && show.contains("2025-06-01"), "{show}");
 }
+
+/// Plain mode with piped input (no terminal): the passphrase is read as a line and never echoed.
+fn plain(env: &Env, args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut c = env.cmd(args);
+    c.env("TMPDIR", env.path("tmp")).stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped());
+    std::fs::create_dir_all(env.path("tmp")).unwrap();
+    let mut child = c.stderr(std::process::Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn plain_mode_starts_a_locked_draft_and_asks_for_the_passphrase_to_open_it() {
+    let env = Env::new();
+    let o = plain(&env, &["--plain"], &format!("new locked\nFamily PC\n{PASS}\n{PASS}\nself\nquit\n"));
+    let out = ok(&o);
+    assert!(out.contains("encrypted with your passphrase") && !out.contains(PASS), "{out}");
+    let id = out.split("Started draft ").nth(1).unwrap()[..8].to_string();
+    let body = text(&std::fs::read(env.draft_file(&id)).unwrap());
+    assert!(body.contains("BEGIN AGE ENCRYPTED FILE") && !body.contains("\"self\""), "{body}");
+
+    // The two passphrases differ: no draft is started.
+    let o = plain(&env, &["--plain"], &format!("new locked\nOther\n{PASS}\nsomething else\nquit\n"));
+    assert!(ok(&o).contains("The two passphrases differ; no draft was started."));
+    assert_eq!(all_files(&env.path("drafts")).iter().filter(|(p, _)| p.ends_with(".json")).count(), 1);
+
+    // Opening: a wrong passphrase is said and asked again; the right one opens it with its answer.
+    let o = plain(&env, &["--plain", "--draft", &id], &format!("not it at all\n{PASS}\nreview\nquit\n"));
+    let out = ok(&o);
+    assert!(out.contains(&format!("wrong passphrase for draft {id}; nothing was changed")), "{out}");
+    assert!(out.contains(&format!("Opened draft {id}")) && !out.contains(PASS), "{out}");
+    let pf = pass_file(&env, "pass.txt", PASS);
+    let show = ok(&run(&env, &["drafts", "show", &id, "--passphrase-file", &pf]));
+    assert!(show.contains("elig.applying_for = self"), "the answer typed in plain mode is kept: {show}");
+
+    // Three wrong tries end the session with the error, nothing changed.
+    let before = std::fs::read(env.draft_file(&id)).unwrap();
+    let o = plain(&env, &["--plain", "--draft", &id], "a-wrong-one\nanother-one\nstill-wrong\n");
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stdout));
+    assert_eq!(std::fs::read(env.draft_file(&id)).unwrap(), before);
+    for (path, body) in all_files(&env.path("drafts")).into_iter().chain(all_files(&env.path("tmp"))) {
+        assert!(!body.contains(PASS), "{path} holds the passphrase");
+    }
+}
