@@ -314,3 +314,53 @@ fn plain_mode_starts_a_locked_draft_and_asks_for_the_passphrase_to_open_it() {
         assert!(!body.contains(PASS), "{path} holds the passphrase");
     }
 }
+
+/// The TUI: Enter on a locked draft asks for its passphrase in a masked dialog; a wrong one is
+/// said and asked again, the right one opens the draft with its answers.
+#[test]
+fn the_tui_asks_for_the_passphrase_of_a_locked_draft_without_showing_it() {
+    use citcert::clock::{Clock, parse_date};
+    use citcert::drafts::protect::Passphrase;
+    use citcert::drafts::{DraftStore, QuestionnaireRef};
+    use citcert::engine::{Lang, builtin};
+    use citcert::tui::app::App;
+    use citcert::tui::keymap::Action;
+    use citcert::tui::render::draw_text;
+    use citcert::tui::store::DraftsStore;
+    use citcert::tui::widgets::FieldKey;
+    let q = builtin().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let drafts = dir.path().join("drafts");
+    let clock = Clock::Fixed(parse_date("2025-06-10").unwrap());
+    let store = DraftStore::open(&drafts).unwrap();
+    let qref = QuestionnaireRef { id: q.id.clone(), version: q.version.clone() };
+    let pass = Passphrase::new(PASS).unwrap();
+    let mut o = store.create_protected("Family PC", qref, "en", &clock, Some(pass)).unwrap();
+    o.draft.set_answer("elig.applying_for", serde_json::json!("self")).unwrap();
+    o.save(&clock).unwrap();
+    let id = o.draft.id().to_string();
+    drop(o);
+
+    let tui_store = DraftsStore::open(drafts.clone(), clock, q).unwrap();
+    let mut app = App::new(q, Lang::En, clock.today(), Box::new(tui_store));
+    let type_text = |app: &mut App, s: &str| {
+        for c in s.chars() {
+            app.update(Action::Key(FieldKey::Char(c)));
+        }
+    };
+    app.update(Action::Key(FieldKey::Enter));
+    let screen = draw_text(&app, 100, 30);
+    assert!(screen.contains(&format!("Passphrase of draft {id}")), "{screen}");
+    type_text(&mut app, "not the one");
+    let screen = draw_text(&app, 100, 30);
+    assert!(screen.contains("[•••••••••••]") && !screen.contains("not the one"), "{screen}");
+    app.update(Action::Key(FieldKey::Enter));
+    let screen = draw_text(&app, 100, 30);
+    assert!(screen.contains("wrong passphrase") && screen.contains("Passphrase of draft"), "{screen}");
+    type_text(&mut app, PASS);
+    assert!(!draw_text(&app, 100, 30).contains(PASS));
+    app.update(Action::Key(FieldKey::Enter));
+    let screen = draw_text(&app, 100, 30);
+    assert!(app.session.is_some(), "the draft is open: {screen}");
+    assert_eq!(app.session.as_ref().unwrap().draft.answers.to_json_map()["elig.applying_for"], "self");
+}

@@ -27,6 +27,8 @@ pub enum Overlay {
     ConfirmDelete(String, String),
     /// The label of a new draft.
     NewDraft(TextInput),
+    /// The passphrase of a locked draft being opened (id, label, what is typed — shown masked).
+    Passphrase(String, String, TextInput),
     /// Stops or cautions met on leaving a screen.
     Stop(StopView),
     /// "Attach a file" (see `attach_flow`).
@@ -269,7 +271,7 @@ impl<'a> App<'a> {
     /// Whether printable keys type text where the focus is.
     pub fn typing(&self) -> bool {
         match (&self.overlay, &self.session) {
-            (Some(Overlay::NewDraft(_) | Overlay::Search(..)), _) => true,
+            (Some(Overlay::NewDraft(_) | Overlay::Search(..) | Overlay::Passphrase(..)), _) => true,
             (Some(Overlay::Attach(d)), _) => !d.on_toggle,
             (Some(Overlay::Next(v)), _) => v.asking.is_some(),
             (Some(_), _) => false,
@@ -419,6 +421,31 @@ impl<'a> App<'a> {
                     self.status = Some(i18n::NOTHING_DELETED.get(self.lang).into());
                 }
             }
+            Overlay::Passphrase(id, label, mut input) => match action {
+                Action::Key(K::Enter) => {
+                    self.overlay = None;
+                    let typed = zeroize::Zeroizing::new(std::mem::take(&mut input.value));
+                    match self.store.open_with_passphrase(&id, &typed) {
+                        Ok(d) => {
+                            self.open_draft(d);
+                            if let Some(why) = self.store.read_only() {
+                                self.status = Some(i18n::read_only(self.lang, why.get(self.lang)));
+                            }
+                        }
+                        Err(e) => {
+                            self.status = Some(i18n::not_opened(self.lang, e.get(self.lang)));
+                            self.overlay = Some(Overlay::Passphrase(id, label, TextInput::default()));
+                        }
+                    }
+                }
+                Action::Back => self.overlay = None,
+                Action::Quit => self.quit = true,
+                Action::Key(k) => {
+                    input.edit(&k);
+                    self.overlay = Some(Overlay::Passphrase(id, label, input));
+                }
+                _ => self.overlay = Some(Overlay::Passphrase(id, label, input)),
+            },
             Overlay::NewDraft(mut input) => match action {
                 Action::Key(K::Enter) => {
                     self.overlay = None;
@@ -499,12 +526,16 @@ impl<'a> App<'a> {
                     self.status = Some(i18n::NO_DRAFT_YET.get(self.lang).into());
                     return;
                 };
-                match self.store.open(&d.id.clone()) {
+                let (id, label) = (d.id.clone(), d.label.clone());
+                match self.store.open(&id) {
                     Ok(d) => {
                         self.open_draft(d);
                         if let Some(why) = self.store.read_only() {
                             self.status = Some(i18n::read_only(self.lang, why.get(self.lang)));
                         }
+                    }
+                    Err(_) if self.store.needs_passphrase() => {
+                        self.overlay = Some(Overlay::Passphrase(id, label, TextInput::default()));
                     }
                     Err(e) => self.status = Some(i18n::not_opened(self.lang, e.get(self.lang))),
                 }

@@ -160,6 +160,18 @@ pub const DELETE_CANNOT_UNDO: Msg =
 pub const DELETE_KEYS: Msg =
     m("y  delete      any other key  keep it", "o  supprimer      toute autre touche  le garder");
 pub const T_NEW_DRAFT: Msg = m("New draft", "Nouveau brouillon");
+pub const T_PASSPHRASE: Msg = m("Locked draft", "Brouillon verrouillé");
+pub const PASSPHRASE_KEYS: Msg = m("Enter open      Esc cancel", "Entrée ouvrir      Échap annuler");
+pub const F_PASSPHRASE: Msg = m(
+    "type the passphrase (not shown) · Enter open · Esc cancel",
+    "tapez la phrase de passe (masquée) · Entrée ouvrir · Échap annuler",
+);
+pub fn passphrase_of(lang: Lang, id: &str, label: &str) -> String {
+    lang.pick(
+        format!("Passphrase of draft {id} “{label}”:"),
+        format!("Phrase de passe du brouillon {id} « {label} » :"),
+    )
+}
 pub const NEW_DRAFT_NAME: Msg =
     m("A name for this draft (the person it is for):", "Un nom pour ce brouillon (la personne visée) :");
 pub const NEW_DRAFT_KEYS: Msg = m("Enter create      Esc cancel", "Entrée créer      Échap annuler");

@@ -77,6 +77,14 @@ pub trait Store {
     fn open(&mut self, id: &str) -> Result<Draft, Text>;
     fn save(&mut self, draft: &Draft) -> Result<(), Text>;
     fn delete(&mut self, id: &str) -> Result<(), Text>;
+    /// Whether the last `open` was refused because the draft is locked with a passphrase.
+    fn needs_passphrase(&self) -> bool {
+        false
+    }
+    /// Opens a draft locked with a passphrase; a wrong one changes nothing and says so.
+    fn open_with_passphrase(&mut self, id: &str, _passphrase: &str) -> Result<Draft, Text> {
+        self.open(id)
+    }
     /// Why the open draft cannot be saved (open elsewhere, example drafts), if so.
     fn read_only(&self) -> Option<Text> {
         None
@@ -188,6 +196,7 @@ pub struct DraftsStore {
     removed: Vec<String>,
     damaged: Vec<Damaged>,
     warnings: Vec<Text>,
+    needs_passphrase: bool,
 }
 
 impl DraftsStore {
@@ -218,6 +227,7 @@ impl DraftsStore {
             removed,
             damaged,
             warnings: sweep.warnings,
+            needs_passphrase: false,
         })
     }
 
@@ -279,9 +289,22 @@ impl Store for DraftsStore {
         self.open = Some(o);
         Ok(d)
     }
+    fn needs_passphrase(&self) -> bool {
+        self.needs_passphrase
+    }
+    fn open_with_passphrase(&mut self, id: &str, passphrase: &str) -> Result<Draft, Text> {
+        let p = crate::drafts::protect::Passphrase::new(passphrase)?;
+        self.store.set_passphrase(Some(p));
+        let d = self.open(id);
+        // The open draft keeps its passphrase for its saves; the store forgets it.
+        self.store.set_passphrase(None);
+        d
+    }
     fn open(&mut self, id: &str) -> Result<Draft, Text> {
         self.open = None;
-        let o = self.store.open_draft(id, &self.clock).map_err(|e| e.text())?;
+        let o = self.store.open_draft(id, &self.clock);
+        self.needs_passphrase = matches!(o, Err(DraftError::PassphraseNeeded { .. }));
+        let o = o.map_err(|e| e.text())?;
         let d = self.to_draft(&o)?;
         self.open = Some(o);
         Ok(d)

@@ -149,6 +149,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
                 let r = popup(i18n::T_NEW_DRAFT.get(l), lines, 56, area, buf, t);
                 cursor = Some((r.x + 2 + input.cursor_col() as u16, r.y + 2));
             }
+            Overlay::Passphrase(id, label, input) => {
+                let l = app.lang;
+                // Masked: one • per character typed; the passphrase itself is never drawn.
+                let n = input.value.chars().count();
+                let lines = vec![
+                    Line::raw(i18n::passphrase_of(l, id, label)),
+                    Line::raw(format!("[{}]", "•".repeat(n))),
+                    Line::raw(""),
+                    Line::raw(i18n::PASSPHRASE_KEYS.get(l)),
+                ];
+                let r = popup(i18n::T_PASSPHRASE.get(l), lines, 56, area, buf, t);
+                cursor = Some((r.x + 2 + input.cursor as u16, r.y + 2));
+            }
             Overlay::Stop(v) => stop::render(app, v, area, buf, t),
             Overlay::Attach(d) => cursor = attach::render(app, d, area, buf, t),
             Overlay::Search(input, sel) => cursor = support::render_search(app, input, *sel, area, buf, t),
@@ -236,6 +249,7 @@ pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
         }
         (Some(Overlay::Help), _) => vec![H_SCROLL, H_ABOUT, ("", F_ANY_OTHER), lang_hint],
         (Some(Overlay::NewDraft(_)), _) => return Err(F_NEW_DRAFT),
+        (Some(Overlay::Passphrase(..)), _) => return Err(F_PASSPHRASE),
         (Some(Overlay::ConfirmDelete(..)), _) => return Err(F_CONFIRM_DELETE),
         (Some(Overlay::Attach(_)), _) => return Err(F_ATTACH),
         (Some(Overlay::Next(v)), _) if v.asking.is_some() => return Err(N_ASK_KEYS),
