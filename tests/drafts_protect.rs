@@ -364,3 +364,46 @@ fn the_tui_asks_for_the_passphrase_of_a_locked_draft_without_showing_it() {
     assert!(app.session.is_some(), "the draft is open: {screen}");
     assert_eq!(app.session.as_ref().unwrap().draft.answers.to_json_map()["elig.applying_for"], "self");
 }
+
+/// The TUI's new-draft dialog: Tab chooses "lock with a passphrase", then the passphrase is typed
+/// twice (masked); two that differ are asked again; the draft is created locked.
+#[test]
+fn the_tui_starts_a_locked_draft_when_asked() {
+    use citcert::clock::{Clock, parse_date};
+    use citcert::engine::{Lang, builtin};
+    use citcert::tui::app::App;
+    use citcert::tui::keymap::Action;
+    use citcert::tui::render::draw_text;
+    use citcert::tui::store::DraftsStore;
+    use citcert::tui::widgets::FieldKey;
+    let q = builtin().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let drafts = dir.path().join("drafts");
+    let clock = Clock::Fixed(parse_date("2025-06-10").unwrap());
+    let tui_store = DraftsStore::open(drafts.clone(), clock, q).unwrap();
+    let mut app = App::new(q, Lang::En, clock.today(), Box::new(tui_store));
+    let type_enter = |app: &mut App, s: &str| {
+        for c in s.chars() {
+            app.update(Action::Key(FieldKey::Char(c)));
+        }
+        app.update(Action::Key(FieldKey::Enter));
+    };
+    app.update(Action::Key(FieldKey::Char('n')));
+    assert!(draw_text(&app, 100, 30).contains("[ ] lock with a passphrase (Tab)"));
+    app.update(Action::FocusNext);
+    assert!(draw_text(&app, 100, 30).contains("[x] lock with a passphrase (Tab)"));
+    type_enter(&mut app, "Family PC");
+    type_enter(&mut app, "short");
+    assert!(draw_text(&app, 100, 30).contains("at least 8 characters"));
+    type_enter(&mut app, PASS);
+    let screen = draw_text(&app, 100, 30);
+    assert!(screen.contains("Type it again") && !screen.contains(PASS), "{screen}");
+    type_enter(&mut app, "something else");
+    assert!(draw_text(&app, 100, 30).contains("The two passphrases differ"));
+    type_enter(&mut app, PASS);
+    type_enter(&mut app, PASS);
+    assert!(app.session.is_some(), "{}", draw_text(&app, 100, 30));
+    let files: Vec<_> = all_files(&drafts).into_iter().filter(|(p, _)| p.ends_with(".json")).collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].1.contains("BEGIN AGE ENCRYPTED FILE") && files[0].1.contains("Family PC"));
+}

@@ -112,8 +112,10 @@ pub const F_STOP_PAPER: Msg = m(
     "c modifier la réponse · p préparation papier · q quitter",
 );
 pub const F_STOP: Msg = m("c change the answer · q quit", "c modifier la réponse · q quitter");
-pub const F_NEW_DRAFT: Msg =
-    m("type a name · Enter create · Esc cancel", "tapez un nom · Entrée créer · Échap annuler");
+pub const F_NEW_DRAFT: Msg = m(
+    "type a name · Tab lock with a passphrase · Enter create · Esc cancel",
+    "tapez un nom · Tab verrouiller · Entrée créer · Échap annuler",
+);
 pub const F_CONFIRM_DELETE: Msg =
     m("y delete · any other key keeps it", "o supprimer · toute autre touche le garde");
 pub const F_ANY_KEY: Msg = m("any key closes", "toute touche ferme");
@@ -166,6 +168,22 @@ pub const F_PASSPHRASE: Msg = m(
     "type the passphrase (not shown) · Enter open · Esc cancel",
     "tapez la phrase de passe (masquée) · Entrée ouvrir · Échap annuler",
 );
+pub const NEW_PASSPHRASE: Msg = m(
+    "A passphrase for this draft (at least 8 characters):",
+    "Une phrase de passe pour ce brouillon (au moins 8 caractères) :",
+);
+pub const PASSPHRASE_AGAIN: Msg = m("Type it again:", "Tapez-la de nouveau :");
+pub const PASSPHRASES_DIFFER: Msg = m(
+    "The two passphrases differ; type it again.",
+    "Les deux phrases de passe diffèrent; tapez-la de nouveau.",
+);
+pub fn lock_choice(lang: Lang, on: bool) -> String {
+    let x = if on { "x" } else { " " };
+    lang.pick(
+        format!("[{x}] lock with a passphrase (Tab)"),
+        format!("[{x}] verrouiller par une phrase de passe (Tab)"),
+    )
+}
 pub fn passphrase_of(lang: Lang, id: &str, label: &str) -> String {
     lang.pick(
         format!("Passphrase of draft {id} “{label}”:"),

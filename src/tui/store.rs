@@ -77,6 +77,18 @@ pub trait Store {
     fn open(&mut self, id: &str) -> Result<Draft, Text>;
     fn save(&mut self, draft: &Draft) -> Result<(), Text>;
     fn delete(&mut self, id: &str) -> Result<(), Text>;
+    /// A new draft locked with a passphrase (only a real drafts folder can).
+    fn create_locked(
+        &mut self,
+        _label: &str,
+        _lang: Lang,
+        _passphrase: crate::drafts::protect::Passphrase,
+    ) -> Result<Draft, Text> {
+        Err(Text::new(
+            "drafts shown from an answers file cannot be locked",
+            "les brouillons affichés à partir d'un fichier de réponses ne peuvent pas être verrouillés",
+        ))
+    }
     /// Whether the last `open` was refused because the draft is locked with a passphrase.
     fn needs_passphrase(&self) -> bool {
         false
@@ -291,6 +303,21 @@ impl Store for DraftsStore {
     }
     fn needs_passphrase(&self) -> bool {
         self.needs_passphrase
+    }
+    fn create_locked(
+        &mut self,
+        label: &str,
+        lang: Lang,
+        passphrase: crate::drafts::protect::Passphrase,
+    ) -> Result<Draft, Text> {
+        self.open = None;
+        let o = self
+            .store
+            .create_protected(label, self.questionnaire.clone(), lang.code(), &self.clock, Some(passphrase))
+            .map_err(|e| e.text())?;
+        let d = self.to_draft(&o)?;
+        self.open = Some(o);
+        Ok(d)
     }
     fn open_with_passphrase(&mut self, id: &str, passphrase: &str) -> Result<Draft, Text> {
         let p = crate::drafts::protect::Passphrase::new(passphrase)?;
