@@ -3,6 +3,9 @@
 //! * loading and validating a complete draft ≤ 1 ms;
 //! * listing 1,000 drafts ≤ 100 ms.
 //!
+//! And (issue 12) the cost of a draft locked with a passphrase: open and save, locked against not,
+//! `cargo bench --bench drafts -- protect`.
+//!
 //! `CARGO_TARGET_DIR=/work/target-drafts cargo bench --bench drafts`
 
 /// The allocator the shipped binary uses (src/main.rs), so the figures are the product's.
@@ -118,5 +121,33 @@ fn list(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, save, load, list);
+/// Opening (read, validate, and for a locked draft one scrypt run and decryption) and saving (for a
+/// locked draft one scrypt run and encryption) P01's complete draft, locked and not.
+fn protect(c: &mut Criterion) {
+    use citcert::drafts::protect::{Passphrase, WORK_FACTOR};
+    let t = tempfile::tempdir().unwrap();
+    let mut store = DraftStore::open(t.path().join("drafts")).unwrap();
+    let mut plain = complete_draft(&store);
+    // Imported (which holds its lock until dropped), then locked.
+    let locked_id = complete_draft(&store).draft.id().to_string();
+    let pass = Passphrase::new("correct horse battery staple").unwrap();
+    store.set_protection(&locked_id, Some(pass.clone()), &clock()).unwrap();
+    store.set_passphrase(Some(pass));
+    let plain_id = plain.draft.id().to_string();
+    let mut locked = store.open_draft(&locked_id, &clock()).unwrap();
+    eprintln!("scrypt work factor 2^{WORK_FACTOR}");
+    let mut g = c.benchmark_group("protect");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    g.bench_function("open an unprotected complete draft", |b| {
+        b.iter(|| store.read(&plain_id, &clock()).unwrap())
+    });
+    g.bench_function("open a locked complete draft with its passphrase", |b| {
+        b.iter(|| store.read(&locked_id, &clock()).unwrap())
+    });
+    g.bench_function("save an unprotected complete draft", |b| b.iter(|| plain.save(&clock()).unwrap()));
+    g.bench_function("save a locked complete draft", |b| b.iter(|| locked.save(&clock()).unwrap()));
+    g.finish();
+}
+
+criterion_group!(benches, save, load, list, protect);
 criterion_main!(benches);

@@ -44,6 +44,10 @@ pub struct GlobalArgs {
     /// chosen when TERM=dumb or stdin/stdout is not a terminal).
     #[arg(long, global = true)]
     pub plain: bool,
+    /// A file whose first line is the passphrase of a locked draft (for scripts; else it is asked
+    /// on the terminal); also CITCERT_PASSPHRASE_FILE. Never give the passphrase itself.
+    #[arg(long, global = true, value_name = "FILE", env = "CITCERT_PASSPHRASE_FILE")]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 impl GlobalArgs {
@@ -392,7 +396,7 @@ pub fn run(cli: Cli) -> Result<i32, CliError> {
         Some(Command::Check { answers, format }) => {
             let q = cli.global.questionnaire()?;
             let lang = cli.global.language()?;
-            check(&q, &answers, clock.today(), format, lang)
+            check(&q, &answers, clock.today(), format, lang, &cli.global)
         }
         Some(Command::Validate { file }) => validate(file.as_deref()),
         Some(Command::Drafts { cmd }) => {
@@ -471,10 +475,15 @@ fn check(
     today: NaiveDate,
     format: OutputFormat,
     lang: Lang,
+    global: &GlobalArgs,
 ) -> Result<i32, CliError> {
     let name = crate::safe_text::path(path);
     let text = read_text(path)?;
-    let root = parse_answers_json(&name, &text)?;
+    let mut root = parse_answers_json(&name, &text)?;
+    // A draft locked with a passphrase: its answers, once the passphrase opens it.
+    if let Some(r) = crate::drafts::cli::unlock_file(path, text.as_bytes(), &root, global, lang)? {
+        root = r;
+    }
     let answers = Answers::from_file_json(&root).map_err(|errs| shape_error(&name, &errs))?;
     let unknown = answers.unknown_ids(q);
     if !unknown.is_empty() {

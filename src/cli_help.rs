@@ -199,6 +199,14 @@ fn about_fr(path: &str) -> String {
             "Afficher un brouillon : ses réponses et ses notes (et, avec --history, son historique)"
         }
         "drafts rename" => "Donner un nouveau nom à un brouillon",
+        "drafts protect" => {
+            "Verrouiller un brouillon par une phrase de passe (demandée deux fois dans le terminal, ou \
+             --passphrase-file FICHIER)"
+        }
+        "drafts unprotect" => {
+            "Retirer la phrase de passe d'un brouillon (elle est demandée) : ses réponses sont de nouveau \
+             enregistrées sans chiffrement"
+        }
         "drafts note" => {
             "Écrire une courte note sur une question d'un brouillon (au plus 200 caractères), ou la retirer \
              avec --clear"
@@ -274,6 +282,11 @@ fn arg_fr(path: &str, id: &str, long: bool, global: bool) -> String {
              les scripts (aussi choisi quand TERM=dumb ou quand l'entrée ou la sortie standard n'est pas \
              un terminal)"
         }
+        ("*", "passphrase_file") => {
+            "Un fichier dont la première ligne est la phrase de passe d'un brouillon verrouillé (pour les \
+             scripts; sinon, elle est demandée dans le terminal); aussi CITCERT_PASSPHRASE_FILE. Ne donnez \
+             jamais la phrase de passe elle-même"
+        }
         ("", "draft") => {
             "Mode texte : ouvrir ce brouillon (son identifiant ou le début de celui-ci) au lieu de demander"
         }
@@ -298,6 +311,14 @@ fn arg_fr(path: &str, id: &str, long: bool, global: bool) -> String {
         ("check", "format") => "Format de sortie",
         ("validate", "file") => "Le questionnaire à vérifier; sans lui, le questionnaire.json intégré",
         ("drafts new", "label") => "Un nom de votre choix, p. ex. « Liam — premier certificat »",
+        ("drafts new", "protect") => {
+            "Le verrouiller par une phrase de passe (demandée deux fois dans le terminal, ou \
+             --passphrase-file FICHIER) : ses réponses, pièces jointes et notes sont alors chiffrées sur \
+             le disque"
+        }
+        ("drafts protect" | "drafts unprotect", "id") => {
+            "L'identifiant du brouillon, ou un début de celui-ci sans ambiguïté"
+        }
         ("drafts show", "id") => "L'identifiant du brouillon, ou un début de celui-ci sans ambiguïté",
         ("drafts show", "history") => {
             "Aussi quand le brouillon a été créé, ouvert et enregistré, et quelles questions ont changé \

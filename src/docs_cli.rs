@@ -10,7 +10,7 @@ use clap::Args;
 use crate::attach::{self, AttachOptions, Attachment, DEFAULT_MAX_MB};
 use crate::cli::{CliError, GlobalArgs, read_text};
 use crate::clock::Clock;
-use crate::drafts::cli::cli_error;
+use crate::drafts::cli::{cli_error, with_passphrase};
 use crate::drafts::{DraftStore, io_reason};
 use crate::engine::{Answers, Context, Evaluation, Lang, Questionnaire, Text, evaluate};
 use crate::export::{self, DraftInfo};
@@ -103,7 +103,12 @@ pub fn load_source(
     if path.is_file() {
         let name = crate::safe_text::path(path);
         let text = read_text(path)?;
-        let root = crate::cli::parse_answers_json(&name, &text)?;
+        let mut root = crate::cli::parse_answers_json(&name, &text)?;
+        if let Some(r) =
+            crate::drafts::cli::unlock_file(path, text.as_bytes(), &root, global, global.language()?)?
+        {
+            root = r;
+        }
         let answers = Answers::from_file_json(&root).map_err(|errs| {
             let lines = |lang: Lang, colon: &str| {
                 errs.iter()
@@ -146,9 +151,9 @@ pub fn load_source(
             ),
         )));
     }
-    let st = store(global)?;
+    let mut st = store(global)?;
     let id = st.resolve(draft).map_err(cli_error)?;
-    let d = st.read(&id, clock).map_err(cli_error)?;
+    let d = with_passphrase(&mut st, global, global.language()?, |s| s.read(&id, clock))?;
     let answers = Answers::from_map(&d.answers).map_err(|e| {
         let m = &e[0].message;
         CliError::usage(Text::new(format!("draft {id}: {}", m.en), format!("brouillon {id} : {}", m.fr)))
@@ -240,10 +245,10 @@ pub fn attach_with(
     }
     let opts =
         AttachOptions { max_bytes: max_bytes(args.max_mb.as_deref())?, explanation: args.explanation, set };
-    let st = store(global)?;
+    let mut st = store(global)?;
     st.sweep(&clock).map_err(cli_error)?;
     let id = st.resolve(&args.draft).map_err(cli_error)?;
-    let mut open = st.open_draft(&id, &clock).map_err(cli_error)?;
+    let mut open = with_passphrase(&mut st, global, lang, |s| s.open_draft(&id, &clock))?;
     if open.is_read_only() {
         let why = match open.access() {
             crate::drafts::Access::ReadOnly(why) => why.clone(),

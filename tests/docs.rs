@@ -432,6 +432,7 @@ fn attach_command_asks_on_a_terminal_and_saves_the_answers() {
         // Not None: that would take the language of the developer's locale.
         lang: Some("en".into()),
         plain: false,
+        passphrase_file: None,
     };
     let args = AttachArgs {
         draft: id.clone(),
@@ -520,6 +521,7 @@ fn attach_asks_its_questions_in_french() {
         questionnaire: None,
         lang: Some("fr".into()),
         plain: false,
+        passphrase_file: None,
     };
     let args = AttachArgs {
         draft: id,

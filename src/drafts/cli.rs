@@ -1,4 +1,5 @@
-//! `citcert drafts …`: list, new, show, delete, purge, export, import.
+//! `citcert drafts …`: list, new, show, rename, note, delete, purge, export, import, protect,
+//! unprotect.
 //!
 //! Every command first sweeps the folder (expired drafts deleted, damaged files quarantined) and
 //! reports what it did on stderr — labels and start dates only, never an answer. Answers reach
@@ -12,6 +13,7 @@ use clap::Subcommand;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use super::protect::{Passphrase, read_passphrase_file};
 use super::{AnswerInspector, DraftError, DraftStore, DraftSummary, Sweep};
 use crate::cli::{CliError, GlobalArgs};
 use crate::clock::Clock;
@@ -26,6 +28,20 @@ pub enum DraftsCommand {
         /// A name you choose, e.g. "Liam — first certificate".
         #[arg(long)]
         label: String,
+        /// Lock it with a passphrase (asked twice on the terminal, or --passphrase-file FILE): its
+        /// answers, attachments and notes are then encrypted on disk.
+        #[arg(long)]
+        protect: bool,
+    },
+    /// Lock a draft with a passphrase (asked twice on the terminal, or --passphrase-file FILE).
+    Protect {
+        /// The draft id, or an unambiguous start of it.
+        id: String,
+    },
+    /// Remove the passphrase of a draft (asks for it): its answers are stored unencrypted again.
+    Unprotect {
+        /// The draft id, or an unambiguous start of it.
+        id: String,
     },
     /// Show one draft: its answers and notes (and, with --history, its history).
     Show {
@@ -128,6 +144,7 @@ pub fn cli_error(e: DraftError) -> CliError {
     let code = match &e {
         DraftError::Expired { .. } => 3,
         DraftError::Io { .. } | DraftError::Locked { .. } | DraftError::ReadOnly { .. } => 1,
+        // A wrong or missing passphrase is bad input (2), like an unknown id.
         _ => 2,
     };
     CliError::with_code(code, e.text())
@@ -158,7 +175,7 @@ pub fn run_with(
         None => DraftStore::default_dir().map_err(cli_error)?,
     };
     let lang = global.language()?;
-    let store = DraftStore::open(&dir).map_err(cli_error)?;
+    let mut store = DraftStore::open(&dir).map_err(cli_error)?;
     let sweep = store.sweep(clock).map_err(cli_error)?;
     if let DraftsCommand::Purge { yes } = cmd {
         return purge(&store, &sweep, *yes, clock, io, lang);
@@ -168,8 +185,14 @@ pub fn run_with(
     let language = lang.code();
     match cmd {
         DraftsCommand::List => list(&store, &sweep, clock, inspector, io, lang),
-        DraftsCommand::New { label } => {
-            let open = store.create(label, inspector.questionnaire(), language, clock).map_err(cli_error)?;
+        DraftsCommand::New { label, protect } => {
+            let pass = match protect {
+                true => Some(new_passphrase(global, lang)?),
+                false => None,
+            };
+            let open = store
+                .create_protected(label, inspector.questionnaire(), language, clock, pass)
+                .map_err(cli_error)?;
             let e = open.draft.expiry(clock.today());
             let (id, label, start) = (open.draft.id(), safe(&open.draft.label), open.draft.created_on());
             let (left, last) = (e.describe_in(lang), e.last_day);
@@ -183,11 +206,60 @@ pub fn run_with(
                     ),
                 )
             ))?;
+            if open.draft.is_protected() {
+                w(writeln!(io.out, "{}", locked_words(lang)))?;
+            }
+            Ok(0)
+        }
+        DraftsCommand::Protect { id } => {
+            let id = store.resolve(id).map_err(cli_error)?;
+            let d = store.read_locked(&id, clock).map_err(cli_error)?;
+            if d.is_protected() {
+                return Err(CliError::usage(Text::new(
+                    format!("draft {id} is already locked with a passphrase; nothing was changed"),
+                    format!(
+                        "le brouillon {id} est déjà verrouillé par une phrase de passe; rien n'a été modifié"
+                    ),
+                )));
+            }
+            let pass = new_passphrase(global, lang)?;
+            store.set_protection(&id, Some(pass), clock).map_err(cli_error)?;
+            w(writeln!(
+                io.out,
+                "{}",
+                lang.pick(
+                    format!("Draft {id} is now locked."),
+                    format!("Le brouillon {id} est maintenant verrouillé.")
+                )
+            ))?;
+            w(writeln!(io.out, "{}", locked_words(lang)))?;
+            Ok(0)
+        }
+        DraftsCommand::Unprotect { id } => {
+            let id = store.resolve(id).map_err(cli_error)?;
+            let d = store.read_locked(&id, clock).map_err(cli_error)?;
+            if !d.is_protected() {
+                return Err(CliError::usage(Text::new(
+                    format!("draft {id} has no passphrase; nothing was changed"),
+                    format!("le brouillon {id} n'a pas de phrase de passe; rien n'a été modifié"),
+                )));
+            }
+            with_passphrase(&mut store, global, lang, |s| s.set_protection(&id, None, clock))?;
+            w(writeln!(
+                io.out,
+                "{}",
+                lang.pick(
+                    format!("Draft {id} is no longer locked: its answers are stored unencrypted."),
+                    format!(
+                        "Le brouillon {id} n'est plus verrouillé : ses réponses sont enregistrées sans chiffrement."
+                    ),
+                )
+            ))?;
             Ok(0)
         }
         DraftsCommand::Show { id, history } => {
             let id = store.resolve(id).map_err(cli_error)?;
-            let open = store.open_draft(&id, clock).map_err(cli_error)?;
+            let open = with_passphrase(&mut store, global, lang, |s| s.open_draft(&id, clock))?;
             show(&open, clock, inspector, io, lang)?;
             show_notes(&open.draft, inspector, io, lang)?;
             if *history {
@@ -197,8 +269,10 @@ pub fn run_with(
         }
         DraftsCommand::Rename { id, label } => {
             let id = store.resolve(id).map_err(cli_error)?;
-            let old =
-                crate::safe_text::inline(&store.rename(&id, label, clock).map_err(cli_error)?).into_owned();
+            let old = crate::safe_text::inline(&with_passphrase(&mut store, global, lang, |s| {
+                s.rename(&id, label, clock)
+            })?)
+            .into_owned();
             let new = super::check_label(label).map_err(cli_error)?;
             w(writeln!(
                 io.out,
@@ -227,7 +301,8 @@ pub fn run_with(
             })?;
             let number = inspector.question_number(&qid).unwrap_or_else(|| qid.clone());
             let note = (!clear).then(|| text.join(" "));
-            let changed = store.set_note(&id, &qid, note.as_deref(), clock).map_err(cli_error)?;
+            let changed =
+                with_passphrase(&mut store, global, lang, |s| s.set_note(&id, &qid, note.as_deref(), clock))?;
             let msg = match (clear, changed) {
                 (false, _) => lang.pick(
                     format!("Note on {number} of draft {id} saved."),
@@ -247,7 +322,7 @@ pub fn run_with(
         }
         DraftsCommand::Delete { id, yes } => {
             let id = store.resolve(id).map_err(cli_error)?;
-            let d = store.read(&id, clock).map_err(cli_error)?;
+            let d = store.read_locked(&id, clock).map_err(cli_error)?;
             let label = safe(&d.label);
             let what = Text::new(
                 format!("draft {} '{label}' (started {})", d.id(), d.created_on()),
@@ -287,7 +362,7 @@ pub fn run_with(
         DraftsCommand::Purge { .. } => unreachable!("handled above"),
         DraftsCommand::Export { id, out } => {
             let id = store.resolve(id).map_err(cli_error)?;
-            let d = store.read(&id, clock).map_err(cli_error)?;
+            let d = with_passphrase(&mut store, global, lang, |s| s.read(&id, clock))?;
             let bytes = d.to_answers_file();
             match out {
                 // JSON escapes for control and bidi characters: the same answers file, safe on a terminal.
@@ -342,9 +417,9 @@ pub fn run_with(
             if let Ok(text) = std::str::from_utf8(&bytes) {
                 crate::cli::parse_answers_json(&fname, text)?;
             }
-            let open = store
-                .import(&bytes, file, label.as_deref(), inspector.questionnaire(), language, clock)
-                .map_err(cli_error)?;
+            let open = with_passphrase(&mut store, global, lang, |s| {
+                s.import(&bytes, file, label.as_deref(), inspector.questionnaire(), language, clock)
+            })?;
             let e = open.draft.expiry(clock.today());
             let (f, id, label, start) =
                 (fname, open.draft.id(), safe(&open.draft.label), open.draft.created_on());
@@ -369,6 +444,142 @@ fn confirm(io: &mut Io<'_>, ask: &str) -> Result<bool, CliError> {
     let mut line = String::new();
     let _ = io.input.read_line(&mut line);
     Ok(matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "o" | "oui"))
+}
+
+/// What a locked draft means, said after locking one.
+fn locked_words(lang: Lang) -> &'static str {
+    lang.pick(
+        "Its answers, attachments and notes are encrypted with your passphrase; its name, start date and \
+         days left stay readable. Without the passphrase they cannot be recovered.",
+        "Ses réponses, pièces jointes et notes sont chiffrées avec votre phrase de passe; son nom, sa date de \
+         début et les jours restants restent lisibles. Sans la phrase de passe, elles sont irrécupérables.",
+    )
+}
+
+/// Runs `f` on the store; when it needs the passphrase of a locked draft, asks for it once
+/// ([`ask_passphrase`]) and runs `f` again with it.
+pub fn with_passphrase<T>(
+    store: &mut DraftStore,
+    global: &GlobalArgs,
+    lang: Lang,
+    f: impl Fn(&DraftStore) -> Result<T, DraftError>,
+) -> Result<T, CliError> {
+    match f(store) {
+        Err(DraftError::PassphraseNeeded { id, label }) => {
+            let pass = ask_passphrase(global, lang, &id, &label)?;
+            store.set_passphrase(Some(pass));
+            f(store).map_err(cli_error)
+        }
+        other => other.map_err(cli_error),
+    }
+}
+
+/// The passphrase of draft `id`: from `--passphrase-file` / `CITCERT_PASSPHRASE_FILE`, else typed
+/// on the terminal without echo. Never from an argument or an environment variable's value.
+pub fn ask_passphrase(
+    global: &GlobalArgs,
+    lang: Lang,
+    id: &str,
+    label: &str,
+) -> Result<Passphrase, CliError> {
+    if let Some(path) = &global.passphrase_file {
+        return read_passphrase_file(path).map_err(CliError::usage);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(cli_error(DraftError::PassphraseNeeded { id: id.into(), label: label.into() }));
+    }
+    let label = crate::safe_text::inline(label);
+    let prompt = lang.pick(
+        format!("Passphrase of draft {id} '{label}': "),
+        format!("Phrase de passe du brouillon {id} « {label} » : "),
+    );
+    let typed = zeroize::Zeroizing::new(rpassword::prompt_password(prompt).map_err(|e| no_prompt(&e))?);
+    Passphrase::new(&typed).map_err(CliError::usage)
+}
+
+/// When `root` (read from `path`) is a draft file locked with a passphrase, asks for the
+/// passphrase and returns the draft's contents in the shape of an unlocked draft file (answers,
+/// attachments, label, created_on), for `check --answers FILE` and the document commands. `None`
+/// for any other JSON, which the caller reads as it is.
+pub fn unlock_file(
+    path: &Path,
+    bytes: &[u8],
+    root: &serde_json::Value,
+    global: &GlobalArgs,
+    lang: Lang,
+) -> Result<Option<serde_json::Value>, CliError> {
+    if root.get("protected").is_none() || root.get("format").is_none() {
+        return Ok(None);
+    }
+    let p = path.display();
+    let id = root.get("id").and_then(|v| v.as_str()).unwrap_or("");
+    let mut d = super::format::parse(bytes, id)
+        .map_err(|r| CliError::usage(Text::new(format!("{p}: {}", r.en), format!("{p} : {}", r.fr))))?;
+    let pass = ask_passphrase(global, lang, d.id(), &d.label)?;
+    super::protect::unlock(&mut d, &pass).map_err(|e| match e {
+        super::protect::UnlockError::WrongPassphrase => {
+            cli_error(DraftError::WrongPassphrase { id: d.id().into() })
+        }
+        super::protect::UnlockError::Damaged(r) => {
+            CliError::usage(Text::new(format!("{p}: {}", r.en), format!("{p} : {}", r.fr)))
+        }
+    })?;
+    Ok(Some(serde_json::json!({
+        "answers": d.answers,
+        "attachments": d.attachments,
+        "label": d.label,
+        "created_on": d.created_on().to_string(),
+    })))
+}
+
+/// A new passphrase, to lock a draft: from the file, or typed twice on the terminal.
+pub fn new_passphrase(global: &GlobalArgs, lang: Lang) -> Result<Passphrase, CliError> {
+    if let Some(path) = &global.passphrase_file {
+        let p = read_passphrase_file(path).map_err(CliError::usage)?;
+        p.check_for_lock().map_err(CliError::usage)?;
+        return Ok(p);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(CliError::usage(Text::new(
+            "to lock a draft, type a passphrase on a terminal, or give a file holding it with --passphrase-file \
+             FILE (or CITCERT_PASSPHRASE_FILE); nothing was changed",
+            "pour verrouiller un brouillon, tapez une phrase de passe dans un terminal, ou donnez un fichier qui la \
+             contient avec --passphrase-file FICHIER (ou CITCERT_PASSPHRASE_FILE); rien n'a été modifié",
+        )));
+    }
+    let first = zeroize::Zeroizing::new(
+        rpassword::prompt_password(lang.pick(
+            format!("New passphrase (at least {} characters; it is not shown): ", super::protect::MIN_CHARS),
+            format!(
+                "Nouvelle phrase de passe (au moins {} caractères; elle ne s'affiche pas) : ",
+                super::protect::MIN_CHARS
+            ),
+        ))
+        .map_err(|e| no_prompt(&e))?,
+    );
+    let p = Passphrase::new_for_lock(&first).map_err(CliError::usage)?;
+    let again = zeroize::Zeroizing::new(
+        rpassword::prompt_password(lang.pick("Type it again: ", "Tapez-la de nouveau : "))
+            .map_err(|e| no_prompt(&e))?,
+    );
+    if !Passphrase::new(&again).is_ok_and(|a| a.same_as(&p)) {
+        return Err(CliError::usage(Text::new(
+            "the two passphrases differ; nothing was changed",
+            "les deux phrases de passe diffèrent; rien n'a été modifié",
+        )));
+    }
+    Ok(p)
+}
+
+fn no_prompt(e: &std::io::Error) -> CliError {
+    let r = super::io_reason(e);
+    CliError::with_code(
+        1,
+        Text::new(
+            format!("cannot read the passphrase from the terminal: {}", r.en),
+            format!("impossible de lire la phrase de passe au terminal : {}", r.fr),
+        ),
+    )
 }
 
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
@@ -649,8 +860,13 @@ fn list(
         pad(h_id, 8),
         pad(h_start, 10)
     ))?;
+    let locked: std::collections::HashSet<&str> =
+        sweep.drafts.iter().filter(|d| d.is_protected()).map(|d| d.id()).collect();
     for r in &rows {
         let mut notes = Vec::new();
+        if locked.contains(r.id.as_str()) {
+            notes.push(lang.pick("locked (passphrase)", "verrouillé (phrase de passe)").to_string());
+        }
         if r.expiry.is_warning() {
             let last = r.expiry.last_day;
             notes.push(lang.pick(format!("! last day {last}"), format!("! dernier jour : {last}")));

@@ -61,6 +61,8 @@ pub struct Draft {
     pub history: Vec<super::history::Entry>,
     /// A short note per question id, from whoever helps the person.
     pub notes: BTreeMap<String, String>,
+    /// Locked with a passphrase or not (see [`crate::drafts::protect`]).
+    pub(crate) protection: super::protect::Protection,
 }
 
 /// A draft's progress (0–100 %) and the questionnaire version it was computed with.
@@ -109,7 +111,17 @@ impl Draft {
             acknowledged: Vec::new(),
             history: Vec::new(),
             notes: BTreeMap::new(),
+            protection: super::protect::Protection::None,
         }
+    }
+
+    /// Whether the draft is locked with a passphrase (opened with it or not).
+    pub fn is_protected(&self) -> bool {
+        self.protection.is_protected()
+    }
+    /// Read without its passphrase: only the label, dates, language and screen are known.
+    pub fn is_locked(&self) -> bool {
+        self.protection.is_locked()
     }
 
     pub fn id(&self) -> &str {
@@ -136,13 +148,30 @@ impl Draft {
         Ok(())
     }
 
-    /// The file contents: pretty JSON with a checksum, ending in a newline.
-    pub fn to_bytes(&self) -> Vec<u8> {
+    /// The file contents: pretty JSON with a checksum, ending in a newline. A draft opened with
+    /// its passphrase is sealed again (one scrypt run); a locked one keeps its sealed part as read.
+    pub fn encode(&self) -> Result<Vec<u8>, Text> {
         let mut body = Body::from(self);
+        match &self.protection {
+            super::protect::Protection::None => {}
+            super::protect::Protection::Locked { payload } => body.seal(payload.clone()),
+            super::protect::Protection::Unlocked(pass) => body.seal(super::protect::seal(self, pass)?),
+        }
         body.checksum = Some(checksum_of(&body));
-        let mut out = serde_json::to_vec_pretty(&body).expect("a draft always serializes");
+        let mut out = serde_json::to_vec_pretty(&body).map_err(|e| {
+            Text::new(
+                format!("the draft could not be written ({e})"),
+                format!("le brouillon n'a pas pu être écrit ({e})"),
+            )
+        })?;
         out.push(b'\n');
-        out
+        Ok(out)
+    }
+
+    /// [`Draft::encode`] for an unprotected draft (tests, examples). Panics only if sealing a
+    /// protected draft fails, which writing into memory does not.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.encode().expect("a draft always serializes")
     }
 
     /// The answers file of CONTRACT §3, with the draft's identity so that re-importing it keeps
@@ -189,6 +218,10 @@ struct Body {
     history: Vec<super::history::Entry>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     notes: BTreeMap<String, String>,
+    /// A draft locked with a passphrase: the age payload (ASCII armour) holding the answers,
+    /// attachments, notes, history, accepted cautions and paper choice, which are then empty here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    protected: Option<String>,
     /// Absent while the checksum is computed, present in the file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     checksum: Option<String>,
@@ -212,8 +245,22 @@ impl From<&Draft> for Body {
             acknowledged: d.acknowledged.clone(),
             history: d.history.clone(),
             notes: d.notes.clone(),
+            protected: None,
             checksum: None,
         }
+    }
+}
+
+impl Body {
+    /// Leaves only the sealed payload of the private fields.
+    fn seal(&mut self, payload: String) {
+        self.answers.clear();
+        self.attachments.clear();
+        self.paper_prep = false;
+        self.acknowledged.clear();
+        self.history.clear();
+        self.notes.clear();
+        self.protected = Some(payload);
     }
 }
 
@@ -515,6 +562,24 @@ fn finish(mut b: Body, expected_id: &str) -> Result<Draft, Text> {
         ));
     }
     super::history::check(&mut b.history, &b.notes)?;
+    let protection = match b.protected.take() {
+        None => super::protect::Protection::None,
+        Some(payload) => {
+            let clear = !b.answers.is_empty()
+                || !b.attachments.is_empty()
+                || b.paper_prep
+                || !b.acknowledged.is_empty()
+                || !b.history.is_empty()
+                || !b.notes.is_empty();
+            if clear || !payload.starts_with("-----BEGIN AGE ENCRYPTED FILE-----") {
+                return Err(Text::new(
+                    "a draft locked with a passphrase, but its private part is not what citcert writes",
+                    "un brouillon verrouillé par une phrase de passe, mais sa partie privée n'est pas ce que citcert écrit",
+                ));
+            }
+            super::protect::Protection::Locked { payload }
+        }
+    };
     Ok(Draft {
         id: b.id,
         created_on,
@@ -530,6 +595,7 @@ fn finish(mut b: Body, expected_id: &str) -> Result<Draft, Text> {
         acknowledged: b.acknowledged,
         history: b.history,
         notes: b.notes,
+        protection,
     })
 }
 

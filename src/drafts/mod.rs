@@ -10,6 +10,7 @@
 //! * [`expiry`] — the 60-day arithmetic.
 //! * [`fsutil`] — atomic save, private folders and files, overwrite-then-remove.
 //! * [`lock`] — the advisory lock that keeps a second citcert read-only.
+//! * [`protect`] — drafts locked with a passphrase: the sealed part (age, scrypt), [`protect::Passphrase`].
 //! * [`store`] — [`DraftStore`]: list, create, open, save, delete, purge, import, quarantine.
 //! * [`cli`] — `citcert drafts …`.
 
@@ -21,6 +22,7 @@ pub mod format;
 pub mod fsutil;
 pub mod history;
 pub mod lock;
+pub mod protect;
 pub mod store;
 
 use serde_json::{Map, Value};
@@ -110,6 +112,15 @@ pub enum DraftError {
     },
     Invalid(Text),
     NoDataDir,
+    /// The draft is locked with a passphrase and none was given.
+    PassphraseNeeded {
+        id: String,
+        label: String,
+    },
+    /// The passphrase given does not open the draft; nothing was changed.
+    WrongPassphrase {
+        id: String,
+    },
 }
 
 impl DraftError {
@@ -183,6 +194,21 @@ impl DraftError {
                 format!("réponse « {question} » : {}", problem.fr),
             ),
             DraftError::Invalid(t) => t.clone(),
+            DraftError::PassphraseNeeded { id, label } => Text::new(
+                format!(
+                    "draft {id} '{label}' is locked with a passphrase; type it on a terminal, or give a file \
+                     holding it with --passphrase-file FILE (or CITCERT_PASSPHRASE_FILE)"
+                ),
+                format!(
+                    "le brouillon {id} « {label} » est verrouillé par une phrase de passe; tapez-la dans un \
+                     terminal, ou donnez un fichier qui la contient avec --passphrase-file FICHIER (ou \
+                     CITCERT_PASSPHRASE_FILE)"
+                ),
+            ),
+            DraftError::WrongPassphrase { id } => Text::new(
+                format!("wrong passphrase for draft {id}; nothing was changed"),
+                format!("mauvaise phrase de passe pour le brouillon {id}; rien n'a été modifié"),
+            ),
             DraftError::NoDataDir => Text::new(
                 "no home folder found for the default drafts folder; use --drafts-dir DIR or CITCERT_DRAFTS_DIR",
                 "aucun dossier personnel pour le dossier des brouillons par défaut; \

@@ -14,6 +14,7 @@ use super::format::{self, Draft, QuestionnaireRef};
 use super::fsutil;
 use super::history;
 use super::lock::DraftLock;
+use super::protect::{Passphrase, Protection, UnlockError};
 use super::{AnswerInspector, DraftError, Expiry};
 use crate::clock::Clock;
 use crate::engine::text::Text;
@@ -34,6 +35,8 @@ pub struct DraftStore {
     dir: PathBuf,
     examples: bool,
     warnings: Vec<Text>,
+    /// Opens drafts locked with a passphrase (see [`DraftStore::set_passphrase`]).
+    passphrase: Option<Passphrase>,
 }
 
 /// A draft deleted (or found, and why not deleted) past its 60 days. No personal data.
@@ -197,8 +200,11 @@ impl OpenDraft {
         if recorded {
             history::record_save(&mut next.history, now, changed, self.saved_in_session);
         }
+        if next.is_locked() {
+            return Err(DraftError::PassphraseNeeded { id: next.id.clone(), label: next.label.clone() });
+        }
+        let bytes = next.encode().map_err(DraftError::Invalid)?;
         let id = &next.id;
-        let bytes = next.to_bytes();
         // The limit every load applies, checked before writing: never saved, then set aside as damaged.
         if bytes.len() > format::MAX_FILE_BYTES {
             let (n, max) = (bytes.len(), format::MAX_FILE_BYTES);
@@ -256,11 +262,17 @@ impl DraftStore {
         } else if let Some(w) = fsutil::ensure_private_dir(&dir)? {
             warnings.push(w);
         }
-        Ok(DraftStore { dir, examples, warnings })
+        Ok(DraftStore { dir, examples, warnings, passphrase: None })
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+    /// The passphrase [`read`](Self::read) and [`open_draft`](Self::open_draft) (and so
+    /// `rename`, `set_note`) use on a draft locked with one. Without it they refuse such a draft
+    /// with [`DraftError::PassphraseNeeded`]; a wrong one gives [`DraftError::WrongPassphrase`].
+    pub fn set_passphrase(&mut self, passphrase: Option<Passphrase>) {
+        self.passphrase = passphrase;
     }
     /// A read-only folder of example drafts (it holds [`EXAMPLES_MARKER`]).
     pub fn is_examples(&self) -> bool {
@@ -653,8 +665,31 @@ impl DraftStore {
     }
 
     /// Loads a draft (no lock): for showing and exporting. Damaged → quarantined and `Damaged`;
-    /// expired → deleted and `Expired`.
+    /// expired → deleted and `Expired`. A draft locked with a passphrase is opened with the
+    /// store's passphrase ([`set_passphrase`](Self::set_passphrase)); without one, refused.
     pub fn read(&self, id: &str, clock: &Clock) -> Result<Draft, DraftError> {
+        let mut d = self.read_locked(id, clock)?;
+        if d.is_locked() {
+            let Some(pass) = &self.passphrase else {
+                return Err(DraftError::PassphraseNeeded { id: d.id.clone(), label: d.label.clone() });
+            };
+            super::protect::unlock(&mut d, pass).map_err(|e| match e {
+                UnlockError::WrongPassphrase => DraftError::WrongPassphrase { id: id.to_string() },
+                UnlockError::Damaged(reason) => DraftError::Damaged {
+                    path: self.path_of(id),
+                    reason: Text::new(
+                        format!("{}; the file was left in place", reason.en),
+                        format!("{}; le fichier a été laissé en place", reason.fr),
+                    ),
+                },
+            })?;
+        }
+        Ok(d)
+    }
+
+    /// Like [`read`](Self::read), but a draft locked with a passphrase comes back locked: its
+    /// label, dates, language and screen only (for `drafts delete`, which needs no passphrase).
+    pub fn read_locked(&self, id: &str, clock: &Clock) -> Result<Draft, DraftError> {
         let mut sweep = Sweep::default();
         let path = self.path_of(id);
         match self.load_checked(id, clock.today(), &mut sweep) {
@@ -736,9 +771,51 @@ impl DraftStore {
         language: &str,
         clock: &Clock,
     ) -> Result<OpenDraft, DraftError> {
+        self.create_protected(label, questionnaire, language, clock, None)
+    }
+
+    /// [`create`](Self::create), locked with `passphrase` when given (from its first save on).
+    pub fn create_protected(
+        &self,
+        label: &str,
+        questionnaire: QuestionnaireRef,
+        language: &str,
+        clock: &Clock,
+        passphrase: Option<Passphrase>,
+    ) -> Result<OpenDraft, DraftError> {
         self.new_draft(label, questionnaire, language, clock.today(), clock, |d| {
             history::push(&mut d.history, history::Entry::now(clock.now(), history::Event::Created, vec![]));
+            if let Some(p) = passphrase {
+                d.protection = Protection::Unlocked(p);
+            }
         })
+    }
+
+    /// Locks a draft with `new` (`Some`), or removes its lock (`None`); a locked draft is opened
+    /// with the store's passphrase first. The previous version (`.bak`), in the other form, is
+    /// overwritten and removed, so no unlocked copy stays behind citcert's back. Returns whether
+    /// the draft was protected before.
+    pub fn set_protection(
+        &self,
+        id: &str,
+        new: Option<Passphrase>,
+        clock: &Clock,
+    ) -> Result<bool, DraftError> {
+        let mut open = self.open_to_change(
+            id,
+            clock,
+            Text::new("lock or unlock drafts", "verrouiller ou déverrouiller des brouillons"),
+        )?;
+        let was = open.draft.is_protected();
+        open.draft.protection = match new {
+            Some(p) => Protection::Unlocked(p),
+            None => Protection::None,
+        };
+        open.save(clock)?;
+        let bak = self.dir.join(format!("{id}.json.bak"));
+        fsutil::overwrite_and_remove(&bak).map_err(|e| DraftError::io(&bak, e))?;
+        fsutil::fsync_dir(&self.dir).map_err(|e| DraftError::io(&self.dir, e))?;
+        Ok(was)
     }
 
     fn new_draft(
@@ -860,15 +937,29 @@ impl DraftStore {
             acknowledged: Vec<String>,
             history: Vec<history::Entry>,
             notes: std::collections::BTreeMap<String, String>,
+            protection: Protection,
         }
         let found = if obj.contains_key("format") {
             let id = obj.get("id").and_then(Value::as_str).unwrap_or("");
-            let d = format::parse(bytes, id).map_err(|r| {
+            let mut d = format::parse(bytes, id).map_err(|r| {
                 bad(Text::new(
                     format!("a citcert draft, but damaged: {}", r.en),
                     format!("un brouillon citcert, mais endommagé : {}", r.fr),
                 ))
             })?;
+            // A draft locked with a passphrase is opened with it and stays locked with it.
+            if d.is_locked() {
+                let Some(pass) = &self.passphrase else {
+                    return Err(DraftError::PassphraseNeeded { id: d.id.clone(), label: d.label.clone() });
+                };
+                super::protect::unlock(&mut d, pass).map_err(|e| match e {
+                    UnlockError::WrongPassphrase => DraftError::WrongPassphrase { id: d.id.clone() },
+                    UnlockError::Damaged(r) => bad(Text::new(
+                        format!("a citcert draft, but damaged: {}", r.en),
+                        format!("un brouillon citcert, mais endommagé : {}", r.fr),
+                    )),
+                })?;
+            }
             Found {
                 created_on: Some(d.created_on),
                 last_saved: Some(d.last_saved),
@@ -881,6 +972,7 @@ impl DraftStore {
                 acknowledged: d.acknowledged,
                 history: d.history,
                 notes: d.notes,
+                protection: d.protection,
             }
         } else {
             let Some(Value::Object(answers)) = obj.get("answers") else {
@@ -914,6 +1006,7 @@ impl DraftStore {
                 acknowledged: Vec::new(),
                 history: Vec::new(),
                 notes: Default::default(),
+                protection: Protection::None,
             }
         };
         // The start date never moves later than it was; a date in the future counts as today.
@@ -932,6 +1025,7 @@ impl DraftStore {
             d.answers = found.answers;
             d.history = found.history;
             d.notes = found.notes;
+            d.protection = found.protection;
             history::push(&mut d.history, history::Entry::now(clock.now(), history::Event::Imported, vec![]));
             d.attachments = found.attachments;
             d.paper_prep = found.paper_prep;

@@ -14,7 +14,8 @@ use std::path::PathBuf;
 use crate::cli::{CliError, EngineInspector};
 use crate::clock::Clock;
 use crate::drafts::cli::cli_error;
-use crate::drafts::{DraftStore, OpenDraft, QuestionnaireRef, Sweep};
+use crate::drafts::protect::Passphrase;
+use crate::drafts::{DraftError, DraftStore, OpenDraft, QuestionnaireRef, Sweep};
 use crate::engine::eval::answer_label;
 use crate::engine::{
     AnswerValue, Answers, Context, Evaluation, Lang, Outcome, QType, Question, Questionnaire, ScreenKind,
@@ -41,7 +42,7 @@ pub struct PlainContext<'a> {
 /// end of the questionnaire); errors opening the drafts folder or the named draft come back as
 /// `CliError` with the drafts commands' exit codes.
 pub fn run(input: impl BufRead, output: impl Write, ctx: PlainContext<'_>) -> Result<i32, CliError> {
-    let store = DraftStore::open(&ctx.drafts_dir).map_err(cli_error)?;
+    let mut store = DraftStore::open(&ctx.drafts_dir).map_err(cli_error)?;
     let mut p = Plain {
         inp: input,
         out: output,
@@ -59,11 +60,11 @@ pub fn run(input: impl BufRead, output: impl Write, ctx: PlainContext<'_>) -> Re
     let open = match &ctx.draft {
         Some(prefix) => {
             let id = store.resolve(prefix).map_err(cli_error)?;
-            let open = store.open_draft(&id, &p.clock).map_err(cli_error)?;
+            let open = p.open_asking(&mut store, &id)?.map_err(cli_error)?;
             p.say(format!("{} {} '{}'.", s::OPENED.get(p.lang), open.draft.id(), open.draft.label))?;
             open
         }
-        None => match p.choose_draft(&store, &sweep)? {
+        None => match p.choose_draft(&mut store, &sweep)? {
             Some(open) => open,
             None => return Ok(0),
         },
@@ -209,7 +210,75 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         Ok(())
     }
 
-    fn choose_draft(&mut self, store: &DraftStore, sweep: &Sweep) -> Result<Option<OpenDraft>, CliError> {
+    /// Reads a passphrase: on a terminal without echo; from piped input as a line, never echoed.
+    /// `None` at the end of input.
+    fn secret(&mut self, label: &str) -> Result<Option<zeroize::Zeroizing<String>>, CliError> {
+        if !self.echo {
+            self.out.flush().map_err(write_err)?;
+            return Ok(rpassword::prompt_password(format!("{label}> ")).ok().map(zeroize::Zeroizing::new));
+        }
+        write!(self.out, "{label}> ").map_err(write_err)?;
+        self.out.flush().map_err(write_err)?;
+        let mut buf = zeroize::Zeroizing::new(Vec::new());
+        let n = self.inp.read_until(b'\n', &mut buf).unwrap_or_default();
+        self.say("")?;
+        if n == 0 {
+            return Ok(None);
+        }
+        let text = String::from_utf8_lossy(&buf);
+        Ok(Some(zeroize::Zeroizing::new(text.trim_end_matches(['\n', '\r']).to_string())))
+    }
+
+    /// Opens draft `id`; one locked with a passphrase asks for it (three tries).
+    fn open_asking(
+        &mut self,
+        store: &mut DraftStore,
+        id: &str,
+    ) -> Result<Result<OpenDraft, DraftError>, CliError> {
+        let mut last = store.open_draft(id, &self.clock);
+        let label = match &last {
+            Err(DraftError::PassphraseNeeded { label, .. }) => crate::safe_text::inline(label).into_owned(),
+            _ => return Ok(last),
+        };
+        for _ in 0..3 {
+            let prompt = format!("{} {id} '{label}'", self.t(s::PASSPHRASE_OF));
+            let Some(typed) = self.secret(&prompt)? else { return Ok(last) };
+            match Passphrase::new(&typed) {
+                Ok(p) => store.set_passphrase(Some(p)),
+                Err(t) => {
+                    self.say(t.get(self.lang))?;
+                    continue;
+                }
+            }
+            last = store.open_draft(id, &self.clock);
+            match &last {
+                Err(e @ DraftError::WrongPassphrase { .. }) => self.say(e.message(self.lang))?,
+                _ => return Ok(last),
+            }
+        }
+        Ok(last)
+    }
+
+    /// The passphrase of a new draft started with "new locked" (typed twice). `Err(())` when the
+    /// person gave up or the two differ (already said).
+    fn ask_protection(&mut self) -> Result<Result<Option<Passphrase>, ()>, CliError> {
+        let Some(first) = self.secret(self.t(s::NEW_PASSPHRASE))? else { return Ok(Err(())) };
+        let p = match Passphrase::new_for_lock(&first) {
+            Ok(p) => p,
+            Err(t) => {
+                self.say(t.get(self.lang))?;
+                return Ok(Err(()));
+            }
+        };
+        let Some(again) = self.secret(self.t(s::PASSPHRASE_AGAIN))? else { return Ok(Err(())) };
+        if !Passphrase::new(&again).is_ok_and(|a| a.same_as(&p)) {
+            self.say(self.t(s::PASSPHRASES_DIFFER))?;
+            return Ok(Err(()));
+        }
+        Ok(Ok(Some(p)))
+    }
+
+    fn choose_draft(&mut self, store: &mut DraftStore, sweep: &Sweep) -> Result<Option<OpenDraft>, CliError> {
         let inspector = EngineInspector { q: self.q, today: self.clock.today() };
         let rows = DraftStore::summaries(sweep, &self.clock, &inspector);
         let head = format!("{} {}:", self.t(s::DRAFTS_IN), store.dir().display());
@@ -248,7 +317,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     self.say(self.t(s::CHOOSE_DRAFT))?;
                     continue;
                 }
-                "new" | "nouveau" => loop {
+                "new" | "nouveau" | "new locked" | "nouveau verrouillé" | "nouveau verrouille" => loop {
                     let Line::Text(label) = self.prompt(self.t(s::LABEL_PROMPT))? else {
                         self.say(self.t(s::EOF))?;
                         return Ok(None);
@@ -257,8 +326,15 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         self.say(e.message(self.lang))?;
                         continue;
                     }
+                    let pass = match choice.contains(' ') {
+                        false => None,
+                        true => match self.ask_protection()? {
+                            Ok(p) => p,
+                            Err(()) => break,
+                        },
+                    };
                     let qref = QuestionnaireRef { id: self.q.id.clone(), version: self.q.version.clone() };
-                    match store.create(&label, qref, self.lang.code(), &self.clock) {
+                    match store.create_protected(&label, qref, self.lang.code(), &self.clock, pass) {
                         Ok(open) => {
                             let e = open.draft.expiry(self.clock.today());
                             let line = format!(
@@ -271,6 +347,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                                 days_left(&e, self.lang)
                             );
                             self.say(line)?;
+                            if open.draft.is_protected() {
+                                self.say(self.t(s::LOCKED_NOTE))?;
+                            }
                             return Ok(Some(open));
                         }
                         Err(e) => {
@@ -288,7 +367,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         }
                         Err(_) => store.resolve(&choice),
                     };
-                    match id.and_then(|id| store.open_draft(&id, &self.clock)) {
+                    let opened = match id {
+                        Ok(id) => self.open_asking(store, &id)?,
+                        Err(e) => Err(e),
+                    };
+                    match opened {
                         Ok(open) => {
                             let line =
                                 format!("{} {} '{}'.", self.t(s::OPENED), open.draft.id(), open.draft.label);

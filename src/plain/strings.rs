@@ -36,8 +36,9 @@ pub const REMOVED: Tr = Tr(
 pub const DRAFT: Tr = Tr("Draft", "Le brouillon");
 pub const DAMAGED: Tr = Tr("Damaged draft file", "Fichier de brouillon endommagé");
 pub const CHOOSE_DRAFT: Tr = Tr(
-    "Choose a draft number, \"new\", or \"quit\"",
-    "Choisissez un numéro de brouillon, « new » (nouveau) ou « quit » (quitter)",
+    "Choose a draft number, \"new\" (\"new locked\": locked with a passphrase), or \"quit\"",
+    "Choisissez un numéro de brouillon, « new » (nouveau; « nouveau verrouillé » : verrouillé par une phrase \
+     de passe) ou « quit » (quitter)",
 );
 pub const NOT_A_DRAFT: Tr = Tr(
     "That is not one of the choices. Type a number from the list, new, or quit.",
@@ -235,4 +236,21 @@ To give an answer that is also a command word, start it with a backslash: \\back
   Entrée     garder la réponse actuelle
 Listes : séparez plusieurs valeurs par des virgules (Rania Khoury, Rania Haddad).
 Pour donner une réponse qui est aussi un mot de commande, commencez-la par une barre oblique inverse : \\back",
+);
+
+// ---- drafts locked with a passphrase (issue 12) ----
+pub const PASSPHRASE_OF: Tr = Tr("Passphrase of draft", "Phrase de passe du brouillon");
+pub const NEW_PASSPHRASE: Tr = Tr(
+    "New passphrase (at least 8 characters; it is not shown)",
+    "Nouvelle phrase de passe (au moins 8 caractères; elle ne s'affiche pas)",
+);
+pub const PASSPHRASE_AGAIN: Tr = Tr("Type it again", "Tapez-la de nouveau");
+pub const PASSPHRASES_DIFFER: Tr = Tr(
+    "The two passphrases differ; no draft was started.",
+    "Les deux phrases de passe diffèrent; aucun brouillon n'a été commencé.",
+);
+pub const LOCKED_NOTE: Tr = Tr(
+    "Its answers, attachments and notes are encrypted with your passphrase; without it they cannot be recovered.",
+    "Ses réponses, pièces jointes et notes sont chiffrées avec votre phrase de passe; sans elle, elles sont \
+     irrécupérables.",
 );

@@ -27,6 +27,11 @@ pub enum Overlay {
     ConfirmDelete(String, String),
     /// The label of a new draft.
     NewDraft(TextInput),
+    /// The passphrase of a new locked draft (its label, the first typing once confirmed, what is
+    /// typed — shown masked).
+    NewPassphrase(String, Option<crate::drafts::protect::Passphrase>, TextInput),
+    /// The passphrase of a locked draft being opened (id, label, what is typed — shown masked).
+    Passphrase(String, String, TextInput),
     /// Stops or cautions met on leaving a screen.
     Stop(StopView),
     /// "Attach a file" (see `attach_flow`).
@@ -204,6 +209,8 @@ pub struct App<'a> {
     pub lang_explicit: bool,
     /// Quit with the last save failed: why (said after the screens close; exit status 1).
     pub not_saved_on_quit: Option<String>,
+    /// The new-draft dialog's choice (Tab): lock the draft with a passphrase.
+    pub new_draft_locked: bool,
 }
 
 impl<'a> App<'a> {
@@ -227,6 +234,7 @@ impl<'a> App<'a> {
             lang_explicit: false,
             scroll: 0,
             not_saved_on_quit: None,
+            new_draft_locked: false,
         };
         app.removed = app.store.removed();
         app.damaged = app.store.damaged();
@@ -269,7 +277,15 @@ impl<'a> App<'a> {
     /// Whether printable keys type text where the focus is.
     pub fn typing(&self) -> bool {
         match (&self.overlay, &self.session) {
-            (Some(Overlay::NewDraft(_) | Overlay::Search(..)), _) => true,
+            (
+                Some(
+                    Overlay::NewDraft(_)
+                    | Overlay::Search(..)
+                    | Overlay::Passphrase(..)
+                    | Overlay::NewPassphrase(..),
+                ),
+                _,
+            ) => true,
             (Some(Overlay::Attach(d)), _) => !d.on_toggle,
             (Some(Overlay::Next(v)), _) => v.asking.is_some(),
             (Some(_), _) => false,
@@ -419,6 +435,79 @@ impl<'a> App<'a> {
                     self.status = Some(i18n::NOTHING_DELETED.get(self.lang).into());
                 }
             }
+            Overlay::Passphrase(id, label, mut input) => match action {
+                Action::Key(K::Enter) => {
+                    self.overlay = None;
+                    let typed = zeroize::Zeroizing::new(std::mem::take(&mut input.value));
+                    match self.store.open_with_passphrase(&id, &typed) {
+                        Ok(d) => {
+                            self.open_draft(d);
+                            if let Some(why) = self.store.read_only() {
+                                self.status = Some(i18n::read_only(self.lang, why.get(self.lang)));
+                            }
+                        }
+                        Err(e) => {
+                            self.status = Some(i18n::not_opened(self.lang, e.get(self.lang)));
+                            self.overlay = Some(Overlay::Passphrase(id, label, TextInput::default()));
+                        }
+                    }
+                }
+                Action::Back => self.overlay = None,
+                Action::Quit => self.quit = true,
+                Action::Key(k) => {
+                    input.edit(&k);
+                    self.overlay = Some(Overlay::Passphrase(id, label, input));
+                }
+                _ => self.overlay = Some(Overlay::Passphrase(id, label, input)),
+            },
+            Overlay::NewPassphrase(label, first, mut input) => match action {
+                Action::Key(K::Enter) => {
+                    use crate::drafts::protect::Passphrase;
+                    let typed = zeroize::Zeroizing::new(std::mem::take(&mut input.value));
+                    match first {
+                        None => match Passphrase::new_for_lock(&typed) {
+                            Ok(p) => self.overlay = Some(Overlay::NewPassphrase(label, Some(p), input)),
+                            Err(e) => {
+                                self.status = Some(i18n::not_created(self.lang, e.get(self.lang)));
+                                self.overlay = Some(Overlay::NewPassphrase(label, None, input));
+                            }
+                        },
+                        Some(p) if Passphrase::new(&typed).is_ok_and(|a| a.same_as(&p)) => {
+                            self.overlay = None;
+                            match self.store.create_locked(&label, self.lang, p) {
+                                Ok(d) => self.open_draft(d),
+                                Err(e) => self.status = Some(i18n::not_created(self.lang, e.get(self.lang))),
+                            }
+                        }
+                        Some(_) => {
+                            self.status = Some(i18n::PASSPHRASES_DIFFER.get(self.lang).into());
+                            self.overlay = Some(Overlay::NewPassphrase(label, None, input));
+                        }
+                    }
+                }
+                Action::Back => self.overlay = None,
+                Action::Quit => self.quit = true,
+                Action::Key(k) => {
+                    input.edit(&k);
+                    self.overlay = Some(Overlay::NewPassphrase(label, first, input));
+                }
+                _ => self.overlay = Some(Overlay::NewPassphrase(label, first, input)),
+            },
+            Overlay::NewDraft(input) if self.new_draft_locked && matches!(action, Action::Key(K::Enter)) => {
+                match crate::drafts::check_label(&input.value) {
+                    Ok(label) => {
+                        self.overlay = Some(Overlay::NewPassphrase(label, None, TextInput::default()))
+                    }
+                    Err(e) => {
+                        self.status = Some(i18n::not_created(self.lang, e.text().get(self.lang)));
+                        self.overlay = Some(Overlay::NewDraft(input));
+                    }
+                }
+            }
+            Overlay::NewDraft(input) if matches!(action, Action::FocusNext | Action::FocusPrev) => {
+                self.new_draft_locked = !self.new_draft_locked;
+                self.overlay = Some(Overlay::NewDraft(input));
+            }
             Overlay::NewDraft(mut input) => match action {
                 Action::Key(K::Enter) => {
                     self.overlay = None;
@@ -499,12 +588,16 @@ impl<'a> App<'a> {
                     self.status = Some(i18n::NO_DRAFT_YET.get(self.lang).into());
                     return;
                 };
-                match self.store.open(&d.id.clone()) {
+                let (id, label) = (d.id.clone(), d.label.clone());
+                match self.store.open(&id) {
                     Ok(d) => {
                         self.open_draft(d);
                         if let Some(why) = self.store.read_only() {
                             self.status = Some(i18n::read_only(self.lang, why.get(self.lang)));
                         }
+                    }
+                    Err(_) if self.store.needs_passphrase() => {
+                        self.overlay = Some(Overlay::Passphrase(id, label, TextInput::default()));
                     }
                     Err(e) => self.status = Some(i18n::not_opened(self.lang, e.get(self.lang))),
                 }

@@ -112,8 +112,10 @@ pub const F_STOP_PAPER: Msg = m(
     "c modifier la réponse · p préparation papier · q quitter",
 );
 pub const F_STOP: Msg = m("c change the answer · q quit", "c modifier la réponse · q quitter");
-pub const F_NEW_DRAFT: Msg =
-    m("type a name · Enter create · Esc cancel", "tapez un nom · Entrée créer · Échap annuler");
+pub const F_NEW_DRAFT: Msg = m(
+    "type a name · Tab lock with a passphrase · Enter create · Esc cancel",
+    "tapez un nom · Tab verrouiller · Entrée créer · Échap annuler",
+);
 pub const F_CONFIRM_DELETE: Msg =
     m("y delete · any other key keeps it", "o supprimer · toute autre touche le garde");
 pub const F_ANY_KEY: Msg = m("any key closes", "toute touche ferme");
@@ -160,6 +162,34 @@ pub const DELETE_CANNOT_UNDO: Msg =
 pub const DELETE_KEYS: Msg =
     m("y  delete      any other key  keep it", "o  supprimer      toute autre touche  le garder");
 pub const T_NEW_DRAFT: Msg = m("New draft", "Nouveau brouillon");
+pub const T_PASSPHRASE: Msg = m("Locked draft", "Brouillon verrouillé");
+pub const PASSPHRASE_KEYS: Msg = m("Enter open      Esc cancel", "Entrée ouvrir      Échap annuler");
+pub const F_PASSPHRASE: Msg = m(
+    "type the passphrase (not shown) · Enter open · Esc cancel",
+    "tapez la phrase de passe (masquée) · Entrée ouvrir · Échap annuler",
+);
+pub const NEW_PASSPHRASE: Msg = m(
+    "A passphrase for this draft (at least 8 characters):",
+    "Une phrase de passe pour ce brouillon (au moins 8 caractères) :",
+);
+pub const PASSPHRASE_AGAIN: Msg = m("Type it again:", "Tapez-la de nouveau :");
+pub const PASSPHRASES_DIFFER: Msg = m(
+    "The two passphrases differ; type it again.",
+    "Les deux phrases de passe diffèrent; tapez-la de nouveau.",
+);
+pub fn lock_choice(lang: Lang, on: bool) -> String {
+    let x = if on { "x" } else { " " };
+    lang.pick(
+        format!("[{x}] lock with a passphrase (Tab)"),
+        format!("[{x}] verrouiller par une phrase de passe (Tab)"),
+    )
+}
+pub fn passphrase_of(lang: Lang, id: &str, label: &str) -> String {
+    lang.pick(
+        format!("Passphrase of draft {id} “{label}”:"),
+        format!("Phrase de passe du brouillon {id} « {label} » :"),
+    )
+}
 pub const NEW_DRAFT_NAME: Msg =
     m("A name for this draft (the person it is for):", "Un nom pour ce brouillon (la personne visée) :");
 pub const NEW_DRAFT_KEYS: Msg = m("Enter create      Esc cancel", "Entrée créer      Échap annuler");

@@ -77,6 +77,26 @@ pub trait Store {
     fn open(&mut self, id: &str) -> Result<Draft, Text>;
     fn save(&mut self, draft: &Draft) -> Result<(), Text>;
     fn delete(&mut self, id: &str) -> Result<(), Text>;
+    /// A new draft locked with a passphrase (only a real drafts folder can).
+    fn create_locked(
+        &mut self,
+        _label: &str,
+        _lang: Lang,
+        _passphrase: crate::drafts::protect::Passphrase,
+    ) -> Result<Draft, Text> {
+        Err(Text::new(
+            "drafts shown from an answers file cannot be locked",
+            "les brouillons affichés à partir d'un fichier de réponses ne peuvent pas être verrouillés",
+        ))
+    }
+    /// Whether the last `open` was refused because the draft is locked with a passphrase.
+    fn needs_passphrase(&self) -> bool {
+        false
+    }
+    /// Opens a draft locked with a passphrase; a wrong one changes nothing and says so.
+    fn open_with_passphrase(&mut self, id: &str, _passphrase: &str) -> Result<Draft, Text> {
+        self.open(id)
+    }
     /// Why the open draft cannot be saved (open elsewhere, example drafts), if so.
     fn read_only(&self) -> Option<Text> {
         None
@@ -188,6 +208,7 @@ pub struct DraftsStore {
     removed: Vec<String>,
     damaged: Vec<Damaged>,
     warnings: Vec<Text>,
+    needs_passphrase: bool,
 }
 
 impl DraftsStore {
@@ -224,6 +245,7 @@ impl DraftsStore {
             removed,
             damaged,
             warnings: sweep.warnings,
+            needs_passphrase: false,
         })
     }
 
@@ -285,9 +307,37 @@ impl Store for DraftsStore {
         self.open = Some(o);
         Ok(d)
     }
+    fn needs_passphrase(&self) -> bool {
+        self.needs_passphrase
+    }
+    fn create_locked(
+        &mut self,
+        label: &str,
+        lang: Lang,
+        passphrase: crate::drafts::protect::Passphrase,
+    ) -> Result<Draft, Text> {
+        self.open = None;
+        let o = self
+            .store
+            .create_protected(label, self.questionnaire.clone(), lang.code(), &self.clock, Some(passphrase))
+            .map_err(|e| e.text())?;
+        let d = self.to_draft(&o)?;
+        self.open = Some(o);
+        Ok(d)
+    }
+    fn open_with_passphrase(&mut self, id: &str, passphrase: &str) -> Result<Draft, Text> {
+        let p = crate::drafts::protect::Passphrase::new(passphrase)?;
+        self.store.set_passphrase(Some(p));
+        let d = self.open(id);
+        // The open draft keeps its passphrase for its saves; the store forgets it.
+        self.store.set_passphrase(None);
+        d
+    }
     fn open(&mut self, id: &str) -> Result<Draft, Text> {
         self.open = None;
-        let o = self.store.open_draft(id, &self.clock).map_err(|e| e.text())?;
+        let o = self.store.open_draft(id, &self.clock);
+        self.needs_passphrase = matches!(o, Err(DraftError::PassphraseNeeded { .. }));
+        let o = o.map_err(|e| e.text())?;
         let d = self.to_draft(&o)?;
         self.open = Some(o);
         Ok(d)

@@ -144,10 +144,37 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
                     Line::raw(i18n::NEW_DRAFT_NAME.get(l)),
                     Line::raw(format!("[{}]", input.value)),
                     Line::raw(""),
+                    Line::raw(i18n::lock_choice(l, app.new_draft_locked)),
                     Line::raw(i18n::NEW_DRAFT_KEYS.get(l)),
                 ];
                 let r = popup(i18n::T_NEW_DRAFT.get(l), lines, 56, area, buf, t);
                 cursor = Some((r.x + 2 + input.cursor_col() as u16, r.y + 2));
+            }
+            Overlay::NewPassphrase(_, first, input) => {
+                let l = app.lang;
+                let n = input.value.chars().count();
+                let ask = if first.is_some() { i18n::PASSPHRASE_AGAIN } else { i18n::NEW_PASSPHRASE };
+                let lines = vec![
+                    Line::raw(ask.get(l)),
+                    Line::raw(format!("[{}]", "•".repeat(n))),
+                    Line::raw(""),
+                    Line::raw(i18n::NEW_DRAFT_KEYS.get(l)),
+                ];
+                let r = popup(i18n::T_NEW_DRAFT.get(l), lines, 56, area, buf, t);
+                cursor = Some((r.x + 2 + input.cursor as u16, r.y + 2));
+            }
+            Overlay::Passphrase(id, label, input) => {
+                let l = app.lang;
+                // Masked: one • per character typed; the passphrase itself is never drawn.
+                let n = input.value.chars().count();
+                let lines = vec![
+                    Line::raw(i18n::passphrase_of(l, id, label)),
+                    Line::raw(format!("[{}]", "•".repeat(n))),
+                    Line::raw(""),
+                    Line::raw(i18n::PASSPHRASE_KEYS.get(l)),
+                ];
+                let r = popup(i18n::T_PASSPHRASE.get(l), lines, 56, area, buf, t);
+                cursor = Some((r.x + 2 + input.cursor as u16, r.y + 2));
             }
             Overlay::Stop(v) => stop::render(app, v, area, buf, t),
             Overlay::Attach(d) => cursor = attach::render(app, d, area, buf, t),
@@ -238,6 +265,7 @@ pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
         }
         (Some(Overlay::Help), _) => vec![H_SCROLL, H_ABOUT, ("", F_ANY_OTHER), lang_hint],
         (Some(Overlay::NewDraft(_)), _) => return Err(F_NEW_DRAFT),
+        (Some(Overlay::Passphrase(..) | Overlay::NewPassphrase(..)), _) => return Err(F_PASSPHRASE),
         (Some(Overlay::ConfirmDelete(..)), _) => return Err(F_CONFIRM_DELETE),
         (Some(Overlay::Attach(_)), _) => return Err(F_ATTACH),
         (Some(Overlay::Next(v)), _) if v.asking.is_some() => return Err(N_ASK_KEYS),
