@@ -204,6 +204,8 @@ pub struct App<'a> {
     pub lang_explicit: bool,
     /// Quit with the last save failed: why (said after the screens close; exit status 1).
     pub not_saved_on_quit: Option<String>,
+    /// Digits typed in the jump list so far (a screen number).
+    pub jump_typed: String,
 }
 
 impl<'a> App<'a> {
@@ -227,6 +229,7 @@ impl<'a> App<'a> {
             lang_explicit: false,
             scroll: 0,
             not_saved_on_quit: None,
+            jump_typed: String::new(),
         };
         app.removed = app.store.removed();
         app.damaged = app.store.damaged();
@@ -384,27 +387,36 @@ impl<'a> App<'a> {
                     return;
                 };
                 let screens = self.jump_screens();
+                let last = screens.len().saturating_sub(1);
+                if !matches!(action, Action::Key(K::Char(c)) if c.is_ascii_digit()) {
+                    self.jump_typed.clear();
+                }
                 match action {
-                    Action::Key(K::Up) => self.overlay = Some(Overlay::Jump(sel.saturating_sub(1))),
-                    Action::Key(K::Down) | Action::FocusNext => {
-                        self.overlay = Some(Overlay::Jump((sel + 1).min(screens.len().saturating_sub(1))))
+                    Action::Key(K::Up) | Action::FocusPrev => {
+                        self.overlay = Some(Overlay::Jump(sel.saturating_sub(1)))
                     }
+                    Action::Key(K::Down) | Action::FocusNext => {
+                        self.overlay = Some(Overlay::Jump((sel + 1).min(last)))
+                    }
+                    Action::Key(K::Home) => self.overlay = Some(Overlay::Jump(0)),
+                    Action::Key(K::End) => self.overlay = Some(Overlay::Jump(last)),
+                    Action::PrevScreen => self.overlay = Some(Overlay::Jump(sel.saturating_sub(5))),
+                    Action::NextScreen => self.overlay = Some(Overlay::Jump((sel + 5).min(last))),
+                    Action::Key(K::Char(c)) if c.is_ascii_digit() => self.jump_digit(c, &screens),
                     Action::Key(K::Enter) => match screens.get(sel) {
                         Some(&t) if s.ev.screen_visible[t] => {
                             self.overlay = None;
                             self.goto_screen(t);
                         }
                         Some(&t) => {
-                            let n = &self.q.screens[t].number;
-                            self.status = Some(self.lang.pick(
-                                format!("Screen {n} is not asked with your answers so far."),
-                                format!("L’écran {n} n’est pas demandé avec vos réponses actuelles."),
-                            ));
+                            self.status = Some(i18n::screen_not_asked(self.lang, &self.q.screens[t].number))
                         }
                         None => self.overlay = None,
                     },
                     Action::Quit => self.quit(),
-                    _ => self.overlay = None,
+                    Action::Back | Action::JumpList => self.overlay = None,
+                    // Any other key does nothing here rather than closing the list unseen.
+                    _ => {}
                 }
             }
             Overlay::ConfirmDelete(id, label) => {
@@ -653,7 +665,7 @@ impl<'a> App<'a> {
                         Field::Text { input, .. } => *input = TextInput::new(v),
                         Field::Choice(c) => {
                             if let Some(i) = c.options.iter().position(|(id, _)| *id == v) {
-                                c.highlight = i;
+                                c.suggest(i);
                             }
                         }
                         _ => {}
@@ -688,6 +700,7 @@ impl<'a> App<'a> {
                 self.commit_pending();
                 let Some(s) = &self.session else { return };
                 let sel = self.jump_screens().iter().position(|&x| x == s.screen).unwrap_or(0);
+                self.jump_typed.clear();
                 self.overlay = Some(Overlay::Jump(sel));
             }
             Action::Review => {
@@ -709,18 +722,7 @@ impl<'a> App<'a> {
                     Pane::Checklist
                 };
             }
-            Action::Back => {
-                let Some(s) = &mut self.session else { return };
-                if s.pane == Pane::Checklist {
-                    s.pane = Pane::Questions;
-                    return;
-                }
-                // Back to the start screen; the draft is saved, nothing is lost.
-                self.commit_pending();
-                self.save();
-                self.session = None;
-                self.refresh_list();
-            }
+            Action::Back => self.back_one_level(),
             Action::Why => self.why_first(),
             Action::ReadBack => {
                 self.commit_pending();
@@ -741,6 +743,45 @@ impl<'a> App<'a> {
             },
             Action::Help | Action::About | Action::Quit | Action::SwitchLang | Action::Drafts => {}
         }
+    }
+
+    /// Esc: back one level. The checklist pane returns to the questions; an edit in progress is
+    /// cancelled (the saved answer shows again; a picker's filter is cleared first); a question
+    /// reached from the review returns to the review; the review returns to the questions before
+    /// it; only then, at the top level, the draft is left (saved) for the drafts list, with the
+    /// highlight on it.
+    fn back_one_level(&mut self) {
+        let q = self.q;
+        let lang = self.lang;
+        let Some(s) = &mut self.session else { return };
+        let review = q.screens[s.screen].kind == ScreenKind::Review;
+        match s.pane {
+            Pane::Checklist => {
+                s.pane = if review { Pane::Review } else { Pane::Questions };
+                return;
+            }
+            Pane::Questions if s.field.cancel_edit() => {
+                self.status = Some(i18n::EDIT_CANCELLED.get(lang).into());
+                return;
+            }
+            Pane::Questions if s.return_to_review && !review => {
+                s.return_to_review = false;
+                if let Some(r) = q.screens.iter().position(|x| x.kind == ScreenKind::Review) {
+                    self.goto_screen(r);
+                }
+                return;
+            }
+            Pane::Review | Pane::Questions if review => {
+                match s.ev.prev_screen(s.screen) {
+                    Some(p) => self.goto_screen(p),
+                    None => self.back_to_drafts(),
+                }
+                return;
+            }
+            Pane::Review | Pane::Questions => {}
+        }
+        // The top level: back to the drafts list; the draft is saved, nothing is lost.
+        self.back_to_drafts();
     }
 
     fn checklist_key(&mut self, k: FieldKey) {
@@ -845,11 +886,13 @@ impl<'a> App<'a> {
             }
             FieldEvent::CommitNext(v) => {
                 // Refused (a file that fails its check), or a stop or caution shown: stay here.
-                if self.give_answer(qi, v) && self.overlay.is_none() {
+                // An answer that needs fixing keeps the focus too, so it can be fixed at once.
+                if self.give_answer(qi, v) && self.overlay.is_none() && !self.stay_on_error(qi) {
                     self.advance(qi);
                 }
             }
             FieldEvent::Next => self.advance(qi),
+            FieldEvent::NeedChoice => self.status = Some(i18n::CHOOSE_EXPLICITLY.get(self.lang).into()),
             FieldEvent::Ignored => match k {
                 FieldKey::Up => self.move_focus(-1),
                 FieldKey::Down => self.move_focus(1),
@@ -859,6 +902,19 @@ impl<'a> App<'a> {
                 _ => {}
             },
         }
+    }
+
+    /// Whether question `qi`'s answer needs fixing (an error): then the focus stays on it and the
+    /// status line says so.
+    fn stay_on_error(&mut self, qi: usize) -> bool {
+        let Some(s) = &self.session else { return false };
+        if !s.ev.has_error(qi) || s.focus != Some(qi) {
+            return false;
+        }
+        if self.status.is_none() {
+            self.status = Some(i18n::fix_this_answer(self.lang, &self.q.questions[qi].number));
+        }
+        true
     }
 
     /// After Enter on a question: the next question, or the next screen from the last one.
@@ -874,8 +930,14 @@ impl<'a> App<'a> {
     }
 
     fn move_focus(&mut self, delta: i32) {
-        self.commit_pending();
+        let committed = self.commit_pending();
         let q = self.q;
+        if committed
+            && let Some(qi) = self.session.as_ref().and_then(|s| s.focus)
+            && self.stay_on_error(qi)
+        {
+            return;
+        }
         let Some(s) = &mut self.session else { return };
         if s.pane == Pane::Checklist {
             self.checklist_key(if delta > 0 { FieldKey::Down } else { FieldKey::Up });
@@ -936,14 +998,16 @@ impl<'a> App<'a> {
     }
 
     /// Stores a typed but not yet committed edit (focus leaving a field).
-    pub fn commit_pending(&mut self) {
-        let Some(s) = &self.session else { return };
+    /// True when something was stored.
+    pub fn commit_pending(&mut self) -> bool {
+        let Some(s) = &self.session else { return false };
         if s.pane != Pane::Questions {
-            return;
+            return false;
         }
         if let (Some(qi), Some(v)) = (s.focus, s.field.pending()) {
-            self.give_answer(qi, v);
+            return self.give_answer(qi, v);
         }
+        false
     }
 
     /// Gives one answer, as a person does (Enter, or the focus leaving the field): a path at a
@@ -1460,6 +1524,36 @@ impl<'a> App<'a> {
         (0..self.q.screens.len())
             .filter(|&sc| s.ev.screen_visible[sc] || self.q.screens[sc].item.is_none())
             .collect()
+    }
+
+    /// A digit in the jump list: the digits typed so far name a screen by its number. One screen
+    /// only can be meant: it opens; several numbers start with them ("1" → 1, 10, 11…): the first
+    /// is highlighted and the next digit or Enter decides; none: said, and the digits start over.
+    fn jump_digit(&mut self, c: char, screens: &[usize]) {
+        let Some(s) = &self.session else { return };
+        self.jump_typed.push(c);
+        let typed = self.jump_typed.clone();
+        let number = |k: usize| self.q.screens[screens[k]].number.as_str();
+        let starting: Vec<usize> = (0..screens.len()).filter(|&k| number(k).starts_with(&typed)).collect();
+        let exact = starting.iter().copied().find(|&k| number(k) == typed);
+        match (exact, starting.len()) {
+            (_, 0) => {
+                self.jump_typed.clear();
+                self.status = Some(i18n::no_such_screen(self.lang, &typed));
+            }
+            (Some(k), 1) => {
+                self.jump_typed.clear();
+                let t = screens[k];
+                if s.ev.screen_visible[t] {
+                    self.overlay = None;
+                    self.goto_screen(t);
+                } else {
+                    self.overlay = Some(Overlay::Jump(k));
+                    self.status = Some(i18n::screen_not_asked(self.lang, &typed));
+                }
+            }
+            (exact, _) => self.overlay = Some(Overlay::Jump(exact.unwrap_or(starting[0]))),
+        }
     }
 
     /// Current screen's position among the visible screens (1-based) and their count.

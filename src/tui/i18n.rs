@@ -78,8 +78,8 @@ pub const H_WHY: Hint = ("F6", m("why?", "pourquoi?"));
 pub const H_DRAFTS: Hint = ("Ctrl-O", m("drafts", "brouillons"));
 pub const H_SCREENS: Hint = ("Ctrl-G", m("screens", "écrans"));
 pub const H_CHECKLIST: Hint = ("Ctrl-L", m("checklist", "liste"));
-pub const H_NA: Hint = ("Ctrl-N", m("NA", "sans objet"));
-pub const H_UNKNOWN: Hint = ("Ctrl-U", m("unknown", "inconnu"));
+pub const H_NA: Hint = ("F8", m("NA", "sans objet"));
+pub const H_UNKNOWN: Hint = ("F9", m("unknown", "inconnu"));
 pub const H_SAVE: Hint = ("Ctrl-S", m("save", "enregistrer"));
 pub const H_QUIT: Hint = ("Ctrl-Q", m("quit", "quitter"));
 pub const H_ITEM: Hint = ("↑↓", m("item", "élément"));
@@ -215,7 +215,8 @@ pub const KEYS: &[(&str, Msg)] = &[
     ("F7", m("attach a file (on a document's file question)", "joindre un fichier (question « fichier »)")),
     ("Ctrl-O", m("save, back to the drafts (switch, n new)", "enregistrer, retour aux brouillons")),
     ("F3", m("français / English (kept in the draft)", "English / français (gardé dans le brouillon)")),
-    ("Ctrl-N Ctrl-U", m("Not Applicable / Unknown, where allowed", "Sans objet / Inconnu, si permis")),
+    ("F8 F9", m("Not Applicable / Unknown, where allowed", "Sans objet / Inconnu, si permis")),
+    ("Ctrl-U Ctrl-K", m("clear to the start / the end of a field", "effacer jusqu’au début / à la fin")),
     ("Ctrl-← Ctrl-→", m("move by word (Home End, Ctrl-W too)", "mot par mot (aussi Début Fin, Ctrl-W)")),
     ("Ctrl-S", m("save (answers also save as you go)", "enregistrer (aussi à chaque réponse)")),
     ("Esc", m("close a window; back to the drafts", "fermer une fenêtre; retour aux brouillons")),
@@ -464,8 +465,8 @@ pub const Q_APPLYING_FOR_A_MINOR: Msg = m(
     "Demande pour un mineur : répondez à chaque question comme le mineur.",
 );
 pub const Q_SET_BY_YOUR_OTHER: Msg = m("(set by your other answers)", "(fixé par vos autres réponses)");
-pub const Q_CTRL_N_NOT_APPLICABLE: Msg = m("Ctrl-N Not Applicable", "Ctrl-N Sans objet");
-pub const Q_CTRL_U_UNKNOWN: Msg = m("Ctrl-U Unknown", "Ctrl-U Inconnu");
+pub const Q_CTRL_N_NOT_APPLICABLE: Msg = m("F8 Not Applicable", "F8 Sans objet");
+pub const Q_CTRL_U_UNKNOWN: Msg = m("F9 Unknown", "F9 Inconnu");
 pub const Q_NO_ANSWER_YET: Msg = m("(no answer yet)", "(pas encore de réponse)");
 pub const Q_NOTHING_TO_ANSWER_HERE: Msg = m(
     "Nothing to answer here: PgDn or Enter for the next screen.",
@@ -522,6 +523,38 @@ pub fn same_file_flag(lang: Lang, other: &str) -> String {
             "✗ le même fichier que « {other} » : chaque élément demande son propre document; joignez le bon"
         ),
     )
+}
+
+// ── Keys, focus and the drafts list (issue 13, h17) ─────────────────────────────────────────
+pub const CHOOSE_EXPLICITLY: Msg = m(
+    "Nothing chosen: press 1-9, a first letter, or ↑↓ then Enter.",
+    "Rien de choisi : tapez 1-9, une initiale, ou ↑↓ puis Entrée.",
+);
+pub const EDIT_CANCELLED: Msg =
+    m("Edit cancelled: the saved answer is back.", "Modification annulée : la réponse enregistrée revient.");
+
+/// After an answer that needs fixing: the focus stays on it.
+pub fn fix_this_answer(lang: Lang, number: &str) -> String {
+    match lang {
+        Lang::En => format!("{number} needs fixing: see the message under it."),
+        Lang::Fr => format!("{number} est à corriger : voyez le message sous la question."),
+    }
+}
+
+/// A screen number typed in the jump list that no screen has.
+pub fn no_such_screen(lang: Lang, typed: &str) -> String {
+    match lang {
+        Lang::En => format!("No screen {typed}: type a number from the list, or ↑↓ then Enter."),
+        Lang::Fr => format!("Aucun écran {typed} : tapez un numéro de la liste, ou ↑↓ puis Entrée."),
+    }
+}
+
+/// A screen that the answers so far do not ask.
+pub fn screen_not_asked(lang: Lang, number: &str) -> String {
+    match lang {
+        Lang::En => format!("Screen {number} is not asked with your answers so far."),
+        Lang::Fr => format!("L’écran {number} n’est pas demandé avec vos réponses actuelles."),
+    }
 }
 
 #[cfg(test)]
