@@ -206,6 +206,9 @@ pub struct App<'a> {
     pub not_saved_on_quit: Option<String>,
     /// Digits typed in the jump list so far (a screen number).
     pub jump_typed: String,
+    /// The size of the last frame drawn (set by the view): while it is below the minimum, the
+    /// screen only asks to enlarge the terminal and keys must not act unseen.
+    pub drawn: std::cell::Cell<Option<(u16, u16)>>,
 }
 
 impl<'a> App<'a> {
@@ -230,6 +233,7 @@ impl<'a> App<'a> {
             scroll: 0,
             not_saved_on_quit: None,
             jump_typed: String::new(),
+            drawn: std::cell::Cell::new(None),
         };
         app.removed = app.store.removed();
         app.damaged = app.store.damaged();
@@ -293,8 +297,24 @@ impl<'a> App<'a> {
         }
     }
 
+    /// Whether the last frame was too small to show anything but "enlarge the terminal".
+    pub fn too_small(&self) -> bool {
+        self.drawn.get().is_some_and(|(w, h)| w < super::view::MIN_W || h < super::view::MIN_H)
+    }
+
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if self.too_small() {
+            // "Enlarge the terminal" is all that shows: only quit and help work (and resizing).
+            match action {
+                Action::Quit => self.quit(),
+                Action::Help if self.overlay == Some(Overlay::Help) => self.overlay = None,
+                Action::Help => self.overlay = Some(Overlay::Help),
+                _ if self.overlay == Some(Overlay::Help) => self.overlay = None,
+                _ => {}
+            }
+            return;
+        }
         if !matches!(action, Action::Key(FieldKey::Char(_)) | Action::Key(FieldKey::Paste(_))) {
             self.status = None;
         }
@@ -584,8 +604,22 @@ impl<'a> App<'a> {
             rd: crate::readiness::Readiness { items: vec![], files_ok: true, files_distinct: true },
             known: vec![],
         });
+        let question = self.session.as_ref().and_then(|s| s.draft.question.clone());
         self.refresh_truth();
         self.goto_screen(screen);
+        // Back on the question the person was on, when it is still asked on that screen.
+        let q = self.q;
+        if let Some(s) = &self.session
+            && let Some(qi) = question.as_deref().and_then(|id| q.question_index(id))
+            && q.questions[qi].screen == s.screen
+            && editable(q, &s.ev, qi)
+            && s.pane == Pane::Questions
+        {
+            if let Some(s) = &mut self.session {
+                s.focus = Some(qi);
+            }
+            self.rebuild_field();
+        }
     }
 
     /// Goes to a screen, focusing its first visible question.
@@ -1181,6 +1215,8 @@ impl<'a> App<'a> {
     pub fn save(&mut self) -> bool {
         let Some(s) = &mut self.session else { return false };
         s.draft.progress = Some(s.ev.progress_percent(self.q));
+        // Where the person is, so reopening returns to that question.
+        s.draft.question = s.focus.map(|qi| self.q.questions[qi].id.clone());
         match self.store.save(&s.draft) {
             Ok(()) => {
                 s.saved = true;
@@ -1418,6 +1454,12 @@ impl<'a> App<'a> {
         if s.pane != Pane::Checklist {
             s.why_from_questions = s.pane == Pane::Questions;
             s.pane = Pane::Checklist;
+            // "Why" starts from the current screen's item (the photo screen: the photo).
+            if let Some(item) = self.q.screens[s.screen].item
+                && let Some(k) = s.list(self.q).iter().position(|r| r.item == item)
+            {
+                s.checklist_sel = k;
+            }
         }
         s.checklist_sel = s.checklist_sel.min(n - 1);
         let item = s.list(self.q)[s.checklist_sel].item;

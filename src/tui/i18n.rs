@@ -557,6 +557,11 @@ pub fn screen_not_asked(lang: Lang, number: &str) -> String {
     }
 }
 
+pub const TOO_SMALL_KEYS: Msg = m(
+    "Until then only F1 (help) and Ctrl-Q (quit) work.",
+    "D’ici là, seules F1 (aide) et Ctrl-Q (quitter) fonctionnent.",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,6 +35,8 @@ pub struct Draft {
     pub answers: Answers,
     /// The screen id the user was last on ("S4").
     pub screen: Option<String>,
+    /// The question id the user was last on, on that screen.
+    pub question: Option<String>,
     /// Files attached to checklist items, as the draft file keeps them (see `crate::attach`).
     pub attachments: Vec<serde_json::Value>,
     /// Progress the app computed for these answers; cached in the draft file for fast listing.
@@ -115,6 +117,7 @@ impl MemStore {
             created_on,
             answers,
             screen: screen.map(str::to_string),
+            question: None,
             attachments: vec![],
             progress: None,
             language: None,
@@ -230,6 +233,7 @@ impl DraftsStore {
             created_on: o.draft.created_on(),
             answers,
             screen: Some(o.draft.current_screen.clone()).filter(|s| !s.is_empty()),
+            question: o.draft.current_question.clone(),
             attachments: o.draft.attachments.clone(),
             progress: None,
             language: Lang::parse(&o.draft.language),
@@ -300,6 +304,7 @@ impl Store for DraftsStore {
         if let Some(s) = &draft.screen {
             o.draft.current_screen = s.clone();
         }
+        o.draft.current_question = draft.question.clone();
         o.draft.progress = draft.progress.map(|percent| crate::drafts::CachedProgress {
             percent,
             questionnaire_version: self.questionnaire.version.clone(),

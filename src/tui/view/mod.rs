@@ -78,8 +78,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
 /// Renders into a buffer; returns where the text cursor belongs.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+    app.drawn.set(Some((area.width, area.height)));
     if area.width < MIN_W || area.height < MIN_H {
-        too_small(app.lang, area, buf);
+        match app.overlay {
+            Some(Overlay::Help) => help::render(app, area, buf, Theme { color: app.color }),
+            _ => too_small(app.lang, area, buf),
+        }
         return None;
     }
     let t = Theme { color: app.color };
@@ -160,7 +164,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
 }
 
 fn too_small(lang: Lang, area: Rect, buf: &mut Buffer) {
-    let msg = i18n::enlarge(lang, MIN_W, MIN_H, area.width, area.height);
+    let msg = format!(
+        "{} {}",
+        i18n::enlarge(lang, MIN_W, MIN_H, area.width, area.height),
+        i18n::TOO_SMALL_KEYS.get(lang)
+    );
     Paragraph::new(msg).wrap(Wrap { trim: true }).render(area, buf);
 }
 
