@@ -278,6 +278,9 @@ impl Store for FailingStore {
     fn delete(&mut self, id: &str) -> Result<(), citcert::engine::Text> {
         self.0.delete(id)
     }
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), citcert::engine::Text> {
+        self.0.rename(id, label)
+    }
 }
 
 #[test]

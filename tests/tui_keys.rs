@@ -176,6 +176,9 @@ impl Store for Resorting {
     fn delete(&mut self, id: &str) -> Result<(), citcert::engine::Text> {
         self.0.delete(id)
     }
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), citcert::engine::Text> {
+        self.0.rename(id, label)
+    }
 }
 
 #[test]
@@ -342,4 +345,107 @@ fn f6_starts_from_the_current_screens_item() {
     app.goto_screen(sc);
     key(&mut app, KeyCode::F(6));
     assert_eq!(app.overlay, Some(Overlay::Why(photo)));
+}
+
+fn three_drafts(lang: Lang) -> App<'static> {
+    let mut store = MemStore::new(day(TODAY));
+    for (name, started) in
+        [("Anna Côté", "2025-05-03"), ("Bruno Diaz", "2025-05-02"), ("Chloé Roy", "2025-05-01")]
+    {
+        store = store.with(name, day(started), Answers::default(), None);
+    }
+    let mut app = App::new(q(), lang, day(TODAY), Box::new(store) as Box<dyn Store>);
+    app.color = false;
+    app
+}
+
+#[test]
+fn the_drafts_list_shows_ids_and_finds_by_name_or_id() {
+    for (lang, prompt, none) in [
+        (Lang::En, "Find (name or id):", "No draft matches"),
+        (Lang::Fr, "Trouver (nom ou no) :", "Aucun brouillon"),
+    ] {
+        let mut app = three_drafts(lang);
+        let screen = draw_text(&app, 80, 24);
+        for d in &app.drafts {
+            assert!(screen.contains(&d.id), "the id of {} is listed:\n{screen}", d.label);
+        }
+        // "/" then words: accents and case ignored; the highlight goes to the first match.
+        key(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "chloe");
+        let screen = draw_text(&app, 80, 24);
+        assert!(screen.contains(prompt) && screen.contains("Chloé Roy"), "{screen}");
+        assert!(!screen.contains("Anna") && !screen.contains("Bruno"), "{screen}");
+        assert_eq!(app.drafts[app.start_sel].label, "Chloé Roy");
+        // By id too; n and d are letters of the words here, not commands.
+        key(&mut app, KeyCode::Esc);
+        assert!(app.find.is_none() && app.session.is_none() && !app.quit, "Esc clears the words first");
+        let id = app.drafts.iter().find(|d| d.label == "Bruno Diaz").unwrap().id.clone();
+        ctrl(&mut app, 'f');
+        type_text(&mut app, &id);
+        assert_eq!(app.listed().len(), 1);
+        key(&mut app, KeyCode::Enter);
+        assert_eq!(app.session.as_ref().unwrap().draft.id, id, "Enter opens the draft found");
+        // Nothing found: said, and Enter opens nothing.
+        let mut app = three_drafts(lang);
+        key(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "zzz");
+        assert!(draw_text(&app, 120, 40).contains(none));
+        key(&mut app, KeyCode::Enter);
+        assert!(app.session.is_none());
+    }
+}
+
+#[test]
+fn rename_on_the_drafts_list_refuses_an_empty_name_and_the_highlight_follows() {
+    for (lang, empty, done) in [(Lang::En, "Not renamed", "Renamed"), (Lang::Fr, "Pas renommé", "renommé")]
+    {
+        let mut app = three_drafts(lang);
+        key(&mut app, KeyCode::End);
+        let id = app.drafts[app.start_sel].id.clone();
+        key(&mut app, KeyCode::Char('r'));
+        assert!(matches!(app.overlay, Some(Overlay::Rename(..))));
+        assert!(draw_text(&app, 80, 24).contains("Chloé Roy"), "the old name is there to edit");
+        ctrl(&mut app, 'u');
+        type_text(&mut app, "   ");
+        key(&mut app, KeyCode::Enter);
+        assert!(app.status.as_deref().unwrap_or("").contains(empty), "{:?}", app.status);
+        assert!(matches!(app.overlay, Some(Overlay::Rename(..))), "the dialog stays to fix the name");
+        ctrl(&mut app, 'u');
+        type_text(&mut app, "Chloé Roy-Martin");
+        key(&mut app, KeyCode::Enter);
+        assert!(app.overlay.is_none());
+        assert!(app.status.as_deref().unwrap_or("").contains(done), "{:?}", app.status);
+        assert_eq!(app.drafts[app.start_sel].id, id, "the highlight stays on the renamed draft");
+        assert_eq!(app.drafts[app.start_sel].label, "Chloé Roy-Martin");
+        // Esc keeps the old name.
+        key(&mut app, KeyCode::Char('r'));
+        type_text(&mut app, "xyz");
+        key(&mut app, KeyCode::Esc);
+        assert_eq!(app.drafts[app.start_sel].label, "Chloé Roy-Martin");
+    }
+}
+
+#[test]
+fn rename_in_the_tui_goes_through_the_real_store_and_its_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = citcert::clock::Clock::Fixed(day(TODAY));
+    let store = citcert::tui::store::DraftsStore::open(dir.path().into(), clock, q()).unwrap();
+    let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(store));
+    key(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Zoë");
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 'o');
+    assert!(app.session.is_none());
+    let id = app.drafts[app.start_sel].id.clone();
+    key(&mut app, KeyCode::Char('r'));
+    type_text(&mut app, " Tremblay");
+    key(&mut app, KeyCode::Enter);
+    let file = std::fs::read_to_string(dir.path().join(format!("{id}.json"))).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&file).unwrap();
+    assert_eq!(v["label"], "Zoë Tremblay");
+    assert!(file.contains("renamed"), "the rename is in the draft's history: {file}");
+    // The renamed draft opens.
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.session.as_ref().unwrap().draft.label, "Zoë Tremblay");
 }

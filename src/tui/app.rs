@@ -27,6 +27,8 @@ pub enum Overlay {
     ConfirmDelete(String, String),
     /// The label of a new draft.
     NewDraft(TextInput),
+    /// A new name for a listed draft (id, the name typed).
+    Rename(String, TextInput),
     /// Stops or cautions met on leaving a screen.
     Stop(StopView),
     /// "Attach a file" (see `attach_flow`).
@@ -104,6 +106,14 @@ impl ReviewRow {
             _ => None,
         }
     }
+}
+
+/// A move of the highlight on the drafts list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum StartMove {
+    First,
+    Last,
+    By(i64),
 }
 
 /// Where the keys go on a draft screen.
@@ -206,6 +216,9 @@ pub struct App<'a> {
     pub not_saved_on_quit: Option<String>,
     /// Digits typed in the jump list so far (a screen number).
     pub jump_typed: String,
+    /// Type-to-find on the drafts list (`/`, Ctrl-F): the words typed; only the drafts whose name
+    /// or id contains them are listed.
+    pub find: Option<TextInput>,
     /// The size of the last frame drawn (set by the view): while it is below the minimum, the
     /// screen only asks to enlarge the terminal and keys must not act unseen.
     pub drawn: std::cell::Cell<Option<(u16, u16)>>,
@@ -233,6 +246,7 @@ impl<'a> App<'a> {
             scroll: 0,
             not_saved_on_quit: None,
             jump_typed: String::new(),
+            find: None,
             drawn: std::cell::Cell::new(None),
         };
         app.removed = app.store.removed();
@@ -276,12 +290,12 @@ impl<'a> App<'a> {
     /// Whether printable keys type text where the focus is.
     pub fn typing(&self) -> bool {
         match (&self.overlay, &self.session) {
-            (Some(Overlay::NewDraft(_) | Overlay::Search(..)), _) => true,
+            (Some(Overlay::NewDraft(_) | Overlay::Rename(..) | Overlay::Search(..)), _) => true,
             (Some(Overlay::Attach(d)), _) => !d.on_toggle,
             (Some(Overlay::Next(v)), _) => v.asking.is_some(),
             (Some(_), _) => false,
             (None, Some(s)) => s.pane == Pane::Questions && s.field.takes_text(),
-            (None, None) => false,
+            (None, None) => self.find.is_some(),
         }
     }
 
@@ -470,6 +484,7 @@ impl<'a> App<'a> {
                 }
                 _ => self.overlay = Some(Overlay::NewDraft(input)),
             },
+            Overlay::Rename(id, input) => self.update_rename(id, input, action),
             Overlay::Stop(v) => self.update_stop(v, action),
             Overlay::Next(v) => self.update_next(v, action),
             Overlay::Attach(d) => self.update_attach(d, action),
@@ -516,23 +531,80 @@ impl<'a> App<'a> {
         }
     }
 
+    /// The drafts the list shows (indices into `drafts`): all of them, or those whose name or id
+    /// contains the words typed to find one (accents and case ignored).
+    pub fn listed(&self) -> Vec<usize> {
+        let words: Vec<String> = match &self.find {
+            Some(f) => fold(&f.value).split_whitespace().map(str::to_string).collect(),
+            None => vec![],
+        };
+        (0..self.drafts.len())
+            .filter(|&k| {
+                let d = &self.drafts[k];
+                let hay = fold(&format!("{} {}", d.label, d.id));
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .collect()
+    }
+
+    /// Moves the highlight among the listed drafts (`delta` rows; `None`: first / last).
+    fn start_move(&mut self, to: StartMove) {
+        let listed = self.listed();
+        let Some(&last) = listed.last() else { return };
+        let pos = listed.iter().position(|&k| k == self.start_sel);
+        self.start_sel = match (to, pos) {
+            (StartMove::First, _) | (StartMove::By(_), None) => listed[0],
+            (StartMove::Last, _) => last,
+            (StartMove::By(d), Some(p)) => listed[(p as i64 + d).clamp(0, listed.len() as i64 - 1) as usize],
+        };
+    }
+
     fn update_start(&mut self, action: Action) {
         use FieldKey as K;
-        match action {
-            Action::Key(K::Up) => self.start_sel = self.start_sel.saturating_sub(1),
-            Action::Key(K::Down) | Action::FocusNext => {
-                self.start_sel = (self.start_sel + 1).min(self.drafts.len().saturating_sub(1))
+        if let Some(mut f) = self.find.take() {
+            // Finding: keys type into the words; Esc clears them first.
+            match action {
+                Action::Back => {
+                    self.status = Some(i18n::FIND_CLEARED.get(self.lang).into());
+                    return;
+                }
+                Action::Key(k @ (K::Char(_) | K::Paste(_) | K::Backspace | K::Delete | K::DeleteWord))
+                | Action::Key(k @ (K::DeleteToStart | K::DeleteToEnd | K::Left | K::Right)) => {
+                    f.edit(&k);
+                    self.find = Some(f);
+                    // The highlight stays on its draft while it is listed, else goes to the first.
+                    if !self.listed().contains(&self.start_sel) {
+                        self.start_move(StartMove::First);
+                    }
+                    if self.listed().is_empty() {
+                        self.status = Some(i18n::FIND_NONE.get(self.lang).into());
+                    }
+                    return;
+                }
+                _ => self.find = Some(f),
             }
-            Action::FocusPrev => self.start_sel = self.start_sel.saturating_sub(1),
-            Action::Key(K::Home) => self.start_sel = 0,
-            Action::Key(K::End) => self.start_sel = self.drafts.len().saturating_sub(1),
+        }
+        match action {
+            Action::Key(K::Up) | Action::FocusPrev => self.start_move(StartMove::By(-1)),
+            Action::Key(K::Down) | Action::FocusNext => self.start_move(StartMove::By(1)),
+            Action::PrevScreen => self.start_move(StartMove::By(-10)),
+            Action::NextScreen => self.start_move(StartMove::By(10)),
+            Action::Key(K::Home) => self.start_move(StartMove::First),
+            Action::Key(K::End) => self.start_move(StartMove::Last),
             Action::Key(K::Enter) | Action::Key(K::Char('o' | 'O')) => {
-                let Some(d) = self.drafts.get(self.start_sel) else {
-                    self.status = Some(i18n::NO_DRAFT_YET.get(self.lang).into());
+                let listed = self.listed();
+                let Some(d) = self.drafts.get(self.start_sel).filter(|_| listed.contains(&self.start_sel))
+                else {
+                    self.status = Some(
+                        if self.drafts.is_empty() { i18n::NO_DRAFT_YET } else { i18n::FIND_NONE }
+                            .get(self.lang)
+                            .into(),
+                    );
                     return;
                 };
                 match self.store.open(&d.id.clone()) {
                     Ok(d) => {
+                        self.find = None;
                         self.open_draft(d);
                         if let Some(why) = self.store.read_only() {
                             self.status = Some(i18n::read_only(self.lang, why.get(self.lang)));
@@ -541,19 +613,66 @@ impl<'a> App<'a> {
                     Err(e) => self.status = Some(i18n::not_opened(self.lang, e.get(self.lang))),
                 }
             }
+            Action::Search | Action::Key(K::Char('/')) => {
+                self.find = Some(self.find.take().unwrap_or_default());
+            }
             Action::Key(K::Char('n' | 'N')) => self.overlay = Some(Overlay::NewDraft(TextInput::default())),
+            Action::Key(K::Char('r' | 'R')) => {
+                if let Some(d) =
+                    self.drafts.get(self.start_sel).filter(|_| self.listed().contains(&self.start_sel))
+                {
+                    self.overlay = Some(Overlay::Rename(d.id.clone(), TextInput::new(d.label.clone())));
+                }
+            }
             Action::Key(K::Char('d' | 'D')) | Action::Key(K::Delete) => {
-                if let Some(d) = self.drafts.get(self.start_sel) {
+                if let Some(d) =
+                    self.drafts.get(self.start_sel).filter(|_| self.listed().contains(&self.start_sel))
+                {
                     self.overlay = Some(Overlay::ConfirmDelete(d.id.clone(), d.label.clone()));
                 }
             }
             Action::Key(K::Char('a' | 'A')) => self.overlay = Some(Overlay::About),
-            Action::Search | Action::ReadBack | Action::Why => {
+            Action::ReadBack | Action::Why => {
                 self.status = Some(i18n::OPEN_A_DRAFT_FIRST.get(self.lang).into())
             }
             Action::Key(K::Char('q' | 'Q')) | Action::Back => self.quit = true,
             Action::Key(K::Char(c)) => self.status = Some(i18n::does_nothing(self.lang, c)),
             _ => {}
+        }
+    }
+
+    /// The rename dialog: Enter gives the draft the name typed (the store refuses an empty one:
+    /// said, and the dialog stays); Esc keeps the old name.
+    fn update_rename(&mut self, id: String, mut input: TextInput, action: Action) {
+        self.overlay = None;
+        match action {
+            Action::Key(FieldKey::Enter) => {
+                let old =
+                    self.drafts.iter().find(|d| d.id == id).map(|d| d.label.clone()).unwrap_or_default();
+                match self.store.rename(&id, &input.value) {
+                    Ok(()) => {
+                        self.refresh_list();
+                        // The highlight follows the draft wherever the list puts it now.
+                        if let Some(k) = self.drafts.iter().position(|d| d.id == id) {
+                            self.start_sel = k;
+                        }
+                        let new =
+                            self.drafts.get(self.start_sel).map(|d| d.label.clone()).unwrap_or_default();
+                        self.status = Some(i18n::renamed(self.lang, &old, &new));
+                    }
+                    Err(e) => {
+                        self.status = Some(i18n::not_renamed(self.lang, e.get(self.lang)));
+                        self.overlay = Some(Overlay::Rename(id, input));
+                    }
+                }
+            }
+            Action::Back => self.status = Some(i18n::NOTHING_RENAMED.get(self.lang).into()),
+            Action::Quit => self.quit = true,
+            Action::Key(k) => {
+                input.edit(&k);
+                self.overlay = Some(Overlay::Rename(id, input));
+            }
+            _ => self.overlay = Some(Overlay::Rename(id, input)),
         }
     }
 

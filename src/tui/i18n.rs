@@ -340,8 +340,8 @@ pub fn not_opened(lang: Lang, e: &str) -> String {
 }
 pub fn does_nothing(lang: Lang, c: char) -> String {
     lang.pick(
-        format!("“{c}” does nothing here: n new, Enter open, d delete, q quit."),
-        format!("« {c} » ne fait rien ici : n nouveau, Entrée ouvrir, d supprimer, q quitter."),
+        format!("“{c}” does nothing here: n new, Enter open, / find, r rename, q quit."),
+        format!("« {c} » : rien ici. n nouveau, Entrée ouvrir, / trouver, r renommer, q quitter."),
     )
 }
 pub fn switched_out(lang: Lang, label: &str) -> String {
@@ -561,6 +561,33 @@ pub const TOO_SMALL_KEYS: Msg = m(
     "Until then only F1 (help) and Ctrl-Q (quit) work.",
     "D’ici là, seules F1 (aide) et Ctrl-Q (quitter) fonctionnent.",
 );
+
+pub const FIND_CLEARED: Msg =
+    m("Showing every draft again.", "Tous les brouillons sont de nouveau affichés.");
+pub const FIND_NONE: Msg =
+    m("No draft matches: Esc shows them all.", "Aucun brouillon ne correspond : Échap les affiche tous.");
+pub const FIND_PROMPT: Msg = m("Find (name or id):", "Trouver (nom ou no) :");
+pub const COL_ID: Msg = m("Id", "No");
+pub const T_RENAME: Msg = m("Rename draft", "Renommer le brouillon");
+pub const RENAME_NAME: Msg = m("The new name of this draft:", "Le nouveau nom de ce brouillon :");
+pub const F_RENAME: Msg = m(
+    "type a name · Enter rename · Esc keep the old name",
+    "tapez un nom · Entrée renommer · Échap garder l’ancien",
+);
+pub const NOTHING_RENAMED: Msg = m("Name unchanged.", "Nom inchangé.");
+pub const H_FIND: Hint = ("/", m("find", "trouver"));
+pub const H_RENAME: Hint = ("r", m("rename", "renommer"));
+pub const H_CLEAR_FIND: Hint = ("Esc", m("show all", "tout afficher"));
+
+/// After a rename on the drafts list.
+pub fn renamed(lang: Lang, old: &str, new: &str) -> String {
+    lang.pick(format!("Renamed “{old}” to “{new}”."), format!("« {old} » renommé « {new} »."))
+}
+
+/// A rename the store refused, and why.
+pub fn not_renamed(lang: Lang, why: &str) -> String {
+    lang.pick(format!("✗ Not renamed: {why}"), format!("✗ Pas renommé : {why}"))
+}
 
 #[cfg(test)]
 mod tests {

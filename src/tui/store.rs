@@ -79,6 +79,8 @@ pub trait Store {
     fn open(&mut self, id: &str) -> Result<Draft, Text>;
     fn save(&mut self, draft: &Draft) -> Result<(), Text>;
     fn delete(&mut self, id: &str) -> Result<(), Text>;
+    /// Gives a draft a new name (refused when empty: `drafts::check_label`).
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), Text>;
     /// Why the open draft cannot be saved (open elsewhere, example drafts), if so.
     fn read_only(&self) -> Option<Text> {
         None
@@ -174,6 +176,16 @@ impl Store for MemStore {
             None => self.drafts.push(draft.clone()),
         }
         Ok(())
+    }
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), Text> {
+        let label = crate::drafts::check_label(label).map_err(|e| e.text())?;
+        match self.drafts.iter_mut().find(|d| d.id == id) {
+            Some(d) => {
+                d.label = label;
+                Ok(())
+            }
+            None => Err(DraftError::NotFound(id.to_string()).text()),
+        }
     }
     fn delete(&mut self, id: &str) -> Result<(), Text> {
         let before = self.drafts.len();
@@ -315,6 +327,13 @@ impl Store for DraftsStore {
         o.draft.paper_prep = draft.paper_prep;
         o.draft.acknowledged = draft.acknowledged.clone();
         o.save(&self.clock).map_err(|e| e.text())
+    }
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), Text> {
+        // The store's own rename (recorded in the history); the draft is closed on the list.
+        if self.open.as_ref().is_some_and(|o| o.draft.id() == id) {
+            self.open = None;
+        }
+        self.store.rename(id, label, &self.clock).map(|_| ()).map_err(|e| e.text())
     }
     fn delete(&mut self, id: &str) -> Result<(), Text> {
         if self.open.as_ref().is_some_and(|o| o.draft.id() == id) {

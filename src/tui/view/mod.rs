@@ -153,6 +153,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
                 let r = popup(i18n::T_NEW_DRAFT.get(l), lines, 56, area, buf, t);
                 cursor = Some((r.x + 2 + input.cursor_col() as u16, r.y + 2));
             }
+            Overlay::Rename(_, input) => cursor = start::render_rename(app, input, area, buf, t),
             Overlay::Stop(v) => stop::render(app, v, area, buf, t),
             Overlay::Attach(d) => cursor = attach::render(app, d, area, buf, t),
             Overlay::Search(input, sel) => cursor = support::render_search(app, input, *sel, area, buf, t),
@@ -244,13 +245,17 @@ pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
         }
         (Some(Overlay::Help), _) => vec![H_SCROLL, H_ABOUT, ("", F_ANY_OTHER), lang_hint],
         (Some(Overlay::NewDraft(_)), _) => return Err(F_NEW_DRAFT),
+        (Some(Overlay::Rename(..)), _) => return Err(F_RENAME),
         (Some(Overlay::ConfirmDelete(..)), _) => return Err(F_CONFIRM_DELETE),
         (Some(Overlay::Attach(_)), _) => return Err(F_ATTACH),
         (Some(Overlay::Next(v)), _) if v.asking.is_some() => return Err(N_ASK_KEYS),
         (Some(Overlay::Next(_)), Some(s)) if s.paper_mode => return Err(N_PAPER_KEYS),
         (Some(Overlay::Next(_)), _) => return Err(N_KEYS),
         (Some(_), _) => return Err(F_ANY_KEY),
-        (None, None) => vec![H_CHOOSE, H_OPEN, H_NEW, lang_hint, H_HELP_Q, H_QUIT_Q, H_DELETE, H_ABOUT],
+        (None, None) if app.find.is_some() => vec![H_TYPE, H_CHOOSE, H_OPEN, H_CLEAR_FIND, lang_hint],
+        (None, None) => {
+            vec![H_CHOOSE, H_OPEN, H_NEW, H_FIND, H_RENAME, lang_hint, H_HELP_Q, H_QUIT_Q, H_DELETE, H_ABOUT]
+        }
         (None, Some(s)) => match s.pane {
             Pane::Checklist => vec![
                 lang_hint,
