@@ -363,7 +363,7 @@ fn three_drafts(lang: Lang) -> App<'static> {
 fn the_drafts_list_shows_ids_and_finds_by_name_or_id() {
     for (lang, prompt, none) in [
         (Lang::En, "Find (name or id):", "No draft matches"),
-        (Lang::Fr, "Trouver (nom ou no) :", "Aucun brouillon"),
+        (Lang::Fr, "Trouver (nom ou identifiant) :", "Aucun brouillon"),
     ] {
         let mut app = three_drafts(lang);
         let screen = draw_text(&app, 80, 24);

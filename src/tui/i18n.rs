@@ -206,7 +206,13 @@ pub const KEYS: &[(&str, Msg)] = &[
             "écran suivant / précédent; après le dernier : la suite",
         ),
     ),
-    ("Ctrl-G F4", m("jump to a screen (each with its state)", "aller à un écran (chacun avec son état)")),
+    (
+        "Ctrl-G F4",
+        m(
+            "jump to a screen (then its number, or ↑↓ Enter)",
+            "aller à un écran (puis son numéro, ou ↑↓ Entrée)",
+        ),
+    ),
     ("Ctrl-R", m("review: check your answers", "révision : vérifier vos réponses")),
     ("Ctrl-L", m("checklist; Enter: why is this on my list?", "liste de contrôle; Entrée : pourquoi?")),
     ("F6", m("why is this item on my list? (↑↓ other items)", "pourquoi cet élément est-il sur ma liste?")),
@@ -219,7 +225,13 @@ pub const KEYS: &[(&str, Msg)] = &[
     ("Ctrl-U Ctrl-K", m("clear to the start / the end of a field", "effacer jusqu’au début / à la fin")),
     ("Ctrl-← Ctrl-→", m("move by word (Home End, Ctrl-W too)", "mot par mot (aussi Début Fin, Ctrl-W)")),
     ("Ctrl-S", m("save (answers also save as you go)", "enregistrer (aussi à chaque réponse)")),
-    ("Esc", m("close a window; back to the drafts", "fermer une fenêtre; retour aux brouillons")),
+    (
+        "Esc",
+        m(
+            "back one level: cancel an edit, close, then the drafts",
+            "revenir d’un niveau : annuler, fermer, puis brouillons",
+        ),
+    ),
     ("Ctrl-Q", m("save and quit", "enregistrer et quitter")),
     ("F1 ?  F2", m("this help · about", "cette aide · à propos")),
 ];
@@ -566,8 +578,8 @@ pub const FIND_CLEARED: Msg =
     m("Showing every draft again.", "Tous les brouillons sont de nouveau affichés.");
 pub const FIND_NONE: Msg =
     m("No draft matches: Esc shows them all.", "Aucun brouillon ne correspond : Échap les affiche tous.");
-pub const FIND_PROMPT: Msg = m("Find (name or id):", "Trouver (nom ou no) :");
-pub const COL_ID: Msg = m("Id", "No");
+pub const FIND_PROMPT: Msg = m("Find (name or id):", "Trouver (nom ou identifiant) :");
+pub const COL_ID: Msg = m("Id", "Ident.");
 pub const T_RENAME: Msg = m("Rename draft", "Renommer le brouillon");
 pub const RENAME_NAME: Msg = m("The new name of this draft:", "Le nouveau nom de ce brouillon :");
 pub const F_RENAME: Msg = m(

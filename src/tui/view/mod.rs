@@ -254,7 +254,7 @@ pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
         (Some(_), _) => return Err(F_ANY_KEY),
         (None, None) if app.find.is_some() => vec![H_TYPE, H_CHOOSE, H_OPEN, H_CLEAR_FIND, lang_hint],
         (None, None) => {
-            vec![H_CHOOSE, H_OPEN, H_NEW, H_FIND, H_RENAME, lang_hint, H_HELP_Q, H_QUIT_Q, H_DELETE, H_ABOUT]
+            vec![H_CHOOSE, H_OPEN, H_NEW, H_FIND, lang_hint, H_HELP_Q, H_QUIT_Q, H_RENAME, H_DELETE, H_ABOUT]
         }
         (None, Some(s)) => match s.pane {
             Pane::Checklist => vec![
