@@ -449,3 +449,36 @@ fn rename_in_the_tui_goes_through_the_real_store_and_its_history() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.session.as_ref().unwrap().draft.label, "Zoë Tremblay");
 }
+
+#[test]
+fn a_relative_file_path_is_said_plainly_and_not_guessed() {
+    for (lang, said) in [(Lang::En, "is a relative path"), (Lang::Fr, "est un chemin relatif")] {
+        let mut a = p01();
+        a.set_text("docs.CL-ID1.file", "scans/id.pdf");
+        let mut app = app_with(a, lang);
+        let f = qi("docs.CL-ID1.file");
+        app.goto_screen(q().questions[f].screen);
+        app.goto_question(f);
+        key(&mut app, KeyCode::Enter);
+        let status = app.status.clone().unwrap_or_default();
+        assert!(status.contains(said) && status.contains("scans/id.pdf"), "{status}");
+        assert!(citcert::attach::attachments_of(&app.session.as_ref().unwrap().draft.attachments).is_empty());
+        assert_eq!(focus(&app), Some(f), "the focus stays to type the full path");
+    }
+}
+
+#[test]
+fn esc_in_search_clears_the_words_first_and_help_on_the_list_shows_its_keys() {
+    let mut app = app_with(p01(), Lang::En);
+    ctrl(&mut app, 'f');
+    type_text(&mut app, "birth");
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(&app.overlay, Some(Overlay::Search(input, _)) if input.value.is_empty()));
+    key(&mut app, KeyCode::Esc);
+    assert!(app.overlay.is_none() && app.session.is_some());
+    for (lang, said) in [(Lang::En, "rename the draft"), (Lang::Fr, "renommer le brouillon")] {
+        let mut app = three_drafts(lang);
+        key(&mut app, KeyCode::F(1));
+        assert!(draw_text(&app, 120, 40).contains(said));
+    }
+}

@@ -1044,7 +1044,21 @@ impl<'a> App<'a> {
                     self.advance(qi);
                 }
             }
-            FieldEvent::Next => self.advance(qi),
+            FieldEvent::Next => {
+                // Enter on a path nobody checked yet (imported with the answers): checked now.
+                let q = self.q;
+                let stored =
+                    self.session.as_ref().and_then(|s| s.draft.answers.get(&q.questions[qi].id).cloned());
+                let given = match stored {
+                    Some(v) if crate::session::files::file_item(q, qi).is_some() => {
+                        self.give_answer(qi, Some(v))
+                    }
+                    _ => true,
+                };
+                if given && self.overlay.is_none() {
+                    self.advance(qi);
+                }
+            }
             FieldEvent::NeedChoice => self.status = Some(i18n::CHOOSE_EXPLICITLY.get(self.lang).into()),
             FieldEvent::Ignored => match k {
                 FieldKey::Up => self.move_focus(-1),
@@ -1198,6 +1212,13 @@ impl<'a> App<'a> {
         }
         let Some(s) = &self.session else { return false };
         let path = crate::session::files::expand_home(typed.trim());
+        if path.is_relative() {
+            // A relative path (often from an imported answers file) names a file relative to a
+            // folder the draft does not record: never guess it from where citcert was started.
+            let shown = crate::drafts::history::neutralised(typed.trim());
+            self.status = Some(i18n::relative_path(self.lang, &shown));
+            return false;
+        }
         let clock = crate::clock::Clock::Fixed(self.today);
         let given = crate::session::files::give_file(
             q,
@@ -1603,6 +1624,11 @@ impl<'a> App<'a> {
         let n = self.search_results(&input.value).len();
         let mut sel = sel;
         match action {
+            // Esc clears the words first, then closes.
+            Action::Back if !input.value.is_empty() => {
+                input.clear();
+                sel = 0;
+            }
             Action::Back => {
                 self.overlay = None;
                 return;

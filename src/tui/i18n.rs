@@ -601,6 +601,25 @@ pub fn not_renamed(lang: Lang, why: &str) -> String {
     lang.pick(format!("✗ Not renamed: {why}"), format!("✗ Pas renommé : {why}"))
 }
 
+/// A relative path at a document's file question: which folder it is in is not known.
+pub fn relative_path(lang: Lang, path: &str) -> String {
+    lang.pick(
+        format!("✗ “{path}” is a relative path: type the full path (starting with / or ~/)."),
+        format!("✗ « {path} » est un chemin relatif : tapez le chemin complet (commençant par / ou ~/)."),
+    )
+}
+
+/// Help on the drafts list: its keys, before the keys of a draft.
+pub const LIST_HELP_KEYS: &[(&str, Msg)] = &[
+    ("↑↓ Home End", m("choose a draft", "choisir un brouillon")),
+    ("Enter o", m("open it", "l’ouvrir")),
+    ("/ Ctrl-F", m("find a draft by name or id (Esc: all)", "trouver un brouillon (nom ou identifiant)")),
+    ("n", m("new draft", "nouveau brouillon")),
+    ("r", m("rename the draft", "renommer le brouillon")),
+    ("d Delete", m("delete (asks first)", "supprimer (demande d’abord)")),
+    ("q Esc", m("quit", "quitter")),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
