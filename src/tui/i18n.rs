@@ -571,7 +571,7 @@ pub fn screen_not_asked(lang: Lang, number: &str) -> String {
 
 pub const TOO_SMALL_KEYS: Msg = m(
     "Until then only F1 (help) and Ctrl-Q (quit) work.",
-    "D’ici là, seules F1 (aide) et Ctrl-Q (quitter) fonctionnent.",
+    "D’ici là, seules les touches F1 (aide) et Ctrl-Q (quitter) fonctionnent.",
 );
 
 pub const FIND_CLEARED: Msg =
