@@ -482,3 +482,25 @@ fn esc_in_search_clears_the_words_first_and_help_on_the_list_shows_its_keys() {
         assert!(draw_text(&app, 120, 40).contains(said));
     }
 }
+
+/// The new screens of the drafts list, at both sizes, in both languages.
+#[test]
+fn drafts_list_snapshots() {
+    for lang in [Lang::En, Lang::Fr] {
+        let code = lang.code();
+        let mut app = three_drafts(lang);
+        key(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "ro");
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("{code}_drafts_find_{w}x{h}"), draw_text(&app, w, h));
+        }
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('r'));
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("{code}_drafts_rename_{w}x{h}"), draw_text(&app, w, h));
+        }
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::F(1));
+        insta::assert_snapshot!(format!("{code}_drafts_help_80x24"), draw_text(&app, 80, 24));
+    }
+}

@@ -55,6 +55,9 @@ pub fn key_names(lang: Lang, keys: &str) -> String {
                 "Esc" => "Échap",
                 "Space" => "Espace",
                 "letter" => "lettre",
+                "Home" => "Début",
+                "End" => "Fin",
+                "Delete" => "Suppr",
                 "u/Enter" => "u/Entrée",
                 w => w,
             })
