@@ -270,6 +270,7 @@ fn the_jump_list_takes_a_screen_number_home_and_end() {
     ctrl(&mut app, 'g');
     key(&mut app, KeyCode::Char('1'));
     assert!(matches!(app.overlay, Some(Overlay::Jump(_))), "1 alone waits for the next digit");
+    assert!(app.status.as_deref().unwrap_or("").contains("another digit"), "{:?}", app.status);
     key(&mut app, KeyCode::Char('2'));
     assert!(app.overlay.is_none());
     assert_eq!(q().screens[app.session.as_ref().unwrap().screen].number, "12");

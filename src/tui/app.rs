@@ -1739,7 +1739,10 @@ impl<'a> App<'a> {
                     self.status = Some(i18n::screen_not_asked(self.lang, &typed));
                 }
             }
-            (exact, _) => self.overlay = Some(Overlay::Jump(exact.unwrap_or(starting[0]))),
+            (exact, _) => {
+                self.overlay = Some(Overlay::Jump(exact.unwrap_or(starting[0])));
+                self.status = Some(i18n::jump_more_digits(self.lang, &typed));
+            }
         }
     }
 

@@ -623,6 +623,14 @@ pub const LIST_HELP_KEYS: &[(&str, Msg)] = &[
     ("q Esc", m("quit", "quitter")),
 ];
 
+/// Digits typed in the jump list that more than one screen number starts with.
+pub fn jump_more_digits(lang: Lang, typed: &str) -> String {
+    lang.pick(
+        format!("Screen {typed}…: type another digit, or Enter for the one highlighted."),
+        format!("Écran {typed}… : tapez un autre chiffre, ou Entrée pour celui en surbrillance."),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
