@@ -505,3 +505,32 @@ fn drafts_list_snapshots() {
         insta::assert_snapshot!(format!("{code}_drafts_help_80x24"), draw_text(&app, 80, 24));
     }
 }
+
+/// The status lines and footers added for issue 13 fit 80 columns in both languages.
+#[test]
+fn the_new_status_lines_fit_80_columns() {
+    use citcert::tui::i18n as t;
+    use unicode_width::UnicodeWidthStr;
+    for lang in [Lang::En, Lang::Fr] {
+        let mut all: Vec<String> = [
+            t::CHOOSE_EXPLICITLY,
+            t::EDIT_CANCELLED,
+            t::TOO_SMALL_KEYS,
+            t::FIND_CLEARED,
+            t::FIND_NONE,
+            t::F_RENAME,
+            t::NOTHING_RENAMED,
+        ]
+        .iter()
+        .map(|m| m.get(lang).to_string())
+        .collect();
+        all.push(t::fix_this_answer(lang, "11.14.1"));
+        all.push(t::no_such_screen(lang, "99"));
+        all.push(t::screen_not_asked(lang, "11.14"));
+        all.push(t::jump_more_digits(lang, "11"));
+        all.push(t::renamed(lang, "Marie Tremblay", "Marie Tremblay-Roy"));
+        for msg in all {
+            assert!(msg.width() <= 80, "{lang:?}: {} columns: {msg}", msg.width());
+        }
+    }
+}
