@@ -1050,7 +1050,10 @@ impl<'a> App<'a> {
                 let stored =
                     self.session.as_ref().and_then(|s| s.draft.answers.get(&q.questions[qi].id).cloned());
                 let given = match stored {
-                    Some(v) if crate::session::files::file_item(q, qi).is_some() => {
+                    Some(v)
+                        if crate::session::files::file_item(q, qi).is_some()
+                            && !self.session.as_ref().is_some_and(|s| s.paper_mode) =>
+                    {
                         self.give_answer(qi, Some(v))
                     }
                     _ => true,
