@@ -183,6 +183,10 @@ pub enum AttachError {
         field: String,
         problem: Text,
     },
+    /// The file's full path is not valid UTF-8, which a draft (JSON) cannot record.
+    PathNotText {
+        path: PathBuf,
+    },
 }
 
 impl AttachError {
@@ -190,28 +194,28 @@ impl AttachError {
     pub fn text(&self) -> Text {
         match self {
             AttachError::NotFound { path } => {
-                let (p, h) = (path.display(), where_hint(path));
+                let (p, h) = (crate::safe_text::path(path), where_hint(path));
                 Text::new(
                     format!("{p}: no such file; check the path (it is {})", h.en),
                     format!("{p} : fichier introuvable; vérifiez le chemin ({})", h.fr),
                 )
             }
             AttachError::NotAFile { path } => {
-                let p = path.display();
+                let p = crate::safe_text::path(path);
                 Text::new(
                     format!("{p}: not a regular file; give the path of the document itself"),
                     format!("{p} : ce n'est pas un fichier ordinaire; donnez le chemin du document lui-même"),
                 )
             }
             AttachError::Unreadable { path, reason } => {
-                let p = path.display();
+                let p = crate::safe_text::path(path);
                 Text::new(
                     format!("{p}: cannot be read ({}); check its permissions", reason.en),
                     format!("{p} : illisible : {}; vérifiez ses permissions", reason.fr),
                 )
             }
             AttachError::WrongType { path, why } => {
-                let p = path.display();
+                let p = crate::safe_text::path(path);
                 Text::new(
                     format!(
                         "{p}: refused: {}; the portal takes JPEG, PNG or PDF files only — convert it and attach again",
@@ -225,7 +229,7 @@ impl AttachError {
                 )
             }
             AttachError::TooLarge { path, size, max } => {
-                let p = path.display();
+                let p = crate::safe_text::path(path);
                 Text::new(
                     format!(
                         "{p}: refused: {} is over the {} limit; scan it at a lower resolution or split it, or raise \
@@ -269,7 +273,22 @@ impl AttachError {
                 Text::new(format!("{item}: {}", why.en), format!("{item} : {}", why.fr))
             }
             AttachError::BadAnswer { field, problem } => {
+                let field = crate::safe_text::inline(field);
                 Text::new(format!("--set {field}: {}", problem.en), format!("--set {field} : {}", problem.fr))
+            }
+            AttachError::PathNotText { path } => {
+                let p = crate::safe_text::path(path);
+                Text::new(
+                    format!(
+                        "{p}: refused: the file's full path has characters that are not valid text (UTF-8), which \
+                         a draft cannot record; rename the file or its folders and attach it again"
+                    ),
+                    format!(
+                        "{p} : refusé : le chemin complet du fichier contient des caractères qui ne sont pas du \
+                         texte valide (UTF-8), qu'un brouillon ne peut pas enregistrer; renommez le fichier ou ses \
+                         dossiers et joignez-le de nouveau"
+                    ),
+                )
             }
         }
     }
@@ -295,8 +314,8 @@ fn where_hint(path: &Path) -> Text {
     } else {
         match std::env::current_dir() {
             Ok(d) => Text::new(
-                format!("read from {}", d.display()),
-                format!("le chemin part du dossier {}", d.display()),
+                format!("read from {}", crate::safe_text::path(&d)),
+                format!("le chemin part du dossier {}", crate::safe_text::path(&d)),
             ),
             Err(_) => Text::new("relative", "le chemin est relatif"),
         }
@@ -330,27 +349,32 @@ pub struct Inspected {
 }
 
 /// Checks a file: exists, regular, readable, under `max_bytes`, JPEG/PNG/PDF by content; hashes it.
+/// Never blocks (a FIFO or a device is refused as not a regular file) and never reads more than
+/// `max_bytes + 1` bytes, whatever the file grows to meanwhile.
 pub fn inspect_file(path: &Path, max_bytes: u64) -> Result<Inspected, AttachError> {
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
+    use crate::drafts::fsutil::{NOT_REGULAR, open_regular};
+    let unreadable =
+        |e: std::io::Error| AttachError::Unreadable { path: path.to_path_buf(), reason: io_reason(&e) };
+    let (f, meta) = match open_regular(path, true) {
+        Ok(x) => x,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(AttachError::NotFound { path: path.to_path_buf() });
         }
-        Err(e) => return Err(AttachError::Unreadable { path: path.to_path_buf(), reason: io_reason(&e) }),
+        Err(e) if e.to_string() == NOT_REGULAR => {
+            return Err(AttachError::NotAFile { path: path.to_path_buf() });
+        }
+        Err(e) => return Err(unreadable(e)),
     };
-    if !meta.is_file() {
-        return Err(AttachError::NotAFile { path: path.to_path_buf() });
-    }
-    let abs = std::fs::canonicalize(path)
-        .map_err(|e| AttachError::Unreadable { path: path.to_path_buf(), reason: io_reason(&e) })?;
-    let unreadable =
-        |e: std::io::Error| AttachError::Unreadable { path: path.to_path_buf(), reason: io_reason(&e) };
-    let mut f = std::fs::File::open(&abs).map_err(unreadable)?;
     let size = meta.len();
     if size > max_bytes {
         return Err(AttachError::TooLarge { path: path.to_path_buf(), size, max: max_bytes });
     }
-    let (sha256, head, read) = hash_reader(&mut f).map_err(unreadable)?;
+    let abs = std::fs::canonicalize(path).map_err(unreadable)?;
+    // A draft is JSON text: a path that is not valid UTF-8 cannot be recorded in it.
+    if abs.to_str().is_none() {
+        return Err(AttachError::PathNotText { path: abs });
+    }
+    let (sha256, head, read) = hash_reader(&mut f.take(max_bytes + 1)).map_err(unreadable)?;
     if read > max_bytes {
         return Err(AttachError::TooLarge { path: path.to_path_buf(), size: read, max: max_bytes });
     }
@@ -382,9 +406,9 @@ pub fn hash_reader(r: &mut dyn Read) -> std::io::Result<(String, Vec<u8>, u64)> 
     Ok((hex(&h.finalize()), head, total))
 }
 
-/// SHA-256 of a file, hex.
+/// SHA-256 of a regular file, hex (a FIFO or device is refused, never waited on or read forever).
 pub fn sha256_file(path: &Path) -> std::io::Result<String> {
-    let mut f = std::fs::File::open(path)?;
+    let (mut f, _) = crate::drafts::fsutil::open_regular(path, true)?;
     Ok(hash_reader(&mut f)?.0)
 }
 
@@ -440,12 +464,23 @@ impl FileState {
     }
 }
 
-/// Re-hashes an attached file.
+/// Re-hashes an attached file. Bounded and never blocking: the path must still be a regular file
+/// (not a link, FIFO or device — a path that an answers file or a person controls may have been
+/// replaced by one), a file whose size changed is `Changed` without reading it, and at most
+/// `size + 1` bytes are read.
 pub fn file_state(a: &Attachment) -> FileState {
-    match sha256_file(&a.path) {
-        Ok(h) if h == a.sha256 => FileState::Unchanged,
+    use std::io::Read;
+    let (f, meta) = match crate::drafts::fsutil::open_regular(&a.path, false) {
+        Ok(x) => x,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return FileState::Vanished,
+        Err(e) => return FileState::Unreadable(io_reason(&e)),
+    };
+    if meta.len() != a.size {
+        return FileState::Changed;
+    }
+    match hash_reader(&mut f.take(a.size + 1)) {
+        Ok((h, _, n)) if h == a.sha256 && n == a.size => FileState::Unchanged,
         Ok(_) => FileState::Changed,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => FileState::Vanished,
         Err(e) => FileState::Unreadable(io_reason(&e)),
     }
 }
@@ -559,6 +594,8 @@ pub fn attach(
         match normalise(q, question, &AnswerValue::Text(value.clone()), today, None) {
             Ok((v, _)) => sets.push((id, v)),
             Err(msg) => {
+                // The refusal goes to stderr, which may be logged: it never repeats the answer.
+                let msg = without_value(msg, value);
                 // The options are listed unless the message already names them.
                 let named = question.options.iter().any(|o| msg.en.contains(&o.id));
                 let (en, fr) = if question.options.is_empty() || named {
@@ -595,8 +632,26 @@ pub fn attach(
         attached_on: today,
     };
     draft.attachments.retain(|v| v.get("item").and_then(|x| x.as_str()) != Some(a.item.as_str()));
-    draft.attachments.push(serde_json::to_value(&a).expect("an attachment always serializes"));
+    let v = serde_json::to_value(&a).map_err(|_| AttachError::PathNotText { path: a.path.clone() })?;
+    draft.attachments.push(v);
     Ok(a)
+}
+
+/// `msg` with the answer `value` it quotes replaced by “…” (an answer is personal data; a refusal
+/// goes to stderr).
+fn without_value(msg: Text, value: &str) -> Text {
+    let v = value.trim();
+    if v.is_empty() {
+        return msg;
+    }
+    let strip = |m: &str| {
+        let m = m.replace(&format!("“{v}”"), "“…”").replace(&format!("« {v} »"), "« … »");
+        match m.strip_prefix(v) {
+            Some(rest) if rest.starts_with(' ') => format!("…{rest}"),
+            _ => m,
+        }
+    };
+    Text::new(strip(&msg.en), strip(&msg.fr))
 }
 
 /// The item's visible mandatory questions that still have no answer, in order.
@@ -699,6 +754,7 @@ mod tests {
                 item: "CL-TRANS".into(),
                 why: Text::new("takes no file of its own", "ne prend pas de fichier lui-même"),
             },
+            AttachError::PathNotText { path: PathBuf::from("/home/x/scan.pdf") },
             AttachError::BadAnswer {
                 field: "colour".into(),
                 problem: Text::new(
@@ -720,7 +776,8 @@ mod tests {
             | AttachError::UnknownItem { .. }
             | AttachError::NotOnChecklist { .. }
             | AttachError::NotAnUpload { .. }
-            | AttachError::BadAnswer { .. } => {}
+            | AttachError::BadAnswer { .. }
+            | AttachError::PathNotText { .. } => {}
         }
     }
 

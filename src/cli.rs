@@ -183,7 +183,7 @@ impl GlobalArgs {
             Some(path) => {
                 let text = read_text(path)?;
                 load_str(&text).map_err(|problems| {
-                    let (p, n, first) = (path.display(), problems.len(), &problems[0]);
+                    let (p, n, first) = (crate::safe_text::path(path), problems.len(), &problems[0]);
                     let pb = if n == 1 { "problème" } else { "problèmes" };
                     let pe = if n == 1 { "problem" } else { "problems" };
                     CliError::usage(Text::new(
@@ -222,23 +222,115 @@ fn list(problems: &[Problem]) -> String {
     problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
 }
 
-/// Reads a UTF-8 text file, with an error that names it.
+/// The largest file `read_text` reads (answers files, questionnaires): 8 MB, the limit of a draft
+/// file, which an answers file may be (the built-in questionnaire is under 0.3 MB).
+pub const MAX_INPUT_BYTES: u64 = crate::drafts::format::MAX_FILE_BYTES as u64;
+
+/// Reads a UTF-8 text file, with an error that names it. Only a regular file of at most
+/// [`MAX_INPUT_BYTES`] is read (a FIFO or device is refused, never waited on); a UTF-8 byte order
+/// mark at the start is skipped.
 pub fn read_text(path: &Path) -> Result<String, CliError> {
-    let p = path.display();
-    let bytes = std::fs::read(path).map_err(|e| {
+    let p = crate::safe_text::path(path);
+    let bytes = crate::drafts::fsutil::read_regular(path, MAX_INPUT_BYTES, true).map_err(|e| {
         let r = crate::drafts::io_reason(&e);
         CliError::usage(Text::new(
             format!("{p}: cannot read: {}", r.en),
             format!("{p} : lecture impossible : {}", r.fr),
         ))
     })?;
-    String::from_utf8(bytes).map_err(|e| {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         CliError::usage(Text::new(
             format!("{p}: not UTF-8 text (invalid byte at offset {at})"),
             format!("{p} : ce n'est pas du texte UTF-8 (octet non valide à la position {at})"),
         ))
-    })
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// Parses an answers file: JSON where no object has the same key twice (serde_json would keep the
+/// last silently, so an answer could change without a word). Errors name the file, line and key.
+pub fn parse_answers_json(name: &str, text: &str) -> Result<serde_json::Value, CliError> {
+    if let Err(e) = serde_json::from_str::<NoDuplicateKeys>(text) {
+        let msg = e.to_string();
+        if let Some(rest) = msg.strip_prefix(DUPLICATE) {
+            let key = rest.rsplit_once(" at line ").map_or(rest, |(k, _)| k);
+            let (l, c) = (e.line(), e.column());
+            return Err(CliError::usage(Text::new(
+                format!(
+                    "{name}: line {l} column {c}: the key {key} appears twice in the same object; keep only one \
+                     (which one counts would be a guess)"
+                ),
+                format!(
+                    "{name} : ligne {l}, colonne {c} : la clé {key} figure deux fois dans le même objet; n'en \
+                     gardez qu'une (laquelle compte serait une supposition)"
+                ),
+            )));
+        }
+        return Err(not_json(name, &e));
+    }
+    serde_json::from_str(text).map_err(|e| not_json(name, &e))
+}
+
+const DUPLICATE: &str = "duplicate key ";
+
+/// Deserializes any JSON and fails on the first object with a key seen twice.
+struct NoDuplicateKeys;
+
+impl<'de> serde::Deserialize<'de> for NoDuplicateKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NoDuplicateKeys)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for NoDuplicateKeys {
+    type Value = NoDuplicateKeys;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_unit<E>(self) -> Result<Self, E> {
+        Ok(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
+        while seq.next_element::<NoDuplicateKeys>()?.is_some() {}
+        Ok(self)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(k) = map.next_key::<String>()? {
+            if seen.contains(&k) {
+                return Err(serde::de::Error::custom(format!("{DUPLICATE}\"{}\"", short_id(&k))));
+            }
+            map.next_value::<NoDuplicateKeys>()?;
+            seen.insert(k);
+        }
+        Ok(self)
+    }
+}
+
+/// An id from a file, for a message: neutralised, and cut at 80 characters.
+pub fn short_id(id: &str) -> String {
+    let cut: String = id.chars().take(80).collect();
+    let more = if cut.len() < id.len() { "…" } else { "" };
+    format!("{}{more}", crate::safe_text::inline(&cut))
 }
 
 /// A JSON file that does not parse: "NAME: line L column C: not valid JSON: …", in both languages.
@@ -380,15 +472,18 @@ fn check(
     format: OutputFormat,
     lang: Lang,
 ) -> Result<i32, CliError> {
-    let name = path.display();
+    let name = crate::safe_text::path(path);
     let text = read_text(path)?;
-    let root: serde_json::Value = serde_json::from_str(&text).map_err(|e| not_json(&name.to_string(), &e))?;
-    let answers = Answers::from_file_json(&root).map_err(|errs| shape_error(&name.to_string(), &errs))?;
+    let root = parse_answers_json(&name, &text)?;
+    let answers = Answers::from_file_json(&root).map_err(|errs| shape_error(&name, &errs))?;
     let unknown = answers.unknown_ids(q);
     if !unknown.is_empty() {
         let (mut en, mut fr) = (vec![], vec![]);
-        for id in &unknown {
-            let near = closest_id(q, id);
+        // The first few, each cut short: a file can hold a million unknown ids, or a huge one.
+        const SHOWN: usize = 20;
+        for full in unknown.iter().take(SHOWN) {
+            let near = closest_id(q, full);
+            let id = short_id(full);
             let (qid, v) = (&q.id, &q.version);
             let hint = near.map(|c| format!(" (did you mean \"{c}\"?)")).unwrap_or_default();
             en.push(format!("{name}: answers.\"{id}\": no such question in questionnaire {qid} {v}{hint}"));
@@ -397,11 +492,16 @@ fn check(
                 "{name} : answers.\"{id}\" : le questionnaire {qid} {v} n'a pas de question de ce nom{hint}"
             ));
         }
+        if unknown.len() > SHOWN {
+            let more = unknown.len() - SHOWN;
+            en.push(format!("{name}: and {more} more unknown question ids"));
+            fr.push(format!("{name} : et {more} autres identifiants de question inconnus"));
+        }
         return Err(CliError::usage(Text::new(en.join("\n"), fr.join("\n"))));
     }
     let shape = answers.shape_errors(q);
     if !shape.is_empty() {
-        return Err(shape_error(&name.to_string(), &shape));
+        return Err(shape_error(&name, &shape));
     }
     // A draft carries its start date; the 60-day rule (DR-16) then applies.
     let started = root.get("created_on").and_then(|v| v.as_str()).and_then(crate::clock::parse_date);
@@ -426,11 +526,12 @@ fn check(
         OutputFormat::Json => {
             let mut v = report::check_json(q, &ev, lang);
             report::add_readiness_json(&mut v, &rd);
-            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default())
+            println!("{}", crate::safe_text::json(&serde_json::to_string_pretty(&v).unwrap_or_default()))
         }
         OutputFormat::Text => {
-            print!("{}", report::check_text(q, &ev, &rd, lang));
-            print!("{}", report::readiness_text(&rd, lang));
+            // Invalid answers are echoed: neutralised for the terminal.
+            print!("{}", crate::safe_text::block(&report::check_text(q, &ev, &rd, lang)));
+            print!("{}", crate::safe_text::block(&report::readiness_text(&rd, lang)));
         }
     }
     Ok(0)
@@ -444,7 +545,7 @@ fn shape_error(name: &str, errs: &[ShapeError]) -> CliError {
                 if e.id.is_empty() {
                     format!("{name}{colon}{m}")
                 } else {
-                    format!("{name}{colon}answers.\"{}\"{colon}{m}", e.id)
+                    format!("{name}{colon}answers.\"{}\"{colon}{m}", short_id(&e.id))
                 }
             })
             .collect::<Vec<_>>()
@@ -453,10 +554,13 @@ fn shape_error(name: &str, errs: &[ShapeError]) -> CliError {
     CliError::usage(Text::new(lines(Lang::En, ": "), lines(Lang::Fr, " : ")))
 }
 
-/// The known question id nearest to a misspelt one (edit distance ≤ 3).
+/// The known question id nearest to a misspelt one (edit distance ≤ 3). Ids whose lengths differ
+/// by more than 3 cannot be that close and are not compared (a huge id costs nothing).
 fn closest_id<'a>(q: &'a Questionnaire, id: &str) -> Option<&'a str> {
+    let n = id.chars().count();
     q.questions
         .iter()
+        .filter(|x| x.id.chars().count().abs_diff(n) <= 3)
         .map(|x| (edit_distance(&x.id, id), x.id.as_str()))
         .filter(|(d, _)| *d <= 3)
         .min_by_key(|(d, _)| *d)
@@ -480,7 +584,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 fn validate(file: Option<&Path>) -> Result<i32, CliError> {
     let (name, text) = match file {
-        Some(p) => (p.display().to_string(), read_text(p)?),
+        Some(p) => (crate::safe_text::path(p), read_text(p)?),
         None => ("questionnaire.json (built in)".to_string(), crate::engine::load::BUILTIN_JSON.to_string()),
     };
     match load_str(&text) {

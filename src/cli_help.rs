@@ -204,7 +204,9 @@ fn about_fr(path: &str) -> String {
              avec --clear"
         }
         "drafts delete" => "Supprimer un brouillon maintenant (demande une confirmation)",
-        "drafts purge" => "Supprimer tous les brouillons de plus de 60 jours",
+        "drafts purge" => {
+            "Supprimer tous les brouillons de plus de 60 jours (demande d'abord quand plusieurs expirent en même temps)"
+        }
         "drafts export" => {
             "Écrire le fichier de réponses d'un brouillon sur la sortie standard ou dans --out FICHIER"
         }
@@ -309,6 +311,7 @@ fn arg_fr(path: &str, id: &str, long: bool, global: bool) -> String {
         ("drafts note", "text") => "La note; les mots peuvent suivre sans guillemets",
         ("drafts note", "clear") => "Retirer la note sur cette question",
         ("drafts delete", "yes") => "Ne pas demander",
+        ("drafts purge", "yes") => "Ne pas demander, même quand plusieurs brouillons expirent en même temps",
         ("drafts import", "label") => {
             "Nom du nouveau brouillon (par défaut : le nom inscrit dans le fichier, sinon le nom du fichier)"
         }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use crate::attach::{self, AttachOptions, Attachment, DEFAULT_MAX_MB};
-use crate::cli::{CliError, GlobalArgs, not_json, read_text};
+use crate::cli::{CliError, GlobalArgs, read_text};
 use crate::clock::Clock;
 use crate::drafts::cli::cli_error;
 use crate::drafts::{DraftStore, io_reason};
@@ -101,13 +101,13 @@ pub fn load_source(
 ) -> Result<Source, CliError> {
     let path = Path::new(draft);
     if path.is_file() {
-        let name = path.display().to_string();
+        let name = crate::safe_text::path(path);
         let text = read_text(path)?;
-        let root: serde_json::Value = serde_json::from_str(&text).map_err(|e| not_json(&name, &e))?;
+        let root = crate::cli::parse_answers_json(&name, &text)?;
         let answers = Answers::from_file_json(&root).map_err(|errs| {
             let lines = |lang: Lang, colon: &str| {
                 errs.iter()
-                    .map(|e| format!("{name}{colon}{} {}", e.id, e.message.get(lang)))
+                    .map(|e| format!("{name}{colon}{} {}", crate::cli::short_id(&e.id), e.message.get(lang)))
                     .collect::<Vec<_>>()
                     .join("\n")
             };
@@ -115,7 +115,7 @@ pub fn load_source(
         })?;
         let unknown = answers.unknown_ids(q);
         if let Some(id) = unknown.first() {
-            let (qid, v) = (&q.id, &q.version);
+            let (qid, v, id) = (&q.id, &q.version, crate::cli::short_id(id));
             return Err(CliError::usage(Text::new(
                 format!("{name}: answers.\"{id}\": no such question in questionnaire {qid} {v}"),
                 format!(
@@ -193,6 +193,11 @@ fn w(r: std::io::Result<()>) -> Result<(), CliError> {
     })
 }
 
+/// Text from a file name, draft or package, neutralised for the terminal.
+fn safe(s: &str) -> String {
+    crate::safe_text::inline(s).into_owned()
+}
+
 /// A checklist status code (CONTRACT §4) in words.
 fn status_words(code: &str, lang: Lang) -> &str {
     match (lang, code) {
@@ -268,7 +273,7 @@ pub fn attach_with(
         let t = e.text();
         CliError::with_code(1, Text::new(format!("attach: {}", t.en), format!("attach : {}", t.fr)))
     })?;
-    let (item, name, ftype) = (&a.item, a.file_name(), a.file_type.code().to_uppercase());
+    let (item, name, ftype) = (&a.item, safe(&a.file_name()), a.file_type.code().to_uppercase());
     let (size, sha, on) = (a.size, &a.sha256, a.attached_on);
     let explanation = a.kind == attach::Kind::Explanation;
     w(writeln!(
@@ -362,9 +367,16 @@ pub fn export_cmd(args: &ExportArgs, global: &GlobalArgs) -> Result<i32, CliErro
         }
     };
     match &args.out {
-        None => w(std::io::stdout().lock().write_all(text.as_bytes()))?,
+        // To a terminal or a pipe: no control or bidi character raw (JSON gets JSON escapes).
+        None => {
+            let text = match args.format {
+                ExportFormat::Json => crate::safe_text::json(&text),
+                _ => crate::safe_text::block(&text),
+            };
+            w(std::io::stdout().lock().write_all(text.as_bytes()))?
+        }
         Some(p) => {
-            let name = p.display();
+            let name = crate::safe_text::path(p);
             let mut f = crate::drafts::fsutil::create_private(p).map_err(|e| {
                 let r = io_reason(&e);
                 CliError::with_code(
@@ -523,14 +535,14 @@ impl Built {
     /// "Package written to …", then one line per file.
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         let m = &self.manifest;
-        let (o, n, fp) = (self.out.display(), m.files.len(), &m.public_key_fingerprint);
+        let (o, n, fp) = (crate::safe_text::path(&self.out), m.files.len(), &m.public_key_fingerprint);
         let mut v = vec![lang.pick(
             format!("Package written to {o}: {n} files, signed with key {fp}."),
             format!("Paquet écrit dans {o} : {n} fichiers, signé avec la clé {fp}."),
         )];
         let bytes = lang.pick("bytes", "octets");
         for f in &m.files {
-            v.push(format!("  {}  {}  {} {bytes}", f.sha256, f.path, f.size));
+            v.push(format!("  {}  {}  {} {bytes}", f.sha256, safe(&f.path), f.size));
         }
         v
     }
@@ -568,8 +580,8 @@ pub fn build_package(
     let mut files = vec![];
     let mut answers = src.answers.to_json_map();
     for (qid, rel, a) in &copies {
-        let p = a.path.display();
-        let bytes = std::fs::read(&a.path).map_err(|err| {
+        let p = crate::safe_text::path(&a.path);
+        let bytes = crate::drafts::fsutil::read_regular(&a.path, a.size, false).map_err(|err| {
             let r = io_reason(&err);
             CliError::with_code(
                 1,
@@ -624,7 +636,7 @@ pub fn build_package(
     let (key, created) = crate::package::load_or_create_key(&dir).map_err(pe)?;
     if created {
         let k = dir.join(crate::package::KEY_FILE);
-        let k = k.display();
+        let k = crate::safe_text::path(&k);
         notices.push(Text::new(
             format!("Made a new package signing key in {k} (0600)."),
             format!("Nouvelle clé de signature des paquets créée dans {k} (0600)."),
@@ -664,7 +676,7 @@ pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliErro
         CliError::usage(Text::new(format!("verify: {}", t.en), format!("verify : {}", t.fr)))
     })?;
     let mut out = std::io::stdout().lock();
-    let name = args.dir.display();
+    let name = crate::safe_text::path(&args.dir);
     let c = lang.pick(": ", " : ");
     if let Some(fp) = &r.fingerprint {
         let whose = match (r.own_key, lang) {
@@ -681,22 +693,23 @@ pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliErro
         let signed = lang.pick("signed with key", "signé avec la clé");
         w(writeln!(out, "{name}{c}{signed} {fp}{whose}"))?;
     }
+    // Every name comes from the received package: neutralised before it reaches the terminal.
     for p in &r.problems {
-        w(writeln!(out, "{name}{c}{}", p.get(lang)))?;
+        w(writeln!(out, "{name}{c}{}", safe(p.get(lang))))?;
     }
     let (altered, removed, added) = match lang {
         Lang::En => ("altered: ", "removed: ", "added: "),
         Lang::Fr => ("modifié : ", "supprimé : ", "ajouté : "),
     };
     for p in &r.altered {
-        w(writeln!(out, "{name}{c}{altered}{p}"))?;
+        w(writeln!(out, "{name}{c}{altered}{}", safe(p)))?;
     }
     for p in &r.removed {
-        w(writeln!(out, "{name}{c}{removed}{p}"))?;
+        w(writeln!(out, "{name}{c}{removed}{}", safe(p)))?;
     }
     let not_listed = lang.pick("(not in the manifest)", "(absent du manifeste)");
     for p in &r.added {
-        w(writeln!(out, "{name}{c}{added}{p} {not_listed}"))?;
+        w(writeln!(out, "{name}{c}{added}{} {not_listed}", safe(p)))?;
     }
     if r.intact() {
         w(writeln!(

@@ -460,7 +460,8 @@ pub fn to_markdown(e: &Export) -> String {
             o.push_str(&format!("| {} | {} | {} |\n", a.number, md(&a.prompt), md(&a.answer)));
         }
     }
-    o
+    // No raw HTML reaches a Markdown renderer, and no control or bidi character a terminal (issue 12).
+    crate::safe_text::block(&o.replace('<', "&lt;")).into_owned()
 }
 
 /// The client identifier's short name: UCI, « IUC » in French.

@@ -16,6 +16,7 @@ pub mod package;
 pub mod plain;
 pub mod readiness;
 pub mod report;
+pub mod safe_text;
 pub mod session;
 pub mod synth;
 pub mod tui;

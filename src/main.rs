@@ -23,7 +23,8 @@ fn main() {
     match citcert::cli::run(cli) {
         Ok(code) => std::process::exit(code),
         Err(e) => {
-            eprintln!("citcert: {}", e.message.get(lang));
+            // Messages quote file names, labels and ids the person or a file chose: neutralised.
+            eprintln!("citcert: {}", citcert::safe_text::block(e.message.get(lang)));
             std::process::exit(e.code);
         }
     }

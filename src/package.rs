@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::attach::hex;
-use crate::drafts::fsutil::{create_private, ensure_private_dir};
+use crate::drafts::fsutil::{create_private, ensure_private_dir, open_regular, read_regular};
 use crate::drafts::io_reason;
 use crate::engine::{Lang, Text};
 
@@ -39,7 +39,7 @@ impl PackageError {
     pub fn text(&self) -> Text {
         match self {
             PackageError::Io { path, source } => {
-                let (p, r) = (path.display(), io_reason(source));
+                let (p, r) = (crate::safe_text::path(path), io_reason(source));
                 Text::new(format!("{p}: {}", r.en), format!("{p} : {}", r.fr))
             }
             PackageError::Invalid(t) => t.clone(),
@@ -177,7 +177,7 @@ pub fn load_or_create_key(dir: &Path) -> Result<(SigningKey, bool), PackageError
     match std::fs::read_to_string(&path) {
         Ok(text) => {
             let seed = parse_hex::<32>(&text).ok_or_else(|| {
-                let p = path.display();
+                let p = crate::safe_text::path(&path);
                 PackageError::Invalid(Text::new(
                     format!("{p}: not a citcert signing key (64 hex digits expected); move it away to make a new key"),
                     format!(
@@ -232,7 +232,13 @@ pub struct PackageFile {
     pub bytes: Vec<u8>,
 }
 
-/// Writes the package folder (which must not exist, or be empty) and signs its manifest.
+/// Writes the package folder (which must not exist, or be an empty folder of this user's that
+/// others cannot write to) and signs its manifest.
+///
+/// Nothing is ever written through a link: every folder inside is made here (`mkdir`, failing if
+/// something is already there) and every file is created new (`O_EXCL | O_NOFOLLOW`), so a link
+/// planted in the folder while the package is written makes the command fail, never write
+/// elsewhere.
 pub fn write_package(
     out: &Path,
     files: &[PackageFile],
@@ -240,36 +246,29 @@ pub fn write_package(
     created_on: &str,
     questionnaire: &str,
 ) -> Result<Manifest, PackageError> {
-    match std::fs::read_dir(out) {
-        Ok(mut it) => {
-            if it.next().is_some() {
-                let o = out.display();
-                return Err(PackageError::Invalid(Text::new(
-                    format!("{o}: the folder exists and is not empty; choose a new folder for the package"),
-                    format!(
-                        "{o} : le dossier existe et n'est pas vide; choisissez un nouveau dossier pour le paquet"
-                    ),
-                )));
-            }
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(PackageError::Io { path: out.to_path_buf(), source: e }),
-    }
-    ensure_private_dir(out).map_err(|e| PackageError::Invalid(e.text()))?;
-    let mut entries = vec![];
     for f in files {
         if !safe_rel(&f.path) || [MANIFEST, SIGNATURE, PUBLIC_KEY].contains(&f.path.as_str()) {
-            let p = &f.path;
+            let p = crate::safe_text::inline(&f.path);
             return Err(PackageError::Invalid(Text::new(
                 format!("{p}: not a usable file name in a package"),
                 format!("{p} : ce nom de fichier ne peut pas servir dans un paquet"),
             )));
         }
-        let dest = out.join(&f.path);
-        if let Some(parent) = dest.parent() {
-            ensure_private_dir(parent).map_err(|e| PackageError::Invalid(e.text()))?;
+    }
+    prepare_out(out)?;
+    let mut made = std::collections::HashSet::new();
+    let mut entries = vec![];
+    for f in files {
+        let mut parts: Vec<&str> = f.path.split('/').collect();
+        parts.pop();
+        let mut sub = PathBuf::new();
+        for part in parts {
+            sub.push(part);
+            if made.insert(sub.clone()) {
+                make_private_dir(&out.join(&sub))?;
+            }
         }
-        write_file(&dest, &f.bytes)?;
+        write_file(&out.join(&f.path), &f.bytes)?;
         entries.push(ManifestEntry {
             path: f.path.clone(),
             size: f.bytes.len() as u64,
@@ -294,8 +293,88 @@ pub fn write_package(
     Ok(manifest)
 }
 
+/// Makes `out` (0700; missing parents are made too), or checks that an existing one is a real,
+/// empty folder of this user's that no one else can write to (else a link could be planted in it
+/// between this check and the writes).
+fn prepare_out(out: &Path) -> Result<(), PackageError> {
+    let o = crate::safe_text::path(out);
+    let refuse = |en: String, fr: String| Err(PackageError::Invalid(Text::new(en, fr)));
+    match std::fs::symlink_metadata(out) {
+        Ok(m) if m.file_type().is_symlink() => refuse(
+            format!("{o}: is a symbolic link; give the path of a new folder (citcert creates it)"),
+            format!(
+                "{o} : c'est un lien symbolique; donnez le chemin d'un nouveau dossier (citcert le crée)"
+            ),
+        ),
+        Ok(m) if !m.is_dir() => refuse(
+            format!("{o}: exists and is not a folder; give the path of a new folder (citcert creates it)"),
+            format!(
+                "{o} : existe et n'est pas un dossier; donnez le chemin d'un nouveau dossier (citcert le crée)"
+            ),
+        ),
+        Ok(m) => {
+            let mut it = std::fs::read_dir(out).map_err(io(out))?;
+            if it.next().is_some() {
+                return refuse(
+                    format!("{o}: the folder exists and is not empty; choose a new folder for the package"),
+                    format!(
+                        "{o} : le dossier existe et n'est pas vide; choisissez un nouveau dossier pour le paquet"
+                    ),
+                );
+            }
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::{MetadataExt, PermissionsExt};
+                // SAFETY: geteuid has no preconditions and cannot fail.
+                let me = unsafe { libc::geteuid() };
+                let mode = m.permissions().mode() & 0o7777;
+                if m.uid() != me || mode & 0o022 != 0 {
+                    return refuse(
+                        format!(
+                            "{o}: other users can write to this folder (mode {mode:04o}), so they could plant \
+                             links in it while the package is written; give the path of a new folder (citcert \
+                             creates it)"
+                        ),
+                        format!(
+                            "{o} : d'autres utilisateurs peuvent écrire dans ce dossier (mode {mode:04o}) et \
+                             pourraient y placer des liens pendant l'écriture du paquet; donnez le chemin d'un \
+                             nouveau dossier (citcert le crée)"
+                        ),
+                    );
+                }
+            }
+            #[cfg(not(unix))]
+            let _ = m;
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).map_err(io(parent))?;
+            }
+            make_private_dir(out)
+        }
+        Err(e) => Err(PackageError::Io { path: out.to_path_buf(), source: e }),
+    }
+}
+
+/// `mkdir` with mode 0700; fails when anything (a link included) is already there.
+fn make_private_dir(path: &Path) -> Result<(), PackageError> {
+    let mut b = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, crate::drafts::fsutil::DIR_MODE);
+    b.create(path).map_err(io(path))
+}
+
+/// Creates a new file (0600), never through a link and never over an existing file.
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), PackageError> {
-    let mut f = create_private(path).map_err(io(path))?;
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(crate::drafts::fsutil::FILE_MODE).custom_flags(libc::O_NOFOLLOW);
+    }
+    let mut f = o.open(path).map_err(io(path))?;
     f.write_all(bytes).and_then(|_| f.sync_all()).map_err(io(path))
 }
 
@@ -327,19 +406,29 @@ impl VerifyReport {
     }
 }
 
+/// The largest manifest.json `verify` reads (a package of 5 documents has one of about 2 KB).
+pub const MAX_MANIFEST_BYTES: u64 = 4 * 1024 * 1024;
+/// The most files `verify` looks at in a package folder.
+pub const MAX_PACKAGE_FILES: usize = 10_000;
+
 /// Checks a package folder: the signature of manifest.json, then every file against it.
 /// `own_key`: this machine's public key, when there is one, to say whose key signed.
+///
+/// A package is received from someone else: links are never followed (a link, a FIFO, a device is
+/// refused by name), nothing is read past its listed size, manifest.json past
+/// [`MAX_MANIFEST_BYTES`], or more than [`MAX_PACKAGE_FILES`] files; a path listed twice is refused.
+/// The work is linear in the number of files.
 pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport, PackageError> {
     if !dir.is_dir() {
-        let d = dir.display();
+        let d = crate::safe_text::path(dir);
         return Err(PackageError::Invalid(Text::new(
             format!("{d}: not a folder; give a package folder"),
             format!("{d} : ce n'est pas un dossier; donnez le dossier d'un paquet"),
         )));
     }
     let mut r = VerifyReport::default();
-    let read = |name: &str, r: &mut VerifyReport| -> Option<Vec<u8>> {
-        match std::fs::read(dir.join(name)) {
+    let read = |name: &str, max: u64, r: &mut VerifyReport| -> Option<Vec<u8>> {
+        match read_regular(&dir.join(name), max, false) {
             Ok(b) => Some(b),
             Err(e) => {
                 let e = io_reason(&e);
@@ -351,9 +440,9 @@ pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport
             }
         }
     };
-    let manifest_bytes = read(MANIFEST, &mut r);
-    let sig_bytes = read(SIGNATURE, &mut r);
-    let key_bytes = read(PUBLIC_KEY, &mut r);
+    let manifest_bytes = read(MANIFEST, MAX_MANIFEST_BYTES, &mut r);
+    let sig_bytes = read(SIGNATURE, 1024, &mut r);
+    let key_bytes = read(PUBLIC_KEY, 1024, &mut r);
     let vk = key_bytes.as_ref().and_then(|b| {
         let k = std::str::from_utf8(b)
             .ok()
@@ -406,10 +495,34 @@ pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport
             None
         }
     });
-    let mut on_disk = vec![];
-    walk(dir, dir, &mut on_disk).map_err(io(dir))?;
-    on_disk.retain(|p| ![MANIFEST, SIGNATURE, PUBLIC_KEY].contains(&p.as_str()));
-    on_disk.sort();
+    let mut walked = Walk::default();
+    walk(dir, dir, &mut walked).map_err(io(dir))?;
+    if walked.truncated {
+        r.problems.push(Text::new(
+            format!("more than {MAX_PACKAGE_FILES} files: not a citcert package; only the first were checked"),
+            format!(
+                "plus de {MAX_PACKAGE_FILES} fichiers : ce n'est pas un paquet citcert; seuls les premiers ont \
+                 été vérifiés"
+            ),
+        ));
+    }
+    for (p, what) in &walked.refused {
+        if [MANIFEST, SIGNATURE, PUBLIC_KEY].contains(&p.as_str()) {
+            continue; // already said: cannot be read
+        }
+        r.problems.push(Text::new(
+            format!("{p}: refused: {}, not a file; a package holds regular files only", what.en),
+            format!(
+                "{p} : refusé : {}, pas un fichier; un paquet ne contient que des fichiers ordinaires",
+                what.fr
+            ),
+        ));
+    }
+    let mut on_disk: std::collections::BTreeSet<String> = walked.files.into_iter().collect();
+    for name in [MANIFEST, SIGNATURE, PUBLIC_KEY] {
+        on_disk.remove(name);
+    }
+    let refused: std::collections::HashSet<&str> = walked.refused.iter().map(|(p, _)| p.as_str()).collect();
     let Some(manifest) = manifest else {
         return Ok(r);
     };
@@ -421,24 +534,35 @@ pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport
             format!("{PUBLIC_KEY} : modifié : son empreinte n'est pas celle de {MANIFEST}"),
         ));
     }
+    let mut listed = std::collections::HashSet::new();
     for e in &manifest.files {
-        if !safe_rel(&e.path) {
-            let p = &e.path;
+        let p = &e.path;
+        if !safe_rel(p) || [MANIFEST, SIGNATURE, PUBLIC_KEY].contains(&p.as_str()) {
             r.problems.push(Text::new(
                 format!("{MANIFEST}: lists an unsafe path “{p}”"),
                 format!("{MANIFEST} : contient un chemin dangereux « {p} »"),
             ));
             continue;
         }
-        if !on_disk.contains(&e.path) {
-            r.removed.push(e.path.clone());
+        if !listed.insert(p.as_str()) {
+            r.problems.push(Text::new(
+                format!("{MANIFEST}: lists “{p}” twice"),
+                format!("{MANIFEST} : contient « {p} » deux fois"),
+            ));
             continue;
         }
-        match std::fs::File::open(dir.join(&e.path)).and_then(|mut f| crate::attach::hash_reader(&mut f)) {
-            Ok((h, _, n)) if h == e.sha256 && n == e.size => {}
-            Ok(_) => r.altered.push(e.path.clone()),
+        if refused.contains(p.as_str()) {
+            continue; // said above
+        }
+        if !on_disk.contains(p) {
+            r.removed.push(p.clone());
+            continue;
+        }
+        match hash_listed(&dir.join(p), e.size) {
+            Ok(Some(h)) if h == e.sha256 => {}
+            Ok(_) => r.altered.push(p.clone()),
             Err(err) => {
-                let (p, err) = (&e.path, io_reason(&err));
+                let err = io_reason(&err);
                 r.problems.push(Text::new(
                     format!("{p}: cannot be read ({})", err.en),
                     format!("{p} : illisible : {}", err.fr),
@@ -446,29 +570,56 @@ pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport
             }
         }
     }
-    for p in on_disk {
-        if !manifest.files.iter().any(|e| e.path == p) {
-            r.added.push(p);
-        }
-    }
+    r.added = on_disk.into_iter().filter(|p| !listed.contains(p.as_str())).collect();
     Ok(r)
 }
 
-/// Every non-directory under `dir`, as `/`-separated paths relative to `root`.
-fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) -> std::io::Result<()> {
+/// SHA-256 of a regular file (no link followed) whose size is `size`; `None` when the size differs
+/// (then it is not read at all).
+fn hash_listed(path: &Path, size: u64) -> std::io::Result<Option<String>> {
+    use std::io::Read;
+    let (f, meta) = open_regular(path, false)?;
+    if meta.len() != size {
+        return Ok(None);
+    }
+    let (h, _, n) = crate::attach::hash_reader(&mut f.take(size + 1))?;
+    Ok((n == size).then_some(h))
+}
+
+/// What [`walk`] found: regular files, and anything else by name with what it is.
+#[derive(Default)]
+struct Walk {
+    files: Vec<String>,
+    refused: Vec<(String, Text)>,
+    truncated: bool,
+}
+
+/// Every entry under `dir`, as `/`-separated paths relative to `root`. Links are not followed.
+fn walk(root: &Path, dir: &Path, out: &mut Walk) -> std::io::Result<()> {
     for e in std::fs::read_dir(dir)? {
+        if out.files.len() + out.refused.len() >= MAX_PACKAGE_FILES {
+            out.truncated = true;
+            return Ok(());
+        }
         let e = e?;
         let t = e.file_type()?;
         if t.is_dir() {
             walk(root, &e.path(), out)?;
+            continue;
+        }
+        let rel = e.path().strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| e.path());
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        if t.is_file() {
+            out.files.push(rel);
+        } else if t.is_symlink() {
+            out.refused.push((rel, Text::new("a symbolic link", "un lien symbolique")));
         } else {
-            let rel = e.path().strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| e.path());
-            out.push(
-                rel.components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/"),
-            );
+            out.refused
+                .push((rel, Text::new("a device, pipe or socket", "un périphérique, un tube ou un socket")));
         }
     }
     Ok(())

@@ -358,3 +358,34 @@ fn the_drafts_commands_speak_french() {
     assert_eq!(r.code, 2);
     assert!(r.err.contains("use en or fr"), "{}", r.err);
 }
+
+/// Several drafts expiring at once (issue 12, item 10): purge names them with the computer's date
+/// and asks; only yes erases.
+#[test]
+fn purge_asks_before_erasing_several_drafts_expiring_at_once() {
+    use citcert::cli::GlobalArgs;
+    use citcert::drafts::cli::{DraftsCommand, Io, run_with};
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("d");
+    let a = new_draft(&dir, "first", "2025-01-01");
+    new_draft(&dir, "second", "2025-01-01");
+    let global = GlobalArgs { drafts_dir: Some(dir.clone()), ..GlobalArgs::default() };
+    let clock = Clock::Fixed(parse_date("2026-01-01").unwrap());
+    let cmd = DraftsCommand::Purge { yes: false };
+    for (answer, code, exists) in [("no\n", 1, true), ("\n", 1, true), ("oui\n", 0, false)] {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let mut input = answer.as_bytes();
+        let mut io = Io { out: &mut out, err: &mut err, input: &mut input, input_is_terminal: true };
+        let got = run_with(&cmd, &global, &clock, &citcert::drafts::NullInspector, &mut io).unwrap();
+        let err = String::from_utf8(err).unwrap();
+        assert!(
+            err.contains("2 drafts are past their 60 days by this computer's date (2026-01-01)"),
+            "{err}"
+        );
+        assert!(
+            err.contains("'first', started 2025-01-01") && err.contains("Type yes to erase them"),
+            "{err}"
+        );
+        assert_eq!((got, dir.join(format!("{a}.json")).exists()), (code, exists), "{answer:?}");
+    }
+}

@@ -53,10 +53,11 @@ fn x1_day_60_opens_and_saves_with_zero_days_left() {
 fn x2_day_61_is_expired_refused_and_erased_with_a_notice() {
     let (t, s) = store();
     let id = started_june_1(&s);
-    // Keep a second name for the file's inode to prove it was overwritten with zeros before removal.
-    let witness = t.path().join("witness");
-    fs::hard_link(s.path_of(&id), &witness).unwrap();
-    let len = fs::metadata(&witness).unwrap().len();
+    // Keep the file open to prove it was overwritten with zeros before removal (a second name, a
+    // hard link, would now be left alone: issue 12).
+    let _ = &t;
+    let mut witness = fs::File::open(s.path_of(&id)).unwrap();
+    let len = witness.metadata().unwrap().len();
 
     // An open draft cannot be saved on day 61 …
     let mut o = s.open_draft(&id, &day("2025-07-31")).unwrap();
@@ -73,19 +74,23 @@ fn x2_day_61_is_expired_refused_and_erased_with_a_notice() {
     );
     assert!(!s.path_of(&id).exists());
     assert!(!s.dir().join(format!("{id}.json.bak")).exists());
-    let w = fs::read(&witness).unwrap();
+    let mut w = vec![];
+    std::io::Read::read_to_end(&mut witness, &mut w).unwrap();
     assert_eq!(w.len() as u64, len);
     assert!(w.iter().all(|&b| b == 0), "the draft was not overwritten before removal");
     assert!(matches!(s.open_draft(&id, &day("2025-08-01")), Err(DraftError::NotFound(_))));
 }
 
 #[test]
-fn opening_an_expired_draft_is_refused_and_deletes_it() {
+fn opening_an_expired_draft_is_refused_and_the_next_sweep_deletes_it() {
     let (_t, s) = store();
     let id = started_june_1(&s);
     let e = s.open_draft(&id, &day("2025-09-01")).unwrap_err();
     assert!(matches!(e, DraftError::Expired { .. }));
     assert!(e.to_string().contains("2025-06-01") && e.to_string().contains("2025-07-31"), "{e}");
+    // Erasing is for sweeps (which hold back several drafts expiring at once: issue 12).
+    assert!(s.path_of(&id).exists());
+    assert_eq!(s.sweep(&day("2025-09-01")).unwrap().expired.len(), 1);
     assert!(!s.path_of(&id).exists());
 }
 
@@ -106,12 +111,16 @@ fn a_clock_going_backwards_never_extends_a_draft() {
     o.save(&back).unwrap();
     assert_eq!(o.draft.last_saved().date().to_string(), "2025-07-30");
     drop(o);
-    // A "today" before the start date gives at most 60 days.
+    // A "today" the day before the start date (clock skew) gives at most 60 days …
     let (_t2, s2) = store();
     started_june_1(&s2);
-    let before = day("2025-01-01");
+    let before = day("2025-05-31");
     let sweep = s2.sweep(&before).unwrap();
     assert_eq!(DraftStore::summaries(&sweep, &before, &NullInspector)[0].expiry.days_left, 60);
+    // … and further back, the start date is in the future: damage, set aside (issue 12).
+    let sweep = s2.sweep(&day("2025-01-01")).unwrap();
+    assert!(sweep.drafts.is_empty() && !sweep.damaged.is_empty(), "{sweep:?}");
+    assert!(sweep.damaged[0].reason.en.contains("after today"), "{sweep:?}");
     // And day 61 by the real calendar is expired whatever happened before.
     assert_eq!(s.sweep(&day("2025-08-01")).unwrap().expired.len(), 1);
 }
@@ -467,7 +476,16 @@ fn many_drafts_are_read_in_parallel_and_damage_is_still_found() {
         files.contains(&format!("{}.json", ids[3]).as_str())
             && files.contains(&format!("{}.json", ids[70]).as_str())
     );
-    assert_eq!(s.sweep(&day("2025-08-01")).unwrap().expired.len(), 78);
+    // 78 expiring at once: held until confirmed (a wrong clock looks the same), then erased.
+    let held = s.sweep(&day("2025-08-01")).unwrap();
+    assert_eq!(held.expired.len(), 78);
+    assert!(
+        held.expired
+            .iter()
+            .all(|x| !x.deleted && x.kept == Some(citcert::drafts::Kept::AwaitingConfirmation))
+    );
+    assert_eq!(s.ids().unwrap().len(), 78);
+    assert_eq!(s.sweep_erasing_all(&day("2025-08-01")).unwrap().expired.len(), 78);
     assert!(s.ids().unwrap().is_empty());
 }
 

@@ -70,8 +70,12 @@ pub enum DraftsCommand {
         #[arg(long)]
         yes: bool,
     },
-    /// Delete every draft older than 60 days.
-    Purge,
+    /// Delete every draft older than 60 days (asks first when several expire at once).
+    Purge {
+        /// Do not ask, even when several drafts expire at once.
+        #[arg(long)]
+        yes: bool,
+    },
     /// Write a draft's answers file to stdout or to --out FILE.
     Export {
         id: String,
@@ -156,8 +160,8 @@ pub fn run_with(
     let lang = global.language()?;
     let store = DraftStore::open(&dir).map_err(cli_error)?;
     let sweep = store.sweep(clock).map_err(cli_error)?;
-    if let DraftsCommand::Purge = cmd {
-        return purge(&store, &sweep, io, lang);
+    if let DraftsCommand::Purge { yes } = cmd {
+        return purge(&store, &sweep, *yes, clock, io, lang);
     }
     report_sweep(&store, &sweep, &mut *io.err, lang)?;
     // The language of service of a new or imported draft.
@@ -167,7 +171,7 @@ pub fn run_with(
         DraftsCommand::New { label } => {
             let open = store.create(label, inspector.questionnaire(), language, clock).map_err(cli_error)?;
             let e = open.draft.expiry(clock.today());
-            let (id, label, start) = (open.draft.id(), &open.draft.label, open.draft.created_on());
+            let (id, label, start) = (open.draft.id(), safe(&open.draft.label), open.draft.created_on());
             let (left, last) = (e.describe_in(lang), e.last_day);
             w(writeln!(
                 io.out,
@@ -193,7 +197,8 @@ pub fn run_with(
         }
         DraftsCommand::Rename { id, label } => {
             let id = store.resolve(id).map_err(cli_error)?;
-            let old = super::history::neutralised(&store.rename(&id, label, clock).map_err(cli_error)?);
+            let old =
+                crate::safe_text::inline(&store.rename(&id, label, clock).map_err(cli_error)?).into_owned();
             let new = super::check_label(label).map_err(cli_error)?;
             w(writeln!(
                 io.out,
@@ -208,7 +213,7 @@ pub fn run_with(
         DraftsCommand::Note { id, question, text, clear } => {
             let id = store.resolve(id).map_err(cli_error)?;
             let qid = inspector.question_id(question).ok_or_else(|| {
-                let question = super::history::neutralised(question);
+                let question = crate::safe_text::inline(question).into_owned();
                 CliError::usage(Text::new(
                     format!(
                         "no question \"{question}\" in this questionnaire; give its number as the screens show it \
@@ -243,9 +248,10 @@ pub fn run_with(
         DraftsCommand::Delete { id, yes } => {
             let id = store.resolve(id).map_err(cli_error)?;
             let d = store.read(&id, clock).map_err(cli_error)?;
+            let label = safe(&d.label);
             let what = Text::new(
-                format!("draft {} '{}' (started {})", d.id(), d.label, d.created_on()),
-                format!("le brouillon {} « {} » (commencé le {})", d.id(), d.label, d.created_on()),
+                format!("draft {} '{label}' (started {})", d.id(), d.created_on()),
+                format!("le brouillon {} « {label} » (commencé le {})", d.id(), d.created_on()),
             );
             if !yes {
                 if !io.input_is_terminal {
@@ -268,11 +274,7 @@ pub fn run_with(
                         what.fr
                     ),
                 );
-                w(write!(io.err, "{ask}"))?;
-                w(io.err.flush())?;
-                let mut line = String::new();
-                let _ = io.input.read_line(&mut line);
-                if !matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "o" | "oui") {
+                if !confirm(io, &ask)? {
                     w(writeln!(io.out, "{}", lang.pick("Not deleted.", "Rien n'a été supprimé.")))?;
                     return Ok(1);
                 }
@@ -282,16 +284,19 @@ pub fn run_with(
             w(writeln!(io.out, "{done}"))?;
             Ok(0)
         }
-        DraftsCommand::Purge => unreachable!("handled above"),
+        DraftsCommand::Purge { .. } => unreachable!("handled above"),
         DraftsCommand::Export { id, out } => {
             let id = store.resolve(id).map_err(cli_error)?;
             let d = store.read(&id, clock).map_err(cli_error)?;
             let bytes = d.to_answers_file();
             match out {
-                None => w(io.out.write_all(&bytes))?,
+                // JSON escapes for control and bidi characters: the same answers file, safe on a terminal.
+                None => {
+                    w(io.out.write_all(crate::safe_text::json(&String::from_utf8_lossy(&bytes)).as_bytes()))?
+                }
                 Some(path) => {
                     write_private(path, &bytes)?;
-                    let (id, label, p) = (d.id(), &d.label, path.display());
+                    let (id, label, p) = (d.id(), safe(&d.label), crate::safe_text::path(path));
                     w(writeln!(
                         io.err,
                         "{}",
@@ -310,19 +315,39 @@ pub fn run_with(
             Ok(0)
         }
         DraftsCommand::Import { file, label } => {
-            let bytes = std::fs::read(file).map_err(|e| {
-                let (f, r) = (file.display(), super::io_reason(&e));
-                CliError::usage(Text::new(
-                    format!("{f}: cannot be read ({}); check the path", r.en),
-                    format!("{f} : illisible ({}); vérifiez le chemin", r.fr),
-                ))
+            // A regular file within the 8 MB a draft may have (it becomes one), never a FIFO or device.
+            let max = super::format::MAX_FILE_BYTES as u64;
+            let fname = crate::safe_text::path(file);
+            let mut bytes = super::fsutil::read_regular(file, max, true).map_err(|e| {
+                let r = super::io_reason(&e);
+                let (en, fr) = if e.kind() == std::io::ErrorKind::FileTooLarge {
+                    (
+                        format!("{fname}: over the {max}-byte limit of a draft; nothing was imported"),
+                        format!(
+                            "{fname} : dépasse la limite de {max} octets d'un brouillon; rien n'a été importé"
+                        ),
+                    )
+                } else {
+                    (
+                        format!("{fname}: cannot be read ({}); check the path", r.en),
+                        format!("{fname} : illisible ({}); vérifiez le chemin", r.fr),
+                    )
+                };
+                CliError::usage(Text::new(en, fr))
             })?;
+            // A byte order mark is not part of the JSON; a key given twice is refused, not guessed.
+            if bytes.starts_with(b"\xEF\xBB\xBF") {
+                bytes.drain(..3);
+            }
+            if let Ok(text) = std::str::from_utf8(&bytes) {
+                crate::cli::parse_answers_json(&fname, text)?;
+            }
             let open = store
                 .import(&bytes, file, label.as_deref(), inspector.questionnaire(), language, clock)
                 .map_err(cli_error)?;
             let e = open.draft.expiry(clock.today());
             let (f, id, label, start) =
-                (file.display(), open.draft.id(), &open.draft.label, open.draft.created_on());
+                (fname, open.draft.id(), safe(&open.draft.label), open.draft.created_on());
             let left = e.describe_in(lang);
             w(writeln!(
                 io.out,
@@ -337,6 +362,15 @@ pub fn run_with(
     }
 }
 
+/// Asks on stderr and reads one line: true for yes/y/oui/o.
+fn confirm(io: &mut Io<'_>, ask: &str) -> Result<bool, CliError> {
+    w(write!(io.err, "{ask}"))?;
+    w(io.err.flush())?;
+    let mut line = String::new();
+    let _ = io.input.read_line(&mut line);
+    Ok(matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "o" | "oui"))
+}
+
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     let res = (|| {
         let mut f = super::fsutil::create_private(path)?;
@@ -344,7 +378,7 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
         f.sync_all()
     })();
     res.map_err(|e| {
-        let (p, r) = (path.display(), super::io_reason(&e));
+        let (p, r) = (crate::safe_text::path(path), super::io_reason(&e));
         CliError::with_code(
             1,
             Text::new(
@@ -355,45 +389,65 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     })
 }
 
+/// Text from a draft (label, answer) or a file name, neutralised for the terminal.
+fn safe(s: &str) -> String {
+    crate::safe_text::inline(s).into_owned()
+}
+
+/// "  - 'label', started 2025-06-01" for an expired draft.
+fn expired_line(x: &super::ExpiredNotice, lang: Lang) -> String {
+    let (label, start) = (safe(&x.label), x.created_on);
+    lang.pick(format!("  - '{label}', started {start}"), format!("  - « {label} », commencé le {start}"))
+}
+
 /// Notices about what the sweep did, on stderr: labels and dates only.
 fn report_sweep(store: &DraftStore, sweep: &Sweep, err: &mut dyn Write, lang: Lang) -> Result<(), CliError> {
+    use super::Kept;
     let warning = lang.pick("warning", "avertissement");
     for wt in &sweep.warnings {
-        w(writeln!(err, "citcert: {warning}: {}", wt.get(lang)))?;
+        w(writeln!(err, "citcert: {warning}: {}", safe(wt.get(lang))))?;
     }
-    if !sweep.expired.is_empty() {
-        let deleted = sweep.expired.iter().filter(|x| x.deleted).count();
-        if deleted > 0 {
-            w(writeln!(
-                err,
-                "{}",
-                lang.pick(
-                    format!(
-                        "citcert: deleted {deleted} expired draft(s) — drafts are kept 60 days from the day they \
-                         were started:"
-                    ),
-                    format!(
-                        "citcert : {deleted} brouillon(s) expiré(s) supprimé(s) — les brouillons sont conservés \
-                         60 jours à partir du jour où ils ont été commencés :"
-                    ),
-                )
-            ))?;
+    let deleted: Vec<_> = sweep.expired.iter().filter(|x| x.deleted).collect();
+    if !deleted.is_empty() {
+        let n = deleted.len();
+        w(writeln!(
+            err,
+            "{}",
+            lang.pick(
+                format!(
+                    "citcert: deleted {n} expired draft(s) — drafts are kept 60 days from the day they \
+                     were started:"
+                ),
+                format!(
+                    "citcert : {n} brouillon(s) expiré(s) supprimé(s) — les brouillons sont conservés \
+                     60 jours à partir du jour où ils ont été commencés :"
+                ),
+            )
+        ))?;
+        for x in deleted {
+            w(writeln!(err, "{}", expired_line(x, lang)))?;
         }
-        for x in &sweep.expired {
-            let (label, start) = (&x.label, x.created_on);
-            let line = match (lang, x.deleted) {
-                (Lang::En, true) => format!("  - '{label}', started {start}"),
-                (Lang::En, false) => {
-                    format!("  - '{label}', started {start} (expired; not deleted: example folder)")
-                }
-                (Lang::Fr, true) => format!("  - « {label} », commencé le {start}"),
-                (Lang::Fr, false) => {
-                    format!(
-                        "  - « {label} », commencé le {start} (expiré; non supprimé : dossier d'exemples)"
-                    )
-                }
-            };
-            w(writeln!(err, "{line}"))?;
+    }
+    for x in &sweep.expired {
+        let line = expired_line(x, lang);
+        let why = match &x.kept {
+            None | Some(Kept::AwaitingConfirmation) => continue,
+            Some(Kept::Examples) => lang
+                .pick("expired; not deleted: example folder", "expiré; non supprimé : dossier d'exemples")
+                .to_string(),
+            Some(Kept::NotSwept) => lang.pick("expired", "expiré").to_string(),
+            Some(Kept::Failed(t)) => lang.pick(
+                format!("expired; NOT deleted: {}", safe(&t.en)),
+                format!("expiré; NON supprimé : {}", safe(&t.fr)),
+            ),
+        };
+        w(writeln!(err, "{line} ({why})"))?;
+    }
+    let held: Vec<_> = sweep.expired.iter().filter(|x| x.kept == Some(Kept::AwaitingConfirmation)).collect();
+    if !held.is_empty() {
+        w(writeln!(err, "{}", held_notice(held.len(), sweep.today, lang)))?;
+        for x in held {
+            w(writeln!(err, "{}", expired_line(x, lang)))?;
         }
     }
     for d in &sweep.damaged {
@@ -402,12 +456,12 @@ fn report_sweep(store: &DraftStore, sweep: &Sweep, err: &mut dyn Write, lang: La
                 format!(
                     " Moved to {} (nothing was deleted); the other drafts are not affected. Read it there, \
                      or delete it when you no longer need it.",
-                    p.display()
+                    crate::safe_text::path(p)
                 ),
                 format!(
                     " Déplacé dans {} (rien n'a été supprimé); les autres brouillons ne sont pas touchés. \
                      Consultez-le là, ou supprimez-le quand vous n'en aurez plus besoin.",
-                    p.display()
+                    crate::safe_text::path(p)
                 ),
             ),
             None => String::new(),
@@ -417,30 +471,100 @@ fn report_sweep(store: &DraftStore, sweep: &Sweep, err: &mut dyn Write, lang: La
             (true, Lang::En) => " The previous saved version (.bak) was good and has taken its place.",
             (true, Lang::Fr) => " La version enregistrée précédente (.bak) était bonne et a pris sa place.",
         };
-        let path = store.dir().join(&d.file);
+        let path = crate::safe_text::path(&store.dir().join(&d.file));
         w(writeln!(
             err,
             "{}{moved}{restored}",
             lang.pick(
-                format!("citcert: damaged draft {}: {}.", path.display(), d.reason.en),
-                format!("citcert : brouillon endommagé {} : {}.", path.display(), d.reason.fr),
+                format!("citcert: damaged draft {path}: {}.", safe(&d.reason.en)),
+                format!("citcert : brouillon endommagé {path} : {}.", safe(&d.reason.fr)),
             )
         ))?;
     }
     Ok(())
 }
 
-fn purge(store: &DraftStore, sweep: &Sweep, io: &mut Io<'_>, lang: Lang) -> Result<i32, CliError> {
+/// Several drafts past day 60 at once: not erased without a word, since a wrong date looks the same.
+fn held_notice(n: usize, today: Option<chrono::NaiveDate>, lang: Lang) -> String {
+    let today = today.map(|t| t.to_string()).unwrap_or_default();
+    lang.pick(
+        format!(
+            "citcert: {n} drafts are past their 60 days by this computer's date ({today}), all at once. They can no \
+             longer be opened, but they were NOT erased: if this computer's date is wrong, correct it; if it is \
+             right, erase them with `citcert drafts purge`:"
+        ),
+        format!(
+            "citcert : {n} brouillons ont dépassé leurs 60 jours d'un coup, selon la date de cet ordinateur \
+             (le {today}). \
+             Ils ne peuvent plus être ouverts, mais ils n'ont PAS été effacés : si la date de cet ordinateur est \
+             fausse, corrigez-la; si elle est juste, effacez-les avec `citcert drafts purge` :"
+        ),
+    )
+}
+
+fn purge(
+    store: &DraftStore,
+    sweep: &Sweep,
+    yes: bool,
+    clock: &Clock,
+    io: &mut Io<'_>,
+    lang: Lang,
+) -> Result<i32, CliError> {
+    use super::Kept;
     if store.is_examples() {
         report_sweep(store, sweep, &mut *io.err, lang)?;
         store.refuse_if_examples(Text::new("purge drafts", "purger les brouillons")).map_err(cli_error)?;
     }
     let only_warnings = Sweep { warnings: sweep.warnings.clone(), ..Default::default() };
     report_sweep(store, &only_warnings, &mut *io.err, lang)?;
-    if sweep.expired.is_empty() {
+    let held: Vec<_> = sweep.expired.iter().filter(|x| x.kept == Some(Kept::AwaitingConfirmation)).collect();
+    let mut expired = sweep.expired.clone();
+    if !held.is_empty() {
+        let today = clock.today();
+        let n = held.len();
+        let list: Vec<String> = held.iter().map(|x| expired_line(x, lang)).collect();
+        let what = lang.pick(
+            format!(
+                "{n} drafts are past their 60 days by this computer's date ({today}):\n{}",
+                list.join("\n")
+            ),
+            format!(
+                "{n} brouillons ont dépassé leurs 60 jours selon la date de cet ordinateur (le {today}) :\n{}",
+                list.join("\n")
+            ),
+        );
+        if !yes {
+            if !io.input_is_terminal {
+                return Err(CliError::usage(Text::new(
+                    format!(
+                        "not erasing: {n} drafts are past their 60 days by this computer's date ({today}), all at \
+                         once; check the date, then add --yes to erase them (there is no terminal to confirm on)"
+                    ),
+                    format!(
+                        "rien n'est effacé : {n} brouillons ont dépassé leurs 60 jours d'un coup selon la date de cet \
+                         ordinateur (le {today}); vérifiez la date, puis ajoutez --yes pour les effacer (il n'y a pas \
+                         de terminal pour confirmer)"
+                    ),
+                )));
+            }
+            let ask = lang.pick(
+                "Is this computer's date right? Erasing cannot be undone. Type yes to erase them: ",
+                "La date de cet ordinateur est-elle juste? L'effacement est définitif. Tapez oui pour les effacer : ",
+            );
+            if !confirm(io, &format!("{what}\n{ask}"))? {
+                w(writeln!(io.out, "{}", lang.pick("Nothing was erased.", "Rien n'a été effacé.")))?;
+                return Ok(1);
+            }
+        }
+        expired = store.sweep_erasing_all(clock).map_err(cli_error)?.expired;
+    }
+    let deleted: Vec<_> = expired.iter().filter(|x| x.deleted).collect();
+    let failed: Vec<_> = expired.iter().filter(|x| !x.deleted).collect();
+    if deleted.is_empty() && failed.is_empty() {
         w(writeln!(io.out, "{}", lang.pick("No expired drafts.", "Aucun brouillon expiré.")))?;
-    } else {
-        let n = sweep.expired.len();
+    }
+    if !deleted.is_empty() {
+        let n = deleted.len();
         w(writeln!(
             io.out,
             "{}",
@@ -449,18 +573,31 @@ fn purge(store: &DraftStore, sweep: &Sweep, io: &mut Io<'_>, lang: Lang) -> Resu
                 format!("{n} brouillon(s) expiré(s) supprimé(s) :")
             )
         ))?;
-        for x in &sweep.expired {
-            let (label, start) = (&x.label, x.created_on);
-            let line = lang.pick(
-                format!("  - '{label}', started {start}"),
-                format!("  - « {label} », commencé le {start}"),
-            );
-            w(writeln!(io.out, "{line}"))?;
+        for x in &deleted {
+            w(writeln!(io.out, "{}", expired_line(x, lang)))?;
+        }
+    }
+    if !failed.is_empty() {
+        let n = failed.len();
+        w(writeln!(
+            io.err,
+            "{}",
+            lang.pick(
+                format!("citcert: {n} expired draft(s) could NOT be deleted; they are still on disk:"),
+                format!("citcert : {n} brouillon(s) expiré(s) n'ont PAS pu être supprimés; ils sont encore sur le disque :"),
+            )
+        ))?;
+        for x in &failed {
+            let why = match &x.kept {
+                Some(Kept::Failed(t)) => safe(t.get(lang)),
+                _ => lang.pick("not erased", "non effacé").to_string(),
+            };
+            w(writeln!(io.err, "{} — {why}", expired_line(x, lang)))?;
         }
     }
     let only_damaged = Sweep { damaged: sweep.damaged.clone(), ..Default::default() };
     report_sweep(store, &only_damaged, &mut *io.err, lang)?;
-    Ok(0)
+    Ok(if failed.is_empty() { 0 } else { 1 })
 }
 
 fn pad(s: &str, width: usize) -> String {
@@ -482,9 +619,13 @@ fn list(
     io: &mut Io<'_>,
     lang: Lang,
 ) -> Result<i32, CliError> {
-    let rows: Vec<DraftSummary> = DraftStore::summaries(sweep, clock, inspector);
+    let mut rows: Vec<DraftSummary> = DraftStore::summaries(sweep, clock, inspector);
+    // Labels come from draft files: neutralised before the table is laid out.
+    for r in &mut rows {
+        r.label = safe(&r.label);
+    }
     if rows.is_empty() {
-        let d = store.dir().display();
+        let d = crate::safe_text::path(store.dir());
         w(writeln!(
             io.out,
             "{}",
@@ -537,6 +678,7 @@ fn list(
     w(io.out.flush())?;
     for r in rows.iter().filter(|r| r.expiry.is_warning()) {
         let (id, label, left, last) = (&r.id, &r.label, r.expiry.describe_in(lang), r.expiry.last_day);
+        // (the labels were neutralised above)
         w(writeln!(
             io.err,
             "{}",
@@ -550,7 +692,7 @@ fn list(
         ))?;
     }
     if store.is_examples() {
-        let d = store.dir().display();
+        let d = crate::safe_text::path(store.dir());
         w(writeln!(
             io.err,
             "{}",
@@ -604,16 +746,16 @@ fn show(
     };
     let width = names[..9].iter().map(|n| n.chars().count()).max().unwrap_or(0) + 2;
     let field = |i: usize| pad(names[i], width);
-    w(writeln!(out, "{} {} — {}", names[9], d.id(), d.label))?;
+    w(writeln!(out, "{} {} — {}", names[9], d.id(), safe(&d.label)))?;
     let last = e.last_day;
     let started = lang.pick(format!("(last day {last})"), format!("(dernier jour : {last})"));
     w(writeln!(out, "{}{} {started}", field(0), d.created_on()))?;
     w(writeln!(out, "{}{}", field(1), e.describe_in(lang)))?;
     w(writeln!(out, "{}{}", field(2), d.last_saved().format("%Y-%m-%d %H:%M:%S")))?;
-    w(writeln!(out, "{}{}", field(3), d.current_screen))?;
+    w(writeln!(out, "{}{}", field(3), safe(&d.current_screen)))?;
     w(writeln!(out, "{}{} %", field(4), inspector.progress_percent(&d.answers).min(100)))?;
-    w(writeln!(out, "{}{}", field(5), d.language))?;
-    let (qid, qv) = (&d.questionnaire.id, &d.questionnaire.version);
+    w(writeln!(out, "{}{}", field(5), safe(&d.language)))?;
+    let (qid, qv) = (safe(&d.questionnaire.id), safe(&d.questionnaire.version));
     w(writeln!(
         out,
         "{}{}",
@@ -623,18 +765,22 @@ fn show(
     w(writeln!(out, "{}{}", field(7), d.attachments.len()))?;
     if let super::Access::ReadOnly(why) = open.access() {
         let ro = lang.pick("read-only", "lecture seule");
-        w(writeln!(out, "{}{ro} — {}", field(8), why.get(lang)))?;
+        w(writeln!(out, "{}{ro} — {}", field(8), safe(why.get(lang))))?;
     }
     let orphans = super::no_longer_asked(&d.answers, inspector);
+    let orphan_set: std::collections::HashSet<&str> = orphans.iter().map(String::as_str).collect();
     let n = d.answers.len() - orphans.len();
     w(writeln!(out, "{}", lang.pick(format!("Answers ({n}):"), format!("Réponses ({n}) :"))))?;
+    // Ids and answers come from the draft file: neutralised.
     let fmt = |v: &serde_json::Value| match v {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join("; "),
-        other => other.to_string(),
+        serde_json::Value::String(s) => safe(s),
+        serde_json::Value::Array(a) => {
+            safe(&a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join("; "))
+        }
+        other => safe(&other.to_string()),
     };
-    for (k, v) in d.answers.iter().filter(|(k, _)| !orphans.contains(k)) {
-        w(writeln!(out, "  {k} = {}", fmt(v)))?;
+    for (k, v) in d.answers.iter().filter(|(k, _)| !orphan_set.contains(k.as_str())) {
+        w(writeln!(out, "  {} = {}", safe(k), fmt(v)))?;
     }
     if !orphans.is_empty() {
         let n = orphans.len();
@@ -647,7 +793,7 @@ fn show(
             )
         ))?;
         for k in &orphans {
-            w(writeln!(out, "  {k} = {}", fmt(&d.answers[k])))?;
+            w(writeln!(out, "  {} = {}", safe(k), fmt(&d.answers[k])))?;
         }
     }
     if e.is_warning() {

@@ -19,7 +19,7 @@ pub fn ensure_private_dir(dir: &Path) -> Result<Option<Text>, DraftError> {
     match fs::metadata(dir) {
         Ok(m) if m.is_dir() => Ok(loose_mode_warning(dir, &m, Kind::Folder)),
         Ok(_) => {
-            let d = dir.display();
+            let d = crate::safe_text::path(dir);
             Err(DraftError::Invalid(Text::new(
                 format!("{d}: exists but is not a folder; choose another --drafts-dir"),
                 format!("{d} : existe mais n'est pas un dossier; choisissez un autre --drafts-dir"),
@@ -67,7 +67,7 @@ pub fn loose_mode_warning(path: &Path, meta: &fs::Metadata, kind: Kind) -> Optio
                     "ce dossier de paquet, qui contient des renseignements personnels,",
                 ),
             };
-            let p = path.display();
+            let p = crate::safe_text::path(path);
             return Some(Text::new(
                 format!(
                     "{p}: {en} can be read or changed by other users (mode {mode:04o}); run `chmod {want:o} {p}`"
@@ -169,24 +169,97 @@ fn copy_private(from: &Path, to: &Path) -> io::Result<()> {
 
 /// Overwrites the file's bytes with zeros, fsyncs, then removes it. A missing file is fine.
 /// Does not fsync the folder (the caller does, once, after removing a group of files).
+///
+/// Only a regular file with no other name is overwritten: a symbolic link, or a file with a hard
+/// link elsewhere (which may be a copy someone keeps on purpose, outside the drafts folder), is only
+/// unlinked — the other name keeps its content. Zero-filling is no erasure on SSDs or copy-on-write
+/// file systems (SECURITY.md); it only keeps the bytes out of reach of a simple file-recovery tool.
 pub fn overwrite_and_remove(path: &Path) -> io::Result<()> {
-    let mut f = match OpenOptions::new().write(true).open(path) {
-        Ok(f) => f,
+    let mut o = OpenOptions::new();
+    o.write(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut o, libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    let opened = match o.open(path) {
+        Ok(f) => Some(f),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(e),
+        // A link (ELOOP), a FIFO with no reader (ENXIO), a folder: nothing to overwrite; unlink it.
+        Err(_) => None,
     };
-    let len = f.metadata()?.len();
-    let zeros = [0u8; 8192];
-    let mut left = len;
-    while left > 0 {
-        let n = left.min(zeros.len() as u64) as usize;
-        f.write_all(&zeros[..n])?;
-        left -= n as u64;
+    if let Some(mut f) = opened {
+        let meta = f.metadata()?;
+        #[cfg(unix)]
+        let single = std::os::unix::fs::MetadataExt::nlink(&meta) == 1;
+        #[cfg(not(unix))]
+        let single = true;
+        if meta.is_file() && single {
+            let len = meta.len();
+            let zeros = [0u8; 8192];
+            let mut left = len;
+            while left > 0 {
+                let n = left.min(zeros.len() as u64) as usize;
+                f.write_all(&zeros[..n])?;
+                left -= n as u64;
+            }
+            f.sync_all()?;
+        }
     }
-    f.sync_all()?;
-    drop(f);
     match fs::remove_file(path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }
+}
+
+/// The message of the error [`open_regular`] gives for anything but a regular file.
+pub const NOT_REGULAR: &str = "not a regular file (a folder, device, pipe or socket)";
+/// The message of the error [`open_regular`] gives for a symbolic link it was told not to follow.
+pub const IS_LINK: &str = "a symbolic link, which is not followed here";
+
+/// Opens `path` for reading if, and only if, it is a regular file — without ever blocking: a FIFO
+/// is refused, not waited on (the open is non-blocking), and so is a device such as /dev/zero.
+/// With `follow_links` false, a symbolic link at `path` itself is refused too ([`IS_LINK`]).
+/// Returns the file and its metadata (from the open file, so they describe what will be read).
+pub fn open_regular(path: &Path, follow_links: bool) -> io::Result<(File, fs::Metadata)> {
+    let mut o = OpenOptions::new();
+    o.read(true);
+    #[cfg(unix)]
+    {
+        let mut flags = libc::O_NONBLOCK;
+        if !follow_links {
+            flags |= libc::O_NOFOLLOW;
+        }
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut o, flags);
+    }
+    let f = match o.open(path) {
+        Ok(f) => f,
+        #[cfg(unix)]
+        Err(e) if !follow_links && e.raw_os_error() == Some(libc::ELOOP) => {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, IS_LINK));
+        }
+        Err(e) => return Err(e),
+    };
+    let meta = f.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, NOT_REGULAR));
+    }
+    Ok((f, meta))
+}
+
+/// Reads a whole regular file ([`open_regular`]) of at most `max` bytes; a larger one is refused
+/// with [`io::ErrorKind::FileTooLarge`] after reading at most `max + 1` bytes.
+pub fn read_regular(path: &Path, max: u64, follow_links: bool) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let (f, meta) = open_regular(path, follow_links)?;
+    if meta.len() > max {
+        return Err(too_large(max));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    f.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(max));
+    }
+    Ok(bytes)
+}
+
+fn too_large(max: u64) -> io::Error {
+    io::Error::new(io::ErrorKind::FileTooLarge, format!("larger than the {max}-byte limit"))
 }

@@ -104,12 +104,15 @@ pub fn record_save(
 }
 
 /// The question ids whose answer differs between two answer maps (added, removed or changed), sorted.
+/// An id that could not be a question id (a hand-edited or hostile answers file: control characters,
+/// too long) is left out, so the history never holds what [`check`] would refuse on the next load.
 pub fn changed_ids(before: &Map<String, Value>, after: &Map<String, Value>) -> Vec<String> {
     let mut ids: Vec<String> = after
         .iter()
         .filter(|(k, v)| before.get(*k) != Some(v))
         .map(|(k, _)| k.clone())
         .chain(before.keys().filter(|k| !after.contains_key(*k)).cloned())
+        .filter(|k| check_id(k).is_ok())
         .collect();
     ids.sort();
     ids.dedup();
@@ -117,15 +120,10 @@ pub fn changed_ids(before: &Map<String, Value>, after: &Map<String, Value>) -> V
     ids
 }
 
-/// A character that may not be in a note (nor in a question id): control characters, and the
-/// bidirectional controls that can make printed text read in another order.
+/// A character that may not be in a note, a question id or a draft's name: the characters
+/// [`crate::safe_text`] would have to neutralise when printing (controls, bidi controls).
 pub fn is_forbidden_char(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-/// `s` fit to print on a terminal: each control or bidi character becomes "�".
-pub fn neutralised(s: &str) -> String {
-    s.chars().map(|c| if is_forbidden_char(c) { '\u{FFFD}' } else { c }).collect()
+    crate::safe_text::is_unsafe(c)
 }
 
 /// A note as stored: trimmed, one line, at most [`MAX_NOTE_CHARS`] characters, no control or
@@ -228,6 +226,16 @@ mod tests {
         let b = json!({"a": "1", "b": "3", "d": "4"});
         let ids = changed_ids(a.as_object().unwrap(), b.as_object().unwrap());
         assert_eq!(ids, ["b", "c", "d"]);
+    }
+
+    #[test]
+    fn an_id_that_is_no_question_id_is_never_written_to_the_history() {
+        let long = "x".repeat(MAX_ID_CHARS + 1);
+        let b = json!({"ok": "1", "gone.\u{1b}]0;pwned\u{7}": "2", "a\u{202e}b": "3", long: "4"});
+        let ids = changed_ids(&Map::new(), b.as_object().unwrap());
+        assert_eq!(ids, ["ok"]);
+        let mut h = vec![Entry::now(chrono::NaiveDateTime::default(), Event::Saved, ids)];
+        check(&mut h, &BTreeMap::new()).unwrap();
     }
 
     #[test]

@@ -31,7 +31,7 @@ use crate::engine::text::{Lang, Text};
 pub use expiry::{Expiry, MAX_DAYS, WARN_DAYS};
 pub use format::{CachedProgress, Draft, FORMAT_VERSION, QuestionnaireRef};
 pub use store::{
-    Access, DamagedNotice, DraftStore, DraftSummary, EXAMPLES_MARKER, ExpiredNotice, OpenDraft, Sweep,
+    Access, DamagedNotice, DraftStore, DraftSummary, EXAMPLES_MARKER, ExpiredNotice, Kept, OpenDraft, Sweep,
     check_label,
 };
 
@@ -122,14 +122,14 @@ impl DraftError {
         match self {
             DraftError::Io { path, source } => {
                 let r = io_reason(source);
-                let p = path.display();
+                let p = crate::safe_text::path(path);
                 Text::new(
                     format!("{p}: {}; check that the folder exists and that you may write to it", r.en),
                     format!("{p} : {}; vérifiez que le dossier existe et que vous pouvez y écrire", r.fr),
                 )
             }
             DraftError::Damaged { path, reason } => {
-                let p = path.display();
+                let p = crate::safe_text::path(path);
                 Text::new(format!("{p}: {}", reason.en), format!("{p} : {}", reason.fr))
             }
             DraftError::Expired { label, created_on, expired_after } => Text::new(
@@ -220,7 +220,18 @@ impl std::error::Error for DraftError {
 /// same problem in words plus the system's message for a technician.
 pub fn io_reason(e: &std::io::Error) -> Text {
     use std::io::ErrorKind as K;
+    let msg = e.to_string();
+    if msg == fsutil::NOT_REGULAR {
+        return Text::new(
+            msg,
+            "ce n'est pas un fichier ordinaire (c'est un dossier, un périphérique, un tube ou un socket)",
+        );
+    }
+    if msg == fsutil::IS_LINK {
+        return Text::new(msg, "c'est un lien symbolique, qui n'est pas suivi ici");
+    }
     let fr = match e.kind() {
+        K::FileTooLarge => "le fichier est trop gros",
         K::NotFound => "introuvable",
         K::PermissionDenied => "permission refusée",
         K::AlreadyExists => "existe déjà",

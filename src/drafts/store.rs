@@ -36,13 +36,30 @@ pub struct DraftStore {
     warnings: Vec<Text>,
 }
 
-/// A draft deleted (or, in an examples folder, found) past its 60 days. No personal data.
+/// A draft deleted (or found, and why not deleted) past its 60 days. No personal data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExpiredNotice {
     pub id: String,
     pub label: String,
     pub created_on: NaiveDate,
+    /// True only when the files are gone now.
     pub deleted: bool,
+    /// Why it was not deleted (`None` when it was).
+    pub kept: Option<Kept>,
+}
+
+/// Why an expired draft is still there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kept {
+    /// A folder of examples is never changed.
+    Examples,
+    /// Several drafts passed day 60 at once: erased only once the person confirms
+    /// ([`DraftStore::sweep_erasing_all`]), since that is also what a wrong clock looks like.
+    AwaitingConfirmation,
+    /// Not opened for a sweep (a draft is erased by sweeps only).
+    NotSwept,
+    /// The erase failed; the system's reason.
+    Failed(Text),
 }
 
 /// A file that is not a readable draft. Never deleted: moved to `damaged/`.
@@ -64,6 +81,8 @@ pub struct Sweep {
     pub expired: Vec<ExpiredNotice>,
     pub damaged: Vec<DamagedNotice>,
     pub warnings: Vec<Text>,
+    /// The date the sweep went by (this computer's date, or `--today`).
+    pub today: Option<NaiveDate>,
 }
 
 /// One line of `drafts list`.
@@ -179,12 +198,27 @@ impl OpenDraft {
             history::record_save(&mut next.history, now, changed, self.saved_in_session);
         }
         let id = &next.id;
+        let bytes = next.to_bytes();
+        // The limit every load applies, checked before writing: never saved, then set aside as damaged.
+        if bytes.len() > format::MAX_FILE_BYTES {
+            let (n, max) = (bytes.len(), format::MAX_FILE_BYTES);
+            return Err(DraftError::Invalid(Text::new(
+                format!(
+                    "draft {id} would be {n} bytes, over the {max}-byte limit of a draft file; nothing was saved \
+                     — shorten the longest answers"
+                ),
+                format!(
+                    "le brouillon {id} ferait {n} octets, au-delà de la limite de {max} octets d'un fichier de \
+                     brouillon; rien n'a été enregistré — raccourcissez les réponses les plus longues"
+                ),
+            )));
+        }
         fsutil::atomic_write(
             &self.dir,
             &format!("{id}.json"),
             &format!(".{id}.json.tmp-{}", std::process::id()),
             Some(&format!("{id}.json.bak")),
-            &next.to_bytes(),
+            &bytes,
         )?;
         self.saved_answers = next.answers.clone();
         self.opened_at = None;
@@ -213,7 +247,7 @@ impl DraftStore {
         let mut warnings = Vec::new();
         if examples {
             if !dir.is_dir() {
-                let d = dir.display();
+                let d = crate::safe_text::path(&dir);
                 return Err(DraftError::Invalid(Text::new(
                     format!("{d}: not a folder"),
                     format!("{d} : n'est pas un dossier"),
@@ -244,7 +278,7 @@ impl DraftStore {
     /// what the user wanted to do, in both languages ("start a draft").
     pub fn refuse_if_examples(&self, what: Text) -> Result<(), DraftError> {
         if self.examples {
-            let d = self.dir.display();
+            let d = crate::safe_text::path(&self.dir);
             return Err(DraftError::Invalid(Text::new(
                 format!(
                     "{d}: this is a folder of example drafts (it holds {EXAMPLES_MARKER}), which citcert never \
@@ -310,16 +344,34 @@ impl DraftStore {
     /// Run at every start: deletes expired drafts (overwritten, then removed), moves damaged files
     /// to `damaged/` (restoring the backup when it is good), removes temp files left by a crash,
     /// and returns the drafts that remain.
+    ///
+    /// When several drafts are past day 60 at once, none of them is erased: they are reported with
+    /// [`Kept::AwaitingConfirmation`] (a clock set months ahead looks exactly like that), and
+    /// [`sweep_erasing_all`](Self::sweep_erasing_all) erases them once the person has confirmed.
     pub fn sweep(&self, clock: &Clock) -> Result<Sweep, DraftError> {
+        self.sweep_with(clock, false)
+    }
+
+    /// [`sweep`](Self::sweep), erasing every expired draft however many there are: after the
+    /// person confirmed (`drafts purge`).
+    pub fn sweep_erasing_all(&self, clock: &Clock) -> Result<Sweep, DraftError> {
+        self.sweep_with(clock, true)
+    }
+
+    fn sweep_with(&self, clock: &Clock, erase_many: bool) -> Result<Sweep, DraftError> {
         let today = clock.today();
-        let mut sweep = Sweep { warnings: self.warnings.clone(), ..Sweep::default() };
+        let mut sweep = Sweep { warnings: self.warnings.clone(), today: Some(today), ..Sweep::default() };
         let names = self.file_names()?;
         self.remove_stale_temps(&names);
         self.finish_pending_erases(&names);
         self.erase_expired_lone_backups(&names, today, &mut sweep);
         let ids = Self::ids_in(&names);
-        for (id, read) in ids.iter().zip(self.read_many(&ids)) {
-            if let Some(d) = self.settle(id, read, today, &mut sweep) {
+        let reads = self.read_many(&ids, today);
+        let expiring =
+            reads.iter().filter(|r| matches!(r, Ok((d, _)) if d.expiry(today).is_expired())).count();
+        let erase = if erase_many || expiring < 2 { Erase::Yes } else { Erase::AwaitConfirmation };
+        for (id, read) in ids.iter().zip(reads) {
+            if let Some(d) = self.settle(id, read, today, erase, &mut sweep) {
                 sweep.drafts.push(d);
             }
         }
@@ -329,42 +381,78 @@ impl DraftStore {
 
     /// Reads and validates many drafts, on all cores when there are many (listing 1,000 drafts
     /// must take ≤ 100 ms; reading and validating is nearly all of it).
-    fn read_many(&self, ids: &[String]) -> Vec<Read> {
-        par_map(ids, |id| self.read_one(&self.path_of(id), id))
+    fn read_many(&self, ids: &[String], today: NaiveDate) -> Vec<Read> {
+        par_map(ids, |id| self.read_dated(&self.path_of(id), id, today))
     }
 
-    /// Loads one draft, handling damage and expiry; notices go into `sweep`.
+    /// Loads one draft, handling damage and expiry (an expired draft is reported, not erased: that is
+    /// for sweeps); notices go into `sweep`.
     fn load_checked(&self, id: &str, today: NaiveDate, sweep: &mut Sweep) -> Option<Draft> {
-        let read = self.read_one(&self.path_of(id), id);
-        self.settle(id, read, today, sweep)
+        let read = self.read_dated(&self.path_of(id), id, today);
+        self.settle(id, read, today, Erase::No, sweep)
+    }
+
+    /// [`read_one`](Self::read_one), and a start date after tomorrow is damage: no draft is started
+    /// in the future, and such a date would keep it beyond the 60 days.
+    fn read_dated(&self, path: &Path, id: &str, today: NaiveDate) -> Read {
+        let (d, w) = self.read_one(path, id)?;
+        if d.created_on() > today + chrono::Duration::days(1) {
+            let c = d.created_on();
+            return Err(Some(Text::new(
+                format!(
+                    "its start date {c} is after today ({today}, this computer's date): a draft cannot start in \
+                     the future; if this computer's date is wrong, correct it and move the file back"
+                ),
+                format!(
+                    "sa date de début, le {c}, est après aujourd'hui (le {today}, date de cet ordinateur) : un \
+                     brouillon ne peut pas commencer dans le futur; si la date de cet ordinateur est fausse, \
+                     corrigez-la et remettez le fichier à sa place"
+                ),
+            )));
+        }
+        Ok((d, w))
     }
 
     /// Acts on one read: quarantines a damaged file (restoring a good backup), erases an expired
     /// draft, passes on a loose-mode warning.
-    fn settle(&self, id: &str, read: Read, today: NaiveDate, sweep: &mut Sweep) -> Option<Draft> {
+    fn settle(
+        &self,
+        id: &str,
+        read: Read,
+        today: NaiveDate,
+        erase: Erase,
+        sweep: &mut Sweep,
+    ) -> Option<Draft> {
         let path = self.path_of(id);
-        let (draft, mode_warning) = match read {
-            Ok(d) => d,
-            Err(None) => return None, // vanished meanwhile
-            Err(Some(reason)) => {
-                let restored = self.quarantine(id, &reason, sweep);
-                if !restored {
-                    return None;
-                }
-                match self.read_one(&path, id) {
-                    Ok(d) => d,
-                    Err(_) => return None,
+        let mut read = read;
+        // A damaged draft is set aside and its backup, when good, takes its place; a damaged
+        // backup is set aside in turn (then there is none left to restore).
+        let (draft, mode_warning) = loop {
+            match read {
+                Ok(d) => break d,
+                Err(None) => return None, // vanished meanwhile
+                Err(Some(reason)) => {
+                    if !self.quarantine(id, &reason, sweep) {
+                        return None;
+                    }
+                    read = self.read_dated(&path, id, today);
                 }
             }
         };
         let e = draft.expiry(today);
         if e.is_expired() {
-            let deleted = !self.examples && self.erase(id).is_ok();
+            let kept = match (self.examples, erase) {
+                (true, _) => Some(Kept::Examples),
+                (false, Erase::No) => Some(Kept::NotSwept),
+                (false, Erase::AwaitConfirmation) => Some(Kept::AwaitingConfirmation),
+                (false, Erase::Yes) => self.erase(id).err().map(|e| Kept::Failed(e.text())),
+            };
             sweep.expired.push(ExpiredNotice {
                 id: id.to_string(),
                 label: draft.label.clone(),
                 created_on: draft.created_on,
-                deleted,
+                deleted: kept.is_none(),
+                kept,
             });
             return None;
         }
@@ -381,8 +469,7 @@ impl DraftStore {
     fn read_one(&self, path: &Path, id: &str) -> Read {
         use std::io::Read;
         let read = || -> io::Result<(Vec<u8>, fs::Metadata)> {
-            let mut f = fs::File::open(path)?;
-            let meta = f.metadata()?;
+            let (mut f, meta) = fsutil::open_regular(path, false)?;
             let mut bytes = Vec::with_capacity(meta.len().min(format::MAX_FILE_BYTES as u64 + 1) as usize);
             f.by_ref().take(format::MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
             Ok((bytes, meta))
@@ -461,6 +548,14 @@ impl DraftStore {
             n += 1;
         }
         fs::rename(self.dir.join(name), &dest).map_err(|e| DraftError::io(self.dir.join(name), e))?;
+        // What is set aside is still personal data: 0600 whatever mode it had.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            if fs::symlink_metadata(&dest).is_ok_and(|m| m.is_file()) {
+                let _ = fs::set_permissions(&dest, fs::Permissions::from_mode(fsutil::FILE_MODE));
+            }
+        }
         fsutil::fsync_dir(&self.dir).map_err(|e| DraftError::io(&self.dir, e))?;
         let _ = fsutil::fsync_dir(&qdir);
         Ok(dest)
@@ -525,6 +620,7 @@ impl DraftStore {
                     label: d.label,
                     created_on: d.created_on,
                     deleted: true,
+                    kept: None,
                 });
             }
         }
@@ -575,11 +671,15 @@ impl DraftStore {
                 if let Some(dmg) = sweep.damaged.first() {
                     let reason = match &dmg.moved_to {
                         Some(p) => Text::new(
-                            format!("{}; moved to {} (nothing was deleted)", dmg.reason.en, p.display()),
+                            format!(
+                                "{}; moved to {} (nothing was deleted)",
+                                dmg.reason.en,
+                                crate::safe_text::path(p)
+                            ),
                             format!(
                                 "{}; déplacé dans {} (rien n'a été supprimé)",
                                 dmg.reason.fr,
-                                p.display()
+                                crate::safe_text::path(p)
                             ),
                         ),
                         None => dmg.reason.clone(),
@@ -655,8 +755,13 @@ impl DraftStore {
         let (id, lock) = self.fresh_id(&label)?;
         let mut draft = Draft::new(id, label, created_on, clock.now(), questionnaire, language.to_string());
         fill(&mut draft);
+        let lock_path = lock.path().to_path_buf();
         let mut open = self.wrap(draft, Some(lock), Access::ReadWrite);
-        open.save(clock)?;
+        if let Err(e) = open.save(clock) {
+            // Nothing was made: leave nothing behind (the lock is still held, so no one else uses it).
+            let _ = fs::remove_file(&lock_path);
+            return Err(e);
+        }
         Ok(open)
     }
 
@@ -679,7 +784,7 @@ impl DraftStore {
                 return Ok((id, lock));
             }
         }
-        let d = self.dir.display();
+        let d = crate::safe_text::path(&self.dir);
         Err(DraftError::Invalid(Text::new(
             format!("{d}: could not find a free draft id"),
             format!("{d} : aucun identifiant de brouillon libre n'a été trouvé"),
@@ -852,10 +957,18 @@ pub fn check_label(label: &str) -> Result<String, DraftError> {
             "le nom du brouillon est vide; nommez-le",
         )));
     }
-    if label.chars().count() > 200 || label.chars().any(history::is_forbidden_char) {
+    if label.chars().count() > 200 {
         return Err(DraftError::Invalid(Text::new(
             "the draft's name must be one line of at most 200 characters",
             "le nom du brouillon doit tenir sur une ligne d'au plus 200 caractères",
+        )));
+    }
+    if label.chars().any(history::is_forbidden_char) {
+        return Err(DraftError::Invalid(Text::new(
+            "the draft's name must be plain text: no line breaks, tabs, control characters or \
+             characters that reverse the direction of text",
+            "le nom du brouillon doit être du texte simple : sans saut de ligne, tabulation, caractère \
+             de contrôle ni caractère qui inverse le sens du texte",
         )));
     }
     Ok(label.to_string())
@@ -920,6 +1033,14 @@ impl DraftStore {
         }
         Ok(changed)
     }
+}
+
+/// Whether [`DraftStore::settle`] erases an expired draft.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Erase {
+    Yes,
+    AwaitConfirmation,
+    No,
 }
 
 /// `items.iter().map(f)` on all cores (up to 8) when there are 64 items or more, in order.

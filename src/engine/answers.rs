@@ -821,6 +821,16 @@ mod tests {
     }
 
     #[test]
+    fn a_huge_height_in_feet_is_refused_not_wrapped_round() {
+        // Found by the `answers` fuzz target: 1124930229 × 12 overflowed u32 (a panic in debug
+        // builds; in release it wrapped, and 357913943 ft 6 in was accepted as a height).
+        for s in ["1124930229 ft", "0000001124930229Ft", "357913943 ft 6 in", "4294967295 ft 11 in"] {
+            assert!(height(s).is_err(), "{s}");
+        }
+        assert!(height("5 ft 6 in").is_ok());
+    }
+
+    #[test]
     fn height_v_height() {
         assert_eq!(ok(height("165 cm")), "165 cm");
         assert_eq!(ok(height("165cm")), "165 cm");

@@ -137,9 +137,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn say(&mut self, line: impl AsRef<str>) -> Result<(), CliError> {
-        let line = line.as_ref();
+        // Labels, answers and file names reach the terminal neutralised (issue 12).
+        let line = crate::safe_text::block(line.as_ref());
         if self.lang == Lang::Fr {
-            writeln!(self.out, "{}", crate::engine::text::french_colons(line)).map_err(write_err)
+            writeln!(self.out, "{}", crate::engine::text::french_colons(&line)).map_err(write_err)
         } else {
             writeln!(self.out, "{line}").map_err(write_err)
         }
@@ -176,13 +177,23 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     fn sweep_notices(&mut self, sweep: &Sweep) -> Result<(), CliError> {
         for x in &sweep.expired {
+            // Never "removed" unless it is gone (issue 12).
+            let done = if x.deleted {
+                self.t(s::REMOVED).to_string()
+            } else {
+                self.lang
+                    .pick(
+                        "expired, NOT erased — `citcert drafts purge` says why",
+                        "expiré, NON effacé — `citcert drafts purge` dit pourquoi",
+                    )
+                    .to_string()
+            };
             let line = format!(
-                "{} '{}' ({} {}) {}",
+                "{} '{}' ({} {}) {done}",
                 self.t(s::DRAFT),
                 x.label,
                 self.t(s::STARTED),
                 x.created_on,
-                self.t(s::REMOVED)
             );
             self.say(line)?;
         }

@@ -658,7 +658,11 @@ impl<'a> App<'a> {
                         }
                         let new =
                             self.drafts.get(self.start_sel).map(|d| d.label.clone()).unwrap_or_default();
-                        self.status = Some(i18n::renamed(self.lang, &old, &new));
+                        self.status = Some(i18n::renamed(
+                            self.lang,
+                            &crate::safe_text::inline(&old),
+                            &crate::safe_text::inline(&new),
+                        ));
                     }
                     Err(e) => {
                         self.status = Some(i18n::not_renamed(self.lang, e.get(self.lang)));
@@ -1218,7 +1222,7 @@ impl<'a> App<'a> {
         if path.is_relative() {
             // A relative path (often from an imported answers file) names a file relative to a
             // folder the draft does not record: never guess it from where citcert was started.
-            let shown = crate::drafts::history::neutralised(typed.trim());
+            let shown = crate::safe_text::inline(typed.trim());
             self.status = Some(i18n::relative_path(self.lang, &shown));
             return false;
         }

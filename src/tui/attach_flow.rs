@@ -175,7 +175,8 @@ pub fn refusal(e: &AttachError, lang: Lang) -> String {
         other @ (AttachError::UnknownItem { .. }
         | AttachError::NotOnChecklist { .. }
         | AttachError::NotAnUpload { .. }
-        | AttachError::BadAnswer { .. }) => text.not_kept.replace("{why}", other.text().get(lang)),
+        | AttachError::BadAnswer { .. }
+        | AttachError::PathNotText { .. }) => text.not_kept.replace("{why}", other.text().get(lang)),
     }
 }
 

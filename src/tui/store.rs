@@ -210,7 +210,13 @@ impl DraftsStore {
     pub fn open(dir: std::path::PathBuf, clock: Clock, q: &Questionnaire) -> Result<DraftsStore, DraftError> {
         let store = DraftStore::open(dir)?;
         let sweep = store.sweep(&clock)?;
-        let removed = sweep.expired.iter().map(|x| format!("{} ({})", x.label, x.created_on)).collect();
+        // Only what is really gone (an erase can fail, or wait for confirmation: issue 12).
+        let removed = sweep
+            .expired
+            .iter()
+            .filter(|x| x.deleted)
+            .map(|x| format!("{} ({})", x.label, x.created_on))
+            .collect();
         let damaged = sweep
             .damaged
             .iter()

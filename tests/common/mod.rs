@@ -72,3 +72,26 @@ pub fn citcert() -> Command {
 pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
+
+pub const PDF: &[u8] = b"%PDF-1.4\n% a test document\n";
+pub const JPEG: &[u8] = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00 test photo";
+pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR test";
+
+/// A ready P01 draft with every file attached; returns (env, id).
+pub fn ready_draft() -> (Env, String) {
+    let env = Env::new();
+    let id = env.import("P01");
+    for (item, name, bytes) in [
+        ("CL-ID1", "licence.pdf", PDF),
+        ("CL-ID2", "health card.pdf", PDF),
+        ("CL-PHOTO", "photo.jpg", JPEG),
+        ("CL-PHOTOGRAPHER", "receipt.png", PNG),
+        ("CL-BIRTHCERT", "birth.pdf", PDF),
+    ] {
+        // Each document its own content: one file attached to two items is refused.
+        let f = env.write(name, &[bytes, name.as_bytes()].concat());
+        let o = env.run(&["attach", &id, item, &f]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    }
+    (env, id)
+}

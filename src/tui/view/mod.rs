@@ -176,7 +176,9 @@ fn too_small(lang: Lang, area: Rect, buf: &mut Buffer) {
 fn header_line(left: &str, right: &str, area: Rect, buf: &mut Buffer, t: Theme) {
     let w = area.width as usize;
     let rw = right.width();
-    let left = truncate(left, w.saturating_sub(rw + 1));
+    // The left side holds the draft's label: no bidi override may reorder the line (issue 12).
+    let left = crate::safe_text::inline(left);
+    let left = truncate(&left, w.saturating_sub(rw + 1));
     let pad = w.saturating_sub(left.width() + rw);
     Line::styled(format!("{left}{}{right}", " ".repeat(pad)), t.header()).render(area, buf);
 }

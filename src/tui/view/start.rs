@@ -70,8 +70,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
         let text = format!(
             "{} {:<lw$} {:<8} {:<10} {:>9}{warn} {:>8}%",
             if sel { "›" } else { " " },
-            truncate(&crate::drafts::history::neutralised(&d.label), lw),
-            truncate(&crate::drafts::history::neutralised(&d.id), 8),
+            truncate(&crate::safe_text::inline(&d.label), lw),
+            truncate(&crate::safe_text::inline(&d.id), 8),
             d.created_on.to_string(),
             days,
             app.progress(k)
