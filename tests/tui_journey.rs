@@ -124,12 +124,14 @@ fn f7_keeps_the_explanation_letter_chosen() {
 fn a_stop_shows_on_the_enter_that_triggers_it_and_names_the_question() {
     let mut app = app_with(Answers::default());
     focus_on(&mut app, "elig.applying_for");
+    // An unanswered choice needs an explicit choice: ↓ shows the highlight, Enter takes it.
+    key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Enter); // 1.1: the first choice (self)
     let qi = q().question_index("elig.request_type").unwrap();
     assert_eq!(app.session.as_ref().unwrap().focus, Some(qi));
     // 1.2 = "update" (not an online request): ST-01 at once, before leaving the screen.
     let opt = q().questions[qi].options.iter().position(|o| o.id == "update").unwrap();
-    for _ in 0..opt {
+    for _ in 0..=opt {
         key(&mut app, KeyCode::Down);
     }
     key(&mut app, KeyCode::Enter);
@@ -156,7 +158,9 @@ fn a_stop_shows_on_the_enter_that_triggers_it_and_names_the_question() {
 fn already_submitted_on_paper_offers_no_paper_preparation() {
     let mut app = app_with(Answers::default());
     focus_on(&mut app, "elig.applying_for");
+    key(&mut app, KeyCode::Char('1'));
     key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('1'));
     key(&mut app, KeyCode::Enter); // 1.2: first certificate
     let qi = q().question_index("elig.paper_already_submitted").unwrap();
     assert_eq!(app.session.as_ref().unwrap().focus, Some(qi));
@@ -277,6 +281,9 @@ impl Store for FailingStore {
     }
     fn delete(&mut self, id: &str) -> Result<(), citcert::engine::Text> {
         self.0.delete(id)
+    }
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), citcert::engine::Text> {
+        self.0.rename(id, label)
     }
 }
 

@@ -478,6 +478,9 @@ fn search_filters_as_you_type_and_enter_jumps_and_focuses() {
     app.update(Action::Key(FieldKey::Enter));
     assert!(matches!(app.overlay, Some(Overlay::Search(..))));
     assert!(app.status.as_deref().unwrap_or("").contains("not asked"), "{:?}", app.status);
+    // Esc clears the words first (issue 13), then closes.
+    app.update(Action::Back);
+    assert!(matches!(&app.overlay, Some(Overlay::Search(input, _)) if input.value.is_empty()));
     app.update(Action::Back);
     assert!(app.overlay.is_none());
 }

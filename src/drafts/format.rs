@@ -56,6 +56,9 @@ pub struct Draft {
     pub paper_prep: bool,
     /// Rule ids of the cautions the person accepted with "I understand"; not asked again.
     pub acknowledged: Vec<String>,
+    /// The question id the person was on in the TUI (on `current_screen`), so reopening returns
+    /// to it rather than to the screen's first question. Optional: absent in older drafts.
+    pub current_question: Option<String>,
     /// When the draft was created, opened, saved, renamed, and which question ids changed (never
     /// values); the store appends to it (see [`crate::drafts::history`]).
     pub history: Vec<super::history::Entry>,
@@ -109,6 +112,7 @@ impl Draft {
             progress: None,
             paper_prep: false,
             acknowledged: Vec::new(),
+            current_question: None,
             history: Vec::new(),
             notes: BTreeMap::new(),
             protection: super::protect::Protection::None,
@@ -214,6 +218,9 @@ struct Body {
     paper_prep: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     acknowledged: Vec<String>,
+    /// Written only when set, so older drafts keep their checksum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    current_question: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     history: Vec<super::history::Entry>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -243,6 +250,7 @@ impl From<&Draft> for Body {
             progress: d.progress.clone(),
             paper_prep: d.paper_prep,
             acknowledged: d.acknowledged.clone(),
+            current_question: d.current_question.clone(),
             history: d.history.clone(),
             notes: d.notes.clone(),
             protected: None,
@@ -593,6 +601,7 @@ fn finish(mut b: Body, expected_id: &str) -> Result<Draft, Text> {
         progress: b.progress.filter(|p| p.percent <= 100),
         paper_prep: b.paper_prep,
         acknowledged: b.acknowledged,
+        current_question: b.current_question,
         history: b.history,
         notes: b.notes,
         protection,

@@ -32,6 +32,8 @@ pub enum Overlay {
     NewPassphrase(String, Option<crate::drafts::protect::Passphrase>, TextInput),
     /// The passphrase of a locked draft being opened (id, label, what is typed — shown masked).
     Passphrase(String, String, TextInput),
+    /// A new name for a listed draft (id, the name typed).
+    Rename(String, TextInput),
     /// Stops or cautions met on leaving a screen.
     Stop(StopView),
     /// "Attach a file" (see `attach_flow`).
@@ -109,6 +111,14 @@ impl ReviewRow {
             _ => None,
         }
     }
+}
+
+/// A move of the highlight on the drafts list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum StartMove {
+    First,
+    Last,
+    By(i64),
 }
 
 /// Where the keys go on a draft screen.
@@ -211,6 +221,14 @@ pub struct App<'a> {
     pub not_saved_on_quit: Option<String>,
     /// The new-draft dialog's choice (Tab): lock the draft with a passphrase.
     pub new_draft_locked: bool,
+    /// Digits typed in the jump list so far (a screen number).
+    pub jump_typed: String,
+    /// Type-to-find on the drafts list (`/`, Ctrl-F): the words typed; only the drafts whose name
+    /// or id contains them are listed.
+    pub find: Option<TextInput>,
+    /// The size of the last frame drawn (set by the view): while it is below the minimum, the
+    /// screen only asks to enlarge the terminal and keys must not act unseen.
+    pub drawn: std::cell::Cell<Option<(u16, u16)>>,
 }
 
 impl<'a> App<'a> {
@@ -235,6 +253,9 @@ impl<'a> App<'a> {
             scroll: 0,
             not_saved_on_quit: None,
             new_draft_locked: false,
+            jump_typed: String::new(),
+            find: None,
+            drawn: std::cell::Cell::new(None),
         };
         app.removed = app.store.removed();
         app.damaged = app.store.damaged();
@@ -280,6 +301,7 @@ impl<'a> App<'a> {
             (
                 Some(
                     Overlay::NewDraft(_)
+                    | Overlay::Rename(..)
                     | Overlay::Search(..)
                     | Overlay::Passphrase(..)
                     | Overlay::NewPassphrase(..),
@@ -290,7 +312,7 @@ impl<'a> App<'a> {
             (Some(Overlay::Next(v)), _) => v.asking.is_some(),
             (Some(_), _) => false,
             (None, Some(s)) => s.pane == Pane::Questions && s.field.takes_text(),
-            (None, None) => false,
+            (None, None) => self.find.is_some(),
         }
     }
 
@@ -306,8 +328,24 @@ impl<'a> App<'a> {
         }
     }
 
+    /// Whether the last frame was too small to show anything but "enlarge the terminal".
+    pub fn too_small(&self) -> bool {
+        self.drawn.get().is_some_and(|(w, h)| w < super::view::MIN_W || h < super::view::MIN_H)
+    }
+
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if self.too_small() {
+            // "Enlarge the terminal" is all that shows: only quit and help work (and resizing).
+            match action {
+                Action::Quit => self.quit(),
+                Action::Help if self.overlay == Some(Overlay::Help) => self.overlay = None,
+                Action::Help => self.overlay = Some(Overlay::Help),
+                _ if self.overlay == Some(Overlay::Help) => self.overlay = None,
+                _ => {}
+            }
+            return;
+        }
         if !matches!(action, Action::Key(FieldKey::Char(_)) | Action::Key(FieldKey::Paste(_))) {
             self.status = None;
         }
@@ -400,27 +438,36 @@ impl<'a> App<'a> {
                     return;
                 };
                 let screens = self.jump_screens();
+                let last = screens.len().saturating_sub(1);
+                if !matches!(action, Action::Key(K::Char(c)) if c.is_ascii_digit()) {
+                    self.jump_typed.clear();
+                }
                 match action {
-                    Action::Key(K::Up) => self.overlay = Some(Overlay::Jump(sel.saturating_sub(1))),
-                    Action::Key(K::Down) | Action::FocusNext => {
-                        self.overlay = Some(Overlay::Jump((sel + 1).min(screens.len().saturating_sub(1))))
+                    Action::Key(K::Up) | Action::FocusPrev => {
+                        self.overlay = Some(Overlay::Jump(sel.saturating_sub(1)))
                     }
+                    Action::Key(K::Down) | Action::FocusNext => {
+                        self.overlay = Some(Overlay::Jump((sel + 1).min(last)))
+                    }
+                    Action::Key(K::Home) => self.overlay = Some(Overlay::Jump(0)),
+                    Action::Key(K::End) => self.overlay = Some(Overlay::Jump(last)),
+                    Action::PrevScreen => self.overlay = Some(Overlay::Jump(sel.saturating_sub(5))),
+                    Action::NextScreen => self.overlay = Some(Overlay::Jump((sel + 5).min(last))),
+                    Action::Key(K::Char(c)) if c.is_ascii_digit() => self.jump_digit(c, &screens),
                     Action::Key(K::Enter) => match screens.get(sel) {
                         Some(&t) if s.ev.screen_visible[t] => {
                             self.overlay = None;
                             self.goto_screen(t);
                         }
                         Some(&t) => {
-                            let n = &self.q.screens[t].number;
-                            self.status = Some(self.lang.pick(
-                                format!("Screen {n} is not asked with your answers so far."),
-                                format!("L’écran {n} n’est pas demandé avec vos réponses actuelles."),
-                            ));
+                            self.status = Some(i18n::screen_not_asked(self.lang, &self.q.screens[t].number))
                         }
                         None => self.overlay = None,
                     },
                     Action::Quit => self.quit(),
-                    _ => self.overlay = None,
+                    Action::Back | Action::JumpList => self.overlay = None,
+                    // Any other key does nothing here rather than closing the list unseen.
+                    _ => {}
                 }
             }
             Overlay::ConfirmDelete(id, label) => {
@@ -527,6 +574,7 @@ impl<'a> App<'a> {
                 }
                 _ => self.overlay = Some(Overlay::NewDraft(input)),
             },
+            Overlay::Rename(id, input) => self.update_rename(id, input, action),
             Overlay::Stop(v) => self.update_stop(v, action),
             Overlay::Next(v) => self.update_next(v, action),
             Overlay::Attach(d) => self.update_attach(d, action),
@@ -573,24 +621,81 @@ impl<'a> App<'a> {
         }
     }
 
+    /// The drafts the list shows (indices into `drafts`): all of them, or those whose name or id
+    /// contains the words typed to find one (accents and case ignored).
+    pub fn listed(&self) -> Vec<usize> {
+        let words: Vec<String> = match &self.find {
+            Some(f) => fold(&f.value).split_whitespace().map(str::to_string).collect(),
+            None => vec![],
+        };
+        (0..self.drafts.len())
+            .filter(|&k| {
+                let d = &self.drafts[k];
+                let hay = fold(&format!("{} {}", d.label, d.id));
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .collect()
+    }
+
+    /// Moves the highlight among the listed drafts (`delta` rows; `None`: first / last).
+    fn start_move(&mut self, to: StartMove) {
+        let listed = self.listed();
+        let Some(&last) = listed.last() else { return };
+        let pos = listed.iter().position(|&k| k == self.start_sel);
+        self.start_sel = match (to, pos) {
+            (StartMove::First, _) | (StartMove::By(_), None) => listed[0],
+            (StartMove::Last, _) => last,
+            (StartMove::By(d), Some(p)) => listed[(p as i64 + d).clamp(0, listed.len() as i64 - 1) as usize],
+        };
+    }
+
     fn update_start(&mut self, action: Action) {
         use FieldKey as K;
-        match action {
-            Action::Key(K::Up) => self.start_sel = self.start_sel.saturating_sub(1),
-            Action::Key(K::Down) | Action::FocusNext => {
-                self.start_sel = (self.start_sel + 1).min(self.drafts.len().saturating_sub(1))
+        if let Some(mut f) = self.find.take() {
+            // Finding: keys type into the words; Esc clears them first.
+            match action {
+                Action::Back => {
+                    self.status = Some(i18n::FIND_CLEARED.get(self.lang).into());
+                    return;
+                }
+                Action::Key(k @ (K::Char(_) | K::Paste(_) | K::Backspace | K::Delete | K::DeleteWord))
+                | Action::Key(k @ (K::DeleteToStart | K::DeleteToEnd | K::Left | K::Right)) => {
+                    f.edit(&k);
+                    self.find = Some(f);
+                    // The highlight stays on its draft while it is listed, else goes to the first.
+                    if !self.listed().contains(&self.start_sel) {
+                        self.start_move(StartMove::First);
+                    }
+                    if self.listed().is_empty() {
+                        self.status = Some(i18n::FIND_NONE.get(self.lang).into());
+                    }
+                    return;
+                }
+                _ => self.find = Some(f),
             }
-            Action::FocusPrev => self.start_sel = self.start_sel.saturating_sub(1),
-            Action::Key(K::Home) => self.start_sel = 0,
-            Action::Key(K::End) => self.start_sel = self.drafts.len().saturating_sub(1),
+        }
+        match action {
+            Action::Key(K::Up) | Action::FocusPrev => self.start_move(StartMove::By(-1)),
+            Action::Key(K::Down) | Action::FocusNext => self.start_move(StartMove::By(1)),
+            Action::PrevScreen => self.start_move(StartMove::By(-10)),
+            Action::NextScreen => self.start_move(StartMove::By(10)),
+            Action::Key(K::Home) => self.start_move(StartMove::First),
+            Action::Key(K::End) => self.start_move(StartMove::Last),
             Action::Key(K::Enter) | Action::Key(K::Char('o' | 'O')) => {
-                let Some(d) = self.drafts.get(self.start_sel) else {
-                    self.status = Some(i18n::NO_DRAFT_YET.get(self.lang).into());
+                let listed = self.listed();
+                let Some(d) = self.drafts.get(self.start_sel).filter(|_| listed.contains(&self.start_sel))
+                else {
+                    self.status = Some(
+                        if self.drafts.is_empty() { i18n::NO_DRAFT_YET } else { i18n::FIND_NONE }
+                            .get(self.lang)
+                            .into(),
+                    );
                     return;
                 };
                 let (id, label) = (d.id.clone(), d.label.clone());
                 match self.store.open(&id) {
                     Ok(d) => {
+                        self.find = None;
                         self.open_draft(d);
                         if let Some(why) = self.store.read_only() {
                             self.status = Some(i18n::read_only(self.lang, why.get(self.lang)));
@@ -602,19 +707,70 @@ impl<'a> App<'a> {
                     Err(e) => self.status = Some(i18n::not_opened(self.lang, e.get(self.lang))),
                 }
             }
+            Action::Search | Action::Key(K::Char('/')) => {
+                self.find = Some(self.find.take().unwrap_or_default());
+            }
             Action::Key(K::Char('n' | 'N')) => self.overlay = Some(Overlay::NewDraft(TextInput::default())),
+            Action::Key(K::Char('r' | 'R')) => {
+                if let Some(d) =
+                    self.drafts.get(self.start_sel).filter(|_| self.listed().contains(&self.start_sel))
+                {
+                    self.overlay = Some(Overlay::Rename(d.id.clone(), TextInput::new(d.label.clone())));
+                }
+            }
             Action::Key(K::Char('d' | 'D')) | Action::Key(K::Delete) => {
-                if let Some(d) = self.drafts.get(self.start_sel) {
+                if let Some(d) =
+                    self.drafts.get(self.start_sel).filter(|_| self.listed().contains(&self.start_sel))
+                {
                     self.overlay = Some(Overlay::ConfirmDelete(d.id.clone(), d.label.clone()));
                 }
             }
             Action::Key(K::Char('a' | 'A')) => self.overlay = Some(Overlay::About),
-            Action::Search | Action::ReadBack | Action::Why => {
+            Action::ReadBack | Action::Why => {
                 self.status = Some(i18n::OPEN_A_DRAFT_FIRST.get(self.lang).into())
             }
             Action::Key(K::Char('q' | 'Q')) | Action::Back => self.quit = true,
             Action::Key(K::Char(c)) => self.status = Some(i18n::does_nothing(self.lang, c)),
             _ => {}
+        }
+    }
+
+    /// The rename dialog: Enter gives the draft the name typed (the store refuses an empty one:
+    /// said, and the dialog stays); Esc keeps the old name.
+    fn update_rename(&mut self, id: String, mut input: TextInput, action: Action) {
+        self.overlay = None;
+        match action {
+            Action::Key(FieldKey::Enter) => {
+                let old =
+                    self.drafts.iter().find(|d| d.id == id).map(|d| d.label.clone()).unwrap_or_default();
+                match self.store.rename(&id, &input.value) {
+                    Ok(()) => {
+                        self.refresh_list();
+                        // The highlight follows the draft wherever the list puts it now.
+                        if let Some(k) = self.drafts.iter().position(|d| d.id == id) {
+                            self.start_sel = k;
+                        }
+                        let new =
+                            self.drafts.get(self.start_sel).map(|d| d.label.clone()).unwrap_or_default();
+                        self.status = Some(i18n::renamed(
+                            self.lang,
+                            &crate::safe_text::inline(&old),
+                            &crate::safe_text::inline(&new),
+                        ));
+                    }
+                    Err(e) => {
+                        self.status = Some(i18n::not_renamed(self.lang, e.get(self.lang)));
+                        self.overlay = Some(Overlay::Rename(id, input));
+                    }
+                }
+            }
+            Action::Back => self.status = Some(i18n::NOTHING_RENAMED.get(self.lang).into()),
+            Action::Quit => self.quit = true,
+            Action::Key(k) => {
+                input.edit(&k);
+                self.overlay = Some(Overlay::Rename(id, input));
+            }
+            _ => self.overlay = Some(Overlay::Rename(id, input)),
         }
     }
 
@@ -665,8 +821,22 @@ impl<'a> App<'a> {
             rd: crate::readiness::Readiness { items: vec![], files_ok: true, files_distinct: true },
             known: vec![],
         });
+        let question = self.session.as_ref().and_then(|s| s.draft.question.clone());
         self.refresh_truth();
         self.goto_screen(screen);
+        // Back on the question the person was on, when it is still asked on that screen.
+        let q = self.q;
+        if let Some(s) = &self.session
+            && let Some(qi) = question.as_deref().and_then(|id| q.question_index(id))
+            && q.questions[qi].screen == s.screen
+            && editable(q, &s.ev, qi)
+            && s.pane == Pane::Questions
+        {
+            if let Some(s) = &mut self.session {
+                s.focus = Some(qi);
+            }
+            self.rebuild_field();
+        }
     }
 
     /// Goes to a screen, focusing its first visible question.
@@ -746,7 +916,7 @@ impl<'a> App<'a> {
                         Field::Text { input, .. } => *input = TextInput::new(v),
                         Field::Choice(c) => {
                             if let Some(i) = c.options.iter().position(|(id, _)| *id == v) {
-                                c.highlight = i;
+                                c.suggest(i);
                             }
                         }
                         _ => {}
@@ -781,6 +951,7 @@ impl<'a> App<'a> {
                 self.commit_pending();
                 let Some(s) = &self.session else { return };
                 let sel = self.jump_screens().iter().position(|&x| x == s.screen).unwrap_or(0);
+                self.jump_typed.clear();
                 self.overlay = Some(Overlay::Jump(sel));
             }
             Action::Review => {
@@ -802,18 +973,7 @@ impl<'a> App<'a> {
                     Pane::Checklist
                 };
             }
-            Action::Back => {
-                let Some(s) = &mut self.session else { return };
-                if s.pane == Pane::Checklist {
-                    s.pane = Pane::Questions;
-                    return;
-                }
-                // Back to the start screen; the draft is saved, nothing is lost.
-                self.commit_pending();
-                self.save();
-                self.session = None;
-                self.refresh_list();
-            }
+            Action::Back => self.back_one_level(),
             Action::Why => self.why_first(),
             Action::ReadBack => {
                 self.commit_pending();
@@ -834,6 +994,45 @@ impl<'a> App<'a> {
             },
             Action::Help | Action::About | Action::Quit | Action::SwitchLang | Action::Drafts => {}
         }
+    }
+
+    /// Esc: back one level. The checklist pane returns to the questions; an edit in progress is
+    /// cancelled (the saved answer shows again; a picker's filter is cleared first); a question
+    /// reached from the review returns to the review; the review returns to the questions before
+    /// it; only then, at the top level, the draft is left (saved) for the drafts list, with the
+    /// highlight on it.
+    fn back_one_level(&mut self) {
+        let q = self.q;
+        let lang = self.lang;
+        let Some(s) = &mut self.session else { return };
+        let review = q.screens[s.screen].kind == ScreenKind::Review;
+        match s.pane {
+            Pane::Checklist => {
+                s.pane = if review { Pane::Review } else { Pane::Questions };
+                return;
+            }
+            Pane::Questions if s.field.cancel_edit() => {
+                self.status = Some(i18n::EDIT_CANCELLED.get(lang).into());
+                return;
+            }
+            Pane::Questions if s.return_to_review && !review => {
+                s.return_to_review = false;
+                if let Some(r) = q.screens.iter().position(|x| x.kind == ScreenKind::Review) {
+                    self.goto_screen(r);
+                }
+                return;
+            }
+            Pane::Review | Pane::Questions if review => {
+                match s.ev.prev_screen(s.screen) {
+                    Some(p) => self.goto_screen(p),
+                    None => self.back_to_drafts(),
+                }
+                return;
+            }
+            Pane::Review | Pane::Questions => {}
+        }
+        // The top level: back to the drafts list; the draft is saved, nothing is lost.
+        self.back_to_drafts();
     }
 
     fn checklist_key(&mut self, k: FieldKey) {
@@ -938,11 +1137,30 @@ impl<'a> App<'a> {
             }
             FieldEvent::CommitNext(v) => {
                 // Refused (a file that fails its check), or a stop or caution shown: stay here.
-                if self.give_answer(qi, v) && self.overlay.is_none() {
+                // An answer that needs fixing keeps the focus too, so it can be fixed at once.
+                if self.give_answer(qi, v) && self.overlay.is_none() && !self.stay_on_error(qi) {
                     self.advance(qi);
                 }
             }
-            FieldEvent::Next => self.advance(qi),
+            FieldEvent::Next => {
+                // Enter on a path nobody checked yet (imported with the answers): checked now.
+                let q = self.q;
+                let stored =
+                    self.session.as_ref().and_then(|s| s.draft.answers.get(&q.questions[qi].id).cloned());
+                let given = match stored {
+                    Some(v)
+                        if crate::session::files::file_item(q, qi).is_some()
+                            && !self.session.as_ref().is_some_and(|s| s.paper_mode) =>
+                    {
+                        self.give_answer(qi, Some(v))
+                    }
+                    _ => true,
+                };
+                if given && self.overlay.is_none() {
+                    self.advance(qi);
+                }
+            }
+            FieldEvent::NeedChoice => self.status = Some(i18n::CHOOSE_EXPLICITLY.get(self.lang).into()),
             FieldEvent::Ignored => match k {
                 FieldKey::Up => self.move_focus(-1),
                 FieldKey::Down => self.move_focus(1),
@@ -952,6 +1170,19 @@ impl<'a> App<'a> {
                 _ => {}
             },
         }
+    }
+
+    /// Whether question `qi`'s answer needs fixing (an error): then the focus stays on it and the
+    /// status line says so.
+    fn stay_on_error(&mut self, qi: usize) -> bool {
+        let Some(s) = &self.session else { return false };
+        if !s.ev.has_error(qi) || s.focus != Some(qi) {
+            return false;
+        }
+        if self.status.is_none() {
+            self.status = Some(i18n::fix_this_answer(self.lang, &self.q.questions[qi].number));
+        }
+        true
     }
 
     /// After Enter on a question: the next question, or the next screen from the last one.
@@ -967,8 +1198,14 @@ impl<'a> App<'a> {
     }
 
     fn move_focus(&mut self, delta: i32) {
-        self.commit_pending();
+        let committed = self.commit_pending();
         let q = self.q;
+        if committed
+            && let Some(qi) = self.session.as_ref().and_then(|s| s.focus)
+            && self.stay_on_error(qi)
+        {
+            return;
+        }
         let Some(s) = &mut self.session else { return };
         if s.pane == Pane::Checklist {
             self.checklist_key(if delta > 0 { FieldKey::Down } else { FieldKey::Up });
@@ -1029,14 +1266,16 @@ impl<'a> App<'a> {
     }
 
     /// Stores a typed but not yet committed edit (focus leaving a field).
-    pub fn commit_pending(&mut self) {
-        let Some(s) = &self.session else { return };
+    /// True when something was stored.
+    pub fn commit_pending(&mut self) -> bool {
+        let Some(s) = &self.session else { return false };
         if s.pane != Pane::Questions {
-            return;
+            return false;
         }
         if let (Some(qi), Some(v)) = (s.focus, s.field.pending()) {
-            self.give_answer(qi, v);
+            return self.give_answer(qi, v);
         }
+        false
     }
 
     /// Gives one answer, as a person does (Enter, or the focus leaving the field): a path at a
@@ -1074,6 +1313,13 @@ impl<'a> App<'a> {
         }
         let Some(s) = &self.session else { return false };
         let path = crate::session::files::expand_home(typed.trim());
+        if path.is_relative() {
+            // A relative path (often from an imported answers file) names a file relative to a
+            // folder the draft does not record: never guess it from where citcert was started.
+            let shown = crate::safe_text::inline(typed.trim());
+            self.status = Some(i18n::relative_path(self.lang, &shown));
+            return false;
+        }
         let clock = crate::clock::Clock::Fixed(self.today);
         let given = crate::session::files::give_file(
             q,
@@ -1210,6 +1456,8 @@ impl<'a> App<'a> {
     pub fn save(&mut self) -> bool {
         let Some(s) = &mut self.session else { return false };
         s.draft.progress = Some(s.ev.progress_percent(self.q));
+        // Where the person is, so reopening returns to that question.
+        s.draft.question = s.focus.map(|qi| self.q.questions[qi].id.clone());
         match self.store.save(&s.draft) {
             Ok(()) => {
                 s.saved = true;
@@ -1447,6 +1695,12 @@ impl<'a> App<'a> {
         if s.pane != Pane::Checklist {
             s.why_from_questions = s.pane == Pane::Questions;
             s.pane = Pane::Checklist;
+            // "Why" starts from the current screen's item (the photo screen: the photo).
+            if let Some(item) = self.q.screens[s.screen].item
+                && let Some(k) = s.list(self.q).iter().position(|r| r.item == item)
+            {
+                s.checklist_sel = k;
+            }
         }
         s.checklist_sel = s.checklist_sel.min(n - 1);
         let item = s.list(self.q)[s.checklist_sel].item;
@@ -1471,6 +1725,11 @@ impl<'a> App<'a> {
         let n = self.search_results(&input.value).len();
         let mut sel = sel;
         match action {
+            // Esc clears the words first, then closes.
+            Action::Back if !input.value.is_empty() => {
+                input.clear();
+                sel = 0;
+            }
             Action::Back => {
                 self.overlay = None;
                 return;
@@ -1553,6 +1812,39 @@ impl<'a> App<'a> {
         (0..self.q.screens.len())
             .filter(|&sc| s.ev.screen_visible[sc] || self.q.screens[sc].item.is_none())
             .collect()
+    }
+
+    /// A digit in the jump list: the digits typed so far name a screen by its number. One screen
+    /// only can be meant: it opens; several numbers start with them ("1" → 1, 10, 11…): the first
+    /// is highlighted and the next digit or Enter decides; none: said, and the digits start over.
+    fn jump_digit(&mut self, c: char, screens: &[usize]) {
+        let Some(s) = &self.session else { return };
+        self.jump_typed.push(c);
+        let typed = self.jump_typed.clone();
+        let number = |k: usize| self.q.screens[screens[k]].number.as_str();
+        let starting: Vec<usize> = (0..screens.len()).filter(|&k| number(k).starts_with(&typed)).collect();
+        let exact = starting.iter().copied().find(|&k| number(k) == typed);
+        match (exact, starting.len()) {
+            (_, 0) => {
+                self.jump_typed.clear();
+                self.status = Some(i18n::no_such_screen(self.lang, &typed));
+            }
+            (Some(k), 1) => {
+                self.jump_typed.clear();
+                let t = screens[k];
+                if s.ev.screen_visible[t] {
+                    self.overlay = None;
+                    self.goto_screen(t);
+                } else {
+                    self.overlay = Some(Overlay::Jump(k));
+                    self.status = Some(i18n::screen_not_asked(self.lang, &typed));
+                }
+            }
+            (exact, _) => {
+                self.overlay = Some(Overlay::Jump(exact.unwrap_or(starting[0])));
+                self.status = Some(i18n::jump_more_digits(self.lang, &typed));
+            }
+        }
     }
 
     /// Current screen's position among the visible screens (1-based) and their count.

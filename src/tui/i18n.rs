@@ -55,6 +55,9 @@ pub fn key_names(lang: Lang, keys: &str) -> String {
                 "Esc" => "Échap",
                 "Space" => "Espace",
                 "letter" => "lettre",
+                "Home" => "Début",
+                "End" => "Fin",
+                "Delete" => "Suppr",
                 "u/Enter" => "u/Entrée",
                 w => w,
             })
@@ -78,8 +81,8 @@ pub const H_WHY: Hint = ("F6", m("why?", "pourquoi?"));
 pub const H_DRAFTS: Hint = ("Ctrl-O", m("drafts", "brouillons"));
 pub const H_SCREENS: Hint = ("Ctrl-G", m("screens", "écrans"));
 pub const H_CHECKLIST: Hint = ("Ctrl-L", m("checklist", "liste"));
-pub const H_NA: Hint = ("Ctrl-N", m("NA", "sans objet"));
-pub const H_UNKNOWN: Hint = ("Ctrl-U", m("unknown", "inconnu"));
+pub const H_NA: Hint = ("F8", m("NA", "sans objet"));
+pub const H_UNKNOWN: Hint = ("F9", m("unknown", "inconnu"));
 pub const H_SAVE: Hint = ("Ctrl-S", m("save", "enregistrer"));
 pub const H_QUIT: Hint = ("Ctrl-Q", m("quit", "quitter"));
 pub const H_ITEM: Hint = ("↑↓", m("item", "élément"));
@@ -236,7 +239,13 @@ pub const KEYS: &[(&str, Msg)] = &[
             "écran suivant / précédent; après le dernier : la suite",
         ),
     ),
-    ("Ctrl-G F4", m("jump to a screen (each with its state)", "aller à un écran (chacun avec son état)")),
+    (
+        "Ctrl-G F4",
+        m(
+            "jump to a screen (then its number, or ↑↓ Enter)",
+            "aller à un écran (puis son numéro, ou ↑↓ Entrée)",
+        ),
+    ),
     ("Ctrl-R", m("review: check your answers", "révision : vérifier vos réponses")),
     ("Ctrl-L", m("checklist; Enter: why is this on my list?", "liste de contrôle; Entrée : pourquoi?")),
     ("F6", m("why is this item on my list? (↑↓ other items)", "pourquoi cet élément est-il sur ma liste?")),
@@ -245,10 +254,17 @@ pub const KEYS: &[(&str, Msg)] = &[
     ("F7", m("attach a file (on a document's file question)", "joindre un fichier (question « fichier »)")),
     ("Ctrl-O", m("save, back to the drafts (switch, n new)", "enregistrer, retour aux brouillons")),
     ("F3", m("français / English (kept in the draft)", "English / français (gardé dans le brouillon)")),
-    ("Ctrl-N Ctrl-U", m("Not Applicable / Unknown, where allowed", "Sans objet / Inconnu, si permis")),
+    ("F8 F9", m("Not Applicable / Unknown, where allowed", "Sans objet / Inconnu, si permis")),
+    ("Ctrl-U Ctrl-K", m("clear to the start / the end of a field", "effacer jusqu’au début / à la fin")),
     ("Ctrl-← Ctrl-→", m("move by word (Home End, Ctrl-W too)", "mot par mot (aussi Début Fin, Ctrl-W)")),
     ("Ctrl-S", m("save (answers also save as you go)", "enregistrer (aussi à chaque réponse)")),
-    ("Esc", m("close a window; back to the drafts", "fermer une fenêtre; retour aux brouillons")),
+    (
+        "Esc",
+        m(
+            "back one level: cancel an edit, close, then the drafts",
+            "revenir d’un niveau : annuler, fermer, puis brouillons",
+        ),
+    ),
     ("Ctrl-Q", m("save and quit", "enregistrer et quitter")),
     ("F1 ?  F2", m("this help · about", "cette aide · à propos")),
 ];
@@ -369,8 +385,8 @@ pub fn not_opened(lang: Lang, e: &str) -> String {
 }
 pub fn does_nothing(lang: Lang, c: char) -> String {
     lang.pick(
-        format!("“{c}” does nothing here: n new, Enter open, d delete, q quit."),
-        format!("« {c} » ne fait rien ici : n nouveau, Entrée ouvrir, d supprimer, q quitter."),
+        format!("“{c}” does nothing here: n new, Enter open, / find, r rename, q quit."),
+        format!("« {c} » : rien ici. n nouveau, Entrée ouvrir, / trouver, r renommer, q quitter."),
     )
 }
 pub fn switched_out(lang: Lang, label: &str) -> String {
@@ -494,8 +510,8 @@ pub const Q_APPLYING_FOR_A_MINOR: Msg = m(
     "Demande pour un mineur : répondez à chaque question comme le mineur.",
 );
 pub const Q_SET_BY_YOUR_OTHER: Msg = m("(set by your other answers)", "(fixé par vos autres réponses)");
-pub const Q_CTRL_N_NOT_APPLICABLE: Msg = m("Ctrl-N Not Applicable", "Ctrl-N Sans objet");
-pub const Q_CTRL_U_UNKNOWN: Msg = m("Ctrl-U Unknown", "Ctrl-U Inconnu");
+pub const Q_CTRL_N_NOT_APPLICABLE: Msg = m("F8 Not Applicable", "F8 Sans objet");
+pub const Q_CTRL_U_UNKNOWN: Msg = m("F9 Unknown", "F9 Inconnu");
 pub const Q_NO_ANSWER_YET: Msg = m("(no answer yet)", "(pas encore de réponse)");
 pub const Q_NOTHING_TO_ANSWER_HERE: Msg = m(
     "Nothing to answer here: PgDn or Enter for the next screen.",
@@ -551,6 +567,97 @@ pub fn same_file_flag(lang: Lang, other: &str) -> String {
         format!(
             "✗ le même fichier que « {other} » : chaque élément demande son propre document; joignez le bon"
         ),
+    )
+}
+
+// ── Keys, focus and the drafts list (issue 13, h17) ─────────────────────────────────────────
+pub const CHOOSE_EXPLICITLY: Msg = m(
+    "Nothing chosen: press 1-9, a first letter, or ↑↓ then Enter.",
+    "Rien de choisi : tapez 1-9, une initiale, ou ↑↓ puis Entrée.",
+);
+pub const EDIT_CANCELLED: Msg =
+    m("Edit cancelled: the saved answer is back.", "Modification annulée : la réponse enregistrée revient.");
+
+/// After an answer that needs fixing: the focus stays on it.
+pub fn fix_this_answer(lang: Lang, number: &str) -> String {
+    match lang {
+        Lang::En => format!("{number} needs fixing: see the message under it."),
+        Lang::Fr => format!("{number} est à corriger : voyez le message sous la question."),
+    }
+}
+
+/// A screen number typed in the jump list that no screen has.
+pub fn no_such_screen(lang: Lang, typed: &str) -> String {
+    match lang {
+        Lang::En => format!("No screen {typed}: type a number from the list, or ↑↓ then Enter."),
+        Lang::Fr => format!("Aucun écran {typed} : tapez un numéro de la liste, ou ↑↓ puis Entrée."),
+    }
+}
+
+/// A screen that the answers so far do not ask.
+pub fn screen_not_asked(lang: Lang, number: &str) -> String {
+    match lang {
+        Lang::En => format!("Screen {number} is not asked with your answers so far."),
+        Lang::Fr => format!("L’écran {number} n’est pas demandé avec vos réponses actuelles."),
+    }
+}
+
+pub const TOO_SMALL_KEYS: Msg = m(
+    "Until then only F1 (help) and Ctrl-Q (quit) work.",
+    "D’ici là, seules les touches F1 (aide) et Ctrl-Q (quitter) fonctionnent.",
+);
+
+pub const FIND_CLEARED: Msg =
+    m("Showing every draft again.", "Tous les brouillons sont de nouveau affichés.");
+pub const FIND_NONE: Msg =
+    m("No draft matches: Esc shows them all.", "Aucun brouillon ne correspond : Échap les affiche tous.");
+pub const FIND_PROMPT: Msg = m("Find (name or id):", "Trouver (nom ou identifiant) :");
+pub const COL_ID: Msg = m("Id", "Ident.");
+pub const T_RENAME: Msg = m("Rename draft", "Renommer le brouillon");
+pub const RENAME_NAME: Msg = m("The new name of this draft:", "Le nouveau nom de ce brouillon :");
+pub const F_RENAME: Msg = m(
+    "type a name · Enter rename · Esc keep the old name",
+    "tapez un nom · Entrée renommer · Échap garder l’ancien",
+);
+pub const NOTHING_RENAMED: Msg = m("Name unchanged.", "Nom inchangé.");
+pub const H_FIND: Hint = ("/", m("find", "trouver"));
+pub const H_RENAME: Hint = ("r", m("rename", "renommer"));
+pub const H_CLEAR_FIND: Hint = ("Esc", m("show all", "tout afficher"));
+
+/// After a rename on the drafts list.
+pub fn renamed(lang: Lang, old: &str, new: &str) -> String {
+    lang.pick(format!("Renamed “{old}” to “{new}”."), format!("« {old} » renommé « {new} »."))
+}
+
+/// A rename the store refused, and why.
+pub fn not_renamed(lang: Lang, why: &str) -> String {
+    lang.pick(format!("✗ Not renamed: {why}"), format!("✗ Pas renommé : {why}"))
+}
+
+/// A relative path at a document's file question: which folder it is in is not known.
+pub fn relative_path(lang: Lang, path: &str) -> String {
+    lang.pick(
+        format!("✗ “{path}” is a relative path: type the full path (starting with / or ~/)."),
+        format!("✗ « {path} » est un chemin relatif : tapez le chemin complet (commençant par / ou ~/)."),
+    )
+}
+
+/// Help on the drafts list: its keys, before the keys of a draft.
+pub const LIST_HELP_KEYS: &[(&str, Msg)] = &[
+    ("↑↓ Home End", m("choose a draft", "choisir un brouillon")),
+    ("Enter o", m("open it", "l’ouvrir")),
+    ("/ Ctrl-F", m("find a draft by name or id (Esc: all)", "trouver un brouillon (nom ou identifiant)")),
+    ("n", m("new draft", "nouveau brouillon")),
+    ("r", m("rename the draft", "renommer le brouillon")),
+    ("d Delete", m("delete (asks first)", "supprimer (demande d’abord)")),
+    ("q Esc", m("quit", "quitter")),
+];
+
+/// Digits typed in the jump list that more than one screen number starts with.
+pub fn jump_more_digits(lang: Lang, typed: &str) -> String {
+    lang.pick(
+        format!("Screen {typed}…: type another digit, or Enter for the one highlighted."),
+        format!("Écran {typed}… : tapez un autre chiffre, ou Entrée pour celui en surbrillance."),
     )
 }
 

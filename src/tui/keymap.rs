@@ -18,9 +18,10 @@ pub enum Action {
     JumpList,
     Checklist,
     Review,
-    /// Answer "Not Applicable" (where the question allows it).
+    /// Answer "Not Applicable" (where the question allows it): F8, Ctrl-N.
     Na,
-    /// Answer "Unknown" (where the question allows it).
+    /// Answer "Unknown" (where the question allows it): F9 (not Ctrl-U, which clears to the start
+    /// of a text field as in readline).
     Unknown,
     /// Close, cancel, go back a level.
     Back,
@@ -55,7 +56,9 @@ pub fn action(key: KeyEvent, typing: bool) -> Option<Action> {
         KeyCode::Char('l') if ctrl => Action::Checklist,
         KeyCode::Char('r') if ctrl => Action::Review,
         KeyCode::Char('n') if ctrl => Action::Na,
-        KeyCode::Char('u') if ctrl => Action::Unknown,
+        // Readline habits in text fields: Ctrl-U to the start, Ctrl-K to the end, Ctrl-W a word.
+        KeyCode::Char('u') if ctrl => Action::Key(FieldKey::DeleteToStart),
+        KeyCode::Char('k') if ctrl => Action::Key(FieldKey::DeleteToEnd),
         KeyCode::Char('f') if ctrl => Action::Search,
         KeyCode::Char('b') if ctrl => Action::ReadBack,
         KeyCode::Char('o') if ctrl => Action::Drafts,
@@ -75,6 +78,8 @@ pub fn action(key: KeyEvent, typing: bool) -> Option<Action> {
         KeyCode::F(5) => Action::ReadBack,
         KeyCode::F(6) => Action::Why,
         KeyCode::F(7) => Action::Attach,
+        KeyCode::F(8) => Action::Na,
+        KeyCode::F(9) => Action::Unknown,
         KeyCode::PageDown => Action::NextScreen,
         KeyCode::PageUp => Action::PrevScreen,
         KeyCode::Tab => Action::FocusNext,
@@ -99,6 +104,16 @@ pub fn action(key: KeyEvent, typing: bool) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readline_keys_edit_text_and_never_answer() {
+        for typing in [false, true] {
+            let ctrl = |c| action(k(KeyCode::Char(c), KeyModifiers::CONTROL), typing);
+            assert_eq!(ctrl('u'), Some(Action::Key(FieldKey::DeleteToStart)));
+            assert_eq!(ctrl('k'), Some(Action::Key(FieldKey::DeleteToEnd)));
+            assert_eq!(ctrl('w'), Some(Action::Key(FieldKey::DeleteWord)));
+        }
+    }
 
     fn k(code: KeyCode, m: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, m)
@@ -143,6 +158,8 @@ mod tests {
             assert_eq!(action(k(KeyCode::Char('b'), KeyModifiers::CONTROL), typing), Some(Action::ReadBack));
         }
         assert_eq!(action(k(KeyCode::Char('/'), KeyModifiers::NONE), false), Some(Action::Search));
+        assert_eq!(action(k(KeyCode::F(8), KeyModifiers::NONE), true), Some(Action::Na));
+        assert_eq!(action(k(KeyCode::F(9), KeyModifiers::NONE), true), Some(Action::Unknown));
         assert_eq!(
             action(k(KeyCode::Char('/'), KeyModifiers::NONE), true),
             Some(Action::Key(FieldKey::Char('/')))

@@ -35,6 +35,8 @@ pub struct Draft {
     pub answers: Answers,
     /// The screen id the user was last on ("S4").
     pub screen: Option<String>,
+    /// The question id the user was last on, on that screen.
+    pub question: Option<String>,
     /// Files attached to checklist items, as the draft file keeps them (see `crate::attach`).
     pub attachments: Vec<serde_json::Value>,
     /// Progress the app computed for these answers; cached in the draft file for fast listing.
@@ -97,6 +99,8 @@ pub trait Store {
     fn open_with_passphrase(&mut self, id: &str, _passphrase: &str) -> Result<Draft, Text> {
         self.open(id)
     }
+    /// Gives a draft a new name (refused when empty: `drafts::check_label`).
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), Text>;
     /// Why the open draft cannot be saved (open elsewhere, example drafts), if so.
     fn read_only(&self) -> Option<Text> {
         None
@@ -135,6 +139,7 @@ impl MemStore {
             created_on,
             answers,
             screen: screen.map(str::to_string),
+            question: None,
             attachments: vec![],
             progress: None,
             language: None,
@@ -191,6 +196,16 @@ impl Store for MemStore {
             None => self.drafts.push(draft.clone()),
         }
         Ok(())
+    }
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), Text> {
+        let label = crate::drafts::check_label(label).map_err(|e| e.text())?;
+        match self.drafts.iter_mut().find(|d| d.id == id) {
+            Some(d) => {
+                d.label = label;
+                Ok(())
+            }
+            None => Err(DraftError::NotFound(id.to_string()).text()),
+        }
     }
     fn delete(&mut self, id: &str) -> Result<(), Text> {
         let before = self.drafts.len();
@@ -258,6 +273,7 @@ impl DraftsStore {
             created_on: o.draft.created_on(),
             answers,
             screen: Some(o.draft.current_screen.clone()).filter(|s| !s.is_empty()),
+            question: o.draft.current_question.clone(),
             attachments: o.draft.attachments.clone(),
             progress: None,
             language: Lang::parse(&o.draft.language),
@@ -356,6 +372,7 @@ impl Store for DraftsStore {
         if let Some(s) = &draft.screen {
             o.draft.current_screen = s.clone();
         }
+        o.draft.current_question = draft.question.clone();
         o.draft.progress = draft.progress.map(|percent| crate::drafts::CachedProgress {
             percent,
             questionnaire_version: self.questionnaire.version.clone(),
@@ -366,6 +383,13 @@ impl Store for DraftsStore {
         o.draft.paper_prep = draft.paper_prep;
         o.draft.acknowledged = draft.acknowledged.clone();
         o.save(&self.clock).map_err(|e| e.text())
+    }
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), Text> {
+        // The store's own rename (recorded in the history); the draft is closed on the list.
+        if self.open.as_ref().is_some_and(|o| o.draft.id() == id) {
+            self.open = None;
+        }
+        self.store.rename(id, label, &self.clock).map(|_| ()).map_err(|e| e.text())
     }
     fn delete(&mut self, id: &str) -> Result<(), Text> {
         if self.open.as_ref().is_some_and(|o| o.draft.id() == id) {

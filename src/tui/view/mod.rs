@@ -78,8 +78,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
 /// Renders into a buffer; returns where the text cursor belongs.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+    app.drawn.set(Some((area.width, area.height)));
     if area.width < MIN_W || area.height < MIN_H {
-        too_small(app.lang, area, buf);
+        match app.overlay {
+            Some(Overlay::Help) => help::render(app, area, buf, Theme { color: app.color }),
+            _ => too_small(app.lang, area, buf),
+        }
         return None;
     }
     let t = Theme { color: app.color };
@@ -176,6 +180,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
                 let r = popup(i18n::T_PASSPHRASE.get(l), lines, 56, area, buf, t);
                 cursor = Some((r.x + 2 + input.cursor as u16, r.y + 2));
             }
+            Overlay::Rename(_, input) => cursor = start::render_rename(app, input, area, buf, t),
             Overlay::Stop(v) => stop::render(app, v, area, buf, t),
             Overlay::Attach(d) => cursor = attach::render(app, d, area, buf, t),
             Overlay::Search(input, sel) => cursor = support::render_search(app, input, *sel, area, buf, t),
@@ -187,7 +192,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
 }
 
 fn too_small(lang: Lang, area: Rect, buf: &mut Buffer) {
-    let msg = i18n::enlarge(lang, MIN_W, MIN_H, area.width, area.height);
+    let msg = format!(
+        "{} {}",
+        i18n::enlarge(lang, MIN_W, MIN_H, area.width, area.height),
+        i18n::TOO_SMALL_KEYS.get(lang)
+    );
     Paragraph::new(msg).wrap(Wrap { trim: true }).render(area, buf);
 }
 
@@ -266,13 +275,17 @@ pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
         (Some(Overlay::Help), _) => vec![H_SCROLL, H_ABOUT, ("", F_ANY_OTHER), lang_hint],
         (Some(Overlay::NewDraft(_)), _) => return Err(F_NEW_DRAFT),
         (Some(Overlay::Passphrase(..) | Overlay::NewPassphrase(..)), _) => return Err(F_PASSPHRASE),
+        (Some(Overlay::Rename(..)), _) => return Err(F_RENAME),
         (Some(Overlay::ConfirmDelete(..)), _) => return Err(F_CONFIRM_DELETE),
         (Some(Overlay::Attach(_)), _) => return Err(F_ATTACH),
         (Some(Overlay::Next(v)), _) if v.asking.is_some() => return Err(N_ASK_KEYS),
         (Some(Overlay::Next(_)), Some(s)) if s.paper_mode => return Err(N_PAPER_KEYS),
         (Some(Overlay::Next(_)), _) => return Err(N_KEYS),
         (Some(_), _) => return Err(F_ANY_KEY),
-        (None, None) => vec![H_CHOOSE, H_OPEN, H_NEW, lang_hint, H_HELP_Q, H_QUIT_Q, H_DELETE, H_ABOUT],
+        (None, None) if app.find.is_some() => vec![H_TYPE, H_CHOOSE, H_OPEN, H_CLEAR_FIND, lang_hint],
+        (None, None) => {
+            vec![H_CHOOSE, H_OPEN, H_NEW, H_FIND, lang_hint, H_HELP_Q, H_QUIT_Q, H_RENAME, H_DELETE, H_ABOUT]
+        }
         (None, Some(s)) => match s.pane {
             Pane::Checklist => vec![
                 lang_hint,

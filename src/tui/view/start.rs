@@ -30,13 +30,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     if !lines.is_empty() {
         lines.push(Line::raw(""));
     }
-    // The label takes what the three fixed columns leave.
-    let lw = w.saturating_sub(2 + 11 + 11 + 10).clamp(10, 44);
+    if let Some(f) = &app.find {
+        lines.push(Line::styled(format!("{} [{}]", i18n::FIND_PROMPT.get(l), f.value), t.focus()));
+    }
+    // The label takes what the four fixed columns leave (the id: the draft file's name, as the
+    // CLI and plain mode show it, so an agent can quote it).
+    let lw = w.saturating_sub(2 + 9 + 11 + 11 + 10).clamp(10, 44);
     lines.push(Line::styled(
         truncate(
             &format!(
-                "  {:<lw$} {:<10}{:>11} {:>9}",
+                "  {:<lw$} {:<8} {:<10}{:>11} {:>9}",
                 i18n::COL_DRAFT.get(l),
+                i18n::COL_ID.get(l),
                 i18n::COL_STARTED.get(l),
                 i18n::COL_DAYS.get(l),
                 i18n::COL_PROGRESS.get(l)
@@ -49,14 +54,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
         lines.push(Line::raw(""));
         lines.push(Line::raw(i18n::NO_DRAFTS.get(l)));
     }
-    for (k, d) in app.drafts.iter().enumerate() {
+    let listed = app.listed();
+    if listed.is_empty() && !app.drafts.is_empty() {
+        lines.push(Line::raw(i18n::FIND_NONE.get(l)));
+    }
+    let mut sel_row = 0;
+    for &k in &listed {
+        let d = &app.drafts[k];
         let days = d.days_left;
         let warn = if days <= 7 { "⚠" } else { " " };
         let sel = k == app.start_sel;
+        if sel {
+            sel_row = lines.len();
+        }
         let text = format!(
-            "{} {:<lw$} {:<10} {:>9}{warn} {:>8}%",
+            "{} {:<lw$} {:<8} {:<10} {:>9}{warn} {:>8}%",
             if sel { "›" } else { " " },
             truncate(&crate::safe_text::inline(&d.label), lw),
+            truncate(&crate::safe_text::inline(&d.id), 8),
             d.created_on.to_string(),
             days,
             app.progress(k)
@@ -73,7 +88,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     if let Some(h) = app.q.text("honesty") {
         lines.extend(wrap(h.get(app.lang), w, "  ", "  ").into_iter().map(|l| Line::styled(l, t.dim())));
     }
+    // Keep the highlighted row in view.
     let h = area.height as usize;
-    let scroll = (app.start_sel + 6).saturating_sub(h);
+    let scroll = (sel_row + 2).saturating_sub(h);
     Paragraph::new(lines).scroll((scroll as u16, 0)).render(area, buf);
+}
+
+/// The rename dialog over the drafts list; returns where the text cursor belongs.
+pub fn render_rename(
+    app: &App,
+    input: &crate::tui::widgets::TextInput,
+    area: Rect,
+    buf: &mut Buffer,
+    t: Theme,
+) -> Option<(u16, u16)> {
+    let l = app.lang;
+    let lines = vec![
+        Line::raw(i18n::RENAME_NAME.get(l)),
+        Line::raw(format!("[{}]", input.value)),
+        Line::raw(""),
+        Line::raw(i18n::F_RENAME.get(l)),
+    ];
+    let r = super::popup(i18n::T_RENAME.get(l), lines, 60, area, buf, t);
+    Some((r.x + 2 + input.cursor_col() as u16, r.y + 2))
 }

@@ -25,6 +25,10 @@ pub enum FieldKey {
     Backspace,
     Delete,
     DeleteWord,
+    /// Ctrl-U: delete from the start of the line to the cursor.
+    DeleteToStart,
+    /// Ctrl-K: delete from the cursor to the end of the line.
+    DeleteToEnd,
     Left,
     Right,
     Home,
@@ -47,6 +51,9 @@ pub enum FieldEvent {
     CommitNext(Option<AnswerValue>),
     /// Go to the next question (Enter with nothing new).
     Next,
+    /// Enter (or Space) on a choice nobody has chosen or highlighted yet: nothing is picked; the
+    /// app says how to choose.
+    NeedChoice,
     /// Not for this field: the app may use it (Up/Down move between questions).
     Ignored,
 }
@@ -162,6 +169,28 @@ impl Field {
             Field::Text { input, initial, .. } if input.value != *initial => Some(text_value(&input.value)),
             Field::List(l) => l.pending(),
             _ => None,
+        }
+    }
+
+    /// Esc in a field: cancels the edit in progress (text typed and not stored, a picker's filter,
+    /// a list value not yet added) and shows the saved answer again. False when nothing was being
+    /// edited (Esc then goes back a level).
+    pub fn cancel_edit(&mut self) -> bool {
+        match self {
+            Field::Text { input, initial, .. } if input.value != *initial => {
+                *input = TextInput::new(initial.clone());
+                true
+            }
+            Field::Picker(p) if !p.filter.value.is_empty() => {
+                p.filter.clear();
+                p.highlight = 0;
+                true
+            }
+            Field::List(l) if !l.input.value.is_empty() => {
+                l.input.clear();
+                true
+            }
+            _ => false,
         }
     }
 

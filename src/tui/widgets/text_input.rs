@@ -53,6 +53,8 @@ impl TextInput {
             K::Backspace => self.backspace(),
             K::Delete => self.delete(),
             K::DeleteWord => self.delete_word(),
+            K::DeleteToStart => self.delete_to_start(),
+            K::DeleteToEnd => self.delete_to_end(),
             K::Left => self.left(),
             K::Right => self.right(),
             K::Home => self.home(),
@@ -146,6 +148,17 @@ impl TextInput {
         self.word_left();
         let (a, b) = (self.byte(self.cursor), self.byte(end));
         self.value.replace_range(a..b, "");
+    }
+    /// Deletes from the start to the cursor (Ctrl-U).
+    pub fn delete_to_start(&mut self) {
+        let b = self.byte(self.cursor);
+        self.value.replace_range(..b, "");
+        self.cursor = 0;
+    }
+    /// Deletes from the cursor to the end (Ctrl-K).
+    pub fn delete_to_end(&mut self) {
+        let b = self.byte(self.cursor);
+        self.value.truncate(b);
     }
     pub fn clear(&mut self) {
         self.value.clear();
@@ -247,6 +260,18 @@ mod tests {
         t.end();
         t.paste(" a\nb");
         assert_eq!(t.value, "Marie-Tremblay a b");
+    }
+
+    #[test]
+    fn readline_clears_to_start_and_end() {
+        let mut t = TextInput::new("Zoë Tremblay");
+        t.word_left();
+        t.delete_to_start();
+        assert_eq!((t.value.as_str(), t.cursor), ("Tremblay", 0));
+        t.right();
+        t.right();
+        t.delete_to_end();
+        assert_eq!((t.value.as_str(), t.cursor), ("Tr", 2));
     }
 
     #[test]
