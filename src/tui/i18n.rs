@@ -177,11 +177,10 @@ pub const HELP_ABOUT: Msg = m(
     "a  About (law currency)    any other key closes",
     "a  À propos (état du droit)    toute autre touche ferme",
 );
-pub fn guide_source(lang: Lang, source: &str, id: &str) -> String {
-    lang.pick(
-        format!("Guide source: {source}  ·  question id: {id}"),
-        format!("Source dans le guide : {source}  ·  identifiant de la question : {id}"),
-    )
+pub fn guide_source(lang: Lang, source: &str, _id: &str) -> String {
+    // Words people read ("Guide: Step 1, Gather your documents"), not "G L155-L156" nor the
+    // question id (issue 13); `citcert --plain` shows the codes with its `codes` command.
+    crate::session::journey::source_words(source, lang, false)
 }
 pub const T_ABOUT: Msg = m("About citcert", "À propos de citcert");
 pub const ABOUT_NOTHING_SENT: Msg = m(
@@ -522,6 +521,40 @@ pub fn same_file_flag(lang: Lang, other: &str) -> String {
             "✗ le même fichier que « {other} » : chaque élément demande son propre document; joignez le bon"
         ),
     )
+}
+
+// ---- issue 13 (h18): screen counter, notes, outcomes in words, checklist counts ----
+/// "Screen 11.2 of 13": the screen counter, numbered as the questions are (issue 13).
+pub fn screen_n_of_m(lang: Lang, n: &str, total: usize) -> String {
+    lang.pick(format!("Screen {n} of {total}"), format!("Écran {n} sur {total}"))
+}
+pub const Q_AGENT_NOTE: Msg = m("Note: ", "Note : ");
+
+/// An outcome in words ("Paper application needed"), never its code ("STOP_PAPER").
+pub fn outcome_words(lang: Lang, o: crate::engine::Outcome) -> &'static str {
+    use crate::engine::Outcome as O;
+    match o {
+        O::OnlineOk => lang.pick("You can apply online", "Vous pouvez présenter une demande en ligne"),
+        O::StopPaper => lang.pick("Paper application needed", "Demande papier nécessaire"),
+        O::StopWrongApplication => {
+            lang.pick("Another application is needed", "Une autre demande est nécessaire")
+        }
+        O::StopDoNotApply => lang.pick("Do not apply", "Ne présentez pas de demande"),
+        O::Caution => lang.pick("Caution", "Mise en garde"),
+        O::DocBlock => lang.pick("Document needed", "Document nécessaire"),
+        O::DraftExpired => lang.pick("Draft expired", "Brouillon expiré"),
+        O::Incomplete => lang.pick("Not complete yet", "Pas encore complet"),
+    }
+}
+
+/// The checklist's last row when items are below it: "+3 more below (F6, then ↓)".
+pub fn c_more_below(lang: Lang, n: usize) -> String {
+    lang.pick(format!(" +{n} more below (F6, then ↓)"), format!(" +{n} de plus en dessous (F6, puis ↓)"))
+}
+
+/// The checklist's first row when items are above it.
+pub fn c_more_above(lang: Lang, n: usize) -> String {
+    lang.pick(format!(" +{n} more above"), format!(" +{n} de plus au-dessus"))
 }
 
 #[cfg(test)]

@@ -45,6 +45,11 @@ pub struct Draft {
     pub paper_prep: bool,
     /// Rule ids of the cautions accepted with "I understand".
     pub acknowledged: Vec<String>,
+    /// Agent notes by question id (issue 13), as the draft file keeps them; shown with their
+    /// question and in the review. Written by `drafts note` and plain mode's `note`.
+    pub notes: std::collections::BTreeMap<String, String>,
+    /// The draft's history as last read (when opened, saved, which questions changed).
+    pub history: Vec<crate::drafts::history::Entry>,
 }
 
 /// A draft file that could not be read, and why.
@@ -120,6 +125,8 @@ impl MemStore {
             language: None,
             paper_prep: false,
             acknowledged: vec![],
+            notes: Default::default(),
+            history: vec![],
         });
         self
     }
@@ -235,6 +242,8 @@ impl DraftsStore {
             language: Lang::parse(&o.draft.language),
             paper_prep: o.draft.paper_prep,
             acknowledged: o.draft.acknowledged.clone(),
+            notes: o.draft.notes.clone(),
+            history: o.draft.history.clone(),
         })
     }
 }

@@ -1,0 +1,161 @@
+//! What the TUI shows (issue 13): agent notes with their question and in the review, the live
+//! checklist never hiding items silently at 80×24, a progress bar readable without colour, screens
+//! numbered as the questions are, and no internal codes on applicant-facing screens. Snapshots at
+//! 80×24 and 120×40 in both languages for the screens that changed.
+
+use chrono::NaiveDate;
+use citcert::engine::{Answers, Lang, Questionnaire, builtin};
+use citcert::tui::app::App;
+use citcert::tui::keymap::Action;
+use citcert::tui::render::{draw_text, goto};
+use citcert::tui::store::MemStore;
+use citcert::tui::widgets::FieldKey;
+
+fn q() -> &'static Questionnaire {
+    builtin().expect("built-in questionnaire")
+}
+
+fn day(s: &str) -> NaiveDate {
+    citcert::clock::parse_date(s).unwrap()
+}
+
+const TODAY: &str = "2025-06-10";
+
+fn persona(name: &str) -> Answers {
+    let path = format!("{}/tests/{name}.answers.json", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let root: serde_json::Value = serde_json::from_str(&text).unwrap();
+    Answers::from_file_json(&root).unwrap()
+}
+
+fn app_on(answers: Answers, lang: Lang) -> App<'static> {
+    let store = MemStore::new(day(TODAY)).with("Test person", day("2025-05-01"), answers, None);
+    let mut app = App::new(q(), lang, day(TODAY), Box::new(store));
+    app.color = false;
+    app.update(Action::Key(FieldKey::Enter));
+    assert!(app.session.is_some());
+    app
+}
+
+fn at(answers: Answers, screen: &str, lang: Lang) -> App<'static> {
+    let mut app = app_on(answers, lang);
+    goto(&mut app, None, screen).unwrap();
+    app
+}
+
+fn with_note(mut app: App<'static>, id: &str, note: &str) -> App<'static> {
+    app.session.as_mut().unwrap().draft.notes.insert(id.into(), note.into());
+    app
+}
+
+#[test]
+fn a_note_shows_with_its_question_and_in_the_review() {
+    for lang in [Lang::En, Lang::Fr] {
+        let app = with_note(
+            at(persona("personas/P01"), "S4", lang),
+            "pers.surname",
+            "caller will check the grant date",
+        );
+        let word =
+            if lang == Lang::En { "✎ Note: caller will check" } else { "✎ Note : caller will check" };
+        for (w, h) in [(80, 24), (120, 40)] {
+            let text = draw_text(&app, w, h);
+            assert!(text.contains(word), "{text}");
+            let name = format!("{}note_s4_p01_{w}x{h}", if lang == Lang::Fr { "fr_" } else { "" });
+            insta::assert_snapshot!(name, text);
+        }
+        let mut app =
+            with_note(at(persona("personas/P01"), "review", lang), "pers.surname", "call back Tuesday");
+        let text = draw_text(&app, 120, 200);
+        assert!(text.contains("call back Tuesday"), "{text}");
+        // Control characters in a note written by hand never reach the terminal.
+        app = with_note(app, "pers.given_names", "evil\u{1b}[2Jtext\u{202e}");
+        let text = draw_text(&app, 120, 200);
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}'), "{text}");
+        assert!(text.contains("evil�[2Jtext�"), "{text}");
+    }
+}
+
+/// The checklist rows of an 80×24 screen: the lines after its title.
+fn checklist_rows(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(top) = lines.iter().position(|l| l.contains("Checklist (") || l.contains("Liste de contrôle ("))
+    else {
+        return vec![];
+    };
+    lines[top + 1..lines.len() - 1].iter().map(|l| l.to_string()).collect()
+}
+
+#[test]
+fn the_checklist_counts_what_it_cannot_show_at_80x24() {
+    let q = q();
+    for lang in [Lang::En, Lang::Fr] {
+        for name in ["personas/P01", "personas/P02", "personas/P04", "scenarios/X03"] {
+            for sc in &q.screens {
+                let mut app = at(persona(name), &sc.id, lang);
+                let n = app.session.as_ref().unwrap().list(q).len();
+                let text = draw_text(&app, 80, 24);
+                let rows = checklist_rows(&text);
+                if rows.is_empty() {
+                    continue;
+                }
+                let more: usize = rows
+                    .iter()
+                    .filter_map(|r| r.trim_start().strip_prefix('+'))
+                    .map(|r| r.split(' ').next().unwrap().parse::<usize>().unwrap())
+                    .sum();
+                let items =
+                    rows.iter().filter(|r| !r.trim().is_empty() && !r.trim_start().starts_with('+')).count();
+                // Every item is shown or counted ("+N more"); the hint line may be one of the rows.
+                assert!(
+                    items + more >= n,
+                    "{name} {} ({lang:?}): {items} shown + {more} counted < {n}\n{text}",
+                    sc.id
+                );
+                app.update(Action::NextScreen);
+            }
+        }
+    }
+}
+
+#[test]
+fn progress_reads_without_colour_and_screens_are_numbered_as_questions() {
+    for lang in [Lang::En, Lang::Fr] {
+        let app = at(persona("personas/P01"), "S4", lang);
+        let text = draw_text(&app, 80, 24);
+        let header = text.lines().nth(1).unwrap();
+        assert!(!header.contains('█'), "{header}");
+        assert!(header.contains("[#") && header.contains("%"), "{header}");
+        let counter = if lang == Lang::En { "Screen 4 of 13" } else { "Écran 4 sur 13" };
+        assert!(header.contains(counter), "{header}");
+        // The count does not change as questions and document screens appear.
+        let empty = draw_text(&at(Answers::default(), "S1", lang), 80, 24);
+        let of = if lang == Lang::En { " of 13" } else { " sur 13" };
+        assert!(empty.lines().nth(1).unwrap().contains(of), "{empty}");
+        let doc = q().screens.iter().find(|s| s.item.is_some()).unwrap();
+        let t = draw_text(&at(persona("personas/P01"), &doc.id, lang), 120, 40);
+        assert!(t.lines().nth(1).unwrap().contains(&format!("{}{of}", doc.number)), "{t}");
+    }
+}
+
+#[test]
+fn no_internal_codes_on_applicant_screens() {
+    let q = q();
+    let codes =
+        ["STOP_", "CAUTION —", "DOC_BLOCK", "G L", "question id", "identifiant de la question", "CL-"];
+    for lang in [Lang::En, Lang::Fr] {
+        for name in ["personas/P01", "scenarios/X03", "personas/P24"] {
+            let mut states: Vec<String> = q.screens.iter().map(|s| s.id.clone()).collect();
+            states.extend(["review", "why", "help"].map(String::from));
+            for st in states {
+                let app = at(persona(name), &st, lang);
+                for (w, h) in [(80, 24), (120, 40)] {
+                    let text = draw_text(&app, w, h);
+                    for c in codes {
+                        assert!(!text.contains(c), "{name} {st} {w}x{h} ({lang:?}) shows {c}\n{text}");
+                    }
+                }
+            }
+        }
+    }
+}
