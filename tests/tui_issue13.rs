@@ -159,3 +159,29 @@ fn no_internal_codes_on_applicant_screens() {
         }
     }
 }
+
+#[test]
+fn a_picker_shows_its_current_answer_not_an_empty_filter() {
+    use citcert::engine::QType;
+    for lang in [Lang::En, Lang::Fr] {
+        let mut app = at(persona("personas/P01"), "S4", lang);
+        for _ in 0..30 {
+            let s = app.session.as_ref().unwrap();
+            if s.focus.is_some_and(|qi| q().questions[qi].qtype == QType::Country) {
+                break;
+            }
+            app.update(Action::FocusNext);
+        }
+        let s = app.session.as_ref().unwrap();
+        let qi = s.focus.unwrap();
+        assert_eq!(q().questions[qi].qtype, QType::Country, "a country question on S4");
+        let name = s.ev.answer_label(q(), qi, lang).unwrap();
+        let change = if lang == Lang::En { "type to change:" } else { "tapez pour changer :" };
+        for (w, h) in [(80, 24), (120, 40)] {
+            let text = draw_text(&app, w, h);
+            assert!(text.contains(&format!("→ {name} · {change} [")), "{text}");
+            let snap = format!("{}picker_current_s4_p01_{w}x{h}", if lang == Lang::Fr { "fr_" } else { "" });
+            insta::assert_snapshot!(snap, text);
+        }
+    }
+}

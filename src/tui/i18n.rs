@@ -557,6 +557,8 @@ pub fn c_more_above(lang: Lang, n: usize) -> String {
     lang.pick(format!(" +{n} more above"), format!(" +{n} de plus au-dessus"))
 }
 
+pub const PICKER_TYPE_TO_CHANGE: Msg = m("type to change:", "tapez pour changer :");
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -116,7 +116,12 @@ impl Picker {
         if !focused {
             return (vec![], None);
         }
-        let label = format!("  {} [", i18n::PICKER_FILTER.get(lang));
+        // The current answer stays in view: "→ Lebanon · type to change: [ ]", never hidden
+        // behind an empty filter (issue 13).
+        let label = match self.chosen.filter(|_| self.filter.value.is_empty()) {
+            Some(i) => format!("  → {} · {} [", self.options[i].1, i18n::PICKER_TYPE_TO_CHANGE.get(lang)),
+            None => format!("  {} [", i18n::PICKER_FILTER.get(lang)),
+        };
         let col = unicode_width::UnicodeWidthStr::width(label.as_str());
         let mut out = vec![Line::raw(format!("{label}{}]", self.filter.value))];
         if !self.filter.value.trim().is_empty() {
@@ -132,8 +137,9 @@ impl Picker {
             }
             let first = self.highlight.saturating_sub(SHOWN - 1);
             for (k, &i) in m.iter().enumerate().skip(first).take(SHOWN) {
-                let (code, name) = &self.options[i];
-                let text = format!("  {} {name} ({code})", if k == self.highlight { "›" } else { " " });
+                // Names only: "Alberta", not "Alberta (CA-AB)" (typing the code still finds it).
+                let name = &self.options[i].1;
+                let text = format!("  {} {name}", if k == self.highlight { "›" } else { " " });
                 out.push(if k == self.highlight {
                     Line::styled(text, Style::default().add_modifier(Modifier::REVERSED))
                 } else {
@@ -179,6 +185,26 @@ mod tests {
             p.on_key(&FieldKey::Char(c));
         }
         assert_eq!(p.on_key(&FieldKey::Enter), FieldEvent::Edited);
+    }
+
+    #[test]
+    fn the_current_answer_shows_until_typing_starts_and_no_code_is_shown() {
+        let opts =
+            vec![("CA-AB".to_string(), "Alberta".to_string()), ("CA-BC".into(), "British Columbia".into())];
+        for lang in [Lang::En, Lang::Fr] {
+            let mut p = Picker::new(opts.clone(), Some("CA-AB"));
+            let (lines, cursor) = p.lines(true, lang);
+            let first = lines[0].to_string();
+            assert!(first.starts_with("  → Alberta · "), "{first}");
+            assert!(first.contains(i18n::PICKER_TYPE_TO_CHANGE.get(lang)), "{first}");
+            assert_eq!(cursor, Some((0, unicode_width::UnicodeWidthStr::width(first.as_str()) - 1)));
+            p.on_key(&FieldKey::Char('b'));
+            let (lines, _) = p.lines(true, lang);
+            let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            assert!(text[0].starts_with(&format!("  {} [b]", i18n::PICKER_FILTER.get(lang))), "{text:?}");
+            assert!(text.iter().any(|l| l.contains("British Columbia")), "{text:?}");
+            assert!(!text.iter().any(|l| l.contains("CA-")), "no codes: {text:?}");
+        }
     }
 
     #[test]
