@@ -185,3 +185,120 @@ fn a_picker_shows_its_current_answer_not_an_empty_filter() {
         }
     }
 }
+
+#[test]
+fn f8_writes_a_note_on_the_focused_question_and_f9_shows_the_history_on_disk() {
+    use citcert::clock::Clock;
+    use citcert::drafts::{DraftStore, QuestionnaireRef};
+    use citcert::tui::store::DraftsStore;
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("d");
+    let q = q();
+    let clock = Clock::Fixed(day(TODAY));
+    let store = DraftStore::open(&dir).unwrap();
+    let qref = QuestionnaireRef { id: q.id.clone(), version: q.version.clone() };
+    let id = store.create("Zoë", qref, "en", &clock).unwrap().draft.id().to_string();
+    let mut app =
+        App::new(q, Lang::En, day(TODAY), Box::new(DraftsStore::open(dir.clone(), clock, q).unwrap()));
+    app.color = false;
+    app.update(Action::Key(FieldKey::Enter));
+    let surname = q.question_index("pers.surname").unwrap();
+    app.goto_question(surname);
+    app.update(Action::Note);
+    for c in "caller will check the grant date".chars() {
+        app.update(Action::Key(FieldKey::Char(c)));
+    }
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("note_window_{w}x{h}"), draw_text(&app, w, h));
+    }
+    app.update(Action::Key(FieldKey::Enter));
+    assert!(app.overlay.is_none());
+    assert_eq!(app.status.as_deref(), Some("Note saved on question 4.1"));
+    let file = || -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{id}.json"))).unwrap()).unwrap()
+    };
+    assert_eq!(file()["notes"]["pers.surname"], "caller will check the grant date");
+    let text = draw_text(&app, 80, 24);
+    assert!(text.contains("✎ Note: caller will check the grant date"), "{text}");
+    // F9: the history as saved, with the question number of the note, never its text.
+    app.update(Action::History);
+    let text = draw_text(&app, 80, 24);
+    assert!(text.contains("History of this draft"), "{text}");
+    assert!(text.contains("note: 4.1"), "{text}");
+    assert!(text.contains("created") && text.contains("opened"), "{text}");
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("history_window_{w}x{h}"), draw_text(&app, w, h));
+    }
+    app.update(Action::Key(FieldKey::Char('x')));
+    assert!(app.overlay.is_none(), "any key closes the history");
+    // Esc cancels an edit; Enter on an empty note removes it.
+    app.update(Action::Note);
+    app.update(Action::Key(FieldKey::Char('!')));
+    app.update(Action::Back);
+    assert_eq!(file()["notes"]["pers.surname"], "caller will check the grant date");
+    app.update(Action::Note);
+    for _ in 0..40 {
+        app.update(Action::Key(FieldKey::Backspace));
+    }
+    app.update(Action::Key(FieldKey::Enter));
+    assert_eq!(app.status.as_deref(), Some("Note removed from question 4.1"));
+    assert!(file()["notes"].as_object().is_none_or(|m| m.is_empty()), "{}", file());
+    let events: Vec<String> = file()["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["event"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(events.iter().filter(|e| *e == "note").count(), 2, "{events:?}");
+    assert!(!file()["history"].to_string().contains("grant date"), "no note text in the history");
+}
+
+#[test]
+fn f8_and_f9_in_french_and_a_bad_note_is_refused() {
+    let mut app = at(persona("personas/P01"), "S4", Lang::Fr);
+    app.update(Action::Note);
+    for c in "à rappeler mardi".chars() {
+        app.update(Action::Key(FieldKey::Char(c)));
+    }
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("fr_note_window_{w}x{h}"), draw_text(&app, w, h));
+    }
+    app.update(Action::Key(FieldKey::Enter));
+    assert_eq!(app.status.as_deref(), Some("Note enregistrée sur la question 4.1"));
+    app.update(Action::History);
+    let text = draw_text(&app, 80, 24);
+    assert!(text.contains("Historique du brouillon"), "{text}");
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("fr_history_window_{w}x{h}"), draw_text(&app, w, h));
+    }
+    app.update(Action::Back);
+    // Too long: refused with the reason, the window stays open with the text.
+    app.update(Action::Note);
+    for _ in 0..201 {
+        app.update(Action::Key(FieldKey::Char('x')));
+    }
+    app.update(Action::Key(FieldKey::Enter));
+    assert!(matches!(app.overlay, Some(citcert::tui::app::Overlay::Note(..))));
+    assert!(app.status.as_deref().unwrap().contains("217 caractères"), "{:?}", app.status);
+}
+
+#[test]
+fn f12_shows_the_codes_for_an_agent_and_hides_them_again() {
+    let mut app = at(persona("personas/P01"), "S4", Lang::En);
+    app.update(Action::Help);
+    let plain = draw_text(&app, 120, 40);
+    assert!(plain.contains("Guide: Step 2") && !plain.contains("G L"), "{plain}");
+    assert!(plain.contains("F12"), "the key is in the help\n{plain}");
+    app.update(Action::Codes);
+    assert!(app.show_codes);
+    let codes = draw_text(&app, 120, 40);
+    assert!(codes.contains("[G L") && codes.contains("pers.surname"), "{codes}");
+    app.update(Action::Back);
+    app.update(Action::Codes);
+    assert!(!app.show_codes);
+    assert!(app.status.as_deref().unwrap().contains("Codes hidden"));
+    let mut app = at(persona("personas/P01"), "why", Lang::En);
+    app.update(Action::Codes);
+    let text = draw_text(&app, 120, 40);
+    assert!(text.contains("[CL-"), "{text}");
+}

@@ -36,6 +36,12 @@ pub enum Action {
     Why,
     /// Save and go to the drafts list: switch drafts or start the next one (Ctrl-O).
     Drafts,
+    /// Write or change the agent note on the focused question (F8, issue 13).
+    Note,
+    /// The draft's history: opened, saved, which questions changed (F9, issue 13).
+    History,
+    /// Internal codes on or off, for an agent quoting a ticket (F12, issue 13).
+    Codes,
     /// A key for the focused field, list or dialog.
     Key(FieldKey),
 }
@@ -75,6 +81,9 @@ pub fn action(key: KeyEvent, typing: bool) -> Option<Action> {
         KeyCode::F(5) => Action::ReadBack,
         KeyCode::F(6) => Action::Why,
         KeyCode::F(7) => Action::Attach,
+        KeyCode::F(8) => Action::Note,
+        KeyCode::F(9) => Action::History,
+        KeyCode::F(12) => Action::Codes,
         KeyCode::PageDown => Action::NextScreen,
         KeyCode::PageUp => Action::PrevScreen,
         KeyCode::Tab => Action::FocusNext,

@@ -86,6 +86,11 @@ pub trait Store {
     fn read_only(&self) -> Option<Text> {
         None
     }
+    /// The open draft's history as saved so far (this session's saves included), when the store
+    /// keeps one; None: the history read when it was opened is all there is.
+    fn history(&self) -> Option<Vec<crate::drafts::history::Entry>> {
+        None
+    }
 }
 
 /// Drafts in memory: tests, `render --answers`, and a fixed clock.
@@ -318,7 +323,37 @@ impl Store for DraftsStore {
         }
         o.draft.paper_prep = draft.paper_prep;
         o.draft.acknowledged = draft.acknowledged.clone();
-        o.save(&self.clock).map_err(|e| e.text())
+        // Agent notes written in the TUI (F8): kept, and the questions whose note changed go
+        // in the history (never the text).
+        let changed: Vec<String> = o
+            .draft
+            .notes
+            .keys()
+            .chain(draft.notes.keys())
+            .filter(|k| o.draft.notes.get(*k) != draft.notes.get(*k))
+            .cloned()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let before = (o.draft.notes.clone(), o.draft.history.len());
+        if !changed.is_empty() {
+            o.draft.notes = draft.notes.clone();
+            let entry = crate::drafts::history::Entry::now(
+                self.clock.now(),
+                crate::drafts::history::Event::Note,
+                changed,
+            );
+            crate::drafts::history::push(&mut o.draft.history, entry);
+        }
+        o.save(&self.clock).map_err(|e| {
+            // Not saved: the note is not kept as if it were.
+            o.draft.notes = before.0;
+            o.draft.history.truncate(before.1);
+            e.text()
+        })
+    }
+    fn history(&self) -> Option<Vec<crate::drafts::history::Entry>> {
+        self.open.as_ref().map(|o| o.draft.history.clone())
     }
     fn delete(&mut self, id: &str) -> Result<(), Text> {
         if self.open.as_ref().is_some_and(|o| o.draft.id() == id) {

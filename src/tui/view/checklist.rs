@@ -155,9 +155,14 @@ pub fn render_why(app: &App, item: usize, area: Rect, buf: &mut Buffer, t: Theme
             if r.required { "" } else { i18n::OPTIONAL.get(lang) }
         )),
         // "Guide: Step 1, Gather your documents — …", not "G L74-L86" (issue 13).
-        Line::raw(crate::session::journey::source_words(&it.source, lang, false)),
+        Line::raw(crate::session::journey::source_words(&it.source, lang, app.show_codes)),
     ];
     lines.push(Line::raw(""));
     lines.push(Line::styled(i18n::WHY_KEYS.get(lang), t.dim()));
-    popup_scroll(it.title.get(lang), lines, 76, app.scroll, area, buf, t);
+    let title = if app.show_codes {
+        format!("{} [{}]", it.title.get(lang), it.id)
+    } else {
+        it.title.get(lang).to_string()
+    };
+    popup_scroll(&title, lines, 76, app.scroll, area, buf, t);
 }

@@ -6,6 +6,7 @@ pub mod attach;
 pub mod checklist;
 pub mod help;
 pub mod next;
+pub mod notes;
 pub mod question;
 pub mod review;
 pub mod start;
@@ -154,6 +155,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
             Overlay::Search(input, sel) => cursor = support::render_search(app, input, *sel, area, buf, t),
             Overlay::ReadBack => support::render_read_back(app, area, buf, t),
             Overlay::Next(v) => cursor = next::render(app, v, area, buf, t),
+            Overlay::Note(qi, input) => cursor = notes::render_note(app, *qi, input, area, buf, t),
+            Overlay::History => notes::render_history(app, area, buf, t),
         }
     }
     cursor.filter(|&(x, y)| x < area.right() && y < area.bottom())
@@ -247,7 +250,8 @@ pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
         (Some(Overlay::Stop(_)), _) => return Err(F_STOP),
         (Some(Overlay::Jump(_)), _) => vec![H_CHOOSE, H_GO, H_CLOSE],
         (Some(Overlay::Search(..)), _) => vec![H_TYPE, H_CHOOSE, H_GO, H_CLOSE, lang_hint],
-        (Some(Overlay::ReadBack), _) => vec![H_SCROLL, ("", F_ANY_KEY), lang_hint],
+        (Some(Overlay::ReadBack | Overlay::History), _) => vec![H_SCROLL, ("", F_ANY_KEY), lang_hint],
+        (Some(Overlay::Note(..)), _) => return Err(NOTE_KEYS),
         (Some(Overlay::Why(_)), _) => {
             vec![H_PREV_NEXT_ITEM, ("PgUp/PgDn", H_SCROLL.1), ("", F_ANY_KEY), lang_hint]
         }

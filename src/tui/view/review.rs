@@ -186,7 +186,7 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
         };
         let text = format!(
             "{m} {} — {}: {}",
-            i18n::outcome_words(lang, rule.outcome),
+            i18n::outcome_in(lang, rule.outcome, Some(&rule.id), app.show_codes),
             rule.title.get(lang),
             rule.message.get(lang)
         );

@@ -24,12 +24,16 @@ pub fn render(app: &App, v: &StopView, area: Rect, buf: &mut Buffer, t: Theme) {
         let rule = &q.rules[r];
         let (m, st) = if rule.outcome == Outcome::Caution { ("⚠", t.warn()) } else { ("✗", t.error()) };
         lines.push(Line::styled(
-            format!("{m} {} — {}", rule.title.get(lang), i18n::outcome_words(lang, rule.outcome)),
+            format!(
+                "{m} {} — {}",
+                rule.title.get(lang),
+                i18n::outcome_in(lang, rule.outcome, Some(&rule.id), app.show_codes)
+            ),
             st,
         ));
         lines.push(Line::raw(rule.message.get(lang).to_string()));
         if let Some(quote) = rule.quote.as_ref().filter(|x| !x.get(lang).is_empty()) {
-            let source = crate::session::journey::source_words(&rule.source, lang, false);
+            let source = crate::session::journey::source_words(&rule.source, lang, app.show_codes);
             lines.push(Line::styled(format!("  {} ({source})", quote.get(lang)), t.dim()));
         }
         if let Some(info) = &rule.info {
