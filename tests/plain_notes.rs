@@ -152,3 +152,27 @@ fn review_on_the_paper_route_is_the_paper_review() {
     assert!(review.contains("Revue pour la demande papier"), "{review}");
     assert!(!review.contains("Réponse manquante"), "{review}");
 }
+
+#[test]
+fn yes_comes_first_wherever_yes_and_no_are_offered() {
+    for question in &builtin().unwrap().questions {
+        let labels: Vec<String> = question.options.iter().map(|o| o.label.en.to_lowercase()).collect();
+        let yes = labels.iter().position(|l| l.starts_with("yes"));
+        let no = labels.iter().position(|l| l == "no" || l.starts_with("no,") || l.starts_with("no "));
+        if let (Some(y), Some(n)) = (yes, no) {
+            assert!(y < n, "{}: {labels:?}", question.number);
+        }
+    }
+}
+
+#[test]
+fn a_resumed_draft_with_a_stop_says_it_one_idea_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, out) = session(dir.path(), "new\nT\nself\nupdate\nquit\n", Lang::En, None);
+    assert!(out.contains("STOP — "), "{out}");
+    let id = the_draft(dir.path())["id"].as_str().unwrap().to_string();
+    let (_, out) = session(dir.path(), "quit\n", Lang::En, Some(&id));
+    let q = builtin().unwrap();
+    let st01 = q.rules.iter().find(|r| r.id == "ST-01").unwrap();
+    assert!(out.contains(&format!("\nSTOP: {}\n{}\n", st01.title.en, st01.message.en)), "{out}");
+}

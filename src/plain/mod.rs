@@ -322,14 +322,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let ev = self.evaluate(&w);
             for r in ev.stops(q) {
                 let rule = &q.rules[r];
-                let line = format!(
-                    "{}: {}{} — {}",
-                    self.t(s::STOP),
-                    self.code(&rule.id),
-                    rule.title.get(self.lang),
-                    rule.message.get(self.lang)
-                );
+                // One idea a line: the stop, then what it means.
+                let line =
+                    format!("{}: {}{}", self.t(s::STOP), self.code(&rule.id), rule.title.get(self.lang));
                 self.say(line)?;
+                self.say(rule.message.get(self.lang))?;
             }
             // Resuming starts at the first question still to answer (on the saved screen or after).
             let paper = w.open.draft.paper_prep;
@@ -1026,14 +1023,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         for &r in &new_rules {
             let rule = &q.rules[r];
             if rule.outcome == Outcome::DocBlock {
-                let line = format!(
-                    "{} {}{} — {}",
-                    self.t(s::BLOCKED),
-                    self.code(&rule.id),
-                    rule.title.get(lang),
-                    rule.message.get(lang)
-                );
+                let line = format!("{} {}{}", self.t(s::BLOCKED), self.code(&rule.id), rule.title.get(lang));
                 self.say(line)?;
+                self.say(rule.message.get(lang))?;
             }
         }
         let acknowledged: BTreeSet<usize> = w
