@@ -89,7 +89,7 @@ fn notes_are_written_shown_with_the_question_in_the_review_and_in_the_history() 
     assert!(review.contains("    Agent note: caller will check the grant date"), "{review}");
     let history = &out[out.find(&format!("{n}> history")).unwrap()..];
     assert!(history.contains("History of this draft, oldest first:"), "{history}");
-    assert!(history.contains("2025-06-01 12:00 created"), "{history}");
+    assert!(history.contains("2025-06-01 12:00  created"), "{history}");
     assert!(history.contains(&format!("note: {n}")), "numbers, never values\n{history}");
     assert!(!history.contains("grant date\n  20"), "{history}");
 

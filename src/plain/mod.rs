@@ -926,38 +926,15 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// questions changed (numbers, never values), the last 30 entries.
     fn history(&mut self, w: &Walk) -> Result<(), CliError> {
         const SHOWN: usize = 30;
-        let q = self.q;
-        let lang = self.lang;
         let entries = &w.open.draft.history;
         if entries.is_empty() {
             return self.say(self.t(s::HISTORY_NONE));
         }
         self.say(self.t(s::HISTORY_HEAD))?;
-        let mut lines = vec![];
-        for e in entries.iter().skip(entries.len().saturating_sub(SHOWN)) {
-            let at = e.at.replace('T', " ");
-            let at = at.get(..16).unwrap_or(&at);
-            let mut line = format!("  {at} {}", e.event.word().get(lang));
-            if !e.changed.is_empty() {
-                let mut nums: Vec<String> = e
-                    .changed
-                    .iter()
-                    .map(|id| match q.questions.iter().find(|x| &x.id == id) {
-                        Some(x) => x.number.clone(),
-                        None => crate::drafts::history::neutralised(id),
-                    })
-                    .collect();
-                nums.sort_by_cached_key(|n| {
-                    let parts: Vec<u32> = n.split('.').map(|p| p.parse().unwrap_or(u32::MAX)).collect();
-                    (parts, n.clone())
-                });
-                let c = crate::engine::text::colon(lang);
-                line.push_str(&format!("{c}{}", nums.join(", ")));
-            }
-            lines.push(line);
-        }
+        let recent = &entries[entries.len().saturating_sub(SHOWN)..];
+        let lines = crate::session::journey::history_lines(self.q, recent, self.lang);
         for l in lines {
-            self.say(l)?;
+            self.say(format!("  {l}"))?;
         }
         Ok(())
     }

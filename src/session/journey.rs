@@ -350,3 +350,37 @@ pub fn first_unanswered(
         })
     })
 }
+
+/// A draft's history as lines for both front ends, oldest first: time, event and the question
+/// numbers it touched ("2025-06-01 12:00  saved: 4.1, 4.4") — never answers nor note texts.
+pub fn history_lines(
+    q: &Questionnaire,
+    entries: &[crate::drafts::history::Entry],
+    lang: Lang,
+) -> Vec<String> {
+    entries
+        .iter()
+        .map(|e| {
+            let at = e.at.replace('T', " ");
+            let at = at.get(..16).unwrap_or(&at).to_string();
+            let mut line = format!("{at}  {}", e.event.word().get(lang));
+            if !e.changed.is_empty() {
+                let mut nums: Vec<String> = e
+                    .changed
+                    .iter()
+                    .map(|id| match q.questions.iter().find(|x| &x.id == id) {
+                        Some(x) => x.number.clone(),
+                        None => crate::drafts::history::neutralised(id),
+                    })
+                    .collect();
+                // In questionnaire order: 4.2 before 4.10.
+                nums.sort_by_cached_key(|n| {
+                    let parts: Vec<u32> = n.split('.').map(|p| p.parse().unwrap_or(u32::MAX)).collect();
+                    (parts, n.clone())
+                });
+                line.push_str(&format!("{}{}", crate::engine::text::colon(lang), nums.join(", ")));
+            }
+            line
+        })
+        .collect()
+}

@@ -45,33 +45,7 @@ pub fn render_note(
 /// The history lines: time, event and question numbers (never values), oldest first.
 pub fn history_lines(app: &App) -> Vec<String> {
     let Some(s) = &app.session else { return vec![] };
-    let lang = app.lang;
-    let q = app.q;
-    s.draft
-        .history
-        .iter()
-        .map(|e| {
-            let at = e.at.replace('T', " ");
-            let at = at.get(..16).unwrap_or(&at).to_string();
-            let mut line = format!("{at}  {}", e.event.word().get(lang));
-            if !e.changed.is_empty() {
-                let mut nums: Vec<String> = e
-                    .changed
-                    .iter()
-                    .map(|id| match q.questions.iter().find(|x| &x.id == id) {
-                        Some(x) => x.number.clone(),
-                        None => crate::drafts::history::neutralised(id),
-                    })
-                    .collect();
-                nums.sort_by_cached_key(|n| {
-                    let parts: Vec<u32> = n.split('.').map(|p| p.parse().unwrap_or(u32::MAX)).collect();
-                    (parts, n.clone())
-                });
-                line.push_str(&format!("{}{}", crate::engine::text::colon(lang), nums.join(", ")));
-            }
-            line
-        })
-        .collect()
+    crate::session::journey::history_lines(app.q, &s.draft.history, app.lang)
 }
 
 pub fn render_history(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
