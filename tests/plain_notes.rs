@@ -176,3 +176,16 @@ fn a_resumed_draft_with_a_stop_says_it_one_idea_a_line() {
     let st01 = q.rules.iter().find(|r| r.id == "ST-01").unwrap();
     assert!(out.contains(&format!("\nSTOP: {}\n{}\n", st01.title.en, st01.message.en)), "{out}");
 }
+
+#[test]
+fn note_history_and_codes_work_at_a_stop_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = "new\nT\nself\nupdate\nnote caller has a paper form already\nhistory\ncodes\n?\nquit\n";
+    let (code, out) = session(dir.path(), input, Lang::En, None);
+    assert_eq!(code, 0, "{out}");
+    let n = number("elig.request_type");
+    assert!(out.contains(&format!("Note saved on question {n}.")), "{out}");
+    assert!(out.contains(&format!("note: {n}")), "{out}");
+    assert!(out.contains("Codes on:") && out.contains("[ST-01]"), "{out}");
+    assert_eq!(the_draft(dir.path())["notes"]["elig.request_type"], "caller has a paper form already");
+}

@@ -1026,7 +1026,18 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
         loop {
             let Line::Text(line) = self.prompt(self.t(kind))? else { return Ok(After::Eof) };
+            // An agent's words work here too: a note on the question that set it off, the
+            // history, the codes.
+            if let Some(note) = note_command(line.trim()) {
+                self.note(w, qi, note)?;
+                continue;
+            }
             match (fired.caution, line.trim().to_lowercase().as_str()) {
+                (_, "history" | "historique") => self.history(w)?,
+                (_, "codes") => {
+                    self.codes = !self.codes;
+                    self.say(self.t(if self.codes { s::CODES_ON } else { s::CODES_OFF }))?;
+                }
                 (_, "change" | "changer" | "back" | "retour") => return Ok(After::Back),
                 (false, "paper" | "papier" | "continue" | "continuer") if fired.paper_ok => {
                     // Kept in the draft, so the full-screen interface knows it too.
