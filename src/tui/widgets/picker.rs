@@ -23,12 +23,16 @@ pub struct Picker {
     /// Enter on a filter that matches nothing keeps the text as typed (offices: the online
     /// application's list governs, SPEC §9.1 item 11).
     pub free_text: bool,
+    /// The current answer when it is not among the options (an office typed by name): shown
+    /// like a chosen one until typing starts.
+    pub typed: Option<String>,
 }
 
 impl Picker {
     pub fn new(options: Vec<(String, String)>, current: Option<&str>) -> Picker {
         let chosen = current.and_then(|c| options.iter().position(|(id, _)| id == c));
-        Picker { options, chosen, filter: TextInput::default(), highlight: 0, free_text: false }
+        let typed = current.filter(|c| chosen.is_none() && !c.trim().is_empty()).map(str::to_string);
+        Picker { options, chosen, filter: TextInput::default(), highlight: 0, free_text: false, typed }
     }
 
     /// A picker whose answer may also be a name that is not among the options.
@@ -65,8 +69,9 @@ impl Picker {
         let before = self.filter.value.clone();
         // Backspace on an empty filter clears the choice.
         if *key == FieldKey::Backspace && self.filter.value.is_empty() {
-            if self.chosen.is_some() {
+            if self.chosen.is_some() || self.typed.is_some() {
                 self.chosen = None;
+                self.typed = None;
                 return FieldEvent::Commit(None);
             }
             return FieldEvent::Edited;
@@ -95,11 +100,13 @@ impl Picker {
                 if m.is_empty() && self.free_text {
                     let typed = self.filter.value.trim().to_string();
                     self.chosen = None;
+                    self.typed = Some(typed.clone());
                     self.filter.clear();
                     return FieldEvent::CommitNext(Some(AnswerValue::Text(typed)));
                 }
                 let Some(&i) = m.get(self.highlight) else { return FieldEvent::Edited };
                 self.chosen = Some(i);
+                self.typed = None;
                 self.filter.clear();
                 self.highlight = 0;
                 return FieldEvent::CommitNext(Some(AnswerValue::Text(self.options[i].0.clone())));
@@ -118,8 +125,12 @@ impl Picker {
         }
         // The current answer stays in view: "→ Lebanon · type to change: [ ]", never hidden
         // behind an empty filter (issue 13).
-        let label = match self.chosen.filter(|_| self.filter.value.is_empty()) {
-            Some(i) => format!("  → {} · {} [", self.options[i].1, i18n::PICKER_TYPE_TO_CHANGE.get(lang)),
+        let current = self.chosen.map(|i| self.options[i].1.clone()).or_else(|| {
+            // Typed by name, or kept from before: neutralised, it comes from a draft.
+            self.typed.as_deref().map(crate::drafts::history::neutralised)
+        });
+        let label = match current.filter(|_| self.filter.value.is_empty()) {
+            Some(name) => format!("  → {name} · {} [", i18n::PICKER_TYPE_TO_CHANGE.get(lang)),
             None => format!("  {} [", i18n::PICKER_FILTER.get(lang)),
         };
         let col = unicode_width::UnicodeWidthStr::width(label.as_str());
@@ -205,6 +216,20 @@ mod tests {
             assert!(text.iter().any(|l| l.contains("British Columbia")), "{text:?}");
             assert!(!text.iter().any(|l| l.contains("CA-")), "no codes: {text:?}");
         }
+    }
+
+    #[test]
+    fn an_office_typed_by_name_shows_as_the_current_answer() {
+        let opts = vec![("mx-guadalajara".to_string(), "Guadalajara, Mexico".to_string())];
+        let p = Picker::new(opts.clone(), Some("Puerto Vallarta")).with_free_text();
+        let (lines, _) = p.lines(true, Lang::En);
+        assert!(lines[0].to_string().starts_with("  → Puerto Vallarta · type to change: ["), "{lines:?}");
+        let mut p = Picker::new(opts, Some("Bad\u{1b}[2J")).with_free_text();
+        let (lines, _) = p.lines(true, Lang::Fr);
+        assert!(!lines[0].to_string().contains('\u{1b}'), "{lines:?}");
+        assert_eq!(p.on_key(&FieldKey::Backspace), FieldEvent::Commit(None), "Backspace clears it");
+        let (lines, _) = p.lines(true, Lang::En);
+        assert!(lines[0].to_string().starts_with("  Type to filter"), "{lines:?}");
     }
 
     #[test]
