@@ -268,13 +268,17 @@ fn save_then_resume_at_the_same_screen() {
     let id = d["id"].as_str().unwrap().to_string();
     let before = d["answers"].clone();
 
-    // Second run: choose the draft from the list; it resumes on Parent 1 with the answers there.
+    // Second run: choose the draft from the list; it resumes on Parent 1, at the first question
+    // still to answer (not at the top of the screen: issue 13).
     let (code, out, _) = binary(dir.path(), &[], "1\n");
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("Resume me"), "{out}");
-    let first_screen = out.lines().find(|l| l.contains("— Screen ")).unwrap();
-    assert!(first_screen.starts_with("Parent 1"), "{first_screen}\n{out}");
-    assert!(out.contains("[current: Biological"), "{out}");
+    let first_screen = out.lines().find(|l| l.starts_with("Screen ")).unwrap();
+    assert!(first_screen.starts_with("Screen 5 of 13: Parent 1"), "{first_screen}\n{out}");
+    let q = builtin().unwrap();
+    let surname = q.questions.iter().find(|x| x.id == "par1.surname").unwrap();
+    assert!(out.contains(&format!("\n{}> ", surname.number)), "asked first: {}\n{out}", surname.number);
+    assert!(!out.contains("[current: Biological"), "the answered questions are not asked again\n{out}");
     assert_eq!(the_draft(dir.path())["answers"], before, "resuming and leaving changes nothing");
 
     // --draft opens it directly.
@@ -291,7 +295,8 @@ fn a_stop_prints_the_rule_and_its_quote() {
     let st01 = q.rules.iter().find(|r| r.id == "ST-01").unwrap();
     let (code, out) = session(dir.path(), "new\nT\nself\nupdate\nquit\n", Lang::En, None);
     assert_eq!(code, 0);
-    assert!(out.contains("STOP — ST-01"), "{out}");
+    assert!(out.contains(&format!("STOP — {}", st01.title.en)), "{out}");
+    assert!(!out.contains("ST-01"), "no rule code read aloud\n{out}");
     assert!(out.contains(&st01.title.en), "{out}");
     assert!(out.contains(&st01.message.en), "{out}");
     if let Some(quote) = &st01.quote {
@@ -387,7 +392,8 @@ fn a_caution_needs_an_explicit_yes() {
     let input = "new\nT\nself\nfirst\nno\nyes\nyes\nyes\nno\nunknown\nmaybe\nyes\n";
     let (code, out) = session(dir.path(), input, Lang::En, None);
     assert_eq!(code, 0);
-    assert!(out.contains("CAUTION — CA-13"), "{out}");
+    assert!(out.contains("CAUTION — "), "{out}");
+    assert!(!out.contains("CA-13"), "no rule code read aloud\n{out}");
     assert!(out.contains("Type yes, change or quit."), "{out}");
     let after = &out[out.rfind("CAUTION> yes").expect("the caution was confirmed")..];
     assert!(after.contains("> "), "the questionnaire goes on after the confirmation\n{out}");

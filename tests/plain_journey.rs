@@ -104,7 +104,10 @@ fn already_submitted_on_paper_names_the_question_and_offers_no_paper_preparation
     let dir = tempfile::tempdir().unwrap();
     let (code, out) = session(dir.path(), "new\nT\nself\nfirst\nyes\npaper\nquit\n", Lang::En);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("STOP — ST-02"), "{out}");
+    let st02 =
+        citcert::engine::builtin().unwrap().rules.iter().find(|r| r.id == "ST-02").unwrap().title.en.clone();
+    assert!(out.contains(&format!("STOP — {st02}")), "{out}");
+    assert!(!out.contains("STOP — ST-02"), "no rule code read aloud: {out}");
     assert!(out.contains("Because of your answer to 1.3 "), "{out}");
     assert!(out.contains("Type change to change this answer, or quit."), "{out}");
     assert!(out.contains("Type change or quit."), "paper is refused: {out}");

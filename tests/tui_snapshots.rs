@@ -392,7 +392,7 @@ fn f3_switches_the_language_live_and_the_draft_keeps_it() {
     assert_eq!(app.lang, Lang::Fr);
     let after = draw_text(&app, 80, 24);
     assert!(after.contains("jours restants") && after.contains("Nom de famille"), "{after}");
-    assert!(after.contains("4 sur 16"), "{after}");
+    assert!(after.contains("Écran 4 sur 13"), "{after}");
     assert!(after.lines().last().unwrap().starts_with("F3 English"), "{after}");
     // Saved in the draft at once: reopening it (with no --lang) brings French back.
     let s = app.session.as_ref().unwrap();

@@ -17,6 +17,10 @@ pub enum Cmd {
     Skip,
     Checklist,
     Review,
+    /// The draft's history (issue 13).
+    History,
+    /// Internal codes on or off, for an agent quoting a ticket.
+    Codes,
 }
 
 /// A command word (English or French), or None for an answer. `\word` is always an answer.
@@ -29,6 +33,8 @@ pub fn command(line: &str) -> Option<Cmd> {
         "skip" | "passer" => Cmd::Skip,
         "checklist" | "liste" => Cmd::Checklist,
         "review" | "revue" => Cmd::Review,
+        "history" | "historique" => Cmd::History,
+        "codes" => Cmd::Codes,
         _ => return None,
     })
 }

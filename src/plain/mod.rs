@@ -50,6 +50,7 @@ pub fn run(input: impl BufRead, output: impl Write, ctx: PlainContext<'_>) -> Re
         clock: ctx.clock,
         lang: ctx.lang,
         echo: ctx.echo_input,
+        codes: false,
     };
     p.say(s::BANNER.get(p.lang))?;
     let sweep = store.sweep(&p.clock).map_err(cli_error)?;
@@ -104,6 +105,9 @@ struct Plain<'a, R, W> {
     clock: Clock,
     lang: Lang,
     echo: bool,
+    /// Internal codes shown (rule, item and province codes, guide lines): the `codes` command,
+    /// for an agent quoting a ticket. Off by default: a screen reader reads words, not codes.
+    codes: bool,
 }
 
 /// The draft being filled in.
@@ -412,14 +416,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let ev = self.evaluate(&w);
             for r in ev.stops(q) {
                 let rule = &q.rules[r];
-                let line = format!(
-                    "{}: {} {} — {}",
-                    self.t(s::STOP),
-                    rule.id,
-                    rule.title.get(self.lang),
-                    rule.message.get(self.lang)
-                );
+                // One idea a line: the stop, then what it means.
+                let line =
+                    format!("{}: {}{}", self.t(s::STOP), self.code(&rule.id), rule.title.get(self.lang));
                 self.say(line)?;
+                self.say(rule.message.get(self.lang))?;
+            }
+            // Resuming starts at the first question still to answer (on the saved screen or after).
+            let paper = w.open.draft.paper_prep;
+            if let Some(qi) = crate::session::journey::first_unanswered(q, &ev, &w.answers, w.screen, paper) {
+                w.screen = q.questions[qi].screen;
+                from = qi;
             }
         }
         loop {
@@ -553,20 +560,21 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let q = self.q;
         let lang = self.lang;
         let screen = &q.screens[w.screen];
-        let visible = ev.visible_screens();
-        let pos = visible.iter().position(|&x| x == w.screen).map_or(0, |p| p + 1);
         let mut title = screen.title.get(lang).to_string();
         if let Some(i) = screen.item {
             let item = q.items[i].title.get(lang);
-            title = if title.contains(item) {
-                format!("{title} ({})", q.items[i].id)
-            } else {
-                format!("{title}: {item} ({})", q.items[i].id)
-            };
+            if !title.contains(item) {
+                title = format!("{title}: {item}");
+            }
+            if self.codes {
+                title = format!("{title} [{}]", q.items[i].id);
+            }
         }
         self.say("")?;
-        let line = format!("{title} — {} {pos} {} {}", self.t(s::SCREEN), self.t(s::OF), visible.len());
-        self.say(line)?;
+        // Numbered as the questions are (screen 11.2 holds questions 11.2.x); the count is the
+        // last section's number, so it does not change as questions appear.
+        let (number, total) = crate::session::journey::screen_counter(q, w.screen);
+        self.say(format!("{} {number} {} {total}: {title}", self.t(s::SCREEN), self.t(s::OF)))?;
         if ev.minor
             && let Some(t) = q.text("minor_reminder")
         {
@@ -592,8 +600,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.say(q.items[i].content.get(lang))?;
         }
         if screen.kind == ScreenKind::Review {
-            self.check_your_answers(w, ev)?;
-            self.report(w, ev)?;
+            self.review(w, ev)?;
             if let Some(t) = q.text("honesty") {
                 self.say(t.get(lang))?;
             }
@@ -637,46 +644,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let mandatory = question.mandatory.eval(&env);
         let current = w.answers.get(&question.id).cloned();
         let suggestion = prefill(q, qi, ev).filter(|_| current.is_none());
-        self.say("")?;
-        let mut head = format!("{} {}", question.number, ev.prompt(q, qi, lang));
-        if let Some(h) = type_hint(question.qtype)
-            && !question.qtype.is_pick()
-            && question.qtype != QType::File
-            && !head.contains("YYYY")
-            && !head.contains("AAAA")
-        {
-            head = format!("{head} ({})", h.get(lang));
-        }
-        self.say(head)?;
-        self.options(question)?;
-        let mut hints = vec![];
-        if question.na {
-            hints.push(self.t(s::NA_HINT));
-        }
-        if question.unknown && !question.options.iter().any(|o| o.id == "unknown") {
-            hints.push(self.t(s::UNK_HINT));
-        }
-        if !mandatory {
-            hints.push(self.t(s::OPTIONAL));
-        }
-        if !hints.is_empty() {
-            self.say(format!("  {}", hints.join(" ")))?;
-        }
-        if let Some(c) = &current {
-            let shown = match &ev.values[qi] {
-                Some(v) => answer_label(q, qi, v, lang),
-                None => c.display(),
-            };
-            let line = format!("  [{}: {shown}] {}", self.t(s::CURRENT), self.t(s::ENTER_KEEPS));
-            self.say(line)?;
-            for p in ev.problems_for(qi) {
-                self.say(format!("  {}", p.message.get(lang)))?;
-            }
-        } else if let Some(sg) = &suggestion {
-            let label = answer_label(q, qi, &AnswerValue::Text(sg.clone()), lang);
-            let line = format!("  [{}: {label}] {}", self.t(s::SUGGESTED), self.t(s::ENTER_ACCEPTS));
-            self.say(line)?;
-        }
+        self.print_question(w, ev, qi)?;
         loop {
             let Line::Text(line) = self.prompt(&question.number)? else { return Ok(Asked::Eof) };
             let typed = line.trim();
@@ -696,14 +664,32 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     }
                 }
             }
+            if let Some(note) = note_command(typed) {
+                self.note(w, qi, note)?;
+                continue;
+            }
             if let Some(cmd) = command(typed) {
                 match cmd {
-                    Cmd::Help => self.help(qi)?,
+                    Cmd::Help => {
+                        self.help(qi)?;
+                        self.print_question(w, ev, qi)?;
+                    }
                     Cmd::Back => return Ok(Asked::Back),
                     Cmd::Quit => return Ok(Asked::Quit),
                     Cmd::Save => self.save(w, true)?,
-                    Cmd::Checklist => self.checklist(ev)?,
-                    Cmd::Review => self.report(w, ev)?,
+                    Cmd::Checklist => {
+                        self.checklist(ev)?;
+                        self.print_question(w, ev, qi)?;
+                    }
+                    Cmd::Review => {
+                        self.review(w, ev)?;
+                        self.print_question(w, ev, qi)?;
+                    }
+                    Cmd::History => self.history(w)?,
+                    Cmd::Codes => {
+                        self.codes = !self.codes;
+                        self.say(self.t(if self.codes { s::CODES_ON } else { s::CODES_OFF }))?;
+                    }
                     Cmd::Skip => {
                         if mandatory {
                             self.say(self.t(s::CANNOT_SKIP))?;
@@ -762,6 +748,64 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 return Ok(r);
             }
         }
+    }
+
+    /// The whole question: number, prompt, options, hints, the current or suggested answer and
+    /// the agent's note. Said again after `?`, `checklist` and `review`.
+    fn print_question(&mut self, w: &Walk, ev: &Evaluation, qi: usize) -> Result<(), CliError> {
+        let q = self.q;
+        let lang = self.lang;
+        let shown = ev.shown_question(q, qi);
+        let question: &Question = &shown;
+        let env = EvEnv(ev);
+        let mandatory = question.mandatory.eval(&env);
+        let current = w.answers.get(&question.id).cloned();
+        let suggestion = prefill(q, qi, ev).filter(|_| current.is_none());
+        self.say("")?;
+        let mut head = format!("{} {}", question.number, ev.prompt(q, qi, lang));
+        if let Some(h) = type_hint(question.qtype)
+            && !question.qtype.is_pick()
+            && question.qtype != QType::File
+            && !head.contains("YYYY")
+            && !head.contains("AAAA")
+        {
+            head = format!("{head} ({})", h.get(lang));
+        }
+        self.say(head)?;
+        self.options(question)?;
+        let mut hints = vec![];
+        if question.na {
+            hints.push(self.t(s::NA_HINT));
+        }
+        if question.unknown && !question.options.iter().any(|o| o.id == "unknown") {
+            hints.push(self.t(s::UNK_HINT));
+        }
+        if !mandatory {
+            hints.push(self.t(s::OPTIONAL));
+        }
+        if !hints.is_empty() {
+            self.say(format!("  {}", hints.join(" ")))?;
+        }
+        if let Some(c) = &current {
+            let shown = match &ev.values[qi] {
+                Some(v) => answer_label(q, qi, v, lang),
+                None => c.display(),
+            };
+            let line = format!("  [{}: {shown}] {}", self.t(s::CURRENT), self.t(s::ENTER_KEEPS));
+            self.say(line)?;
+            for p in ev.problems_for(qi) {
+                self.say(format!("  {}", p.message.get(lang)))?;
+            }
+        } else if let Some(sg) = &suggestion {
+            let label = answer_label(q, qi, &AnswerValue::Text(sg.clone()), lang);
+            let line = format!("  [{}: {label}] {}", self.t(s::SUGGESTED), self.t(s::ENTER_ACCEPTS));
+            self.say(line)?;
+        }
+        if let Some(note) = w.open.draft.notes.get(&q.questions[qi].id) {
+            let note = crate::safe_text::inline(note).into_owned();
+            self.say(format!("  {}: {note}", self.t(s::NOTE_LABEL)))?;
+        }
+        Ok(())
     }
 
     /// Validates a raw answer (the engine's per-type rules, then the cross-field checks on it);
@@ -857,8 +901,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let lang = self.lang;
         self.say(self.t(s::CHECK_ANSWERS))?;
         let mut last = usize::MAX;
+        let paper = w.open.draft.paper_prep;
         for qi in crate::session::journey::review_entries(q, ev) {
             let question = &q.questions[qi];
+            // On paper no file is given: the documents are gathered (the paper route lists them).
+            if paper && crate::session::files::file_item(q, qi).is_some() {
+                continue;
+            }
             if question.screen != last {
                 last = question.screen;
                 let sc = &q.screens[last];
@@ -869,6 +918,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 let state = crate::session::journey::screen_state(q, ev, last).words(lang);
                 self.say(format!("-- {} {title} ({state})", sc.number))?;
             }
+            let note = w.open.draft.notes.get(&question.id);
             let answer = crate::session::journey::answer_words(q, ev, &w.answers, qi, lang);
             let mark = if ev.has_error(qi) {
                 "✗ "
@@ -878,8 +928,109 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 ""
             };
             self.say(format!("  {mark}{} {}: {answer}", question.number, ev.prompt(q, qi, lang)))?;
+            if let Some(note) = note {
+                let note = crate::safe_text::inline(note).into_owned();
+                self.say(format!("    {}: {note}", self.t(s::NOTE_LABEL)))?;
+            }
         }
         self.say(self.t(s::CHANGE_HOW))
+    }
+
+    /// The review: check your answers, then the report; on the paper route, its review instead
+    /// (which application, the documents to gather, payment), never the online report that
+    /// would count the files not given on paper as missing.
+    fn review(&mut self, w: &Walk, ev: &Evaluation) -> Result<(), CliError> {
+        self.check_your_answers(w, ev)?;
+        if !w.open.draft.paper_prep {
+            return self.report(w, ev);
+        }
+        self.say(self.t(s::PAPER_REVIEW))?;
+        for line in crate::session::paper::screen_lines(self.q, ev, self.lang) {
+            self.say(line)?;
+        }
+        Ok(())
+    }
+
+    /// "CL-ID1 " when codes are on (`codes`), else nothing.
+    fn code(&self, code: &str) -> String {
+        if self.codes { format!("[{code}] ") } else { String::new() }
+    }
+
+    /// `note TEXT` sets the note on question `qi`, `note clear` removes it, `note` alone says it.
+    /// Kept in the draft and in its history (the question, never the text).
+    fn note(&mut self, w: &mut Walk, qi: usize, text: &str) -> Result<(), CliError> {
+        use crate::drafts::history;
+        let id = self.q.questions[qi].id.clone();
+        let number = self.q.questions[qi].number.clone();
+        if text.is_empty() {
+            match w.open.draft.notes.get(&id) {
+                Some(n) => {
+                    let n = crate::safe_text::inline(n).into_owned();
+                    self.say(format!("{}: {n}", self.t(s::NOTE_LABEL)))?;
+                }
+                None => self.say(self.t(s::NOTE_NONE))?,
+            }
+            return self.say(self.t(s::NOTE_HOW));
+        }
+        if w.open.is_read_only() {
+            let line = format!("{} {}", self.t(s::NOTE_NOT_SAVED), self.t(s::READ_ONLY));
+            return self.say(line);
+        }
+        let clear = matches!(text.to_lowercase().as_str(), "clear" | "effacer");
+        let before = w.open.draft.notes.get(&id).cloned();
+        if clear {
+            if before.is_none() {
+                return self.say(self.t(s::NOTE_NONE));
+            }
+            w.open.draft.notes.remove(&id);
+        } else {
+            let note = match history::check_note(text) {
+                Ok(n) => n,
+                Err(why) => {
+                    let line = format!("{} {}", self.t(s::NOTE_NOT_SAVED), why.get(self.lang));
+                    return self.say(line);
+                }
+            };
+            if !w.open.draft.notes.contains_key(&id) && w.open.draft.notes.len() >= history::MAX_NOTES {
+                let max = history::MAX_NOTES;
+                let why = self.lang.pick(
+                    format!("this draft already has {max} notes, the most it can hold; clear one first"),
+                    format!("ce brouillon a déjà {max} notes, le maximum; retirez-en une d'abord"),
+                );
+                return self.say(format!("{} {why}", self.t(s::NOTE_NOT_SAVED)));
+            }
+            w.open.draft.notes.insert(id.clone(), note);
+        }
+        let entry = history::Entry::now(self.clock.now(), history::Event::Note, vec![id.clone()]);
+        history::push(&mut w.open.draft.history, entry);
+        self.save(w, false)?;
+        if w.unsaved.is_some() {
+            // The save said why; the note is not kept as if it were.
+            match before {
+                Some(b) => w.open.draft.notes.insert(id, b),
+                None => w.open.draft.notes.remove(&id),
+            };
+            return Ok(());
+        }
+        let word = if clear { s::NOTE_CLEARED } else { s::NOTE_SAVED };
+        self.say(format!("{} {number}.", self.t(word)))
+    }
+
+    /// The draft's history (`history`): when it was created, opened and saved, and which
+    /// questions changed (numbers, never values), the last 30 entries.
+    fn history(&mut self, w: &Walk) -> Result<(), CliError> {
+        const SHOWN: usize = 30;
+        let entries = &w.open.draft.history;
+        if entries.is_empty() {
+            return self.say(self.t(s::HISTORY_NONE));
+        }
+        self.say(self.t(s::HISTORY_HEAD))?;
+        let recent = &entries[entries.len().saturating_sub(SHOWN)..];
+        let lines = crate::session::journey::history_lines(self.q, recent, self.lang);
+        for l in lines {
+            self.say(format!("  {l}"))?;
+        }
+        Ok(())
     }
 
     /// Readiness item by item, with the recorded files read again (an explicit review, not a keystroke).
@@ -943,14 +1094,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         for &r in &new_rules {
             let rule = &q.rules[r];
             if rule.outcome == Outcome::DocBlock {
-                let line = format!(
-                    "{} {}: {} — {}",
-                    self.t(s::BLOCKED),
-                    rule.id,
-                    rule.title.get(lang),
-                    rule.message.get(lang)
-                );
+                let line = format!("{} {}{}", self.t(s::BLOCKED), self.code(&rule.id), rule.title.get(lang));
                 self.say(line)?;
+                self.say(rule.message.get(lang))?;
             }
         }
         let acknowledged: BTreeSet<usize> = w
@@ -974,7 +1120,18 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
         loop {
             let Line::Text(line) = self.prompt(self.t(kind))? else { return Ok(After::Eof) };
+            // An agent's words work here too: a note on the question that set it off, the
+            // history, the codes.
+            if let Some(note) = note_command(line.trim()) {
+                self.note(w, qi, note)?;
+                continue;
+            }
             match (fired.caution, line.trim().to_lowercase().as_str()) {
+                (_, "history" | "historique") => self.history(w)?,
+                (_, "codes") => {
+                    self.codes = !self.codes;
+                    self.say(self.t(if self.codes { s::CODES_ON } else { s::CODES_OFF }))?;
+                }
                 (_, "change" | "changer" | "back" | "retour") => return Ok(After::Back),
                 (false, "paper" | "papier" | "continue" | "continuer") if fired.paper_ok => {
                     // Kept in the draft, so the full-screen interface knows it too.
@@ -1016,11 +1173,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn rule_text(&mut self, r: usize, kind: Tr, paper_ok: bool) -> Result<(), CliError> {
         let rule = &self.q.rules[r];
         let lang = self.lang;
-        self.say(format!("{} — {} {}", self.t(kind), rule.id, rule.title.get(lang)))?;
+        self.say(format!("{} — {}{}", self.t(kind), self.code(&rule.id), rule.title.get(lang)))?;
         self.say(rule.message.get(lang))?;
         if let Some(quote) = &rule.quote {
             let (open, close) = if lang == Lang::Fr { ("« ", " »") } else { ("“", "”") };
-            self.say(format!("{}: {open}{}{close} ({})", self.t(s::GUIDE), quote.get(lang), rule.source))?;
+            self.say(format!("{}: {open}{}{close}", self.t(s::GUIDE), quote.get(lang)))?;
+            self.say(format!(
+                "{}: {}",
+                self.t(s::SOURCE),
+                crate::session::journey::source_words(&rule.source, lang, self.codes)
+            ))?;
         }
         if let Some(info) = &rule.info {
             self.say(info.get(lang))?;
@@ -1056,7 +1218,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     .provinces
                     .iter()
                     .enumerate()
-                    .map(|(k, p)| format!("{}) {} ({})", k + 1, p.name.get(lang), p.code))
+                    .map(|(k, p)| {
+                        // "Alberta", not "Alberta (CA-AB)": a screen reader reads every letter.
+                        if self.codes {
+                            format!("{}) {} [{}]", k + 1, p.name.get(lang), p.code)
+                        } else {
+                            format!("{}) {}", k + 1, p.name.get(lang))
+                        }
+                    })
                     .collect();
                 for p in parts {
                     self.say(format!("  {p}"))?;
@@ -1085,7 +1254,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let question = &q.questions[qi];
         let help = question.help.get(lang);
         self.say(if help.is_empty() { self.t(s::NO_HELP) } else { help })?;
-        self.say(format!("{}: {} {}", self.t(s::SOURCE), self.t(s::GUIDE), question.source))?;
+        let source = crate::session::journey::source_words(&question.source, lang, self.codes);
+        self.say(format!("{}: {source}", self.t(s::SOURCE)))?;
         let how = type_hint(question.qtype).map(|h| h.get(lang)).unwrap_or("");
         if !how.is_empty() {
             self.say(format!("{}: {how}", self.t(s::HOW_TO_ANSWER)))?;
@@ -1095,7 +1265,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         {
             self.say(t.get(lang))?;
         }
-        self.say(self.t(s::COMMANDS))
+        self.say(self.t(s::COMMANDS))?;
+        self.say(self.t(s::COMMANDS_MORE))
     }
 
     fn checklist(&mut self, ev: &Evaluation) -> Result<(), CliError> {
@@ -1118,7 +1289,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         for r in items {
             let it = &q.items[r.item];
             let req = if r.required { self.t(s::REQUIRED_WORD) } else { self.t(s::OPTIONAL_WORD) };
-            let line = format!("  [{}] {} {} ({req})", r.status.label(lang), it.id, it.title.get(lang));
+            let line =
+                format!("  [{}] {}{} ({req})", r.status.label(lang), self.code(&it.id), it.title.get(lang));
             self.say(line)?;
             let why = format!("      {}: {}", self.t(s::WHY), ev.reason_text(q, r, lang));
             self.say(why)?;
@@ -1249,10 +1421,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         Err(e) => self.say(e.message.get(self.lang))?,
                     }
                 }
-                "review" | "revue" => {
-                    self.check_your_answers(w, ev)?;
-                    self.report(w, ev)?;
-                }
+                "review" | "revue" => self.review(w, ev)?,
                 _ if paper => self.say(self.t(s::PAPER_COMMANDS))?,
                 _ => self.say(self.t(s::NEXT_COMMANDS))?,
             }
@@ -1282,6 +1451,12 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }),
         }
     }
+}
+
+/// "note TEXT": the note's text ("" for `note` alone), or None when the line is not a note command.
+fn note_command(typed: &str) -> Option<&str> {
+    let (word, rest) = typed.split_once(char::is_whitespace).unwrap_or((typed, ""));
+    word.eq_ignore_ascii_case("note").then(|| rest.trim())
 }
 
 /// "change 4.2" / "changer 4.2": the question number to go to.

@@ -254,3 +254,38 @@ pub const LOCKED_NOTE: Tr = Tr(
     "Ses réponses, pièces jointes et notes sont chiffrées avec votre phrase de passe; sans elle, elles sont \
      irrécupérables.",
 );
+
+// ---- issue 13: notes, history, codes, the paper review ----
+
+pub const NOTE_LABEL: Tr = Tr("Agent note", "Note de l’agent");
+pub const NOTE_SAVED: Tr = Tr("Note saved on question", "Note enregistrée sur la question");
+pub const NOTE_CLEARED: Tr = Tr("Note removed from question", "Note retirée de la question");
+pub const NOTE_NONE: Tr = Tr("No note on this question.", "Aucune note sur cette question.");
+pub const NOTE_HOW: Tr = Tr(
+    "To write one: note followed by the text. To remove it: note clear.",
+    "Pour en écrire une : note suivi du texte. Pour la retirer : note effacer.",
+);
+pub const NOTE_NOT_SAVED: Tr = Tr("Note not saved:", "Note non enregistrée :");
+pub const HISTORY_HEAD: Tr =
+    Tr("History of this draft, oldest first:", "Historique de ce brouillon, du plus ancien au plus récent :");
+pub const HISTORY_NONE: Tr = Tr(
+    "No history yet; it starts at the next save.",
+    "Aucun historique pour l’instant; il commence au prochain enregistrement.",
+);
+pub const CODES_ON: Tr = Tr(
+    "Codes on: rule, item and province codes and guide lines are shown, to quote in a ticket. Type codes again to hide them.",
+    "Codes affichés : codes des règles, des documents, des provinces et lignes du guide, à citer dans un billet. Tapez codes de nouveau pour les masquer.",
+);
+pub const CODES_OFF: Tr = Tr("Codes hidden.", "Codes masqués.");
+pub const PAPER_REVIEW: Tr = Tr(
+    "Review for the paper application (no file is uploaded on paper):",
+    "Revue pour la demande papier (aucun fichier n’est téléversé sur papier) :",
+);
+pub const COMMANDS_MORE: Tr = Tr(
+    "  note TEXT  a note for whoever helps you next, kept with this question (note clear: remove it)
+  history    when this draft was opened and saved, and which questions changed
+  codes      show or hide internal codes (rules, items, guide lines), to quote in a ticket",
+    "  note TEXTE une note pour la personne qui vous aidera, gardée avec cette question (note effacer : la retirer)
+  history    quand ce brouillon a été ouvert et enregistré, et quelles questions ont changé (aussi : historique)
+  codes      afficher ou masquer les codes internes (règles, documents, lignes du guide), à citer dans un billet",
+);

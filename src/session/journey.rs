@@ -180,3 +180,207 @@ pub fn answered(v: Option<&AnswerValue>) -> bool {
         None => false,
     }
 }
+
+/// The screen counter of both front ends, numbered the way questions are: the screen's own
+/// number ("4", "11.2") and the number of the last section. Neither changes as questions or
+/// document screens appear, so "11.2 of 13" holds questions 11.2.x (issue 13).
+pub fn screen_counter(q: &Questionnaire, screen: usize) -> (String, usize) {
+    let section = |n: &str| n.split('.').next().and_then(|s| s.trim().parse::<usize>().ok()).unwrap_or(0);
+    let total = q.screens.iter().map(|s| section(&s.number)).max().unwrap_or(0);
+    (q.screens[screen].number.clone(), total)
+}
+
+/// English and French.
+type Both = (&'static str, &'static str);
+
+/// The guide's sections by the line they start on (`[G Lnn]` of seeds/004), with the step they
+/// belong to: (first line, step, section), in English and French.
+const GUIDE_SECTIONS: &[(u32, Both, Both)] = &[
+    (1, ("Overview", "Aperçu"), ("", "")),
+    (27, ("Before you apply", "Avant de présenter une demande"), ("", "")),
+    (
+        49,
+        ("Before you apply", "Avant de présenter une demande"),
+        ("Exception to citizenship by birth in Canada", "Exception à la citoyenneté par naissance au Canada"),
+    ),
+    (58, ("Step 1, Gather your documents", "Étape 1, Rassembler vos documents"), ("", "")),
+    (
+        66,
+        ("Step 1, Gather your documents", "Étape 1, Rassembler vos documents"),
+        ("Previous citizenship certificates", "Certificats de citoyenneté antérieurs"),
+    ),
+    (
+        74,
+        ("Step 1, Gather your documents", "Étape 1, Rassembler vos documents"),
+        ("Acceptable identity documents", "Pièces d’identité acceptables"),
+    ),
+    (
+        87,
+        ("Step 1, Gather your documents", "Étape 1, Rassembler vos documents"),
+        ("Quebec government documents", "Documents du gouvernement du Québec"),
+    ),
+    (
+        90,
+        ("Step 1, Gather your documents", "Étape 1, Rassembler vos documents"),
+        ("Crown servants", "Fonctionnaires de l’État"),
+    ),
+    (
+        94,
+        ("Step 1, Gather your documents", "Étape 1, Rassembler vos documents"),
+        ("Gender identifier change", "Changement de l’identificateur de genre"),
+    ),
+    (100, ("Step 1, Gather your documents", "Étape 1, Rassembler vos documents"), ("Photographs", "Photos")),
+    (
+        106,
+        ("Step 1, Gather your documents", "Étape 1, Rassembler vos documents"),
+        ("Urgent processing", "Traitement urgent"),
+    ),
+    (
+        108,
+        ("Step 1, Gather your documents", "Étape 1, Rassembler vos documents"),
+        ("Translation of documents", "Traduction des documents"),
+    ),
+    (
+        128,
+        ("Step 2, Complete the online questionnaire", "Étape 2, Remplir le questionnaire en ligne"),
+        ("", ""),
+    ),
+    (
+        139,
+        ("Step 2, Complete the online questionnaire", "Étape 2, Remplir le questionnaire en ligne"),
+        ("Helpful tips", "Conseils utiles"),
+    ),
+    (
+        149,
+        ("Step 2, Complete the online questionnaire", "Étape 2, Remplir le questionnaire en ligne"),
+        ("Reason for application", "Raison de la demande"),
+    ),
+    (
+        157,
+        ("Step 2, Complete the online questionnaire", "Étape 2, Remplir le questionnaire en ligne"),
+        ("Personal details", "Renseignements personnels"),
+    ),
+    (
+        160,
+        ("Step 2, Complete the online questionnaire", "Étape 2, Remplir le questionnaire en ligne"),
+        ("Parent details", "Renseignements sur les parents"),
+    ),
+    (
+        179,
+        ("Step 2, Complete the online questionnaire", "Étape 2, Remplir le questionnaire en ligne"),
+        ("Citizenship details", "Renseignements sur la citoyenneté"),
+    ),
+    (
+        181,
+        (
+            "Step 3, Pay your fees and submit your application",
+            "Étape 3, Payer les frais et présenter votre demande",
+        ),
+        ("Your fees", "Vos frais"),
+    ),
+    (
+        191,
+        (
+            "Step 3, Pay your fees and submit your application",
+            "Étape 3, Payer les frais et présenter votre demande",
+        ),
+        ("Submit your application", "Présenter votre demande"),
+    ),
+    (199, ("After you submit your application", "Après avoir présenté votre demande"), ("", "")),
+    (214, ("For more information", "Pour en savoir plus"), ("", "")),
+    (
+        235,
+        ("Appendix A", "Annexe A"),
+        ("Amendments to the Citizenship Act", "Modifications à la Loi sur la citoyenneté"),
+    ),
+    (256, ("Appendix B", "Annexe B"), ("Crown servants", "Fonctionnaires de l’État")),
+    (273, ("Appendix C", "Annexe C"), ("Legal parent at birth", "Parent légal à la naissance")),
+];
+
+/// Where a source is, in words people read: "Guide: Step 1, Gather your documents — Photographs"
+/// for "G L100-L104" (the section of its first line), else the source itself without internal
+/// words ("assumption" is citcert's reading of the guide). With `codes` (an agent quoting a
+/// ticket), the code follows in brackets.
+pub fn source_words(source: &str, lang: Lang, codes: bool) -> String {
+    let guide = lang.pick("Guide", "Guide");
+    let c = crate::engine::text::colon(lang);
+    let words = if let Some(rest) = source.strip_prefix("G L") {
+        let line: Option<u32> = rest.split(|c: char| !c.is_ascii_digit()).next().and_then(|d| d.parse().ok());
+        match line.and_then(|l| GUIDE_SECTIONS.iter().rev().find(|(start, _, _)| *start <= l)) {
+            Some((_, step, sec)) => {
+                let (step, sec) = (lang.pick(step.0, step.1), lang.pick(sec.0, sec.1));
+                if sec.is_empty() {
+                    format!("{guide}{c}{step}")
+                } else {
+                    format!("{guide}{c}{step} — {sec}")
+                }
+            }
+            None => guide.to_string(),
+        }
+    } else if source == "assumption" {
+        lang.pick(
+            "citcert’s reading of the guide (the guide does not say it in so many words)",
+            "interprétation du guide par citcert (le guide ne le dit pas en toutes lettres)",
+        )
+        .to_string()
+    } else {
+        source.to_string()
+    };
+    if codes && words != source { format!("{words} [{source}]") } else { words }
+}
+
+/// The first unanswered question a person answers, from screen `from_screen` on (visible
+/// screens, visible questions; displays and questions fixed by earlier answers left out, and
+/// file questions in paper-preparation mode): where resuming a draft starts.
+pub fn first_unanswered(
+    q: &Questionnaire,
+    ev: &Evaluation,
+    answers: &Answers,
+    from_screen: usize,
+    paper: bool,
+) -> Option<usize> {
+    ev.visible_screens().into_iter().filter(|&sc| sc >= from_screen).find_map(|sc| {
+        ev.visible_questions(q, sc).find(|&qi| {
+            let question = &q.questions[qi];
+            question.qtype != QType::Display
+                && answers.get(&question.id).is_none()
+                && ev.values[qi].is_none()
+                && !(paper && crate::session::files::file_item(q, qi).is_some())
+                && crate::session::answering::fixed_value(q, qi, ev).is_none()
+        })
+    })
+}
+
+/// A draft's history as lines for both front ends, oldest first: time, event and the question
+/// numbers it touched ("2025-06-01 12:00  saved: 4.1, 4.4") — never answers nor note texts.
+pub fn history_lines(
+    q: &Questionnaire,
+    entries: &[crate::drafts::history::Entry],
+    lang: Lang,
+) -> Vec<String> {
+    entries
+        .iter()
+        .map(|e| {
+            let at = e.at.replace('T', " ");
+            let at = at.get(..16).unwrap_or(&at).to_string();
+            let mut line = format!("{at}  {}", e.event.word().get(lang));
+            if !e.changed.is_empty() {
+                let mut nums: Vec<String> = e
+                    .changed
+                    .iter()
+                    .map(|id| match q.questions.iter().find(|x| &x.id == id) {
+                        Some(x) => x.number.clone(),
+                        None => crate::safe_text::inline(id).into_owned(),
+                    })
+                    .collect();
+                // In questionnaire order: 4.2 before 4.10.
+                nums.sort_by_cached_key(|n| {
+                    let parts: Vec<u32> = n.split('.').map(|p| p.parse().unwrap_or(u32::MAX)).collect();
+                    (parts, n.clone())
+                });
+                line.push_str(&format!("{}{}", crate::engine::text::colon(lang), nums.join(", ")));
+            }
+            line
+        })
+        .collect()
+}

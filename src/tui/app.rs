@@ -44,6 +44,10 @@ pub enum Overlay {
     ReadBack,
     /// "What happens next": export the summary, build the package, then the IRCC steps.
     Next(NextView),
+    /// The agent note on a question being written (F8): the question and the text.
+    Note(usize, TextInput),
+    /// The draft's history (F9).
+    History,
 }
 
 /// The last window: what happens next, and the two things citcert does from here.
@@ -213,6 +217,8 @@ pub struct App<'a> {
     pub quit: bool,
     /// Colours on (off with NO_COLOR); meaning never rests on colour alone.
     pub color: bool,
+    /// Internal codes shown (F12): rule, item and outcome codes, guide lines. Off by default.
+    pub show_codes: bool,
     /// How far the open window's text is scrolled (help, why, read-back); 0 for a new window.
     pub scroll: u16,
     /// The language was given with --lang: drafts open in it rather than in their own.
@@ -249,6 +255,7 @@ impl<'a> App<'a> {
             status: None,
             quit: false,
             color: true,
+            show_codes: false,
             lang_explicit: false,
             scroll: 0,
             not_saved_on_quit: None,
@@ -303,6 +310,7 @@ impl<'a> App<'a> {
                     Overlay::NewDraft(_)
                     | Overlay::Rename(..)
                     | Overlay::Search(..)
+                    | Overlay::Note(..)
                     | Overlay::Passphrase(..)
                     | Overlay::NewPassphrase(..),
                 ),
@@ -353,6 +361,7 @@ impl<'a> App<'a> {
         match action {
             Action::SwitchLang => return self.switch_lang(),
             Action::Drafts => return self.back_to_drafts(),
+            Action::Codes => return self.toggle_codes(),
             _ => {}
         }
         if let Some(o) = self.overlay.clone() {
@@ -576,6 +585,8 @@ impl<'a> App<'a> {
             },
             Overlay::Rename(id, input) => self.update_rename(id, input, action),
             Overlay::Stop(v) => self.update_stop(v, action),
+            Overlay::Note(qi, input) => self.update_note(qi, input, action),
+            Overlay::History => self.update_history(action),
             Overlay::Next(v) => self.update_next(v, action),
             Overlay::Attach(d) => self.update_attach(d, action),
         }
@@ -987,6 +998,10 @@ impl<'a> App<'a> {
             Action::FocusPrev => self.move_focus(-1),
             Action::Na | Action::Unknown => self.na_unknown(action == Action::Na),
             Action::Attach => self.open_attach(),
+            Action::Note => self.open_note(),
+            Action::History => self.open_history(),
+            // Handled over any window in `update`.
+            Action::Codes => self.toggle_codes(),
             Action::Key(k) => match pane {
                 Pane::Checklist => self.checklist_key(k),
                 Pane::Review => self.review_key(k),

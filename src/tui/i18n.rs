@@ -210,11 +210,11 @@ pub const HELP_ABOUT: Msg = m(
     "a  About (law currency)    any other key closes",
     "a  À propos (état du droit)    toute autre touche ferme",
 );
-pub fn guide_source(lang: Lang, source: &str, id: &str) -> String {
-    lang.pick(
-        format!("Guide source: {source}  ·  question id: {id}"),
-        format!("Source dans le guide : {source}  ·  identifiant de la question : {id}"),
-    )
+pub fn guide_source(lang: Lang, source: &str, id: &str, codes: bool) -> String {
+    // Words people read ("Guide: Step 1, Gather your documents"), not "G L155-L156" nor the
+    // question id (issue 13); with the codes on (F12) an agent sees both, to quote in a ticket.
+    let words = crate::session::journey::source_words(source, lang, codes);
+    if codes { format!("{words} [{id}]") } else { words }
 }
 pub const T_ABOUT: Msg = m("About citcert", "À propos de citcert");
 pub const ABOUT_NOTHING_SENT: Msg = m(
@@ -267,6 +267,18 @@ pub const KEYS: &[(&str, Msg)] = &[
     ),
     ("Ctrl-Q", m("save and quit", "enregistrer et quitter")),
     ("F1 ?  F2", m("this help · about", "cette aide · à propos")),
+    (
+        "Alt-N",
+        m("agent note on this question (Enter on empty: remove)", "note de l’agent sur cette question"),
+    ),
+    (
+        "Alt-H",
+        m(
+            "this draft's history (opened, saved, what changed)",
+            "historique du brouillon (ouvert, enregistré)",
+        ),
+    ),
+    ("F12", m("show or hide internal codes, to quote in a ticket", "afficher ou masquer les codes internes")),
 ];
 
 // ── Search and read-back ────────────────────────────────────────────────────────────────────
@@ -659,6 +671,94 @@ pub fn jump_more_digits(lang: Lang, typed: &str) -> String {
         format!("Screen {typed}…: type another digit, or Enter for the one highlighted."),
         format!("Écran {typed}… : tapez un autre chiffre, ou Entrée pour celui en surbrillance."),
     )
+}
+
+// ---- issue 13 (h18): screen counter, notes, outcomes in words, checklist counts ----
+/// "Screen 11.2 of 13": the screen counter, numbered as the questions are (issue 13).
+pub fn screen_n_of_m(lang: Lang, n: &str, total: usize) -> String {
+    lang.pick(format!("Screen {n} of {total}"), format!("Écran {n} sur {total}"))
+}
+pub const Q_AGENT_NOTE: Msg = m("Note: ", "Note : ");
+
+/// An outcome in words ("Paper application needed"), never its code ("STOP_PAPER").
+pub fn outcome_words(lang: Lang, o: crate::engine::Outcome) -> &'static str {
+    use crate::engine::Outcome as O;
+    match o {
+        O::OnlineOk => lang.pick("You can apply online", "Vous pouvez présenter une demande en ligne"),
+        O::StopPaper => lang.pick("Paper application needed", "Demande papier nécessaire"),
+        O::StopWrongApplication => {
+            lang.pick("Another application is needed", "Une autre demande est nécessaire")
+        }
+        O::StopDoNotApply => lang.pick("Do not apply", "Ne présentez pas de demande"),
+        O::Caution => lang.pick("Caution", "Mise en garde"),
+        O::DocBlock => lang.pick("Document needed", "Document nécessaire"),
+        O::DraftExpired => lang.pick("Draft expired", "Brouillon expiré"),
+        O::Incomplete => lang.pick("Not complete yet", "Pas encore complet"),
+    }
+}
+
+/// The checklist's last row when items are below it: "+3 more below (F6, then ↓)".
+pub fn c_more_below(lang: Lang, n: usize) -> String {
+    lang.pick(format!(" +{n} more below (F6, then ↓)"), format!(" +{n} de plus en dessous (F6, puis ↓)"))
+}
+
+/// The checklist's first row when items are above it.
+pub fn c_more_above(lang: Lang, n: usize) -> String {
+    lang.pick(format!(" +{n} more above"), format!(" +{n} de plus au-dessus"))
+}
+
+pub const PICKER_TYPE_TO_CHANGE: Msg = m("type to change:", "tapez pour changer :");
+
+pub const CODES_ON: Msg = m(
+    "Codes shown (rules, items, guide lines) to quote in a ticket · F12 hides them",
+    "Codes affichés (règles, documents, lignes du guide) pour un billet · F12 les masque",
+);
+pub const CODES_OFF: Msg = m("Codes hidden · F12 shows them", "Codes masqués · F12 les affiche");
+pub const NOTE_NEEDS_QUESTION: Msg = m(
+    "Alt-N writes a note on a question: move to the question first",
+    "Alt-N écrit une note sur une question : allez d’abord à la question",
+);
+pub const NOTE_NOT_SAVED: Msg = m("✗ Note not saved:", "✗ Note non enregistrée :");
+pub const NOTES_FULL: Msg = m(
+    "this draft already has 500 notes, the most it can hold; clear one first",
+    "ce brouillon a déjà 500 notes, le maximum; retirez-en une d’abord",
+);
+pub fn note_saved(lang: Lang, number: &str) -> String {
+    lang.pick(
+        format!("Note saved on question {number}"),
+        format!("Note enregistrée sur la question {number}"),
+    )
+}
+pub fn note_removed(lang: Lang, number: &str) -> String {
+    lang.pick(format!("Note removed from question {number}"), format!("Note retirée de la question {number}"))
+}
+pub const T_NOTE: Msg = m("Agent note", "Note de l’agent");
+pub const NOTE_PROMPT: Msg = m(
+    "A short note for whoever helps next (one line, 200 characters at most):",
+    "Une courte note pour la personne qui aidera ensuite (une ligne, 200 caractères au plus) :",
+);
+pub const NOTE_KEYS: Msg = m(
+    "Enter save (empty: remove the note) · Esc cancel",
+    "Entrée enregistrer (vide : retirer la note) · Échap annuler",
+);
+pub const T_HISTORY: Msg = m("History of this draft", "Historique du brouillon");
+pub const HISTORY_NONE: Msg = m(
+    "No history yet: it starts at the next save.",
+    "Aucun historique pour l’instant : il commence au prochain enregistrement.",
+);
+pub const HISTORY_FOOT: Msg = m(
+    "Question numbers only, never answers · ↑↓ scroll · any other key closes",
+    "Numéros de question seulement, jamais les réponses · ↑↓ défiler · toute autre touche ferme",
+);
+
+/// An outcome in words; with the codes on (F12), its code and the rule's id after it.
+pub fn outcome_in(lang: Lang, o: crate::engine::Outcome, rule: Option<&str>, codes: bool) -> String {
+    let words = outcome_words(lang, o);
+    match (codes, rule) {
+        (true, Some(id)) => format!("{words} [{} {id}]", o.code()),
+        (true, None) => format!("{words} [{}]", o.code()),
+        (false, _) => words.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -37,6 +37,12 @@ pub enum Action {
     Why,
     /// Save and go to the drafts list: switch drafts or start the next one (Ctrl-O).
     Drafts,
+    /// Write or change the agent note on the focused question (F8, issue 13).
+    Note,
+    /// The draft's history: opened, saved, which questions changed (F9, issue 13).
+    History,
+    /// Internal codes on or off, for an agent quoting a ticket (F12, issue 13).
+    Codes,
     /// A key for the focused field, list or dialog.
     Key(FieldKey),
 }
@@ -67,6 +73,10 @@ pub fn action(key: KeyEvent, typing: bool) -> Option<Action> {
         KeyCode::Char('e') if ctrl => Action::Key(FieldKey::End),
         KeyCode::Char('b') if alt => Action::Key(FieldKey::WordLeft),
         KeyCode::Char('f') if alt => Action::Key(FieldKey::WordRight),
+        // Support agents: a note on the focused question, the draft's history (F8/F9 are Not
+        // Applicable / Unknown in a field, F10/F11 belong to many terminals' menus and full screen).
+        KeyCode::Char('n' | 'N') if alt => Action::Note,
+        KeyCode::Char('h' | 'H') if alt => Action::History,
         KeyCode::Char(_) if ctrl || alt => return None,
         KeyCode::Char('?') if !typing => Action::Help,
         KeyCode::Char('/') if !typing => Action::Search,
@@ -80,6 +90,7 @@ pub fn action(key: KeyEvent, typing: bool) -> Option<Action> {
         KeyCode::F(7) => Action::Attach,
         KeyCode::F(8) => Action::Na,
         KeyCode::F(9) => Action::Unknown,
+        KeyCode::F(12) => Action::Codes,
         KeyCode::PageDown => Action::NextScreen,
         KeyCode::PageUp => Action::PrevScreen,
         KeyCode::Tab => Action::FocusNext,
@@ -112,6 +123,19 @@ mod tests {
             assert_eq!(ctrl('u'), Some(Action::Key(FieldKey::DeleteToStart)));
             assert_eq!(ctrl('k'), Some(Action::Key(FieldKey::DeleteToEnd)));
             assert_eq!(ctrl('w'), Some(Action::Key(FieldKey::DeleteWord)));
+        }
+    }
+
+    #[test]
+    fn na_unknown_and_the_agent_keys_do_not_collide() {
+        for typing in [false, true] {
+            let f = |n| action(k(KeyCode::F(n), KeyModifiers::NONE), typing);
+            assert_eq!(f(8), Some(Action::Na));
+            assert_eq!(f(9), Some(Action::Unknown));
+            assert_eq!(f(12), Some(Action::Codes));
+            let alt = |c| action(k(KeyCode::Char(c), KeyModifiers::ALT), typing);
+            assert_eq!(alt('n'), Some(Action::Note));
+            assert_eq!(alt('h'), Some(Action::History));
         }
     }
 

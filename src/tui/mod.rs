@@ -6,6 +6,7 @@ pub mod app;
 pub mod attach_flow;
 pub mod i18n;
 pub mod keymap;
+mod notes;
 pub mod readback;
 pub mod render;
 pub mod store;

@@ -47,6 +47,11 @@ pub struct Draft {
     pub paper_prep: bool,
     /// Rule ids of the cautions accepted with "I understand".
     pub acknowledged: Vec<String>,
+    /// Agent notes by question id (issue 13), as the draft file keeps them; shown with their
+    /// question and in the review. Written by `drafts note` and plain mode's `note`.
+    pub notes: std::collections::BTreeMap<String, String>,
+    /// The draft's history as last read (when opened, saved, which questions changed).
+    pub history: Vec<crate::drafts::history::Entry>,
 }
 
 /// A draft file that could not be read, and why.
@@ -105,6 +110,11 @@ pub trait Store {
     fn read_only(&self) -> Option<Text> {
         None
     }
+    /// The open draft's history as saved so far (this session's saves included), when the store
+    /// keeps one; None: the history read when it was opened is all there is.
+    fn history(&self) -> Option<Vec<crate::drafts::history::Entry>> {
+        None
+    }
 }
 
 /// Drafts in memory: tests, `render --answers`, and a fixed clock.
@@ -145,6 +155,8 @@ impl MemStore {
             language: None,
             paper_prep: false,
             acknowledged: vec![],
+            notes: Default::default(),
+            history: vec![],
         });
         self
     }
@@ -279,6 +291,8 @@ impl DraftsStore {
             language: Lang::parse(&o.draft.language),
             paper_prep: o.draft.paper_prep,
             acknowledged: o.draft.acknowledged.clone(),
+            notes: o.draft.notes.clone(),
+            history: o.draft.history.clone(),
         })
     }
 }
@@ -382,7 +396,37 @@ impl Store for DraftsStore {
         }
         o.draft.paper_prep = draft.paper_prep;
         o.draft.acknowledged = draft.acknowledged.clone();
-        o.save(&self.clock).map_err(|e| e.text())
+        // Agent notes written in the TUI (F8): kept, and the questions whose note changed go
+        // in the history (never the text).
+        let changed: Vec<String> = o
+            .draft
+            .notes
+            .keys()
+            .chain(draft.notes.keys())
+            .filter(|k| o.draft.notes.get(*k) != draft.notes.get(*k))
+            .cloned()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let before = (o.draft.notes.clone(), o.draft.history.len());
+        if !changed.is_empty() {
+            o.draft.notes = draft.notes.clone();
+            let entry = crate::drafts::history::Entry::now(
+                self.clock.now(),
+                crate::drafts::history::Event::Note,
+                changed,
+            );
+            crate::drafts::history::push(&mut o.draft.history, entry);
+        }
+        o.save(&self.clock).map_err(|e| {
+            // Not saved: the note is not kept as if it were.
+            o.draft.notes = before.0;
+            o.draft.history.truncate(before.1);
+            e.text()
+        })
+    }
+    fn history(&self) -> Option<Vec<crate::drafts::history::Entry>> {
+        self.open.as_ref().map(|o| o.draft.history.clone())
     }
     fn rename(&mut self, id: &str, label: &str) -> Result<(), Text> {
         // The store's own rename (recorded in the history); the draft is closed on the list.

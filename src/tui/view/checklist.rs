@@ -70,9 +70,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme, side: bool) {
     let w = inner.width as usize;
     let mut lines: Vec<Line> = vec![];
     let mut sel_line = 0;
+    let mut first_new: Option<usize> = None;
     for (k, &r) in list.iter().enumerate() {
         let item = &q.items[r.item];
         let new = if s.items_new.contains(&r.item) { i18n::C_NEW.get(lang) } else { "" };
+        if !new.is_empty() && first_new.is_none() {
+            first_new = Some(lines.len());
+        }
         let pointer = if focused && k == s.checklist_sel { "›" } else { " " };
         let m = true_mark(s, q, r);
         let text = truncate(&format!("{pointer}{m} {new}{}", item.title.get(lang)), w);
@@ -99,8 +103,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme, side: bool) {
     }
     let hint = i18n::C_F6_HINT.get(lang);
     let h = inner.height as usize;
-    let scroll = if sel_line >= h.saturating_sub(1) { sel_line + 2 - h } else { 0 };
+    // The live checklist never hides a new item (issue 13): focused, it follows the selection;
+    // otherwise it scrolls to the first new item. Items out of view are counted, never silent.
+    let anchor = if focused { Some(sel_line) } else { first_new };
+    let scroll = match anchor {
+        Some(a) if h >= 3 && a >= h.saturating_sub(1) => a + 2 - h,
+        _ => 0,
+    };
     let mut shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    if h >= 2 && shown.len() > h {
+        let below = shown.len() - (h - 1);
+        shown.truncate(h - 1);
+        shown.push(Line::styled(truncate(&i18n::c_more_below(lang, below), w), t.dim()));
+    }
+    if h >= 3 && scroll > 0 {
+        shown[0] = Line::styled(truncate(&i18n::c_more_above(lang, scroll + 1), w), t.dim());
+    }
     if shown.len() < h {
         shown.truncate(h.saturating_sub(1));
         while shown.len() < h.saturating_sub(1) {
@@ -119,12 +137,8 @@ pub fn render_why(app: &App, item: usize, area: Rect, buf: &mut Buffer, t: Theme
     let list = s.ev.items.iter().chain(s.ev.paper_prep.iter());
     let Some(r) = list.into_iter().find(|r| r.item == item) else { return };
     let it = &q.items[item];
-    let (why, what, status, src) = (
-        i18n::WHY_TITLE.get(lang),
-        i18n::WHAT_TO_PROVIDE.get(lang),
-        i18n::STATUS.get(lang),
-        i18n::GUIDE.get(lang),
-    );
+    let (why, what, status) =
+        (i18n::WHY_TITLE.get(lang), i18n::WHAT_TO_PROVIDE.get(lang), i18n::STATUS.get(lang));
     let mut lines = vec![
         Line::styled(it.title.get(lang).to_string(), t.title()),
         Line::raw(""),
@@ -140,9 +154,15 @@ pub fn render_why(app: &App, item: usize, area: Rect, buf: &mut Buffer, t: Theme
             true_status(s, q, r, lang),
             if r.required { "" } else { i18n::OPTIONAL.get(lang) }
         )),
-        Line::raw(format!("{src}: {}", it.source)),
+        // "Guide: Step 1, Gather your documents — …", not "G L74-L86" (issue 13).
+        Line::raw(crate::session::journey::source_words(&it.source, lang, app.show_codes)),
     ];
     lines.push(Line::raw(""));
     lines.push(Line::styled(i18n::WHY_KEYS.get(lang), t.dim()));
-    popup_scroll(it.id.as_str(), lines, 76, app.scroll, area, buf, t);
+    let title = if app.show_codes {
+        format!("{} [{}]", it.title.get(lang), it.id)
+    } else {
+        it.title.get(lang).to_string()
+    };
+    popup_scroll(&title, lines, 76, app.scroll, area, buf, t);
 }

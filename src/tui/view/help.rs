@@ -18,7 +18,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
         let question = &q.questions[qi];
         lines.push(Line::styled(format!("{}  {}", question.number, s.ev.prompt(q, qi, lang)), t.title()));
         lines.push(Line::raw(question.help.get(lang).to_string()));
-        lines.push(Line::styled(i18n::guide_source(lang, &question.source, &question.id), t.dim()));
+        lines.push(Line::styled(
+            i18n::guide_source(lang, &question.source, &question.id, app.show_codes),
+            t.dim(),
+        ));
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(i18n::HELP_KEYS.get(lang), t.title()));

@@ -6,6 +6,7 @@ pub mod attach;
 pub mod checklist;
 pub mod help;
 pub mod next;
+pub mod notes;
 pub mod question;
 pub mod review;
 pub mod start;
@@ -186,6 +187,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
             Overlay::Search(input, sel) => cursor = support::render_search(app, input, *sel, area, buf, t),
             Overlay::ReadBack => support::render_read_back(app, area, buf, t),
             Overlay::Next(v) => cursor = next::render(app, v, area, buf, t),
+            Overlay::Note(qi, input) => cursor = notes::render_note(app, *qi, input, area, buf, t),
+            Overlay::History => notes::render_history(app, area, buf, t),
         }
     }
     cursor.filter(|&(x, y)| x < area.right() && y < area.bottom())
@@ -228,9 +231,11 @@ fn draft_header(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
             t.warn().add_modifier(Modifier::BOLD),
         );
     }
-    let (pos, total) = app.screen_position();
+    // Numbered as the questions are ("11.2 of 13"): the count does not change as questions or
+    // document screens appear (issue 13).
+    let (number, total) = crate::session::journey::screen_counter(app.q, s.screen);
     let left = format!(" {} {}", screen.number, screen.title.get(app.lang));
-    let right = format!("{} ", i18n::n_of_m(lang, pos, total));
+    let right = format!("{} ", i18n::screen_n_of_m(lang, &number, total));
     let pct = s.ev.progress_percent(app.q);
     let row = Rect::new(area.x, area.y + 1, area.width, 1);
     let gauge_w = 22u16.min(area.width / 4);
@@ -241,14 +246,29 @@ fn draft_header(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     ])
     .areas(row);
     Line::styled(truncate(&left, l.width as usize), t.title()).render(l, buf);
-    let gauge_style = if app.color { Style::default().fg(Color::Cyan) } else { Style::default() };
-    Gauge::default()
-        .ratio(f64::from(pct) / 100.0)
-        .label(format!("{pct}%"))
-        .gauge_style(gauge_style)
-        .use_unicode(true)
-        .render(g, buf);
+    if app.color {
+        Gauge::default()
+            .ratio(f64::from(pct) / 100.0)
+            .label(format!("{pct}%"))
+            .gauge_style(Style::default().fg(Color::Cyan))
+            .use_unicode(true)
+            .render(g, buf);
+    } else {
+        // NO_COLOR: a block gauge with the label over it reads as "████████56%▎"; text instead.
+        Line::raw(text_gauge(pct, g.width as usize)).render(g, buf);
+    }
     Line::raw(format!(" {right}")).render(r, buf);
+}
+
+/// "[#####-----] 56%" in `width` columns: a progress bar without colour.
+pub fn text_gauge(pct: u8, width: usize) -> String {
+    let label = format!(" {pct}%");
+    let inner = width.saturating_sub(label.len() + 2);
+    if inner < 3 {
+        return truncate(label.trim_start(), width);
+    }
+    let filled = (inner * usize::from(pct.min(100)) + 50) / 100;
+    format!("[{}{}]{label}", "#".repeat(filled), "-".repeat(inner - filled))
 }
 
 fn status_line(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
@@ -268,7 +288,8 @@ pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
         (Some(Overlay::Stop(_)), _) => return Err(F_STOP),
         (Some(Overlay::Jump(_)), _) => vec![H_CHOOSE, H_GO, H_CLOSE],
         (Some(Overlay::Search(..)), _) => vec![H_TYPE, H_CHOOSE, H_GO, H_CLOSE, lang_hint],
-        (Some(Overlay::ReadBack), _) => vec![H_SCROLL, ("", F_ANY_KEY), lang_hint],
+        (Some(Overlay::ReadBack | Overlay::History), _) => vec![H_SCROLL, ("", F_ANY_KEY), lang_hint],
+        (Some(Overlay::Note(..)), _) => return Err(NOTE_KEYS),
         (Some(Overlay::Why(_)), _) => {
             vec![H_PREV_NEXT_ITEM, ("PgUp/PgDn", H_SCROLL.1), ("", F_ANY_KEY), lang_hint]
         }

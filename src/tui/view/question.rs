@@ -129,6 +129,9 @@ pub fn build(app: &App, w: usize, t: Theme) -> Built {
             let st = if text.starts_with('→') { Style::default() } else { t.dim() };
             lines.extend(wrap(&text, w, "        ", "          ").into_iter().map(|l| Line::styled(l, st)));
         }
+        if let Some(note) = s.draft.notes.get(&question.id) {
+            lines.extend(note_lines(note, w, lang, t));
+        }
         if let Some(p) = &file_problem {
             lines.extend(
                 wrap(p, w, "        ? ", "          ").into_iter().map(|l| Line::styled(l, t.warn())),
@@ -154,6 +157,13 @@ pub fn build(app: &App, w: usize, t: Theme) -> Built {
         lines.push(Line::styled(i18n::Q_NOTHING_TO_ANSWER_HERE.get(lang), t.dim()));
     }
     Built { lines, focus, cursor }
+}
+
+/// An agent's note under its question: "✎ Note: caller will check the grant date" (issue 13).
+pub fn note_lines(note: &str, w: usize, lang: crate::engine::Lang, t: Theme) -> Vec<Line<'static>> {
+    let note = crate::safe_text::inline(note).into_owned();
+    let text = format!("{}{note}", i18n::Q_AGENT_NOTE.get(lang));
+    wrap(&text, w, "        ✎ ", "          ").into_iter().map(|l| Line::styled(l, t.dim())).collect()
 }
 
 fn indent(l: Line<'static>, pad: &'static str) -> Line<'static> {

@@ -167,6 +167,9 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
             focus = Some((lines.len(), lines.len() + wrapped.len()));
         }
         lines.extend(wrapped.into_iter().map(|l| Line::styled(l, style)));
+        if let Some(note) = s.draft.notes.get(&question.id) {
+            lines.extend(super::question::note_lines(note, w, lang, t));
+        }
     }
 
     // Outcomes.
@@ -181,8 +184,12 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
             Outcome::Caution => "⚠",
             _ => "✗",
         };
-        let text =
-            format!("{m} {} {}: {}", rule.outcome.code(), rule.title.get(lang), rule.message.get(lang));
+        let text = format!(
+            "{m} {} — {}: {}",
+            i18n::outcome_in(lang, rule.outcome, Some(&rule.id), app.show_codes),
+            rule.title.get(lang),
+            rule.message.get(lang)
+        );
         let st = if m == "⚠" { t.warn() } else { t.error() };
         lines.extend(wrap(&text, w, "  ", "    ").into_iter().map(|l| Line::styled(l, st)));
     }

@@ -23,10 +23,18 @@ pub fn render(app: &App, v: &StopView, area: Rect, buf: &mut Buffer, t: Theme) {
     for &r in &v.rules {
         let rule = &q.rules[r];
         let (m, st) = if rule.outcome == Outcome::Caution { ("⚠", t.warn()) } else { ("✗", t.error()) };
-        lines.push(Line::styled(format!("{m} {} — {}", rule.title.get(lang), rule.outcome.code()), st));
+        lines.push(Line::styled(
+            format!(
+                "{m} {} — {}",
+                rule.title.get(lang),
+                i18n::outcome_in(lang, rule.outcome, Some(&rule.id), app.show_codes)
+            ),
+            st,
+        ));
         lines.push(Line::raw(rule.message.get(lang).to_string()));
         if let Some(quote) = rule.quote.as_ref().filter(|x| !x.get(lang).is_empty()) {
-            lines.push(Line::styled(format!("  {} ({})", quote.get(lang), rule.source), t.dim()));
+            let source = crate::session::journey::source_words(&rule.source, lang, app.show_codes);
+            lines.push(Line::styled(format!("  {} ({source})", quote.get(lang)), t.dim()));
         }
         if let Some(info) = &rule.info {
             lines.push(Line::raw(info.get(lang).to_string()));

@@ -23,12 +23,16 @@ pub struct Picker {
     /// Enter on a filter that matches nothing keeps the text as typed (offices: the online
     /// application's list governs, SPEC §9.1 item 11).
     pub free_text: bool,
+    /// The current answer when it is not among the options (an office typed by name): shown
+    /// like a chosen one until typing starts.
+    pub typed: Option<String>,
 }
 
 impl Picker {
     pub fn new(options: Vec<(String, String)>, current: Option<&str>) -> Picker {
         let chosen = current.and_then(|c| options.iter().position(|(id, _)| id == c));
-        Picker { options, chosen, filter: TextInput::default(), highlight: 0, free_text: false }
+        let typed = current.filter(|c| chosen.is_none() && !c.trim().is_empty()).map(str::to_string);
+        Picker { options, chosen, filter: TextInput::default(), highlight: 0, free_text: false, typed }
     }
 
     /// A picker whose answer may also be a name that is not among the options.
@@ -65,8 +69,9 @@ impl Picker {
         let before = self.filter.value.clone();
         // Backspace on an empty filter clears the choice.
         if *key == FieldKey::Backspace && self.filter.value.is_empty() {
-            if self.chosen.is_some() {
+            if self.chosen.is_some() || self.typed.is_some() {
                 self.chosen = None;
+                self.typed = None;
                 return FieldEvent::Commit(None);
             }
             return FieldEvent::Edited;
@@ -95,11 +100,13 @@ impl Picker {
                 if m.is_empty() && self.free_text {
                     let typed = self.filter.value.trim().to_string();
                     self.chosen = None;
+                    self.typed = Some(typed.clone());
                     self.filter.clear();
                     return FieldEvent::CommitNext(Some(AnswerValue::Text(typed)));
                 }
                 let Some(&i) = m.get(self.highlight) else { return FieldEvent::Edited };
                 self.chosen = Some(i);
+                self.typed = None;
                 self.filter.clear();
                 self.highlight = 0;
                 return FieldEvent::CommitNext(Some(AnswerValue::Text(self.options[i].0.clone())));
@@ -116,7 +123,16 @@ impl Picker {
         if !focused {
             return (vec![], None);
         }
-        let label = format!("  {} [", i18n::PICKER_FILTER.get(lang));
+        // The current answer stays in view: "→ Lebanon · type to change: [ ]", never hidden
+        // behind an empty filter (issue 13).
+        let current = self.chosen.map(|i| self.options[i].1.clone()).or_else(|| {
+            // Typed by name, or kept from before: neutralised, it comes from a draft.
+            self.typed.as_deref().map(|t| crate::safe_text::inline(t).into_owned())
+        });
+        let label = match current.filter(|_| self.filter.value.is_empty()) {
+            Some(name) => format!("  → {name} · {} [", i18n::PICKER_TYPE_TO_CHANGE.get(lang)),
+            None => format!("  {} [", i18n::PICKER_FILTER.get(lang)),
+        };
         let col = unicode_width::UnicodeWidthStr::width(label.as_str());
         let mut out = vec![Line::raw(format!("{label}{}]", self.filter.value))];
         if !self.filter.value.trim().is_empty() {
@@ -132,8 +148,9 @@ impl Picker {
             }
             let first = self.highlight.saturating_sub(SHOWN - 1);
             for (k, &i) in m.iter().enumerate().skip(first).take(SHOWN) {
-                let (code, name) = &self.options[i];
-                let text = format!("  {} {name} ({code})", if k == self.highlight { "›" } else { " " });
+                // Names only: "Alberta", not "Alberta (CA-AB)" (typing the code still finds it).
+                let name = &self.options[i].1;
+                let text = format!("  {} {name}", if k == self.highlight { "›" } else { " " });
                 out.push(if k == self.highlight {
                     Line::styled(text, Style::default().add_modifier(Modifier::REVERSED))
                 } else {
@@ -179,6 +196,40 @@ mod tests {
             p.on_key(&FieldKey::Char(c));
         }
         assert_eq!(p.on_key(&FieldKey::Enter), FieldEvent::Edited);
+    }
+
+    #[test]
+    fn the_current_answer_shows_until_typing_starts_and_no_code_is_shown() {
+        let opts =
+            vec![("CA-AB".to_string(), "Alberta".to_string()), ("CA-BC".into(), "British Columbia".into())];
+        for lang in [Lang::En, Lang::Fr] {
+            let mut p = Picker::new(opts.clone(), Some("CA-AB"));
+            let (lines, cursor) = p.lines(true, lang);
+            let first = lines[0].to_string();
+            assert!(first.starts_with("  → Alberta · "), "{first}");
+            assert!(first.contains(i18n::PICKER_TYPE_TO_CHANGE.get(lang)), "{first}");
+            assert_eq!(cursor, Some((0, unicode_width::UnicodeWidthStr::width(first.as_str()) - 1)));
+            p.on_key(&FieldKey::Char('b'));
+            let (lines, _) = p.lines(true, lang);
+            let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            assert!(text[0].starts_with(&format!("  {} [b]", i18n::PICKER_FILTER.get(lang))), "{text:?}");
+            assert!(text.iter().any(|l| l.contains("British Columbia")), "{text:?}");
+            assert!(!text.iter().any(|l| l.contains("CA-")), "no codes: {text:?}");
+        }
+    }
+
+    #[test]
+    fn an_office_typed_by_name_shows_as_the_current_answer() {
+        let opts = vec![("mx-guadalajara".to_string(), "Guadalajara, Mexico".to_string())];
+        let p = Picker::new(opts.clone(), Some("Puerto Vallarta")).with_free_text();
+        let (lines, _) = p.lines(true, Lang::En);
+        assert!(lines[0].to_string().starts_with("  → Puerto Vallarta · type to change: ["), "{lines:?}");
+        let mut p = Picker::new(opts, Some("Bad\u{1b}[2J")).with_free_text();
+        let (lines, _) = p.lines(true, Lang::Fr);
+        assert!(!lines[0].to_string().contains('\u{1b}'), "{lines:?}");
+        assert_eq!(p.on_key(&FieldKey::Backspace), FieldEvent::Commit(None), "Backspace clears it");
+        let (lines, _) = p.lines(true, Lang::En);
+        assert!(lines[0].to_string().starts_with("  Type to filter"), "{lines:?}");
     }
 
     #[test]
