@@ -359,6 +359,7 @@ fn prepare_out(out: &Path) -> Result<(), PackageError> {
 
 /// `mkdir` with mode 0700; fails when anything (a link included) is already there.
 fn make_private_dir(path: &Path) -> Result<(), PackageError> {
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut b = std::fs::DirBuilder::new();
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut b, crate::drafts::fsutil::DIR_MODE);

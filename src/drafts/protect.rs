@@ -258,7 +258,6 @@ fn decrypt_error(e: &age::DecryptError) -> UnlockError {
 /// of at most [`MAX_BYTES`] bytes (plus a newline); its first line is the passphrase. The file is
 /// opened without blocking, so a FIFO or a device is refused rather than waited on.
 pub fn read_passphrase_file(path: &std::path::Path) -> Result<Passphrase, Text> {
-    use std::os::unix::fs::OpenOptionsExt;
     let p = path.display();
     let bad = |en: String, fr: String| {
         Text::new(
@@ -268,18 +267,14 @@ pub fn read_passphrase_file(path: &std::path::Path) -> Result<Passphrase, Text> 
             ),
         )
     };
-    let f =
-        std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path).map_err(|e| {
-            let r = super::io_reason(&e);
-            bad(format!("cannot be read ({})", r.en), format!("illisible ({})", r.fr))
-        })?;
-    let meta = f.metadata().map_err(|e| {
+    // Regular files only, opened without blocking (the one way citcert opens outside files).
+    let (f, _) = super::fsutil::open_regular(path, true).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::InvalidInput {
+            return bad("not a regular file".into(), "n'est pas un fichier ordinaire".into());
+        }
         let r = super::io_reason(&e);
         bad(format!("cannot be read ({})", r.en), format!("illisible ({})", r.fr))
     })?;
-    if !meta.is_file() {
-        return Err(bad("not a regular file".into(), "n'est pas un fichier ordinaire".into()));
-    }
     let mut bytes = zeroize::Zeroizing::new(Vec::new());
     f.take(MAX_BYTES as u64 + 3).read_to_end(&mut bytes).map_err(|e| {
         let r = super::io_reason(&e);
