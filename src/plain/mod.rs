@@ -1187,7 +1187,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if let Some(info) = &rule.info {
             self.say(info.get(lang))?;
         }
-        let choices = match (kind.0 == s::STOP.0, paper_ok) {
+        let choices = match (kind == s::STOP, paper_ok) {
             (true, true) => s::STOP_CHOICES,
             (true, false) => s::STOP_CHOICES_NO_PAPER,
             (false, _) => s::CAUTION_CONFIRM,

@@ -1322,8 +1322,7 @@ impl<'a> App<'a> {
     fn give_file_at(&mut self, qi: usize, ii: usize, typed: String) -> bool {
         let q = self.q;
         if let Some(why) = self.store.read_only() {
-            self.status =
-                Some(super::attach_flow::text(self.lang).read_only.replace("{why}", why.get(self.lang)));
+            self.status = Some(super::attach_flow::read_only(why, self.lang));
             return false;
         }
         let Some(s) = &self.session else { return false };
@@ -1382,13 +1381,7 @@ impl<'a> App<'a> {
         self.refresh_truth();
         let saved = self.save();
         let failed = self.status.take();
-        let t = super::attach_flow::text(lang);
-        let notice = if a.kind == crate::attach::Kind::Explanation { t.attached_letter } else { t.attached };
-        let notice = notice
-            .replace("{name}", &a.file_name())
-            .replace("{type}", &a.file_type.code().to_uppercase())
-            .replace("{size}", &super::attach_flow::short_size_in(a.size, lang))
-            .replace("{hash}", &a.sha256[..6.min(a.sha256.len())]);
+        let notice = super::attach_flow::attached_notice(&a, lang);
         self.status = Some(match (saved, failed) {
             (false, Some(f)) => format!("{f} — {notice}"),
             _ => notice,

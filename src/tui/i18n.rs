@@ -6,25 +6,11 @@
 //! `App` ask here instead of writing `if lang == Fr`.
 
 use crate::engine::Lang;
+pub use crate::words::Template;
 
-/// A fixed interface message in both languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Msg {
-    pub en: &'static str,
-    pub fr: &'static str,
-}
-
-impl Msg {
-    pub const fn new(en: &'static str, fr: &'static str) -> Msg {
-        Msg { en, fr }
-    }
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Fr => self.fr,
-        }
-    }
-}
+/// A fixed interface message in both languages (`crate::words::Fixed`: one bilingual type for the
+/// whole crate; messages with values in them are `Template`s or functions below).
+pub type Msg = crate::words::Fixed;
 
 const fn m(en: &'static str, fr: &'static str) -> Msg {
     Msg::new(en, fr)
