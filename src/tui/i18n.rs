@@ -553,7 +553,8 @@ pub const F_ATTACH: Msg = m(
 );
 
 /// Review: the gate passes but attached files changed or vanished since they were attached.
-pub const R_READY_BUT_FILES: Msg = m(
+pub const R_READY_BUT_FILES: Template = Template::new(
+    &["n"],
     "The answers are complete, but {n} attached file(s) need attention (changed or vanished since they were attached, or one file attached to two items): see the checklist above and attach the right files before you make the package.",
     "Les réponses sont complètes, mais {n} fichier(s) joint(s) demandent votre attention (modifiés ou disparus depuis qu’ils ont été joints, ou un même fichier joint à deux éléments) : voyez la liste de contrôle ci-dessus et joignez les bons fichiers avant de préparer le dossier.",
 );
