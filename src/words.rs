@@ -80,8 +80,11 @@ pub type Fixed = Bilingual<&'static str>;
 pub type Text = Bilingual<String>;
 
 impl Bilingual<&'static str> {
-    /// Fixed words in English and French.
+    /// Fixed words in English and French. A `{name}` placeholder in them panics (a compile error
+    /// in a `const`): nothing would ever fill it in; words with values are a [`Template`].
     pub const fn new(en: &'static str, fr: &'static str) -> Fixed {
+        check_placeholders(en, &[]);
+        check_placeholders(fr, &[]);
         Bilingual { en, fr }
     }
     /// The words in `lang`, for the whole run.
@@ -145,7 +148,7 @@ impl Template {
         check_names_distinct(names);
         check_placeholders(en, names);
         check_placeholders(fr, names);
-        Template { text: Fixed::new(en, fr), names }
+        Template { text: Bilingual { en, fr }, names }
     }
 
     /// Panics (a compile error when called in a `const`) unless `args` are exactly the names of
@@ -364,6 +367,13 @@ mod tests {
         assert_eq!(t.get(Lang::En), "Saved.");
         assert_eq!(Text::same("CA").get(Lang::Fr), "CA");
         assert!(Text::default().is_empty() && !W.is_empty());
+        // A fixed word with a placeholder nothing fills in is refused (at compile time in a const).
+        assert!(panics(|| {
+            Fixed::new("{n} files", "{n} fichiers");
+        }));
+        assert!(!panics(|| {
+            Fixed::new("{ } {Not} {}", "{x-y}");
+        }));
         assert_eq!(colon(Lang::Fr), " : ");
         assert_eq!(Lang::parse(" Français "), Some(Lang::Fr));
     }
