@@ -102,8 +102,8 @@ fn unreadable_file_is_refused() {
     if !Path::new("/proc/self/mem").exists() {
         return;
     }
-    let err = citcert::attach::inspect_file(Path::new("/proc/self/mem"), 1 << 20).unwrap_err();
-    assert!(matches!(err, citcert::attach::AttachError::Unreadable { .. }), "{err:?}");
+    let err = citcert::documents::attach::inspect_file(Path::new("/proc/self/mem"), 1 << 20).unwrap_err();
+    assert!(matches!(err, citcert::documents::attach::AttachError::Unreadable { .. }), "{err:?}");
     assert!(err.to_string().contains("cannot be read"), "{err}");
 }
 
@@ -207,8 +207,8 @@ fn check_readiness_flags_changed_and_vanished_files() {
 
 #[test]
 fn prompts_ask_the_documents_unanswered_questions() {
-    use citcert::attach::{AttachOptions, ask_missing, attach, unanswered};
     use citcert::clock::Clock;
+    use citcert::documents::attach::{AttachOptions, ask_missing, attach, unanswered};
     let q = citcert::engine::builtin().unwrap();
     let env = Env::new();
     let id = env.import("P01");
@@ -218,7 +218,7 @@ fn prompts_ask_the_documents_unanswered_questions() {
     let f = env.write("id1.pdf", PDF);
     let opts = AttachOptions { set: vec![("language".into(), "other".into())], ..AttachOptions::default() };
     attach(&mut open.draft, q, "CL-ID1", Path::new(&f), &opts, &clock).unwrap();
-    let ev = citcert::attach::evaluate_draft(q, &open.draft, clock.today());
+    let ev = citcert::documents::attach::evaluate_draft(q, &open.draft, clock.today());
     assert!(!unanswered(q, &ev, "CL-ID1").is_empty());
     // translator_kind: a wrong answer, then option 2 (fluent_person); relation: "none" typed;
     // affidavit sworn: 1 (in Canada); before: 1 (notary_public); single file: 1 (yes).
@@ -234,7 +234,7 @@ fn prompts_ask_the_documents_unanswered_questions() {
     assert_eq!(open.draft.answers["docs.CL-ID1.affidavit_sworn_before"], "notary_public");
     assert_eq!(open.draft.answers["docs.CL-ID1.affidavit_sworn_in"], "in_canada");
     assert_eq!(open.draft.answers["docs.CL-ID1.single_file"], "yes");
-    let ev = citcert::attach::evaluate_draft(q, &open.draft, clock.today());
+    let ev = citcert::documents::attach::evaluate_draft(q, &open.draft, clock.today());
     assert!(unanswered(q, &ev, "CL-ID1").is_empty());
     open.save(&clock).unwrap();
 }
@@ -290,7 +290,7 @@ fn exports_hold_hashes_never_contents() {
         assert!(!s.contains("SECRET-CONTENT"), "{format}");
         assert!(s.contains("licence.pdf"), "{format}");
         assert!(!s.contains(env.dir.path().to_str().unwrap()), "{format}: a full path");
-        let hash = citcert::attach::sha256_file(Path::new(&f)).unwrap();
+        let hash = citcert::documents::attach::sha256_file(Path::new(&f)).unwrap();
         assert!(s.contains(&hash), "{format}");
     }
 }
@@ -421,11 +421,11 @@ fn package_and_verify_detect_any_tampering() {
 
 #[test]
 fn attach_command_asks_on_a_terminal_and_saves_the_answers() {
-    use citcert::docs_cli::{AttachArgs, attach_with};
+    use citcert::cli::docs::{AttachArgs, attach_with};
     let env = Env::new();
     let id = env.import("P01");
     let f = env.write("id1.pdf", PDF);
-    let global = citcert::cli::GlobalArgs {
+    let global = citcert::context::GlobalArgs {
         today: Some("2025-06-01".into()),
         drafts_dir: Some(env.path("drafts")),
         questionnaire: None,
@@ -511,11 +511,11 @@ fn attach_speaks_french_with_lang_fr() {
 
 #[test]
 fn attach_asks_its_questions_in_french() {
-    use citcert::docs_cli::{AttachArgs, attach_with};
+    use citcert::cli::docs::{AttachArgs, attach_with};
     let env = Env::new();
     let id = env.import("P01");
     let f = env.write("id1.pdf", PDF);
-    let global = citcert::cli::GlobalArgs {
+    let global = citcert::context::GlobalArgs {
         today: Some("2025-06-01".into()),
         drafts_dir: Some(env.path("drafts")),
         questionnaire: None,

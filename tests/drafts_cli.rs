@@ -268,8 +268,8 @@ fn the_draft_file_is_an_answers_file() {
 
 #[test]
 fn delete_asks_on_a_terminal_and_only_yes_deletes() {
-    use citcert::cli::GlobalArgs;
-    use citcert::drafts::cli::{DraftsCommand, Io, run_with};
+    use citcert::cli::drafts::{DraftsCommand, Io, run_with};
+    use citcert::context::GlobalArgs;
     let t = tempfile::tempdir().unwrap();
     let dir = t.path().join("d");
     let id = new_draft(&dir, "ask me", "2025-06-01");
@@ -363,8 +363,8 @@ fn the_drafts_commands_speak_french() {
 /// and asks; only yes erases.
 #[test]
 fn purge_asks_before_erasing_several_drafts_expiring_at_once() {
-    use citcert::cli::GlobalArgs;
-    use citcert::drafts::cli::{DraftsCommand, Io, run_with};
+    use citcert::cli::drafts::{DraftsCommand, Io, run_with};
+    use citcert::context::GlobalArgs;
     let t = tempfile::tempdir().unwrap();
     let dir = t.path().join("d");
     let a = new_draft(&dir, "first", "2025-01-01");

@@ -62,7 +62,7 @@ fn answers_corpus() {
     for (_p, data) in all {
         let Ok(text) = std::str::from_utf8(&data) else { continue };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let Ok(root) = citcert::cli::parse_answers_json("fuzz.json", text) else { continue };
+        let Ok(root) = citcert::context::parse_answers_json("fuzz.json", text) else { continue };
         let Ok(answers) = Answers::from_file_json(&root) else { continue };
         let _ = answers.unknown_ids(q);
         if !answers.shape_errors(q).is_empty() {
@@ -73,11 +73,11 @@ fn answers_corpus() {
         let attachments = root
             .get("attachments")
             .and_then(|v| v.as_array())
-            .map(|a| citcert::attach::attachments_of(a))
+            .map(|a| citcert::documents::attach::attachments_of(a))
             .unwrap_or_default();
-        let rd = citcert::readiness::readiness(q, &answers, &ev, &attachments, Lang::En);
-        let _ = citcert::report::check_text(q, &ev, &rd, Lang::Fr);
-        let _ = citcert::report::readiness_text(&rd, Lang::En);
+        let rd = citcert::documents::readiness::readiness(q, &answers, &ev, &attachments, Lang::En);
+        let _ = citcert::documents::report::check_text(q, &ev, &rd, Lang::Fr);
+        let _ = citcert::documents::report::readiness_text(&rd, Lang::En);
     }
 }
 
@@ -88,15 +88,18 @@ fn manifest_corpus() {
     let t = tempfile::tempdir().unwrap();
     let key = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
     let files = vec![
-        citcert::package::PackageFile { path: "answers.json".into(), bytes: b"{}\n".to_vec() },
-        citcert::package::PackageFile { path: "files/a.pdf".into(), bytes: b"%PDF-1.4\n".to_vec() },
+        citcert::documents::package::PackageFile { path: "answers.json".into(), bytes: b"{}\n".to_vec() },
+        citcert::documents::package::PackageFile {
+            path: "files/a.pdf".into(),
+            bytes: b"%PDF-1.4\n".to_vec(),
+        },
     ];
     let pkg = t.path().join("p");
-    citcert::package::write_package(&pkg, &files, &key, "2025-06-01", "CIT0001 fuzz").unwrap();
+    citcert::documents::package::write_package(&pkg, &files, &key, "2025-06-01", "CIT0001 fuzz").unwrap();
     let signed = std::fs::read(pkg.join("manifest.json")).unwrap();
     for (p, data) in all {
         std::fs::write(pkg.join("manifest.json"), &data).unwrap();
-        let r = citcert::package::verify(&pkg, None).unwrap();
+        let r = citcert::documents::package::verify(&pkg, None).unwrap();
         if data != signed {
             assert!(!r.intact(), "{p:?}: an altered manifest verified intact");
         }

@@ -170,8 +170,12 @@ fn check_fixture(answers_path: &Path) -> Vec<String> {
     if let Some(r) = exp.get("ready").and_then(Value::as_bool)
         && ev.ready != r
     {
-        let why: Vec<String> =
-            ev.blockers.iter().take(8).map(|b| citcert::report::blocker_text(q, &ev, b, Lang::En)).collect();
+        let why: Vec<String> = ev
+            .blockers
+            .iter()
+            .take(8)
+            .map(|b| citcert::documents::report::blocker_text(q, &ev, b, Lang::En))
+            .collect();
         bad.push(format!("ready: expected {r}, got {} (blockers: {why:#?})", ev.ready));
     }
     bad

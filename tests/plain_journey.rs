@@ -80,7 +80,7 @@ fn a_nonexistent_path_is_refused_in_plain_mode_and_a_real_one_recorded() {
     let d = the_draft(dir.path());
     let canon = std::fs::canonicalize(&real).unwrap();
     assert_eq!(d["answers"]["docs.CL-ID1.file"], canon.to_string_lossy().as_ref());
-    let recorded = citcert::attach::attachments_of(d["attachments"].as_array().unwrap());
+    let recorded = citcert::documents::attach::attachments_of(d["attachments"].as_array().unwrap());
     assert_eq!(recorded.len(), 1);
     assert_eq!(recorded[0].item, "CL-ID1");
 }

@@ -305,18 +305,18 @@ proptest! {
         let t = tempfile::tempdir().unwrap();
         let out = t.path().join("pkg");
         let key = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
-        let pf: Vec<citcert::package::PackageFile> =
-            files.iter().map(|(p, b)| citcert::package::PackageFile { path: p.clone(), bytes: b.clone() }).collect();
-        let m = citcert::package::write_package(&out, &pf, &key, "2025-06-01", "CIT0001 test").unwrap();
+        let pf: Vec<citcert::documents::package::PackageFile> =
+            files.iter().map(|(p, b)| citcert::documents::package::PackageFile { path: p.clone(), bytes: b.clone() }).collect();
+        let m = citcert::documents::package::write_package(&out, &pf, &key, "2025-06-01", "CIT0001 test").unwrap();
         prop_assert_eq!(m.files.len(), files.len());
-        let r = citcert::package::verify(&out, None).unwrap();
+        let r = citcert::documents::package::verify(&out, None).unwrap();
         prop_assert!(r.intact(), "{:?}", r);
         let (path, bytes) = files.iter().nth(pick.index(files.len())).unwrap();
         let mut changed = bytes.clone();
         let i = at.index(changed.len());
         changed[i] ^= 1;
         std::fs::write(out.join(path), &changed).unwrap();
-        let r = citcert::package::verify(&out, None).unwrap();
+        let r = citcert::documents::package::verify(&out, None).unwrap();
         prop_assert!(!r.intact());
         prop_assert_eq!(r.altered, vec![path.clone()]);
         prop_assert!(r.added.is_empty() && r.removed.is_empty());

@@ -121,10 +121,10 @@ fn the_review_flags_one_file_attached_to_two_items() {
     answers.set_text("docs.CL-ID1.file", a.to_string_lossy());
     answers.set_text("docs.CL-ID2.file", b.to_string_lossy());
     let record = |item: &str, p: &Path| {
-        let i = citcert::attach::inspect_file(p, 4 << 20).unwrap();
-        serde_json::to_value(citcert::attach::Attachment {
+        let i = citcert::documents::attach::inspect_file(p, 4 << 20).unwrap();
+        serde_json::to_value(citcert::documents::attach::Attachment {
             item: item.into(),
-            kind: citcert::attach::Kind::Document,
+            kind: citcert::documents::attach::Kind::Document,
             path: i.path,
             size: i.size,
             file_type: i.file_type,

@@ -73,7 +73,7 @@ fn the_explanation_letter_chosen_is_kept_unless_the_person_says_otherwise() {
     std::fs::write(&letter, PDF).unwrap();
     let day = parse_date(TODAY).unwrap();
     let g = files::give_file(q(), &a, &[], day, "CL-ID1", &letter, None, 1 << 20, &clock()).unwrap();
-    assert_eq!(g.attachment.kind, citcert::attach::Kind::Explanation);
+    assert_eq!(g.attachment.kind, citcert::documents::attach::Kind::Explanation);
     assert_eq!(g.answers.get("docs.CL-ID1.provide").unwrap().as_cond_str(), "no_explanation");
 }
 
@@ -125,7 +125,7 @@ fn files_an_answers_file_names_are_checked_relative_to_its_folder() {
     assert!(att.is_empty());
     assert_eq!(refused.len(), 5, "{refused:?}");
     let ev2 = evaluate(q(), &checked, ctx());
-    let rd = citcert::readiness::readiness_with(q(), &checked, &ev2, &att, &refused, Lang::En);
+    let rd = citcert::documents::readiness::readiness_with(q(), &checked, &ev2, &att, &refused, Lang::En);
     assert!(ev2.ready && !rd.files_ok && !journey::ready(&ev2, &rd));
     assert!(rd.items.iter().any(|i| i.problem.as_deref().unwrap_or("").contains("no such file")));
     assert!(rd.items.iter().all(|i| i.shown_status(Lang::En) != "provided"));
@@ -141,7 +141,7 @@ fn files_an_answers_file_names_are_checked_relative_to_its_folder() {
         files::check_named_files(q(), &a, &ev, &[], dir.path(), 1 << 20, parse_date(TODAY).unwrap());
     assert!(refused.is_empty(), "{refused:?}");
     let ev2 = evaluate(q(), &checked, ctx());
-    let rd = citcert::readiness::readiness_with(q(), &checked, &ev2, &att, &refused, Lang::En);
+    let rd = citcert::documents::readiness::readiness_with(q(), &checked, &ev2, &att, &refused, Lang::En);
     assert!(journey::ready(&ev2, &rd), "{:?}", rd.items);
     assert!(rd.items.iter().all(|i| i.ok || i.status == "missing"), "{:?}", rd.items);
 }

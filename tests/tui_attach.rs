@@ -99,14 +99,14 @@ fn attaching_a_pdf_provides_the_item_and_says_so() {
     assert_eq!(app.overlay, None, "{:?}", app.overlay);
     assert_eq!(status_of(&app), "provided");
     let notice = app.status.clone().unwrap();
-    let hash = citcert::attach::sha256_file(&file).unwrap();
+    let hash = citcert::documents::attach::sha256_file(&file).unwrap();
     assert_eq!(notice, format!("Attached: licence.pdf — PDF, {} bytes, SHA-256 {}…", PDF.len(), &hash[..6]));
     let s = app.session.as_ref().unwrap();
     assert!(s.saved, "saved through the store");
     let canon = std::fs::canonicalize(&file).unwrap();
     assert_eq!(s.draft.answers.get(FILE_Q).unwrap().display(), canon.to_string_lossy());
     assert_eq!(s.draft.answers.get("docs.CL-ID1.provide").unwrap().display(), "yes");
-    let recorded = citcert::attach::attachments_of(&s.draft.attachments);
+    let recorded = citcert::documents::attach::attachments_of(&s.draft.attachments);
     assert_eq!(recorded.len(), 1);
     assert_eq!(recorded[0].sha256, hash);
     assert!(draw_text(&app, 80, 24).contains("Attached: licence.pdf"));
@@ -221,7 +221,7 @@ fn the_real_store_saves_the_attachment() {
     assert_eq!(app.overlay, None, "{:?}", app.overlay);
     assert_eq!(status_of(&app), "provided");
     let on_disk = citcert::drafts::DraftStore::open(drafts).unwrap().read(&d.id, &clock).unwrap();
-    let recorded = citcert::attach::attachments_of(&on_disk.attachments);
+    let recorded = citcert::documents::attach::attachments_of(&on_disk.attachments);
     assert_eq!(recorded.len(), 1);
     assert_eq!(recorded[0].item, ITEM);
     assert!(on_disk.answers.contains_key(FILE_Q));

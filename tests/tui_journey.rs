@@ -54,8 +54,8 @@ fn focus_on(app: &mut App, id: &str) {
     app.goto_question(qi);
 }
 
-fn recorded(app: &App) -> Vec<citcert::attach::Attachment> {
-    citcert::attach::attachments_of(&app.session.as_ref().unwrap().draft.attachments)
+fn recorded(app: &App) -> Vec<citcert::documents::attach::Attachment> {
+    citcert::documents::attach::attachments_of(&app.session.as_ref().unwrap().draft.attachments)
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn f7_keeps_the_explanation_letter_chosen() {
     assert_eq!(app.overlay, None, "{:?}", app.status);
     let s = app.session.as_ref().unwrap();
     assert_eq!(s.draft.answers.get("docs.CL-ID1.provide").unwrap().display(), "no_explanation");
-    assert_eq!(recorded(&app)[0].kind, citcert::attach::Kind::Explanation);
+    assert_eq!(recorded(&app)[0].kind, citcert::documents::attach::Kind::Explanation);
 }
 
 #[test]

@@ -463,7 +463,10 @@ fn a_relative_file_path_is_said_plainly_and_not_guessed() {
         key(&mut app, KeyCode::Enter);
         let status = app.status.clone().unwrap_or_default();
         assert!(status.contains(said) && status.contains("scans/id.pdf"), "{status}");
-        assert!(citcert::attach::attachments_of(&app.session.as_ref().unwrap().draft.attachments).is_empty());
+        assert!(
+            citcert::documents::attach::attachments_of(&app.session.as_ref().unwrap().draft.attachments)
+                .is_empty()
+        );
         assert_eq!(focus(&app), Some(f), "the focus stays to type the full path");
     }
 }

@@ -121,7 +121,7 @@ fn review_then_next_steps_then_summary_and_package_from_inside_the_tui() {
     let Some(Overlay::Next(v)) = &app.overlay else { panic!() };
     assert!(v.result.iter().any(|l| l.starts_with("✓ Package written to")), "{:?}", v.result);
     assert!(out.join("manifest.json").is_file());
-    let r = citcert::package::verify(&out, None).unwrap();
+    let r = citcert::documents::package::verify(&out, None).unwrap();
     assert!(r.intact(), "{:?}", r.problems);
     // Esc closes the window.
     app.update(Action::Back);

@@ -16,7 +16,7 @@ use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::attach::hex;
+use crate::documents::attach::hex;
 use crate::drafts::fsutil::{create_private, ensure_private_dir, open_regular, read_regular};
 use crate::drafts::io_reason;
 use crate::engine::{Lang, Text};
@@ -488,7 +488,7 @@ pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport
     let manifest: Option<Manifest> = manifest_bytes.as_ref().and_then(|m| match serde_json::from_slice(m) {
         Ok(x) => Some(x),
         Err(e) => {
-            let e = crate::cli::json_reason(&e);
+            let e = crate::context::json_reason(&e);
             r.problems.push(Text::new(
                 format!("{MANIFEST}: altered: not a citcert manifest ({})", e.en),
                 format!("{MANIFEST} : modifié : ce n'est pas un manifeste citcert ({})", e.fr),
@@ -583,7 +583,7 @@ fn hash_listed(path: &Path, size: u64) -> std::io::Result<Option<String>> {
     if meta.len() != size {
         return Ok(None);
     }
-    let (h, _, n) = crate::attach::hash_reader(&mut f.take(size + 1))?;
+    let (h, _, n) = crate::documents::attach::hash_reader(&mut f.take(size + 1))?;
     Ok((n == size).then_some(h))
 }
 

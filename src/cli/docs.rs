@@ -1,19 +1,20 @@
 //! `citcert attach`, `export`, `package`, `verify` (issue 5): the command-line glue around
-//! [`crate::attach`], [`crate::export`] and [`crate::package`].
+//! [`crate::documents::attach`], [`crate::documents::export`] and [`crate::documents::package`].
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use clap::Args;
 
-use crate::attach::{self, AttachOptions, Attachment, DEFAULT_MAX_MB};
-use crate::cli::{CliError, GlobalArgs, read_text};
+use crate::cli::drafts::with_passphrase;
 use crate::clock::Clock;
-use crate::drafts::cli::{cli_error, with_passphrase};
+use crate::context::cli_error;
+use crate::context::{CliError, GlobalArgs, read_text};
+use crate::documents::attach::{self, AttachOptions};
+use crate::documents::export::{self, DraftInfo};
+use crate::documents::handoff::{Source, build_package, max_bytes};
 use crate::drafts::{DraftStore, io_reason};
-use crate::engine::{Answers, Context, Evaluation, Lang, Questionnaire, Text, evaluate};
-use crate::export::{self, DraftInfo};
+use crate::engine::{Answers, Lang, Questionnaire, Text};
 
 #[derive(Debug, Clone, Args)]
 pub struct AttachArgs {
@@ -70,20 +71,6 @@ pub struct VerifyArgs {
     pub dir: PathBuf,
 }
 
-/// Answers and attachments from a stored draft or a file.
-pub struct Source {
-    pub answers: Answers,
-    pub attachments: Vec<Attachment>,
-    pub created_on: Option<NaiveDate>,
-    pub draft: Option<DraftInfo>,
-}
-
-impl Source {
-    pub fn evaluate(&self, q: &Questionnaire, today: NaiveDate) -> Evaluation {
-        evaluate(q, &self.answers, Context { today, started: self.created_on })
-    }
-}
-
 fn store(global: &GlobalArgs) -> Result<DraftStore, CliError> {
     let dir = match &global.drafts_dir {
         Some(d) => d.clone(),
@@ -103,16 +90,18 @@ pub fn load_source(
     if path.is_file() {
         let name = crate::safe_text::path(path);
         let text = read_text(path)?;
-        let mut root = crate::cli::parse_answers_json(&name, &text)?;
+        let mut root = crate::context::parse_answers_json(&name, &text)?;
         if let Some(r) =
-            crate::drafts::cli::unlock_file(path, text.as_bytes(), &root, global, global.language()?)?
+            crate::cli::drafts::unlock_file(path, text.as_bytes(), &root, global, global.language()?)?
         {
             root = r;
         }
         let answers = Answers::from_file_json(&root).map_err(|errs| {
             let lines = |lang: Lang, colon: &str| {
                 errs.iter()
-                    .map(|e| format!("{name}{colon}{} {}", crate::cli::short_id(&e.id), e.message.get(lang)))
+                    .map(|e| {
+                        format!("{name}{colon}{} {}", crate::context::short_id(&e.id), e.message.get(lang))
+                    })
                     .collect::<Vec<_>>()
                     .join("\n")
             };
@@ -120,7 +109,7 @@ pub fn load_source(
         })?;
         let unknown = answers.unknown_ids(q);
         if let Some(id) = unknown.first() {
-            let (qid, v, id) = (&q.id, &q.version, crate::cli::short_id(id));
+            let (qid, v, id) = (&q.id, &q.version, crate::context::short_id(id));
             return Err(CliError::usage(Text::new(
                 format!("{name}: answers.\"{id}\": no such question in questionnaire {qid} {v}"),
                 format!(
@@ -164,25 +153,6 @@ pub fn load_source(
         created_on: Some(d.created_on()),
         draft: Some(DraftInfo { label: d.label.clone(), created_on: d.created_on().to_string() }),
     })
-}
-
-/// The size limit in bytes from `--max-mb` / `CITCERT_MAX_UPLOAD_MB`.
-pub fn max_bytes(arg: Option<&str>) -> Result<u64, CliError> {
-    match arg.map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(DEFAULT_MAX_MB * 1024 * 1024),
-        Some(s) => match s.parse::<f64>() {
-            Ok(mb) if mb > 0.0 && mb <= 1024.0 => Ok((mb * 1024.0 * 1024.0) as u64),
-            _ => Err(CliError::usage(Text::new(
-                format!(
-                    "--max-mb / CITCERT_MAX_UPLOAD_MB: '{s}' is not a size in megabytes between 0 and 1024, e.g. 4"
-                ),
-                format!(
-                    "--max-mb / CITCERT_MAX_UPLOAD_MB : « {s} » n'est pas une taille en mégaoctets entre 0 et 1024, \
-                     p. ex. 4"
-                ),
-            ))),
-        },
-    }
 }
 
 fn w(r: std::io::Result<()>) -> Result<(), CliError> {
@@ -327,7 +297,7 @@ pub fn attach_with(
     let ev = attach::evaluate_draft(&q, &open.draft, clock.today());
     let answers = Answers::from_map(&open.draft.answers).unwrap_or_default();
     let attachments = attach::attachments_of(&open.draft.attachments);
-    let rd = crate::readiness::readiness(&q, &answers, &ev, &attachments, lang);
+    let rd = crate::documents::readiness::readiness(&q, &answers, &ev, &attachments, lang);
     if let Some(item) = rd.items.iter().find(|i| i.id == a.item) {
         let colon = lang.pick(": ", " : ");
         w(writeln!(out, "{}{colon}{}", item.id, status_words(item.status, lang)))?;
@@ -412,106 +382,6 @@ pub fn export_cmd(args: &ExportArgs, global: &GlobalArgs) -> Result<i32, CliErro
     Ok(0)
 }
 
-/// Writes the summary of `src` as Markdown and HTML into folder `dir` (the TUI's and plain mode's
-/// "export the summary"): `<stem>.md` and `<stem>.html`, 0600. Returns the files written.
-pub fn write_summary(
-    q: &Questionnaire,
-    src: &Source,
-    dir: &Path,
-    stem: &str,
-    clock: &Clock,
-    lang: Lang,
-) -> Result<Vec<PathBuf>, Text> {
-    let ev = src.evaluate(q, clock.today());
-    let e = export::build(q, &src.answers, &ev, &src.attachments, src.draft.clone(), lang);
-    let mut written = vec![];
-    for (ext, text) in [("md", export::to_markdown(&e)), ("html", export::to_html(&e))] {
-        let p = dir.join(format!("{stem}.{ext}"));
-        let name = p.display().to_string();
-        let fail = |e: std::io::Error| {
-            let r = io_reason(&e);
-            Text::new(
-                format!("{name}: cannot write: {}; check the folder exists and is writable", r.en),
-                format!(
-                    "{name} : impossible d'écrire : {}; vérifiez que le dossier existe et que vous pouvez y écrire",
-                    r.fr
-                ),
-            )
-        };
-        let mut f = crate::drafts::fsutil::create_private(&p).map_err(fail)?;
-        f.write_all(text.as_bytes()).and_then(|_| f.sync_all()).map_err(fail)?;
-        written.push(p);
-    }
-    Ok(written)
-}
-
-/// The files a package copies, as (answer id, package path, attachment), and — for files named in
-/// the answers but never attached with `citcert attach` — why packaging is refused, in `e`'s language.
-fn package_copies<'a>(
-    q: &Questionnaire,
-    ev: &Evaluation,
-    e: &export::Export,
-    attachments: &'a [Attachment],
-    lang: Lang,
-) -> (Vec<(String, String, &'a Attachment)>, Vec<String>) {
-    let mut copies = vec![];
-    let mut reasons = vec![];
-    for c in &e.checklist {
-        let Some(ii) = q.item_index(&c.item.id) else { continue };
-        let Some(fq) = q.items[ii].file_q else { continue };
-        let Some(v) = ev.values[fq].as_ref() else { continue };
-        let path = v.as_cond_str();
-        match attachments.iter().rev().find(|a| a.item == c.item.id && a.path.to_string_lossy() == path) {
-            Some(a) => {
-                let rel = format!("files/{}-{}", c.item.id, crate::package::safe_name(&a.file_name()));
-                copies.push((q.questions[fq].id.clone(), rel, a));
-            }
-            None => {
-                let (id, title) = (&c.item.id, &c.item.title);
-                let file =
-                    Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                reasons.push(lang.pick(
-                    format!(
-                        "{id} {title}: the file {file} was not attached with `citcert attach` (no recorded type \
-                         and hash); attach it"
-                    ),
-                    format!(
-                        "{id} {title} : le fichier {file} n'a pas été joint avec `citcert attach` (ni type ni \
-                         empreinte enregistrés); joignez-le"
-                    ),
-                ));
-            }
-        }
-    }
-    (copies, reasons)
-}
-
-/// "package: refused: …" with every reason, in one language.
-fn package_refusal(reasons: &[String], lang: Lang) -> String {
-    let n = reasons.len();
-    let mut msg = match lang {
-        Lang::En => format!(
-            "package: refused: the application is not ready to submit ({n} reason{}):",
-            if n == 1 { "" } else { "s" }
-        ),
-        Lang::Fr => format!(
-            "package : refusé : la demande n'est pas prête à soumettre ({n} raison{}) :",
-            if n == 1 { "" } else { "s" }
-        ),
-    };
-    for r in reasons {
-        msg.push_str(&format!("\n  - {r}"));
-    }
-    msg.push_str(match lang {
-        Lang::En => "\nFix these (see `citcert check --answers DRAFT.json --format text`), then package again.",
-        Lang::Fr => {
-            "\nCorrigez ces points (voir `citcert check --answers BROUILLON.json --format text`), puis refaites \
-             le paquet."
-        }
-    });
-    msg
-}
-
 /// `citcert package DRAFT --out DIR`.
 pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliError> {
     let clock = global.clock()?;
@@ -529,154 +399,15 @@ pub fn package_cmd(args: &PackageArgs, global: &GlobalArgs) -> Result<i32, CliEr
     Ok(0)
 }
 
-/// A package written: where, what, and the notices said on the way (a new key, loose folders).
-pub struct Built {
-    pub out: PathBuf,
-    pub manifest: crate::package::Manifest,
-    pub notices: Vec<Text>,
-}
-
-impl Built {
-    /// "Package written to …", then one line per file.
-    pub fn lines(&self, lang: Lang) -> Vec<String> {
-        let m = &self.manifest;
-        let (o, n, fp) = (crate::safe_text::path(&self.out), m.files.len(), &m.public_key_fingerprint);
-        let mut v = vec![lang.pick(
-            format!("Package written to {o}: {n} files, signed with key {fp}."),
-            format!("Paquet écrit dans {o} : {n} fichiers, signé avec la clé {fp}."),
-        )];
-        let bytes = lang.pick("bytes", "octets");
-        for f in &m.files {
-            v.push(format!("  {}  {}  {} {bytes}", f.sha256, safe(&f.path), f.size));
-        }
-        v
-    }
-}
-
-/// Builds the signed package of `src` in `out` (the command, the TUI and plain mode): refused unless
-/// ready — the answers gate, every file checked, recorded and unchanged.
-pub fn build_package(
-    q: &Questionnaire,
-    src: &Source,
-    out: &Path,
-    clock: &Clock,
-    lang: Lang,
-) -> Result<Built, CliError> {
-    let ev = src.evaluate(q, clock.today());
-    let e = export::build(q, &src.answers, &ev, &src.attachments, src.draft.clone(), lang);
-    let mut notices = vec![];
-    // Refused unless ready: the gate, files as attached, every file recorded by `attach`.
-    let (copies, unattached) = package_copies(q, &ev, &e, &src.attachments, lang);
-    if !e.ready || !e.blockers.is_empty() || !unattached.is_empty() {
-        // The reasons come from the export, which speaks one language: build it in the other too.
-        let refusal = |x: &export::Export, l: Lang| {
-            let mut r = x.blockers.clone();
-            r.extend(package_copies(q, &ev, x, &src.attachments, l).1);
-            r.dedup();
-            package_refusal(&r, l)
-        };
-        let other = export::build(q, &src.answers, &ev, &src.attachments, src.draft.clone(), lang.other());
-        let (en, fr) = match lang {
-            Lang::En => (refusal(&e, Lang::En), refusal(&other, Lang::Fr)),
-            Lang::Fr => (refusal(&other, Lang::En), refusal(&e, Lang::Fr)),
-        };
-        return Err(CliError::with_code(1, Text::new(en, fr)));
-    }
-    let mut files = vec![];
-    let mut answers = src.answers.to_json_map();
-    for (qid, rel, a) in &copies {
-        let p = crate::safe_text::path(&a.path);
-        let bytes = crate::drafts::fsutil::read_regular(&a.path, a.size, false).map_err(|err| {
-            let r = io_reason(&err);
-            CliError::with_code(
-                1,
-                Text::new(
-                    format!("{p}: cannot be read ({}); attach it again", r.en),
-                    format!("{p} : illisible : {}; joignez-le de nouveau", r.fr),
-                ),
-            )
-        })?;
-        use sha2::Digest;
-        if attach::hex(&sha2::Sha256::digest(&bytes)) != a.sha256 {
-            let item = &a.item;
-            return Err(CliError::with_code(
-                1,
-                Text::new(
-                    format!("{p}: changed on disk since it was attached to {item}; attach it again"),
-                    format!(
-                        "{p} : modifié sur le disque depuis qu'il a été joint à {item}; joignez-le de nouveau"
-                    ),
-                ),
-            ));
-        }
-        answers.insert(qid.clone(), serde_json::Value::String(rel.clone()));
-        files.push(crate::package::PackageFile { path: rel.clone(), bytes });
-    }
-    let json = |v: &serde_json::Value| {
-        let mut b = serde_json::to_vec_pretty(v).unwrap_or_default();
-        b.push(b'\n');
-        b
-    };
-    files.push(crate::package::PackageFile {
-        path: "answers.json".into(),
-        bytes: json(&serde_json::json!({ "answers": answers })),
-    });
-    files.push(crate::package::PackageFile {
-        path: "checklist.json".into(),
-        bytes: json(&serde_json::to_value(&e.checklist).unwrap_or_default()),
-    });
-    files.push(crate::package::PackageFile {
-        path: "summary.html".into(),
-        bytes: export::to_html(&e).into_bytes(),
-    });
-    let pe = |e: crate::package::PackageError| {
-        let t = e.text();
-        CliError::with_code(1, Text::new(format!("package: {}", t.en), format!("package : {}", t.fr)))
-    };
-    let key_dir = crate::package::key_dir().map_err(pe)?;
-    if let Some(n) = &key_dir.notice {
-        eprintln!("citcert: {}", n.get(lang));
-    }
-    let dir = key_dir.dir;
-    let (key, created) = crate::package::load_or_create_key(&dir).map_err(pe)?;
-    if created {
-        let k = dir.join(crate::package::KEY_FILE);
-        let k = crate::safe_text::path(&k);
-        notices.push(Text::new(
-            format!("Made a new package signing key in {k} (0600)."),
-            format!("Nouvelle clé de signature des paquets créée dans {k} (0600)."),
-        ));
-    }
-    let m = crate::package::write_package(
-        out,
-        &files,
-        &key,
-        &clock.today().to_string(),
-        &format!("{} {}", q.id, q.version),
-    )
-    .map_err(pe)?;
-    // A folder others can read (created by someone else, or by a loose umask) is said, not fixed.
-    use crate::drafts::fsutil::{Kind, loose_mode_warning};
-    for (path, kind) in [(dir.as_path(), Kind::KeyFolder), (out, Kind::PackageFolder)] {
-        if let Some(wt) = std::fs::metadata(path).ok().and_then(|m| loose_mode_warning(path, &m, kind)) {
-            notices.push(Text::new(
-                format!("citcert: warning: {}", wt.en),
-                format!("citcert : avertissement : {}", wt.fr),
-            ));
-        }
-    }
-    Ok(Built { out: out.to_path_buf(), manifest: m, notices })
-}
-
 /// `citcert verify DIR`: exit 0 intact, 1 not.
 pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliError> {
     let lang = global.language()?;
-    let key_dir = crate::package::key_dir().ok();
+    let key_dir = crate::documents::package::key_dir().ok();
     if let Some(n) = key_dir.as_ref().and_then(|k| k.notice.as_ref()) {
         eprintln!("citcert: {}", n.get(lang));
     }
-    let own = key_dir.and_then(|k| crate::package::own_public_key(&k.dir));
-    let r = crate::package::verify(&args.dir, own.as_ref()).map_err(|e| {
+    let own = key_dir.and_then(|k| crate::documents::package::own_public_key(&k.dir));
+    let r = crate::documents::package::verify(&args.dir, own.as_ref()).map_err(|e| {
         let t = e.text();
         CliError::usage(Text::new(format!("verify: {}", t.en), format!("verify : {}", t.fr)))
     })?;

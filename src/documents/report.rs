@@ -93,7 +93,7 @@ pub fn blocker_text(q: &Questionnaire, ev: &Evaluation, b: &Blocker, lang: Lang)
 pub fn check_text(
     q: &Questionnaire,
     ev: &Evaluation,
-    rd: &crate::readiness::Readiness,
+    rd: &crate::documents::readiness::Readiness,
     lang: Lang,
 ) -> String {
     let fr = lang == Lang::Fr;
@@ -234,7 +234,7 @@ pub fn check_text(
 
 /// What keeps the files from being ready, one line per item: never checked, changed, missing,
 /// unreadable, or the same file as another item.
-pub fn file_problems(rd: &crate::readiness::Readiness, lang: Lang) -> Vec<String> {
+pub fn file_problems(rd: &crate::documents::readiness::Readiness, lang: Lang) -> Vec<String> {
     rd.items
         .iter()
         .filter(|i| {
@@ -249,7 +249,7 @@ pub fn file_problems(rd: &crate::readiness::Readiness, lang: Lang) -> Vec<String
 /// Adds `readiness` (each checklist item: id, status, required, problem), `files_ok` and
 /// `files_distinct` to the
 /// CONTRACT §4 object (added keys only).
-pub fn add_readiness_json(v: &mut Value, rd: &crate::readiness::Readiness) {
+pub fn add_readiness_json(v: &mut Value, rd: &crate::documents::readiness::Readiness) {
     if let Value::Object(m) = v {
         m.insert("readiness".into(), serde_json::to_value(&rd.items).unwrap_or(Value::Null));
         m.insert("files_ok".into(), Value::Bool(rd.files_ok));
@@ -258,7 +258,7 @@ pub fn add_readiness_json(v: &mut Value, rd: &crate::readiness::Readiness) {
 }
 
 /// Readiness item by item, for people.
-pub fn readiness_text(rd: &crate::readiness::Readiness, lang: Lang) -> String {
+pub fn readiness_text(rd: &crate::documents::readiness::Readiness, lang: Lang) -> String {
     let fr = lang == Lang::Fr;
     let mut out = String::new();
     if rd.items.is_empty() {

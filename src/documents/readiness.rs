@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::attach::{Attachment, FileState, file_state};
+use crate::documents::attach::{Attachment, FileState, file_state};
 use crate::engine::{
     Answers, Context, Evaluation, ItemKind, Lang, Outcome, Questionnaire, Severity, Status, evaluate,
 };
@@ -205,7 +205,7 @@ fn compute(
                     files_ok = false;
                     problems.push(p.get(lang).to_string());
                 }
-                if a.kind == crate::attach::Kind::Document {
+                if a.kind == crate::documents::attach::Kind::Document {
                     match seen.iter().find(|(h, _, _)| *h == a.sha256) {
                         Some((_, other_id, other)) => {
                             files_distinct = false;
@@ -303,8 +303,8 @@ fn file_info(a: &Attachment, state: &FileState) -> FileInfo {
     FileInfo {
         name: a.file_name(),
         kind: match a.kind {
-            crate::attach::Kind::Document => "document".into(),
-            crate::attach::Kind::Explanation => "explanation".into(),
+            crate::documents::attach::Kind::Document => "document".into(),
+            crate::documents::attach::Kind::Explanation => "explanation".into(),
         },
         file_type: a.file_type.code().into(),
         size: a.size,

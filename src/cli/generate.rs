@@ -8,8 +8,8 @@ use std::path::Path;
 use clap::Command;
 use clap_complete::Shell;
 
-use crate::cli::CliError;
-use crate::cli_help::localized_command;
+use crate::cli::help::localized_command;
+use crate::context::CliError;
 use crate::engine::{Lang, Text};
 
 /// The completion script for `shell`, describing commands and options in `lang`.

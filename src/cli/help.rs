@@ -16,7 +16,7 @@ use crate::engine::Lang;
 
 /// The language for `--help`, decided before parsing: the value of `--lang`/`--lang=` among
 /// `args` (before any `--`) when it is a language, else `CITCERT_LANG` when it is one, else
-/// `locale` (the language LC_ALL, LC_MESSAGES or LANG asks for: [`crate::cli::locale_lang`]).
+/// `locale` (the language LC_ALL, LC_MESSAGES or LANG asks for: [`crate::context::locale_lang`]).
 pub fn lang_before_parsing<I, S>(args: I, env: Option<&str>, locale: Lang) -> Lang
 where
     I: IntoIterator<Item = S>,

@@ -5,11 +5,11 @@
 
 use serde::Serialize;
 
-use crate::attach::Attachment;
+use crate::documents::attach::Attachment;
+use crate::documents::readiness::{ItemReadiness, readiness};
 use crate::engine::eval::answer_label;
 use crate::engine::text::colon;
 use crate::engine::{Answers, Evaluation, Lang, Outcome, QType, Questionnaire, ScreenKind};
-use crate::readiness::{ItemReadiness, readiness};
 
 /// The export (also the `--format json` output).
 #[derive(Clone, Debug, Serialize)]
@@ -214,7 +214,7 @@ pub fn build(
         vec![]
     };
     let mut blockers: Vec<String> =
-        ev.blockers.iter().map(|b| crate::report::blocker_text(q, ev, b, lang)).collect();
+        ev.blockers.iter().map(|b| crate::documents::report::blocker_text(q, ev, b, lang)).collect();
     for i in &rd.items {
         let file_problem = match &i.file {
             Some(f) => f.state != "unchanged" || i.same_file_as.is_some(),

@@ -13,10 +13,10 @@ use clap::Subcommand;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use super::protect::{Passphrase, read_passphrase_file};
-use super::{AnswerInspector, DraftError, DraftStore, DraftSummary, Sweep};
-use crate::cli::{CliError, GlobalArgs};
 use crate::clock::Clock;
+use crate::context::{CliError, GlobalArgs, cli_error};
+use crate::drafts::protect::{Passphrase, read_passphrase_file};
+use crate::drafts::{AnswerInspector, DraftError, DraftStore, DraftSummary, Sweep};
 use crate::engine::text::{Lang, Text};
 
 #[derive(Debug, Clone, Subcommand)]
@@ -139,20 +139,9 @@ pub struct Io<'a> {
     pub input_is_terminal: bool,
 }
 
-/// Maps a store error to the exit status it deserves.
-pub fn cli_error(e: DraftError) -> CliError {
-    let code = match &e {
-        DraftError::Expired { .. } => 3,
-        DraftError::Io { .. } | DraftError::Locked { .. } | DraftError::ReadOnly { .. } => 1,
-        // A wrong or missing passphrase is bad input (2), like an unknown id.
-        _ => 2,
-    };
-    CliError::with_code(code, e.text())
-}
-
 fn w(r: std::io::Result<()>) -> Result<(), CliError> {
     r.map_err(|e| {
-        let r = super::io_reason(&e);
+        let r = crate::drafts::io_reason(&e);
         CliError::with_code(
             1,
             Text::new(
@@ -273,7 +262,7 @@ pub fn run_with(
                 s.rename(&id, label, clock)
             })?)
             .into_owned();
-            let new = super::check_label(label).map_err(cli_error)?;
+            let new = crate::drafts::check_label(label).map_err(cli_error)?;
             w(writeln!(
                 io.out,
                 "{}",
@@ -391,10 +380,10 @@ pub fn run_with(
         }
         DraftsCommand::Import { file, label } => {
             // A regular file within the 8 MB a draft may have (it becomes one), never a FIFO or device.
-            let max = super::format::MAX_FILE_BYTES as u64;
+            let max = crate::drafts::format::MAX_FILE_BYTES as u64;
             let fname = crate::safe_text::path(file);
-            let mut bytes = super::fsutil::read_regular(file, max, true).map_err(|e| {
-                let r = super::io_reason(&e);
+            let mut bytes = crate::drafts::fsutil::read_regular(file, max, true).map_err(|e| {
+                let r = crate::drafts::io_reason(&e);
                 let (en, fr) = if e.kind() == std::io::ErrorKind::FileTooLarge {
                     (
                         format!("{fname}: over the {max}-byte limit of a draft; nothing was imported"),
@@ -415,7 +404,7 @@ pub fn run_with(
                 bytes.drain(..3);
             }
             if let Ok(text) = std::str::from_utf8(&bytes) {
-                crate::cli::parse_answers_json(&fname, text)?;
+                crate::context::parse_answers_json(&fname, text)?;
             }
             let open = with_passphrase(&mut store, global, lang, |s| {
                 s.import(&bytes, file, label.as_deref(), inspector.questionnaire(), language, clock)
@@ -513,14 +502,14 @@ pub fn unlock_file(
     }
     let p = path.display();
     let id = root.get("id").and_then(|v| v.as_str()).unwrap_or("");
-    let mut d = super::format::parse(bytes, id)
+    let mut d = crate::drafts::format::parse(bytes, id)
         .map_err(|r| CliError::usage(Text::new(format!("{p}: {}", r.en), format!("{p} : {}", r.fr))))?;
     let pass = ask_passphrase(global, lang, d.id(), &d.label)?;
-    super::protect::unlock(&mut d, &pass).map_err(|e| match e {
-        super::protect::UnlockError::WrongPassphrase => {
+    crate::drafts::protect::unlock(&mut d, &pass).map_err(|e| match e {
+        crate::drafts::protect::UnlockError::WrongPassphrase => {
             cli_error(DraftError::WrongPassphrase { id: d.id().into() })
         }
-        super::protect::UnlockError::Damaged(r) => {
+        crate::drafts::protect::UnlockError::Damaged(r) => {
             CliError::usage(Text::new(format!("{p}: {}", r.en), format!("{p} : {}", r.fr)))
         }
     })?;
@@ -549,10 +538,13 @@ pub fn new_passphrase(global: &GlobalArgs, lang: Lang) -> Result<Passphrase, Cli
     }
     let first = zeroize::Zeroizing::new(
         rpassword::prompt_password(lang.pick(
-            format!("New passphrase (at least {} characters; it is not shown): ", super::protect::MIN_CHARS),
+            format!(
+                "New passphrase (at least {} characters; it is not shown): ",
+                crate::drafts::protect::MIN_CHARS
+            ),
             format!(
                 "Nouvelle phrase de passe (au moins {} caractères; elle ne s'affiche pas) : ",
-                super::protect::MIN_CHARS
+                crate::drafts::protect::MIN_CHARS
             ),
         ))
         .map_err(|e| no_prompt(&e))?,
@@ -572,7 +564,7 @@ pub fn new_passphrase(global: &GlobalArgs, lang: Lang) -> Result<Passphrase, Cli
 }
 
 fn no_prompt(e: &std::io::Error) -> CliError {
-    let r = super::io_reason(e);
+    let r = crate::drafts::io_reason(e);
     CliError::with_code(
         1,
         Text::new(
@@ -584,12 +576,12 @@ fn no_prompt(e: &std::io::Error) -> CliError {
 
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     let res = (|| {
-        let mut f = super::fsutil::create_private(path)?;
+        let mut f = crate::drafts::fsutil::create_private(path)?;
         f.write_all(bytes)?;
         f.sync_all()
     })();
     res.map_err(|e| {
-        let (p, r) = (crate::safe_text::path(path), super::io_reason(&e));
+        let (p, r) = (crate::safe_text::path(path), crate::drafts::io_reason(&e));
         CliError::with_code(
             1,
             Text::new(
@@ -606,14 +598,14 @@ fn safe(s: &str) -> String {
 }
 
 /// "  - 'label', started 2025-06-01" for an expired draft.
-fn expired_line(x: &super::ExpiredNotice, lang: Lang) -> String {
+fn expired_line(x: &crate::drafts::ExpiredNotice, lang: Lang) -> String {
     let (label, start) = (safe(&x.label), x.created_on);
     lang.pick(format!("  - '{label}', started {start}"), format!("  - « {label} », commencé le {start}"))
 }
 
 /// Notices about what the sweep did, on stderr: labels and dates only.
 fn report_sweep(store: &DraftStore, sweep: &Sweep, err: &mut dyn Write, lang: Lang) -> Result<(), CliError> {
-    use super::Kept;
+    use crate::drafts::Kept;
     let warning = lang.pick("warning", "avertissement");
     for wt in &sweep.warnings {
         w(writeln!(err, "citcert: {warning}: {}", safe(wt.get(lang))))?;
@@ -721,7 +713,7 @@ fn purge(
     io: &mut Io<'_>,
     lang: Lang,
 ) -> Result<i32, CliError> {
-    use super::Kept;
+    use crate::drafts::Kept;
     if store.is_examples() {
         report_sweep(store, sweep, &mut *io.err, lang)?;
         store.refuse_if_examples(Text::new("purge drafts", "purger les brouillons")).map_err(cli_error)?;
@@ -924,7 +916,7 @@ fn list(
 }
 
 fn show(
-    open: &super::OpenDraft,
+    open: &crate::drafts::OpenDraft,
     clock: &Clock,
     inspector: &dyn AnswerInspector,
     io: &mut Io<'_>,
@@ -979,11 +971,11 @@ fn show(
         lang.pick(format!("{qid} version {qv}"), format!("{qid}, version {qv}"))
     ))?;
     w(writeln!(out, "{}{}", field(7), d.attachments.len()))?;
-    if let super::Access::ReadOnly(why) = open.access() {
+    if let crate::drafts::Access::ReadOnly(why) = open.access() {
         let ro = lang.pick("read-only", "lecture seule");
         w(writeln!(out, "{}{ro} — {}", field(8), safe(why.get(lang))))?;
     }
-    let orphans = super::no_longer_asked(&d.answers, inspector);
+    let orphans = crate::drafts::no_longer_asked(&d.answers, inspector);
     let orphan_set: std::collections::HashSet<&str> = orphans.iter().map(String::as_str).collect();
     let n = d.answers.len() - orphans.len();
     w(writeln!(out, "{}", lang.pick(format!("Answers ({n}):"), format!("Réponses ({n}) :"))))?;
@@ -1034,7 +1026,7 @@ fn number_of(inspector: &dyn AnswerInspector, id: &str) -> String {
 /// The notes, by question, after `drafts show`. Notes were checked when written (one line, no
 /// control characters), and a draft file changed by hand does not load.
 fn show_notes(
-    d: &super::Draft,
+    d: &crate::drafts::Draft,
     inspector: &dyn AnswerInspector,
     io: &mut Io<'_>,
     lang: Lang,
@@ -1053,7 +1045,7 @@ fn show_notes(
 
 /// The history, oldest first, after `drafts show --history`: times, events and question numbers.
 fn show_history(
-    d: &super::Draft,
+    d: &crate::drafts::Draft,
     inspector: &dyn AnswerInspector,
     io: &mut Io<'_>,
     lang: Lang,
@@ -1075,10 +1067,13 @@ fn show_history(
         io.out,
         "{}",
         lang.pick(
-            format!("History ({n}, oldest first; the last {} are kept):", super::history::MAX_HISTORY),
+            format!(
+                "History ({n}, oldest first; the last {} are kept):",
+                crate::drafts::history::MAX_HISTORY
+            ),
             format!(
                 "Historique ({n}, du plus ancien au plus récent; les {} derniers sont gardés) :",
-                super::history::MAX_HISTORY
+                crate::drafts::history::MAX_HISTORY
             ),
         )
     ))?;
