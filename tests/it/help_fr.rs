@@ -1,6 +1,6 @@
 //! `--help` follows `--lang`/`CITCERT_LANG`; without them it is clap's English.
 
-mod common;
+use crate::common;
 
 use std::process::Output;
 

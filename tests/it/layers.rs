@@ -163,7 +163,8 @@ fn no_module_uses_a_layer_above_its_own() {
         }
         let path = module_path(rel);
         let own = &path[0];
-        let own_layer = layer_of(own).unwrap_or_else(|| panic!("{}: module `{own}` is in no layer", rel.display()));
+        let own_layer =
+            layer_of(own).unwrap_or_else(|| panic!("{}: module `{own}` is in no layer", rel.display()));
         let text = std::fs::read_to_string(file).unwrap();
         let mut grouped = None;
         for (n, line) in text.lines().enumerate() {

@@ -3,7 +3,7 @@
 //! is the answers gate) with truthful `files_ok` and readiness; `check --answers` on a plain
 //! answers file checks the files it names relative to its own folder.
 
-mod common;
+use crate::common;
 use common::{Env, text};
 
 const PDF: &[u8] = b"%PDF-1.4\n% test\n";

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-mod common;
+use crate::common;
 use common::{Env, PDF, ready_draft, text};
 
 /// Runs a command and fails the test (killing it) when it takes longer than `secs`: a hang is a

@@ -1,6 +1,6 @@
 //! Property tests (issue 12): the draft file round trip, the condition language, answer
 //! normalisation, the text input and the package manifest. Case counts are modest so that
-//! `cargo test` stays quick on a small machine; `PROPTEST_CASES=5000 cargo test --test properties`
+//! `cargo test` stays quick on a small machine; `PROPTEST_CASES=5000 cargo test --test it properties`
 //! runs more.
 
 use chrono::NaiveDate;

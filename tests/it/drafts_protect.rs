@@ -3,7 +3,7 @@
 //! passphrase file here: stdin is not a terminal), a wrong passphrase changing nothing, and the
 //! passphrase and the answers never reaching the file, the output or temporary files in clear.
 
-mod common;
+use crate::common;
 
 use common::{Env, text};
 use std::path::Path;

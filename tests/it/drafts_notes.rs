@@ -1,7 +1,7 @@
 //! Issue 13 for support agents: no draft without a name, `drafts rename`, notes on questions and
 //! the draft's history (`drafts note`, `drafts show --history`), through the binary and the TUI.
 
-mod common;
+use crate::common;
 
 use common::Env;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! `citcert check` as other tools use it (CONTRACT §4): exit codes, messages that name the file,
 //! the id and the problem, and the JSON keys.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Output;

@@ -95,3 +95,19 @@ pub fn ready_draft() -> (Env, String) {
     }
     (env, id)
 }
+
+/// The signing-key folder of the in-process tests that build a package (the TUI's "build the
+/// package"): set once for the whole test binary, in cargo's scratch folder for tests, and never
+/// changed, since every test of the binary shares the process environment. Runs of the binary get
+/// their own folder through [`Env::cmd`].
+pub fn in_process_key_dir() -> &'static Path {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("in-process-keys");
+        std::fs::create_dir_all(&dir).unwrap();
+        // SAFETY: set once, before any in-process package is built; std's own environment reads
+        // and writes are synchronised, and nothing in these tests reads it through libc.
+        unsafe { std::env::set_var("CITCERT_KEY_DIR", &dir) };
+        dir
+    })
+}

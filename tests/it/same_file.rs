@@ -7,7 +7,7 @@ use std::path::Path;
 
 use citcert::engine::{Answers, Context, Lang, builtin, evaluate};
 
-mod common;
+use crate::common;
 use common::{Env, text};
 
 const PDF: &[u8] = b"%PDF-1.4\n% one scan\n";

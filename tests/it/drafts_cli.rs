@@ -1,6 +1,6 @@
 //! `citcert drafts …` end to end, through the binary.
 
-mod common;
+use crate::common;
 
 use citcert::clock::{Clock, parse_date};
 use citcert::drafts::DraftStore;

@@ -2,7 +2,7 @@
 //! resume, a stop, French. Input lines are generated from the engine (the order questions appear
 //! in), not written by hand.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::Path;
@@ -374,7 +374,7 @@ fn skip_only_for_optional_questions() {
     assert_eq!(the_draft(dir.path())["answers"]["elig.applying_for"], "self");
 }
 
-/// `PLAIN_TRANSCRIPT=file cargo test --test plain write_transcript -- --ignored` writes a P01 transcript.
+/// `PLAIN_TRANSCRIPT=file cargo test --test it plain::write_transcript -- --ignored` writes a P01 transcript.
 #[test]
 #[ignore]
 fn write_transcript() {

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-mod common;
+use crate::common;
 use common::{Env, JPEG, PDF, PNG, ready_draft, text};
 
 fn refused(o: &Output, needles: &[&str]) {

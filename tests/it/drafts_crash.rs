@@ -5,7 +5,7 @@
 //! `crash_child` (which does nothing in a normal run).
 //!
 //! The kill delays come from a seed, printed at the start and in every failure. To replay a run's
-//! delays: `CITCERT_CRASH_SEED=<seed> cargo test --test drafts_crash -- --nocapture`. (The child's
+//! delays: `CITCERT_CRASH_SEED=<seed> cargo test --test it drafts_crash -- --nocapture`. (The child's
 //! progress at a given delay still depends on the machine's load, so a replay retries the same
 //! instants, not the same bytes.)
 
@@ -131,7 +131,7 @@ fn kill_9_while_saving_never_leaves_a_torn_draft() {
     for round in 0..KILLS {
         let delay = delay(seed, round);
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["crash_child", "--exact", "--nocapture", "--test-threads=1"])
+            .args(["drafts_crash::crash_child", "--exact", "--nocapture", "--test-threads=1"])
             .env(CHILD_ENV, &dir)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

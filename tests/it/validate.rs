@@ -1,7 +1,7 @@
 //! `citcert validate`: the shipped questionnaire is valid, and each kind of problem in a broken
 //! questionnaire is reported with its JSON location.
 
-mod common;
+use crate::common;
 
 use citcert::engine::load_str;
 

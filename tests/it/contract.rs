@@ -3,7 +3,7 @@
 //! kept under a former id (`docs.CL-PARENT-CIT.proof_type`, renamed `doc_type` on 2026-11-29) are
 //! read from answers files and migrated in drafts, never dropped.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -62,8 +62,7 @@ fn p01_with_files(dir: &std::path::Path) -> (Answers, Vec<serde_json::Value>) {
 #[test]
 fn review_then_next_steps_then_summary_and_package_from_inside_the_tui() {
     let work = tempfile::tempdir().unwrap();
-    // SAFETY: the only test in this binary; nothing else reads the environment meanwhile.
-    unsafe { std::env::set_var("CITCERT_CONFIG_DIR", work.path().join("config")) };
+    crate::common::in_process_key_dir();
     let scans = work.path().join("scans");
     std::fs::create_dir(&scans).unwrap();
     let (answers, attachments) = p01_with_files(&scans);

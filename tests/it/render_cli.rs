@@ -2,7 +2,7 @@
 //! says (S11 is the first document screen), a wrong name answered with the names this draft has,
 //! `--size auto` that cuts nothing, and `--redact` for a screen that goes into a support ticket.
 
-mod common;
+use crate::common;
 
 use citcert::engine::{AnswerValue, Answers, Context, QType, builtin, evaluate};
 use common::Env;
