@@ -10,7 +10,6 @@ use std::process::Stdio;
 
 use citcert::clock::{Clock, parse_date};
 use citcert::engine::{AnswerValue, Answers, Context, Lang, QType, builtin, evaluate};
-use citcert::plain::{PlainContext, run};
 use serde_json::{Map, Value};
 
 const TODAY: &str = "2025-06-01";
@@ -91,21 +90,7 @@ fn answer_of(lines: &[(String, String)], id: &str) -> String {
 
 /// Runs plain mode in-process on `input`; returns (exit status, output).
 fn session(dir: &Path, input: &str, lang: Lang, draft: Option<&str>) -> (i32, String) {
-    let mut out = Vec::new();
-    let code = run(
-        input.as_bytes(),
-        &mut out,
-        PlainContext {
-            questionnaire: builtin().unwrap(),
-            drafts_dir: dir.to_path_buf(),
-            clock: Clock::Fixed(parse_date(TODAY).unwrap()),
-            lang,
-            draft: draft.map(str::to_string),
-            echo_input: true,
-        },
-    )
-    .unwrap();
-    (code, String::from_utf8(out).unwrap())
+    crate::common::plain_session(dir, input, lang, draft, TODAY)
 }
 
 /// Runs the binary with stdin piped.

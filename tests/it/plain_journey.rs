@@ -8,27 +8,12 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use citcert::clock::{Clock, parse_date};
-use citcert::engine::{Lang, builtin};
-use citcert::plain::{PlainContext, run};
+use citcert::engine::Lang;
 
 const TODAY: &str = "2025-06-01";
 
 fn session(dir: &Path, input: &str, lang: Lang) -> (i32, String) {
-    let mut out = Vec::new();
-    let code = run(
-        input.as_bytes(),
-        &mut out,
-        PlainContext {
-            questionnaire: builtin().unwrap(),
-            drafts_dir: dir.to_path_buf(),
-            clock: Clock::Fixed(parse_date(TODAY).unwrap()),
-            lang,
-            draft: None,
-            echo_input: true,
-        },
-    )
-    .unwrap();
-    (code, String::from_utf8(out).unwrap())
+    crate::common::plain_session(dir, input, lang, None, TODAY)
 }
 
 fn the_draft(dir: &Path) -> serde_json::Value {

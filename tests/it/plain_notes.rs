@@ -5,29 +5,14 @@
 
 use std::path::Path;
 
-use citcert::clock::{Clock, parse_date};
 use citcert::engine::{Lang, builtin};
-use citcert::plain::{PlainContext, run};
 use serde_json::Value;
 
 const TODAY: &str = "2025-06-01";
 
+/// Runs plain mode in-process on `input`; returns (exit status, output).
 fn session(dir: &Path, input: &str, lang: Lang, draft: Option<&str>) -> (i32, String) {
-    let mut out = Vec::new();
-    let code = run(
-        input.as_bytes(),
-        &mut out,
-        PlainContext {
-            questionnaire: builtin().unwrap(),
-            drafts_dir: dir.to_path_buf(),
-            clock: Clock::Fixed(parse_date(TODAY).unwrap()),
-            lang,
-            draft: draft.map(str::to_string),
-            echo_input: true,
-        },
-    )
-    .unwrap();
-    (code, String::from_utf8(out).unwrap())
+    crate::common::plain_session(dir, input, lang, draft, TODAY)
 }
 
 fn the_draft(dir: &Path) -> Value {

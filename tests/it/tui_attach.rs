@@ -2,9 +2,9 @@
 //! `attach::attach`, refusals keep the dialog open with the reason and the draft unchanged; the review
 //! flags attached files that changed or vanished. Driven through the app's actions, fixed clock.
 
-use chrono::NaiveDate;
+use crate::common::{day, q};
 use citcert::clock::Clock;
-use citcert::engine::{Answers, Lang, Questionnaire, builtin};
+use citcert::engine::{Answers, Lang};
 use citcert::tui::app::{App, Overlay};
 use citcert::tui::keymap::Action;
 use citcert::tui::render::{draw_text, goto};
@@ -18,14 +18,6 @@ const ITEM: &str = "CL-ID1";
 const FILE_Q: &str = "docs.CL-ID1.file";
 const PDF: &[u8] =
     b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-
-fn q() -> &'static Questionnaire {
-    builtin().expect("built-in questionnaire")
-}
-
-fn day(s: &str) -> NaiveDate {
-    citcert::clock::parse_date(s).unwrap()
-}
 
 /// P01's answers without the file of its first identity document.
 fn answers() -> Answers {

@@ -3,29 +3,18 @@
 //! numbered as the questions are, and no internal codes on applicant-facing screens. Snapshots at
 //! 80×24 and 120×40 in both languages for the screens that changed.
 
-use chrono::NaiveDate;
-use citcert::engine::{Answers, Lang, Questionnaire, builtin};
+use crate::common::{day, q};
+use citcert::engine::{Answers, Lang};
 use citcert::tui::app::App;
 use citcert::tui::keymap::Action;
 use citcert::tui::render::{draw_text, goto};
 use citcert::tui::store::MemStore;
 use citcert::tui::widgets::FieldKey;
 
-fn q() -> &'static Questionnaire {
-    builtin().expect("built-in questionnaire")
-}
-
-fn day(s: &str) -> NaiveDate {
-    citcert::clock::parse_date(s).unwrap()
-}
-
 const TODAY: &str = "2025-06-10";
 
 fn persona(name: &str) -> Answers {
-    let path = format!("{}/tests/{name}.answers.json", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    let root: serde_json::Value = serde_json::from_str(&text).unwrap();
-    Answers::from_file_json(&root).unwrap()
+    crate::common::answers_file(name)
 }
 
 fn app_on(answers: Answers, lang: Lang) -> App<'static> {

@@ -4,8 +4,8 @@
 //! answer" focuses it; the review's "not yet" entries lead to their question; nothing is ✓ or
 //! "ready" while a file is unchecked.
 
-use chrono::NaiveDate;
-use citcert::engine::{Answers, Lang, Questionnaire, builtin};
+use crate::common::{day, q};
+use citcert::engine::{Answers, Lang};
 use citcert::tui::app::{App, Overlay, Pane, ReviewRow};
 use citcert::tui::keymap::Action;
 use citcert::tui::render::{draw_text, goto};
@@ -16,18 +16,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 const TODAY: &str = "2025-06-10";
 const PDF: &[u8] = b"%PDF-1.4\n% a test document\n";
 
-fn q() -> &'static Questionnaire {
-    builtin().expect("built-in questionnaire")
-}
-
-fn day(s: &str) -> NaiveDate {
-    citcert::clock::parse_date(s).unwrap()
-}
-
 fn p01() -> Answers {
-    let path = format!("{}/tests/personas/P01.answers.json", env!("CARGO_MANIFEST_DIR"));
-    let root: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    Answers::from_file_json(&root).unwrap()
+    crate::common::answers_file("personas/P01")
 }
 
 fn app_with(answers: Answers) -> App<'static> {

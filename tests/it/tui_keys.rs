@@ -6,8 +6,8 @@
 //! terminal" shows, keys change nothing; reopening returns to the question; F6 starts from the
 //! screen's item.
 
-use chrono::NaiveDate;
-use citcert::engine::{AnswerValue, Answers, Lang, Questionnaire, ScreenKind, builtin};
+use crate::common::{day, q};
+use citcert::engine::{AnswerValue, Answers, Lang, ScreenKind};
 use citcert::tui::app::{App, Overlay, Pane};
 use citcert::tui::keymap::Action;
 use citcert::tui::render::draw_text;
@@ -17,18 +17,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const TODAY: &str = "2025-06-10";
 
-fn q() -> &'static Questionnaire {
-    builtin().expect("built-in questionnaire")
-}
-
-fn day(s: &str) -> NaiveDate {
-    citcert::clock::parse_date(s).unwrap()
-}
-
 fn p01() -> Answers {
-    let path = format!("{}/tests/personas/P01.answers.json", env!("CARGO_MANIFEST_DIR"));
-    let root: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    Answers::from_file_json(&root).unwrap()
+    crate::common::answers_file("personas/P01")
 }
 
 fn app_with(answers: Answers, lang: Lang) -> App<'static> {

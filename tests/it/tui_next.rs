@@ -2,8 +2,8 @@
 //! signed package, from inside the TUI. One test in this binary: it sets CITCERT_CONFIG_DIR (where
 //! the signing key goes) for the process.
 
-use chrono::NaiveDate;
-use citcert::engine::{AnswerValue, Answers, Lang, Questionnaire, builtin};
+use crate::common::{day, q};
+use citcert::engine::{AnswerValue, Answers, Lang};
 use citcert::tui::app::{App, NextAction, Overlay};
 use citcert::tui::keymap::Action;
 use citcert::tui::render::draw_text;
@@ -11,14 +11,6 @@ use citcert::tui::store::{MemStore, Store};
 use citcert::tui::widgets::{FieldKey, TextInput};
 
 const TODAY: &str = "2025-06-10";
-
-fn q() -> &'static Questionnaire {
-    builtin().expect("built-in questionnaire")
-}
-
-fn day(s: &str) -> NaiveDate {
-    citcert::clock::parse_date(s).unwrap()
-}
 
 /// P01 with every file it names made real and given (checked and recorded) in `dir`.
 fn p01_with_files(dir: &std::path::Path) -> (Answers, Vec<serde_json::Value>) {

@@ -1,29 +1,18 @@
 //! Snapshots of every screen kind at 80×24 and 120×40, with a fixed clock and persona answers,
 //! reached through the app's own actions. Plus key handling and a size sweep.
 
-use chrono::NaiveDate;
-use citcert::engine::{AnswerValue, Answers, Lang, Questionnaire, Text, builtin};
+use crate::common::{day, q};
+use citcert::engine::{AnswerValue, Answers, Lang, Text};
 use citcert::tui::app::{App, Overlay, Pane};
 use citcert::tui::keymap::Action;
 use citcert::tui::render::{draw_text, goto};
 use citcert::tui::store::{Damaged, MemStore};
 use citcert::tui::widgets::FieldKey;
 
-fn q() -> &'static Questionnaire {
-    builtin().expect("built-in questionnaire")
-}
-
-fn day(s: &str) -> NaiveDate {
-    citcert::clock::parse_date(s).unwrap()
-}
-
 const TODAY: &str = "2025-06-10";
 
 fn persona(name: &str) -> Answers {
-    let path = format!("{}/tests/{name}.answers.json", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    let root: serde_json::Value = serde_json::from_str(&text).unwrap();
-    Answers::from_file_json(&root).unwrap()
+    crate::common::answers_file(name)
 }
 
 /// An app on a memory store holding one draft with these answers, opened.

@@ -111,3 +111,46 @@ pub fn in_process_key_dir() -> &'static Path {
         dir
     })
 }
+
+/// The built-in questionnaire.
+pub fn q() -> &'static citcert::engine::Questionnaire {
+    citcert::engine::builtin().expect("built-in questionnaire")
+}
+
+/// A date written YYYY-MM-DD.
+pub fn day(s: &str) -> chrono::NaiveDate {
+    citcert::clock::parse_date(s).unwrap()
+}
+
+/// The answers of `tests/NAME.answers.json` (e.g. "personas/P01").
+pub fn answers_file(name: &str) -> citcert::engine::Answers {
+    let path = format!("{}/tests/{name}.answers.json", env!("CARGO_MANIFEST_DIR"));
+    let root: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    citcert::engine::Answers::from_file_json(&root).unwrap()
+}
+
+/// Runs plain mode in-process with drafts in `dir`, the date `today` and `input` typed (echoed,
+/// as a transcript reads); returns (exit status, output).
+pub fn plain_session(
+    dir: &Path,
+    input: &str,
+    lang: citcert::engine::Lang,
+    draft: Option<&str>,
+    today: &str,
+) -> (i32, String) {
+    let mut out = Vec::new();
+    let code = citcert::plain::run(
+        input.as_bytes(),
+        &mut out,
+        citcert::plain::PlainContext {
+            questionnaire: q(),
+            drafts_dir: dir.to_path_buf(),
+            clock: citcert::clock::Clock::Fixed(day(today)),
+            lang,
+            draft: draft.map(str::to_string),
+            echo_input: true,
+        },
+    )
+    .unwrap();
+    (code, String::from_utf8(out).unwrap())
+}
