@@ -919,6 +919,10 @@ impl<'a> App<'a> {
                 let question = s.ev.shown_question(q, qi);
                 let current = s.draft.answers.get(&question.id).cloned();
                 let mut field = Field::for_question(q, &question, current.as_ref(), lang);
+                // Countries, provinces, issuers, offices: never one the earlier answers rule out.
+                if let Field::Picker(p) = &mut field {
+                    p.retain(|code| s.ev.value_offered(q, qi, code));
+                }
                 if current.is_none()
                     && let Some(v) = prefill(q, &s.ev, qi)
                 {
@@ -930,6 +934,7 @@ impl<'a> App<'a> {
                                 c.suggest(i);
                             }
                         }
+                        Field::Picker(p) => p.suggest(&v),
                         _ => {}
                     }
                 }
