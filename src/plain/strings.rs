@@ -37,12 +37,12 @@ pub const DRAFT: Tr = Tr("Draft", "Le brouillon");
 pub const DAMAGED: Tr = Tr("Damaged draft file", "Fichier de brouillon endommagé");
 pub const CHOOSE_DRAFT: Tr = Tr(
     "Choose a draft number, \"new\" (\"new locked\": locked with a passphrase), or \"quit\"",
-    "Choisissez un numéro de brouillon, « new » (nouveau; « nouveau verrouillé » : verrouillé par une phrase \
-     de passe) ou « quit » (quitter)",
+    "Choisissez un numéro de brouillon, « nouveau » (« nouveau verrouillé » : verrouillé par une phrase de \
+     passe) ou « quitter »",
 );
 pub const NOT_A_DRAFT: Tr = Tr(
     "That is not one of the choices. Type a number from the list, new, or quit.",
-    "Ce n’est pas un des choix. Tapez un numéro de la liste, new ou quit.",
+    "Ce n’est pas un des choix. Tapez un numéro de la liste, nouveau ou quitter.",
 );
 pub const LABEL_PROMPT: Tr = Tr(
     "Name for the new draft (for example: Amira — first certificate)",

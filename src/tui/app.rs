@@ -1153,9 +1153,12 @@ impl<'a> App<'a> {
         match s.field.on_key(&k) {
             FieldEvent::Edited => {}
             FieldEvent::Commit(v) => {
+                // A choice made: "Nothing chosen: press 1-9 …" from before no longer applies.
+                self.status = None;
                 self.give_answer(qi, v);
             }
             FieldEvent::CommitNext(v) => {
+                self.status = None;
                 // Refused (a file that fails its check), or a stop or caution shown: stay here.
                 // An answer that needs fixing keeps the focus too, so it can be fixed at once.
                 if self.give_answer(qi, v) && self.overlay.is_none() && !self.stay_on_error(qi) {
