@@ -357,3 +357,44 @@ fn plain_help_answering_first_then_moving_then_agent_commands_french_words_first
         }
     }
 }
+
+// ---- 6. found in the real-terminal pass ----
+
+#[test]
+fn a_choice_made_clears_the_nothing_chosen_message() {
+    for lang in [Lang::En, Lang::Fr] {
+        let mut app = app_on(&Map::new(), lang);
+        app.goto_question(qi("elig.applying_for"));
+        app.update(Action::Key(FieldKey::Enter));
+        let asked = app.status.clone().expect("Enter on an unanswered choice says how to choose");
+        assert!(draw_text(&app, 80, 24).contains(&asked));
+        typed(&mut app, "1");
+        assert_eq!(app.status, None, "{lang:?}: the choice is made; the message no longer applies");
+        assert!(!draw_text(&app, 80, 24).contains(&asked));
+    }
+}
+
+#[test]
+fn applicant_texts_say_identity_document_1_not_slot() {
+    for item in &q().items {
+        for t in
+            std::iter::once(&item.reason).chain(item.reasons.iter().map(|(_, t)| t)).chain([&item.content])
+        {
+            assert!(!t.en.contains("slot") && !t.en.contains("by convention"), "{}: {}", item.id, t.en);
+            assert!(
+                !t.fr.replace("remplacement", "").contains("emplacement") && !t.fr.contains("par convention"),
+                "{}: {}",
+                item.id,
+                t.fr
+            );
+        }
+    }
+}
+
+#[test]
+fn plain_mode_in_french_names_the_french_words_for_new_and_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = plain(dir.path(), "zzz\nquitter\n", Lang::Fr, None);
+    assert!(out.contains("« nouveau »") && out.contains("« quitter »"), "{out}");
+    assert!(!out.contains("« new »") && !out.contains("« quit »"), "{out}");
+}
