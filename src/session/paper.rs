@@ -6,10 +6,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::documents::export::{CSS, esc};
 use crate::engine::eval::answer_label;
 use crate::engine::text::colon;
 use crate::engine::{Evaluation, Lang, Outcome, QType, Questionnaire, ScreenKind, Text};
-use crate::export::{CSS, esc};
 
 /// Which paper application, and why (one line per stop that fired). The guide source in words
 /// ("Guide: Step 1 — …"); the rule id and guide lines only with the agent's codes switch on.
