@@ -223,6 +223,7 @@ pub fn build(
         if let Some(p) = &i.problem
             && file_problem
         {
+            // The item id stays: `package` refuses with these lines, and `citcert attach` needs it.
             blockers.push(format!("{} {}{}{p}", i.id, i.title, colon(lang)));
         }
     }
@@ -401,16 +402,17 @@ pub fn to_markdown(e: &Export) -> String {
         o.push_str(&format!("- {}{c}{} ({})\n", w.draft, d.label, d.created_on));
     }
     o.push_str(&format!("- {}{c}{}\n\n", w.prepared, e.today));
-    o.push_str(&format!("## {}\n\n**{}** — {}\n\n", w.outcome, e.outcome.code, e.outcome.summary));
+    // Words for the applicant; the codes (outcome, rule, indication and item ids) are in the JSON.
+    o.push_str(&format!("## {}\n\n{}\n\n", w.outcome, e.outcome.summary));
     for r in &e.rules {
-        o.push_str(&format!("- **{}** [{}] {}{c}{}\n", r.id, r.outcome, r.title, r.message));
+        o.push_str(&format!("- **{}**{c}{}\n", r.title, r.message));
     }
     if !e.rules.is_empty() {
         o.push('\n');
     }
     o.push_str(&format!("## {}\n\n", w.indication));
     match &e.indication {
-        Some(i) => o.push_str(&format!("> **{}**\n\n{} — {}\n\n", i.label, i.id, i.text)),
+        Some(i) => o.push_str(&format!("> **{}**\n\n{}\n\n", i.label, i.text)),
         None => o.push_str(&format!("{}\n\n", w.not_computed)),
     }
     o.push_str(&format!("## {}\n\n", w.checklist));
@@ -419,12 +421,7 @@ pub fn to_markdown(e: &Export) -> String {
     }
     for c in &e.checklist {
         let req = if c.item.required { w.required } else { w.optional };
-        o.push_str(&format!(
-            "- [{}] **{}** {} ({req})\n",
-            c.item.shown_status(lang),
-            c.item.id,
-            c.item.title
-        ));
+        o.push_str(&format!("- [{}] **{}** ({req})\n", c.item.shown_status(lang), c.item.title));
         o.push_str(&format!("  - {}\n", md(&c.reason)));
         if let Some(f) = file_line(c, lang) {
             o.push_str(&format!("  - {}{}{}\n", w.file, colon(lang), md(&f)));
@@ -527,19 +524,12 @@ pub fn to_html(e: &Export) -> String {
         ));
     }
     o.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n</dl>\n", esc(w.prepared), esc(&e.today)));
-    o.push_str(&format!(
-        "<h2>{}</h2>\n<p><strong>{}</strong> — {}</p>\n",
-        esc(w.outcome),
-        esc(e.outcome.code),
-        esc(&e.outcome.summary)
-    ));
+    o.push_str(&format!("<h2>{}</h2>\n<p>{}</p>\n", esc(w.outcome), esc(&e.outcome.summary)));
     if !e.rules.is_empty() {
         o.push_str("<ul>\n");
         for r in &e.rules {
             o.push_str(&format!(
-                "<li><strong>{}</strong> [{}] {}{}{}</li>\n",
-                esc(&r.id),
-                esc(r.outcome),
+                "<li><strong>{}</strong>{}{}</li>\n",
                 esc(&r.title),
                 colon(lang),
                 esc(&r.message)
@@ -549,12 +539,9 @@ pub fn to_html(e: &Export) -> String {
     }
     o.push_str(&format!("<h2>{}</h2>\n", esc(w.indication)));
     match &e.indication {
-        Some(i) => o.push_str(&format!(
-            "<p class=\"label\">{}</p>\n<p>{} — {}</p>\n",
-            esc(&i.label),
-            esc(&i.id),
-            esc(&i.text)
-        )),
+        Some(i) => {
+            o.push_str(&format!("<p class=\"label\">{}</p>\n<p>{}</p>\n", esc(&i.label), esc(&i.text)))
+        }
         None => o.push_str(&format!("<p>{}</p>\n", esc(w.not_computed))),
     }
     o.push_str(&format!("<h2>{}</h2>\n", esc(w.checklist)));
@@ -565,9 +552,8 @@ pub fn to_html(e: &Export) -> String {
         for c in &e.checklist {
             let req = if c.item.required { w.required } else { w.optional };
             o.push_str(&format!(
-                "<tr><td class=\"st\">{}</td><td><strong>{}</strong> {} ({})</td><td>{}",
+                "<tr><td class=\"st\">{}</td><td><strong>{}</strong> ({})</td><td>{}",
                 esc(c.item.shown_status(lang)),
-                esc(&c.item.id),
                 esc(&c.item.title),
                 esc(req),
                 esc(&c.reason)

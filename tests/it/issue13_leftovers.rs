@@ -397,3 +397,35 @@ fn plain_mode_in_french_names_the_french_words_for_new_and_quit() {
     assert!(out.contains("« nouveau »") && out.contains("« quitter »"), "{out}");
     assert!(!out.contains("« new »") && !out.contains("« quit »"), "{out}");
 }
+
+// ---- 2. exports: words in Markdown and HTML, codes in the JSON ----
+
+#[test]
+fn the_exported_summary_shows_words_and_keeps_the_codes_in_its_json() {
+    let env = common::Env::new();
+    for persona in ["P06", "P01"] {
+        let id = env.import(persona);
+        for lang in ["en", "fr"] {
+            for format in ["md", "html"] {
+                let o = env.run(&["export", &id, "--format", format, "--lang", lang]);
+                assert_eq!(o.status.code(), Some(0), "{}", common::text(&o.stderr));
+                let out = common::text(&o.stdout);
+                // The list of what is still missing keeps the item ids `citcert attach` needs.
+                for code in [
+                    "STOP_PAPER",
+                    "ONLINE_OK",
+                    "**ST-04**",
+                    "<strong>ST-04</strong>",
+                    "**CL-ID1**",
+                    "<strong>CL-ID1</strong>",
+                    "G L",
+                ] {
+                    assert!(!out.contains(code), "{persona} {lang} {format}: {code} in\n{out}");
+                }
+            }
+        }
+        let o = env.run(&["export", &id, "--format", "json"]);
+        let json = common::text(&o.stdout);
+        assert!(json.contains("CL-ID1"), "the JSON keeps the ids: {json}");
+    }
+}
