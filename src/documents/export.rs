@@ -219,6 +219,7 @@ pub fn build(
         if let Some(p) = &i.problem
             && file_problem
         {
+            // The item id stays: `package` refuses with these lines, and `citcert attach` needs it.
             blockers.push(format!("{} {}{}{p}", i.id, i.title, colon(lang)));
         }
     }
@@ -472,20 +473,13 @@ pub fn summary(e: &Export) -> Summary {
     rows.push(row(w::PREPARED, &e.today));
     b.push(Block::Rows(rows));
     b.push(Block::Heading(2, g(w::OUTCOME)));
-    b.push(Block::Para(vec![
-        Span::Strong(e.outcome.code.to_string()),
-        Span::Text(format!(" — {}", e.outcome.summary)),
-    ]));
+    // Words for the applicant; the codes (outcome, rule, indication and item ids) are in the JSON.
+    b.push(Block::Para(vec![Span::Text(e.outcome.summary.clone())]));
     if !e.rules.is_empty() {
         b.push(Block::Bullets(
             e.rules
                 .iter()
-                .map(|r| {
-                    vec![
-                        Span::Strong(r.id.clone()),
-                        Span::Text(format!(" [{}] {}{c}{}", r.outcome, r.title, r.message)),
-                    ]
-                })
+                .map(|r| vec![Span::Strong(r.title.clone()), Span::Text(format!("{c}{}", r.message))])
                 .collect(),
         ));
     }
@@ -493,7 +487,7 @@ pub fn summary(e: &Export) -> Summary {
     match &e.indication {
         Some(i) => {
             b.push(Block::Label(i.label.clone()));
-            b.push(Block::Para(vec![Span::Text(format!("{} — {}", i.id, i.text))]));
+            b.push(Block::Para(vec![Span::Text(i.text.clone())]));
         }
         None => b.push(Block::Para(vec![Span::Text(g(w::NOT_COMPUTED))])),
     }
@@ -512,10 +506,7 @@ pub fn summary(e: &Export) -> Summary {
             }
             CheckRow {
                 status: ch.item.shown_status(lang).to_string(),
-                head: vec![
-                    Span::Strong(ch.item.id.clone()),
-                    Span::Text(format!(" {} ({})", ch.item.title, req.get(lang))),
-                ],
+                head: vec![Span::Strong(ch.item.title.clone()), Span::Text(format!(" ({})", req.get(lang)))],
                 notes,
             }
         });

@@ -315,6 +315,8 @@ impl Loader {
             }
             for (k, pc) in &p.option_conds {
                 q.questions[qi].options[*k].show_if = self.cond_at(pc);
+                let id = q.questions[qi].options[*k].id.clone();
+                self.check_literal(qi, &id, &format!("{}.id", pc.path.trim_end_matches(".show_if")));
             }
             if let Some(pf) = &p.prefill {
                 q.questions[qi].prefill = self.prefill(qi, pf);
@@ -667,7 +669,10 @@ impl Loader {
         let scope = doc_prefix.map(str::to_string);
         let mut options = vec![];
         let mut option_conds = vec![];
-        if qtype == QType::Choice {
+        // On a country, province, issuer or office question, "options" only rule values out (each
+        // with its "show_if"); the list itself comes from `countries`, `provinces`, `offices`.
+        let listed = matches!(qtype, QType::Country | QType::Province | QType::Issuer | QType::Office);
+        if qtype == QType::Choice || (listed && m.contains_key("options")) {
             let opts = self.arr(m, "options", path, true);
             let mut seen = HashSet::new();
             for (k, o) in opts.iter().enumerate() {
@@ -680,6 +685,12 @@ impl Loader {
                 if let Some(c) = om.get("show_if") {
                     option_conds
                         .push((options.len(), owned_pending(c, format!("{opath}.show_if"), scope.clone())));
+                }
+                if listed && !om.contains_key("show_if") {
+                    self.err(
+                        &opath,
+                        "an option of a list question only rules a value out: give it \"show_if\"",
+                    );
                 }
                 let ruled_out_message = self.opt_text(om, "ruled_out_message", &opath);
                 if ruled_out_message.is_some() && !om.contains_key("show_if") {
@@ -695,7 +706,7 @@ impl Loader {
                     ruled_out_message,
                 });
             }
-            if opts.is_empty() {
+            if opts.is_empty() && !listed {
                 self.err(path, "a choice question needs at least one option");
             }
         } else if qtype == QType::YesNo {

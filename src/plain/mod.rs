@@ -575,6 +575,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         // last section's number, so it does not change as questions appear.
         let (number, total) = crate::session::journey::screen_counter(q, w.screen);
         self.say(format!("{} {number} {} {total}: {title}", self.t(s::SCREEN), self.t(s::OF)))?;
+        // The same figure as the TUI's header: it only moves forward for forward work.
+        let pct = ev.progress_percent(q);
+        let pct = if lang == Lang::Fr { format!("{pct} %") } else { format!("{pct}%") };
+        self.say(format!("{}{}{pct}", self.t(s::PROGRESS), crate::engine::text::colon(lang)))?;
         if ev.minor
             && let Some(t) = q.text("minor_reminder")
         {
@@ -772,7 +776,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             head = format!("{head} ({})", h.get(lang));
         }
         self.say(head)?;
-        self.options(question)?;
+        self.options(question, ev, qi)?;
         let mut hints = vec![];
         if question.na {
             hints.push(self.t(s::NA_HINT));
@@ -945,7 +949,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             return self.report(w, ev);
         }
         self.say(self.t(s::PAPER_REVIEW))?;
-        for line in crate::session::paper::screen_lines(self.q, ev, self.lang) {
+        for line in crate::session::paper::screen_lines(self.q, ev, self.lang, self.codes) {
             self.say(line)?;
         }
         Ok(())
@@ -1195,7 +1199,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         self.say(self.t(choices))
     }
 
-    fn options(&mut self, question: &Question) -> Result<(), CliError> {
+    /// The options to say; provinces and offices the earlier answers rule out are left out.
+    fn options(&mut self, question: &Question, ev: &Evaluation, qi: usize) -> Result<(), CliError> {
         let q = self.q;
         let lang = self.lang;
         match question.qtype {
@@ -1218,6 +1223,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     .provinces
                     .iter()
                     .enumerate()
+                    // Numbers stay those typed back (the full list's), gaps and all.
+                    .filter(|(_, p)| ev.value_offered(q, qi, &p.code))
                     .map(|(k, p)| {
                         // "Alberta", not "Alberta (CA-AB)": a screen reader reads every letter.
                         if self.codes {
@@ -1237,6 +1244,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     .offices
                     .iter()
                     .enumerate()
+                    .filter(|(_, o)| ev.value_offered(q, qi, &o.id))
                     .map(|(k, o)| format!("{}) {}", k + 1, o.name.get(lang)))
                     .collect();
                 for p in parts {
@@ -1361,7 +1369,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let paper = w.open.draft.paper_prep;
         if paper {
             self.say(self.t(s::PAPER_ROUTE))?;
-            for line in crate::session::paper::screen_lines(self.q, ev, self.lang) {
+            for line in crate::session::paper::screen_lines(self.q, ev, self.lang, self.codes) {
                 self.say(line)?;
             }
             self.say(self.t(s::PAPER_COMMANDS))?;

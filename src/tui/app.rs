@@ -936,6 +936,10 @@ impl<'a> App<'a> {
                 let question = s.ev.shown_question(q, qi);
                 let current = s.draft.answers.get(&question.id).cloned();
                 let mut field = Field::for_question(q, &question, current.as_ref(), lang);
+                // Countries, provinces, issuers, offices: never one the earlier answers rule out.
+                if let Field::Picker(p) = &mut field {
+                    p.retain(|code| s.ev.value_offered(q, qi, code));
+                }
                 if current.is_none()
                     && let Some(v) = prefill(q, &s.ev, qi)
                 {
@@ -947,6 +951,7 @@ impl<'a> App<'a> {
                                 c.suggest(i);
                             }
                         }
+                        Field::Picker(p) => p.suggest(&v),
                         _ => {}
                     }
                 }
@@ -1165,9 +1170,12 @@ impl<'a> App<'a> {
         match s.field.on_key(&k) {
             FieldEvent::Edited => {}
             FieldEvent::Commit(v) => {
+                // A choice made: "Nothing chosen: press 1-9 …" from before no longer applies.
+                self.status = None;
                 self.give_answer(qi, v);
             }
             FieldEvent::CommitNext(v) => {
+                self.status = None;
                 // Refused (a file that fails its check), or a stop or caution shown: stay here.
                 // An answer that needs fixing keeps the focus too, so it can be fixed at once.
                 if self.give_answer(qi, v) && self.overlay.is_none() && !self.stay_on_error(qi) {

@@ -815,6 +815,9 @@ pub fn outcome_in(lang: Lang, o: crate::engine::Outcome, rule: Option<&str>, cod
     }
 }
 
+/// A picker's suggestion from earlier answers: "→ Canada · suggested, Enter accepts · type to change: [ ]".
+pub const PICKER_SUGGESTED: Msg = m("suggested, Enter accepts ·", "suggéré, Entrée l’accepte ·");
+
 #[cfg(test)]
 mod tests {
     use super::*;

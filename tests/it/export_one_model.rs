@@ -37,6 +37,8 @@ fn md_words(md: &str) -> String {
 fn html_words(html: &str) -> String {
     let body = &html[html.find("<body>").expect("a body")..];
     let mut out = String::new();
+    // Block tags part words; inline ones (<strong>) do not: "<strong>Title</strong>: message".
+    let body = body.replace("<strong>", "").replace("</strong>", "");
     let mut in_tag = false;
     for c in body.chars() {
         match c {

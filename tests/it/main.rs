@@ -17,6 +17,7 @@ mod export_one_model;
 mod fuzz_corpus;
 mod hardening;
 mod help_fr;
+mod issue13_leftovers;
 mod layers;
 mod personas;
 mod plain;

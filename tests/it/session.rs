@@ -189,13 +189,20 @@ fn the_paper_summary_names_the_application_the_documents_and_the_answers() {
     let a = persona("P06");
     let ev = evaluate(q(), &a, ctx());
     for lang in [Lang::En, Lang::Fr] {
-        let app = paper::which_application(q(), &ev, lang);
-        assert!(app.iter().any(|l| l.contains("ST-04")), "{app:?}");
+        // Words for the applicant; the rule id and guide lines only with the codes switch on.
+        let app = paper::which_application(q(), &ev, lang, false);
+        assert!(app.iter().all(|l| !l.contains("ST-04") && !l.contains("G L")), "{app:?}");
+        assert!(app.iter().any(|l| l.contains("(Guide")), "{app:?}");
+        let coded = paper::which_application(q(), &ev, lang, true);
+        assert!(coded.iter().any(|l| l.contains("ST-04") && l.contains("G L")), "{coded:?}");
+        let lines = paper::screen_lines(q(), &ev, lang, false).join("\n");
+        assert!(!lines.contains("ST-04") && !lines.contains("G L"), "{lines}");
         let docs = paper::documents(q(), &ev, lang);
         assert!(docs.len() >= 3, "{docs:?}");
         let md = paper::to_markdown(q(), &ev, "Label \u{202E}x", lang);
         assert!(!md.contains('\u{202E}'), "bidi overrides removed");
         assert!(!md.contains("scans/"), "no file paths: {md}");
+        assert!(!md.contains("ST-04") && !md.contains("G L"), "no codes in the printed summary: {md}");
         let html = paper::to_html(q(), &ev, "<b>x</b>", lang);
         assert!(html.contains("&lt;b&gt;x&lt;/b&gt;") && !html.contains("<b>x</b>"));
     }
