@@ -164,9 +164,9 @@ pub struct Session {
     pub file_checks: Vec<FileCheck>,
     /// What is really done, item by item (files as last checked; no file is read to compute it):
     /// recomputed after each change, so frames only read it.
-    pub rd: crate::readiness::Readiness,
+    pub rd: crate::documents::readiness::Readiness,
     /// The files' states as last read (when the review opened), by item.
-    pub known: Vec<(String, crate::attach::FileState)>,
+    pub known: Vec<(String, crate::documents::attach::FileState)>,
 }
 
 impl Session {
@@ -829,7 +829,11 @@ impl<'a> App<'a> {
             saved: true,
             why_from_questions: false,
             file_checks: vec![],
-            rd: crate::readiness::Readiness { items: vec![], files_ok: true, files_distinct: true },
+            rd: crate::documents::readiness::Readiness {
+                items: vec![],
+                files_ok: true,
+                files_distinct: true,
+            },
             known: vec![],
         });
         let question = self.session.as_ref().and_then(|s| s.draft.question.clone());
@@ -870,10 +874,17 @@ impl<'a> App<'a> {
     pub fn check_files(&mut self) {
         let q = self.q;
         let Some(s) = &mut self.session else { return };
-        let attachments = crate::attach::attachments_of(&s.draft.attachments);
-        s.known = attachments.iter().map(|a| (a.item.clone(), crate::attach::file_state(a))).collect();
-        s.rd =
-            crate::readiness::readiness_known(q, &s.draft.answers, &s.ev, &attachments, &s.known, self.lang);
+        let attachments = crate::documents::attach::attachments_of(&s.draft.attachments);
+        s.known =
+            attachments.iter().map(|a| (a.item.clone(), crate::documents::attach::file_state(a))).collect();
+        s.rd = crate::documents::readiness::readiness_known(
+            q,
+            &s.draft.answers,
+            &s.ev,
+            &attachments,
+            &s.known,
+            self.lang,
+        );
         s.file_checks = s
             .rd
             .items
@@ -889,9 +900,15 @@ impl<'a> App<'a> {
     pub fn refresh_truth(&mut self) {
         let q = self.q;
         let Some(s) = &mut self.session else { return };
-        let attachments = crate::attach::attachments_of(&s.draft.attachments);
-        s.rd =
-            crate::readiness::readiness_known(q, &s.draft.answers, &s.ev, &attachments, &s.known, self.lang);
+        let attachments = crate::documents::attach::attachments_of(&s.draft.attachments);
+        s.rd = crate::documents::readiness::readiness_known(
+            q,
+            &s.draft.answers,
+            &s.ev,
+            &attachments,
+            &s.known,
+            self.lang,
+        );
     }
 
     /// Ready for a person: the answers gate and every file checked, unchanged and distinct.
@@ -1383,7 +1400,11 @@ impl<'a> App<'a> {
         let saved = self.save();
         let failed = self.status.take();
         let t = super::attach_flow::text(lang);
-        let notice = if a.kind == crate::attach::Kind::Explanation { t.attached_letter } else { t.attached };
+        let notice = if a.kind == crate::documents::attach::Kind::Explanation {
+            t.attached_letter
+        } else {
+            t.attached
+        };
         let notice = notice
             .replace("{name}", &a.file_name())
             .replace("{type}", &a.file_type.code().to_uppercase())
@@ -1609,11 +1630,11 @@ impl<'a> App<'a> {
             return vec![lang.pick("✗ Type a folder first.", "✗ Tapez d’abord un dossier.").into()];
         }
         let dir = crate::session::files::expand_home(typed);
-        let src = crate::docs_cli::Source {
+        let src = crate::documents::handoff::Source {
             answers: s.draft.answers.clone(),
-            attachments: crate::attach::attachments_of(&s.draft.attachments),
+            attachments: crate::documents::attach::attachments_of(&s.draft.attachments),
             created_on: Some(s.draft.created_on),
-            draft: Some(crate::export::DraftInfo {
+            draft: Some(crate::documents::export::DraftInfo {
                 label: s.draft.label.clone(),
                 created_on: s.draft.created_on.to_string(),
             }),
@@ -1632,7 +1653,7 @@ impl<'a> App<'a> {
             }
             NextAction::Export => {
                 let stem = format!("citcert-summary-{}", s.draft.id);
-                match crate::docs_cli::write_summary(self.q, &src, &dir, &stem, &clock, lang) {
+                match crate::documents::handoff::write_summary(self.q, &src, &dir, &stem, &clock, lang) {
                     Ok(files) => files
                         .iter()
                         .map(|f| format!("✓ {} {}", lang.pick("Wrote", "Fichier écrit :"), f.display()))
@@ -1640,14 +1661,17 @@ impl<'a> App<'a> {
                     Err(e) => vec![format!("✗ {}", e.get(lang))],
                 }
             }
-            NextAction::Package => match crate::docs_cli::build_package(self.q, &src, &dir, &clock, lang) {
-                Ok(built) => {
-                    let mut v: Vec<String> = built.notices.iter().map(|n| n.get(lang).to_string()).collect();
-                    v.extend(built.lines(lang).into_iter().take(1).map(|l| format!("✓ {l}")));
-                    v
+            NextAction::Package => {
+                match crate::documents::handoff::build_package(self.q, &src, &dir, &clock, lang) {
+                    Ok(built) => {
+                        let mut v: Vec<String> =
+                            built.notices.iter().map(|n| n.get(lang).to_string()).collect();
+                        v.extend(built.lines(lang).into_iter().take(1).map(|l| format!("✓ {l}")));
+                        v
+                    }
+                    Err(e) => e.message.get(lang).lines().map(|l| format!("✗ {l}")).collect(),
                 }
-                Err(e) => e.message.get(lang).lines().map(|l| format!("✗ {l}")).collect(),
-            },
+            }
         }
     }
 
