@@ -5,12 +5,14 @@
 pub mod answers;
 pub mod cond;
 pub mod eval;
+pub mod explain;
 pub mod load;
 pub mod model;
 pub mod text;
 
 pub use answers::{AnswerValue, Answers};
 pub use eval::{Context, Evaluation, Status, evaluate};
+pub use explain::Explain;
 pub use load::{Problem, builtin, load_str};
 pub use model::*;
 pub use text::{Lang, Text};

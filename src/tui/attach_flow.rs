@@ -10,6 +10,7 @@ use super::widgets::{FieldKey, TextInput};
 use crate::clock::Clock;
 use crate::documents::attach::{self, AttachError, AttachOptions, Attachment, DEFAULT_MAX_MB};
 use crate::drafts::QuestionnaireRef;
+use crate::engine::Explain;
 use crate::engine::{Answers, Lang, QType, Questionnaire};
 
 /// Words of the attach flow, in English and French (`{…}` are filled in).
@@ -176,7 +177,7 @@ pub fn refusal(e: &AttachError, lang: Lang) -> String {
         | AttachError::NotOnChecklist { .. }
         | AttachError::NotAnUpload { .. }
         | AttachError::BadAnswer { .. }
-        | AttachError::PathNotText { .. }) => text.not_kept.replace("{why}", other.text().get(lang)),
+        | AttachError::PathNotText { .. }) => text.not_kept.replace("{why}", other.explain().get(lang)),
     }
 }
 
@@ -202,9 +203,8 @@ pub fn attach_to(
     d.answers = draft.answers.to_json_map();
     d.attachments = draft.attachments.clone();
     let a = attach::attach(&mut d, q, item, path, opts, clock).map_err(|e| refusal(&e, lang))?;
-    let answers = Answers::from_map(&d.answers).map_err(|e| {
-        text(lang).not_kept.replace("{why}", crate::engine::answers::ShapeError::describe(&e).get(lang))
-    })?;
+    let answers = Answers::from_map(&d.answers)
+        .map_err(|e| text(lang).not_kept.replace("{why}", e.explain().get(lang)))?;
     Ok((answers, d.attachments, a))
 }
 
