@@ -37,11 +37,6 @@ impl Failure {
     }
 }
 
-/// The draft has expired: exit 3.
-pub const EXIT_EXPIRED: i32 = Failure::Expired.code();
-/// The built-in questionnaire does not load: exit 70.
-pub const EXIT_BUG: i32 = Failure::Bug.code();
-
 /// An error that ends a command, with its kind and its message in English and French (`main`
 /// prints the one `--lang`/`CITCERT_LANG` asks for and exits with [`CliError::code`]).
 #[derive(Debug)]
