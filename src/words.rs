@@ -316,6 +316,20 @@ const fn check_placeholders(text: &str, names: &[&str]) {
     }
 }
 
+/// One way for any error to give its words in either language (issue 14). Errors stay typed up to
+/// where they are shown (the draft store's `DraftError`, the attach and package errors, an answers
+/// file's `ShapeError`s, the command line's `CliError`); the screen, the prompt or `main` asks for
+/// the words in the language of service at that moment.
+pub trait Explain {
+    /// The words in both languages.
+    fn explain(&self) -> Text;
+
+    /// The words in one language.
+    fn words(&self, lang: Lang) -> String {
+        self.explain().get(lang).to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

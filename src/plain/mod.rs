@@ -17,6 +17,7 @@ use crate::context::{CliError, EngineInspector};
 use crate::documents::report;
 use crate::drafts::protect::Passphrase;
 use crate::drafts::{DraftError, DraftStore, OpenDraft, QuestionnaireRef, Sweep};
+use crate::engine::Explain;
 use crate::engine::eval::answer_label;
 use crate::engine::{
     AnswerValue, Answers, Context, Evaluation, Lang, Outcome, QType, Question, Questionnaire, ScreenKind,
@@ -127,13 +128,10 @@ use crate::session::answering::{EvEnv, fixed_value, prefill};
 
 fn write_err(e: std::io::Error) -> CliError {
     let r = crate::drafts::io_reason(&e);
-    CliError::with_code(
-        1,
-        Text::new(
-            format!("plain mode: cannot write the output: {}", r.en),
-            format!("mode texte simple : impossible d'écrire la sortie : {}", r.fr),
-        ),
-    )
+    CliError::refused(Text::new(
+        format!("plain mode: cannot write the output: {}", r.en),
+        format!("mode texte simple : impossible d'écrire la sortie : {}", r.fr),
+    ))
 }
 
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
@@ -256,7 +254,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
             last = store.open_draft(id, &self.clock);
             match &last {
-                Err(e @ DraftError::WrongPassphrase { .. }) => self.say(e.message(self.lang))?,
+                Err(e @ DraftError::WrongPassphrase { .. }) => self.say(e.words(self.lang))?,
                 _ => return Ok(last),
             }
         }
@@ -327,7 +325,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         return Ok(None);
                     };
                     if let Err(e) = crate::drafts::check_label(&label) {
-                        self.say(e.message(self.lang))?;
+                        self.say(e.words(self.lang))?;
                         continue;
                     }
                     let pass = match choice.contains(' ') {
@@ -357,7 +355,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                             return Ok(Some(open));
                         }
                         Err(e) => {
-                            self.say(e.message(self.lang))?;
+                            self.say(e.words(self.lang))?;
                             break;
                         }
                     }
@@ -382,7 +380,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                             self.say(line)?;
                             return Ok(Some(open));
                         }
-                        Err(e) => self.say(e.message(self.lang))?,
+                        Err(e) => self.say(e.words(self.lang))?,
                     }
                 }
             }
@@ -872,7 +870,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         );
         match given {
             Err(e) => {
-                let line = format!("{} {}", e.text().get(self.lang), self.t(s::TRY_AGAIN));
+                let line = format!("{} {}", e.explain().get(self.lang), self.t(s::TRY_AGAIN));
                 self.say(line)?;
                 Ok(None)
             }
@@ -1323,8 +1321,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 if loud { self.say(self.t(s::SAVED)) } else { Ok(()) }
             }
             Err(e) => {
-                let line = format!("{} {}", self.t(s::NOT_SAVED), e.message(self.lang));
-                w.unsaved = Some(Text::new(e.message(Lang::En), e.message(Lang::Fr)));
+                let line = format!("{} {}", self.t(s::NOT_SAVED), e.words(self.lang));
+                w.unsaved = Some(Text::new(e.words(Lang::En), e.words(Lang::Fr)));
                 self.say(line)
             }
         }
@@ -1434,7 +1432,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                                 self.say(l)?;
                             }
                         }
-                        Err(e) => self.say(e.message.get(self.lang))?,
+                        Err(e) => self.say(e.words(self.lang))?,
                     }
                 }
                 "review" | "revue" => self.review(w, ev)?,

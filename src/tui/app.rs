@@ -9,6 +9,7 @@ use super::i18n;
 use super::keymap::{self, Action};
 use super::store::{Damaged, Draft, DraftSummary, Store, days_left};
 use super::widgets::{Field, FieldEvent, FieldKey, TextInput};
+use crate::engine::Explain;
 use crate::engine::text::fold;
 use crate::engine::{
     AnswerValue, Answers, Context, Evaluation, Lang, QType, Questionnaire, ScreenKind, evaluate,
@@ -278,7 +279,7 @@ impl<'a> App<'a> {
     fn refresh_list(&mut self) {
         match self.store.list() {
             Ok(d) => self.drafts = d,
-            Err(e) => self.status = Some(e.get(self.lang).to_string()),
+            Err(e) => self.status = Some(e.words(self.lang)),
         }
         // Once per listing, not on every frame: the progress saved with the draft, else computed.
         self.progress = self
@@ -484,7 +485,9 @@ impl<'a> App<'a> {
                 if matches!(action, Action::Key(K::Char('y' | 'Y' | 'o' | 'O'))) {
                     match self.store.delete(&id) {
                         Ok(()) => self.status = Some(i18n::deleted(self.lang, &label)),
-                        Err(e) => self.status = Some(i18n::not_deleted(self.lang, &label, e.get(self.lang))),
+                        Err(e) => {
+                            self.status = Some(i18n::not_deleted(self.lang, &label, &e.words(self.lang)))
+                        }
                     }
                     self.refresh_list();
                 } else {
@@ -503,7 +506,7 @@ impl<'a> App<'a> {
                             }
                         }
                         Err(e) => {
-                            self.status = Some(i18n::not_opened(self.lang, e.get(self.lang)));
+                            self.status = Some(i18n::not_opened(self.lang, &e.words(self.lang)));
                             self.overlay = Some(Overlay::Passphrase(id, label, TextInput::default()));
                         }
                     }
@@ -532,7 +535,9 @@ impl<'a> App<'a> {
                             self.overlay = None;
                             match self.store.create_locked(&label, self.lang, p) {
                                 Ok(d) => self.open_draft(d),
-                                Err(e) => self.status = Some(i18n::not_created(self.lang, e.get(self.lang))),
+                                Err(e) => {
+                                    self.status = Some(i18n::not_created(self.lang, &e.words(self.lang)))
+                                }
                             }
                         }
                         Some(_) => {
@@ -555,7 +560,7 @@ impl<'a> App<'a> {
                         self.overlay = Some(Overlay::NewPassphrase(label, None, TextInput::default()))
                     }
                     Err(e) => {
-                        self.status = Some(i18n::not_created(self.lang, e.text().get(self.lang)));
+                        self.status = Some(i18n::not_created(self.lang, &e.words(self.lang)));
                         self.overlay = Some(Overlay::NewDraft(input));
                     }
                 }
@@ -570,7 +575,7 @@ impl<'a> App<'a> {
                     match self.store.create(&input.value, self.lang) {
                         Ok(d) => self.open_draft(d),
                         Err(e) => {
-                            self.status = Some(i18n::not_created(self.lang, e.get(self.lang)));
+                            self.status = Some(i18n::not_created(self.lang, &e.words(self.lang)));
                             self.overlay = Some(Overlay::NewDraft(input));
                         }
                     }
@@ -712,10 +717,10 @@ impl<'a> App<'a> {
                             self.status = Some(i18n::read_only(self.lang, why.get(self.lang)));
                         }
                     }
-                    Err(_) if self.store.needs_passphrase() => {
+                    Err(crate::drafts::DraftError::PassphraseNeeded { .. }) => {
                         self.overlay = Some(Overlay::Passphrase(id, label, TextInput::default()));
                     }
-                    Err(e) => self.status = Some(i18n::not_opened(self.lang, e.get(self.lang))),
+                    Err(e) => self.status = Some(i18n::not_opened(self.lang, &e.words(self.lang))),
                 }
             }
             Action::Search | Action::Key(K::Char('/')) => {
@@ -770,7 +775,7 @@ impl<'a> App<'a> {
                         ));
                     }
                     Err(e) => {
-                        self.status = Some(i18n::not_renamed(self.lang, e.get(self.lang)));
+                        self.status = Some(i18n::not_renamed(self.lang, &e.words(self.lang)));
                         self.overlay = Some(Overlay::Rename(id, input));
                     }
                 }
@@ -1497,7 +1502,7 @@ impl<'a> App<'a> {
                 true
             }
             Err(e) => {
-                self.status = Some(i18n::not_saved(self.lang, e.get(self.lang)));
+                self.status = Some(i18n::not_saved(self.lang, &e.words(self.lang)));
                 false
             }
         }
@@ -1666,7 +1671,7 @@ impl<'a> App<'a> {
                         v.extend(built.lines(lang).into_iter().take(1).map(|l| format!("✓ {l}")));
                         v
                     }
-                    Err(e) => e.message.get(lang).lines().map(|l| format!("✗ {l}")).collect(),
+                    Err(e) => e.words(lang).lines().map(|l| format!("✗ {l}")).collect(),
                 }
             }
         }
@@ -1920,5 +1925,5 @@ fn prefill(q: &Questionnaire, ev: &Evaluation, qi: usize) -> Option<String> {
 
 /// Answers from a persona file or a draft body.
 pub fn answers_from_json(root: &serde_json::Value) -> Result<Answers, crate::engine::Text> {
-    Answers::from_file_json(root).map_err(|e| crate::engine::answers::ShapeError::describe(&e))
+    Answers::from_file_json(root).map_err(|e| e.explain())
 }

@@ -10,7 +10,7 @@ use super::widgets::{FieldKey, TextInput};
 use crate::clock::Clock;
 use crate::documents::attach::{self, AttachError, AttachOptions, Attachment, DEFAULT_MAX_MB};
 use crate::drafts::QuestionnaireRef;
-use crate::engine::{Answers, Lang, QType, Questionnaire, Text};
+use crate::engine::{Answers, Explain, Lang, QType, Questionnaire, Text};
 use crate::fill;
 use crate::tui::i18n::{Msg, Template};
 
@@ -191,7 +191,7 @@ pub fn refusal(e: &AttachError, lang: Lang) -> String {
         | AttachError::NotOnChecklist { .. }
         | AttachError::NotAnUpload { .. }
         | AttachError::BadAnswer { .. }
-        | AttachError::PathNotText { .. }) => fill!(NOT_KEPT, lang, why = other.text().get(lang)),
+        | AttachError::PathNotText { .. }) => fill!(NOT_KEPT, lang, why = other.explain().get(lang)),
     }
 }
 
@@ -217,9 +217,8 @@ pub fn attach_to(
     d.answers = draft.answers.to_json_map();
     d.attachments = draft.attachments.clone();
     let a = attach::attach(&mut d, q, item, path, opts, clock).map_err(|e| refusal(&e, lang))?;
-    let answers = Answers::from_map(&d.answers).map_err(|e| {
-        fill!(NOT_KEPT, lang, why = crate::engine::answers::ShapeError::describe(&e).get(lang))
-    })?;
+    let answers =
+        Answers::from_map(&d.answers).map_err(|e| fill!(NOT_KEPT, lang, why = e.explain().get(lang)))?;
     Ok((answers, d.attachments, a))
 }
 

@@ -66,11 +66,12 @@ pub fn days_left(created_on: NaiveDate, today: NaiveDate) -> i64 {
     DRAFT_DAYS - (today - created_on).num_days()
 }
 
-/// Draft storage as the TUI sees it. Errors are messages ready to show, in both languages (the app
-/// shows the one it speaks at that moment).
+/// Draft storage as the TUI sees it. Errors are the draft store's own ([`DraftError`]); the app
+/// makes their words ([`crate::engine::Explain`]) where it shows them, in the language it speaks at
+/// that moment, and can tell one kind from another (a draft locked with a passphrase asks for it).
 pub trait Store {
     /// Drafts, newest first.
-    fn list(&mut self) -> Result<Vec<DraftSummary>, Text>;
+    fn list(&mut self) -> Result<Vec<DraftSummary>, DraftError>;
     /// Labels of drafts removed by the 60-day rule since the last start.
     fn removed(&self) -> Vec<String>;
     /// Draft files that could not be read (set aside), with their reason.
@@ -80,32 +81,25 @@ pub trait Store {
         Vec::new()
     }
     /// A new draft in this language of service.
-    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, Text>;
-    fn open(&mut self, id: &str) -> Result<Draft, Text>;
-    fn save(&mut self, draft: &Draft) -> Result<(), Text>;
-    fn delete(&mut self, id: &str) -> Result<(), Text>;
+    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, DraftError>;
+    fn open(&mut self, id: &str) -> Result<Draft, DraftError>;
+    fn save(&mut self, draft: &Draft) -> Result<(), DraftError>;
+    fn delete(&mut self, id: &str) -> Result<(), DraftError>;
     /// A new draft locked with a passphrase (only a real drafts folder can).
     fn create_locked(
         &mut self,
         _label: &str,
         _lang: Lang,
         _passphrase: crate::drafts::protect::Passphrase,
-    ) -> Result<Draft, Text> {
-        Err(Text::new(
-            "drafts shown from an answers file cannot be locked",
-            "les brouillons affichés à partir d'un fichier de réponses ne peuvent pas être verrouillés",
-        ))
-    }
-    /// Whether the last `open` was refused because the draft is locked with a passphrase.
-    fn needs_passphrase(&self) -> bool {
-        false
+    ) -> Result<Draft, DraftError> {
+        Err(DraftError::CannotLock)
     }
     /// Opens a draft locked with a passphrase; a wrong one changes nothing and says so.
-    fn open_with_passphrase(&mut self, id: &str, _passphrase: &str) -> Result<Draft, Text> {
+    fn open_with_passphrase(&mut self, id: &str, _passphrase: &str) -> Result<Draft, DraftError> {
         self.open(id)
     }
     /// Gives a draft a new name (refused when empty: `drafts::check_label`).
-    fn rename(&mut self, id: &str, label: &str) -> Result<(), Text>;
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), DraftError>;
     /// Why the open draft cannot be saved (open elsewhere, example drafts), if so.
     fn read_only(&self) -> Option<Text> {
         None
@@ -163,7 +157,7 @@ impl MemStore {
 }
 
 impl Store for MemStore {
-    fn list(&mut self) -> Result<Vec<DraftSummary>, Text> {
+    fn list(&mut self) -> Result<Vec<DraftSummary>, DraftError> {
         let mut v: Vec<DraftSummary> = self
             .drafts
             .iter()
@@ -185,8 +179,8 @@ impl Store for MemStore {
     fn damaged(&self) -> Vec<Damaged> {
         self.damaged.clone()
     }
-    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, Text> {
-        let label = &crate::drafts::check_label(label).map_err(|e| e.text())?;
+    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, DraftError> {
+        let label = &crate::drafts::check_label(label)?;
         let today = self.today;
         let s = std::mem::replace(self, MemStore::new(today));
         *self = s.with(label, today, Answers::default(), None);
@@ -194,14 +188,10 @@ impl Store for MemStore {
         d.language = Some(lang);
         Ok(d.clone())
     }
-    fn open(&mut self, id: &str) -> Result<Draft, Text> {
-        self.drafts
-            .iter()
-            .find(|d| d.id == id)
-            .cloned()
-            .ok_or_else(|| DraftError::NotFound(id.to_string()).text())
+    fn open(&mut self, id: &str) -> Result<Draft, DraftError> {
+        self.drafts.iter().find(|d| d.id == id).cloned().ok_or_else(|| DraftError::NotFound(id.to_string()))
     }
-    fn save(&mut self, draft: &Draft) -> Result<(), Text> {
+    fn save(&mut self, draft: &Draft) -> Result<(), DraftError> {
         self.saves += 1;
         match self.drafts.iter_mut().find(|d| d.id == draft.id) {
             Some(d) => *d = draft.clone(),
@@ -209,20 +199,20 @@ impl Store for MemStore {
         }
         Ok(())
     }
-    fn rename(&mut self, id: &str, label: &str) -> Result<(), Text> {
-        let label = crate::drafts::check_label(label).map_err(|e| e.text())?;
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), DraftError> {
+        let label = crate::drafts::check_label(label)?;
         match self.drafts.iter_mut().find(|d| d.id == id) {
             Some(d) => {
                 d.label = label;
                 Ok(())
             }
-            None => Err(DraftError::NotFound(id.to_string()).text()),
+            None => Err(DraftError::NotFound(id.to_string())),
         }
     }
-    fn delete(&mut self, id: &str) -> Result<(), Text> {
+    fn delete(&mut self, id: &str) -> Result<(), DraftError> {
         let before = self.drafts.len();
         self.drafts.retain(|d| d.id != id);
-        if self.drafts.len() == before { Err(DraftError::NotFound(id.to_string()).text()) } else { Ok(()) }
+        if self.drafts.len() == before { Err(DraftError::NotFound(id.to_string())) } else { Ok(()) }
     }
 }
 
@@ -235,7 +225,6 @@ pub struct DraftsStore {
     removed: Vec<String>,
     damaged: Vec<Damaged>,
     warnings: Vec<Text>,
-    needs_passphrase: bool,
 }
 
 impl DraftsStore {
@@ -272,13 +261,11 @@ impl DraftsStore {
             removed,
             damaged,
             warnings: sweep.warnings,
-            needs_passphrase: false,
         })
     }
 
-    fn to_draft(&self, o: &OpenDraft) -> Result<Draft, Text> {
-        let answers = Answers::from_map(&o.draft.answers)
-            .map_err(|e| crate::engine::answers::ShapeError::describe(&e))?;
+    fn to_draft(&self, o: &OpenDraft) -> Result<Draft, DraftError> {
+        let answers = Answers::from_map(&o.draft.answers).map_err(DraftError::Shape)?;
         Ok(Draft {
             id: o.draft.id().to_string(),
             label: o.draft.label.clone(),
@@ -298,8 +285,8 @@ impl DraftsStore {
 }
 
 impl Store for DraftsStore {
-    fn list(&mut self) -> Result<Vec<DraftSummary>, Text> {
-        let sweep = self.store.sweep(&self.clock).map_err(|e| e.text())?;
+    fn list(&mut self) -> Result<Vec<DraftSummary>, DraftError> {
+        let sweep = self.store.sweep(&self.clock)?;
         let today = self.clock.today();
         Ok(sweep
             .drafts
@@ -327,58 +314,50 @@ impl Store for DraftsStore {
     fn warnings(&self) -> Vec<Text> {
         self.warnings.clone()
     }
-    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, Text> {
+    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, DraftError> {
         self.open = None;
-        let o = self
-            .store
-            .create(label, self.questionnaire.clone(), lang.code(), &self.clock)
-            .map_err(|e| e.text())?;
+        let o = self.store.create(label, self.questionnaire.clone(), lang.code(), &self.clock)?;
         let d = self.to_draft(&o)?;
         self.open = Some(o);
         Ok(d)
-    }
-    fn needs_passphrase(&self) -> bool {
-        self.needs_passphrase
     }
     fn create_locked(
         &mut self,
         label: &str,
         lang: Lang,
         passphrase: crate::drafts::protect::Passphrase,
-    ) -> Result<Draft, Text> {
+    ) -> Result<Draft, DraftError> {
         self.open = None;
-        let o = self
-            .store
-            .create_protected(label, self.questionnaire.clone(), lang.code(), &self.clock, Some(passphrase))
-            .map_err(|e| e.text())?;
+        let o = self.store.create_protected(
+            label,
+            self.questionnaire.clone(),
+            lang.code(),
+            &self.clock,
+            Some(passphrase),
+        )?;
         let d = self.to_draft(&o)?;
         self.open = Some(o);
         Ok(d)
     }
-    fn open_with_passphrase(&mut self, id: &str, passphrase: &str) -> Result<Draft, Text> {
-        let p = crate::drafts::protect::Passphrase::new(passphrase)?;
+    fn open_with_passphrase(&mut self, id: &str, passphrase: &str) -> Result<Draft, DraftError> {
+        let p = crate::drafts::protect::Passphrase::new(passphrase).map_err(DraftError::Invalid)?;
         self.store.set_passphrase(Some(p));
         let d = self.open(id);
         // The open draft keeps its passphrase for its saves; the store forgets it.
         self.store.set_passphrase(None);
         d
     }
-    fn open(&mut self, id: &str) -> Result<Draft, Text> {
+    fn open(&mut self, id: &str) -> Result<Draft, DraftError> {
         self.open = None;
-        let o = self.store.open_draft(id, &self.clock);
-        self.needs_passphrase = matches!(o, Err(DraftError::PassphraseNeeded { .. }));
-        let o = o.map_err(|e| e.text())?;
+        let o = self.store.open_draft(id, &self.clock)?;
         let d = self.to_draft(&o)?;
         self.open = Some(o);
         Ok(d)
     }
-    fn save(&mut self, draft: &Draft) -> Result<(), Text> {
+    fn save(&mut self, draft: &Draft) -> Result<(), DraftError> {
         let Some(o) = self.open.as_mut().filter(|o| o.draft.id() == draft.id) else {
             let id = &draft.id;
-            return Err(Text::new(
-                format!("draft {id} is not open"),
-                format!("le brouillon {id} n'est pas ouvert"),
-            ));
+            return Err(DraftError::NotOpen { id: id.clone() });
         };
         o.draft.label = draft.label.clone();
         o.draft.answers = draft.answers.to_json_map();
@@ -418,28 +397,27 @@ impl Store for DraftsStore {
             );
             crate::drafts::history::push(&mut o.draft.history, entry);
         }
-        o.save(&self.clock).map_err(|e| {
+        o.save(&self.clock).inspect_err(|_| {
             // Not saved: the note is not kept as if it were.
             o.draft.notes = before.0;
             o.draft.history.truncate(before.1);
-            e.text()
         })
     }
     fn history(&self) -> Option<Vec<crate::drafts::history::Entry>> {
         self.open.as_ref().map(|o| o.draft.history.clone())
     }
-    fn rename(&mut self, id: &str, label: &str) -> Result<(), Text> {
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), DraftError> {
         // The store's own rename (recorded in the history); the draft is closed on the list.
         if self.open.as_ref().is_some_and(|o| o.draft.id() == id) {
             self.open = None;
         }
-        self.store.rename(id, label, &self.clock).map(|_| ()).map_err(|e| e.text())
+        self.store.rename(id, label, &self.clock).map(|_| ())
     }
-    fn delete(&mut self, id: &str) -> Result<(), Text> {
+    fn delete(&mut self, id: &str) -> Result<(), DraftError> {
         if self.open.as_ref().is_some_and(|o| o.draft.id() == id) {
             self.open = None;
         }
-        self.store.delete(id).map_err(|e| e.text())
+        self.store.delete(id)
     }
     fn read_only(&self) -> Option<Text> {
         match self.open.as_ref()?.access() {

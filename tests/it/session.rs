@@ -46,7 +46,7 @@ fn a_file_is_checked_and_recorded_or_refused_with_nothing_changed() {
         (big.clone(), 1024, "over the"),
     ] {
         let e = files::give_file(q(), &a, &[], day, "CL-ID1", &path, None, max, &clock()).unwrap_err();
-        let t = e.text();
+        let t = citcert::engine::Explain::explain(&e);
         assert!(t.en.contains(want), "{want}: {}", t.en);
         assert_ne!(t.en, t.fr);
     }

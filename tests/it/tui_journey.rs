@@ -250,7 +250,7 @@ fn paper_mode_shows_the_paper_route_and_prints_its_summary_from_the_tui() {
 struct FailingStore(MemStore);
 
 impl Store for FailingStore {
-    fn list(&mut self) -> Result<Vec<citcert::tui::store::DraftSummary>, citcert::engine::Text> {
+    fn list(&mut self) -> Result<Vec<citcert::tui::store::DraftSummary>, citcert::drafts::DraftError> {
         self.0.list()
     }
     fn removed(&self) -> Vec<String> {
@@ -263,19 +263,22 @@ impl Store for FailingStore {
         &mut self,
         label: &str,
         lang: Lang,
-    ) -> Result<citcert::tui::store::Draft, citcert::engine::Text> {
+    ) -> Result<citcert::tui::store::Draft, citcert::drafts::DraftError> {
         self.0.create(label, lang)
     }
-    fn open(&mut self, id: &str) -> Result<citcert::tui::store::Draft, citcert::engine::Text> {
+    fn open(&mut self, id: &str) -> Result<citcert::tui::store::Draft, citcert::drafts::DraftError> {
         self.0.open(id)
     }
-    fn save(&mut self, _: &citcert::tui::store::Draft) -> Result<(), citcert::engine::Text> {
-        Err(citcert::engine::Text::new("No space left on device", "Plus d'espace sur le périphérique"))
+    fn save(&mut self, _: &citcert::tui::store::Draft) -> Result<(), citcert::drafts::DraftError> {
+        Err(citcert::drafts::DraftError::Invalid(citcert::engine::Text::new(
+            "No space left on device",
+            "Plus d'espace sur le périphérique",
+        )))
     }
-    fn delete(&mut self, id: &str) -> Result<(), citcert::engine::Text> {
+    fn delete(&mut self, id: &str) -> Result<(), citcert::drafts::DraftError> {
         self.0.delete(id)
     }
-    fn rename(&mut self, id: &str, label: &str) -> Result<(), citcert::engine::Text> {
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), citcert::drafts::DraftError> {
         self.0.rename(id, label)
     }
 }
