@@ -4,9 +4,8 @@
 //! saved through the store like the answers. Drawing is in `view::attach`.
 
 use super::app::{App, Overlay, Pane};
-use super::keymap::Action;
 use super::store::Draft;
-use super::widgets::{FieldKey, TextInput};
+use super::widgets::TextInput;
 use crate::attach::{self, AttachError, AttachOptions, Attachment, DEFAULT_MAX_MB};
 use crate::clock::Clock;
 use crate::drafts::QuestionnaireRef;
@@ -249,47 +248,9 @@ impl App<'_> {
         }));
     }
 
-    /// A key while the dialog is open.
-    pub fn update_attach(&mut self, mut d: AttachDialog, action: Action) {
-        use FieldKey as K;
-        match action {
-            Action::Back => {
-                self.overlay = None;
-                self.status = Some(text(self.lang).cancelled.into());
-                return;
-            }
-            Action::Quit => {
-                self.overlay = None;
-                self.update(Action::Quit);
-                return;
-            }
-            Action::Key(K::Enter) => {
-                self.overlay = None;
-                if let Err(e) = self.attach_now(&d) {
-                    d.error = Some(e);
-                    self.overlay = Some(Overlay::Attach(d));
-                }
-                return;
-            }
-            Action::FocusNext | Action::FocusPrev | Action::Key(K::Up) | Action::Key(K::Down) => {
-                d.on_toggle = !d.on_toggle
-            }
-            Action::Key(K::Char(' ')) if d.on_toggle => d.explanation = !d.explanation,
-            Action::Key(k) if !d.on_toggle => {
-                if std::mem::take(&mut d.prefilled) && matches!(k, K::Char(_) | K::Paste(_)) {
-                    d.input = TextInput::new(String::new());
-                }
-                d.input.edit(&k);
-                d.error = None;
-            }
-            _ => {}
-        }
-        self.overlay = Some(Overlay::Attach(d));
-    }
-
     /// Attaches (the same check as a path typed at the question, `session::files`), stores the
     /// result in the draft, re-evaluates and saves; the refusal otherwise.
-    fn attach_now(&mut self, d: &AttachDialog) -> Result<(), String> {
+    pub(super) fn attach_now(&mut self, d: &AttachDialog) -> Result<(), String> {
         let typed = d.input.value.trim();
         if typed.is_empty() {
             return Err(text(self.lang).empty_path.into());

@@ -1,16 +1,12 @@
 //! Drawing: state in, frame out. One module per screen; this one lays out the frame, the header,
 //! the footer and the windows over it.
 
-pub mod about;
 pub mod attach;
 pub mod checklist;
-pub mod help;
-pub mod next;
 pub mod notes;
 pub mod question;
 pub mod review;
 pub mod start;
-pub mod stop;
 pub mod support;
 
 use ratatui::Frame;
@@ -82,7 +78,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     app.drawn.set(Some((area.width, area.height)));
     if area.width < MIN_W || area.height < MIN_H {
         match app.overlay {
-            Some(Overlay::Help) => help::render(app, area, buf, Theme { color: app.color }),
+            Some(Overlay::Help) => {
+                crate::tui::overlay::help::render(app, area, buf, Theme { color: app.color })
+            }
             _ => too_small(app.lang, area, buf),
         }
         return None;
@@ -127,69 +125,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     status_line(app, status, buf, t);
     footer(app, foot, buf, t);
     if let Some(o) = &app.overlay {
-        cursor = None;
-        match o {
-            Overlay::Help => help::render(app, area, buf, t),
-            Overlay::About => about::render(app, area, buf, t),
-            Overlay::Why(i) => checklist::render_why(app, *i, area, buf, t),
-            Overlay::Jump(sel) => jump(app, *sel, area, buf, t),
-            Overlay::ConfirmDelete(_, label) => {
-                let l = app.lang;
-                let lines = vec![
-                    Line::raw(i18n::delete_question(l, label)),
-                    Line::raw(i18n::DELETE_CANNOT_UNDO.get(l)),
-                    Line::raw(""),
-                    Line::raw(i18n::DELETE_KEYS.get(l)),
-                ];
-                popup(i18n::T_DELETE.get(l), lines, 56, area, buf, t);
-            }
-            Overlay::NewDraft(input) => {
-                let l = app.lang;
-                let lines = vec![
-                    Line::raw(i18n::NEW_DRAFT_NAME.get(l)),
-                    Line::raw(format!("[{}]", input.value)),
-                    Line::raw(""),
-                    Line::raw(i18n::lock_choice(l, app.new_draft_locked)),
-                    Line::raw(i18n::NEW_DRAFT_KEYS.get(l)),
-                ];
-                let r = popup(i18n::T_NEW_DRAFT.get(l), lines, 56, area, buf, t);
-                cursor = Some((r.x + 2 + input.cursor_col() as u16, r.y + 2));
-            }
-            Overlay::NewPassphrase(_, first, input) => {
-                let l = app.lang;
-                let n = input.value.chars().count();
-                let ask = if first.is_some() { i18n::PASSPHRASE_AGAIN } else { i18n::NEW_PASSPHRASE };
-                let lines = vec![
-                    Line::raw(ask.get(l)),
-                    Line::raw(format!("[{}]", "•".repeat(n))),
-                    Line::raw(""),
-                    Line::raw(i18n::NEW_DRAFT_KEYS.get(l)),
-                ];
-                let r = popup(i18n::T_NEW_DRAFT.get(l), lines, 56, area, buf, t);
-                cursor = Some((r.x + 2 + input.cursor as u16, r.y + 2));
-            }
-            Overlay::Passphrase(id, label, input) => {
-                let l = app.lang;
-                // Masked: one • per character typed; the passphrase itself is never drawn.
-                let n = input.value.chars().count();
-                let lines = vec![
-                    Line::raw(i18n::passphrase_of(l, id, label)),
-                    Line::raw(format!("[{}]", "•".repeat(n))),
-                    Line::raw(""),
-                    Line::raw(i18n::PASSPHRASE_KEYS.get(l)),
-                ];
-                let r = popup(i18n::T_PASSPHRASE.get(l), lines, 56, area, buf, t);
-                cursor = Some((r.x + 2 + input.cursor as u16, r.y + 2));
-            }
-            Overlay::Rename(_, input) => cursor = start::render_rename(app, input, area, buf, t),
-            Overlay::Stop(v) => stop::render(app, v, area, buf, t),
-            Overlay::Attach(d) => cursor = attach::render(app, d, area, buf, t),
-            Overlay::Search(input, sel) => cursor = support::render_search(app, input, *sel, area, buf, t),
-            Overlay::ReadBack => support::render_read_back(app, area, buf, t),
-            Overlay::Next(v) => cursor = next::render(app, v, area, buf, t),
-            Overlay::Note(qi, input) => cursor = notes::render_note(app, *qi, input, area, buf, t),
-            Overlay::History => notes::render_history(app, area, buf, t),
-        }
+        cursor = o.draw(app, area, buf, t);
     }
     cursor.filter(|&(x, y)| x < area.right() && y < area.bottom())
 }
@@ -281,28 +217,9 @@ fn status_line(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
 /// The keys that work here, most useful first; the footer shows those that fit.
 pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
     use i18n::*;
-    let lang_hint: Hint = ("F3", Msg::new(switch_to(Lang::En), switch_to(Lang::Fr)));
+    let lang_hint = crate::tui::overlay::lang_hint();
     Ok(match (&app.overlay, &app.session) {
-        (Some(Overlay::Stop(v)), _) if v.caution => return Err(F_STOP_CAUTION),
-        (Some(Overlay::Stop(v)), _) if v.paper_ok => return Err(F_STOP_PAPER),
-        (Some(Overlay::Stop(_)), _) => return Err(F_STOP),
-        (Some(Overlay::Jump(_)), _) => vec![H_CHOOSE, H_GO, H_CLOSE],
-        (Some(Overlay::Search(..)), _) => vec![H_TYPE, H_CHOOSE, H_GO, H_CLOSE, lang_hint],
-        (Some(Overlay::ReadBack | Overlay::History), _) => vec![H_SCROLL, ("", F_ANY_KEY), lang_hint],
-        (Some(Overlay::Note(..)), _) => return Err(NOTE_KEYS),
-        (Some(Overlay::Why(_)), _) => {
-            vec![H_PREV_NEXT_ITEM, ("PgUp/PgDn", H_SCROLL.1), ("", F_ANY_KEY), lang_hint]
-        }
-        (Some(Overlay::Help), _) => vec![H_SCROLL, H_ABOUT, ("", F_ANY_OTHER), lang_hint],
-        (Some(Overlay::NewDraft(_)), _) => return Err(F_NEW_DRAFT),
-        (Some(Overlay::Passphrase(..) | Overlay::NewPassphrase(..)), _) => return Err(F_PASSPHRASE),
-        (Some(Overlay::Rename(..)), _) => return Err(F_RENAME),
-        (Some(Overlay::ConfirmDelete(..)), _) => return Err(F_CONFIRM_DELETE),
-        (Some(Overlay::Attach(_)), _) => return Err(F_ATTACH),
-        (Some(Overlay::Next(v)), _) if v.asking.is_some() => return Err(N_ASK_KEYS),
-        (Some(Overlay::Next(_)), Some(s)) if s.paper_mode => return Err(N_PAPER_KEYS),
-        (Some(Overlay::Next(_)), _) => return Err(N_KEYS),
-        (Some(_), _) => return Err(F_ANY_KEY),
+        (Some(o), _) => return o.footer(app),
         (None, None) if app.find.is_some() => vec![H_TYPE, H_CHOOSE, H_OPEN, H_CLEAR_FIND, lang_hint],
         (None, None) => {
             vec![H_CHOOSE, H_OPEN, H_NEW, H_FIND, lang_hint, H_HELP_Q, H_QUIT_Q, H_RENAME, H_DELETE, H_ABOUT]
@@ -389,51 +306,6 @@ pub fn footer_keys(app: &App, width: usize) -> String {
 fn footer(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     let w = area.width as usize;
     Line::styled(truncate(&footer_keys(app, w), w), t.dim()).render(area, buf);
-}
-
-use crate::session::journey::ScreenState;
-
-/// Ctrl-G: every screen with its state, like a task list (done, N to answer, N errors, not asked).
-fn jump(app: &App, sel: usize, area: Rect, buf: &mut Buffer, t: Theme) {
-    let Some(s) = &app.session else { return };
-    let lang = app.lang;
-    // The window's inside: at most 72 wide, within the screen, less its border.
-    let inner = (area.width.saturating_sub(4).min(72) as usize).saturating_sub(2);
-    let lines: Vec<Line> = app
-        .jump_screens()
-        .iter()
-        .enumerate()
-        .map(|(k, &sc)| {
-            let screen = &app.q.screens[sc];
-            let here = if sc == s.screen { i18n::HERE.get(lang) } else { "" };
-            let state = crate::session::journey::screen_state(app.q, &s.ev, sc);
-            // A document screen whose answers are done but whose file is not: say so.
-            let doc = screen.item.and_then(|i| s.rd.items.iter().find(|r| r.id == app.q.items[i].id));
-            let doc_left = doc.filter(|r| !r.ok && r.status != "missing" && state == ScreenState::Done);
-            let mark = match state {
-                _ if doc_left.is_some() => "?",
-                ScreenState::Done => "✓",
-                ScreenState::ToAnswer(_) => "*",
-                ScreenState::Errors(_) => "✗",
-                ScreenState::NotAsked => "·",
-            };
-            let words = doc_left.map_or_else(|| state.words(lang), |r| r.shown_status(lang).to_string());
-            // One row per screen: the title gives way, the state is always whole.
-            let head = format!("{}{mark} {:>5}  ", if k == sel { "›" } else { " " }, screen.number);
-            let tail = format!("{here} — {words}");
-            let room = inner.saturating_sub(head.width() + tail.width());
-            let text = format!("{head}{}{tail}", truncate(screen.title.get(lang), room));
-            let style = match state {
-                _ if k == sel => t.focus().add_modifier(Modifier::REVERSED),
-                _ if doc_left.is_some() => t.warn(),
-                ScreenState::Errors(_) => t.error(),
-                ScreenState::NotAsked => t.dim(),
-                _ => Style::default(),
-            };
-            Line::styled(text, style)
-        })
-        .collect();
-    popup(i18n::T_JUMP.get(lang), lines, 72, area, buf, t);
 }
 
 /// A centred window with a border; returns its inner area.

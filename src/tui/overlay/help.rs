@@ -4,10 +4,42 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::{Theme, popup_scroll};
+use super::{Footer, Outcome, Overlay, lang_hint, scroll};
 use crate::tui::app::App;
 use crate::tui::i18n;
+use crate::tui::keymap::Action;
+use crate::tui::view::{Theme, popup_scroll};
+use crate::tui::widgets::FieldKey as K;
 
+/// ↑↓ and PgUp/PgDn scroll, `a` opens About, any other key closes.
+pub fn handle(app: &mut App, action: Action) -> Outcome {
+    match action {
+        Action::Key(K::Char('a')) | Action::About => return Outcome::Open(Overlay::About),
+        Action::Key(K::Up) => scroll(app, -1),
+        Action::Key(K::Down) => scroll(app, 1),
+        Action::PrevScreen => scroll(app, -10),
+        Action::NextScreen => scroll(app, 10),
+        Action::Quit => app.quit(),
+        _ => return Outcome::Close,
+    }
+    Outcome::Keep(Overlay::Help)
+}
+
+pub fn takes_text() -> bool {
+    false
+}
+
+pub fn footer(_app: &App) -> Footer {
+    use i18n::*;
+    Ok(vec![H_SCROLL, H_ABOUT, ("", F_ANY_OTHER), lang_hint()])
+}
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+    render(app, area, buf, t);
+    None
+}
+
+/// Also drawn alone when the terminal is too small for anything else.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     let q = app.q;
     let lang = app.lang;

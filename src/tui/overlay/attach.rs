@@ -1,0 +1,61 @@
+//! "Attach a file" (F7 on a document's file question): the path typed, Tab moves to the "explanation
+//! letter instead" choice (Space ticks it), Enter attaches, Esc cancels. The dialog's state and the
+//! attaching are in `attach_flow`; drawn by `view::attach`.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{Footer, Outcome, Overlay};
+use crate::tui::app::App;
+use crate::tui::attach_flow::{AttachDialog, text};
+use crate::tui::i18n;
+use crate::tui::keymap::Action;
+use crate::tui::view::Theme;
+use crate::tui::widgets::{FieldKey as K, TextInput};
+
+pub fn handle(mut d: AttachDialog, app: &mut App, action: Action) -> Outcome {
+    match action {
+        Action::Back => {
+            app.status = Some(text(app.lang).cancelled.into());
+            return Outcome::Close;
+        }
+        Action::Quit => {
+            app.update(Action::Quit);
+            return Outcome::Close;
+        }
+        Action::Key(K::Enter) => {
+            return match app.attach_now(&d) {
+                Ok(()) => Outcome::Close,
+                Err(e) => {
+                    d.error = Some(e);
+                    Outcome::Changed(Overlay::Attach(d))
+                }
+            };
+        }
+        Action::FocusNext | Action::FocusPrev | Action::Key(K::Up) | Action::Key(K::Down) => {
+            d.on_toggle = !d.on_toggle
+        }
+        Action::Key(K::Char(' ')) if d.on_toggle => d.explanation = !d.explanation,
+        Action::Key(k) if !d.on_toggle => {
+            if std::mem::take(&mut d.prefilled) && matches!(k, K::Char(_) | K::Paste(_)) {
+                d.input = TextInput::new(String::new());
+            }
+            d.input.edit(&k);
+            d.error = None;
+        }
+        _ => {}
+    }
+    Outcome::Keep(Overlay::Attach(d))
+}
+
+pub fn takes_text(d: &AttachDialog) -> bool {
+    !d.on_toggle
+}
+
+pub fn footer(_d: &AttachDialog, _app: &App) -> Footer {
+    Err(i18n::F_ATTACH)
+}
+
+pub fn draw(d: &AttachDialog, app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+    crate::tui::view::attach::render(app, d, area, buf, t)
+}
