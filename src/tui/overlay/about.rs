@@ -8,9 +8,11 @@ use super::{Footer, Outcome, Overlay};
 use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::{Theme, popup};
+use crate::tui::view::{Hint, Theme, popup, words};
 
 /// Any key closes.
+const KEYS: &[Hint] = &[words(i18n::F_ANY_KEY)];
+
 pub fn handle(app: &mut App, action: Action) -> Outcome {
     match action {
         Action::Quit => {
@@ -26,7 +28,7 @@ pub fn takes_text() -> bool {
 }
 
 pub fn footer(_app: &App) -> Footer {
-    Err(i18n::F_ANY_KEY)
+    Footer::Line(KEYS)
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {

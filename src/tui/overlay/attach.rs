@@ -10,7 +10,17 @@ use crate::tui::app::App;
 use crate::tui::attach_flow::{AttachDialog, text};
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::Theme;
+use crate::tui::keymap::{ENTER, ESC, SPACE, TAB};
+use crate::tui::view::{Hint, Theme, hint, words};
+
+/// The footer: type the path, Tab to the letter choice, Space ticks it, Enter attaches.
+pub const KEYS: &[Hint] = &[
+    words(i18n::W_TYPE_PATH),
+    hint(TAB, i18n::W_PATH_OR_LETTER),
+    hint(SPACE, i18n::W_TICK),
+    hint(ENTER, i18n::W_ATTACH_NOW),
+    hint(ESC, i18n::W_CANCEL),
+];
 use crate::tui::widgets::{FieldKey as K, TextInput};
 
 pub fn handle(mut d: AttachDialog, app: &mut App, action: Action) -> Outcome {
@@ -53,7 +63,7 @@ pub fn takes_text(d: &AttachDialog) -> bool {
 }
 
 pub fn footer(_d: &AttachDialog, _app: &App) -> Footer {
-    Err(i18n::F_ATTACH)
+    Footer::Line(KEYS)
 }
 
 pub fn draw(d: &AttachDialog, app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {

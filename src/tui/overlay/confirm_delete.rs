@@ -9,7 +9,11 @@ use super::{Footer, Outcome};
 use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::{Theme, popup};
+use crate::tui::keymap::YES;
+use crate::tui::view::{Hint, Theme, hint, join_hints, popup, words};
+
+/// y (o) deletes, any other key keeps the draft.
+pub const KEYS: &[Hint] = &[hint(YES, i18n::W_DELETE), words(i18n::W_KEEPS_IT)];
 use crate::tui::widgets::FieldKey as K;
 
 pub fn handle(id: String, label: String, app: &mut App, action: Action) -> Outcome {
@@ -30,7 +34,7 @@ pub fn takes_text(_id: &str, _label: &str) -> bool {
 }
 
 pub fn footer(_id: &str, _label: &str, _app: &App) -> Footer {
-    Err(i18n::F_CONFIRM_DELETE)
+    Footer::Line(KEYS)
 }
 
 pub fn draw(_id: &str, label: &str, app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
@@ -39,7 +43,7 @@ pub fn draw(_id: &str, label: &str, app: &App, area: Rect, buf: &mut Buffer, t: 
         Line::raw(i18n::delete_question(l, label)),
         Line::raw(i18n::DELETE_CANNOT_UNDO.get(l)),
         Line::raw(""),
-        Line::raw(i18n::DELETE_KEYS.get(l)),
+        Line::raw(join_hints(l, &[hint(YES, i18n::W_DELETE), words(i18n::W_KEEP_IT_WINDOW)], "  ", "      ")),
     ];
     popup(i18n::T_DELETE.get(l), lines, 56, area, buf, t);
     None

@@ -4,11 +4,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::{Footer, Outcome, Overlay, lang_hint, scroll};
+use super::{Footer, Outcome, Overlay, scroll};
 use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::{Theme, popup_scroll};
+use crate::tui::view::{Theme, hint, lang_hint, popup_scroll, words};
 use crate::tui::widgets::FieldKey as K;
 
 /// ↑↓ and PgUp/PgDn scroll, `a` opens About, any other key closes.
@@ -30,8 +30,13 @@ pub fn takes_text() -> bool {
 }
 
 pub fn footer(_app: &App) -> Footer {
-    use i18n::*;
-    Ok(vec![H_SCROLL, H_ABOUT, ("", F_ANY_OTHER), lang_hint()])
+    use crate::tui::keymap::{A, SCROLL};
+    Footer::Fit(vec![
+        hint(SCROLL, i18n::W_SCROLL),
+        hint(A, i18n::W_ABOUT),
+        words(i18n::F_ANY_OTHER),
+        lang_hint(),
+    ])
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {

@@ -12,7 +12,7 @@ use crate::session::journey::ScreenState;
 use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::{Theme, popup, truncate};
+use crate::tui::view::{Theme, hint, popup, truncate};
 use crate::tui::widgets::FieldKey as K;
 
 pub fn handle(sel: usize, app: &mut App, action: Action) -> Outcome {
@@ -91,7 +91,8 @@ pub fn takes_text(_sel: &usize) -> bool {
 }
 
 pub fn footer(_sel: &usize, _app: &App) -> Footer {
-    Ok(vec![i18n::H_CHOOSE, i18n::H_GO, i18n::H_CLOSE])
+    use crate::tui::keymap::{ENTER, ESC, UP_DOWN};
+    Footer::Fit(vec![hint(UP_DOWN, i18n::W_CHOOSE), hint(ENTER, i18n::W_GO), hint(ESC, i18n::W_CLOSE)])
 }
 
 /// Every screen the list shows, one row each: the title gives way, the state is always whole.

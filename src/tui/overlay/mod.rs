@@ -27,8 +27,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::app::App;
-use super::i18n::{Hint, Msg};
 use super::keymap::Action;
+pub use super::view::Footer;
 use super::view::Theme;
 use super::widgets::TextInput;
 
@@ -84,10 +84,6 @@ pub enum Outcome {
     Close,
 }
 
-/// The footer under a window: hints that are left out when the row is too narrow, or one fixed
-/// line (cut with … when too narrow).
-pub type Footer = Result<Vec<Hint>, Msg>;
-
 /// The one table of windows: each variant (with its fields) and the module that handles it.
 macro_rules! windows {
     ($($variant:ident $(($($field:ident),+))? => $module:ident,)*) => {
@@ -139,17 +135,6 @@ windows! {
     History => history,
 }
 
-/// The F3 hint: the other language, named in its own words.
-pub fn lang_hint() -> Hint {
-    (
-        "F3",
-        Msg::new(
-            super::i18n::switch_to(crate::engine::Lang::En),
-            super::i18n::switch_to(crate::engine::Lang::Fr),
-        ),
-    )
-}
-
 /// Scrolls the open window's text by `by` wrapped lines (negative: up).
 pub(super) fn scroll(app: &mut App, by: i32) {
     app.scroll = if by < 0 {
@@ -157,4 +142,45 @@ pub(super) fn scroll(app: &mut App, by: i32) {
     } else {
         app.scroll.saturating_add(by as u16)
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::Lang;
+    use crate::tui::view::hints_line;
+    use unicode_width::UnicodeWidthStr;
+
+    /// The dialogs' footers are one row each: at 80 columns nothing may be cut, in either language.
+    #[test]
+    fn fixed_footers_fit_80_columns_in_both_languages() {
+        let fixed = [
+            super::stop::KEYS,
+            super::stop::PAPER_KEYS,
+            super::stop::CAUTION_KEYS,
+            super::new_draft::KEYS,
+            super::passphrase::KEYS,
+            super::confirm_delete::KEYS,
+            super::rename::KEYS,
+            super::attach::KEYS,
+            super::note::KEYS,
+            super::next::KEYS,
+            super::next::ASK_KEYS,
+            super::next::PAPER_KEYS,
+        ];
+        for lang in [Lang::En, Lang::Fr] {
+            for hints in fixed {
+                let line = hints_line(lang, hints);
+                assert!(line.width() <= 80, "{lang}: {} columns: {line}", line.width());
+            }
+        }
+        // The keys are named as each language's keyboards label them.
+        assert_eq!(
+            hints_line(Lang::Fr, super::stop::CAUTION_KEYS),
+            "u/Entrée Je comprends · c modifier la réponse · q quitter"
+        );
+        assert_eq!(
+            hints_line(Lang::Fr, super::confirm_delete::KEYS),
+            "o supprimer · toute autre touche le garde"
+        );
+    }
 }

@@ -6,10 +6,25 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::{Footer, Outcome, Overlay};
+use crate::engine::Lang;
 use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::{Theme, popup};
+use crate::tui::keymap::{ENTER, ESC, TAB};
+use crate::tui::view::{Hint, Theme, hint, join_hints, popup, words};
+
+/// The footer: type, Tab locks, Enter creates, Esc cancels.
+pub const KEYS: &[Hint] = &[
+    words(i18n::W_TYPE_NAME),
+    hint(TAB, i18n::W_LOCK),
+    hint(ENTER, i18n::W_CREATE),
+    hint(ESC, i18n::W_CANCEL),
+];
+
+/// The keys inside the new-draft windows (name and passphrase): "Enter create      Esc cancel".
+pub fn window_keys(lang: Lang) -> String {
+    join_hints(lang, &[hint(ENTER, i18n::W_CREATE), hint(ESC, i18n::W_CANCEL)], " ", "      ")
+}
 use crate::tui::widgets::{FieldKey as K, TextInput};
 
 pub fn handle(mut input: TextInput, app: &mut App, action: Action) -> Outcome {
@@ -41,7 +56,7 @@ pub fn takes_text(_input: &TextInput) -> bool {
 }
 
 pub fn footer(_input: &TextInput, _app: &App) -> Footer {
-    Err(i18n::F_NEW_DRAFT)
+    Footer::Line(KEYS)
 }
 
 pub fn draw(input: &TextInput, app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
@@ -51,7 +66,7 @@ pub fn draw(input: &TextInput, app: &App, area: Rect, buf: &mut Buffer, t: Theme
         Line::raw(format!("[{}]", input.value)),
         Line::raw(""),
         Line::raw(i18n::lock_choice(l, app.new_draft_locked)),
-        Line::raw(i18n::NEW_DRAFT_KEYS.get(l)),
+        Line::raw(window_keys(l)),
     ];
     let r = popup(i18n::T_NEW_DRAFT.get(l), lines, 56, area, buf, t);
     Some((r.x + 2 + input.cursor_col() as u16, r.y + 2))

@@ -62,7 +62,7 @@ pub fn takes_text(_label: &str, _first: &Option<Passphrase>, _input: &TextInput)
 }
 
 pub fn footer(_label: &str, _first: &Option<Passphrase>, _input: &TextInput, _app: &App) -> Footer {
-    Err(i18n::F_PASSPHRASE)
+    Footer::Line(super::passphrase::KEYS)
 }
 
 /// Masked: one • per character typed; the passphrase itself is never drawn.
@@ -82,7 +82,7 @@ pub fn draw(
         Line::raw(ask.get(l)),
         Line::raw(format!("[{}]", "•".repeat(n))),
         Line::raw(""),
-        Line::raw(i18n::NEW_DRAFT_KEYS.get(l)),
+        Line::raw(super::new_draft::window_keys(l)),
     ];
     let r = popup(i18n::T_NEW_DRAFT.get(l), lines, 56, area, buf, t);
     Some((r.x + 2 + input.cursor as u16, r.y + 2))

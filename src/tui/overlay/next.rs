@@ -12,7 +12,22 @@ use crate::engine::ScreenKind;
 use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::{Theme, popup_scroll, wrap};
+use crate::tui::keymap::{E, ENTER, ESC, P, R};
+use crate::tui::view::{Hint, Theme, hint, hints_line, popup_scroll, words, wrap};
+
+/// The steps: export, package, review, close (shown in the window and the footer).
+pub const KEYS: &[Hint] = &[
+    hint(E, i18n::W_EXPORT_SUMMARY),
+    hint(P, i18n::W_BUILD_PACKAGE),
+    hint(R, i18n::W_REVIEW),
+    hint(ESC, i18n::W_CLOSE),
+];
+/// The paper route: the summary to print, review, close.
+pub const PAPER_KEYS: &[Hint] =
+    &[hint(E, i18n::W_PRINT_SUMMARY), hint(R, i18n::W_REVIEW), hint(ESC, i18n::W_CLOSE)];
+/// A folder being typed.
+pub const ASK_KEYS: &[Hint] =
+    &[words(i18n::W_TYPE_FOLDER), hint(ENTER, i18n::W_GO_FOLDER), hint(ESC, i18n::W_BACK)];
 use crate::tui::widgets::{FieldKey as K, TextInput};
 
 /// The last window: what happens next, and the two things citcert does from here.
@@ -97,10 +112,10 @@ pub fn takes_text(v: &NextView) -> bool {
 }
 
 pub fn footer(v: &NextView, app: &App) -> Footer {
-    Err(match v.asking {
-        Some(_) => i18n::N_ASK_KEYS,
-        None if app.session.as_ref().is_some_and(|s| s.paper_mode) => i18n::N_PAPER_KEYS,
-        None => i18n::N_KEYS,
+    Footer::Line(match v.asking {
+        Some(_) => ASK_KEYS,
+        None if app.session.as_ref().is_some_and(|s| s.paper_mode) => PAPER_KEYS,
+        None => KEYS,
     })
 }
 
@@ -216,10 +231,10 @@ fn render(app: &App, v: &NextView, area: Rect, buf: &mut Buffer, t: Theme) -> Op
             lines.extend(wrap(label.get(lang), w, "", "").into_iter().map(|l| Line::styled(l, t.focus())));
             cursor_row = Some(lines.len());
             lines.push(Line::raw(format!("[{}]", v.input.value)));
-            lines.push(Line::styled(i18n::N_ASK_KEYS.get(lang), t.dim()));
+            lines.push(Line::styled(hints_line(lang, ASK_KEYS), t.dim()));
         }
-        None if paper.is_some() => lines.push(Line::styled(i18n::N_PAPER_KEYS.get(lang), t.focus())),
-        None => lines.push(Line::styled(i18n::N_KEYS.get(lang), t.focus())),
+        None if paper.is_some() => lines.push(Line::styled(hints_line(lang, PAPER_KEYS), t.focus())),
+        None => lines.push(Line::styled(hints_line(lang, KEYS), t.focus())),
     }
     // Keep the folder being typed in view: scroll so that the last lines show.
     let h = area.height.saturating_sub(4) as usize;

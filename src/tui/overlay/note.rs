@@ -8,7 +8,11 @@ use super::{Footer, Outcome, Overlay};
 use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::Theme;
+use crate::tui::keymap::{ENTER, ESC};
+use crate::tui::view::{Hint, Theme, hint};
+
+/// The footer, also shown inside the window.
+pub const KEYS: &[Hint] = &[hint(ENTER, i18n::W_SAVE_NOTE), hint(ESC, i18n::W_CANCEL)];
 use crate::tui::widgets::{FieldKey as K, TextInput};
 
 pub fn handle(qi: usize, mut input: TextInput, app: &mut App, action: Action) -> Outcome {
@@ -78,7 +82,7 @@ pub fn takes_text(_qi: &usize, _input: &TextInput) -> bool {
 }
 
 pub fn footer(_qi: &usize, _input: &TextInput, _app: &App) -> Footer {
-    Err(i18n::NOTE_KEYS)
+    Footer::Line(KEYS)
 }
 
 pub fn draw(

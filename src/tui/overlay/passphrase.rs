@@ -9,7 +9,12 @@ use super::{Footer, Outcome, Overlay};
 use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::{Theme, popup};
+use crate::tui::keymap::{ENTER, ESC};
+use crate::tui::view::{Hint, Theme, hint, join_hints, popup, words};
+
+/// The footer of both passphrase windows.
+pub const KEYS: &[Hint] =
+    &[words(i18n::W_TYPE_PASSPHRASE), hint(ENTER, i18n::W_OPEN), hint(ESC, i18n::W_CANCEL)];
 use crate::tui::widgets::{FieldKey as K, TextInput};
 
 pub fn handle(id: String, label: String, mut input: TextInput, app: &mut App, action: Action) -> Outcome {
@@ -48,7 +53,7 @@ pub fn takes_text(_id: &str, _label: &str, _input: &TextInput) -> bool {
 }
 
 pub fn footer(_id: &str, _label: &str, _input: &TextInput, _app: &App) -> Footer {
-    Err(i18n::F_PASSPHRASE)
+    Footer::Line(KEYS)
 }
 
 /// Masked: one • per character typed; the passphrase itself is never drawn.
@@ -67,7 +72,7 @@ pub fn draw(
         Line::raw(i18n::passphrase_of(l, id, label)),
         Line::raw(format!("[{}]", "•".repeat(n))),
         Line::raw(""),
-        Line::raw(i18n::PASSPHRASE_KEYS.get(l)),
+        Line::raw(join_hints(l, &[hint(ENTER, i18n::W_OPEN), hint(ESC, i18n::W_CANCEL)], " ", "      ")),
     ];
     let r = popup(i18n::T_PASSPHRASE.get(l), lines, 56, area, buf, t);
     Some((r.x + 2 + input.cursor as u16, r.y + 2))

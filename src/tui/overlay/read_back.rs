@@ -4,11 +4,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Footer, Outcome, Overlay, lang_hint, scroll};
+use super::{Footer, Outcome, Overlay, scroll};
 use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::Theme;
+use crate::tui::view::{Theme, hint, lang_hint, words};
 use crate::tui::widgets::FieldKey as K;
 
 pub fn handle(app: &mut App, action: Action) -> Outcome {
@@ -28,7 +28,7 @@ pub fn takes_text() -> bool {
 }
 
 pub fn footer(_app: &App) -> Footer {
-    Ok(vec![i18n::H_SCROLL, ("", i18n::F_ANY_KEY), lang_hint()])
+    Footer::Fit(vec![hint(crate::tui::keymap::SCROLL, i18n::W_SCROLL), words(i18n::F_ANY_KEY), lang_hint()])
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {

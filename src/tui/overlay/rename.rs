@@ -9,7 +9,12 @@ use super::{Footer, Outcome, Overlay};
 use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::Theme;
+use crate::tui::keymap::{ENTER, ESC};
+use crate::tui::view::{Hint, Theme, hint, words};
+
+/// The footer, also shown inside the window.
+pub const KEYS: &[Hint] =
+    &[words(i18n::W_TYPE_NAME), hint(ENTER, i18n::W_RENAME), hint(ESC, i18n::W_KEEP_OLD_NAME)];
 use crate::tui::widgets::{FieldKey as K, TextInput};
 
 pub fn handle(id: String, mut input: TextInput, app: &mut App, action: Action) -> Outcome {
@@ -58,7 +63,7 @@ pub fn takes_text(_id: &str, _input: &TextInput) -> bool {
 }
 
 pub fn footer(_id: &str, _input: &TextInput, _app: &App) -> Footer {
-    Err(i18n::F_RENAME)
+    Footer::Line(KEYS)
 }
 
 pub fn draw(

@@ -5,11 +5,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Footer, Outcome, Overlay, lang_hint};
+use super::{Footer, Outcome, Overlay};
 use crate::tui::app::{App, search_visible};
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::Theme;
+use crate::tui::view::{Theme, hint, lang_hint, words};
 use crate::tui::widgets::{FieldKey as K, TextInput};
 
 pub fn handle(mut input: TextInput, sel: usize, app: &mut App, action: Action) -> Outcome {
@@ -51,8 +51,14 @@ pub fn takes_text(_input: &TextInput, _sel: &usize) -> bool {
 }
 
 pub fn footer(_input: &TextInput, _sel: &usize, _app: &App) -> Footer {
-    use i18n::*;
-    Ok(vec![H_TYPE, H_CHOOSE, H_GO, H_CLOSE, lang_hint()])
+    use crate::tui::keymap::{ENTER, ESC, UP_DOWN};
+    Footer::Fit(vec![
+        words(i18n::W_TYPE_TO_FILTER),
+        hint(UP_DOWN, i18n::W_CHOOSE),
+        hint(ENTER, i18n::W_GO),
+        hint(ESC, i18n::W_CLOSE),
+        lang_hint(),
+    ])
 }
 
 pub fn draw(

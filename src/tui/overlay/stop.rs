@@ -9,7 +9,17 @@ use super::{Footer, Outcome, Overlay};
 use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::{Theme, popup};
+use crate::tui::keymap::{C, P, Q, U_ENTER};
+use crate::tui::view::{Hint, Theme, hint, popup};
+
+/// A stop: change the answer or quit.
+pub const KEYS: &[Hint] = &[hint(C, i18n::W_CHANGE_ANSWER), hint(Q, i18n::W_QUIT)];
+/// A stop that allows the paper application.
+pub const PAPER_KEYS: &[Hint] =
+    &[hint(C, i18n::W_CHANGE_ANSWER), hint(P, i18n::W_PAPER), hint(Q, i18n::W_QUIT)];
+/// A caution: go on, change the answer or quit.
+pub const CAUTION_KEYS: &[Hint] =
+    &[hint(U_ENTER, i18n::W_UNDERSTAND), hint(C, i18n::W_CHANGE_ANSWER), hint(Q, i18n::W_QUIT)];
 use crate::tui::widgets::FieldKey as K;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -76,12 +86,12 @@ pub fn takes_text(_v: &StopView) -> bool {
 }
 
 pub fn footer(v: &StopView, _app: &App) -> Footer {
-    Err(if v.caution {
-        i18n::F_STOP_CAUTION
+    Footer::Line(if v.caution {
+        CAUTION_KEYS
     } else if v.paper_ok {
-        i18n::F_STOP_PAPER
+        PAPER_KEYS
     } else {
-        i18n::F_STOP
+        KEYS
     })
 }
 

@@ -5,11 +5,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Footer, Outcome, Overlay, lang_hint, scroll};
+use super::{Footer, Outcome, Overlay, scroll};
 use crate::tui::app::{App, Pane};
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::Theme;
+use crate::tui::view::{Theme, hint, lang_hint, words};
 use crate::tui::widgets::FieldKey as K;
 
 pub fn handle(item: usize, app: &mut App, action: Action) -> Outcome {
@@ -49,8 +49,13 @@ pub fn takes_text(_item: &usize) -> bool {
 }
 
 pub fn footer(_item: &usize, _app: &App) -> Footer {
-    use i18n::*;
-    Ok(vec![H_PREV_NEXT_ITEM, ("PgUp/PgDn", H_SCROLL.1), ("", F_ANY_KEY), lang_hint()])
+    use crate::tui::keymap::{PG_UP_DN, UP_DOWN};
+    Footer::Fit(vec![
+        hint(UP_DOWN, i18n::W_OTHER_ITEM),
+        hint(PG_UP_DN, i18n::W_SCROLL),
+        words(i18n::F_ANY_KEY),
+        lang_hint(),
+    ])
 }
 
 pub fn draw(item: &usize, app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {

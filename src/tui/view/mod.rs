@@ -18,7 +18,8 @@ use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Overlay, Pane};
-use super::i18n::{self, Hint};
+use super::i18n::{self, Msg};
+use super::keymap::{self, Key};
 use crate::engine::Lang;
 use crate::engine::ScreenKind;
 
@@ -214,63 +215,129 @@ fn status_line(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     }
 }
 
-/// The keys that work here, most useful first; the footer shows those that fit.
-pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
-    use i18n::*;
-    let lang_hint = crate::tui::overlay::lang_hint();
-    Ok(match (&app.overlay, &app.session) {
-        (Some(o), _) => return o.footer(app),
-        (None, None) if app.find.is_some() => vec![H_TYPE, H_CHOOSE, H_OPEN, H_CLEAR_FIND, lang_hint],
-        (None, None) => {
-            vec![H_CHOOSE, H_OPEN, H_NEW, H_FIND, lang_hint, H_HELP_Q, H_QUIT_Q, H_RENAME, H_DELETE, H_ABOUT]
+/// A footer hint: the key (from the one key table, `keymap`; none for words such as "any key
+/// closes") and what it does.
+pub type Hint = (Option<Key>, Msg);
+
+/// A key and what it does.
+pub const fn hint(key: Key, what: Msg) -> Hint {
+    (Some(key), what)
+}
+
+/// Words without a key ("type to filter", "any key closes").
+pub const fn words(what: Msg) -> Hint {
+    (None, what)
+}
+
+/// The footer under a screen or a window.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Footer {
+    /// Hints in order of use: those that do not fit the row are left out.
+    Fit(Vec<Hint>),
+    /// One line, always whole (cut with … only below its width): a dialog's every key.
+    Line(&'static [Hint]),
+}
+
+/// Hints joined: the key, `gap`, what it does; `sep` between hints.
+pub fn join_hints(lang: Lang, hints: &[Hint], gap: &str, sep: &str) -> String {
+    let mut out = String::new();
+    for (k, (key, what)) in hints.iter().enumerate() {
+        if k > 0 {
+            out.push_str(sep);
         }
+        if let Some(key) = key {
+            out.push_str(key.name(lang));
+            out.push_str(gap);
+        }
+        out.push_str(what.get(lang));
+    }
+    out
+}
+
+/// Hints on one line, as the footer shows them: "Enter go · Esc close".
+pub fn hints_line(lang: Lang, hints: &[Hint]) -> String {
+    join_hints(lang, hints, " ", " · ")
+}
+
+/// The F3 hint: the other language, named in its own words.
+pub fn lang_hint() -> Hint {
+    hint(keymap::F3, Msg::new(i18n::switch_to(Lang::En), i18n::switch_to(Lang::Fr)))
+}
+
+/// The keys that work here, most useful first; the footer shows those that fit.
+pub fn footer_hints(app: &App) -> Footer {
+    use i18n::*;
+    use keymap::*;
+    let lang_hint = lang_hint();
+    Footer::Fit(match (&app.overlay, &app.session) {
+        (Some(o), _) => return o.footer(app),
+        (None, None) if app.find.is_some() => vec![
+            words(W_TYPE_TO_FILTER),
+            hint(UP_DOWN, W_CHOOSE),
+            hint(ENTER, W_OPEN),
+            hint(ESC, W_SHOW_ALL),
+            lang_hint,
+        ],
+        (None, None) => vec![
+            hint(UP_DOWN, W_CHOOSE),
+            hint(ENTER, W_OPEN),
+            hint(N, W_NEW),
+            hint(SLASH, W_FIND),
+            lang_hint,
+            hint(QUESTION_MARK, W_HELP),
+            hint(Q, W_QUIT),
+            hint(R, W_RENAME),
+            hint(D, W_DELETE),
+            hint(A, W_ABOUT),
+        ],
         (None, Some(s)) => match s.pane {
             Pane::Checklist => vec![
                 lang_hint,
-                H_ITEM,
-                H_WHY_ENTER,
-                H_BACK_QUESTIONS,
-                H_HELP,
-                H_SEARCH_CTRL,
-                H_READ,
-                H_DRAFTS,
-                H_SAVE,
-                H_QUIT,
+                hint(UP_DOWN, W_ITEM),
+                hint(ENTER, W_WHY),
+                hint(ESC, W_QUESTIONS),
+                hint(F1, W_HELP),
+                hint(CTRL_F, W_SEARCH),
+                hint(F5, W_READ),
+                hint(CTRL_O, W_DRAFTS),
+                hint(CTRL_S, W_SAVE),
+                hint(CTRL_Q, W_QUIT),
             ],
             Pane::Review => vec![
                 lang_hint,
-                H_ANSWER,
-                H_CHANGE,
-                H_HELP,
-                H_READ,
-                H_DRAFTS,
-                H_DECLARATION,
-                H_PREV,
-                H_SAVE,
-                H_QUIT,
+                hint(UP_DOWN, W_ANSWER),
+                hint(ENTER, W_CHANGE),
+                hint(F1, W_HELP),
+                hint(F5, W_READ),
+                hint(CTRL_O, W_DRAFTS),
+                hint(TAB, W_DECLARATION),
+                hint(PG_UP, W_BACK),
+                hint(CTRL_S, W_SAVE),
+                hint(CTRL_Q, W_QUIT),
             ],
             Pane::Questions => {
-                let search = if app.typing() { H_SEARCH_CTRL } else { H_SEARCH };
-                let attach = crate::tui::attach_flow::file_question(app).map(|_| H_ATTACH);
+                // `/` types itself in a text field: there the search is Ctrl-F.
+                let search = hint(if app.typing() { CTRL_F } else { SLASH }, W_SEARCH);
+                let attach = crate::tui::attach_flow::file_question(app).map(|_| hint(F7, W_ATTACH));
                 attach
                     .into_iter()
                     .chain(vec![
                         lang_hint,
-                        H_HELP,
-                        ("PgDn", Msg::new("next", "suivant")),
+                        hint(F1, W_HELP),
+                        hint(PG_DN, W_NEXT),
                         search,
-                        H_READ,
-                        H_DRAFTS,
-                        H_QUESTION,
-                        H_WHY,
-                        H_SAVE,
-                        H_QUIT,
-                        H_SCREENS,
-                        H_CHECKLIST,
-                        H_NA,
-                        H_UNKNOWN,
-                        H_NEXT,
-                        H_SCREEN,
+                        hint(F5, W_READ),
+                        hint(CTRL_O, W_DRAFTS),
+                        hint(TAB_UP_DOWN, W_QUESTION),
+                        hint(F6, W_WHY),
+                        hint(CTRL_S, W_SAVE),
+                        hint(CTRL_Q, W_QUIT),
+                        hint(CTRL_G, W_SCREENS),
+                        hint(CTRL_L, W_CHECKLIST),
+                        hint(F8, W_NA),
+                        hint(F9, W_UNKNOWN),
+                        hint(ENTER, W_NEXT),
+                        hint(PG_DN_UP, W_SCREEN),
                     ])
                     .collect()
             }
@@ -281,16 +348,12 @@ pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
 /// The footer text for a width: hints in order of use, skipping those that no longer fit.
 pub fn footer_keys(app: &App, width: usize) -> String {
     let hints = match footer_hints(app) {
-        Ok(h) => h,
-        Err(fixed) => return fixed.get(app.lang).to_string(),
+        Footer::Fit(h) => h,
+        Footer::Line(fixed) => return hints_line(app.lang, fixed),
     };
     let mut out = String::new();
-    for (key, what) in hints {
-        let item = if key.is_empty() {
-            what.get(app.lang).to_string()
-        } else {
-            format!("{} {}", i18n::key_names(app.lang, key), what.get(app.lang))
-        };
+    for h in hints {
+        let item = hints_line(app.lang, &[h]);
         let add = if out.is_empty() { item.width() } else { item.width() + 3 };
         if out.width() + add > width {
             continue;
