@@ -11,9 +11,10 @@ use std::collections::BTreeSet;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
-use crate::cli::{CliError, EngineInspector};
 use crate::clock::Clock;
-use crate::drafts::cli::cli_error;
+use crate::context::cli_error;
+use crate::context::{CliError, EngineInspector};
+use crate::documents::report;
 use crate::drafts::protect::Passphrase;
 use crate::drafts::{DraftError, DraftStore, OpenDraft, QuestionnaireRef, Sweep};
 use crate::engine::eval::answer_label;
@@ -21,7 +22,6 @@ use crate::engine::{
     AnswerValue, Answers, Context, Evaluation, Lang, Outcome, QType, Question, Questionnaire, ScreenKind,
     Severity, Text, evaluate,
 };
-use crate::report;
 
 use input::{Cmd, command, option_key, raw_answer};
 use strings::{self as s, Tr};
@@ -706,7 +706,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     if let (Some(ii), AnswerValue::Text(path)) = (crate::session::files::file_item(q, qi), c)
                         && !w.open.is_read_only()
                         && !w.open.draft.paper_prep
-                        && !crate::attach::attachments_of(&w.open.draft.attachments)
+                        && !crate::documents::attach::attachments_of(&w.open.draft.attachments)
                             .iter()
                             .any(|a| a.item == q.items[ii].id && a.path.to_string_lossy() == path.as_str())
                     {
@@ -876,14 +876,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 let a = &g.attachment;
                 let line = format!(
                     "{} {} — {}, {}, SHA-256 {}…",
-                    self.t(if a.kind == crate::attach::Kind::Explanation {
+                    self.t(if a.kind == crate::documents::attach::Kind::Explanation {
                         s::FILE_CHECKED_LETTER
                     } else {
                         s::FILE_CHECKED
                     }),
                     a.file_name(),
                     a.file_type.code().to_uppercase(),
-                    crate::attach::human_size_in(a.size, self.lang),
+                    crate::documents::attach::human_size_in(a.size, self.lang),
                     &a.sha256[..12.min(a.sha256.len())]
                 );
                 w.answers = g.answers;
@@ -1034,9 +1034,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     /// Readiness item by item, with the recorded files read again (an explicit review, not a keystroke).
-    fn readiness(&self, w: &Walk, ev: &Evaluation) -> crate::readiness::Readiness {
-        let attachments = crate::attach::attachments_of(&w.open.draft.attachments);
-        crate::readiness::readiness(self.q, &w.answers, ev, &attachments, self.lang)
+    fn readiness(&self, w: &Walk, ev: &Evaluation) -> crate::documents::readiness::Readiness {
+        let attachments = crate::documents::attach::attachments_of(&w.open.draft.attachments);
+        crate::documents::readiness::readiness(self.q, &w.answers, ev, &attachments, self.lang)
     }
 
     /// The full report (outcome, checklist as it truly is, missing answers, ready, fee).
@@ -1187,7 +1187,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if let Some(info) = &rule.info {
             self.say(info.get(lang))?;
         }
-        let choices = match (kind.0 == s::STOP.0, paper_ok) {
+        let choices = match (kind == s::STOP, paper_ok) {
             (true, true) => s::STOP_CHOICES,
             (true, false) => s::STOP_CHOICES_NO_PAPER,
             (false, _) => s::CAUTION_CONFIRM,
@@ -1396,7 +1396,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     let dir = crate::session::files::expand_home(if rest.is_empty() { "." } else { rest });
                     let stem = format!("citcert-summary-{}", w.open.draft.id());
                     let src = self.source(w);
-                    match crate::docs_cli::write_summary(self.q, &src, &dir, &stem, &self.clock, self.lang) {
+                    match crate::documents::handoff::write_summary(
+                        self.q,
+                        &src,
+                        &dir,
+                        &stem,
+                        &self.clock,
+                        self.lang,
+                    ) {
                         Ok(files) => {
                             for f in files {
                                 self.say(format!("{} {}", self.t(s::WROTE), f.display()))?;
@@ -1409,7 +1416,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 "package" | "paquet" => {
                     let dir = crate::session::files::expand_home(rest);
                     let src = self.source(w);
-                    match crate::docs_cli::build_package(self.q, &src, &dir, &self.clock, self.lang) {
+                    match crate::documents::handoff::build_package(self.q, &src, &dir, &self.clock, self.lang)
+                    {
                         Ok(built) => {
                             for n in &built.notices {
                                 self.say(n.get(self.lang))?;
@@ -1439,13 +1447,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     /// The walk's answers and files, as the export and the package read them.
-    fn source(&self, w: &Walk) -> crate::docs_cli::Source {
+    fn source(&self, w: &Walk) -> crate::documents::handoff::Source {
         let created = w.open.draft.created_on();
-        crate::docs_cli::Source {
+        crate::documents::handoff::Source {
             answers: w.answers.clone(),
-            attachments: crate::attach::attachments_of(&w.open.draft.attachments),
+            attachments: crate::documents::attach::attachments_of(&w.open.draft.attachments),
             created_on: Some(created),
-            draft: Some(crate::export::DraftInfo {
+            draft: Some(crate::documents::export::DraftInfo {
                 label: w.open.draft.label.clone(),
                 created_on: created.to_string(),
             }),

@@ -1,19 +1,13 @@
 //! Plain mode's own words, in English and French. Questionnaire texts (prompts, help, rules,
 //! items) come from the engine; only the interface's words are here.
 
-use crate::engine::Lang;
+/// One interface string in both languages: the crate's one bilingual type (`crate::words::Fixed`).
+pub type Tr = crate::words::Fixed;
 
-/// One interface string in both languages.
-#[derive(Clone, Copy, Debug)]
-pub struct Tr(pub &'static str, pub &'static str);
-
-impl Tr {
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.0,
-            Lang::Fr => self.1,
-        }
-    }
+/// Writes a [`Tr`] as the table below has always written it: `Tr("English", "français")`.
+#[allow(non_snake_case)]
+pub const fn Tr(en: &'static str, fr: &'static str) -> Tr {
+    Tr::new(en, fr)
 }
 
 pub const BANNER: Tr = Tr(

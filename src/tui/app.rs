@@ -98,9 +98,9 @@ pub struct Session {
     pub file_checks: Vec<FileCheck>,
     /// What is really done, item by item (files as last checked; no file is read to compute it):
     /// recomputed after each change, so frames only read it.
-    pub rd: crate::readiness::Readiness,
+    pub rd: crate::documents::readiness::Readiness,
     /// The files' states as last read (when the review opened), by item.
-    pub known: Vec<(String, crate::attach::FileState)>,
+    pub known: Vec<(String, crate::documents::attach::FileState)>,
 }
 
 impl Session {
@@ -490,7 +490,11 @@ impl<'a> App<'a> {
             saved: true,
             why_from_questions: false,
             file_checks: vec![],
-            rd: crate::readiness::Readiness { items: vec![], files_ok: true, files_distinct: true },
+            rd: crate::documents::readiness::Readiness {
+                items: vec![],
+                files_ok: true,
+                files_distinct: true,
+            },
             known: vec![],
         });
         let question = self.session.as_ref().and_then(|s| s.draft.question.clone());
@@ -531,10 +535,17 @@ impl<'a> App<'a> {
     pub fn check_files(&mut self) {
         let q = self.q;
         let Some(s) = &mut self.session else { return };
-        let attachments = crate::attach::attachments_of(&s.draft.attachments);
-        s.known = attachments.iter().map(|a| (a.item.clone(), crate::attach::file_state(a))).collect();
-        s.rd =
-            crate::readiness::readiness_known(q, &s.draft.answers, &s.ev, &attachments, &s.known, self.lang);
+        let attachments = crate::documents::attach::attachments_of(&s.draft.attachments);
+        s.known =
+            attachments.iter().map(|a| (a.item.clone(), crate::documents::attach::file_state(a))).collect();
+        s.rd = crate::documents::readiness::readiness_known(
+            q,
+            &s.draft.answers,
+            &s.ev,
+            &attachments,
+            &s.known,
+            self.lang,
+        );
         s.file_checks = s
             .rd
             .items
@@ -550,9 +561,15 @@ impl<'a> App<'a> {
     pub fn refresh_truth(&mut self) {
         let q = self.q;
         let Some(s) = &mut self.session else { return };
-        let attachments = crate::attach::attachments_of(&s.draft.attachments);
-        s.rd =
-            crate::readiness::readiness_known(q, &s.draft.answers, &s.ev, &attachments, &s.known, self.lang);
+        let attachments = crate::documents::attach::attachments_of(&s.draft.attachments);
+        s.rd = crate::documents::readiness::readiness_known(
+            q,
+            &s.draft.answers,
+            &s.ev,
+            &attachments,
+            &s.known,
+            self.lang,
+        );
     }
 
     /// Ready for a person: the answers gate and every file checked, unchanged and distinct.
@@ -983,8 +1000,7 @@ impl<'a> App<'a> {
     fn give_file_at(&mut self, qi: usize, ii: usize, typed: String) -> bool {
         let q = self.q;
         if let Some(why) = self.store.read_only() {
-            self.status =
-                Some(super::attach_flow::text(self.lang).read_only.replace("{why}", why.get(self.lang)));
+            self.status = Some(super::attach_flow::read_only(why, self.lang));
             return false;
         }
         let Some(s) = &self.session else { return false };
@@ -1043,13 +1059,7 @@ impl<'a> App<'a> {
         self.refresh_truth();
         let saved = self.save();
         let failed = self.status.take();
-        let t = super::attach_flow::text(lang);
-        let notice = if a.kind == crate::attach::Kind::Explanation { t.attached_letter } else { t.attached };
-        let notice = notice
-            .replace("{name}", &a.file_name())
-            .replace("{type}", &a.file_type.code().to_uppercase())
-            .replace("{size}", &super::attach_flow::short_size_in(a.size, lang))
-            .replace("{hash}", &a.sha256[..6.min(a.sha256.len())]);
+        let notice = super::attach_flow::attached_notice(&a, lang);
         self.status = Some(match (saved, failed) {
             (false, Some(f)) => format!("{f} — {notice}"),
             _ => notice,

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use super::{Footer, Outcome, Overlay};
 use crate::tui::app::App;
-use crate::tui::attach_flow::{AttachDialog, text};
+use crate::tui::attach_flow::{AttachDialog, CANCELLED};
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
 use crate::tui::keymap::{ENTER, ESC, SPACE, TAB};
@@ -26,7 +26,7 @@ use crate::tui::widgets::{FieldKey as K, TextInput};
 pub fn handle(mut d: AttachDialog, app: &mut App, action: Action) -> Outcome {
     match action {
         Action::Back => {
-            app.status = Some(text(app.lang).cancelled.into());
+            app.status = Some(CANCELLED.get(app.lang).into());
             return Outcome::Close;
         }
         Action::Quit => {

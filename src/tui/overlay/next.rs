@@ -138,11 +138,11 @@ fn run_next(app: &mut App, what: NextAction, typed: &str) -> Vec<String> {
         return vec![lang.pick("✗ Type a folder first.", "✗ Tapez d’abord un dossier.").into()];
     }
     let dir = crate::session::files::expand_home(typed);
-    let src = crate::docs_cli::Source {
+    let src = crate::documents::handoff::Source {
         answers: s.draft.answers.clone(),
-        attachments: crate::attach::attachments_of(&s.draft.attachments),
+        attachments: crate::documents::attach::attachments_of(&s.draft.attachments),
         created_on: Some(s.draft.created_on),
-        draft: Some(crate::export::DraftInfo {
+        draft: Some(crate::documents::export::DraftInfo {
             label: s.draft.label.clone(),
             created_on: s.draft.created_on.to_string(),
         }),
@@ -161,7 +161,7 @@ fn run_next(app: &mut App, what: NextAction, typed: &str) -> Vec<String> {
         }
         NextAction::Export => {
             let stem = format!("citcert-summary-{}", s.draft.id);
-            match crate::docs_cli::write_summary(app.q, &src, &dir, &stem, &clock, lang) {
+            match crate::documents::handoff::write_summary(app.q, &src, &dir, &stem, &clock, lang) {
                 Ok(files) => files
                     .iter()
                     .map(|f| format!("✓ {} {}", lang.pick("Wrote", "Fichier écrit :"), f.display()))
@@ -169,14 +169,16 @@ fn run_next(app: &mut App, what: NextAction, typed: &str) -> Vec<String> {
                 Err(e) => vec![format!("✗ {}", e.get(lang))],
             }
         }
-        NextAction::Package => match crate::docs_cli::build_package(app.q, &src, &dir, &clock, lang) {
-            Ok(built) => {
-                let mut v: Vec<String> = built.notices.iter().map(|n| n.get(lang).to_string()).collect();
-                v.extend(built.lines(lang).into_iter().take(1).map(|l| format!("✓ {l}")));
-                v
+        NextAction::Package => {
+            match crate::documents::handoff::build_package(app.q, &src, &dir, &clock, lang) {
+                Ok(built) => {
+                    let mut v: Vec<String> = built.notices.iter().map(|n| n.get(lang).to_string()).collect();
+                    v.extend(built.lines(lang).into_iter().take(1).map(|l| format!("✓ {l}")));
+                    v
+                }
+                Err(e) => e.message.get(lang).lines().map(|l| format!("✗ {l}")).collect(),
             }
-            Err(e) => e.message.get(lang).lines().map(|l| format!("✗ {l}")).collect(),
-        },
+        }
     }
 }
 
