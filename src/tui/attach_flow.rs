@@ -19,10 +19,6 @@ pub const EXPLANATION: Msg = Msg::new(
     "This is an explanation letter instead of the document",
     "C’est une lettre d’explication au lieu du document",
 );
-pub const KEYS: Msg = Msg::new(
-    "Enter attach · Tab path/letter · Space tick · Esc cancel",
-    "Entrée joindre · Tab chemin/lettre · Espace cocher · Échap annuler",
-);
 pub const HINT: Msg = Msg::new(
     "F7 attach a file (checks it, records its SHA-256)",
     "F7 joindre un fichier (vérifié, avec son SHA-256)",

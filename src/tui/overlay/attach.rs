@@ -21,6 +21,14 @@ pub const KEYS: &[Hint] = &[
     hint(ENTER, i18n::W_ATTACH_NOW),
     hint(ESC, i18n::W_CANCEL),
 ];
+
+/// The keys inside the dialog, Enter first.
+pub const WINDOW_KEYS: &[Hint] = &[
+    hint(ENTER, i18n::W_ATTACH_NOW),
+    hint(TAB, i18n::W_PATH_OR_LETTER),
+    hint(SPACE, i18n::W_TICK),
+    hint(ESC, i18n::W_CANCEL),
+];
 use crate::tui::widgets::{FieldKey as K, TextInput};
 
 pub fn handle(mut d: AttachDialog, app: &mut App, action: Action) -> Outcome {
