@@ -5,6 +5,7 @@
 //! One table: a constant per fixed message, a function per message with values in it. Views and
 //! `App` ask here instead of writing `if lang == Fr`.
 
+use super::keymap::{self as k, Key};
 use crate::engine::Lang;
 use crate::fill;
 pub use crate::words::Template;
@@ -30,28 +31,6 @@ pub const LANG_NOW: Msg = m(
     "Français. Le brouillon garde cette langue. F3 : English.",
 );
 pub const LANG_NOW_NO_DRAFT: Msg = m("English. F3: français.", "Français. F3 : English.");
-
-/// Key names as French keyboards label them (Entrée, Échap, Espace…); English as they are.
-pub fn key_names(lang: Lang, keys: &str) -> String {
-    match lang {
-        Lang::En => keys.to_string(),
-        Lang::Fr => keys
-            .split(' ')
-            .map(|w| match w {
-                "Enter" => "Entrée",
-                "Esc" => "Échap",
-                "Space" => "Espace",
-                "letter" => "lettre",
-                "Home" => "Début",
-                "End" => "Fin",
-                "Delete" => "Suppr",
-                "u/Enter" => "u/Entrée",
-                w => w,
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
-    }
-}
 
 // ── Footers (key hints) ─────────────────────────────────────────────────────────────────────
 // What each key does, in both languages; the keys themselves are named once, in `keymap`, and a
@@ -204,57 +183,60 @@ pub const WHY_KEYS: Msg =
 pub const OPTIONAL: Msg = m(" (optional)", " (facultatif)");
 
 // Help: the keys, in the order of the help window.
-pub const KEYS: &[(&str, Msg)] = &[
-    ("Tab S-Tab ↑↓", m("next / previous question", "question suivante / précédente")),
-    ("Enter", m("choose, add to a list, go on", "choisir, ajouter à une liste, continuer")),
-    ("Space 1-9 letter", m("choose an option", "choisir une option")),
+pub const KEYS: &[(Key, Msg)] = &[
+    (k::HELP_QUESTIONS, m("next / previous question", "question suivante / précédente")),
+    (k::ENTER, m("choose, add to a list, go on", "choisir, ajouter à une liste, continuer")),
+    (k::HELP_OPTION, m("choose an option", "choisir une option")),
     (
-        "PgDn PgUp",
+        k::HELP_SCREENS,
         m(
             "next / previous screen; after the last: what's next",
             "écran suivant / précédent; après le dernier : la suite",
         ),
     ),
     (
-        "Ctrl-G F4",
+        k::HELP_JUMP,
         m(
             "jump to a screen (then its number, or ↑↓ Enter)",
             "aller à un écran (puis son numéro, ou ↑↓ Entrée)",
         ),
     ),
-    ("Ctrl-R", m("review: check your answers", "révision : vérifier vos réponses")),
-    ("Ctrl-L", m("checklist; Enter: why is this on my list?", "liste de contrôle; Entrée : pourquoi?")),
-    ("F6", m("why is this item on my list? (↑↓ other items)", "pourquoi cet élément est-il sur ma liste?")),
-    ("/ Ctrl-F", m("search questions by number or words", "chercher une question (numéro ou mots)")),
-    ("F5 Ctrl-B", m("read back this screen's answers", "relire les réponses de cet écran")),
-    ("F7", m("attach a file (on a document's file question)", "joindre un fichier (question « fichier »)")),
-    ("Ctrl-O", m("save, back to the drafts (switch, n new)", "enregistrer, retour aux brouillons")),
-    ("F3", m("français / English (kept in the draft)", "English / français (gardé dans le brouillon)")),
-    ("F8 F9", m("Not Applicable / Unknown, where allowed", "Sans objet / Inconnu, si permis")),
-    ("Ctrl-U Ctrl-K", m("clear to the start / the end of a field", "effacer jusqu’au début / à la fin")),
-    ("Ctrl-← Ctrl-→", m("move by word (Home End, Ctrl-W too)", "mot par mot (aussi Début Fin, Ctrl-W)")),
-    ("Ctrl-S", m("save (answers also save as you go)", "enregistrer (aussi à chaque réponse)")),
+    (k::CTRL_R, m("review: check your answers", "révision : vérifier vos réponses")),
+    (k::CTRL_L, m("checklist; Enter: why is this on my list?", "liste de contrôle; Entrée : pourquoi?")),
+    (k::F6, m("why is this item on my list? (↑↓ other items)", "pourquoi cet élément est-il sur ma liste?")),
+    (k::HELP_SEARCH, m("search questions by number or words", "chercher une question (numéro ou mots)")),
+    (k::HELP_READ, m("read back this screen's answers", "relire les réponses de cet écran")),
+    (k::F7, m("attach a file (on a document's file question)", "joindre un fichier (question « fichier »)")),
+    (k::CTRL_O, m("save, back to the drafts (switch, n new)", "enregistrer, retour aux brouillons")),
+    (k::F3, m("français / English (kept in the draft)", "English / français (gardé dans le brouillon)")),
+    (k::HELP_NA_UNKNOWN, m("Not Applicable / Unknown, where allowed", "Sans objet / Inconnu, si permis")),
+    (k::HELP_CLEAR, m("clear to the start / the end of a field", "effacer jusqu’au début / à la fin")),
+    (k::HELP_WORDS, m("move by word (Home End, Ctrl-W too)", "mot par mot (aussi Début Fin, Ctrl-W)")),
+    (k::CTRL_S, m("save (answers also save as you go)", "enregistrer (aussi à chaque réponse)")),
     (
-        "Esc",
+        k::ESC,
         m(
             "back one level: cancel an edit, close, then the drafts",
             "revenir d’un niveau : annuler, fermer, puis brouillons",
         ),
     ),
-    ("Ctrl-Q", m("save and quit", "enregistrer et quitter")),
-    ("F1 ?  F2", m("this help · about", "cette aide · à propos")),
+    (k::CTRL_Q, m("save and quit", "enregistrer et quitter")),
+    (k::HELP_HELP, m("this help · about", "cette aide · à propos")),
     (
-        "Alt-N",
+        k::ALT_N,
         m("agent note on this question (Enter on empty: remove)", "note de l’agent sur cette question"),
     ),
     (
-        "Alt-H",
+        k::ALT_H,
         m(
             "this draft's history (opened, saved, what changed)",
             "historique du brouillon (ouvert, enregistré)",
         ),
     ),
-    ("F12", m("show or hide internal codes, to quote in a ticket", "afficher ou masquer les codes internes")),
+    (
+        k::F12,
+        m("show or hide internal codes, to quote in a ticket", "afficher ou masquer les codes internes"),
+    ),
 ];
 
 // ── Search and read-back ────────────────────────────────────────────────────────────────────
@@ -678,14 +660,14 @@ pub fn relative_path(lang: Lang, path: &str) -> String {
 }
 
 /// Help on the drafts list: its keys, before the keys of a draft.
-pub const LIST_HELP_KEYS: &[(&str, Msg)] = &[
-    ("↑↓ Home End", m("choose a draft", "choisir un brouillon")),
-    ("Enter o", m("open it", "l’ouvrir")),
-    ("/ Ctrl-F", m("find a draft by name or id (Esc: all)", "trouver un brouillon (nom ou identifiant)")),
-    ("n", m("new draft", "nouveau brouillon")),
-    ("r", m("rename the draft", "renommer le brouillon")),
-    ("d Delete", m("delete (asks first)", "supprimer (demande d’abord)")),
-    ("q Esc", m("quit", "quitter")),
+pub const LIST_HELP_KEYS: &[(Key, Msg)] = &[
+    (k::HELP_LIST_MOVE, m("choose a draft", "choisir un brouillon")),
+    (k::HELP_LIST_OPEN, m("open it", "l’ouvrir")),
+    (k::HELP_SEARCH, m("find a draft by name or id (Esc: all)", "trouver un brouillon (nom ou identifiant)")),
+    (k::N, m("new draft", "nouveau brouillon")),
+    (k::R, m("rename the draft", "renommer le brouillon")),
+    (k::HELP_LIST_DELETE, m("delete (asks first)", "supprimer (demande d’abord)")),
+    (k::HELP_LIST_QUIT, m("quit", "quitter")),
 ];
 
 /// Digits typed in the jump list that more than one screen number starts with.
@@ -800,14 +782,12 @@ mod tests {
 
     #[test]
     fn every_message_has_both_languages() {
-        for (k, what) in KEYS {
-            assert!(!k.is_empty());
-            assert!(!what.en.is_empty() && !what.fr.is_empty(), "{k}");
+        for (k, what) in KEYS.iter().chain(LIST_HELP_KEYS) {
+            assert!(!k.name(Lang::En).is_empty());
+            assert!(!what.en.is_empty() && !what.fr.is_empty(), "{k:?}");
         }
         assert_eq!(SAVED.get(Lang::Fr), "Enregistré.");
         assert!(enlarge(Lang::Fr, 60, 20, 50, 10).starts_with("Veuillez agrandir"));
-        assert_eq!(key_names(Lang::Fr, "Space 1-9 letter"), "Espace 1-9 lettre");
-        assert_eq!(key_names(Lang::En, "Enter"), "Enter");
     }
 
     /// The status line and fixed footers are one row: at 80 columns nothing may be cut.

@@ -186,6 +186,28 @@ named_keys! {
     P = "p" / "p" => [KeyCode::Char('p'), NONE];
     Q = "q" / "q" => [KeyCode::Char('q'), NONE];
     R = "r" / "r" => [KeyCode::Char('r'), NONE];
+    // The rows of the help (F1): several keys for one thing.
+    HELP_QUESTIONS = "Tab S-Tab ↑↓" / "Tab S-Tab ↑↓"
+        => [KeyCode::Tab, NONE; KeyCode::BackTab, KeyModifiers::SHIFT; KeyCode::Up, NONE; KeyCode::Down, NONE];
+    HELP_OPTION = "Space 1-9 letter" / "Espace 1-9 lettre"
+        => [KeyCode::Char(' '), NONE; KeyCode::Char('1'), NONE; KeyCode::Char('a'), NONE];
+    HELP_SCREENS = "PgDn PgUp" / "PgDn PgUp" => [KeyCode::PageDown, NONE; KeyCode::PageUp, NONE];
+    HELP_JUMP = "Ctrl-G F4" / "Ctrl-G F4" => [KeyCode::Char('g'), CTRL; KeyCode::F(4), NONE];
+    CTRL_R = "Ctrl-R" / "Ctrl-R" => [KeyCode::Char('r'), CTRL];
+    HELP_SEARCH = "/ Ctrl-F" / "/ Ctrl-F" => [KeyCode::Char('/'), NONE; KeyCode::Char('f'), CTRL];
+    HELP_READ = "F5 Ctrl-B" / "F5 Ctrl-B" => [KeyCode::F(5), NONE; KeyCode::Char('b'), CTRL];
+    HELP_NA_UNKNOWN = "F8 F9" / "F8 F9" => [KeyCode::F(8), NONE; KeyCode::F(9), NONE];
+    HELP_CLEAR = "Ctrl-U Ctrl-K" / "Ctrl-U Ctrl-K" => [KeyCode::Char('u'), CTRL; KeyCode::Char('k'), CTRL];
+    HELP_WORDS = "Ctrl-← Ctrl-→" / "Ctrl-← Ctrl-→" => [KeyCode::Left, CTRL; KeyCode::Right, CTRL];
+    HELP_HELP = "F1 ?  F2" / "F1 ?  F2" => [KeyCode::F(1), NONE; KeyCode::Char('?'), NONE; KeyCode::F(2), NONE];
+    ALT_N = "Alt-N" / "Alt-N" => [KeyCode::Char('n'), KeyModifiers::ALT];
+    ALT_H = "Alt-H" / "Alt-H" => [KeyCode::Char('h'), KeyModifiers::ALT];
+    F12 = "F12" / "F12" => [KeyCode::F(12), NONE];
+    HELP_LIST_MOVE = "↑↓ Home End" / "↑↓ Début Fin"
+        => [KeyCode::Up, NONE; KeyCode::Down, NONE; KeyCode::Home, NONE; KeyCode::End, NONE];
+    HELP_LIST_OPEN = "Enter o" / "Entrée o" => [KeyCode::Enter, NONE; KeyCode::Char('o'), NONE];
+    HELP_LIST_DELETE = "d Delete" / "d Suppr" => [KeyCode::Char('d'), NONE; KeyCode::Delete, NONE];
+    HELP_LIST_QUIT = "q Esc" / "q Échap" => [KeyCode::Char('q'), NONE; KeyCode::Esc, NONE];
 }
 
 #[cfg(test)]
@@ -220,6 +242,11 @@ mod tests {
         assert_eq!(first(SLASH), Some(Action::Search));
         assert_eq!(first(QUESTION_MARK), Some(Action::Help));
         assert_eq!(first(PG_DN), Some(Action::NextScreen));
+        assert_eq!(first(CTRL_R), Some(Action::Review));
+        assert_eq!(first(ALT_N), Some(Action::Note));
+        assert_eq!(first(ALT_H), Some(Action::History));
+        assert_eq!(first(F12), Some(Action::Codes));
+        assert_eq!(HELP_OPTION.name(Lang::Fr), "Espace 1-9 lettre");
         assert_eq!(YES.name(Lang::Fr), "o");
         assert_eq!(ENTER.name(Lang::Fr), "Entrée");
     }

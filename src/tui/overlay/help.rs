@@ -63,9 +63,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     }
     lines.push(Line::styled(i18n::HELP_KEYS.get(lang), t.title()));
     // On the drafts list, its own keys first.
-    let list_keys: &[(&str, i18n::Msg)] = if app.session.is_none() { i18n::LIST_HELP_KEYS } else { &[] };
+    let list_keys: &[(crate::tui::keymap::Key, i18n::Msg)] =
+        if app.session.is_none() { i18n::LIST_HELP_KEYS } else { &[] };
     for (k, what) in list_keys.iter().chain(i18n::KEYS) {
-        lines.push(Line::raw(format!("{:<17} {}", i18n::key_names(lang, k), what.get(lang))));
+        lines.push(Line::raw(format!("{:<17} {}", k.name(lang), what.get(lang))));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(i18n::HELP_ABOUT.get(lang), t.dim()));
