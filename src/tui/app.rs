@@ -7,6 +7,7 @@ use crossterm::event::KeyEvent;
 
 use super::i18n;
 use super::keymap::{self, Action};
+use super::overlay::Outcome;
 use super::store::{Damaged, Draft, DraftSummary, Store, days_left};
 use super::widgets::{Field, FieldEvent, FieldKey, TextInput};
 use crate::engine::Explain;
@@ -15,74 +16,7 @@ use crate::engine::{
     AnswerValue, Answers, Context, Evaluation, Lang, QType, Questionnaire, ScreenKind, evaluate,
 };
 
-/// A window over the screen.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Overlay {
-    Help,
-    About,
-    /// "Why is this on my list?" for an item (index into `q.items`).
-    Why(usize),
-    /// The jump list of visible screens; the highlighted row.
-    Jump(usize),
-    /// Delete this draft? (id, label)
-    ConfirmDelete(String, String),
-    /// The label of a new draft.
-    NewDraft(TextInput),
-    /// The passphrase of a new locked draft (its label, the first typing once confirmed, what is
-    /// typed — shown masked).
-    NewPassphrase(String, Option<crate::drafts::protect::Passphrase>, TextInput),
-    /// The passphrase of a locked draft being opened (id, label, what is typed — shown masked).
-    Passphrase(String, String, TextInput),
-    /// A new name for a listed draft (id, the name typed).
-    Rename(String, TextInput),
-    /// Stops or cautions met on leaving a screen.
-    Stop(StopView),
-    /// "Attach a file" (see `attach_flow`).
-    Attach(super::attach_flow::AttachDialog),
-    /// Search over every question (visible or not): the typed words and the highlighted match.
-    Search(TextInput, usize),
-    /// The current screen's answers in full sentences, for reading to a caller.
-    ReadBack,
-    /// "What happens next": export the summary, build the package, then the IRCC steps.
-    Next(NextView),
-    /// The agent note on a question being written (F8): the question and the text.
-    Note(usize, TextInput),
-    /// The draft's history (F9).
-    History,
-}
-
-/// The last window: what happens next, and the two things citcert does from here.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NextView {
-    /// Typing the folder for the summary (`Export`) or the package (`Package`); None: the steps.
-    pub asking: Option<NextAction>,
-    pub input: TextInput,
-    /// The folder shown was suggested: the first character typed or pasted replaces it.
-    pub suggested: bool,
-    /// What the last export or package did (or why it was refused), in the words of the moment.
-    pub result: Vec<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NextAction {
-    Export,
-    Package,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct StopView {
-    /// Rules shown (indices into `q.rules`).
-    pub rules: Vec<usize>,
-    /// Cautions only: the user may go on after "I understand".
-    pub caution: bool,
-    /// Paper-preparation mode is offered (only STOP_PAPER / STOP_WRONG_APPLICATION).
-    pub paper_ok: bool,
-    /// Where "I understand" leads.
-    pub target: Option<usize>,
-    /// The question whose answer set it off (its number, prompt and answer are shown; "change the
-    /// answer" focuses it).
-    pub question: Option<usize>,
-}
+pub use super::overlay::{NextAction, NextView, Overlay, StopView};
 
 /// A row ↑↓ can select on the review.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -276,7 +210,7 @@ impl<'a> App<'a> {
         Context { today: self.today, started: Some(created_on) }
     }
 
-    fn refresh_list(&mut self) {
+    pub(super) fn refresh_list(&mut self) {
         match self.store.list() {
             Ok(d) => self.drafts = d,
             Err(e) => self.status = Some(e.words(self.lang)),
@@ -306,20 +240,7 @@ impl<'a> App<'a> {
     /// Whether printable keys type text where the focus is.
     pub fn typing(&self) -> bool {
         match (&self.overlay, &self.session) {
-            (
-                Some(
-                    Overlay::NewDraft(_)
-                    | Overlay::Rename(..)
-                    | Overlay::Search(..)
-                    | Overlay::Note(..)
-                    | Overlay::Passphrase(..)
-                    | Overlay::NewPassphrase(..),
-                ),
-                _,
-            ) => true,
-            (Some(Overlay::Attach(d)), _) => !d.on_toggle,
-            (Some(Overlay::Next(v)), _) => v.asking.is_some(),
-            (Some(_), _) => false,
+            (Some(o), _) => o.takes_text(),
             (None, Some(s)) => s.pane == Pane::Questions && s.field.takes_text(),
             (None, None) => self.find.is_some(),
         }
@@ -365,10 +286,20 @@ impl<'a> App<'a> {
             Action::Codes => return self.toggle_codes(),
             _ => {}
         }
-        if let Some(o) = self.overlay.clone() {
-            self.update_overlay(o.clone(), action);
-            if self.overlay.as_ref() != Some(&o) {
-                self.scroll = 0;
+        // An open window takes the key: moved out, handled, put back (never cloned).
+        if let Some(o) = self.overlay.take() {
+            match o.handle(self, action) {
+                Outcome::Keep(o) if self.overlay.is_none() => self.overlay = Some(o),
+                Outcome::Changed(o) if self.overlay.is_none() => {
+                    self.overlay = Some(o);
+                    self.scroll = 0;
+                }
+                Outcome::Open(o) => {
+                    self.overlay = Some(o);
+                    self.scroll = 0;
+                }
+                // Closed, or the App opened another window meanwhile (a stop the answer set off).
+                Outcome::Keep(_) | Outcome::Changed(_) | Outcome::Close => self.scroll = 0,
             }
             return;
         }
@@ -382,7 +313,7 @@ impl<'a> App<'a> {
         }
     }
 
-    fn quit(&mut self) {
+    pub(super) fn quit(&mut self) {
         if self.session.is_some() {
             self.commit_pending();
             if !self.save() && self.store.read_only().is_none() {
@@ -399,241 +330,6 @@ impl<'a> App<'a> {
         match &self.not_saved_on_quit {
             Some(why) => (1, Some(why.clone())),
             None => (0, None),
-        }
-    }
-
-    fn update_overlay(&mut self, o: Overlay, action: Action) {
-        use FieldKey as K;
-        match o {
-            Overlay::Help => match action {
-                Action::Key(K::Char('a')) | Action::About => self.overlay = Some(Overlay::About),
-                Action::Key(K::Up) => self.scroll = self.scroll.saturating_sub(1),
-                Action::Key(K::Down) => self.scroll = self.scroll.saturating_add(1),
-                Action::PrevScreen => self.scroll = self.scroll.saturating_sub(10),
-                Action::NextScreen => self.scroll = self.scroll.saturating_add(10),
-                Action::Quit => self.quit(),
-                _ => self.overlay = None,
-            },
-            Overlay::About => match action {
-                Action::Quit => self.quit(),
-                _ => self.overlay = None,
-            },
-            Overlay::Why(_) => match action {
-                Action::Quit => self.quit(),
-                Action::Key(K::Up) => self.why_step(-1),
-                Action::Key(K::Down) | Action::Why => self.why_step(1),
-                Action::PrevScreen => self.scroll = self.scroll.saturating_sub(5),
-                Action::NextScreen => self.scroll = self.scroll.saturating_add(5),
-                _ => {
-                    self.overlay = None;
-                    if let Some(s) = &mut self.session
-                        && std::mem::take(&mut s.why_from_questions)
-                    {
-                        s.pane = Pane::Questions;
-                    }
-                }
-            },
-            Overlay::ReadBack => match action {
-                Action::Quit => self.quit(),
-                Action::Key(K::Up) => self.scroll = self.scroll.saturating_sub(1),
-                Action::Key(K::Down) => self.scroll = self.scroll.saturating_add(1),
-                Action::PrevScreen => self.scroll = self.scroll.saturating_sub(10),
-                Action::NextScreen => self.scroll = self.scroll.saturating_add(10),
-                _ => self.overlay = None,
-            },
-            Overlay::Search(input, sel) => self.update_search(input, sel, action),
-            Overlay::Jump(sel) => {
-                let Some(s) = &self.session else {
-                    self.overlay = None;
-                    return;
-                };
-                let screens = self.jump_screens();
-                let last = screens.len().saturating_sub(1);
-                if !matches!(action, Action::Key(K::Char(c)) if c.is_ascii_digit()) {
-                    self.jump_typed.clear();
-                }
-                match action {
-                    Action::Key(K::Up) | Action::FocusPrev => {
-                        self.overlay = Some(Overlay::Jump(sel.saturating_sub(1)))
-                    }
-                    Action::Key(K::Down) | Action::FocusNext => {
-                        self.overlay = Some(Overlay::Jump((sel + 1).min(last)))
-                    }
-                    Action::Key(K::Home) => self.overlay = Some(Overlay::Jump(0)),
-                    Action::Key(K::End) => self.overlay = Some(Overlay::Jump(last)),
-                    Action::PrevScreen => self.overlay = Some(Overlay::Jump(sel.saturating_sub(5))),
-                    Action::NextScreen => self.overlay = Some(Overlay::Jump((sel + 5).min(last))),
-                    Action::Key(K::Char(c)) if c.is_ascii_digit() => self.jump_digit(c, &screens),
-                    Action::Key(K::Enter) => match screens.get(sel) {
-                        Some(&t) if s.ev.screen_visible[t] => {
-                            self.overlay = None;
-                            self.goto_screen(t);
-                        }
-                        Some(&t) => {
-                            self.status = Some(i18n::screen_not_asked(self.lang, &self.q.screens[t].number))
-                        }
-                        None => self.overlay = None,
-                    },
-                    Action::Quit => self.quit(),
-                    Action::Back | Action::JumpList => self.overlay = None,
-                    // Any other key does nothing here rather than closing the list unseen.
-                    _ => {}
-                }
-            }
-            Overlay::ConfirmDelete(id, label) => {
-                self.overlay = None;
-                if matches!(action, Action::Key(K::Char('y' | 'Y' | 'o' | 'O'))) {
-                    match self.store.delete(&id) {
-                        Ok(()) => self.status = Some(i18n::deleted(self.lang, &label)),
-                        Err(e) => {
-                            self.status = Some(i18n::not_deleted(self.lang, &label, &e.words(self.lang)))
-                        }
-                    }
-                    self.refresh_list();
-                } else {
-                    self.status = Some(i18n::NOTHING_DELETED.get(self.lang).into());
-                }
-            }
-            Overlay::Passphrase(id, label, mut input) => match action {
-                Action::Key(K::Enter) => {
-                    self.overlay = None;
-                    let typed = zeroize::Zeroizing::new(std::mem::take(&mut input.value));
-                    match self.store.open_with_passphrase(&id, &typed) {
-                        Ok(d) => {
-                            self.open_draft(d);
-                            if let Some(why) = self.store.read_only() {
-                                self.status = Some(i18n::read_only(self.lang, why.get(self.lang)));
-                            }
-                        }
-                        Err(e) => {
-                            self.status = Some(i18n::not_opened(self.lang, &e.words(self.lang)));
-                            self.overlay = Some(Overlay::Passphrase(id, label, TextInput::default()));
-                        }
-                    }
-                }
-                Action::Back => self.overlay = None,
-                Action::Quit => self.quit = true,
-                Action::Key(k) => {
-                    input.edit(&k);
-                    self.overlay = Some(Overlay::Passphrase(id, label, input));
-                }
-                _ => self.overlay = Some(Overlay::Passphrase(id, label, input)),
-            },
-            Overlay::NewPassphrase(label, first, mut input) => match action {
-                Action::Key(K::Enter) => {
-                    use crate::drafts::protect::Passphrase;
-                    let typed = zeroize::Zeroizing::new(std::mem::take(&mut input.value));
-                    match first {
-                        None => match Passphrase::new_for_lock(&typed) {
-                            Ok(p) => self.overlay = Some(Overlay::NewPassphrase(label, Some(p), input)),
-                            Err(e) => {
-                                self.status = Some(i18n::not_created(self.lang, e.get(self.lang)));
-                                self.overlay = Some(Overlay::NewPassphrase(label, None, input));
-                            }
-                        },
-                        Some(p) if Passphrase::new(&typed).is_ok_and(|a| a.same_as(&p)) => {
-                            self.overlay = None;
-                            match self.store.create_locked(&label, self.lang, p) {
-                                Ok(d) => self.open_draft(d),
-                                Err(e) => {
-                                    self.status = Some(i18n::not_created(self.lang, &e.words(self.lang)))
-                                }
-                            }
-                        }
-                        Some(_) => {
-                            self.status = Some(i18n::PASSPHRASES_DIFFER.get(self.lang).into());
-                            self.overlay = Some(Overlay::NewPassphrase(label, None, input));
-                        }
-                    }
-                }
-                Action::Back => self.overlay = None,
-                Action::Quit => self.quit = true,
-                Action::Key(k) => {
-                    input.edit(&k);
-                    self.overlay = Some(Overlay::NewPassphrase(label, first, input));
-                }
-                _ => self.overlay = Some(Overlay::NewPassphrase(label, first, input)),
-            },
-            Overlay::NewDraft(input) if self.new_draft_locked && matches!(action, Action::Key(K::Enter)) => {
-                match crate::drafts::check_label(&input.value) {
-                    Ok(label) => {
-                        self.overlay = Some(Overlay::NewPassphrase(label, None, TextInput::default()))
-                    }
-                    Err(e) => {
-                        self.status = Some(i18n::not_created(self.lang, &e.words(self.lang)));
-                        self.overlay = Some(Overlay::NewDraft(input));
-                    }
-                }
-            }
-            Overlay::NewDraft(input) if matches!(action, Action::FocusNext | Action::FocusPrev) => {
-                self.new_draft_locked = !self.new_draft_locked;
-                self.overlay = Some(Overlay::NewDraft(input));
-            }
-            Overlay::NewDraft(mut input) => match action {
-                Action::Key(K::Enter) => {
-                    self.overlay = None;
-                    match self.store.create(&input.value, self.lang) {
-                        Ok(d) => self.open_draft(d),
-                        Err(e) => {
-                            self.status = Some(i18n::not_created(self.lang, &e.words(self.lang)));
-                            self.overlay = Some(Overlay::NewDraft(input));
-                        }
-                    }
-                }
-                Action::Back => self.overlay = None,
-                Action::Quit => self.quit = true,
-                Action::Key(k) => {
-                    input.edit(&k);
-                    self.overlay = Some(Overlay::NewDraft(input));
-                }
-                _ => self.overlay = Some(Overlay::NewDraft(input)),
-            },
-            Overlay::Rename(id, input) => self.update_rename(id, input, action),
-            Overlay::Stop(v) => self.update_stop(v, action),
-            Overlay::Note(qi, input) => self.update_note(qi, input, action),
-            Overlay::History => self.update_history(action),
-            Overlay::Next(v) => self.update_next(v, action),
-            Overlay::Attach(d) => self.update_attach(d, action),
-        }
-    }
-
-    fn update_stop(&mut self, v: StopView, action: Action) {
-        use FieldKey as K;
-        match action {
-            Action::Key(K::Char('c' | 'C')) | Action::Back => {
-                self.overlay = None;
-                if let Some(qi) = v.question {
-                    self.goto_question(qi);
-                }
-                self.status = Some(i18n::STOP_CHANGE.get(self.lang).into());
-            }
-            Action::Key(K::Char('p' | 'P')) if v.paper_ok => {
-                self.overlay = None;
-                if let Some(s) = &mut self.session {
-                    s.paper_mode = true;
-                    s.draft.paper_prep = true;
-                }
-                if let Some(t) = v.target {
-                    self.goto_screen(t);
-                }
-                self.save();
-                self.status = Some(i18n::PAPER_MODE_ON.get(self.lang).into());
-            }
-            Action::Key(K::Char('u' | 'U')) | Action::Key(K::Enter) if v.caution => {
-                self.overlay = None;
-                if let Some(s) = &mut self.session {
-                    s.acknowledged.extend(v.rules.iter().copied());
-                    s.draft.acknowledged =
-                        s.acknowledged.iter().map(|&r| self.q.rules[r].id.clone()).collect();
-                }
-                if let Some(t) = v.target {
-                    self.goto_screen(t);
-                }
-                self.save();
-            }
-            Action::Key(K::Char('q' | 'Q')) | Action::Quit => self.quit(),
-            Action::Help => self.overlay = Some(Overlay::Help),
-            _ => {}
         }
     }
 
@@ -748,45 +444,6 @@ impl<'a> App<'a> {
             Action::Key(K::Char('q' | 'Q')) | Action::Back => self.quit = true,
             Action::Key(K::Char(c)) => self.status = Some(i18n::does_nothing(self.lang, c)),
             _ => {}
-        }
-    }
-
-    /// The rename dialog: Enter gives the draft the name typed (the store refuses an empty one:
-    /// said, and the dialog stays); Esc keeps the old name.
-    fn update_rename(&mut self, id: String, mut input: TextInput, action: Action) {
-        self.overlay = None;
-        match action {
-            Action::Key(FieldKey::Enter) => {
-                let old =
-                    self.drafts.iter().find(|d| d.id == id).map(|d| d.label.clone()).unwrap_or_default();
-                match self.store.rename(&id, &input.value) {
-                    Ok(()) => {
-                        self.refresh_list();
-                        // The highlight follows the draft wherever the list puts it now.
-                        if let Some(k) = self.drafts.iter().position(|d| d.id == id) {
-                            self.start_sel = k;
-                        }
-                        let new =
-                            self.drafts.get(self.start_sel).map(|d| d.label.clone()).unwrap_or_default();
-                        self.status = Some(i18n::renamed(
-                            self.lang,
-                            &crate::safe_text::inline(&old),
-                            &crate::safe_text::inline(&new),
-                        ));
-                    }
-                    Err(e) => {
-                        self.status = Some(i18n::not_renamed(self.lang, &e.words(self.lang)));
-                        self.overlay = Some(Overlay::Rename(id, input));
-                    }
-                }
-            }
-            Action::Back => self.status = Some(i18n::NOTHING_RENAMED.get(self.lang).into()),
-            Action::Quit => self.quit = true,
-            Action::Key(k) => {
-                input.edit(&k);
-                self.overlay = Some(Overlay::Rename(id, input));
-            }
-            _ => self.overlay = Some(Overlay::Rename(id, input)),
         }
     }
 
@@ -1572,111 +1229,6 @@ impl<'a> App<'a> {
         }));
     }
 
-    fn update_next(&mut self, mut v: NextView, action: Action) {
-        use FieldKey as K;
-        match (v.asking, action) {
-            (_, Action::Quit) => return self.quit(),
-            (Some(_), Action::Back) => v.asking = None,
-            (None, Action::Back | Action::Key(K::Char('c' | 'C' | 'f' | 'F'))) => {
-                self.overlay = None;
-                return;
-            }
-            (None, Action::Key(K::Char('e' | 'E'))) => {
-                v.asking = Some(NextAction::Export);
-                v.input = TextInput::new(default_folder());
-                v.suggested = true;
-            }
-            (None, Action::Key(K::Char('p' | 'P')))
-                if self.session.as_ref().is_some_and(|s| s.paper_mode) =>
-            {
-                v.result = vec![i18n::N_NO_PACKAGE_ON_PAPER.get(self.lang).into()];
-            }
-            (None, Action::Key(K::Char('p' | 'P'))) => {
-                v.asking = Some(NextAction::Package);
-                let id = self.session.as_ref().map(|s| s.draft.id.clone()).unwrap_or_default();
-                let dir = std::path::Path::new(&default_folder()).join(format!("citcert-package-{id}"));
-                v.input = TextInput::new(dir.to_string_lossy().into_owned());
-                v.suggested = true;
-            }
-            (None, Action::Key(K::Char('r' | 'R'))) | (None, Action::Review) => {
-                self.overlay = None;
-                if let Some(r) = self.q.screens.iter().position(|x| x.kind == ScreenKind::Review) {
-                    self.goto_screen(r);
-                }
-                return;
-            }
-            (Some(what), Action::Key(K::Enter)) => {
-                v.result = self.run_next(what, v.input.value.trim());
-                v.asking = None;
-            }
-            (Some(_), Action::Key(k)) => {
-                if std::mem::take(&mut v.suggested) && matches!(k, K::Char(_) | K::Paste(_)) {
-                    v.input = TextInput::default();
-                }
-                v.input.edit(&k);
-            }
-            (None, Action::Key(K::Up)) => self.scroll = self.scroll.saturating_sub(1),
-            (None, Action::Key(K::Down)) => self.scroll = self.scroll.saturating_add(1),
-            _ => {}
-        }
-        self.overlay = Some(Overlay::Next(v));
-    }
-
-    /// Exports the summary into a folder, or builds the package in a new folder; what happened, in
-    /// lines. The package is refused (with every reason) unless everything is ready.
-    fn run_next(&mut self, what: NextAction, typed: &str) -> Vec<String> {
-        self.commit_pending();
-        let lang = self.lang;
-        let Some(s) = &self.session else { return vec![] };
-        if typed.is_empty() {
-            return vec![lang.pick("✗ Type a folder first.", "✗ Tapez d’abord un dossier.").into()];
-        }
-        let dir = crate::session::files::expand_home(typed);
-        let src = crate::documents::handoff::Source {
-            answers: s.draft.answers.clone(),
-            attachments: crate::documents::attach::attachments_of(&s.draft.attachments),
-            created_on: Some(s.draft.created_on),
-            draft: Some(crate::documents::export::DraftInfo {
-                label: s.draft.label.clone(),
-                created_on: s.draft.created_on.to_string(),
-            }),
-        };
-        let clock = crate::clock::Clock::Fixed(self.today);
-        match what {
-            NextAction::Export if s.paper_mode => {
-                let stem = format!("citcert-paper-{}", s.draft.id);
-                match crate::session::paper::write_summary(self.q, &s.ev, &s.draft.label, &dir, &stem, lang) {
-                    Ok(files) => files
-                        .iter()
-                        .map(|f| format!("✓ {} {}", lang.pick("Wrote", "Fichier écrit :"), f.display()))
-                        .collect(),
-                    Err(e) => vec![format!("✗ {}", e.get(lang))],
-                }
-            }
-            NextAction::Export => {
-                let stem = format!("citcert-summary-{}", s.draft.id);
-                match crate::documents::handoff::write_summary(self.q, &src, &dir, &stem, &clock, lang) {
-                    Ok(files) => files
-                        .iter()
-                        .map(|f| format!("✓ {} {}", lang.pick("Wrote", "Fichier écrit :"), f.display()))
-                        .collect(),
-                    Err(e) => vec![format!("✗ {}", e.get(lang))],
-                }
-            }
-            NextAction::Package => {
-                match crate::documents::handoff::build_package(self.q, &src, &dir, &clock, lang) {
-                    Ok(built) => {
-                        let mut v: Vec<String> =
-                            built.notices.iter().map(|n| n.get(lang).to_string()).collect();
-                        v.extend(built.lines(lang).into_iter().take(1).map(|l| format!("✓ {l}")));
-                        v
-                    }
-                    Err(e) => e.words(lang).lines().map(|l| format!("✗ {l}")).collect(),
-                }
-            }
-        }
-    }
-
     /// F3: the other language, live; an open draft keeps it (saved at once).
     fn switch_lang(&mut self) {
         self.commit_pending();
@@ -1720,7 +1272,7 @@ impl<'a> App<'a> {
     }
 
     /// The checklist (or paper list) the "why" keys walk.
-    fn checklist_len(&self) -> usize {
+    pub(super) fn checklist_len(&self) -> usize {
         self.session.as_ref().map_or(0, |s| s.list(self.q).len())
     }
 
@@ -1746,59 +1298,6 @@ impl<'a> App<'a> {
         s.checklist_sel = s.checklist_sel.min(n - 1);
         let item = s.list(self.q)[s.checklist_sel].item;
         self.overlay = Some(Overlay::Why(item));
-    }
-
-    /// ↑↓ in "why?": the previous or next item's why.
-    fn why_step(&mut self, delta: i32) {
-        let n = self.checklist_len();
-        let Some(s) = &mut self.session else { return };
-        if n == 0 {
-            self.overlay = None;
-            return;
-        }
-        s.checklist_sel = (s.checklist_sel as i32 + delta).clamp(0, n as i32 - 1) as usize;
-        let item = s.list(self.q)[s.checklist_sel].item;
-        self.overlay = Some(Overlay::Why(item));
-    }
-
-    fn update_search(&mut self, mut input: TextInput, sel: usize, action: Action) {
-        use FieldKey as K;
-        let n = self.search_results(&input.value).len();
-        let mut sel = sel;
-        match action {
-            // Esc clears the words first, then closes.
-            Action::Back if !input.value.is_empty() => {
-                input.clear();
-                sel = 0;
-            }
-            Action::Back => {
-                self.overlay = None;
-                return;
-            }
-            Action::Quit => return self.quit(),
-            Action::Key(K::Up) | Action::FocusPrev => sel = sel.saturating_sub(1),
-            Action::Key(K::Down) | Action::FocusNext => sel = (sel + 1).min(n.saturating_sub(1)),
-            Action::PrevScreen => sel = sel.saturating_sub(10),
-            Action::NextScreen => sel = (sel + 10).min(n.saturating_sub(1)),
-            Action::Key(K::Enter) => {
-                let results = self.search_results(&input.value);
-                let Some(&qi) = results.get(sel) else { return };
-                let visible = self.session.as_ref().is_some_and(|s| search_visible(self.q, &s.ev, qi));
-                if visible {
-                    self.overlay = None;
-                    self.goto_question(qi);
-                } else {
-                    self.status = Some(i18n::not_asked_status(self.lang, &self.q.questions[qi].number));
-                }
-                return;
-            }
-            Action::Key(k) => {
-                input.edit(&k);
-                sel = 0;
-            }
-            _ => {}
-        }
-        self.overlay = Some(Overlay::Search(input, sel));
     }
 
     /// Questions matching the search words, in both languages: the number first ("4.7", "4."),
@@ -1855,50 +1354,12 @@ impl<'a> App<'a> {
             .collect()
     }
 
-    /// A digit in the jump list: the digits typed so far name a screen by its number. One screen
-    /// only can be meant: it opens; several numbers start with them ("1" → 1, 10, 11…): the first
-    /// is highlighted and the next digit or Enter decides; none: said, and the digits start over.
-    fn jump_digit(&mut self, c: char, screens: &[usize]) {
-        let Some(s) = &self.session else { return };
-        self.jump_typed.push(c);
-        let typed = self.jump_typed.clone();
-        let number = |k: usize| self.q.screens[screens[k]].number.as_str();
-        let starting: Vec<usize> = (0..screens.len()).filter(|&k| number(k).starts_with(&typed)).collect();
-        let exact = starting.iter().copied().find(|&k| number(k) == typed);
-        match (exact, starting.len()) {
-            (_, 0) => {
-                self.jump_typed.clear();
-                self.status = Some(i18n::no_such_screen(self.lang, &typed));
-            }
-            (Some(k), 1) => {
-                self.jump_typed.clear();
-                let t = screens[k];
-                if s.ev.screen_visible[t] {
-                    self.overlay = None;
-                    self.goto_screen(t);
-                } else {
-                    self.overlay = Some(Overlay::Jump(k));
-                    self.status = Some(i18n::screen_not_asked(self.lang, &typed));
-                }
-            }
-            (exact, _) => {
-                self.overlay = Some(Overlay::Jump(exact.unwrap_or(starting[0])));
-                self.status = Some(i18n::jump_more_digits(self.lang, &typed));
-            }
-        }
-    }
-
     /// Current screen's position among the visible screens (1-based) and their count.
     pub fn screen_position(&self) -> (usize, usize) {
         let Some(s) = &self.session else { return (0, 0) };
         let v = s.ev.visible_screens();
         (v.iter().position(|&x| x == s.screen).map_or(0, |p| p + 1), v.len())
     }
-}
-
-/// The folder suggested for an export or a package: the home folder, else the current one.
-fn default_folder() -> String {
-    std::env::var("HOME").ok().filter(|h| !h.is_empty()).unwrap_or_else(|| ".".into())
 }
 
 /// Whether a search result can be jumped to: the question and its screen are asked now.

@@ -4,9 +4,8 @@
 //! saved through the store like the answers. Drawing is in `view::attach`.
 
 use super::app::{App, Overlay, Pane};
-use super::keymap::Action;
 use super::store::Draft;
-use super::widgets::{FieldKey, TextInput};
+use super::widgets::TextInput;
 use crate::clock::Clock;
 use crate::documents::attach::{self, AttachError, AttachOptions, Attachment, DEFAULT_MAX_MB};
 use crate::drafts::QuestionnaireRef;
@@ -19,10 +18,6 @@ pub const TITLE: Msg = Msg::new("Attach a file", "Joindre un fichier");
 pub const EXPLANATION: Msg = Msg::new(
     "This is an explanation letter instead of the document",
     "C’est une lettre d’explication au lieu du document",
-);
-pub const KEYS: Msg = Msg::new(
-    "Enter attach · Tab path/letter · Space tick · Esc cancel",
-    "Entrée joindre · Tab chemin/lettre · Espace cocher · Échap annuler",
 );
 pub const HINT: Msg = Msg::new(
     "F7 attach a file (checks it, records its SHA-256)",
@@ -263,47 +258,9 @@ impl App<'_> {
         }));
     }
 
-    /// A key while the dialog is open.
-    pub fn update_attach(&mut self, mut d: AttachDialog, action: Action) {
-        use FieldKey as K;
-        match action {
-            Action::Back => {
-                self.overlay = None;
-                self.status = Some(CANCELLED.get(self.lang).into());
-                return;
-            }
-            Action::Quit => {
-                self.overlay = None;
-                self.update(Action::Quit);
-                return;
-            }
-            Action::Key(K::Enter) => {
-                self.overlay = None;
-                if let Err(e) = self.attach_now(&d) {
-                    d.error = Some(e);
-                    self.overlay = Some(Overlay::Attach(d));
-                }
-                return;
-            }
-            Action::FocusNext | Action::FocusPrev | Action::Key(K::Up) | Action::Key(K::Down) => {
-                d.on_toggle = !d.on_toggle
-            }
-            Action::Key(K::Char(' ')) if d.on_toggle => d.explanation = !d.explanation,
-            Action::Key(k) if !d.on_toggle => {
-                if std::mem::take(&mut d.prefilled) && matches!(k, K::Char(_) | K::Paste(_)) {
-                    d.input = TextInput::new(String::new());
-                }
-                d.input.edit(&k);
-                d.error = None;
-            }
-            _ => {}
-        }
-        self.overlay = Some(Overlay::Attach(d));
-    }
-
     /// Attaches (the same check as a path typed at the question, `session::files`), stores the
     /// result in the draft, re-evaluates and saves; the refusal otherwise.
-    fn attach_now(&mut self, d: &AttachDialog) -> Result<(), String> {
+    pub(super) fn attach_now(&mut self, d: &AttachDialog) -> Result<(), String> {
         let typed = d.input.value.trim();
         if typed.is_empty() {
             return Err(EMPTY_PATH.get(self.lang).into());

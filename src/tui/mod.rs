@@ -7,6 +7,7 @@ pub mod attach_flow;
 pub mod i18n;
 pub mod keymap;
 mod notes;
+pub mod overlay;
 pub mod readback;
 pub mod render;
 pub mod store;

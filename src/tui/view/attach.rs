@@ -58,7 +58,10 @@ pub fn render(app: &App, d: &AttachDialog, area: Rect, buf: &mut Buffer, t: Them
         lines.extend(wrap(e, inner, "", "  ").into_iter().map(|l| Line::styled(l, t.error())));
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(truncate(words::KEYS.get(app.lang), inner), t.dim()));
+    lines.push(Line::styled(
+        truncate(&super::hints_line(app.lang, crate::tui::overlay::attach::WINDOW_KEYS), inner),
+        t.dim(),
+    ));
     let r = popup(words::TITLE.get(app.lang), lines, DIALOG_W, area, buf, t);
     (!d.on_toggle).then(|| (r.x + 1 + (d.input.cursor - start) as u16, r.y + 2))
 }

@@ -1,16 +1,12 @@
 //! Drawing: state in, frame out. One module per screen; this one lays out the frame, the header,
 //! the footer and the windows over it.
 
-pub mod about;
 pub mod attach;
 pub mod checklist;
-pub mod help;
-pub mod next;
 pub mod notes;
 pub mod question;
 pub mod review;
 pub mod start;
-pub mod stop;
 pub mod support;
 
 use ratatui::Frame;
@@ -22,7 +18,8 @@ use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Overlay, Pane};
-use super::i18n::{self, Hint};
+use super::i18n::{self, Msg};
+use super::keymap::{self, Key};
 use crate::engine::Lang;
 use crate::engine::ScreenKind;
 
@@ -82,7 +79,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     app.drawn.set(Some((area.width, area.height)));
     if area.width < MIN_W || area.height < MIN_H {
         match app.overlay {
-            Some(Overlay::Help) => help::render(app, area, buf, Theme { color: app.color }),
+            Some(Overlay::Help) => {
+                crate::tui::overlay::help::render(app, area, buf, Theme { color: app.color })
+            }
             _ => too_small(app.lang, area, buf),
         }
         return None;
@@ -127,69 +126,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     status_line(app, status, buf, t);
     footer(app, foot, buf, t);
     if let Some(o) = &app.overlay {
-        cursor = None;
-        match o {
-            Overlay::Help => help::render(app, area, buf, t),
-            Overlay::About => about::render(app, area, buf, t),
-            Overlay::Why(i) => checklist::render_why(app, *i, area, buf, t),
-            Overlay::Jump(sel) => jump(app, *sel, area, buf, t),
-            Overlay::ConfirmDelete(_, label) => {
-                let l = app.lang;
-                let lines = vec![
-                    Line::raw(i18n::delete_question(l, label)),
-                    Line::raw(i18n::DELETE_CANNOT_UNDO.get(l)),
-                    Line::raw(""),
-                    Line::raw(i18n::DELETE_KEYS.get(l)),
-                ];
-                popup(i18n::T_DELETE.get(l), lines, 56, area, buf, t);
-            }
-            Overlay::NewDraft(input) => {
-                let l = app.lang;
-                let lines = vec![
-                    Line::raw(i18n::NEW_DRAFT_NAME.get(l)),
-                    Line::raw(format!("[{}]", input.value)),
-                    Line::raw(""),
-                    Line::raw(i18n::lock_choice(l, app.new_draft_locked)),
-                    Line::raw(i18n::NEW_DRAFT_KEYS.get(l)),
-                ];
-                let r = popup(i18n::T_NEW_DRAFT.get(l), lines, 56, area, buf, t);
-                cursor = Some((r.x + 2 + input.cursor_col() as u16, r.y + 2));
-            }
-            Overlay::NewPassphrase(_, first, input) => {
-                let l = app.lang;
-                let n = input.value.chars().count();
-                let ask = if first.is_some() { i18n::PASSPHRASE_AGAIN } else { i18n::NEW_PASSPHRASE };
-                let lines = vec![
-                    Line::raw(ask.get(l)),
-                    Line::raw(format!("[{}]", "•".repeat(n))),
-                    Line::raw(""),
-                    Line::raw(i18n::NEW_DRAFT_KEYS.get(l)),
-                ];
-                let r = popup(i18n::T_NEW_DRAFT.get(l), lines, 56, area, buf, t);
-                cursor = Some((r.x + 2 + input.cursor as u16, r.y + 2));
-            }
-            Overlay::Passphrase(id, label, input) => {
-                let l = app.lang;
-                // Masked: one • per character typed; the passphrase itself is never drawn.
-                let n = input.value.chars().count();
-                let lines = vec![
-                    Line::raw(i18n::passphrase_of(l, id, label)),
-                    Line::raw(format!("[{}]", "•".repeat(n))),
-                    Line::raw(""),
-                    Line::raw(i18n::PASSPHRASE_KEYS.get(l)),
-                ];
-                let r = popup(i18n::T_PASSPHRASE.get(l), lines, 56, area, buf, t);
-                cursor = Some((r.x + 2 + input.cursor as u16, r.y + 2));
-            }
-            Overlay::Rename(_, input) => cursor = start::render_rename(app, input, area, buf, t),
-            Overlay::Stop(v) => stop::render(app, v, area, buf, t),
-            Overlay::Attach(d) => cursor = attach::render(app, d, area, buf, t),
-            Overlay::Search(input, sel) => cursor = support::render_search(app, input, *sel, area, buf, t),
-            Overlay::ReadBack => support::render_read_back(app, area, buf, t),
-            Overlay::Next(v) => cursor = next::render(app, v, area, buf, t),
-            Overlay::Note(qi, input) => cursor = notes::render_note(app, *qi, input, area, buf, t),
-            Overlay::History => notes::render_history(app, area, buf, t),
-        }
+        cursor = o.draw(app, area, buf, t);
     }
     cursor.filter(|&(x, y)| x < area.right() && y < area.bottom())
 }
@@ -278,82 +215,129 @@ fn status_line(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     }
 }
 
+/// A footer hint: the key (from the one key table, `keymap`; none for words such as "any key
+/// closes") and what it does.
+pub type Hint = (Option<Key>, Msg);
+
+/// A key and what it does.
+pub const fn hint(key: Key, what: Msg) -> Hint {
+    (Some(key), what)
+}
+
+/// Words without a key ("type to filter", "any key closes").
+pub const fn words(what: Msg) -> Hint {
+    (None, what)
+}
+
+/// The footer under a screen or a window.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Footer {
+    /// Hints in order of use: those that do not fit the row are left out.
+    Fit(Vec<Hint>),
+    /// One line, always whole (cut with … only below its width): a dialog's every key.
+    Line(&'static [Hint]),
+}
+
+/// Hints joined: the key, `gap`, what it does; `sep` between hints.
+pub fn join_hints(lang: Lang, hints: &[Hint], gap: &str, sep: &str) -> String {
+    let mut out = String::new();
+    for (k, (key, what)) in hints.iter().enumerate() {
+        if k > 0 {
+            out.push_str(sep);
+        }
+        if let Some(key) = key {
+            out.push_str(key.name(lang));
+            out.push_str(gap);
+        }
+        out.push_str(what.get(lang));
+    }
+    out
+}
+
+/// Hints on one line, as the footer shows them: "Enter go · Esc close".
+pub fn hints_line(lang: Lang, hints: &[Hint]) -> String {
+    join_hints(lang, hints, " ", " · ")
+}
+
+/// The F3 hint: the other language, named in its own words.
+pub fn lang_hint() -> Hint {
+    hint(keymap::F3, Msg::new(i18n::switch_to(Lang::En), i18n::switch_to(Lang::Fr)))
+}
+
 /// The keys that work here, most useful first; the footer shows those that fit.
-pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
+pub fn footer_hints(app: &App) -> Footer {
     use i18n::*;
-    let lang_hint: Hint = ("F3", Msg::new(switch_to(Lang::En), switch_to(Lang::Fr)));
-    Ok(match (&app.overlay, &app.session) {
-        (Some(Overlay::Stop(v)), _) if v.caution => return Err(F_STOP_CAUTION),
-        (Some(Overlay::Stop(v)), _) if v.paper_ok => return Err(F_STOP_PAPER),
-        (Some(Overlay::Stop(_)), _) => return Err(F_STOP),
-        (Some(Overlay::Jump(_)), _) => vec![H_CHOOSE, H_GO, H_CLOSE],
-        (Some(Overlay::Search(..)), _) => vec![H_TYPE, H_CHOOSE, H_GO, H_CLOSE, lang_hint],
-        (Some(Overlay::ReadBack | Overlay::History), _) => vec![H_SCROLL, ("", F_ANY_KEY), lang_hint],
-        (Some(Overlay::Note(..)), _) => return Err(NOTE_KEYS),
-        (Some(Overlay::Why(_)), _) => {
-            vec![H_PREV_NEXT_ITEM, ("PgUp/PgDn", H_SCROLL.1), ("", F_ANY_KEY), lang_hint]
-        }
-        (Some(Overlay::Help), _) => vec![H_SCROLL, H_ABOUT, ("", F_ANY_OTHER), lang_hint],
-        (Some(Overlay::NewDraft(_)), _) => return Err(F_NEW_DRAFT),
-        (Some(Overlay::Passphrase(..) | Overlay::NewPassphrase(..)), _) => return Err(F_PASSPHRASE),
-        (Some(Overlay::Rename(..)), _) => return Err(F_RENAME),
-        (Some(Overlay::ConfirmDelete(..)), _) => return Err(F_CONFIRM_DELETE),
-        (Some(Overlay::Attach(_)), _) => return Err(F_ATTACH),
-        (Some(Overlay::Next(v)), _) if v.asking.is_some() => return Err(N_ASK_KEYS),
-        (Some(Overlay::Next(_)), Some(s)) if s.paper_mode => return Err(N_PAPER_KEYS),
-        (Some(Overlay::Next(_)), _) => return Err(N_KEYS),
-        (Some(_), _) => return Err(F_ANY_KEY),
-        (None, None) if app.find.is_some() => vec![H_TYPE, H_CHOOSE, H_OPEN, H_CLEAR_FIND, lang_hint],
-        (None, None) => {
-            vec![H_CHOOSE, H_OPEN, H_NEW, H_FIND, lang_hint, H_HELP_Q, H_QUIT_Q, H_RENAME, H_DELETE, H_ABOUT]
-        }
+    use keymap::*;
+    let lang_hint = lang_hint();
+    Footer::Fit(match (&app.overlay, &app.session) {
+        (Some(o), _) => return o.footer(app),
+        (None, None) if app.find.is_some() => vec![
+            words(W_TYPE_TO_FILTER),
+            hint(UP_DOWN, W_CHOOSE),
+            hint(ENTER, W_OPEN),
+            hint(ESC, W_SHOW_ALL),
+            lang_hint,
+        ],
+        (None, None) => vec![
+            hint(UP_DOWN, W_CHOOSE),
+            hint(ENTER, W_OPEN),
+            hint(N, W_NEW),
+            hint(SLASH, W_FIND),
+            lang_hint,
+            hint(QUESTION_MARK, W_HELP),
+            hint(Q, W_QUIT),
+            hint(R, W_RENAME),
+            hint(D, W_DELETE),
+            hint(A, W_ABOUT),
+        ],
         (None, Some(s)) => match s.pane {
             Pane::Checklist => vec![
                 lang_hint,
-                H_ITEM,
-                H_WHY_ENTER,
-                H_BACK_QUESTIONS,
-                H_HELP,
-                H_SEARCH_CTRL,
-                H_READ,
-                H_DRAFTS,
-                H_SAVE,
-                H_QUIT,
+                hint(UP_DOWN, W_ITEM),
+                hint(ENTER, W_WHY),
+                hint(ESC, W_QUESTIONS),
+                hint(F1, W_HELP),
+                hint(CTRL_F, W_SEARCH),
+                hint(F5, W_READ),
+                hint(CTRL_O, W_DRAFTS),
+                hint(CTRL_S, W_SAVE),
+                hint(CTRL_Q, W_QUIT),
             ],
             Pane::Review => vec![
                 lang_hint,
-                H_ANSWER,
-                H_CHANGE,
-                H_HELP,
-                H_READ,
-                H_DRAFTS,
-                H_DECLARATION,
-                H_PREV,
-                H_SAVE,
-                H_QUIT,
+                hint(UP_DOWN, W_ANSWER),
+                hint(ENTER, W_CHANGE),
+                hint(F1, W_HELP),
+                hint(F5, W_READ),
+                hint(CTRL_O, W_DRAFTS),
+                hint(TAB, W_DECLARATION),
+                hint(PG_UP, W_BACK),
+                hint(CTRL_S, W_SAVE),
+                hint(CTRL_Q, W_QUIT),
             ],
             Pane::Questions => {
-                let search = if app.typing() { H_SEARCH_CTRL } else { H_SEARCH };
-                let attach = crate::tui::attach_flow::file_question(app).map(|_| H_ATTACH);
+                // `/` types itself in a text field: there the search is Ctrl-F.
+                let search = hint(if app.typing() { CTRL_F } else { SLASH }, W_SEARCH);
+                let attach = crate::tui::attach_flow::file_question(app).map(|_| hint(F7, W_ATTACH));
                 attach
                     .into_iter()
                     .chain(vec![
                         lang_hint,
-                        H_HELP,
-                        ("PgDn", Msg::new("next", "suivant")),
+                        hint(F1, W_HELP),
+                        hint(PG_DN, W_NEXT),
                         search,
-                        H_READ,
-                        H_DRAFTS,
-                        H_QUESTION,
-                        H_WHY,
-                        H_SAVE,
-                        H_QUIT,
-                        H_SCREENS,
-                        H_CHECKLIST,
-                        H_NA,
-                        H_UNKNOWN,
-                        H_NEXT,
-                        H_SCREEN,
+                        hint(F5, W_READ),
+                        hint(CTRL_O, W_DRAFTS),
+                        hint(TAB_UP_DOWN, W_QUESTION),
+                        hint(F6, W_WHY),
+                        hint(CTRL_S, W_SAVE),
+                        hint(CTRL_Q, W_QUIT),
+                        hint(CTRL_G, W_SCREENS),
+                        hint(CTRL_L, W_CHECKLIST),
+                        hint(F8, W_NA),
+                        hint(F9, W_UNKNOWN),
+                        hint(ENTER, W_NEXT),
+                        hint(PG_DN_UP, W_SCREEN),
                     ])
                     .collect()
             }
@@ -364,16 +348,12 @@ pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
 /// The footer text for a width: hints in order of use, skipping those that no longer fit.
 pub fn footer_keys(app: &App, width: usize) -> String {
     let hints = match footer_hints(app) {
-        Ok(h) => h,
-        Err(fixed) => return fixed.get(app.lang).to_string(),
+        Footer::Fit(h) => h,
+        Footer::Line(fixed) => return hints_line(app.lang, fixed),
     };
     let mut out = String::new();
-    for (key, what) in hints {
-        let item = if key.is_empty() {
-            what.get(app.lang).to_string()
-        } else {
-            format!("{} {}", i18n::key_names(app.lang, key), what.get(app.lang))
-        };
+    for h in hints {
+        let item = hints_line(app.lang, &[h]);
         let add = if out.is_empty() { item.width() } else { item.width() + 3 };
         if out.width() + add > width {
             continue;
@@ -389,51 +369,6 @@ pub fn footer_keys(app: &App, width: usize) -> String {
 fn footer(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     let w = area.width as usize;
     Line::styled(truncate(&footer_keys(app, w), w), t.dim()).render(area, buf);
-}
-
-use crate::session::journey::ScreenState;
-
-/// Ctrl-G: every screen with its state, like a task list (done, N to answer, N errors, not asked).
-fn jump(app: &App, sel: usize, area: Rect, buf: &mut Buffer, t: Theme) {
-    let Some(s) = &app.session else { return };
-    let lang = app.lang;
-    // The window's inside: at most 72 wide, within the screen, less its border.
-    let inner = (area.width.saturating_sub(4).min(72) as usize).saturating_sub(2);
-    let lines: Vec<Line> = app
-        .jump_screens()
-        .iter()
-        .enumerate()
-        .map(|(k, &sc)| {
-            let screen = &app.q.screens[sc];
-            let here = if sc == s.screen { i18n::HERE.get(lang) } else { "" };
-            let state = crate::session::journey::screen_state(app.q, &s.ev, sc);
-            // A document screen whose answers are done but whose file is not: say so.
-            let doc = screen.item.and_then(|i| s.rd.items.iter().find(|r| r.id == app.q.items[i].id));
-            let doc_left = doc.filter(|r| !r.ok && r.status != "missing" && state == ScreenState::Done);
-            let mark = match state {
-                _ if doc_left.is_some() => "?",
-                ScreenState::Done => "✓",
-                ScreenState::ToAnswer(_) => "*",
-                ScreenState::Errors(_) => "✗",
-                ScreenState::NotAsked => "·",
-            };
-            let words = doc_left.map_or_else(|| state.words(lang), |r| r.shown_status(lang).to_string());
-            // One row per screen: the title gives way, the state is always whole.
-            let head = format!("{}{mark} {:>5}  ", if k == sel { "›" } else { " " }, screen.number);
-            let tail = format!("{here} — {words}");
-            let room = inner.saturating_sub(head.width() + tail.width());
-            let text = format!("{head}{}{tail}", truncate(screen.title.get(lang), room));
-            let style = match state {
-                _ if k == sel => t.focus().add_modifier(Modifier::REVERSED),
-                _ if doc_left.is_some() => t.warn(),
-                ScreenState::Errors(_) => t.error(),
-                ScreenState::NotAsked => t.dim(),
-                _ => Style::default(),
-            };
-            Line::styled(text, style)
-        })
-        .collect();
-    popup(i18n::T_JUMP.get(lang), lines, 72, area, buf, t);
 }
 
 /// A centred window with a border; returns its inner area.

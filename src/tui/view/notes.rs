@@ -26,7 +26,7 @@ pub fn render_note(
         Line::raw(i18n::NOTE_PROMPT.get(l)),
         Line::raw(format!("[{}]", input.value)),
         Line::raw(""),
-        Line::styled(i18n::NOTE_KEYS.get(l), t.dim()),
+        Line::styled(super::hints_line(l, crate::tui::overlay::note::KEYS), t.dim()),
     ];
     let r = popup(i18n::T_NOTE.get(l), lines, 76, area, buf, t);
     let prompt_rows = {

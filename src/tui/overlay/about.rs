@@ -4,11 +4,39 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::{Theme, popup};
+use super::{Footer, Outcome, Overlay};
 use crate::tui::app::App;
 use crate::tui::i18n;
+use crate::tui::keymap::Action;
+use crate::tui::view::{Hint, Theme, popup, words};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
+/// Any key closes.
+const KEYS: &[Hint] = &[words(i18n::F_ANY_KEY)];
+
+pub fn handle(app: &mut App, action: Action) -> Outcome {
+    match action {
+        Action::Quit => {
+            app.quit();
+            Outcome::Keep(Overlay::About)
+        }
+        _ => Outcome::Close,
+    }
+}
+
+pub fn takes_text() -> bool {
+    false
+}
+
+pub fn footer(_app: &App) -> Footer {
+    Footer::Line(KEYS)
+}
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+    render(app, area, buf, t);
+    None
+}
+
+fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     let q = app.q;
     let lang = app.lang;
     let mut lines = vec![

@@ -1,0 +1,186 @@
+//! The windows over the screen (help, why, the jump list, the dialogs…). Each is a module that owns
+//! everything about it: its keys (`handle`: an action in, an [`Outcome`] out), whether printable
+//! keys type text there (`takes_text`), its footer (`footer`) and its drawing (`draw`). The
+//! [`Overlay`] enum holds the open window's state; `windows!` below is the one table that says which
+//! module handles which window, so `App` dispatches once and never matches on the windows itself.
+//!
+//! Handling takes the window by value (the App moves it out and back; nothing is cloned per key).
+
+pub mod about;
+pub mod attach;
+pub mod confirm_delete;
+pub mod help;
+pub mod history;
+pub mod jump;
+pub mod new_draft;
+pub mod new_passphrase;
+pub mod next;
+pub mod note;
+pub mod passphrase;
+pub mod read_back;
+pub mod rename;
+pub mod search;
+pub mod stop;
+pub mod why;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::app::App;
+use super::keymap::Action;
+pub use super::view::Footer;
+use super::view::Theme;
+use super::widgets::TextInput;
+
+pub use next::{NextAction, NextView};
+pub use stop::StopView;
+
+/// A window over the screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Overlay {
+    Help,
+    About,
+    /// "Why is this on my list?" for an item (index into `q.items`).
+    Why(usize),
+    /// The jump list of visible screens; the highlighted row.
+    Jump(usize),
+    /// Delete this draft? (id, label)
+    ConfirmDelete(String, String),
+    /// The label of a new draft.
+    NewDraft(TextInput),
+    /// The passphrase of a new locked draft (its label, the first typing once confirmed, what is
+    /// typed — shown masked).
+    NewPassphrase(String, Option<crate::drafts::protect::Passphrase>, TextInput),
+    /// The passphrase of a locked draft being opened (id, label, what is typed — shown masked).
+    Passphrase(String, String, TextInput),
+    /// A new name for a listed draft (id, the name typed).
+    Rename(String, TextInput),
+    /// Stops or cautions met on leaving a screen.
+    Stop(StopView),
+    /// "Attach a file" (see `attach_flow`).
+    Attach(super::attach_flow::AttachDialog),
+    /// Search over every question (visible or not): the typed words and the highlighted match.
+    Search(TextInput, usize),
+    /// The current screen's answers in full sentences, for reading to a caller.
+    ReadBack,
+    /// "What happens next": export the summary, build the package, then the IRCC steps.
+    Next(NextView),
+    /// The agent note on a question being written (F8): the question and the text.
+    Note(usize, TextInput),
+    /// The draft's history (F9).
+    History,
+}
+
+/// What the App does after a window handled a key.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The window stays; its text keeps where it is scrolled to.
+    Keep(Overlay),
+    /// The window stays with other content: its text goes back to the top.
+    Changed(Overlay),
+    /// Another window replaces it.
+    Open(Overlay),
+    /// The window closes (a window the App opened meanwhile, such as a stop, stays).
+    Close,
+}
+
+/// The one table of windows: each variant (with its fields) and the module that handles it.
+macro_rules! windows {
+    ($($variant:ident $(($($field:ident),+))? => $module:ident,)*) => {
+        impl Overlay {
+            /// A key while this window is open.
+            pub fn handle(self, app: &mut App, action: Action) -> Outcome {
+                match self {
+                    $(Overlay::$variant $(($($field),+))? => $module::handle($($($field,)+)? app, action),)*
+                }
+            }
+            /// Whether printable keys type text in this window.
+            pub fn takes_text(&self) -> bool {
+                match self {
+                    $(Overlay::$variant $(($($field),+))? => $module::takes_text($($($field),+)?),)*
+                }
+            }
+            /// The keys that work in this window, for the footer.
+            pub fn footer(&self, app: &App) -> Footer {
+                match self {
+                    $(Overlay::$variant $(($($field),+))? => $module::footer($($($field,)+)? app),)*
+                }
+            }
+            /// Draws the window over `area`; where the text cursor belongs, if it has one.
+            pub fn draw(&self, app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+                match self {
+                    $(Overlay::$variant $(($($field),+))? => $module::draw($($($field,)+)? app, area, buf, t),)*
+                }
+            }
+        }
+    };
+}
+
+windows! {
+    Help => help,
+    About => about,
+    Why(item) => why,
+    Jump(sel) => jump,
+    ConfirmDelete(id, label) => confirm_delete,
+    NewDraft(input) => new_draft,
+    NewPassphrase(label, first, input) => new_passphrase,
+    Passphrase(id, label, input) => passphrase,
+    Rename(id, input) => rename,
+    Stop(view) => stop,
+    Attach(dialog) => attach,
+    Search(input, sel) => search,
+    ReadBack => read_back,
+    Next(view) => next,
+    Note(question, input) => note,
+    History => history,
+}
+
+/// Scrolls the open window's text by `by` wrapped lines (negative: up).
+pub(super) fn scroll(app: &mut App, by: i32) {
+    app.scroll = if by < 0 {
+        app.scroll.saturating_sub(by.unsigned_abs() as u16)
+    } else {
+        app.scroll.saturating_add(by as u16)
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::Lang;
+    use crate::tui::view::hints_line;
+    use unicode_width::UnicodeWidthStr;
+
+    /// The dialogs' footers are one row each: at 80 columns nothing may be cut, in either language.
+    #[test]
+    fn fixed_footers_fit_80_columns_in_both_languages() {
+        let fixed = [
+            super::stop::KEYS,
+            super::stop::PAPER_KEYS,
+            super::stop::CAUTION_KEYS,
+            super::new_draft::KEYS,
+            super::passphrase::KEYS,
+            super::confirm_delete::KEYS,
+            super::rename::KEYS,
+            super::attach::KEYS,
+            super::note::KEYS,
+            super::next::KEYS,
+            super::next::ASK_KEYS,
+            super::next::PAPER_KEYS,
+        ];
+        for lang in [Lang::En, Lang::Fr] {
+            for hints in fixed {
+                let line = hints_line(lang, hints);
+                assert!(line.width() <= 80, "{lang}: {} columns: {line}", line.width());
+            }
+        }
+        // The keys are named as each language's keyboards label them.
+        assert_eq!(
+            hints_line(Lang::Fr, super::stop::CAUTION_KEYS),
+            "u/Entrée Je comprends · c modifier la réponse · q quitter"
+        );
+        assert_eq!(
+            hints_line(Lang::Fr, super::confirm_delete::KEYS),
+            "o supprimer · toute autre touche le garde"
+        );
+    }
+}

@@ -1,0 +1,248 @@
+//! "What happens next": the last window, after the declaration and the fee (or PgDn on the last
+//! screen). Whether the application is ready (answers and files), the steps in citcert (export the
+//! summary, build the signed package: e and p here), then in the IRCC online account and after
+//! submission (`session::journey::next_steps`).
+
+use crate::words::Explain;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::{Footer, Outcome, Overlay};
+use crate::engine::ScreenKind;
+use crate::tui::app::App;
+use crate::tui::i18n;
+use crate::tui::keymap::Action;
+use crate::tui::keymap::{E, ENTER, ESC, P, R};
+use crate::tui::view::{Hint, Theme, hint, hints_line, popup_scroll, words, wrap};
+
+/// The steps: export, package, review, close (shown in the window and the footer).
+pub const KEYS: &[Hint] = &[
+    hint(E, i18n::W_EXPORT_SUMMARY),
+    hint(P, i18n::W_BUILD_PACKAGE),
+    hint(R, i18n::W_REVIEW),
+    hint(ESC, i18n::W_CLOSE),
+];
+/// The paper route: the summary to print, review, close.
+pub const PAPER_KEYS: &[Hint] =
+    &[hint(E, i18n::W_PRINT_SUMMARY), hint(R, i18n::W_REVIEW), hint(ESC, i18n::W_CLOSE)];
+/// A folder being typed.
+pub const ASK_KEYS: &[Hint] =
+    &[words(i18n::W_TYPE_FOLDER), hint(ENTER, i18n::W_GO_FOLDER), hint(ESC, i18n::W_BACK)];
+use crate::tui::widgets::{FieldKey as K, TextInput};
+
+/// The last window: what happens next, and the two things citcert does from here.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextView {
+    /// Typing the folder for the summary (`Export`) or the package (`Package`); None: the steps.
+    pub asking: Option<NextAction>,
+    pub input: TextInput,
+    /// The folder shown was suggested: the first character typed or pasted replaces it.
+    pub suggested: bool,
+    /// What the last export or package did (or why it was refused), in the words of the moment.
+    pub result: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NextAction {
+    Export,
+    Package,
+}
+
+/// e asks for the summary's folder, p for the package's (refused in paper mode), r goes to the
+/// review, c, f or Esc close; while a folder is asked, keys type it, Enter runs, Esc goes back.
+pub fn handle(mut v: NextView, app: &mut App, action: Action) -> Outcome {
+    let paper = app.session.as_ref().is_some_and(|s| s.paper_mode);
+    match (v.asking, action) {
+        (_, Action::Quit) => {
+            app.quit();
+            return Outcome::Keep(Overlay::Next(v));
+        }
+        (Some(_), Action::Back) => v.asking = None,
+        (None, Action::Back | Action::Key(K::Char('c' | 'C' | 'f' | 'F'))) => return Outcome::Close,
+        (None, Action::Key(K::Char('e' | 'E'))) => {
+            v.asking = Some(NextAction::Export);
+            v.input = TextInput::new(default_folder());
+            v.suggested = true;
+        }
+        (None, Action::Key(K::Char('p' | 'P'))) if paper => {
+            let refused = vec![i18n::N_NO_PACKAGE_ON_PAPER.get(app.lang).to_string()];
+            if v.result == refused {
+                return Outcome::Keep(Overlay::Next(v));
+            }
+            v.result = refused;
+        }
+        (None, Action::Key(K::Char('p' | 'P'))) => {
+            v.asking = Some(NextAction::Package);
+            let id = app.session.as_ref().map(|s| s.draft.id.clone()).unwrap_or_default();
+            let dir = std::path::Path::new(&default_folder()).join(format!("citcert-package-{id}"));
+            v.input = TextInput::new(dir.to_string_lossy().into_owned());
+            v.suggested = true;
+        }
+        (None, Action::Key(K::Char('r' | 'R'))) | (None, Action::Review) => {
+            if let Some(r) = app.q.screens.iter().position(|x| x.kind == ScreenKind::Review) {
+                app.goto_screen(r);
+            }
+            return Outcome::Close;
+        }
+        (Some(what), Action::Key(K::Enter)) => {
+            v.result = run_next(app, what, v.input.value.trim());
+            v.asking = None;
+        }
+        (Some(_), Action::Key(k)) => {
+            if std::mem::take(&mut v.suggested) && matches!(k, K::Char(_) | K::Paste(_)) {
+                v.input = TextInput::default();
+            }
+            v.input.edit(&k);
+        }
+        (None, Action::Key(K::Up)) => {
+            super::scroll(app, -1);
+            return Outcome::Keep(Overlay::Next(v));
+        }
+        (None, Action::Key(K::Down)) => {
+            super::scroll(app, 1);
+            return Outcome::Keep(Overlay::Next(v));
+        }
+        _ => return Outcome::Keep(Overlay::Next(v)),
+    }
+    Outcome::Changed(Overlay::Next(v))
+}
+
+pub fn takes_text(v: &NextView) -> bool {
+    v.asking.is_some()
+}
+
+pub fn footer(v: &NextView, app: &App) -> Footer {
+    Footer::Line(match v.asking {
+        Some(_) => ASK_KEYS,
+        None if app.session.as_ref().is_some_and(|s| s.paper_mode) => PAPER_KEYS,
+        None => KEYS,
+    })
+}
+
+pub fn draw(v: &NextView, app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+    render(app, v, area, buf, t)
+}
+
+/// The folder suggested for an export or a package: the home folder, else the current one.
+fn default_folder() -> String {
+    std::env::var("HOME").ok().filter(|h| !h.is_empty()).unwrap_or_else(|| ".".into())
+}
+
+/// Exports the summary into a folder, or builds the package in a new folder; what happened, in
+/// lines. The package is refused (with every reason) unless everything is ready.
+fn run_next(app: &mut App, what: NextAction, typed: &str) -> Vec<String> {
+    app.commit_pending();
+    let lang = app.lang;
+    let Some(s) = &app.session else { return vec![] };
+    if typed.is_empty() {
+        return vec![lang.pick("✗ Type a folder first.", "✗ Tapez d’abord un dossier.").into()];
+    }
+    let dir = crate::session::files::expand_home(typed);
+    let src = crate::documents::handoff::Source {
+        answers: s.draft.answers.clone(),
+        attachments: crate::documents::attach::attachments_of(&s.draft.attachments),
+        created_on: Some(s.draft.created_on),
+        draft: Some(crate::documents::export::DraftInfo {
+            label: s.draft.label.clone(),
+            created_on: s.draft.created_on.to_string(),
+        }),
+    };
+    let clock = crate::clock::Clock::Fixed(app.today);
+    match what {
+        NextAction::Export if s.paper_mode => {
+            let stem = format!("citcert-paper-{}", s.draft.id);
+            match crate::session::paper::write_summary(app.q, &s.ev, &s.draft.label, &dir, &stem, lang) {
+                Ok(files) => files
+                    .iter()
+                    .map(|f| format!("✓ {} {}", lang.pick("Wrote", "Fichier écrit :"), f.display()))
+                    .collect(),
+                Err(e) => vec![format!("✗ {}", e.get(lang))],
+            }
+        }
+        NextAction::Export => {
+            let stem = format!("citcert-summary-{}", s.draft.id);
+            match crate::documents::handoff::write_summary(app.q, &src, &dir, &stem, &clock, lang) {
+                Ok(files) => files
+                    .iter()
+                    .map(|f| format!("✓ {} {}", lang.pick("Wrote", "Fichier écrit :"), f.display()))
+                    .collect(),
+                Err(e) => vec![format!("✗ {}", e.get(lang))],
+            }
+        }
+        NextAction::Package => {
+            match crate::documents::handoff::build_package(app.q, &src, &dir, &clock, lang) {
+                Ok(built) => {
+                    let mut v: Vec<String> = built.notices.iter().map(|n| n.get(lang).to_string()).collect();
+                    v.extend(built.lines(lang).into_iter().take(1).map(|l| format!("✓ {l}")));
+                    v
+                }
+                Err(e) => e.words(lang).lines().map(|l| format!("✗ {l}")).collect(),
+            }
+        }
+    }
+}
+
+fn render(app: &App, v: &NextView, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+    let lang = app.lang;
+    // The window is at most 88 wide, with a border and a margin: wrap to its inside.
+    let w = (area.width.min(88) as usize).saturating_sub(6).max(20);
+    let ready = app.ready_now();
+    let mut lines: Vec<Line> = vec![];
+    let paper = app.session.as_ref().filter(|s| s.paper_mode);
+    if let Some(s) = paper {
+        // The paper route: which application and why, the documents in substance, payment.
+        for l in crate::session::paper::screen_lines(app.q, &s.ev, lang, app.show_codes) {
+            let head = l.ends_with(':');
+            let wrapped = wrap(&l, w, "", "  ");
+            lines.extend(
+                wrapped.into_iter().map(|x| if head { Line::styled(x, t.focus()) } else { Line::raw(x) }),
+            );
+        }
+    } else if ready {
+        lines.push(Line::styled(i18n::N_READY.get(lang), t.ok()));
+    } else {
+        lines.extend(
+            wrap(i18n::N_NOT_READY.get(lang), w, "", "").into_iter().map(|l| Line::styled(l, t.error())),
+        );
+    }
+    lines.push(Line::raw(""));
+    let steps = if paper.is_some() { vec![] } else { crate::session::journey::next_steps(ready, lang) };
+    for step in steps.into_iter().skip(usize::from(!ready)) {
+        let head = step.ends_with(':');
+        let wrapped = wrap(&step, w, "", "   ");
+        lines.extend(
+            wrapped.into_iter().map(|l| if head { Line::styled(l, t.focus()) } else { Line::raw(l) }),
+        );
+    }
+    if !v.result.is_empty() {
+        lines.push(Line::raw(""));
+        for r in &v.result {
+            let st = if r.starts_with('✗') { t.error() } else { t.ok() };
+            lines.extend(wrap(r, w, "", "  ").into_iter().map(|l| Line::styled(l, st)));
+        }
+    }
+    lines.push(Line::raw(""));
+    let mut cursor_row = None;
+    match v.asking {
+        Some(what) => {
+            let label = match what {
+                NextAction::Export if paper.is_some() => i18n::N_PAPER_FOLDER,
+                NextAction::Export => i18n::N_EXPORT_FOLDER,
+                NextAction::Package => i18n::N_PACKAGE_FOLDER,
+            };
+            lines.extend(wrap(label.get(lang), w, "", "").into_iter().map(|l| Line::styled(l, t.focus())));
+            cursor_row = Some(lines.len());
+            lines.push(Line::raw(format!("[{}]", v.input.value)));
+            lines.push(Line::styled(hints_line(lang, ASK_KEYS), t.dim()));
+        }
+        None if paper.is_some() => lines.push(Line::styled(hints_line(lang, PAPER_KEYS), t.focus())),
+        None => lines.push(Line::styled(hints_line(lang, KEYS), t.focus())),
+    }
+    // Keep the folder being typed in view: scroll so that the last lines show.
+    let h = area.height.saturating_sub(4) as usize;
+    let scroll = if v.asking.is_some() { lines.len().saturating_sub(h) as u16 } else { app.scroll };
+    let title = if paper.is_some() { i18n::T_PAPER } else { i18n::T_NEXT };
+    let r = popup_scroll(title.get(lang), lines, 88, scroll, area, buf, t);
+    cursor_row.map(|row| (r.x + 1 + v.input.cursor_col() as u16, r.y + (row as u16).saturating_sub(scroll)))
+}
