@@ -25,6 +25,8 @@ pub enum Overlay {
     Jump(usize),
     /// Delete this draft? (id, label)
     ConfirmDelete(String, String),
+    /// Erase the drafts past day 60 held for confirmation (issue 12)?
+    ConfirmErase,
     /// The label of a new draft.
     NewDraft(TextInput),
     /// The passphrase of a new locked draft (its label, the first typing once confirmed, what is
@@ -208,6 +210,8 @@ pub struct App<'a> {
     pub start_sel: usize,
     pub removed: Vec<String>,
     pub damaged: Vec<Damaged>,
+    /// Drafts past day 60 all at once, not erased until the person confirms (issue 12).
+    pub held: Vec<super::store::Held>,
     /// Privacy warnings from the store (a drafts folder or file other users can read).
     pub warnings: Vec<crate::engine::Text>,
     pub session: Option<Session>,
@@ -249,6 +253,7 @@ impl<'a> App<'a> {
             start_sel: 0,
             removed: vec![],
             damaged: vec![],
+            held: vec![],
             warnings: vec![],
             session: None,
             overlay: None,
@@ -267,6 +272,7 @@ impl<'a> App<'a> {
         app.removed = app.store.removed();
         app.damaged = app.store.damaged();
         app.warnings = app.store.warnings();
+        app.held = app.store.held();
         app.refresh_list();
         app
     }
@@ -477,6 +483,19 @@ impl<'a> App<'a> {
                     Action::Back | Action::JumpList => self.overlay = None,
                     // Any other key does nothing here rather than closing the list unseen.
                     _ => {}
+                }
+            }
+            Overlay::ConfirmErase => {
+                self.overlay = None;
+                if matches!(action, Action::Key(K::Char('y' | 'Y' | 'o' | 'O'))) {
+                    self.status = Some(match self.store.erase_held() {
+                        Ok(done) => i18n::erased_held(self.lang, &done),
+                        Err(e) => i18n::not_erased(self.lang, e.get(self.lang)),
+                    });
+                    self.held = self.store.held();
+                    self.refresh_list();
+                } else {
+                    self.status = Some(i18n::NOTHING_ERASED.get(self.lang).into());
                 }
             }
             Overlay::ConfirmDelete(id, label) => {
@@ -737,6 +756,9 @@ impl<'a> App<'a> {
                 }
             }
             Action::Key(K::Char('a' | 'A')) => self.overlay = Some(Overlay::About),
+            Action::Key(K::Char('e' | 'E')) if !self.held.is_empty() => {
+                self.overlay = Some(Overlay::ConfirmErase)
+            }
             Action::ReadBack | Action::Why => {
                 self.status = Some(i18n::OPEN_A_DRAFT_FIRST.get(self.lang).into())
             }

@@ -133,6 +133,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
             Overlay::About => about::render(app, area, buf, t),
             Overlay::Why(i) => checklist::render_why(app, *i, area, buf, t),
             Overlay::Jump(sel) => jump(app, *sel, area, buf, t),
+            Overlay::ConfirmErase => {
+                let l = app.lang;
+                let mut lines = vec![Line::raw(i18n::erase_question(l, app.today, app.held.len()))];
+                lines.extend(
+                    app.held
+                        .iter()
+                        .map(|h| Line::raw(format!("  {}", i18n::held_draft(l, &h.label, h.created_on)))),
+                );
+                lines.push(Line::raw(i18n::ERASE_CANNOT_UNDO.get(l)));
+                lines.push(Line::raw(""));
+                lines.push(Line::raw(i18n::ERASE_KEYS.get(l)));
+                popup(i18n::T_ERASE.get(l), lines, 70, area, buf, t);
+            }
             Overlay::ConfirmDelete(_, label) => {
                 let l = app.lang;
                 let lines = vec![
@@ -298,6 +311,7 @@ pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
         (Some(Overlay::Passphrase(..) | Overlay::NewPassphrase(..)), _) => return Err(F_PASSPHRASE),
         (Some(Overlay::Rename(..)), _) => return Err(F_RENAME),
         (Some(Overlay::ConfirmDelete(..)), _) => return Err(F_CONFIRM_DELETE),
+        (Some(Overlay::ConfirmErase), _) => return Err(F_CONFIRM_ERASE),
         (Some(Overlay::Attach(_)), _) => return Err(F_ATTACH),
         (Some(Overlay::Next(v)), _) if v.asking.is_some() => return Err(N_ASK_KEYS),
         (Some(Overlay::Next(_)), Some(s)) if s.paper_mode => return Err(N_PAPER_KEYS),
@@ -305,7 +319,14 @@ pub fn footer_hints(app: &App) -> Result<Vec<Hint>, i18n::Msg> {
         (Some(_), _) => return Err(F_ANY_KEY),
         (None, None) if app.find.is_some() => vec![H_TYPE, H_CHOOSE, H_OPEN, H_CLEAR_FIND, lang_hint],
         (None, None) => {
-            vec![H_CHOOSE, H_OPEN, H_NEW, H_FIND, lang_hint, H_HELP_Q, H_QUIT_Q, H_RENAME, H_DELETE, H_ABOUT]
+            let mut v = vec![
+                H_CHOOSE, H_OPEN, H_NEW, H_FIND, lang_hint, H_HELP_Q, H_QUIT_Q, H_RENAME, H_DELETE, H_ABOUT,
+            ];
+            if !app.held.is_empty() {
+                // Where it shows even on a narrow terminal: the notice above says to press it.
+                v.insert(0, H_ERASE_EXPIRED);
+            }
+            v
         }
         (None, Some(s)) => match s.pane {
             Pane::Checklist => vec![
