@@ -323,6 +323,12 @@ impl DraftsStore {
         })
     }
 
+    /// The draft store underneath: `render --draft` gives it the passphrase of a locked draft
+    /// (`drafts::cli::with_passphrase`, as `drafts show` and `package` do) before the app opens it.
+    pub fn drafts_mut(&mut self) -> &mut DraftStore {
+        &mut self.store
+    }
+
     fn to_draft(&self, o: &OpenDraft) -> Result<Draft, Text> {
         let answers = Answers::from_map(&o.draft.answers)
             .map_err(|e| crate::engine::answers::ShapeError::describe(&e))?;
