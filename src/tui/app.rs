@@ -31,9 +31,9 @@ pub enum Overlay {
     NewDraft(TextInput),
     /// The passphrase of a new locked draft (its label, the first typing once confirmed, what is
     /// typed — shown masked).
-    NewPassphrase(String, Option<crate::drafts::protect::Passphrase>, TextInput),
+    NewPassphrase(String, Option<crate::drafts::protect::Passphrase>, super::widgets::SecretInput),
     /// The passphrase of a locked draft being opened (id, label, what is typed — shown masked).
-    Passphrase(String, String, TextInput),
+    Passphrase(String, String, super::widgets::SecretInput),
     /// A new name for a listed draft (id, the name typed).
     Rename(String, TextInput),
     /// Stops or cautions met on leaving a screen.
@@ -513,7 +513,7 @@ impl<'a> App<'a> {
             Overlay::Passphrase(id, label, mut input) => match action {
                 Action::Key(K::Enter) => {
                     self.overlay = None;
-                    let typed = zeroize::Zeroizing::new(std::mem::take(&mut input.value));
+                    let typed = input.take();
                     match self.store.open_with_passphrase(&id, &typed) {
                         Ok(d) => {
                             self.open_draft(d);
@@ -523,7 +523,7 @@ impl<'a> App<'a> {
                         }
                         Err(e) => {
                             self.status = Some(i18n::not_opened(self.lang, e.get(self.lang)));
-                            self.overlay = Some(Overlay::Passphrase(id, label, TextInput::default()));
+                            self.overlay = Some(Overlay::Passphrase(id, label, Default::default()));
                         }
                     }
                 }
@@ -538,7 +538,7 @@ impl<'a> App<'a> {
             Overlay::NewPassphrase(label, first, mut input) => match action {
                 Action::Key(K::Enter) => {
                     use crate::drafts::protect::Passphrase;
-                    let typed = zeroize::Zeroizing::new(std::mem::take(&mut input.value));
+                    let typed = input.take();
                     match first {
                         None => match Passphrase::new_for_lock(&typed) {
                             Ok(p) => self.overlay = Some(Overlay::NewPassphrase(label, Some(p), input)),
@@ -570,9 +570,7 @@ impl<'a> App<'a> {
             },
             Overlay::NewDraft(input) if self.new_draft_locked && matches!(action, Action::Key(K::Enter)) => {
                 match crate::drafts::check_label(&input.value) {
-                    Ok(label) => {
-                        self.overlay = Some(Overlay::NewPassphrase(label, None, TextInput::default()))
-                    }
+                    Ok(label) => self.overlay = Some(Overlay::NewPassphrase(label, None, Default::default())),
                     Err(e) => {
                         self.status = Some(i18n::not_created(self.lang, e.text().get(self.lang)));
                         self.overlay = Some(Overlay::NewDraft(input));
@@ -732,7 +730,7 @@ impl<'a> App<'a> {
                         }
                     }
                     Err(_) if self.store.needs_passphrase() => {
-                        self.overlay = Some(Overlay::Passphrase(id, label, TextInput::default()));
+                        self.overlay = Some(Overlay::Passphrase(id, label, Default::default()));
                     }
                     Err(e) => self.status = Some(i18n::not_opened(self.lang, e.get(self.lang))),
                 }

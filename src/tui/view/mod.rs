@@ -170,7 +170,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
             }
             Overlay::NewPassphrase(_, first, input) => {
                 let l = app.lang;
-                let n = input.value.chars().count();
+                let n = input.chars();
                 let ask = if first.is_some() { i18n::PASSPHRASE_AGAIN } else { i18n::NEW_PASSPHRASE };
                 let lines = vec![
                     Line::raw(ask.get(l)),
@@ -179,12 +179,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
                     Line::raw(i18n::NEW_DRAFT_KEYS.get(l)),
                 ];
                 let r = popup(i18n::T_NEW_DRAFT.get(l), lines, 56, area, buf, t);
-                cursor = Some((r.x + 2 + input.cursor as u16, r.y + 2));
+                cursor = Some((r.x + 2 + input.cursor() as u16, r.y + 2));
             }
             Overlay::Passphrase(id, label, input) => {
                 let l = app.lang;
                 // Masked: one • per character typed; the passphrase itself is never drawn.
-                let n = input.value.chars().count();
+                let n = input.chars();
                 let lines = vec![
                     Line::raw(i18n::passphrase_of(l, id, label)),
                     Line::raw(format!("[{}]", "•".repeat(n))),
@@ -192,7 +192,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
                     Line::raw(i18n::PASSPHRASE_KEYS.get(l)),
                 ];
                 let r = popup(i18n::T_PASSPHRASE.get(l), lines, 56, area, buf, t);
-                cursor = Some((r.x + 2 + input.cursor as u16, r.y + 2));
+                cursor = Some((r.x + 2 + input.cursor() as u16, r.y + 2));
             }
             Overlay::Rename(_, input) => cursor = start::render_rename(app, input, area, buf, t),
             Overlay::Stop(v) => stop::render(app, v, area, buf, t),
