@@ -3,9 +3,10 @@
 //! A protected draft keeps in clear what listing and the 60-day rule need — format, questionnaire,
 //! id, label, start date, last-saved time, language, current screen (`S1`…`S13`, no answer) and
 //! the cached progress percent — and seals everything that may hold personal data (answers,
-//! attachments, notes, history, accepted cautions, the paper-preparation choice) as one
-//! [age](https://age-encryption.org) payload encrypted with a passphrase (scrypt), ASCII-armoured,
-//! in the `protected` field. The draft's checksum covers that field as it covers the others, so
+//! attachments, notes, history, accepted cautions, the paper-preparation choice) in the
+//! `protected` field: two ASCII-armoured [age](https://age-encryption.org) blocks, the draft's own
+//! X25519 key sealed with the passphrase (scrypt), then the fields sealed to that key — so opening
+//! runs scrypt once and saves none (see [`seal`]; the older one-block form still opens). The draft's checksum covers that field as it covers the others, so
 //! damage is still found without the passphrase; the payload also names the draft id, so a payload
 //! copied from another draft is refused.
 //!
