@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::cli::drafts::with_passphrase;
 use crate::clock::Clock;
 use crate::context::cli_error;
+use crate::context::passphrase::with_passphrase;
 use crate::context::{CliError, GlobalArgs, read_text};
 use crate::documents::attach::{self, AttachOptions};
 use crate::documents::export::{self, DraftInfo};
@@ -93,7 +93,7 @@ pub fn load_source(
         let text = read_text(path)?;
         let mut root = crate::context::parse_answers_json(&name, &text)?;
         if let Some(r) =
-            crate::cli::drafts::unlock_file(path, text.as_bytes(), &root, global, global.language()?)?
+            crate::context::passphrase::unlock_file(path, text.as_bytes(), &root, global, global.language()?)?
         {
             root = r;
         }

@@ -144,7 +144,7 @@ fn check(
     let text = read_text(path)?;
     let mut root = parse_answers_json(&name, &text)?;
     // A draft locked with a passphrase: its answers, once the passphrase opens it.
-    if let Some(r) = crate::cli::drafts::unlock_file(path, text.as_bytes(), &root, global, lang)? {
+    if let Some(r) = crate::context::passphrase::unlock_file(path, text.as_bytes(), &root, global, lang)? {
         root = r;
     }
     let answers = Answers::from_file_json(&root).map_err(|errs| shape_error(&name, &errs))?;

@@ -12,6 +12,7 @@ use crate::engine::{Answers, Context, Lang, Problem, Questionnaire, builtin, eva
 
 pub mod error;
 pub mod input;
+pub mod passphrase;
 
 pub use error::{CliError, Failure, cli_error};
 pub use input::{MAX_INPUT_BYTES, json_reason, not_json, parse_answers_json, read_text, short_id};

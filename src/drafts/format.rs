@@ -153,13 +153,15 @@ impl Draft {
     }
 
     /// The file contents: pretty JSON with a checksum, ending in a newline. A draft opened with
-    /// its passphrase is sealed again (one scrypt run); a locked one keeps its sealed part as read.
+    /// its passphrase is sealed again (with its own key: no scrypt run once it has one); a locked one keeps its sealed part as read.
     pub fn encode(&self) -> Result<Vec<u8>, Text> {
         let mut body = Body::from(self);
         match &self.protection {
             super::protect::Protection::None => {}
             super::protect::Protection::Locked { payload } => body.seal(payload.clone()),
-            super::protect::Protection::Unlocked(pass) => body.seal(super::protect::seal(self, pass)?),
+            super::protect::Protection::Unlocked(pass, key) => {
+                body.seal(super::protect::seal(self, pass, key)?)
+            }
         }
         body.checksum = Some(checksum_of(&body));
         let mut out = serde_json::to_vec_pretty(&body).map_err(|e| {

@@ -3,9 +3,10 @@
 //! A protected draft keeps in clear what listing and the 60-day rule need — format, questionnaire,
 //! id, label, start date, last-saved time, language, current screen (`S1`…`S13`, no answer) and
 //! the cached progress percent — and seals everything that may hold personal data (answers,
-//! attachments, notes, history, accepted cautions, the paper-preparation choice) as one
-//! [age](https://age-encryption.org) payload encrypted with a passphrase (scrypt), ASCII-armoured,
-//! in the `protected` field. The draft's checksum covers that field as it covers the others, so
+//! attachments, notes, history, accepted cautions, the paper-preparation choice) in the
+//! `protected` field: two ASCII-armoured [age](https://age-encryption.org) blocks, the draft's own
+//! X25519 key sealed with the passphrase (scrypt), then the fields sealed to that key — so opening
+//! runs scrypt once and saves none (see [`seal`]; the older one-block form still opens). The draft's checksum covers that field as it covers the others, so
 //! damage is still found without the passphrase; the payload also names the draft id, so a payload
 //! copied from another draft is refused.
 //!
@@ -98,8 +99,33 @@ pub enum Protection {
     /// Read without the passphrase: the sealed payload as stored; answers, notes … are empty in
     /// memory. Such a draft can be listed, expired and deleted, never saved.
     Locked { payload: String },
-    /// Opened with its passphrase; every save seals the payload again with it.
-    Unlocked(Passphrase),
+    /// Opened with its passphrase; every save seals the payload again, with the draft's own key
+    /// (cached after the one scrypt run of opening or locking: see [`seal`]).
+    Unlocked(Passphrase, KeyCache),
+}
+
+/// The draft's own key, once known: an age X25519 identity, and that identity wrapped with the
+/// passphrase (scrypt) as it is stored. Shared by the clones of one draft, never between drafts.
+#[derive(Clone, Default)]
+pub struct KeyCache(std::sync::Arc<std::sync::OnceLock<DraftKey>>);
+
+struct DraftKey {
+    identity: age::x25519::Identity,
+    /// The identity sealed with the passphrase: the first armoured block of `protected`.
+    wrapped: String,
+}
+
+impl std::fmt::Debug for KeyCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyCache(<not shown>)")
+    }
+}
+
+impl Protection {
+    /// A draft just opened or locked with `pass`, its key not known yet.
+    pub fn unlocked(pass: Passphrase) -> Protection {
+        Protection::Unlocked(pass, KeyCache::default())
+    }
 }
 
 impl PartialEq for Protection {
@@ -107,7 +133,7 @@ impl PartialEq for Protection {
         match (self, other) {
             (Protection::None, Protection::None) => true,
             (Protection::Locked { payload: a }, Protection::Locked { payload: b }) => a == b,
-            (Protection::Unlocked(a), Protection::Unlocked(b)) => a.same_as(b),
+            (Protection::Unlocked(a, _), Protection::Unlocked(b, _)) => a.same_as(b),
             _ => false,
         }
     }
@@ -148,8 +174,34 @@ pub enum UnlockError {
     Damaged(Text),
 }
 
-/// Seals the private fields of `d` with `pass`: the ASCII-armoured age payload.
-pub(crate) fn seal(d: &Draft, pass: &Passphrase) -> Result<String, Text> {
+/// The end of one ASCII-armoured age block.
+const ARMOR_END: &str = "-----END AGE ENCRYPTED FILE-----";
+
+fn seal_failed(e: &dyn std::fmt::Display) -> Text {
+    Text::new(
+        format!("the draft could not be encrypted ({e})"),
+        format!("le brouillon n'a pas pu être chiffré ({e})"),
+    )
+}
+
+/// `plain` encrypted to `recipient`, ASCII-armoured.
+fn encrypt(plain: &[u8], recipient: &dyn age::Recipient) -> Result<String, Text> {
+    let failed = |e: &dyn std::fmt::Display| seal_failed(e);
+    let encryptor = age::Encryptor::with_recipients(std::iter::once(recipient)).map_err(|e| failed(&e))?;
+    let armor = age::armor::ArmoredWriter::wrap_output(Vec::new(), age::armor::Format::AsciiArmor)
+        .map_err(|e| failed(&e))?;
+    let mut w = encryptor.wrap_output(armor).map_err(|e| failed(&e))?;
+    w.write_all(plain).map_err(|e| failed(&e))?;
+    let out = w.finish().and_then(|a| a.finish()).map_err(|e| failed(&e))?;
+    String::from_utf8(out).map_err(|e| failed(&e))
+}
+
+/// Seals the private fields of `d`: two ASCII-armoured age blocks, one after the other. The first
+/// is the draft's own X25519 identity encrypted with the passphrase (scrypt); the second, the
+/// private fields encrypted to that identity. The first is made once per draft (when it is locked,
+/// or at the first save after opening a draft of the older one-block form) and kept, so a save
+/// costs no scrypt run: only opening does.
+pub(crate) fn seal(d: &Draft, pass: &Passphrase, cache: &KeyCache) -> Result<String, Text> {
     let sealed = Sealed {
         id: d.id.clone(),
         answers: d.answers.clone(),
@@ -159,23 +211,46 @@ pub(crate) fn seal(d: &Draft, pass: &Passphrase) -> Result<String, Text> {
         history: d.history.clone(),
         notes: d.notes.clone(),
     };
-    let failed = |e: &dyn std::fmt::Display| {
-        Text::new(
-            format!("the draft could not be encrypted ({e})"),
-            format!("le brouillon n'a pas pu être chiffré ({e})"),
-        )
+    let plain = zeroize::Zeroizing::new(serde_json::to_vec(&sealed).map_err(|e| seal_failed(&e))?);
+    let key = match cache.0.get() {
+        Some(k) => k,
+        None => {
+            let identity = age::x25519::Identity::generate();
+            let mut recipient = age::scrypt::Recipient::new(pass.0.clone());
+            recipient.set_work_factor(WORK_FACTOR);
+            let secret = identity.to_string();
+            let wrapped = encrypt(secret.expose_secret().as_bytes(), &recipient)?;
+            cache.0.get_or_init(|| DraftKey { identity, wrapped })
+        }
     };
-    let plain = zeroize::Zeroizing::new(serde_json::to_vec(&sealed).map_err(|e| failed(&e))?);
-    let mut recipient = age::scrypt::Recipient::new(pass.0.clone());
-    recipient.set_work_factor(WORK_FACTOR);
-    let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
-        .map_err(|e| failed(&e))?;
-    let armor = age::armor::ArmoredWriter::wrap_output(Vec::new(), age::armor::Format::AsciiArmor)
-        .map_err(|e| failed(&e))?;
-    let mut w = encryptor.wrap_output(armor).map_err(|e| failed(&e))?;
-    w.write_all(&plain).map_err(|e| failed(&e))?;
-    let out = w.finish().and_then(|a| a.finish()).map_err(|e| failed(&e))?;
-    String::from_utf8(out).map_err(|e| failed(&e))
+    let payload = encrypt(&plain, &key.identity.to_public())?;
+    Ok(format!("{}{payload}", key.wrapped))
+}
+
+/// Decrypts one armoured block with `identity`; at most a draft's size.
+fn decrypt(
+    block: &str,
+    identity: &dyn age::Identity,
+    scrypt: bool,
+) -> Result<zeroize::Zeroizing<Vec<u8>>, UnlockError> {
+    let damaged = |en: String, fr: String| UnlockError::Damaged(Text::new(en, fr));
+    let reader = age::armor::ArmoredReader::new(block.trim().as_bytes());
+    let decryptor = age::Decryptor::new(reader).map_err(|e| decrypt_error(&e))?;
+    if decryptor.is_scrypt() != scrypt {
+        return Err(damaged(
+            "the locked part is not sealed the way citcert seals it".into(),
+            "la partie verrouillée n'est pas scellée comme citcert la scelle".into(),
+        ));
+    }
+    let mut r = decryptor.decrypt(std::iter::once(identity)).map_err(|e| decrypt_error(&e))?;
+    let mut plain = zeroize::Zeroizing::new(Vec::new());
+    r.by_ref().take(format::MAX_FILE_BYTES as u64 + 1).read_to_end(&mut plain).map_err(|e| {
+        damaged(
+            format!("the locked part cannot be read ({e})"),
+            format!("la partie verrouillée est illisible ({e})"),
+        )
+    })?;
+    Ok(plain)
 }
 
 /// Opens a locked draft with `pass`: fills in the sealed fields. On any error `d` is unchanged.
@@ -184,25 +259,35 @@ pub(crate) fn unlock(d: &mut Draft, pass: &Passphrase) -> Result<(), UnlockError
         return Ok(());
     };
     let damaged = |en: String, fr: String| UnlockError::Damaged(Text::new(en, fr));
-    let reader = age::armor::ArmoredReader::new(payload.as_bytes());
-    let decryptor = age::Decryptor::new(reader).map_err(|e| decrypt_error(&e))?;
-    if !decryptor.is_scrypt() {
-        return Err(damaged(
-            "the locked part is not sealed with a passphrase".into(),
-            "la partie verrouillée n'est pas scellée par une phrase de passe".into(),
-        ));
-    }
     let mut identity = age::scrypt::Identity::new(pass.0.clone());
     identity.set_max_work_factor(MAX_WORK_FACTOR);
-    let mut r =
-        decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity)).map_err(|e| decrypt_error(&e))?;
-    let mut plain = zeroize::Zeroizing::new(Vec::new());
-    r.by_ref().take(format::MAX_FILE_BYTES as u64 + 1).read_to_end(&mut plain).map_err(|e| {
-        damaged(
-            format!("the locked part cannot be read ({e})"),
-            format!("la partie verrouillée est illisible ({e})"),
-        )
-    })?;
+    // Two blocks: the draft's key sealed with the passphrase, then the fields sealed with the key.
+    // One block (drafts locked before): the fields sealed with the passphrase; the next save
+    // turns it into two.
+    let blocks: Vec<&str> = payload.split_inclusive(ARMOR_END).filter(|b| !b.trim().is_empty()).collect();
+    let cache = KeyCache::default();
+    let plain = match blocks.as_slice() {
+        [one] => decrypt(one, &identity, true)?,
+        [wrapped, fields] => {
+            let secret = decrypt(wrapped, &identity, true)?;
+            let key: age::x25519::Identity =
+                std::str::from_utf8(&secret).ok().and_then(|s| s.trim().parse().ok()).ok_or_else(|| {
+                    damaged(
+                        "the locked part's key is not what citcert writes".into(),
+                        "la clé de la partie verrouillée n'est pas ce que citcert écrit".into(),
+                    )
+                })?;
+            let plain = decrypt(fields, &key, false)?;
+            let _ = cache.0.set(DraftKey { identity: key, wrapped: wrapped.trim_start().to_string() + "\n" });
+            plain
+        }
+        _ => {
+            return Err(damaged(
+                "the locked part is not one or two sealed blocks".into(),
+                "la partie verrouillée n'est pas un ou deux blocs scellés".into(),
+            ));
+        }
+    };
     let s: Sealed = serde_json::from_slice(&plain).map_err(|_| {
         damaged(
             "the locked part opens but is not what citcert writes".into(),
@@ -229,7 +314,7 @@ pub(crate) fn unlock(d: &mut Draft, pass: &Passphrase) -> Result<(), UnlockError
     d.acknowledged = s.acknowledged;
     d.history = history;
     d.notes = s.notes;
-    d.protection = Protection::Unlocked(pass.clone());
+    d.protection = Protection::Unlocked(pass.clone(), cache);
     Ok(())
 }
 
@@ -306,7 +391,7 @@ mod tests {
         );
         draft.set_answer("pers.dob", serde_json::json!("2019-03-10")).unwrap();
         draft.notes.insert("pers.dob".into(), "from the passport".into());
-        draft.protection = Protection::Unlocked(Passphrase::new("correct horse").unwrap());
+        draft.protection = Protection::unlocked(Passphrase::new("correct horse").unwrap());
         draft
     }
 
@@ -346,5 +431,68 @@ mod tests {
         assert!(Passphrase::new("").is_err());
         assert!(Passphrase::new_for_lock("long enough").is_ok());
         assert_eq!(format!("{:?}", Passphrase::new("secret words").unwrap()), "Passphrase(<not shown>)");
+    }
+
+    /// The two-block form: the key block is made once and kept by every later save (no scrypt);
+    /// a wrong passphrase still changes nothing.
+    #[test]
+    fn saves_keep_the_key_block_and_reopen() {
+        let d = sample();
+        let first = String::from_utf8(d.encode().unwrap()).unwrap();
+        let second = String::from_utf8(d.encode().unwrap()).unwrap();
+        let key_block = |t: &str| {
+            let v: Value = serde_json::from_str(t).unwrap();
+            let p = v["protected"].as_str().unwrap().to_string();
+            assert_eq!(p.matches("BEGIN AGE ENCRYPTED FILE").count(), 2, "{p}");
+            p[..p.find(ARMOR_END).unwrap()].to_string()
+        };
+        assert_eq!(key_block(&first), key_block(&second), "the second save made no new key");
+        // Reopened: the same key is used for its saves.
+        let mut locked = format::parse(first.as_bytes(), "0a1b2c3d").unwrap();
+        assert_eq!(
+            unlock(&mut locked, &Passphrase::new("wrong horse").unwrap()),
+            Err(UnlockError::WrongPassphrase)
+        );
+        unlock(&mut locked, &Passphrase::new("correct horse").unwrap()).unwrap();
+        assert_eq!(locked, d);
+        let third = String::from_utf8(locked.encode().unwrap()).unwrap();
+        assert_eq!(key_block(&third), key_block(&first));
+        let mut again = format::parse(third.as_bytes(), "0a1b2c3d").unwrap();
+        unlock(&mut again, &Passphrase::new("correct horse").unwrap()).unwrap();
+        assert_eq!(again, d);
+    }
+
+    /// A draft locked by the earlier citcert (one block: the fields sealed with the passphrase)
+    /// opens, and its next save turns it into the two-block form.
+    #[test]
+    fn a_draft_of_the_one_block_form_opens_and_is_migrated_on_save() {
+        let d = sample();
+        let sealed = Sealed {
+            id: d.id.clone(),
+            answers: d.answers.clone(),
+            attachments: d.attachments.clone(),
+            paper_prep: d.paper_prep,
+            acknowledged: d.acknowledged.clone(),
+            history: d.history.clone(),
+            notes: d.notes.clone(),
+        };
+        let mut r = age::scrypt::Recipient::new(SecretString::from("correct horse"));
+        r.set_work_factor(WORK_FACTOR);
+        let one_block = encrypt(&serde_json::to_vec(&sealed).unwrap(), &r).unwrap();
+        let mut old = d.clone();
+        old.protection = Protection::Locked { payload: one_block };
+        let bytes = old.encode().unwrap();
+        let mut locked = format::parse(&bytes, "0a1b2c3d").unwrap();
+        assert_eq!(
+            unlock(&mut locked, &Passphrase::new("wrong horse").unwrap()),
+            Err(UnlockError::WrongPassphrase)
+        );
+        unlock(&mut locked, &Passphrase::new("correct horse").unwrap()).unwrap();
+        assert_eq!(locked, d);
+        let migrated = String::from_utf8(locked.encode().unwrap()).unwrap();
+        assert_eq!(migrated.matches("BEGIN AGE ENCRYPTED FILE").count(), 2);
+        let mut again = format::parse(migrated.as_bytes(), "0a1b2c3d").unwrap();
+        unlock(&mut again, &Passphrase::new("correct horse").unwrap()).unwrap();
+        assert_eq!(again, d);
     }
 }

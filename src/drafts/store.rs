@@ -787,7 +787,7 @@ impl DraftStore {
         self.new_draft(label, questionnaire, language, clock.today(), clock, |d| {
             history::push(&mut d.history, history::Entry::now(clock.now(), history::Event::Created, vec![]));
             if let Some(p) = passphrase {
-                d.protection = Protection::Unlocked(p);
+                d.protection = Protection::unlocked(p);
             }
         })
     }
@@ -809,7 +809,7 @@ impl DraftStore {
         )?;
         let was = open.draft.is_protected();
         open.draft.protection = match new {
-            Some(p) => Protection::Unlocked(p),
+            Some(p) => Protection::unlocked(p),
             None => Protection::None,
         };
         open.save(clock)?;

@@ -16,7 +16,7 @@ use crate::context::cli_error;
 use crate::context::{CliError, EngineInspector};
 use crate::documents::report;
 use crate::drafts::protect::Passphrase;
-use crate::drafts::{DraftError, DraftStore, OpenDraft, QuestionnaireRef, Sweep};
+use crate::drafts::{DraftError, DraftStore, Kept, OpenDraft, QuestionnaireRef, Sweep};
 use crate::engine::Explain;
 use crate::engine::eval::answer_label;
 use crate::engine::{
@@ -59,6 +59,7 @@ pub fn run(input: impl BufRead, output: impl Write, ctx: PlainContext<'_>) -> Re
         p.say(format!("{}: {}", s::WARNING.get(p.lang), w.get(p.lang)))?;
     }
     p.sweep_notices(&sweep)?;
+    p.ask_erase_held(&store, &sweep)?;
     let open = match &ctx.draft {
         Some(prefix) => {
             let id = store.resolve(prefix).map_err(cli_error)?;
@@ -179,7 +180,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     // ---- start: drafts ----
 
     fn sweep_notices(&mut self, sweep: &Sweep) -> Result<(), CliError> {
-        for x in &sweep.expired {
+        for x in sweep.expired.iter().filter(|x| x.kept != Some(Kept::AwaitingConfirmation)) {
             // Never "removed" unless it is gone (issue 12).
             let done = if x.deleted {
                 self.t(s::REMOVED).to_string()
@@ -207,6 +208,47 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
         for wmsg in &sweep.warnings {
             let line = format!("{}: {}", self.t(s::WARNING), wmsg.get(self.lang));
+            self.say(line)?;
+        }
+        Ok(())
+    }
+
+    /// Several drafts past day 60 at once (held by the sweep: a wrong clock looks the same): says
+    /// which and why, and erases them only after a "yes" (issue 12). End of input keeps them.
+    fn ask_erase_held(&mut self, store: &DraftStore, sweep: &Sweep) -> Result<(), CliError> {
+        let held: Vec<_> =
+            sweep.expired.iter().filter(|x| x.kept == Some(Kept::AwaitingConfirmation)).collect();
+        if held.is_empty() {
+            return Ok(());
+        }
+        self.say(crate::fill!(s::HELD, self.lang, today = self.clock.today()))?;
+        for x in &held {
+            let label = crate::safe_text::inline(&x.label);
+            let line = format!("  {} '{label}' ({} {})", self.t(s::DRAFT), self.t(s::STARTED), x.created_on);
+            self.say(line)?;
+        }
+        let yes = match self.prompt(self.t(s::HELD_ASK))? {
+            Line::Text(t) => matches!(t.trim().to_lowercase().as_str(), "yes" | "oui"),
+            Line::Eof => false,
+        };
+        if !yes {
+            return self.say(self.t(s::HELD_KEPT));
+        }
+        let after = store.sweep_erasing_all(&self.clock).map_err(cli_error)?;
+        for x in &after.expired {
+            let line = match &x.kept {
+                None => format!("{} '{}' {}", self.t(s::DRAFT), x.label, self.t(s::HELD_ERASED)),
+                Some(Kept::Failed(why)) => {
+                    format!(
+                        "{} '{}': {}: {}",
+                        self.t(s::DRAFT),
+                        x.label,
+                        self.t(s::HELD_NOT_ERASED),
+                        why.get(self.lang)
+                    )
+                }
+                Some(_) => format!("{} '{}': {}", self.t(s::DRAFT), x.label, self.t(s::HELD_NOT_ERASED)),
+            };
             self.say(line)?;
         }
         Ok(())

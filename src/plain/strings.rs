@@ -295,3 +295,19 @@ pub const COMMANDS_MORE: Tr = Tr(
 
 /// "Progress: 35%" / "Progression : 35 %", said after the screen line (docs/DECISIONS.md 19).
 pub const PROGRESS: Tr = Tr("Progress", "Progression");
+pub const HELD: crate::words::Template = crate::words::Template::new(
+    &["today"],
+    "These drafts are past their 60 days by this computer's date ({today}), all at once. They can no longer be \
+     opened, but they were NOT erased (a wrong date looks the same):",
+    "Ces brouillons ont dépassé leurs 60 jours d’un coup, selon la date de cet ordinateur (le {today}). Ils ne \
+     peuvent plus être ouverts, mais ils n’ont PAS été effacés (une date erronée donne le même résultat) :",
+);
+pub const HELD_ASK: Tr = Tr(
+    "Is this computer's date right? Erasing cannot be undone. Type yes to erase them (anything else keeps them; \
+     if the date is wrong, correct it and start again)",
+    "La date de cet ordinateur est-elle juste? L’effacement est définitif. Tapez oui pour les effacer (toute autre \
+     réponse les garde; si la date est fausse, corrigez-la et recommencez)",
+);
+pub const HELD_KEPT: Tr = Tr("Nothing was erased.", "Rien n’a été effacé.");
+pub const HELD_ERASED: Tr = Tr("erased.", "effacé.");
+pub const HELD_NOT_ERASED: Tr = Tr("NOT erased", "NON effacé");

@@ -143,6 +143,8 @@ pub struct App<'a> {
     pub start_sel: usize,
     pub removed: Vec<String>,
     pub damaged: Vec<Damaged>,
+    /// Drafts past day 60 all at once, not erased until the person confirms (issue 12).
+    pub held: Vec<super::store::Held>,
     /// Privacy warnings from the store (a drafts folder or file other users can read).
     pub warnings: Vec<crate::engine::Text>,
     pub session: Option<Session>,
@@ -184,6 +186,7 @@ impl<'a> App<'a> {
             start_sel: 0,
             removed: vec![],
             damaged: vec![],
+            held: vec![],
             warnings: vec![],
             session: None,
             overlay: None,
@@ -202,6 +205,7 @@ impl<'a> App<'a> {
         app.removed = app.store.removed();
         app.damaged = app.store.damaged();
         app.warnings = app.store.warnings();
+        app.held = app.store.held();
         app.refresh_list();
         app
     }
@@ -414,7 +418,7 @@ impl<'a> App<'a> {
                         }
                     }
                     Err(crate::drafts::DraftError::PassphraseNeeded { .. }) => {
-                        self.overlay = Some(Overlay::Passphrase(id, label, TextInput::default()));
+                        self.overlay = Some(Overlay::Passphrase(id, label, Default::default()));
                     }
                     Err(e) => self.status = Some(i18n::not_opened(self.lang, &e.words(self.lang))),
                 }
@@ -438,6 +442,9 @@ impl<'a> App<'a> {
                 }
             }
             Action::Key(K::Char('a' | 'A')) => self.overlay = Some(Overlay::About),
+            Action::Key(K::Char('e' | 'E')) if !self.held.is_empty() => {
+                self.overlay = Some(Overlay::ConfirmErase)
+            }
             Action::ReadBack | Action::Why => {
                 self.status = Some(i18n::OPEN_A_DRAFT_FIRST.get(self.lang).into())
             }

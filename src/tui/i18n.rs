@@ -778,6 +778,70 @@ pub fn outcome_in(lang: Lang, o: crate::engine::Outcome, rule: Option<&str>, cod
 
 /// A picker's suggestion from earlier answers: "→ Canada · suggested, Enter accepts · type to change: [ ]".
 pub const PICKER_SUGGESTED: Msg = m("suggested, Enter accepts ·", "suggéré, Entrée l’accepte ·");
+// ── Drafts past day 60 all at once, held until the person confirms (issue 12) ───────────────
+/// The start screen's notice: which drafts, and why they are still there.
+pub fn held_notice(lang: Lang, today: chrono::NaiveDate, list: &str) -> String {
+    lang.pick(
+        format!(
+            "⚠ Past their 60 days by this computer's date ({today}), all at once: {list}. They can no longer \
+             be opened, but they were NOT erased: if this computer's date is wrong, correct it and start \
+             citcert again; if it is right, press e to erase them."
+        ),
+        format!(
+            "⚠ Ont dépassé leurs 60 jours d'un coup, selon la date de cet ordinateur (le {today}) : {list}. \
+             Ils ne peuvent plus être ouverts, mais ils n'ont PAS été effacés : si la date de cet ordinateur \
+             est fausse, corrigez-la et relancez citcert; si elle est juste, appuyez sur e pour les effacer."
+        ),
+    )
+}
+/// One held draft in the notice and the window.
+pub fn held_draft(lang: Lang, label: &str, started: chrono::NaiveDate) -> String {
+    let label = crate::safe_text::inline(label);
+    lang.pick(format!("“{label}” (started {started})"), format!("« {label} » (commencé le {started})"))
+}
+pub const W_ERASE_EXPIRED: Msg = m("erase expired", "effacer les expirés");
+pub const T_ERASE: Msg = m("Erase expired drafts", "Effacer les brouillons expirés");
+pub fn erase_question(lang: Lang, today: chrono::NaiveDate, n: usize) -> String {
+    lang.pick(
+        format!("Is this computer's date ({today}) right? Then these {n} drafts are past their 60 days:"),
+        format!(
+            "La date de cet ordinateur (le {today}) est-elle juste? Alors ces {n} brouillons ont dépassé \
+             leurs 60 jours :"
+        ),
+    )
+}
+pub const ERASE_CANNOT_UNDO: Msg = m("Erasing cannot be undone.", "L’effacement est définitif.");
+pub const W_ERASE: Msg = m("erase", "effacer");
+pub const W_ERASE_THEM: Msg = m("erase them", "les effacer");
+pub const W_KEEPS_THEM: Msg = m("any other key keeps them", "toute autre touche les garde");
+pub const W_KEEP_THEM_WINDOW: Msg = m("any other key  keep them", "toute autre touche  les garder");
+pub const NOTHING_ERASED: Msg = m("Nothing was erased.", "Rien n’a été effacé.");
+/// After the erase: what is gone, and what is not (with why).
+pub fn erased_held(lang: Lang, done: &crate::tui::store::Erased) -> String {
+    let mut out = vec![];
+    if !done.erased.is_empty() {
+        let n = done.erased.len();
+        out.push(
+            lang.pick(
+                format!("Erased {n} expired draft(s)."),
+                format!("{n} brouillon(s) expiré(s) effacé(s)."),
+            ),
+        );
+    }
+    for (label, why) in &done.failed {
+        out.push(lang.pick(
+            format!("NOT erased: “{}”: {}", crate::safe_text::inline(label), why.en),
+            format!("NON effacé : « {} » : {}", crate::safe_text::inline(label), why.fr),
+        ));
+    }
+    if out.is_empty() {
+        out.push(NOTHING_ERASED.get(lang).to_string());
+    }
+    out.join(" ")
+}
+pub fn not_erased(lang: Lang, e: &str) -> String {
+    lang.pick(format!("Nothing was erased: {e}"), format!("Rien n’a été effacé : {e}"))
+}
 
 #[cfg(test)]
 mod tests {

@@ -14,7 +14,7 @@ pub mod store;
 pub mod view;
 pub mod widgets;
 
-use std::io::{IsTerminal, stdout};
+use std::io::{IsTerminal, Write, stdout};
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::DefaultTerminal;
@@ -59,55 +59,119 @@ pub fn run(global: &GlobalArgs) -> Result<i32, CliError> {
     // --lang on the command line wins over a draft's own language; CITCERT_LANG is only a default.
     app.lang_explicit = lang_flag_given();
     // SIGTERM, SIGHUP (the terminal closed) and SIGINT end the session like quitting does: the
-    // pending edit is kept and saved, and the terminal is given back as it was (issue 12).
+    // pending edit is kept and saved, and the terminal is given back as it was (issue 12). A
+    // terminal that goes away without a signal reaching citcert (a tmux session or server killed,
+    // an SSH connection dropped: the shell above gets the SIGHUP, not citcert) ends it the same way.
     let signals = Signals::register();
     // ratatui::init installs a panic hook that restores the terminal before the message prints.
     let mut terminal = ratatui::init();
     let _ = crossterm::execute!(stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, &signals);
+    let end = event_loop(&mut terminal, &mut app, &signals);
     let _ = crossterm::execute!(stdout(), DisableBracketedPaste);
-    ratatui::restore();
+    // Not ratatui::restore: it prints its failure with eprintln!, which panics when the terminal
+    // (stderr too) is gone.
+    let _ = ratatui::try_restore();
     signals.unregister();
     // After a failed save the app says so and exits non-zero; after a signal, 128 + its number.
     let (code, said) = app.exit();
     if let Some(why) = said {
-        eprintln!("citcert: {}", crate::safe_text::block(&why));
+        // Ignored when it cannot be written: the terminal may be gone.
+        let _ = writeln!(std::io::stderr(), "citcert: {}", crate::safe_text::block(&why));
     }
-    result.map(|signal| if signal != 0 { signal } else { code }).map_err(|e| {
-        let r = crate::drafts::io_reason(&e);
-        CliError::refused(Text::new(
-            format!("terminal error: {}", r.en),
-            format!("erreur du terminal : {}", r.fr),
-        ))
+    Ok(match end {
+        End::Quit => code,
+        End::Signal(sig) => 128 + sig,
+        // The status of a hang-up (SIGHUP), whichever way the terminal went away. Nothing more is
+        // said: there is no terminal to say it on.
+        End::TerminalGone => code.max(128 + HANGUP),
     })
 }
 
 /// How often the loop looks for a signal while no key comes.
 const SIGNAL_POLL: std::time::Duration = std::time::Duration::from_millis(100);
 
-/// Returns the exit status: 0 when the person quit, 128 + the signal's number after a signal.
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) -> std::io::Result<i32> {
+/// SIGHUP's number: the exit status after the terminal went away is 128 + it, as after SIGHUP.
+const HANGUP: i32 = 1;
+
+/// After this many polls in a row that came back empty well before their time, the terminal is
+/// taken as gone: a loop that can no longer wait never spins.
+const EARLY_POLLS: u32 = 20;
+
+/// Why the event loop ended.
+#[derive(Debug, PartialEq)]
+enum End {
+    /// The person quit.
+    Quit,
+    /// A signal: its number.
+    Signal(i32),
+    /// The terminal hung up, reached its end, or failed to read, poll or draw.
+    TerminalGone,
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) -> End {
+    // What quitting does — keep the text typed in the focused field, then save (a read-only or
+    // unsaved draft is left as the app's save leaves it); the lock goes with the process.
+    let finish = |app: &mut App, end: End| {
+        app.commit_pending();
+        app.save();
+        end
+    };
+    let mut early = 0;
     loop {
         if let Some(sig) = signals.received() {
-            // The smallest hook into the app: what quitting does — keep the text typed in the focused
-            // field, then save (a read-only or unsaved draft is left as the app's save leaves it).
-            app.commit_pending();
-            app.save();
-            return Ok(128 + sig);
+            return finish(app, End::Signal(sig));
         }
-        terminal.draw(|f| view::draw(app, f))?;
+        if terminal_gone() || terminal.draw(|f| view::draw(app, f)).is_err() {
+            return finish(app, End::TerminalGone);
+        }
         if app.quit {
-            return Ok(0);
+            return End::Quit;
         }
-        if !event::poll(SIGNAL_POLL)? {
-            continue;
+        let asked = std::time::Instant::now();
+        match event::poll(SIGNAL_POLL) {
+            Ok(true) => early = 0,
+            Ok(false) => {
+                if asked.elapsed() < SIGNAL_POLL / 4 {
+                    early += 1;
+                    if early >= EARLY_POLLS {
+                        return finish(app, End::TerminalGone);
+                    }
+                } else {
+                    early = 0;
+                }
+                continue;
+            }
+            Err(_) => return finish(app, End::TerminalGone),
         }
-        match event::read()? {
-            Event::Key(k) => app.on_key(k),
-            Event::Paste(s) => app.on_paste(s),
-            _ => {}
+        // poll said an event is there: read takes it from crossterm's queue without waiting.
+        match event::read() {
+            Ok(Event::Key(k)) => app.on_key(k),
+            Ok(Event::Paste(s)) => app.on_paste(s),
+            Ok(_) => {}
+            Err(_) => return finish(app, End::TerminalGone),
         }
     }
+}
+
+/// Whether the terminal hung up (its other end closed: tmux, ssh, a terminal window) or is no
+/// longer a valid descriptor. Asks the standard input (when it is the terminal) and output without
+/// waiting; reading is crossterm's, which does not report the end of input itself.
+#[cfg(unix)]
+fn terminal_gone() -> bool {
+    let mut fds: Vec<libc::pollfd> = [0, 1]
+        .into_iter()
+        // SAFETY: isatty only looks at the descriptor number.
+        .filter(|&fd| fd == 1 || unsafe { libc::isatty(fd) } == 1)
+        .map(|fd| libc::pollfd { fd, events: 0, revents: 0 })
+        .collect();
+    // SAFETY: `fds` is a valid array of `fds.len()` pollfd; a zero timeout never blocks.
+    let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, 0) };
+    n > 0 && fds.iter().any(|p| p.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0)
+}
+
+#[cfg(not(unix))]
+fn terminal_gone() -> bool {
+    false
 }
 
 /// SIGTERM, SIGHUP and SIGINT, caught while the TUI owns the terminal (then the default again).

@@ -64,6 +64,9 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<i32, CliError> {
                 format!("{p} : JSON non valide : {} (ligne {}, colonne {})", r.fr, e.line(), e.column()),
             ))
         })?;
+        // A locked draft file: its passphrase first, as `check --answers` asks it.
+        let root = crate::context::passphrase::unlock_file(path, text.as_bytes(), &root, global, lang)?
+            .unwrap_or(root);
         let answers = super::app::answers_from_json(&root).map_err(|e| {
             let p = path.display();
             CliError::usage(Text::new(format!("{p}: {}", e.en), format!("{p} : {}", e.fr)))
@@ -81,7 +84,7 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<i32, CliError> {
             Some(d) => d.clone(),
             None => DraftStore::default_dir().map_err(crate::context::cli_error)?,
         };
-        let store = DraftsStore::open(dir.clone(), clock, &q).map_err(crate::context::cli_error)?;
+        let mut store = DraftsStore::open(dir.clone(), clock, &q).map_err(crate::context::cli_error)?;
         let id = match &args.draft {
             Some(prefix) => Some(
                 DraftStore::open(dir)
@@ -90,6 +93,13 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<i32, CliError> {
             ),
             None => None,
         };
+        // A draft locked with a passphrase: asked on the terminal, or read from --passphrase-file /
+        // CITCERT_PASSPHRASE_FILE, as `drafts show` and `package` do (the start screen needs none).
+        if let Some(id) = id.as_deref().filter(|_| args.screen.trim() != "start") {
+            crate::context::passphrase::with_passphrase(store.drafts_mut(), global, lang, |s| {
+                s.read(id, &clock)
+            })?;
+        }
         (Box::new(store), id)
     };
     let opts = RenderOpts {

@@ -61,6 +61,22 @@ pub struct Damaged {
     pub reason: Text,
 }
 
+/// A draft past its 60 days that was not erased: several passed day 60 at once, which is also
+/// what a wrong clock looks like, so they wait for the person to confirm (issue 12).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Held {
+    pub id: String,
+    pub label: String,
+    pub created_on: NaiveDate,
+}
+
+/// What erasing the held drafts did: labels erased, and labels not erased with the reason.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Erased {
+    pub erased: Vec<String>,
+    pub failed: Vec<(String, Text)>,
+}
+
 /// Days left before a draft started on `created_on` is removed.
 pub fn days_left(created_on: NaiveDate, today: NaiveDate) -> i64 {
     DRAFT_DAYS - (today - created_on).num_days()
@@ -104,6 +120,14 @@ pub trait Store {
     fn read_only(&self) -> Option<Text> {
         None
     }
+    /// Drafts past day 60 all at once, held until the person confirms their erasure.
+    fn held(&self) -> Vec<Held> {
+        Vec::new()
+    }
+    /// Erases the drafts past day 60 (after the person confirmed); what was and was not erased.
+    fn erase_held(&mut self) -> Result<Erased, DraftError> {
+        Ok(Erased::default())
+    }
     /// The open draft's history as saved so far (this session's saves included), when the store
     /// keeps one; None: the history read when it was opened is all there is.
     fn history(&self) -> Option<Vec<crate::drafts::history::Entry>> {
@@ -121,11 +145,13 @@ pub struct MemStore {
     /// How many saves happened (tests check autosave).
     pub saves: usize,
     next: usize,
+    /// Drafts past day 60 held for confirmation (tests).
+    pub held: Vec<Held>,
 }
 
 impl MemStore {
     pub fn new(today: NaiveDate) -> MemStore {
-        MemStore { today, drafts: vec![], removed: vec![], damaged: vec![], saves: 0, next: 1 }
+        MemStore { today, drafts: vec![], removed: vec![], damaged: vec![], saves: 0, next: 1, held: vec![] }
     }
     /// Adds a draft as it would be found on disk.
     pub fn with(
@@ -179,6 +205,12 @@ impl Store for MemStore {
     fn damaged(&self) -> Vec<Damaged> {
         self.damaged.clone()
     }
+    fn held(&self) -> Vec<Held> {
+        self.held.clone()
+    }
+    fn erase_held(&mut self) -> Result<Erased, DraftError> {
+        Ok(Erased { erased: self.held.drain(..).map(|h| h.label).collect(), failed: vec![] })
+    }
     fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, DraftError> {
         let label = &crate::drafts::check_label(label)?;
         let today = self.today;
@@ -225,6 +257,20 @@ pub struct DraftsStore {
     removed: Vec<String>,
     damaged: Vec<Damaged>,
     warnings: Vec<Text>,
+    held: Vec<Held>,
+}
+
+/// The drafts a sweep kept past day 60 until the person confirms.
+fn held_in(sweep: &crate::drafts::Sweep) -> Vec<Held> {
+    let mut held: Vec<Held> = sweep
+        .expired
+        .iter()
+        .filter(|x| x.kept == Some(crate::drafts::Kept::AwaitingConfirmation))
+        .map(|x| Held { id: x.id.clone(), label: x.label.clone(), created_on: x.created_on })
+        .collect();
+    // Oldest first, then by name: the same order however the files are named.
+    held.sort_by(|a, b| (a.created_on, &a.label, &a.id).cmp(&(b.created_on, &b.label, &b.id)));
+    held
 }
 
 impl DraftsStore {
@@ -260,8 +306,15 @@ impl DraftsStore {
             open: None,
             removed,
             damaged,
+            held: held_in(&sweep),
             warnings: sweep.warnings,
         })
+    }
+
+    /// The draft store underneath: `render --draft` gives it the passphrase of a locked draft
+    /// (`cli::drafts::with_passphrase`, as `drafts show` and `package` do) before the app opens it.
+    pub fn drafts_mut(&mut self) -> &mut DraftStore {
+        &mut self.store
     }
 
     fn to_draft(&self, o: &OpenDraft) -> Result<Draft, DraftError> {
@@ -313,6 +366,25 @@ impl Store for DraftsStore {
     }
     fn warnings(&self) -> Vec<Text> {
         self.warnings.clone()
+    }
+    fn held(&self) -> Vec<Held> {
+        self.held.clone()
+    }
+    fn erase_held(&mut self) -> Result<Erased, DraftError> {
+        let sweep = self.store.sweep_erasing_all(&self.clock)?;
+        let mut done = Erased::default();
+        for x in &sweep.expired {
+            match &x.kept {
+                None => done.erased.push(x.label.clone()),
+                Some(crate::drafts::Kept::Failed(why)) => done.failed.push((x.label.clone(), why.clone())),
+                Some(_) => done.failed.push((
+                    x.label.clone(),
+                    Text::new("not erased: a folder of examples", "non effacé : un dossier d'exemples"),
+                )),
+            }
+        }
+        self.held = held_in(&sweep);
+        Ok(done)
     }
     fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, DraftError> {
         self.open = None;

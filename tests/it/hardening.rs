@@ -496,7 +496,10 @@ fn item5_and_10_plain_mode_never_says_deleted_for_drafts_still_on_disk() {
     let o = child.wait_with_output().unwrap();
     let out = text(&o.stdout);
     assert!(!out.contains("has been deleted"), "{out}");
-    assert!(out.contains("'first' (started 2025-01-01) expired, NOT erased"), "{out}");
+    // Held for confirmation (two at once): named, with the date, and kept when the answer is not yes.
+    assert!(out.contains("past their 60 days by this computer's date (2025-06-01)"), "{out}");
+    assert!(out.contains("'first' (started 2025-01-01)") && out.contains("NOT erased"), "{out}");
+    assert!(out.contains("Nothing was erased."), "{out}");
     assert!(std::fs::read_dir(env.path("drafts")).unwrap().count() >= 2);
 }
 

@@ -1,77 +1,27 @@
 //! End to end in a real terminal: tmux runs the built citcert on a temporary drafts folder, we
 //! answer a few questions, save, quit, reopen, and the answers are there. Skips when tmux is missing.
 
-use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
+#![cfg(unix)]
 
-struct Tmux<'a> {
-    socket: &'a Path,
-}
+use crate::common;
 
-impl Tmux<'_> {
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux").arg("-S").arg(self.socket).args(args).output().expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).to_string()
-    }
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.run(&["send-keys", "-t", "e2e", k]);
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-    fn text(&self, s: &str) {
-        self.run(&["send-keys", "-t", "e2e", "-l", s]);
-        std::thread::sleep(Duration::from_millis(60));
-    }
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-    }
-    /// Waits until the screen shows `what`; panics with the screen after 10 s.
-    fn wait_for(&self, what: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(what) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!("waited 10 s for {what:?}; the screen is:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-    /// Starts the session; retried while a server killed just before is still going away.
-    fn start(&self, cmd: &str) {
-        for _ in 0..20 {
-            self.run(&["new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", cmd]);
-            let up =
-                Command::new("tmux").arg("-S").arg(self.socket).args(["has-session", "-t", "e2e"]).status();
-            if up.is_ok_and(|s| s.success()) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(200));
-        }
-    }
-}
+use common::tmux::{self, Tmux};
 
 #[test]
 fn answers_survive_save_quit_and_reopen() {
-    if Command::new("tmux").arg("-V").output().is_err() {
+    if !tmux::available() {
         eprintln!("note: tmux is not installed; the end-to-end TUI test is skipped");
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
     let drafts = tmp.path().join("drafts");
-    let socket = tmp.path().join("tmux.sock");
-    let t = Tmux { socket: &socket };
     let cmd = format!(
         "env -u CITCERT_LANG -u LC_ALL -u LC_MESSAGES -u LANG -u LANGUAGE NO_COLOR=1 TERM=xterm-256color {} \
          --drafts-dir {} --today 2025-06-01; echo CITCERT-EXITED $?; sleep 30",
         env!("CARGO_BIN_EXE_citcert"),
         drafts.display()
     );
-    t.start(&cmd);
+    let t = Tmux::start("e2e", &cmd);
     t.wait_for("No drafts yet");
     t.keys(&["n"]);
     t.wait_for("New draft");
@@ -85,9 +35,9 @@ fn answers_survive_save_quit_and_reopen() {
     t.wait_for("Saved.");
     t.keys(&["C-q"]);
     t.wait_for("CITCERT-EXITED 0");
-    t.run(&["kill-session", "-t", "e2e"]);
+    t.kill_session();
 
-    t.start(&cmd);
+    t.restart(&cmd);
     t.wait_for("Zoë Test");
     t.keys(&["Enter"]);
     // Reopened on the question the person was on (1.3), every answer kept.
@@ -98,27 +48,25 @@ fn answers_survive_save_quit_and_reopen() {
     assert!(s.contains("→ Get a citizenship certificate"), "1.2 keeps its answer:\n{s}");
     t.keys(&["C-q"]);
     t.wait_for("CITCERT-EXITED 0");
-    t.run(&["kill-server"]);
+    t.kill_server();
 }
 
 /// Issue 10: a stop shows on the key that gives the answer (not on leaving the screen), names the
 /// question, and offers no paper preparation for "already submitted on paper".
 #[test]
 fn a_stop_shows_at_once_in_a_real_terminal() {
-    if Command::new("tmux").arg("-V").output().is_err() {
+    if !tmux::available() {
         eprintln!("note: tmux is not installed; the end-to-end TUI test is skipped");
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
     let drafts = tmp.path().join("drafts");
-    let socket = tmp.path().join("tmux.sock");
-    let t = Tmux { socket: &socket };
     let cmd = format!(
         "env NO_COLOR=1 TERM=xterm-256color {} --drafts-dir {} --today 2025-06-01; echo CITCERT-EXITED $?; sleep 30",
         env!("CARGO_BIN_EXE_citcert"),
         drafts.display()
     );
-    t.start(&cmd);
+    let t = Tmux::start("e2e", &cmd);
     t.wait_for("No drafts yet");
     t.keys(&["n"]);
     t.wait_for("New draft");
@@ -134,28 +82,26 @@ fn a_stop_shows_at_once_in_a_real_terminal() {
     assert!(line.starts_with('›'), "the focus is on 1.3:\n{s}");
     t.keys(&["C-q"]);
     t.wait_for("CITCERT-EXITED 0");
-    t.run(&["kill-server"]);
+    t.kill_server();
 }
 
 /// Issue 13 in a real terminal: while "enlarge the terminal" shows, a key answers nothing; Esc
 /// with nothing being edited goes back to the drafts list, which shows ids and finds by name.
 #[test]
 fn keys_do_nothing_unseen_and_the_drafts_list_finds() {
-    if Command::new("tmux").arg("-V").output().is_err() {
+    if !tmux::available() {
         eprintln!("note: tmux is not installed; the end-to-end TUI test is skipped");
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
     let drafts = tmp.path().join("drafts");
-    let socket = tmp.path().join("tmux.sock");
-    let t = Tmux { socket: &socket };
     let cmd = format!(
         "env -u CITCERT_LANG -u LC_ALL -u LC_MESSAGES -u LANG -u LANGUAGE NO_COLOR=1 TERM=xterm-256color {} \
          --drafts-dir {} --today 2025-06-01; echo CITCERT-EXITED $?; sleep 30",
         env!("CARGO_BIN_EXE_citcert"),
         drafts.display()
     );
-    t.start(&cmd);
+    let t = Tmux::start("e2e", &cmd);
     t.wait_for("No drafts yet");
     t.keys(&["n"]);
     t.wait_for("New draft");
@@ -180,5 +126,5 @@ fn keys_do_nothing_unseen_and_the_drafts_list_finds() {
     t.keys(&["Escape"]);
     t.keys(&["C-q"]);
     t.wait_for("CITCERT-EXITED 0");
-    t.run(&["kill-server"]);
+    t.kill_server();
 }

@@ -9,6 +9,7 @@
 pub mod about;
 pub mod attach;
 pub mod confirm_delete;
+pub mod confirm_erase;
 pub mod help;
 pub mod history;
 pub mod jump;
@@ -46,13 +47,15 @@ pub enum Overlay {
     Jump(usize),
     /// Delete this draft? (id, label)
     ConfirmDelete(String, String),
+    /// Erase the drafts past day 60 held for confirmation (issue 12)?
+    ConfirmErase,
     /// The label of a new draft.
     NewDraft(TextInput),
     /// The passphrase of a new locked draft (its label, the first typing once confirmed, what is
     /// typed — shown masked).
-    NewPassphrase(String, Option<crate::drafts::protect::Passphrase>, TextInput),
+    NewPassphrase(String, Option<crate::drafts::protect::Passphrase>, super::widgets::SecretInput),
     /// The passphrase of a locked draft being opened (id, label, what is typed — shown masked).
-    Passphrase(String, String, TextInput),
+    Passphrase(String, String, super::widgets::SecretInput),
     /// A new name for a listed draft (id, the name typed).
     Rename(String, TextInput),
     /// Stops or cautions met on leaving a screen.
@@ -122,6 +125,7 @@ windows! {
     Why(item) => why,
     Jump(sel) => jump,
     ConfirmDelete(id, label) => confirm_delete,
+    ConfirmErase => confirm_erase,
     NewDraft(input) => new_draft,
     NewPassphrase(label, first, input) => new_passphrase,
     Passphrase(id, label, input) => passphrase,
@@ -160,6 +164,7 @@ mod tests {
             super::new_draft::KEYS,
             super::passphrase::KEYS,
             super::confirm_delete::KEYS,
+            super::confirm_erase::KEYS,
             super::rename::KEYS,
             super::attach::KEYS,
             super::note::KEYS,

@@ -31,7 +31,7 @@ use crate::tui::widgets::{FieldKey as K, TextInput};
 pub fn handle(mut input: TextInput, app: &mut App, action: Action) -> Outcome {
     match action {
         Action::Key(K::Enter) if app.new_draft_locked => match crate::drafts::check_label(&input.value) {
-            Ok(label) => return Outcome::Open(Overlay::NewPassphrase(label, None, TextInput::default())),
+            Ok(label) => return Outcome::Open(Overlay::NewPassphrase(label, None, Default::default())),
             Err(e) => app.status = Some(i18n::not_created(app.lang, &e.words(app.lang))),
         },
         Action::FocusNext | Action::FocusPrev => app.new_draft_locked = !app.new_draft_locked,

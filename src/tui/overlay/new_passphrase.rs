@@ -12,18 +12,18 @@ use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
 use crate::tui::view::{Theme, popup};
-use crate::tui::widgets::{FieldKey as K, TextInput};
+use crate::tui::widgets::{FieldKey as K, SecretInput};
 
 pub fn handle(
     label: String,
     first: Option<Passphrase>,
-    mut input: TextInput,
+    mut input: SecretInput,
     app: &mut App,
     action: Action,
 ) -> Outcome {
     match action {
         Action::Key(K::Enter) => {
-            let typed = zeroize::Zeroizing::new(std::mem::take(&mut input.value));
+            let typed = input.take();
             match first {
                 None => match Passphrase::new_for_lock(&typed) {
                     Ok(p) => Outcome::Keep(Overlay::NewPassphrase(label, Some(p), input)),
@@ -58,11 +58,11 @@ pub fn handle(
     }
 }
 
-pub fn takes_text(_label: &str, _first: &Option<Passphrase>, _input: &TextInput) -> bool {
+pub fn takes_text(_label: &str, _first: &Option<Passphrase>, _input: &SecretInput) -> bool {
     true
 }
 
-pub fn footer(_label: &str, _first: &Option<Passphrase>, _input: &TextInput, _app: &App) -> Footer {
+pub fn footer(_label: &str, _first: &Option<Passphrase>, _input: &SecretInput, _app: &App) -> Footer {
     Footer::Line(super::passphrase::KEYS)
 }
 
@@ -70,14 +70,14 @@ pub fn footer(_label: &str, _first: &Option<Passphrase>, _input: &TextInput, _ap
 pub fn draw(
     _label: &str,
     first: &Option<Passphrase>,
-    input: &TextInput,
+    input: &SecretInput,
     app: &App,
     area: Rect,
     buf: &mut Buffer,
     t: Theme,
 ) -> Option<(u16, u16)> {
     let l = app.lang;
-    let n = input.value.chars().count();
+    let n = input.chars();
     let ask = if first.is_some() { i18n::PASSPHRASE_AGAIN } else { i18n::NEW_PASSPHRASE };
     let lines = vec![
         Line::raw(ask.get(l)),
@@ -86,5 +86,5 @@ pub fn draw(
         Line::raw(super::new_draft::window_keys(l)),
     ];
     let r = popup(i18n::T_NEW_DRAFT.get(l), lines, 56, area, buf, t);
-    Some((r.x + 2 + input.cursor as u16, r.y + 2))
+    Some((r.x + 2 + input.cursor() as u16, r.y + 2))
 }

@@ -16,12 +16,12 @@ use crate::tui::view::{Hint, Theme, hint, join_hints, popup, words};
 /// The footer of both passphrase windows.
 pub const KEYS: &[Hint] =
     &[words(i18n::W_TYPE_PASSPHRASE), hint(ENTER, i18n::W_OPEN), hint(ESC, i18n::W_CANCEL)];
-use crate::tui::widgets::{FieldKey as K, TextInput};
+use crate::tui::widgets::{FieldKey as K, SecretInput};
 
-pub fn handle(id: String, label: String, mut input: TextInput, app: &mut App, action: Action) -> Outcome {
+pub fn handle(id: String, label: String, mut input: SecretInput, app: &mut App, action: Action) -> Outcome {
     match action {
         Action::Key(K::Enter) => {
-            let typed = zeroize::Zeroizing::new(std::mem::take(&mut input.value));
+            let typed = input.take();
             match app.store.open_with_passphrase(&id, &typed) {
                 Ok(d) => {
                     app.open_draft(d);
@@ -32,7 +32,7 @@ pub fn handle(id: String, label: String, mut input: TextInput, app: &mut App, ac
                 }
                 Err(e) => {
                     app.status = Some(i18n::not_opened(app.lang, &e.words(app.lang)));
-                    Outcome::Changed(Overlay::Passphrase(id, label, TextInput::default()))
+                    Outcome::Changed(Overlay::Passphrase(id, label, SecretInput::default()))
                 }
             }
         }
@@ -49,11 +49,11 @@ pub fn handle(id: String, label: String, mut input: TextInput, app: &mut App, ac
     }
 }
 
-pub fn takes_text(_id: &str, _label: &str, _input: &TextInput) -> bool {
+pub fn takes_text(_id: &str, _label: &str, _input: &SecretInput) -> bool {
     true
 }
 
-pub fn footer(_id: &str, _label: &str, _input: &TextInput, _app: &App) -> Footer {
+pub fn footer(_id: &str, _label: &str, _input: &SecretInput, _app: &App) -> Footer {
     Footer::Line(KEYS)
 }
 
@@ -61,14 +61,14 @@ pub fn footer(_id: &str, _label: &str, _input: &TextInput, _app: &App) -> Footer
 pub fn draw(
     id: &str,
     label: &str,
-    input: &TextInput,
+    input: &SecretInput,
     app: &App,
     area: Rect,
     buf: &mut Buffer,
     t: Theme,
 ) -> Option<(u16, u16)> {
     let l = app.lang;
-    let n = input.value.chars().count();
+    let n = input.chars();
     let lines = vec![
         Line::raw(i18n::passphrase_of(l, id, label)),
         Line::raw(format!("[{}]", "•".repeat(n))),
@@ -76,5 +76,5 @@ pub fn draw(
         Line::raw(join_hints(l, &[hint(ENTER, i18n::W_OPEN), hint(ESC, i18n::W_CANCEL)], " ", "      ")),
     ];
     let r = popup(i18n::T_PASSPHRASE.get(l), lines, 56, area, buf, t);
-    Some((r.x + 2 + input.cursor as u16, r.y + 2))
+    Some((r.x + 2 + input.cursor() as u16, r.y + 2))
 }

@@ -278,18 +278,25 @@ pub fn footer_hints(app: &App) -> Footer {
             hint(ESC, W_SHOW_ALL),
             lang_hint,
         ],
-        (None, None) => vec![
-            hint(UP_DOWN, W_CHOOSE),
-            hint(ENTER, W_OPEN),
-            hint(N, W_NEW),
-            hint(SLASH, W_FIND),
-            lang_hint,
-            hint(QUESTION_MARK, W_HELP),
-            hint(Q, W_QUIT),
-            hint(R, W_RENAME),
-            hint(D, W_DELETE),
-            hint(A, W_ABOUT),
-        ],
+        (None, None) => {
+            let mut v = vec![
+                hint(UP_DOWN, W_CHOOSE),
+                hint(ENTER, W_OPEN),
+                hint(N, W_NEW),
+                hint(SLASH, W_FIND),
+                lang_hint,
+                hint(QUESTION_MARK, W_HELP),
+                hint(Q, W_QUIT),
+                hint(R, W_RENAME),
+                hint(D, W_DELETE),
+                hint(A, W_ABOUT),
+            ];
+            if !app.held.is_empty() {
+                // First, so it shows even on a narrow terminal: the notice above says to press it.
+                v.insert(0, hint(E, W_ERASE_EXPIRED));
+            }
+            v
+        }
         (None, Some(s)) => match s.pane {
             Pane::Checklist => vec![
                 lang_hint,

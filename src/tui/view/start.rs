@@ -1,5 +1,6 @@
 //! The start screen: drafts with start date, days left and progress; notices of removed and
-//! damaged drafts, and privacy warnings about the drafts folder.
+//! damaged drafts, of drafts past day 60 all at once (kept until the person confirms: e), and
+//! privacy warnings about the drafts folder.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -21,6 +22,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     }
     for d in &app.damaged {
         let msg = i18n::damaged_notice(app.lang, &d.name, d.reason.get(app.lang));
+        lines.extend(wrap(&msg, w, "", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
+    }
+    if !app.held.is_empty() {
+        let list: Vec<String> =
+            app.held.iter().map(|h| i18n::held_draft(l, &h.label, h.created_on)).collect();
+        let msg = i18n::held_notice(l, app.today, &list.join(", "));
         lines.extend(wrap(&msg, w, "", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
     }
     for warning in &app.warnings {

@@ -4,6 +4,7 @@
 pub mod choice;
 pub mod list_input;
 pub mod picker;
+pub mod secret_input;
 pub mod text_input;
 
 use super::i18n;
@@ -15,6 +16,7 @@ use crate::engine::{AnswerValue, Lang, QType, Question, Questionnaire};
 pub use choice::Choice;
 pub use list_input::ListInput;
 pub use picker::Picker;
+pub use secret_input::SecretInput;
 pub use text_input::TextInput;
 
 /// An editing key, already mapped by the keymap.

@@ -5,6 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[cfg(unix)]
+pub mod tmux;
+
 pub struct Env {
     pub dir: tempfile::TempDir,
 }
