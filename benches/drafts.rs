@@ -92,7 +92,7 @@ fn list(c: &mut Criterion) {
     });
     // What `citcert drafts list` does: the engine computes each draft's progress.
     let questionnaire = citcert::engine::builtin().unwrap();
-    let engine = citcert::cli::EngineInspector { q: questionnaire, today: clock().today() };
+    let engine = citcert::context::EngineInspector { q: questionnaire, today: clock().today() };
     g.bench_function("list 1,000 complete drafts with engine progress, none cached (drafts list)", |b| {
         b.iter(|| {
             let sweep = store.sweep(&clock()).unwrap();

@@ -100,12 +100,12 @@ fn app_with_files(dir: &std::path::Path) -> App<'static> {
         let mut bytes = b"%PDF-1.4\n".to_vec();
         bytes.extend(item.bytes().cycle().take(1 << 20));
         std::fs::write(&path, bytes).unwrap();
-        let i = citcert::attach::inspect_file(&path, 4 << 20).unwrap();
+        let i = citcert::documents::attach::inspect_file(&path, 4 << 20).unwrap();
         answers.set_text(format!("docs.{item}.file"), path.to_string_lossy());
         records.push(
-            serde_json::to_value(citcert::attach::Attachment {
+            serde_json::to_value(citcert::documents::attach::Attachment {
                 item: item.into(),
-                kind: citcert::attach::Kind::Document,
+                kind: citcert::documents::attach::Kind::Document,
                 path: i.path,
                 size: i.size,
                 file_type: i.file_type,

@@ -1,21 +1,17 @@
 //! citcert — prepare the Canadian online Application for a Citizenship Certificate (CIT 0001).
 //!
-//! `engine` evaluates questionnaire.json against answers; `drafts` keeps drafts on this machine;
-//! `tui` draws the questionnaire. See ARCHITECTURE.md.
+//! One-way layers, each using only those below it (tests/it/layers.rs holds this; ARCHITECTURE.md
+//! draws it): `cli` (the command line) → `tui`, `plain` (the front ends) → `session` (the journey)
+//! → `documents` → `context` (options, clock, questionnaire, language, errors) → `drafts` (the
+//! store) → `engine` (questionnaire.json evaluated) → `clock` → `safe_text`.
 
-pub mod attach;
 pub mod cli;
-pub mod cli_help;
 pub mod clock;
-pub mod docs_cli;
+pub mod context;
+pub mod documents;
 pub mod drafts;
 pub mod engine;
-pub mod export;
-pub mod generate;
-pub mod package;
 pub mod plain;
-pub mod readiness;
-pub mod report;
 pub mod safe_text;
 pub mod session;
 pub mod synth;

@@ -6,13 +6,13 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use citcert::cli_help::{lang_before_parsing, localized_command};
+use citcert::cli::help::{lang_before_parsing, localized_command};
 use clap::FromArgMatches;
 
 fn main() {
     // `--help` speaks the language asked for too, so the language is found before clap parses.
     let env = std::env::var("CITCERT_LANG").ok();
-    let locale = citcert::cli::locale_lang(|k| std::env::var(k).ok());
+    let locale = citcert::context::locale_lang(|k| std::env::var(k).ok());
     let help_lang = lang_before_parsing(std::env::args_os(), env.as_deref(), locale);
     let matches = localized_command(help_lang).get_matches();
     let cli = citcert::cli::Cli::from_arg_matches(&matches)

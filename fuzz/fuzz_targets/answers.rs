@@ -8,7 +8,7 @@ use citcert::engine::{Answers, Context, Lang, builtin, evaluate};
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Ok(root) = citcert::cli::parse_answers_json("fuzz.json", text) else { return };
+    let Ok(root) = citcert::context::parse_answers_json("fuzz.json", text) else { return };
     let Ok(answers) = Answers::from_file_json(&root) else { return };
     let q = builtin().expect("the built-in questionnaire loads");
     let _ = answers.unknown_ids(q);
@@ -21,10 +21,10 @@ fuzz_target!(|data: &[u8]| {
     let attachments = root
         .get("attachments")
         .and_then(|v| v.as_array())
-        .map(|a| citcert::attach::attachments_of(a))
+        .map(|a| citcert::documents::attach::attachments_of(a))
         .unwrap_or_default();
     // Attached paths from the input are re-hashed: regular files only, never a hang.
-    let rd = citcert::readiness::readiness(q, &answers, &ev, &attachments, Lang::En);
-    let _ = citcert::report::check_text(q, &ev, &rd, Lang::Fr);
-    let _ = citcert::report::readiness_text(&rd, Lang::En);
+    let rd = citcert::documents::readiness::readiness(q, &answers, &ev, &attachments, Lang::En);
+    let _ = citcert::documents::report::check_text(q, &ev, &rd, Lang::Fr);
+    let _ = citcert::documents::report::readiness_text(&rd, Lang::En);
 });

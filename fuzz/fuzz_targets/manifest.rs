@@ -13,16 +13,16 @@ fuzz_target!(|data: &[u8]| {
         let t = tempfile::tempdir().unwrap();
         let key = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
         let files = vec![
-            citcert::package::PackageFile { path: "answers.json".into(), bytes: b"{}\n".to_vec() },
-            citcert::package::PackageFile { path: "files/a.pdf".into(), bytes: b"%PDF-1.4\n".to_vec() },
+            citcert::documents::package::PackageFile { path: "answers.json".into(), bytes: b"{}\n".to_vec() },
+            citcert::documents::package::PackageFile { path: "files/a.pdf".into(), bytes: b"%PDF-1.4\n".to_vec() },
         ];
-        citcert::package::write_package(&t.path().join("p"), &files, &key, "2025-06-01", "CIT0001 fuzz").unwrap();
+        citcert::documents::package::write_package(&t.path().join("p"), &files, &key, "2025-06-01", "CIT0001 fuzz").unwrap();
         let signed = std::fs::read(t.path().join("p/manifest.json")).unwrap();
         (t, signed)
     });
     let pkg = dir.path().join("p");
     std::fs::write(pkg.join("manifest.json"), data).unwrap();
-    let r = citcert::package::verify(&pkg, None).expect("a package folder is checked");
+    let r = citcert::documents::package::verify(&pkg, None).expect("a package folder is checked");
     if data != signed.as_slice() {
         assert!(!r.intact(), "an altered manifest verified intact");
     }

@@ -14,7 +14,6 @@
 //! * [`store`] — [`DraftStore`]: list, create, open, save, delete, purge, import, quarantine.
 //! * [`cli`] — `citcert drafts …`.
 
-pub mod cli;
 #[cfg(test)]
 mod examples;
 pub mod expiry;

@@ -11,16 +11,16 @@ use std::collections::BTreeSet;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
-use crate::cli::{CliError, EngineInspector};
 use crate::clock::Clock;
-use crate::drafts::cli::cli_error;
+use crate::context::cli_error;
+use crate::context::{CliError, EngineInspector};
+use crate::documents::report;
 use crate::drafts::protect::Passphrase;
 use crate::drafts::{DraftError, DraftStore, OpenDraft, QuestionnaireRef, Sweep};
 use crate::engine::eval::answer_label;
 use crate::engine::{
     AnswerValue, Evaluation, Lang, Outcome, QType, Question, Questionnaire, ScreenKind, Severity, Text,
 };
-use crate::report;
 
 use input::{Cmd, command, option_key, raw_answer};
 use strings::{self as s, Tr};
@@ -714,7 +714,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     if let (Some(ii), AnswerValue::Text(path)) = (crate::session::files::file_item(q, qi), c)
                         && !w.store.open.is_read_only()
                         && !w.session.paper_mode
-                        && !crate::attach::attachments_of(&w.session.draft.attachments)
+                        && !crate::documents::attach::attachments_of(&w.session.draft.attachments)
                             .iter()
                             .any(|a| a.item == q.items[ii].id && a.path.to_string_lossy() == path.as_str())
                     {
@@ -844,14 +844,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 if let Some(a) = &change.attachment {
                     let line = format!(
                         "{} {} — {}, {}, SHA-256 {}…",
-                        self.t(if a.kind == crate::attach::Kind::Explanation {
+                        self.t(if a.kind == crate::documents::attach::Kind::Explanation {
                             s::FILE_CHECKED_LETTER
                         } else {
                             s::FILE_CHECKED
                         }),
                         a.file_name(),
                         a.file_type.code().to_uppercase(),
-                        crate::attach::human_size_in(a.size, self.lang),
+                        crate::documents::attach::human_size_in(a.size, self.lang),
                         &a.sha256[..12.min(a.sha256.len())]
                     );
                     self.say(line)?;
@@ -996,7 +996,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     /// Readiness item by item, with the recorded files read again (an explicit review, not a
     /// keystroke): the session core's.
-    fn readiness(&self, w: &mut Walk) -> crate::readiness::Readiness {
+    fn readiness(&self, w: &mut Walk) -> crate::documents::readiness::Readiness {
         w.session.check_files(self.q);
         w.session.rd.clone()
     }
@@ -1340,7 +1340,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     let dir = crate::session::files::expand_home(if rest.is_empty() { "." } else { rest });
                     let stem = format!("citcert-summary-{}", w.session.draft.id);
                     let src = self.source(w);
-                    match crate::docs_cli::write_summary(self.q, &src, &dir, &stem, &self.clock, self.lang) {
+                    match crate::documents::handoff::write_summary(
+                        self.q,
+                        &src,
+                        &dir,
+                        &stem,
+                        &self.clock,
+                        self.lang,
+                    ) {
                         Ok(files) => {
                             for f in files {
                                 self.say(format!("{} {}", self.t(s::WROTE), f.display()))?;
@@ -1353,7 +1360,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 "package" | "paquet" => {
                     let dir = crate::session::files::expand_home(rest);
                     let src = self.source(w);
-                    match crate::docs_cli::build_package(self.q, &src, &dir, &self.clock, self.lang) {
+                    match crate::documents::handoff::build_package(self.q, &src, &dir, &self.clock, self.lang)
+                    {
                         Ok(built) => {
                             for n in &built.notices {
                                 self.say(n.get(self.lang))?;
@@ -1383,13 +1391,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     /// The walk's answers and files, as the export and the package read them.
-    fn source(&self, w: &Walk) -> crate::docs_cli::Source {
+    fn source(&self, w: &Walk) -> crate::documents::handoff::Source {
         let created = w.session.draft.created_on;
-        crate::docs_cli::Source {
+        crate::documents::handoff::Source {
             answers: w.session.draft.answers.clone(),
-            attachments: crate::attach::attachments_of(&w.session.draft.attachments),
+            attachments: crate::documents::attach::attachments_of(&w.session.draft.attachments),
             created_on: Some(created),
-            draft: Some(crate::export::DraftInfo {
+            draft: Some(crate::documents::export::DraftInfo {
                 label: w.session.draft.label.clone(),
                 created_on: created.to_string(),
             }),

@@ -21,7 +21,7 @@ pub struct Draft {
     pub screen: Option<String>,
     /// The question id the user was last on, on that screen.
     pub question: Option<String>,
-    /// Files attached to checklist items, as the draft file keeps them (see `crate::attach`).
+    /// Files attached to checklist items, as the draft file keeps them (see `crate::documents::attach`).
     pub attachments: Vec<serde_json::Value>,
     /// Progress the app computed for these answers; cached in the draft file for fast listing.
     pub progress: Option<u8>,

@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use crate::attach::{self, AttachError, AttachOptions, Attachment, Kind};
 use crate::clock::Clock;
+use crate::documents::attach::{self, AttachError, AttachOptions, Attachment, Kind};
 use crate::drafts::QuestionnaireRef;
 use crate::engine::{Answers, Evaluation, ItemKind, Questionnaire, Text};
 
@@ -115,7 +115,7 @@ pub fn file_item(q: &Questionnaire, qi: usize) -> Option<usize> {
 /// The size limit for files given in the TUI and plain mode: `CITCERT_MAX_UPLOAD_MB`, else 4 MB.
 pub fn max_bytes_setting() -> u64 {
     let env = std::env::var("CITCERT_MAX_UPLOAD_MB").ok();
-    crate::docs_cli::max_bytes(env.as_deref()).unwrap_or(attach::DEFAULT_MAX_MB * 1024 * 1024)
+    crate::documents::handoff::max_bytes(env.as_deref()).unwrap_or(attach::DEFAULT_MAX_MB * 1024 * 1024)
 }
 
 /// Files named in a plain answers file and never checked: checked now, relative to `base` (the

@@ -2,8 +2,8 @@
 //! on leaving a screen), the check-your-answers entries by section, "ready" for a person (the
 //! answers gate *and* the files), and what happens next (SPEC §6).
 
+use crate::documents::readiness::Readiness;
 use crate::engine::{AnswerValue, Answers, Evaluation, Lang, QType, Questionnaire, ScreenKind};
-use crate::readiness::Readiness;
 
 /// A screen's state, like a GOV.UK task list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,10 +6,10 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::documents::export::{CSS, esc};
 use crate::engine::eval::answer_label;
 use crate::engine::text::colon;
 use crate::engine::{Evaluation, Lang, Outcome, QType, Questionnaire, ScreenKind, Text};
-use crate::export::{CSS, esc};
 
 /// Which paper application, and why (one line per stop that fired).
 pub fn which_application(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> Vec<String> {

@@ -12,12 +12,12 @@ use chrono::NaiveDate;
 use super::draft::{Draft, DraftSink};
 use super::files;
 use super::fires::{self, Fired};
-use crate::attach::{AttachError, Attachment, FileState};
+use crate::documents::attach::{AttachError, Attachment, FileState};
+use crate::documents::readiness::Readiness;
 use crate::engine::eval::ItemResult;
 use crate::engine::{
     AnswerValue, Context, Evaluation, ItemKind, Lang, Outcome, Questionnaire, Severity, Text, evaluate,
 };
-use crate::readiness::Readiness;
 
 /// One attached file as last checked: changed or vanished since attached, or the very file of
 /// another item. Checked when the review opens (or the person asks), never on every frame: that
@@ -234,7 +234,7 @@ impl Session {
         let Some(AnswerValue::Text(typed)) = v else { return None };
         // The same path again, already checked and recorded: nothing to check.
         let item = &q.items[ii].id;
-        let recorded = crate::attach::attachments_of(&self.draft.attachments)
+        let recorded = crate::documents::attach::attachments_of(&self.draft.attachments)
             .iter()
             .any(|a| a.item == *item && a.path.to_string_lossy() == typed.as_str());
         let same = self.draft.answers.get(&q.questions[qi].id).is_some_and(|c| c.as_cond_str() == typed);
@@ -418,8 +418,9 @@ impl Session {
     /// Reads and hashes the attached files again (changed, vanished, one file on two items): when
     /// the review opens or the person asks, never on a keystroke.
     pub fn check_files(&mut self, q: &Questionnaire) {
-        let attachments = crate::attach::attachments_of(&self.draft.attachments);
-        self.known = attachments.iter().map(|a| (a.item.clone(), crate::attach::file_state(a))).collect();
+        let attachments = crate::documents::attach::attachments_of(&self.draft.attachments);
+        self.known =
+            attachments.iter().map(|a| (a.item.clone(), crate::documents::attach::file_state(a))).collect();
         self.refresh_truth(q);
         self.file_checks = self
             .rd
@@ -434,8 +435,8 @@ impl Session {
 
     /// Recomputes what is really done (`rd`) from the answers and the files as last read.
     pub fn refresh_truth(&mut self, q: &Questionnaire) {
-        let attachments = crate::attach::attachments_of(&self.draft.attachments);
-        self.rd = crate::readiness::readiness_known(
+        let attachments = crate::documents::attach::attachments_of(&self.draft.attachments);
+        self.rd = crate::documents::readiness::readiness_known(
             q,
             &self.draft.answers,
             &self.ev,

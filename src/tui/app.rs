@@ -1300,8 +1300,11 @@ impl<'a> App<'a> {
         if let Some(a) = c.attachment {
             let failed = self.status.take();
             let t = super::attach_flow::text(lang);
-            let notice =
-                if a.kind == crate::attach::Kind::Explanation { t.attached_letter } else { t.attached };
+            let notice = if a.kind == crate::documents::attach::Kind::Explanation {
+                t.attached_letter
+            } else {
+                t.attached
+            };
             let notice = notice
                 .replace("{name}", &a.file_name())
                 .replace("{type}", &a.file_type.code().to_uppercase())
@@ -1478,11 +1481,11 @@ impl<'a> App<'a> {
             return vec![lang.pick("✗ Type a folder first.", "✗ Tapez d’abord un dossier.").into()];
         }
         let dir = crate::session::files::expand_home(typed);
-        let src = crate::docs_cli::Source {
+        let src = crate::documents::handoff::Source {
             answers: s.draft.answers.clone(),
-            attachments: crate::attach::attachments_of(&s.draft.attachments),
+            attachments: crate::documents::attach::attachments_of(&s.draft.attachments),
             created_on: Some(s.draft.created_on),
-            draft: Some(crate::export::DraftInfo {
+            draft: Some(crate::documents::export::DraftInfo {
                 label: s.draft.label.clone(),
                 created_on: s.draft.created_on.to_string(),
             }),
@@ -1501,7 +1504,7 @@ impl<'a> App<'a> {
             }
             NextAction::Export => {
                 let stem = format!("citcert-summary-{}", s.draft.id);
-                match crate::docs_cli::write_summary(self.q, &src, &dir, &stem, &clock, lang) {
+                match crate::documents::handoff::write_summary(self.q, &src, &dir, &stem, &clock, lang) {
                     Ok(files) => files
                         .iter()
                         .map(|f| format!("✓ {} {}", lang.pick("Wrote", "Fichier écrit :"), f.display()))
@@ -1509,14 +1512,17 @@ impl<'a> App<'a> {
                     Err(e) => vec![format!("✗ {}", e.get(lang))],
                 }
             }
-            NextAction::Package => match crate::docs_cli::build_package(self.q, &src, &dir, &clock, lang) {
-                Ok(built) => {
-                    let mut v: Vec<String> = built.notices.iter().map(|n| n.get(lang).to_string()).collect();
-                    v.extend(built.lines(lang).into_iter().take(1).map(|l| format!("✓ {l}")));
-                    v
+            NextAction::Package => {
+                match crate::documents::handoff::build_package(self.q, &src, &dir, &clock, lang) {
+                    Ok(built) => {
+                        let mut v: Vec<String> =
+                            built.notices.iter().map(|n| n.get(lang).to_string()).collect();
+                        v.extend(built.lines(lang).into_iter().take(1).map(|l| format!("✓ {l}")));
+                        v
+                    }
+                    Err(e) => e.message.get(lang).lines().map(|l| format!("✗ {l}")).collect(),
                 }
-                Err(e) => e.message.get(lang).lines().map(|l| format!("✗ {l}")).collect(),
-            },
+            }
         }
     }
 

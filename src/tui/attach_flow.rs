@@ -1,5 +1,5 @@
 //! The "Attach a file" dialog's state and actions (issue 5). F7 on a document's file question
-//! (`docs.<ITEM>.file`, screen `S11.<ITEM>`) opens it; Enter calls [`crate::attach::attach`] on the
+//! (`docs.<ITEM>.file`, screen `S11.<ITEM>`) opens it; Enter calls [`crate::documents::attach::attach`] on the
 //! open draft. The TUI's draft keeps the attachment records (`Draft::attachments`), so they are
 //! saved through the store like the answers. Drawing is in `view::attach`.
 
@@ -7,8 +7,8 @@ use super::app::{App, Overlay, Pane};
 use super::keymap::Action;
 use super::store::Draft;
 use super::widgets::{FieldKey, TextInput};
-use crate::attach::{self, AttachError, AttachOptions, Attachment, DEFAULT_MAX_MB};
 use crate::clock::Clock;
+use crate::documents::attach::{self, AttachError, AttachOptions, Attachment, DEFAULT_MAX_MB};
 use crate::drafts::QuestionnaireRef;
 use crate::engine::{Answers, Lang, QType, Questionnaire};
 
@@ -210,7 +210,7 @@ pub fn attach_to(
 
 fn max_bytes_setting() -> u64 {
     let env = std::env::var("CITCERT_MAX_UPLOAD_MB").ok();
-    crate::docs_cli::max_bytes(env.as_deref()).unwrap_or(DEFAULT_MAX_MB * 1024 * 1024)
+    crate::documents::handoff::max_bytes(env.as_deref()).unwrap_or(DEFAULT_MAX_MB * 1024 * 1024)
 }
 
 impl App<'_> {
@@ -336,7 +336,7 @@ mod tests {
         assert!(!fr.contains("no such"), "{fr}");
         let e = AttachError::WrongType {
             path: "x.gif".into(),
-            why: crate::attach::FileType::sniff(b"GIF89a").unwrap_err(),
+            why: crate::documents::attach::FileType::sniff(b"GIF89a").unwrap_err(),
         };
         assert!(refusal(&e, Lang::Fr).contains("c'est une image GIF"), "{}", refusal(&e, Lang::Fr));
         let e = AttachError::TooLarge { path: "big.pdf".into(), size: 2048, max: 1024 };

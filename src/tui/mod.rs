@@ -18,7 +18,7 @@ use std::io::{IsTerminal, stdout};
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::DefaultTerminal;
 
-use crate::cli::{CliError, GlobalArgs};
+use crate::context::{CliError, GlobalArgs};
 use crate::drafts::DraftStore;
 use crate::engine::Text;
 use app::App;
@@ -52,7 +52,7 @@ pub fn run(global: &GlobalArgs) -> Result<i32, CliError> {
              `citcert render --screen NOM` ou `citcert check --answers FICHIER --format text`",
         )));
     }
-    let store = DraftsStore::open(dir, clock, &q).map_err(crate::drafts::cli::cli_error)?;
+    let store = DraftsStore::open(dir, clock, &q).map_err(crate::context::cli_error)?;
     let mut app = App::new(&q, lang, clock.today(), Box::new(store));
     app.color = colour_wanted();
     // --lang on the command line wins over a draft's own language; CITCERT_LANG is only a default.

@@ -14,7 +14,7 @@ use super::app::{App, Overlay, StopView};
 use super::keymap::Action;
 use super::store::{DraftsStore, MemStore, Store};
 use super::view;
-use crate::cli::{CliError, GlobalArgs, read_text};
+use crate::context::{CliError, GlobalArgs, read_text};
 use crate::drafts::DraftStore;
 use crate::engine::Text;
 use crate::engine::{AnswerValue, Answers, Lang, Outcome, Questionnaire};
@@ -57,7 +57,7 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<i32, CliError> {
     let (store, id): (Box<dyn Store>, Option<String>) = if let Some(path) = &args.answers {
         let text = read_text(path)?;
         let root: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-            let (p, r) = (path.display(), crate::cli::json_reason(&e));
+            let (p, r) = (path.display(), crate::context::json_reason(&e));
             CliError::usage(Text::new(
                 format!("{p}: not valid JSON: {}", r.en),
                 format!("{p} : JSON non valide : {} (ligne {}, colonne {})", r.fr, e.line(), e.column()),
@@ -80,7 +80,7 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<i32, CliError> {
             Some(d) => d.clone(),
             None => DraftStore::default_dir().map_err(|e| CliError::usage(e.text()))?,
         };
-        let store = DraftsStore::open(dir.clone(), clock, &q).map_err(crate::drafts::cli::cli_error)?;
+        let store = DraftsStore::open(dir.clone(), clock, &q).map_err(crate::context::cli_error)?;
         let id = match &args.draft {
             Some(prefix) => Some(
                 DraftStore::open(dir)

@@ -10,8 +10,8 @@ use unicode_width::UnicodeWidthStr;
 use super::checklist::{true_mark, true_status};
 use super::question::{Built, build, draw_scrolled};
 use super::{Theme, truncate, wrap};
+use crate::documents::report::blocker_text;
 use crate::engine::{Outcome, ScreenKind};
-use crate::report::blocker_text;
 
 /// How many "not yet" entries [`not_yet`] gives, without writing them.
 pub fn not_yet_len(app: &App) -> usize {

@@ -1,0 +1,1101 @@
+//! `citcert drafts …`: list, new, show, rename, note, delete, purge, export, import, protect,
+//! unprotect.
+//!
+//! Every command first sweeps the folder (expired drafts deleted, damaged files quarantined) and
+//! reports what it did on stderr — labels and start dates only, never an answer. Answers reach
+//! stdout only for `show` and `export`, which the user asked for.
+//!
+//! Exit status: 0 done; 1 the draft is locked elsewhere / read-only, or a file error; 2 bad
+//! arguments, unknown or ambiguous id, damaged input, delete refused without confirmation;
+//! 3 the draft has expired (DR-16).
+
+use clap::Subcommand;
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use crate::clock::Clock;
+use crate::context::{CliError, GlobalArgs, cli_error};
+use crate::drafts::protect::{Passphrase, read_passphrase_file};
+use crate::drafts::{AnswerInspector, DraftError, DraftStore, DraftSummary, Sweep};
+use crate::engine::text::{Lang, Text};
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum DraftsCommand {
+    /// List drafts: label, id, start date, days left, progress.
+    List,
+    /// Start a new draft today.
+    New {
+        /// A name you choose, e.g. "Liam — first certificate".
+        #[arg(long)]
+        label: String,
+        /// Lock it with a passphrase (asked twice on the terminal, or --passphrase-file FILE): its
+        /// answers, attachments and notes are then encrypted on disk.
+        #[arg(long)]
+        protect: bool,
+    },
+    /// Lock a draft with a passphrase (asked twice on the terminal, or --passphrase-file FILE).
+    Protect {
+        /// The draft id, or an unambiguous start of it.
+        id: String,
+    },
+    /// Remove the passphrase of a draft (asks for it): its answers are stored unencrypted again.
+    Unprotect {
+        /// The draft id, or an unambiguous start of it.
+        id: String,
+    },
+    /// Show one draft: its answers and notes (and, with --history, its history).
+    Show {
+        /// The draft id, or an unambiguous start of it.
+        id: String,
+        /// Also when the draft was created, opened and saved, and which questions changed each time.
+        #[arg(long)]
+        history: bool,
+    },
+    /// Give a draft a new name.
+    Rename {
+        /// The draft id, or an unambiguous start of it.
+        id: String,
+        /// The new name, e.g. "Liam — replacement".
+        #[arg(value_name = "NEW-NAME")]
+        label: String,
+    },
+    /// Write a short note on a question of a draft (at most 200 characters), or clear it with --clear.
+    Note {
+        /// The draft id, or an unambiguous start of it.
+        id: String,
+        /// The question: its number (4.4) or its id (pers.dob).
+        question: String,
+        /// The note; the words may follow without quotes.
+        #[arg(
+            value_name = "TEXT",
+            required_unless_present = "clear",
+            conflicts_with = "clear",
+            num_args = 1..,
+            trailing_var_arg = true,
+            allow_hyphen_values = true
+        )]
+        text: Vec<String>,
+        /// Remove the note on this question.
+        #[arg(long)]
+        clear: bool,
+    },
+    /// Delete a draft now (asks for confirmation).
+    Delete {
+        id: String,
+        /// Do not ask.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Delete every draft older than 60 days (asks first when several expire at once).
+    Purge {
+        /// Do not ask, even when several drafts expire at once.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Write a draft's answers file to stdout or to --out FILE.
+    Export {
+        id: String,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Make a new draft from an answers file or a citcert draft (which keeps its start date).
+    Import {
+        file: PathBuf,
+        /// Label of the new draft (default: the file's label, else its name).
+        #[arg(long)]
+        label: Option<String>,
+    },
+}
+
+/// Runs a drafts command, printing to stdout/stderr.
+pub fn run(
+    cmd: &DraftsCommand,
+    global: &GlobalArgs,
+    inspector: &dyn AnswerInspector,
+) -> Result<i32, CliError> {
+    let clock = global.clock()?;
+    let stdin = std::io::stdin();
+    let tty = stdin.is_terminal();
+    let mut input = stdin.lock();
+    run_with(
+        cmd,
+        global,
+        &clock,
+        inspector,
+        &mut Io {
+            out: &mut std::io::stdout().lock(),
+            err: &mut std::io::stderr().lock(),
+            input: &mut input,
+            input_is_terminal: tty,
+        },
+    )
+}
+
+/// Where a command reads and writes; tests pass buffers.
+pub struct Io<'a> {
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+    pub input: &'a mut dyn BufRead,
+    pub input_is_terminal: bool,
+}
+
+fn w(r: std::io::Result<()>) -> Result<(), CliError> {
+    r.map_err(|e| {
+        let r = crate::drafts::io_reason(&e);
+        CliError::with_code(
+            1,
+            Text::new(
+                format!("cannot write the output: {}", r.en),
+                format!("impossible d'écrire la sortie : {}", r.fr),
+            ),
+        )
+    })
+}
+
+pub fn run_with(
+    cmd: &DraftsCommand,
+    global: &GlobalArgs,
+    clock: &Clock,
+    inspector: &dyn AnswerInspector,
+    io: &mut Io<'_>,
+) -> Result<i32, CliError> {
+    let dir = match &global.drafts_dir {
+        Some(d) => d.clone(),
+        None => DraftStore::default_dir().map_err(cli_error)?,
+    };
+    let lang = global.language()?;
+    let mut store = DraftStore::open(&dir).map_err(cli_error)?;
+    let sweep = store.sweep(clock).map_err(cli_error)?;
+    if let DraftsCommand::Purge { yes } = cmd {
+        return purge(&store, &sweep, *yes, clock, io, lang);
+    }
+    report_sweep(&store, &sweep, &mut *io.err, lang)?;
+    // The language of service of a new or imported draft.
+    let language = lang.code();
+    match cmd {
+        DraftsCommand::List => list(&store, &sweep, clock, inspector, io, lang),
+        DraftsCommand::New { label, protect } => {
+            let pass = match protect {
+                true => Some(new_passphrase(global, lang)?),
+                false => None,
+            };
+            let open = store
+                .create_protected(label, inspector.questionnaire(), language, clock, pass)
+                .map_err(cli_error)?;
+            let e = open.draft.expiry(clock.today());
+            let (id, label, start) = (open.draft.id(), safe(&open.draft.label), open.draft.created_on());
+            let (left, last) = (e.describe_in(lang), e.last_day);
+            w(writeln!(
+                io.out,
+                "{}",
+                lang.pick(
+                    format!("Started draft {id} '{label}' on {start}: {left} (last day {last})."),
+                    format!(
+                        "Brouillon {id} « {label} » commencé le {start} : {left} (dernier jour : {last})."
+                    ),
+                )
+            ))?;
+            if open.draft.is_protected() {
+                w(writeln!(io.out, "{}", locked_words(lang)))?;
+            }
+            Ok(0)
+        }
+        DraftsCommand::Protect { id } => {
+            let id = store.resolve(id).map_err(cli_error)?;
+            let d = store.read_locked(&id, clock).map_err(cli_error)?;
+            if d.is_protected() {
+                return Err(CliError::usage(Text::new(
+                    format!("draft {id} is already locked with a passphrase; nothing was changed"),
+                    format!(
+                        "le brouillon {id} est déjà verrouillé par une phrase de passe; rien n'a été modifié"
+                    ),
+                )));
+            }
+            let pass = new_passphrase(global, lang)?;
+            store.set_protection(&id, Some(pass), clock).map_err(cli_error)?;
+            w(writeln!(
+                io.out,
+                "{}",
+                lang.pick(
+                    format!("Draft {id} is now locked."),
+                    format!("Le brouillon {id} est maintenant verrouillé.")
+                )
+            ))?;
+            w(writeln!(io.out, "{}", locked_words(lang)))?;
+            Ok(0)
+        }
+        DraftsCommand::Unprotect { id } => {
+            let id = store.resolve(id).map_err(cli_error)?;
+            let d = store.read_locked(&id, clock).map_err(cli_error)?;
+            if !d.is_protected() {
+                return Err(CliError::usage(Text::new(
+                    format!("draft {id} has no passphrase; nothing was changed"),
+                    format!("le brouillon {id} n'a pas de phrase de passe; rien n'a été modifié"),
+                )));
+            }
+            with_passphrase(&mut store, global, lang, |s| s.set_protection(&id, None, clock))?;
+            w(writeln!(
+                io.out,
+                "{}",
+                lang.pick(
+                    format!("Draft {id} is no longer locked: its answers are stored unencrypted."),
+                    format!(
+                        "Le brouillon {id} n'est plus verrouillé : ses réponses sont enregistrées sans chiffrement."
+                    ),
+                )
+            ))?;
+            Ok(0)
+        }
+        DraftsCommand::Show { id, history } => {
+            let id = store.resolve(id).map_err(cli_error)?;
+            let open = with_passphrase(&mut store, global, lang, |s| s.open_draft(&id, clock))?;
+            show(&open, clock, inspector, io, lang)?;
+            show_notes(&open.draft, inspector, io, lang)?;
+            if *history {
+                show_history(&open.draft, inspector, io, lang)?;
+            }
+            Ok(0)
+        }
+        DraftsCommand::Rename { id, label } => {
+            let id = store.resolve(id).map_err(cli_error)?;
+            let old = crate::safe_text::inline(&with_passphrase(&mut store, global, lang, |s| {
+                s.rename(&id, label, clock)
+            })?)
+            .into_owned();
+            let new = crate::drafts::check_label(label).map_err(cli_error)?;
+            w(writeln!(
+                io.out,
+                "{}",
+                lang.pick(
+                    format!("Renamed draft {id}: '{old}' is now '{new}'."),
+                    format!("Brouillon {id} renommé : « {old} » s'appelle maintenant « {new} »."),
+                )
+            ))?;
+            Ok(0)
+        }
+        DraftsCommand::Note { id, question, text, clear } => {
+            let id = store.resolve(id).map_err(cli_error)?;
+            let qid = inspector.question_id(question).ok_or_else(|| {
+                let question = crate::safe_text::inline(question).into_owned();
+                CliError::usage(Text::new(
+                    format!(
+                        "no question \"{question}\" in this questionnaire; give its number as the screens show it \
+                         (4.4) or its id (pers.dob)"
+                    ),
+                    format!(
+                        "aucune question « {question} » dans ce questionnaire; donnez son numéro comme les écrans \
+                         l'affichent (4.4) ou son identifiant (pers.dob)"
+                    ),
+                ))
+            })?;
+            let number = inspector.question_number(&qid).unwrap_or_else(|| qid.clone());
+            let note = (!clear).then(|| text.join(" "));
+            let changed =
+                with_passphrase(&mut store, global, lang, |s| s.set_note(&id, &qid, note.as_deref(), clock))?;
+            let msg = match (clear, changed) {
+                (false, _) => lang.pick(
+                    format!("Note on {number} of draft {id} saved."),
+                    format!("Note sur la question {number} du brouillon {id} enregistrée."),
+                ),
+                (true, true) => lang.pick(
+                    format!("Note on {number} of draft {id} removed."),
+                    format!("Note sur la question {number} du brouillon {id} retirée."),
+                ),
+                (true, false) => lang.pick(
+                    format!("There was no note on {number} of draft {id}; nothing changed."),
+                    format!("Il n'y avait pas de note sur la question {number} du brouillon {id}; rien n'a changé."),
+                ),
+            };
+            w(writeln!(io.out, "{msg}"))?;
+            Ok(0)
+        }
+        DraftsCommand::Delete { id, yes } => {
+            let id = store.resolve(id).map_err(cli_error)?;
+            let d = store.read_locked(&id, clock).map_err(cli_error)?;
+            let label = safe(&d.label);
+            let what = Text::new(
+                format!("draft {} '{label}' (started {})", d.id(), d.created_on()),
+                format!("le brouillon {} « {label} » (commencé le {})", d.id(), d.created_on()),
+            );
+            if !yes {
+                if !io.input_is_terminal {
+                    return Err(CliError::usage(Text::new(
+                        format!(
+                            "not deleting {}: there is no terminal to confirm on; add --yes to delete it",
+                            what.en
+                        ),
+                        format!(
+                            "{} n'est pas supprimé : il n'y a pas de terminal pour confirmer; ajoutez --yes \
+                             pour le supprimer",
+                            what.fr
+                        ),
+                    )));
+                }
+                let ask = lang.pick(
+                    format!("Delete {}? It cannot be recovered. Type yes to delete: ", what.en),
+                    format!(
+                        "Supprimer {}? Il ne pourra pas être récupéré. Tapez oui pour supprimer : ",
+                        what.fr
+                    ),
+                );
+                if !confirm(io, &ask)? {
+                    w(writeln!(io.out, "{}", lang.pick("Not deleted.", "Rien n'a été supprimé.")))?;
+                    return Ok(1);
+                }
+            }
+            store.delete(&id).map_err(cli_error)?;
+            let done = lang.pick(format!("Deleted {}.", what.en), format!("Supprimé : {}.", what.fr));
+            w(writeln!(io.out, "{done}"))?;
+            Ok(0)
+        }
+        DraftsCommand::Purge { .. } => unreachable!("handled above"),
+        DraftsCommand::Export { id, out } => {
+            let id = store.resolve(id).map_err(cli_error)?;
+            let d = with_passphrase(&mut store, global, lang, |s| s.read(&id, clock))?;
+            let bytes = d.to_answers_file();
+            match out {
+                // JSON escapes for control and bidi characters: the same answers file, safe on a terminal.
+                None => {
+                    w(io.out.write_all(crate::safe_text::json(&String::from_utf8_lossy(&bytes)).as_bytes()))?
+                }
+                Some(path) => {
+                    write_private(path, &bytes)?;
+                    let (id, label, p) = (d.id(), safe(&d.label), crate::safe_text::path(path));
+                    w(writeln!(
+                        io.err,
+                        "{}",
+                        lang.pick(
+                            format!(
+                                "Wrote the answers of draft {id} '{label}' to {p} (mode 0600: it holds personal data)."
+                            ),
+                            format!(
+                                "Réponses du brouillon {id} « {label} » écrites dans {p} (mode 0600 : le fichier \
+                                 contient des renseignements personnels)."
+                            ),
+                        )
+                    ))?;
+                }
+            }
+            Ok(0)
+        }
+        DraftsCommand::Import { file, label } => {
+            // A regular file within the 8 MB a draft may have (it becomes one), never a FIFO or device.
+            let max = crate::drafts::format::MAX_FILE_BYTES as u64;
+            let fname = crate::safe_text::path(file);
+            let mut bytes = crate::drafts::fsutil::read_regular(file, max, true).map_err(|e| {
+                let r = crate::drafts::io_reason(&e);
+                let (en, fr) = if e.kind() == std::io::ErrorKind::FileTooLarge {
+                    (
+                        format!("{fname}: over the {max}-byte limit of a draft; nothing was imported"),
+                        format!(
+                            "{fname} : dépasse la limite de {max} octets d'un brouillon; rien n'a été importé"
+                        ),
+                    )
+                } else {
+                    (
+                        format!("{fname}: cannot be read ({}); check the path", r.en),
+                        format!("{fname} : illisible ({}); vérifiez le chemin", r.fr),
+                    )
+                };
+                CliError::usage(Text::new(en, fr))
+            })?;
+            // A byte order mark is not part of the JSON; a key given twice is refused, not guessed.
+            if bytes.starts_with(b"\xEF\xBB\xBF") {
+                bytes.drain(..3);
+            }
+            if let Ok(text) = std::str::from_utf8(&bytes) {
+                crate::context::parse_answers_json(&fname, text)?;
+            }
+            let open = with_passphrase(&mut store, global, lang, |s| {
+                s.import(&bytes, file, label.as_deref(), inspector.questionnaire(), language, clock)
+            })?;
+            let e = open.draft.expiry(clock.today());
+            let (f, id, label, start) =
+                (fname, open.draft.id(), safe(&open.draft.label), open.draft.created_on());
+            let left = e.describe_in(lang);
+            w(writeln!(
+                io.out,
+                "{}",
+                lang.pick(
+                    format!("Imported {f} as draft {id} '{label}', started {start}: {left}."),
+                    format!("{f} importé comme brouillon {id} « {label} », commencé le {start} : {left}."),
+                )
+            ))?;
+            Ok(0)
+        }
+    }
+}
+
+/// Asks on stderr and reads one line: true for yes/y/oui/o.
+fn confirm(io: &mut Io<'_>, ask: &str) -> Result<bool, CliError> {
+    w(write!(io.err, "{ask}"))?;
+    w(io.err.flush())?;
+    let mut line = String::new();
+    let _ = io.input.read_line(&mut line);
+    Ok(matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "o" | "oui"))
+}
+
+/// What a locked draft means, said after locking one.
+fn locked_words(lang: Lang) -> &'static str {
+    lang.pick(
+        "Its answers, attachments and notes are encrypted with your passphrase; its name, start date and \
+         days left stay readable. Without the passphrase they cannot be recovered.",
+        "Ses réponses, pièces jointes et notes sont chiffrées avec votre phrase de passe; son nom, sa date de \
+         début et les jours restants restent lisibles. Sans la phrase de passe, elles sont irrécupérables.",
+    )
+}
+
+/// Runs `f` on the store; when it needs the passphrase of a locked draft, asks for it once
+/// ([`ask_passphrase`]) and runs `f` again with it.
+pub fn with_passphrase<T>(
+    store: &mut DraftStore,
+    global: &GlobalArgs,
+    lang: Lang,
+    f: impl Fn(&DraftStore) -> Result<T, DraftError>,
+) -> Result<T, CliError> {
+    match f(store) {
+        Err(DraftError::PassphraseNeeded { id, label }) => {
+            let pass = ask_passphrase(global, lang, &id, &label)?;
+            store.set_passphrase(Some(pass));
+            f(store).map_err(cli_error)
+        }
+        other => other.map_err(cli_error),
+    }
+}
+
+/// The passphrase of draft `id`: from `--passphrase-file` / `CITCERT_PASSPHRASE_FILE`, else typed
+/// on the terminal without echo. Never from an argument or an environment variable's value.
+pub fn ask_passphrase(
+    global: &GlobalArgs,
+    lang: Lang,
+    id: &str,
+    label: &str,
+) -> Result<Passphrase, CliError> {
+    if let Some(path) = &global.passphrase_file {
+        return read_passphrase_file(path).map_err(CliError::usage);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(cli_error(DraftError::PassphraseNeeded { id: id.into(), label: label.into() }));
+    }
+    let label = crate::safe_text::inline(label);
+    let prompt = lang.pick(
+        format!("Passphrase of draft {id} '{label}': "),
+        format!("Phrase de passe du brouillon {id} « {label} » : "),
+    );
+    let typed = zeroize::Zeroizing::new(rpassword::prompt_password(prompt).map_err(|e| no_prompt(&e))?);
+    Passphrase::new(&typed).map_err(CliError::usage)
+}
+
+/// When `root` (read from `path`) is a draft file locked with a passphrase, asks for the
+/// passphrase and returns the draft's contents in the shape of an unlocked draft file (answers,
+/// attachments, label, created_on), for `check --answers FILE` and the document commands. `None`
+/// for any other JSON, which the caller reads as it is.
+pub fn unlock_file(
+    path: &Path,
+    bytes: &[u8],
+    root: &serde_json::Value,
+    global: &GlobalArgs,
+    lang: Lang,
+) -> Result<Option<serde_json::Value>, CliError> {
+    if root.get("protected").is_none() || root.get("format").is_none() {
+        return Ok(None);
+    }
+    let p = path.display();
+    let id = root.get("id").and_then(|v| v.as_str()).unwrap_or("");
+    let mut d = crate::drafts::format::parse(bytes, id)
+        .map_err(|r| CliError::usage(Text::new(format!("{p}: {}", r.en), format!("{p} : {}", r.fr))))?;
+    let pass = ask_passphrase(global, lang, d.id(), &d.label)?;
+    crate::drafts::protect::unlock(&mut d, &pass).map_err(|e| match e {
+        crate::drafts::protect::UnlockError::WrongPassphrase => {
+            cli_error(DraftError::WrongPassphrase { id: d.id().into() })
+        }
+        crate::drafts::protect::UnlockError::Damaged(r) => {
+            CliError::usage(Text::new(format!("{p}: {}", r.en), format!("{p} : {}", r.fr)))
+        }
+    })?;
+    Ok(Some(serde_json::json!({
+        "answers": d.answers,
+        "attachments": d.attachments,
+        "label": d.label,
+        "created_on": d.created_on().to_string(),
+    })))
+}
+
+/// A new passphrase, to lock a draft: from the file, or typed twice on the terminal.
+pub fn new_passphrase(global: &GlobalArgs, lang: Lang) -> Result<Passphrase, CliError> {
+    if let Some(path) = &global.passphrase_file {
+        let p = read_passphrase_file(path).map_err(CliError::usage)?;
+        p.check_for_lock().map_err(CliError::usage)?;
+        return Ok(p);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(CliError::usage(Text::new(
+            "to lock a draft, type a passphrase on a terminal, or give a file holding it with --passphrase-file \
+             FILE (or CITCERT_PASSPHRASE_FILE); nothing was changed",
+            "pour verrouiller un brouillon, tapez une phrase de passe dans un terminal, ou donnez un fichier qui la \
+             contient avec --passphrase-file FICHIER (ou CITCERT_PASSPHRASE_FILE); rien n'a été modifié",
+        )));
+    }
+    let first = zeroize::Zeroizing::new(
+        rpassword::prompt_password(lang.pick(
+            format!(
+                "New passphrase (at least {} characters; it is not shown): ",
+                crate::drafts::protect::MIN_CHARS
+            ),
+            format!(
+                "Nouvelle phrase de passe (au moins {} caractères; elle ne s'affiche pas) : ",
+                crate::drafts::protect::MIN_CHARS
+            ),
+        ))
+        .map_err(|e| no_prompt(&e))?,
+    );
+    let p = Passphrase::new_for_lock(&first).map_err(CliError::usage)?;
+    let again = zeroize::Zeroizing::new(
+        rpassword::prompt_password(lang.pick("Type it again: ", "Tapez-la de nouveau : "))
+            .map_err(|e| no_prompt(&e))?,
+    );
+    if !Passphrase::new(&again).is_ok_and(|a| a.same_as(&p)) {
+        return Err(CliError::usage(Text::new(
+            "the two passphrases differ; nothing was changed",
+            "les deux phrases de passe diffèrent; rien n'a été modifié",
+        )));
+    }
+    Ok(p)
+}
+
+fn no_prompt(e: &std::io::Error) -> CliError {
+    let r = crate::drafts::io_reason(e);
+    CliError::with_code(
+        1,
+        Text::new(
+            format!("cannot read the passphrase from the terminal: {}", r.en),
+            format!("impossible de lire la phrase de passe au terminal : {}", r.fr),
+        ),
+    )
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let res = (|| {
+        let mut f = crate::drafts::fsutil::create_private(path)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    })();
+    res.map_err(|e| {
+        let (p, r) = (crate::safe_text::path(path), crate::drafts::io_reason(&e));
+        CliError::with_code(
+            1,
+            Text::new(
+                format!("{p}: cannot be written ({}); check the path", r.en),
+                format!("{p} : impossible d'écrire ({}); vérifiez le chemin", r.fr),
+            ),
+        )
+    })
+}
+
+/// Text from a draft (label, answer) or a file name, neutralised for the terminal.
+fn safe(s: &str) -> String {
+    crate::safe_text::inline(s).into_owned()
+}
+
+/// "  - 'label', started 2025-06-01" for an expired draft.
+fn expired_line(x: &crate::drafts::ExpiredNotice, lang: Lang) -> String {
+    let (label, start) = (safe(&x.label), x.created_on);
+    lang.pick(format!("  - '{label}', started {start}"), format!("  - « {label} », commencé le {start}"))
+}
+
+/// Notices about what the sweep did, on stderr: labels and dates only.
+fn report_sweep(store: &DraftStore, sweep: &Sweep, err: &mut dyn Write, lang: Lang) -> Result<(), CliError> {
+    use crate::drafts::Kept;
+    let warning = lang.pick("warning", "avertissement");
+    for wt in &sweep.warnings {
+        w(writeln!(err, "citcert: {warning}: {}", safe(wt.get(lang))))?;
+    }
+    let deleted: Vec<_> = sweep.expired.iter().filter(|x| x.deleted).collect();
+    if !deleted.is_empty() {
+        let n = deleted.len();
+        w(writeln!(
+            err,
+            "{}",
+            lang.pick(
+                format!(
+                    "citcert: deleted {n} expired draft(s) — drafts are kept 60 days from the day they \
+                     were started:"
+                ),
+                format!(
+                    "citcert : {n} brouillon(s) expiré(s) supprimé(s) — les brouillons sont conservés \
+                     60 jours à partir du jour où ils ont été commencés :"
+                ),
+            )
+        ))?;
+        for x in deleted {
+            w(writeln!(err, "{}", expired_line(x, lang)))?;
+        }
+    }
+    for x in &sweep.expired {
+        let line = expired_line(x, lang);
+        let why = match &x.kept {
+            None | Some(Kept::AwaitingConfirmation) => continue,
+            Some(Kept::Examples) => lang
+                .pick("expired; not deleted: example folder", "expiré; non supprimé : dossier d'exemples")
+                .to_string(),
+            Some(Kept::NotSwept) => lang.pick("expired", "expiré").to_string(),
+            Some(Kept::Failed(t)) => lang.pick(
+                format!("expired; NOT deleted: {}", safe(&t.en)),
+                format!("expiré; NON supprimé : {}", safe(&t.fr)),
+            ),
+        };
+        w(writeln!(err, "{line} ({why})"))?;
+    }
+    let held: Vec<_> = sweep.expired.iter().filter(|x| x.kept == Some(Kept::AwaitingConfirmation)).collect();
+    if !held.is_empty() {
+        w(writeln!(err, "{}", held_notice(held.len(), sweep.today, lang)))?;
+        for x in held {
+            w(writeln!(err, "{}", expired_line(x, lang)))?;
+        }
+    }
+    for d in &sweep.damaged {
+        let moved = match &d.moved_to {
+            Some(p) => lang.pick(
+                format!(
+                    " Moved to {} (nothing was deleted); the other drafts are not affected. Read it there, \
+                     or delete it when you no longer need it.",
+                    crate::safe_text::path(p)
+                ),
+                format!(
+                    " Déplacé dans {} (rien n'a été supprimé); les autres brouillons ne sont pas touchés. \
+                     Consultez-le là, ou supprimez-le quand vous n'en aurez plus besoin.",
+                    crate::safe_text::path(p)
+                ),
+            ),
+            None => String::new(),
+        };
+        let restored = match (d.restored_from_backup, lang) {
+            (false, _) => "",
+            (true, Lang::En) => " The previous saved version (.bak) was good and has taken its place.",
+            (true, Lang::Fr) => " La version enregistrée précédente (.bak) était bonne et a pris sa place.",
+        };
+        let path = crate::safe_text::path(&store.dir().join(&d.file));
+        w(writeln!(
+            err,
+            "{}{moved}{restored}",
+            lang.pick(
+                format!("citcert: damaged draft {path}: {}.", safe(&d.reason.en)),
+                format!("citcert : brouillon endommagé {path} : {}.", safe(&d.reason.fr)),
+            )
+        ))?;
+    }
+    Ok(())
+}
+
+/// Several drafts past day 60 at once: not erased without a word, since a wrong date looks the same.
+fn held_notice(n: usize, today: Option<chrono::NaiveDate>, lang: Lang) -> String {
+    let today = today.map(|t| t.to_string()).unwrap_or_default();
+    lang.pick(
+        format!(
+            "citcert: {n} drafts are past their 60 days by this computer's date ({today}), all at once. They can no \
+             longer be opened, but they were NOT erased: if this computer's date is wrong, correct it; if it is \
+             right, erase them with `citcert drafts purge`:"
+        ),
+        format!(
+            "citcert : {n} brouillons ont dépassé leurs 60 jours d'un coup, selon la date de cet ordinateur \
+             (le {today}). \
+             Ils ne peuvent plus être ouverts, mais ils n'ont PAS été effacés : si la date de cet ordinateur est \
+             fausse, corrigez-la; si elle est juste, effacez-les avec `citcert drafts purge` :"
+        ),
+    )
+}
+
+fn purge(
+    store: &DraftStore,
+    sweep: &Sweep,
+    yes: bool,
+    clock: &Clock,
+    io: &mut Io<'_>,
+    lang: Lang,
+) -> Result<i32, CliError> {
+    use crate::drafts::Kept;
+    if store.is_examples() {
+        report_sweep(store, sweep, &mut *io.err, lang)?;
+        store.refuse_if_examples(Text::new("purge drafts", "purger les brouillons")).map_err(cli_error)?;
+    }
+    let only_warnings = Sweep { warnings: sweep.warnings.clone(), ..Default::default() };
+    report_sweep(store, &only_warnings, &mut *io.err, lang)?;
+    let held: Vec<_> = sweep.expired.iter().filter(|x| x.kept == Some(Kept::AwaitingConfirmation)).collect();
+    let mut expired = sweep.expired.clone();
+    if !held.is_empty() {
+        let today = clock.today();
+        let n = held.len();
+        let list: Vec<String> = held.iter().map(|x| expired_line(x, lang)).collect();
+        let what = lang.pick(
+            format!(
+                "{n} drafts are past their 60 days by this computer's date ({today}):\n{}",
+                list.join("\n")
+            ),
+            format!(
+                "{n} brouillons ont dépassé leurs 60 jours selon la date de cet ordinateur (le {today}) :\n{}",
+                list.join("\n")
+            ),
+        );
+        if !yes {
+            if !io.input_is_terminal {
+                return Err(CliError::usage(Text::new(
+                    format!(
+                        "not erasing: {n} drafts are past their 60 days by this computer's date ({today}), all at \
+                         once; check the date, then add --yes to erase them (there is no terminal to confirm on)"
+                    ),
+                    format!(
+                        "rien n'est effacé : {n} brouillons ont dépassé leurs 60 jours d'un coup selon la date de cet \
+                         ordinateur (le {today}); vérifiez la date, puis ajoutez --yes pour les effacer (il n'y a pas \
+                         de terminal pour confirmer)"
+                    ),
+                )));
+            }
+            let ask = lang.pick(
+                "Is this computer's date right? Erasing cannot be undone. Type yes to erase them: ",
+                "La date de cet ordinateur est-elle juste? L'effacement est définitif. Tapez oui pour les effacer : ",
+            );
+            if !confirm(io, &format!("{what}\n{ask}"))? {
+                w(writeln!(io.out, "{}", lang.pick("Nothing was erased.", "Rien n'a été effacé.")))?;
+                return Ok(1);
+            }
+        }
+        expired = store.sweep_erasing_all(clock).map_err(cli_error)?.expired;
+    }
+    let deleted: Vec<_> = expired.iter().filter(|x| x.deleted).collect();
+    let failed: Vec<_> = expired.iter().filter(|x| !x.deleted).collect();
+    if deleted.is_empty() && failed.is_empty() {
+        w(writeln!(io.out, "{}", lang.pick("No expired drafts.", "Aucun brouillon expiré.")))?;
+    }
+    if !deleted.is_empty() {
+        let n = deleted.len();
+        w(writeln!(
+            io.out,
+            "{}",
+            lang.pick(
+                format!("Deleted {n} expired draft(s):"),
+                format!("{n} brouillon(s) expiré(s) supprimé(s) :")
+            )
+        ))?;
+        for x in &deleted {
+            w(writeln!(io.out, "{}", expired_line(x, lang)))?;
+        }
+    }
+    if !failed.is_empty() {
+        let n = failed.len();
+        w(writeln!(
+            io.err,
+            "{}",
+            lang.pick(
+                format!("citcert: {n} expired draft(s) could NOT be deleted; they are still on disk:"),
+                format!("citcert : {n} brouillon(s) expiré(s) n'ont PAS pu être supprimés; ils sont encore sur le disque :"),
+            )
+        ))?;
+        for x in &failed {
+            let why = match &x.kept {
+                Some(Kept::Failed(t)) => safe(t.get(lang)),
+                _ => lang.pick("not erased", "non effacé").to_string(),
+            };
+            w(writeln!(io.err, "{} — {why}", expired_line(x, lang)))?;
+        }
+    }
+    let only_damaged = Sweep { damaged: sweep.damaged.clone(), ..Default::default() };
+    report_sweep(store, &only_damaged, &mut *io.err, lang)?;
+    Ok(if failed.is_empty() { 0 } else { 1 })
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n > width {
+        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    } else {
+        format!("{s}{}", " ".repeat(width - n))
+    }
+}
+
+fn list(
+    store: &DraftStore,
+    sweep: &Sweep,
+    clock: &Clock,
+    inspector: &dyn AnswerInspector,
+    io: &mut Io<'_>,
+    lang: Lang,
+) -> Result<i32, CliError> {
+    let mut rows: Vec<DraftSummary> = DraftStore::summaries(sweep, clock, inspector);
+    // Labels come from draft files: neutralised before the table is laid out.
+    for r in &mut rows {
+        r.label = safe(&r.label);
+    }
+    if rows.is_empty() {
+        let d = crate::safe_text::path(store.dir());
+        w(writeln!(
+            io.out,
+            "{}",
+            lang.pick(
+                format!("No drafts in {d}. Start one with: citcert drafts new --label \"…\""),
+                format!("Aucun brouillon dans {d}. Commencez-en un avec : citcert drafts new --label \"…\""),
+            )
+        ))?;
+        return Ok(0);
+    }
+    let (h_label, h_id, h_start, h_left, h_progress) = match lang {
+        Lang::En => ("LABEL", "ID", "STARTED", "DAYS LEFT", "PROGRESS"),
+        Lang::Fr => ("NOM", "ID", "COMMENCÉ", "JOURS REST.", "PROGRESSION"),
+    };
+    let lw = rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(5).clamp(5, 48);
+    let (dw, pw) = (h_left.chars().count(), h_progress.chars().count());
+    w(writeln!(
+        io.out,
+        "{}  {}  {}  {h_left}  {h_progress}",
+        pad(h_label, lw),
+        pad(h_id, 8),
+        pad(h_start, 10)
+    ))?;
+    let locked: std::collections::HashSet<&str> =
+        sweep.drafts.iter().filter(|d| d.is_protected()).map(|d| d.id()).collect();
+    for r in &rows {
+        let mut notes = Vec::new();
+        if locked.contains(r.id.as_str()) {
+            notes.push(lang.pick("locked (passphrase)", "verrouillé (phrase de passe)").to_string());
+        }
+        if r.expiry.is_warning() {
+            let last = r.expiry.last_day;
+            notes.push(lang.pick(format!("! last day {last}"), format!("! dernier jour : {last}")));
+        }
+        if r.no_longer_asked > 0 {
+            let n = r.no_longer_asked;
+            notes.push(lang.pick(
+                format!("{n} answer(s) no longer asked"),
+                format!("{n} réponse(s) à des questions qui ne sont plus posées"),
+            ));
+        }
+        let notes = if notes.is_empty() { String::new() } else { format!("  {}", notes.join("; ")) };
+        w(writeln!(
+            io.out,
+            "{}  {}  {}  {:>dw$}  {:>w$} %{notes}",
+            pad(&r.label, lw),
+            pad(&r.id, 8),
+            r.created_on,
+            r.expiry.days_left,
+            r.progress_percent,
+            w = pw - 2
+        ))?;
+    }
+    // The table first, then the warnings: on a terminal both go to the same screen.
+    w(io.out.flush())?;
+    for r in rows.iter().filter(|r| r.expiry.is_warning()) {
+        let (id, label, left, last) = (&r.id, &r.label, r.expiry.describe_in(lang), r.expiry.last_day);
+        // (the labels were neutralised above)
+        w(writeln!(
+            io.err,
+            "{}",
+            lang.pick(
+                format!("citcert: warning: draft {id} '{label}' has {left} — it is deleted after {last}."),
+                format!(
+                    "citcert : avertissement : brouillon {id} « {label} » : {left} — il sera supprimé après \
+                     le {last}."
+                ),
+            )
+        ))?;
+    }
+    if store.is_examples() {
+        let d = crate::safe_text::path(store.dir());
+        w(writeln!(
+            io.err,
+            "{}",
+            lang.pick(
+                format!("citcert: note: {d} is a folder of example drafts; it is never changed."),
+                format!(
+                    "citcert : note : {d} est un dossier de brouillons d'exemple; il n'est jamais modifié."
+                ),
+            )
+        ))?;
+    }
+    Ok(0)
+}
+
+fn show(
+    open: &crate::drafts::OpenDraft,
+    clock: &Clock,
+    inspector: &dyn AnswerInspector,
+    io: &mut Io<'_>,
+    lang: Lang,
+) -> Result<i32, CliError> {
+    let d = &open.draft;
+    let e = d.expiry(clock.today());
+    let out = &mut *io.out;
+    // Field names, padded to one column.
+    let names: [&str; 10] = match lang {
+        Lang::En => [
+            "Started:",
+            "Expiry:",
+            "Last saved:",
+            "Screen:",
+            "Progress:",
+            "Language:",
+            "Questionnaire:",
+            "Attachments:",
+            "Access:",
+            "Draft",
+        ],
+        Lang::Fr => [
+            "Commencé le :",
+            "Expiration :",
+            "Enregistré le :",
+            "Écran :",
+            "Progression :",
+            "Langue :",
+            "Questionnaire :",
+            "Pièces jointes :",
+            "Accès :",
+            "Brouillon",
+        ],
+    };
+    let width = names[..9].iter().map(|n| n.chars().count()).max().unwrap_or(0) + 2;
+    let field = |i: usize| pad(names[i], width);
+    w(writeln!(out, "{} {} — {}", names[9], d.id(), safe(&d.label)))?;
+    let last = e.last_day;
+    let started = lang.pick(format!("(last day {last})"), format!("(dernier jour : {last})"));
+    w(writeln!(out, "{}{} {started}", field(0), d.created_on()))?;
+    w(writeln!(out, "{}{}", field(1), e.describe_in(lang)))?;
+    w(writeln!(out, "{}{}", field(2), d.last_saved().format("%Y-%m-%d %H:%M:%S")))?;
+    w(writeln!(out, "{}{}", field(3), safe(&d.current_screen)))?;
+    w(writeln!(out, "{}{} %", field(4), inspector.progress_percent(&d.answers).min(100)))?;
+    w(writeln!(out, "{}{}", field(5), safe(&d.language)))?;
+    let (qid, qv) = (safe(&d.questionnaire.id), safe(&d.questionnaire.version));
+    w(writeln!(
+        out,
+        "{}{}",
+        field(6),
+        lang.pick(format!("{qid} version {qv}"), format!("{qid}, version {qv}"))
+    ))?;
+    w(writeln!(out, "{}{}", field(7), d.attachments.len()))?;
+    if let crate::drafts::Access::ReadOnly(why) = open.access() {
+        let ro = lang.pick("read-only", "lecture seule");
+        w(writeln!(out, "{}{ro} — {}", field(8), safe(why.get(lang))))?;
+    }
+    let orphans = crate::drafts::no_longer_asked(&d.answers, inspector);
+    let orphan_set: std::collections::HashSet<&str> = orphans.iter().map(String::as_str).collect();
+    let n = d.answers.len() - orphans.len();
+    w(writeln!(out, "{}", lang.pick(format!("Answers ({n}):"), format!("Réponses ({n}) :"))))?;
+    // Ids and answers come from the draft file: neutralised.
+    let fmt = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => safe(s),
+        serde_json::Value::Array(a) => {
+            safe(&a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join("; "))
+        }
+        other => safe(&other.to_string()),
+    };
+    for (k, v) in d.answers.iter().filter(|(k, _)| !orphan_set.contains(k.as_str())) {
+        w(writeln!(out, "  {} = {}", safe(k), fmt(v)))?;
+    }
+    if !orphans.is_empty() {
+        let n = orphans.len();
+        w(writeln!(
+            out,
+            "{}",
+            lang.pick(
+                format!("No longer asked ({n}; kept in the draft):"),
+                format!("Questions qui ne sont plus posées ({n}; réponses gardées dans le brouillon) :"),
+            )
+        ))?;
+        for k in &orphans {
+            w(writeln!(out, "  {} = {}", safe(k), fmt(&d.answers[k])))?;
+        }
+    }
+    if e.is_warning() {
+        let left = e.describe_in(lang);
+        w(writeln!(
+            io.err,
+            "{}",
+            lang.pick(
+                format!("citcert: warning: {left} — the draft is deleted after {last}."),
+                format!("citcert : avertissement : {left} — le brouillon sera supprimé après le {last}."),
+            )
+        ))?;
+    }
+    Ok(0)
+}
+
+/// "4.4" for a question id, or the id itself when the questionnaire no longer has it.
+fn number_of(inspector: &dyn AnswerInspector, id: &str) -> String {
+    inspector.question_number(id).unwrap_or_else(|| id.to_string())
+}
+
+/// The notes, by question, after `drafts show`. Notes were checked when written (one line, no
+/// control characters), and a draft file changed by hand does not load.
+fn show_notes(
+    d: &crate::drafts::Draft,
+    inspector: &dyn AnswerInspector,
+    io: &mut Io<'_>,
+    lang: Lang,
+) -> Result<(), CliError> {
+    let n = d.notes.len();
+    if n == 0 {
+        return w(writeln!(io.out, "{}", lang.pick("Notes: none.", "Notes : aucune.")));
+    }
+    w(writeln!(io.out, "{}", lang.pick(format!("Notes ({n}):"), format!("Notes ({n}) :"))))?;
+    for (id, note) in &d.notes {
+        let colon = crate::engine::text::colon(lang);
+        w(writeln!(io.out, "  {} ({id}){colon}{note}", number_of(inspector, id)))?;
+    }
+    Ok(())
+}
+
+/// The history, oldest first, after `drafts show --history`: times, events and question numbers.
+fn show_history(
+    d: &crate::drafts::Draft,
+    inspector: &dyn AnswerInspector,
+    io: &mut Io<'_>,
+    lang: Lang,
+) -> Result<(), CliError> {
+    const SHOWN: usize = 30;
+    let n = d.history.len();
+    if n == 0 {
+        return w(writeln!(
+            io.out,
+            "{}",
+            lang.pick(
+                "History: none yet (drafts saved before this version of citcert start one at their next save).",
+                "Historique : aucun pour l'instant (les brouillons enregistrés avant cette version de citcert en \
+                 commencent un à leur prochain enregistrement).",
+            )
+        ));
+    }
+    w(writeln!(
+        io.out,
+        "{}",
+        lang.pick(
+            format!(
+                "History ({n}, oldest first; the last {} are kept):",
+                crate::drafts::history::MAX_HISTORY
+            ),
+            format!(
+                "Historique ({n}, du plus ancien au plus récent; les {} derniers sont gardés) :",
+                crate::drafts::history::MAX_HISTORY
+            ),
+        )
+    ))?;
+    for e in &d.history {
+        let at = e.at.replace('T', " ");
+        let word = e.event.word();
+        let mut line = format!("  {at}  {}", word.get(lang));
+        if !e.changed.is_empty() {
+            let mut nums: Vec<String> = e.changed.iter().map(|id| number_of(inspector, id)).collect();
+            // In questionnaire order: 4.2 before 4.10; ids of questions no longer asked last.
+            nums.sort_by_cached_key(|n| {
+                let parts: Vec<u32> = n.split('.').map(|p| p.parse().unwrap_or(u32::MAX)).collect();
+                (parts, n.clone())
+            });
+            nums.truncate(SHOWN);
+            line.push_str(&format!("{}{}", crate::engine::text::colon(lang), nums.join(", ")));
+            if e.changed.len() > SHOWN {
+                let more = e.changed.len() - SHOWN;
+                line.push_str(&lang.pick(format!(" and {more} more"), format!(" et {more} autres")));
+            }
+        }
+        w(writeln!(io.out, "{line}"))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! The documents, as one room: attaching files (`attach`), what is really done (`readiness`), the
+//! summary (`export`, `report`), the signed package (`package`) and handing it over (`handoff`).
+//! Below the front ends and the command line; above the draft store and the engine.
+
+pub mod attach;
+pub mod export;
+pub mod handoff;
+pub mod package;
+pub mod readiness;
+pub mod report;

@@ -1,0 +1,698 @@
+//! The signed submission package (issue 5): a folder with the files, a `manifest.json` listing every
+//! file with its size and SHA-256, `manifest.sig` (Ed25519 over manifest.json's exact bytes, hex) and
+//! `public.key` (hex). [`verify`] re-checks the signature and every hash and names what was added,
+//! removed or altered.
+//!
+//! The signing key is made on first use in the data folder (`CITCERT_KEY_DIR`, else the platform
+//! data folder; not the config folder, which people keep in dotfile repositories), file 0600 in a
+//! 0700 folder. The public key travels with the package, so
+//! the signature proves the package is unchanged since *some* key signed it; the fingerprint tells
+//! whose (compare it with `citcert verify` on the machine that made it).
+
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::documents::attach::hex;
+use crate::drafts::fsutil::{create_private, ensure_private_dir, open_regular, read_regular};
+use crate::drafts::io_reason;
+use crate::engine::{Lang, Text};
+
+pub const MANIFEST: &str = "manifest.json";
+pub const SIGNATURE: &str = "manifest.sig";
+pub const PUBLIC_KEY: &str = "public.key";
+pub const KEY_FILE: &str = "package-signing.key";
+
+/// Why a package could not be made or checked, in English and French ([`PackageError::text`]);
+/// `Display` gives the English.
+#[derive(Debug)]
+pub enum PackageError {
+    Io { path: PathBuf, source: std::io::Error },
+    Invalid(Text),
+}
+
+impl PackageError {
+    /// The message in both languages.
+    pub fn text(&self) -> Text {
+        match self {
+            PackageError::Io { path, source } => {
+                let (p, r) = (crate::safe_text::path(path), io_reason(source));
+                Text::new(format!("{p}: {}", r.en), format!("{p} : {}", r.fr))
+            }
+            PackageError::Invalid(t) => t.clone(),
+        }
+    }
+    /// The message in one language.
+    pub fn message(&self, lang: Lang) -> String {
+        self.text().get(lang).to_string()
+    }
+}
+
+impl std::fmt::Display for PackageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text().en)
+    }
+}
+
+impl std::error::Error for PackageError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            PackageError::Io { source, .. } => Some(source),
+            PackageError::Invalid(_) => None,
+        }
+    }
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> PackageError + '_ {
+    move |source| PackageError::Io { path: path.to_path_buf(), source }
+}
+
+/// Where the signing key lives, and what was done to put it there.
+#[derive(Debug)]
+pub struct KeyDir {
+    pub dir: PathBuf,
+    /// Said once, when a key was moved from the old place (or when one is left there).
+    pub notice: Option<Text>,
+}
+
+/// The folder holding the signing key: `CITCERT_KEY_DIR` (or its older name `CITCERT_CONFIG_DIR`)
+/// as given, else the platform data folder (`~/.local/share/citcert` on Linux). A key that older
+/// versions made in the config folder (`~/.config/citcert`) is moved to the data folder.
+pub fn key_dir() -> Result<KeyDir, PackageError> {
+    for var in ["CITCERT_KEY_DIR", "CITCERT_CONFIG_DIR"] {
+        if let Ok(d) = std::env::var(var)
+            && !d.trim().is_empty()
+        {
+            return Ok(KeyDir { dir: PathBuf::from(d), notice: None });
+        }
+    }
+    let dirs = directories::ProjectDirs::from("ca", "citcert", "citcert").ok_or_else(|| {
+        PackageError::Invalid(Text::new(
+            "no home folder found for the signing key; set CITCERT_KEY_DIR",
+            "aucun dossier personnel pour la clé de signature; définissez CITCERT_KEY_DIR",
+        ))
+    })?;
+    let dir = dirs.data_dir().to_path_buf();
+    let notice = move_old_key(dirs.config_dir(), &dir)?;
+    Ok(KeyDir { dir, notice })
+}
+
+/// Moves `old_dir/package-signing.key` into `new_dir` (0700) when `new_dir` has no key, and says
+/// so. When both have one, the new one is kept and the old one left where it is, with a notice.
+/// Nothing happens when there is no old key or the two folders are one (macOS).
+pub fn move_old_key(old_dir: &Path, new_dir: &Path) -> Result<Option<Text>, PackageError> {
+    let (old, new) = (old_dir.join(KEY_FILE), new_dir.join(KEY_FILE));
+    let old_is_file = std::fs::symlink_metadata(&old).is_ok_and(|m| m.is_file());
+    if old_dir == new_dir || !old_is_file {
+        return Ok(None);
+    }
+    let (o, n) = (old.display(), new.display());
+    if std::fs::symlink_metadata(&new).is_ok() {
+        return Ok(Some(Text::new(
+            format!(
+                "an older package signing key is still in {o}; citcert signs with {n}. Delete the old \
+                 one (keep a copy if you still need to show packages it signed)."
+            ),
+            format!(
+                "une ancienne clé de signature des paquets est encore dans {o}; citcert signe avec {n}. \
+                 Supprimez l'ancienne (gardez-en une copie si vous devez encore montrer des paquets \
+                 qu'elle a signés)."
+            ),
+        )));
+    }
+    ensure_private_dir(new_dir).map_err(|e| PackageError::Invalid(e.text()))?;
+    if std::fs::rename(&old, &new).is_err() {
+        // Another file system: copy (0600), sync, then remove the old one.
+        let bytes = read_key_file(&old)?;
+        let mut f = create_private(&new).map_err(io(&new))?;
+        f.write_all(&bytes).and_then(|_| f.sync_all()).map_err(io(&new))?;
+        std::fs::remove_file(&old).map_err(io(&old))?;
+    }
+    Ok(Some(Text::new(
+        format!(
+            "moved the package signing key from {o} to {n}: a private key belongs in the data folder, \
+             not with settings that are often shared."
+        ),
+        format!(
+            "clé de signature des paquets déplacée de {o} vers {n} : une clé privée va dans le dossier \
+             de données, pas avec les réglages, souvent partagés."
+        ),
+    )))
+}
+
+/// A key file's bytes: a regular file of at most 4 KiB (a key is 65 bytes).
+fn read_key_file(path: &Path) -> Result<Vec<u8>, PackageError> {
+    use std::io::Read;
+    let f = std::fs::File::open(path).map_err(io(path))?;
+    let meta = f.metadata().map_err(io(path))?;
+    if !meta.is_file() || meta.len() > 4096 {
+        let p = path.display();
+        return Err(PackageError::Invalid(Text::new(
+            format!("{p}: not a citcert signing key (not a small regular file); move it away"),
+            format!(
+                "{p} : ce n'est pas une clé de signature citcert (pas un petit fichier ordinaire); déplacez-le"
+            ),
+        )));
+    }
+    let mut bytes = Vec::new();
+    f.take(4096).read_to_end(&mut bytes).map_err(io(path))?;
+    Ok(bytes)
+}
+
+/// Exactly `2 × N` hex digits (surrounding whitespace, such as a final newline, allowed). Strict:
+/// `u8::from_str_radix` took "+f" as a digit pair, so a key or signature with a "+" in it was read.
+fn parse_hex<const N: usize>(s: &str) -> Option<[u8; N]> {
+    let mut out = [0u8; N];
+    hex::decode_to_slice(s.trim(), &mut out).ok()?;
+    Some(out)
+}
+
+/// Loads the signing key from `dir`, creating it (0600, folder 0700) on first use. Returns the key
+/// and whether it was just created.
+pub fn load_or_create_key(dir: &Path) -> Result<(SigningKey, bool), PackageError> {
+    let path = dir.join(KEY_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let seed = parse_hex::<32>(&text).ok_or_else(|| {
+                let p = crate::safe_text::path(&path);
+                PackageError::Invalid(Text::new(
+                    format!("{p}: not a citcert signing key (64 hex digits expected); move it away to make a new key"),
+                    format!(
+                        "{p} : ce n'est pas une clé de signature citcert (64 chiffres hexadécimaux attendus); \
+                         déplacez ce fichier ailleurs pour créer une nouvelle clé"
+                    ),
+                ))
+            })?;
+            Ok((SigningKey::from_bytes(&seed), false))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            ensure_private_dir(dir).map_err(|e| PackageError::Invalid(e.text()))?;
+            let key = SigningKey::generate(&mut rand_core::OsRng);
+            let mut seed_hex = hex(&key.to_bytes());
+            seed_hex.push('\n');
+            let mut f = create_private(&path).map_err(io(&path))?;
+            f.write_all(seed_hex.as_bytes()).and_then(|_| f.sync_all()).map_err(io(&path))?;
+            Ok((key, true))
+        }
+        Err(e) => Err(PackageError::Io { path, source: e }),
+    }
+}
+
+/// "SHA256:1a2b3c4d…" — the first 16 bytes of SHA-256 of the public key, hex in groups of 4.
+pub fn fingerprint(vk: &VerifyingKey) -> String {
+    let h = hex(&Sha256::digest(vk.as_bytes())[..16]);
+    let groups: Vec<&str> = (0..h.len()).step_by(4).map(|i| &h[i..i + 4]).collect();
+    format!("SHA256:{}", groups.join(":"))
+}
+
+/// One file in the manifest.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ManifestEntry {
+    /// Relative, `/`-separated.
+    pub path: String,
+    pub size: u64,
+    pub sha256: String,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    pub created_on: String,
+    pub questionnaire: String,
+    pub public_key_fingerprint: String,
+    pub files: Vec<ManifestEntry>,
+}
+
+/// What goes in a package: a relative path and its bytes.
+pub struct PackageFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Writes the package folder (which must not exist, or be an empty folder of this user's that
+/// others cannot write to) and signs its manifest.
+///
+/// Nothing is ever written through a link: every folder inside is made here (`mkdir`, failing if
+/// something is already there) and every file is created new (`O_EXCL | O_NOFOLLOW`), so a link
+/// planted in the folder while the package is written makes the command fail, never write
+/// elsewhere.
+pub fn write_package(
+    out: &Path,
+    files: &[PackageFile],
+    key: &SigningKey,
+    created_on: &str,
+    questionnaire: &str,
+) -> Result<Manifest, PackageError> {
+    for f in files {
+        if !safe_rel(&f.path) || [MANIFEST, SIGNATURE, PUBLIC_KEY].contains(&f.path.as_str()) {
+            let p = crate::safe_text::inline(&f.path);
+            return Err(PackageError::Invalid(Text::new(
+                format!("{p}: not a usable file name in a package"),
+                format!("{p} : ce nom de fichier ne peut pas servir dans un paquet"),
+            )));
+        }
+    }
+    prepare_out(out)?;
+    let mut made = std::collections::HashSet::new();
+    let mut entries = vec![];
+    for f in files {
+        let mut parts: Vec<&str> = f.path.split('/').collect();
+        parts.pop();
+        let mut sub = PathBuf::new();
+        for part in parts {
+            sub.push(part);
+            if made.insert(sub.clone()) {
+                make_private_dir(&out.join(&sub))?;
+            }
+        }
+        write_file(&out.join(&f.path), &f.bytes)?;
+        entries.push(ManifestEntry {
+            path: f.path.clone(),
+            size: f.bytes.len() as u64,
+            sha256: hex(&Sha256::digest(&f.bytes)),
+        });
+    }
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    let vk = key.verifying_key();
+    let manifest = Manifest {
+        format: "citcert-package-1".into(),
+        created_on: created_on.into(),
+        questionnaire: questionnaire.into(),
+        public_key_fingerprint: fingerprint(&vk),
+        files: entries,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&manifest).expect("a manifest always serializes");
+    bytes.push(b'\n');
+    let sig = key.sign(&bytes);
+    write_file(&out.join(MANIFEST), &bytes)?;
+    write_file(&out.join(SIGNATURE), format!("{}\n", hex(&sig.to_bytes())).as_bytes())?;
+    write_file(&out.join(PUBLIC_KEY), format!("{}\n", hex(vk.as_bytes())).as_bytes())?;
+    Ok(manifest)
+}
+
+/// Makes `out` (0700; missing parents are made too), or checks that an existing one is a real,
+/// empty folder of this user's that no one else can write to (else a link could be planted in it
+/// between this check and the writes).
+fn prepare_out(out: &Path) -> Result<(), PackageError> {
+    let o = crate::safe_text::path(out);
+    let refuse = |en: String, fr: String| Err(PackageError::Invalid(Text::new(en, fr)));
+    match std::fs::symlink_metadata(out) {
+        Ok(m) if m.file_type().is_symlink() => refuse(
+            format!("{o}: is a symbolic link; give the path of a new folder (citcert creates it)"),
+            format!(
+                "{o} : c'est un lien symbolique; donnez le chemin d'un nouveau dossier (citcert le crée)"
+            ),
+        ),
+        Ok(m) if !m.is_dir() => refuse(
+            format!("{o}: exists and is not a folder; give the path of a new folder (citcert creates it)"),
+            format!(
+                "{o} : existe et n'est pas un dossier; donnez le chemin d'un nouveau dossier (citcert le crée)"
+            ),
+        ),
+        Ok(m) => {
+            let mut it = std::fs::read_dir(out).map_err(io(out))?;
+            if it.next().is_some() {
+                return refuse(
+                    format!("{o}: the folder exists and is not empty; choose a new folder for the package"),
+                    format!(
+                        "{o} : le dossier existe et n'est pas vide; choisissez un nouveau dossier pour le paquet"
+                    ),
+                );
+            }
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::{MetadataExt, PermissionsExt};
+                // SAFETY: geteuid has no preconditions and cannot fail.
+                let me = unsafe { libc::geteuid() };
+                let mode = m.permissions().mode() & 0o7777;
+                if m.uid() != me || mode & 0o022 != 0 {
+                    return refuse(
+                        format!(
+                            "{o}: other users can write to this folder (mode {mode:04o}), so they could plant \
+                             links in it while the package is written; give the path of a new folder (citcert \
+                             creates it)"
+                        ),
+                        format!(
+                            "{o} : d'autres utilisateurs peuvent écrire dans ce dossier (mode {mode:04o}) et \
+                             pourraient y placer des liens pendant l'écriture du paquet; donnez le chemin d'un \
+                             nouveau dossier (citcert le crée)"
+                        ),
+                    );
+                }
+            }
+            #[cfg(not(unix))]
+            let _ = m;
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).map_err(io(parent))?;
+            }
+            make_private_dir(out)
+        }
+        Err(e) => Err(PackageError::Io { path: out.to_path_buf(), source: e }),
+    }
+}
+
+/// `mkdir` with mode 0700; fails when anything (a link included) is already there.
+fn make_private_dir(path: &Path) -> Result<(), PackageError> {
+    #[cfg_attr(not(unix), allow(unused_mut))]
+    let mut b = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, crate::drafts::fsutil::DIR_MODE);
+    b.create(path).map_err(io(path))
+}
+
+/// Creates a new file (0600), never through a link and never over an existing file.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), PackageError> {
+    let mut o = std::fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(crate::drafts::fsutil::FILE_MODE).custom_flags(libc::O_NOFOLLOW);
+    }
+    let mut f = o.open(path).map_err(io(path))?;
+    f.write_all(bytes).and_then(|_| f.sync_all()).map_err(io(path))
+}
+
+fn safe_rel(p: &str) -> bool {
+    !p.is_empty() && !p.contains('\\') && Path::new(p).components().all(|c| matches!(c, Component::Normal(_)))
+}
+
+/// The result of [`verify`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VerifyReport {
+    pub fingerprint: Option<String>,
+    pub signature_ok: bool,
+    /// The public key is this machine's own signing key.
+    pub own_key: Option<bool>,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub altered: Vec<String>,
+    /// Other problems (missing manifest, unreadable file…), in English and French.
+    pub problems: Vec<Text>,
+}
+
+impl VerifyReport {
+    pub fn intact(&self) -> bool {
+        self.signature_ok
+            && self.added.is_empty()
+            && self.removed.is_empty()
+            && self.altered.is_empty()
+            && self.problems.is_empty()
+    }
+}
+
+/// The largest manifest.json `verify` reads (a package of 5 documents has one of about 2 KB).
+pub const MAX_MANIFEST_BYTES: u64 = 4 * 1024 * 1024;
+/// The most files `verify` looks at in a package folder.
+pub const MAX_PACKAGE_FILES: usize = 10_000;
+
+/// Checks a package folder: the signature of manifest.json, then every file against it.
+/// `own_key`: this machine's public key, when there is one, to say whose key signed.
+///
+/// A package is received from someone else: links are never followed (a link, a FIFO, a device is
+/// refused by name), nothing is read past its listed size, manifest.json past
+/// [`MAX_MANIFEST_BYTES`], or more than [`MAX_PACKAGE_FILES`] files; a path listed twice is refused.
+/// The work is linear in the number of files.
+pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport, PackageError> {
+    if !dir.is_dir() {
+        let d = crate::safe_text::path(dir);
+        return Err(PackageError::Invalid(Text::new(
+            format!("{d}: not a folder; give a package folder"),
+            format!("{d} : ce n'est pas un dossier; donnez le dossier d'un paquet"),
+        )));
+    }
+    let mut r = VerifyReport::default();
+    let read = |name: &str, max: u64, r: &mut VerifyReport| -> Option<Vec<u8>> {
+        match read_regular(&dir.join(name), max, false) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                let e = io_reason(&e);
+                r.problems.push(Text::new(
+                    format!("{name}: cannot be read ({}); the package is incomplete", e.en),
+                    format!("{name} : illisible : {}; le paquet est incomplet", e.fr),
+                ));
+                None
+            }
+        }
+    };
+    let manifest_bytes = read(MANIFEST, MAX_MANIFEST_BYTES, &mut r);
+    let sig_bytes = read(SIGNATURE, 1024, &mut r);
+    let key_bytes = read(PUBLIC_KEY, 1024, &mut r);
+    let vk = key_bytes.as_ref().and_then(|b| {
+        let k = std::str::from_utf8(b)
+            .ok()
+            .and_then(parse_hex::<32>)
+            .and_then(|k| VerifyingKey::from_bytes(&k).ok());
+        if k.is_none() {
+            r.problems.push(Text::new(
+                format!("{PUBLIC_KEY}: altered: not an Ed25519 public key"),
+                format!("{PUBLIC_KEY} : modifié : ce n'est pas une clé publique Ed25519"),
+            ));
+        }
+        k
+    });
+    if let Some(vk) = &vk {
+        r.fingerprint = Some(fingerprint(vk));
+        r.own_key = own_key.map(|o| o == vk);
+    }
+    let sig = sig_bytes.as_ref().and_then(|b| {
+        let s = std::str::from_utf8(b).ok().and_then(parse_hex::<64>).map(|s| Signature::from_bytes(&s));
+        if s.is_none() {
+            r.problems.push(Text::new(
+                format!("{SIGNATURE}: altered: not an Ed25519 signature"),
+                format!("{SIGNATURE} : modifié : ce n'est pas une signature Ed25519"),
+            ));
+        }
+        s
+    });
+    if let (Some(m), Some(vk), Some(sig)) = (&manifest_bytes, &vk, &sig) {
+        r.signature_ok = vk.verify_strict(m, sig).is_ok();
+        if !r.signature_ok {
+            r.problems.push(Text::new(
+                format!(
+                    "bad signature: {MANIFEST}, {SIGNATURE} or {PUBLIC_KEY} was altered (the signature does not match)"
+                ),
+                format!(
+                    "signature non valide : {MANIFEST}, {SIGNATURE} ou {PUBLIC_KEY} a été modifié (la signature \
+                     ne correspond pas)"
+                ),
+            ));
+        }
+    }
+    let manifest: Option<Manifest> = manifest_bytes.as_ref().and_then(|m| match serde_json::from_slice(m) {
+        Ok(x) => Some(x),
+        Err(e) => {
+            let e = crate::context::json_reason(&e);
+            r.problems.push(Text::new(
+                format!("{MANIFEST}: altered: not a citcert manifest ({})", e.en),
+                format!("{MANIFEST} : modifié : ce n'est pas un manifeste citcert ({})", e.fr),
+            ));
+            None
+        }
+    });
+    let mut walked = Walk::default();
+    walk(dir, dir, &mut walked).map_err(io(dir))?;
+    if walked.truncated {
+        r.problems.push(Text::new(
+            format!("more than {MAX_PACKAGE_FILES} files: not a citcert package; only the first were checked"),
+            format!(
+                "plus de {MAX_PACKAGE_FILES} fichiers : ce n'est pas un paquet citcert; seuls les premiers ont \
+                 été vérifiés"
+            ),
+        ));
+    }
+    for (p, what) in &walked.refused {
+        if [MANIFEST, SIGNATURE, PUBLIC_KEY].contains(&p.as_str()) {
+            continue; // already said: cannot be read
+        }
+        r.problems.push(Text::new(
+            format!("{p}: refused: {}, not a file; a package holds regular files only", what.en),
+            format!(
+                "{p} : refusé : {}, pas un fichier; un paquet ne contient que des fichiers ordinaires",
+                what.fr
+            ),
+        ));
+    }
+    let mut on_disk: std::collections::BTreeSet<String> = walked.files.into_iter().collect();
+    for name in [MANIFEST, SIGNATURE, PUBLIC_KEY] {
+        on_disk.remove(name);
+    }
+    let refused: std::collections::HashSet<&str> = walked.refused.iter().map(|(p, _)| p.as_str()).collect();
+    let Some(manifest) = manifest else {
+        return Ok(r);
+    };
+    if let Some(vk) = &vk
+        && manifest.public_key_fingerprint != fingerprint(vk)
+    {
+        r.problems.push(Text::new(
+            format!("{PUBLIC_KEY}: altered: its fingerprint is not the one in {MANIFEST}"),
+            format!("{PUBLIC_KEY} : modifié : son empreinte n'est pas celle de {MANIFEST}"),
+        ));
+    }
+    let mut listed = std::collections::HashSet::new();
+    for e in &manifest.files {
+        let p = &e.path;
+        if !safe_rel(p) || [MANIFEST, SIGNATURE, PUBLIC_KEY].contains(&p.as_str()) {
+            r.problems.push(Text::new(
+                format!("{MANIFEST}: lists an unsafe path “{p}”"),
+                format!("{MANIFEST} : contient un chemin dangereux « {p} »"),
+            ));
+            continue;
+        }
+        if !listed.insert(p.as_str()) {
+            r.problems.push(Text::new(
+                format!("{MANIFEST}: lists “{p}” twice"),
+                format!("{MANIFEST} : contient « {p} » deux fois"),
+            ));
+            continue;
+        }
+        if refused.contains(p.as_str()) {
+            continue; // said above
+        }
+        if !on_disk.contains(p) {
+            r.removed.push(p.clone());
+            continue;
+        }
+        match hash_listed(&dir.join(p), e.size) {
+            Ok(Some(h)) if h == e.sha256 => {}
+            Ok(_) => r.altered.push(p.clone()),
+            Err(err) => {
+                let err = io_reason(&err);
+                r.problems.push(Text::new(
+                    format!("{p}: cannot be read ({})", err.en),
+                    format!("{p} : illisible : {}", err.fr),
+                ))
+            }
+        }
+    }
+    r.added = on_disk.into_iter().filter(|p| !listed.contains(p.as_str())).collect();
+    Ok(r)
+}
+
+/// SHA-256 of a regular file (no link followed) whose size is `size`; `None` when the size differs
+/// (then it is not read at all).
+fn hash_listed(path: &Path, size: u64) -> std::io::Result<Option<String>> {
+    use std::io::Read;
+    let (f, meta) = open_regular(path, false)?;
+    if meta.len() != size {
+        return Ok(None);
+    }
+    let (h, _, n) = crate::documents::attach::hash_reader(&mut f.take(size + 1))?;
+    Ok((n == size).then_some(h))
+}
+
+/// What [`walk`] found: regular files, and anything else by name with what it is.
+#[derive(Default)]
+struct Walk {
+    files: Vec<String>,
+    refused: Vec<(String, Text)>,
+    truncated: bool,
+}
+
+/// Every entry under `dir`, as `/`-separated paths relative to `root`. Links are not followed.
+fn walk(root: &Path, dir: &Path, out: &mut Walk) -> std::io::Result<()> {
+    for e in std::fs::read_dir(dir)? {
+        if out.files.len() + out.refused.len() >= MAX_PACKAGE_FILES {
+            out.truncated = true;
+            return Ok(());
+        }
+        let e = e?;
+        let t = e.file_type()?;
+        if t.is_dir() {
+            walk(root, &e.path(), out)?;
+            continue;
+        }
+        let rel = e.path().strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| e.path());
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        if t.is_file() {
+            out.files.push(rel);
+        } else if t.is_symlink() {
+            out.refused.push((rel, Text::new("a symbolic link", "un lien symbolique")));
+        } else {
+            out.refused
+                .push((rel, Text::new("a device, pipe or socket", "un périphérique, un tube ou un socket")));
+        }
+    }
+    Ok(())
+}
+
+/// A file name safe in a package: letters, digits, `.`, `-`, `_`; others become `_`.
+pub fn safe_name(s: &str) -> String {
+    let n: String = s
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
+        .collect();
+    let n = n.trim_start_matches('.').to_string();
+    if n.is_empty() { "file".into() } else { n }
+}
+
+/// This machine's public key, when a signing key exists in `dir` (never creates one).
+pub fn own_public_key(dir: &Path) -> Option<VerifyingKey> {
+    if !dir.join(KEY_FILE).is_file() {
+        return None;
+    }
+    load_or_create_key(dir).ok().map(|(k, _)| k.verifying_key())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    fn mode(p: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn an_old_key_moves_to_the_data_folder() {
+        let t = tempfile::tempdir().unwrap();
+        let (config, data) = (t.path().join("config/citcert"), t.path().join("data/citcert"));
+        // No old key: nothing to do, nothing made.
+        assert!(move_old_key(&config, &data).unwrap().is_none());
+        assert!(!data.exists());
+        let (old_key, _) = load_or_create_key(&config).unwrap();
+        let notice = move_old_key(&config, &data).unwrap().expect("a notice");
+        assert!(notice.en.starts_with("moved the package signing key from "), "{}", notice.en);
+        assert!(notice.fr.contains("déplacée de"), "{}", notice.fr);
+        assert!(!config.join(KEY_FILE).exists(), "the old key is gone");
+        let (key, created) = load_or_create_key(&data).unwrap();
+        assert!(!created);
+        assert_eq!(key.to_bytes(), old_key.to_bytes(), "the same key, moved");
+        #[cfg(unix)]
+        assert_eq!((mode(&data), mode(&data.join(KEY_FILE))), (0o700, 0o600));
+        // Moved once: the next run says nothing.
+        assert!(move_old_key(&config, &data).unwrap().is_none());
+        // A key in both places: the data folder's is kept, the old one left, and said.
+        load_or_create_key(&config).unwrap();
+        let notice = move_old_key(&config, &data).unwrap().expect("a notice");
+        assert!(notice.en.contains("an older package signing key is still in"), "{}", notice.en);
+        assert_eq!(load_or_create_key(&data).unwrap().0.to_bytes(), old_key.to_bytes());
+        assert!(config.join(KEY_FILE).exists());
+        // One folder for both (macOS): nothing moves.
+        assert!(move_old_key(&data, &data).unwrap().is_none());
+    }
+
+    #[test]
+    fn hex_is_strict() {
+        assert_eq!(parse_hex::<2>("0aFf\n"), Some([0x0a, 0xff]));
+        // from_str_radix read "+a" as 0x0a: a key with a plus sign passed.
+        assert_eq!(parse_hex::<2>("+a0b"), None);
+        assert_eq!(parse_hex::<2>("0a+b"), None);
+        assert_eq!(parse_hex::<2>("-a0b"), None);
+        assert_eq!(parse_hex::<2>("0a0"), None);
+        assert_eq!(parse_hex::<2>("0a0b0c"), None);
+        assert_eq!(parse_hex::<2>("0a 0b"), None);
+        assert_eq!(parse_hex::<2>("é0b"), None);
+    }
+}
