@@ -1390,18 +1390,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         Ok(0)
     }
 
-    /// The walk's answers and files, as the export and the package read them.
+    /// The walk's answers and files, as the export and the package read them (the session's).
     fn source(&self, w: &Walk) -> crate::documents::handoff::Source {
-        let created = w.session.draft.created_on;
-        crate::documents::handoff::Source {
-            answers: w.session.draft.answers.clone(),
-            attachments: crate::documents::attach::attachments_of(&w.session.draft.attachments),
-            created_on: Some(created),
-            draft: Some(crate::documents::export::DraftInfo {
-                label: w.session.draft.label.clone(),
-                created_on: created.to_string(),
-            }),
-        }
+        w.session.source()
     }
 }
 

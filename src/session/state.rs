@@ -415,6 +415,20 @@ impl Session {
         super::journey::next_steps(self.ready(), lang)
     }
 
+    /// The answers and files as the summary export and the package read them.
+    pub fn source(&self) -> crate::documents::handoff::Source {
+        let created = self.draft.created_on;
+        crate::documents::handoff::Source {
+            answers: self.draft.answers.clone(),
+            attachments: crate::documents::attach::attachments_of(&self.draft.attachments),
+            created_on: Some(created),
+            draft: Some(crate::documents::export::DraftInfo {
+                label: self.draft.label.clone(),
+                created_on: created.to_string(),
+            }),
+        }
+    }
+
     /// Reads and hashes the attached files again (changed, vanished, one file on two items): when
     /// the review opens or the person asks, never on a keystroke.
     pub fn check_files(&mut self, q: &Questionnaire) {

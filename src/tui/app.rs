@@ -1387,9 +1387,7 @@ impl<'a> App<'a> {
             s.ev.next_screen(Some(s.screen))
         };
         let from = s.screen;
-        if let Some(f) =
-            crate::session::fires::on_leaving(q, &s.draft.answers, &s.ev, &s.acknowledged, s.paper_mode)
-        {
+        if let Some(f) = s.on_leaving(q) {
             self.overlay = Some(Overlay::Stop(StopView {
                 rules: f.rules,
                 caution: f.caution,
@@ -1481,15 +1479,7 @@ impl<'a> App<'a> {
             return vec![lang.pick("✗ Type a folder first.", "✗ Tapez d’abord un dossier.").into()];
         }
         let dir = crate::session::files::expand_home(typed);
-        let src = crate::documents::handoff::Source {
-            answers: s.draft.answers.clone(),
-            attachments: crate::documents::attach::attachments_of(&s.draft.attachments),
-            created_on: Some(s.draft.created_on),
-            draft: Some(crate::documents::export::DraftInfo {
-                label: s.draft.label.clone(),
-                created_on: s.draft.created_on.to_string(),
-            }),
-        };
+        let src = s.source();
         let clock = crate::clock::Clock::Fixed(self.today);
         match what {
             NextAction::Export if s.paper_mode => {
