@@ -150,6 +150,8 @@ impl Session {
         draft.answers.migrate(q);
         let ev = evaluate(q, &draft.answers, Context { today, started: Some(draft.created_on) });
         let paper_mode = draft.paper_prep && !ev.stops(q).is_empty();
+        // Forgotten in the draft too (at the next save) when no stop applies any more.
+        draft.paper_prep = paper_mode;
         let acknowledged =
             draft.acknowledged.iter().filter_map(|id| q.rules.iter().position(|r| &r.id == id)).collect();
         let mut s = Session {

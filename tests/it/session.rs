@@ -262,7 +262,7 @@ fn the_session_opens_answers_stops_at_once_and_enters_paper_mode() {
     // Paper mode saved, but no stop applies any more: it does not hold.
     d.paper_prep = true;
     let mut s = open(d, RelativePaths::Refuse);
-    assert!(!s.paper_mode && s.saved);
+    assert!(!s.paper_mode && !s.draft.paper_prep && s.saved);
     // The answer that sets off ST-01 says so at once, naming its question; nothing else fires.
     let c = s.answer(q(), qi("elig.request_type"), text("update")).unwrap();
     assert!(c.changed && !s.saved);
