@@ -3,7 +3,7 @@
 
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::engine::text::Text;
+use crate::words::Text;
 
 /// Where "today" comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

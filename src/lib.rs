@@ -3,7 +3,8 @@
 //! One-way layers, each using only those below it (tests/it/layers.rs holds this; ARCHITECTURE.md
 //! draws it): `cli` (the command line) → `tui`, `plain` (the front ends) → `session` (the journey)
 //! → `documents` → `context` (options, clock, questionnaire, language, errors) → `drafts` (the
-//! store) → `engine` (questionnaire.json evaluated) → `clock` → `safe_text`.
+//! store) → `engine` (questionnaire.json evaluated) → `clock` → `safe_text` → `words`
+//! (the language, bilingual words and templates).
 
 pub mod cli;
 pub mod clock;
@@ -16,3 +17,4 @@ pub mod safe_text;
 pub mod session;
 pub mod synth;
 pub mod tui;
+pub mod words;

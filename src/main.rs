@@ -7,6 +7,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use citcert::cli::help::{lang_before_parsing, localized_command};
+use citcert::engine::Explain;
 use clap::FromArgMatches;
 
 fn main() {
@@ -24,8 +25,8 @@ fn main() {
         Ok(code) => std::process::exit(code),
         Err(e) => {
             // Messages quote file names, labels and ids the person or a file chose: neutralised.
-            eprintln!("citcert: {}", citcert::safe_text::block(e.message.get(lang)));
-            std::process::exit(e.code);
+            eprintln!("citcert: {}", citcert::safe_text::block(&e.words(lang)));
+            std::process::exit(e.code());
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::documents::attach::{self, AttachOptions};
 use crate::documents::export::{self, DraftInfo};
 use crate::documents::handoff::{Source, build_package, max_bytes};
 use crate::drafts::{DraftStore, io_reason};
+use crate::engine::Explain;
 use crate::engine::{Answers, Lang, Questionnaire, Text};
 
 #[derive(Debug, Clone, Args)]
@@ -158,13 +159,10 @@ pub fn load_source(
 fn w(r: std::io::Result<()>) -> Result<(), CliError> {
     r.map_err(|e| {
         let r = io_reason(&e);
-        CliError::with_code(
-            1,
-            Text::new(
-                format!("cannot write the output: {}", r.en),
-                format!("impossible d'écrire la sortie : {}", r.fr),
-            ),
-        )
+        CliError::refused(Text::new(
+            format!("cannot write the output: {}", r.en),
+            format!("impossible d'écrire la sortie : {}", r.fr),
+        ))
     })
 }
 
@@ -224,13 +222,10 @@ pub fn attach_with(
             crate::drafts::Access::ReadOnly(why) => why.clone(),
             crate::drafts::Access::ReadWrite => Text::default(),
         };
-        return Err(CliError::with_code(
-            1,
-            Text::new(
-                format!("draft {id} is open read-only ({}); nothing was attached", why.en),
-                format!("le brouillon {id} est ouvert en lecture seule ({}); rien n'a été joint", why.fr),
-            ),
-        ));
+        return Err(CliError::refused(Text::new(
+            format!("draft {id} is open read-only ({}); nothing was attached", why.en),
+            format!("le brouillon {id} est ouvert en lecture seule ({}); rien n'a été joint", why.fr),
+        )));
     }
     // The same check as the TUI and plain mode; an explanation letter chosen before stays one.
     let explicit = args.explanation.then_some(true);
@@ -245,8 +240,8 @@ pub fn attach_with(
         &clock,
     )
     .map_err(|e| {
-        let t = e.text();
-        CliError::with_code(1, Text::new(format!("attach: {}", t.en), format!("attach : {}", t.fr)))
+        let t = e.explain();
+        CliError::refused(Text::new(format!("attach: {}", t.en), format!("attach : {}", t.fr)))
     })?;
     let (item, name, ftype) = (&a.item, safe(&a.file_name()), a.file_type.code().to_uppercase());
     let (size, sha, on) = (a.size, &a.sha256, a.attached_on);
@@ -278,13 +273,10 @@ pub fn attach_with(
         ))?;
         attach::ask_missing(&mut open.draft, &q, &a.item, &clock, lang, input, out).map_err(|e| {
             let r = io_reason(&e);
-            CliError::with_code(
-                1,
-                Text::new(
-                    format!("cannot read the answers: {}", r.en),
-                    format!("impossible de lire les réponses : {}", r.fr),
-                ),
-            )
+            CliError::refused(Text::new(
+                format!("cannot read the answers: {}", r.en),
+                format!("impossible de lire les réponses : {}", r.fr),
+            ))
         })?;
     }
     let ev = attach::evaluate_draft(&q, &open.draft, clock.today());
@@ -354,27 +346,21 @@ pub fn export_cmd(args: &ExportArgs, global: &GlobalArgs) -> Result<i32, CliErro
             let name = crate::safe_text::path(p);
             let mut f = crate::drafts::fsutil::create_private(p).map_err(|e| {
                 let r = io_reason(&e);
-                CliError::with_code(
-                    1,
-                    Text::new(
-                        format!("{name}: cannot create: {}; check the folder exists and is writable", r.en),
-                        format!(
-                            "{name} : impossible de créer le fichier : {}; vérifiez que le dossier existe et que \
+                CliError::refused(Text::new(
+                    format!("{name}: cannot create: {}; check the folder exists and is writable", r.en),
+                    format!(
+                        "{name} : impossible de créer le fichier : {}; vérifiez que le dossier existe et que \
                              vous pouvez y écrire",
-                            r.fr
-                        ),
+                        r.fr
                     ),
-                )
+                ))
             })?;
             f.write_all(text.as_bytes()).map_err(|e| {
                 let r = io_reason(&e);
-                CliError::with_code(
-                    1,
-                    Text::new(
-                        format!("{name}: cannot write: {}", r.en),
-                        format!("{name} : impossible d'écrire : {}", r.fr),
-                    ),
-                )
+                CliError::refused(Text::new(
+                    format!("{name}: cannot write: {}", r.en),
+                    format!("{name} : impossible d'écrire : {}", r.fr),
+                ))
             })?;
             eprintln!("{}", lang.pick(format!("Wrote {name}."), format!("Fichier écrit : {name}.")));
         }
@@ -408,7 +394,7 @@ pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliErro
     }
     let own = key_dir.and_then(|k| crate::documents::package::own_public_key(&k.dir));
     let r = crate::documents::package::verify(&args.dir, own.as_ref()).map_err(|e| {
-        let t = e.text();
+        let t = e.explain();
         CliError::usage(Text::new(format!("verify: {}", t.en), format!("verify : {}", t.fr)))
     })?;
     let mut out = std::io::stdout().lock();

@@ -142,13 +142,10 @@ pub struct Io<'a> {
 fn w(r: std::io::Result<()>) -> Result<(), CliError> {
     r.map_err(|e| {
         let r = crate::drafts::io_reason(&e);
-        CliError::with_code(
-            1,
-            Text::new(
-                format!("cannot write the output: {}", r.en),
-                format!("impossible d'écrire la sortie : {}", r.fr),
-            ),
-        )
+        CliError::refused(Text::new(
+            format!("cannot write the output: {}", r.en),
+            format!("impossible d'écrire la sortie : {}", r.fr),
+        ))
     })
 }
 
@@ -565,13 +562,10 @@ pub fn new_passphrase(global: &GlobalArgs, lang: Lang) -> Result<Passphrase, Cli
 
 fn no_prompt(e: &std::io::Error) -> CliError {
     let r = crate::drafts::io_reason(e);
-    CliError::with_code(
-        1,
-        Text::new(
-            format!("cannot read the passphrase from the terminal: {}", r.en),
-            format!("impossible de lire la phrase de passe au terminal : {}", r.fr),
-        ),
-    )
+    CliError::refused(Text::new(
+        format!("cannot read the passphrase from the terminal: {}", r.en),
+        format!("impossible de lire la phrase de passe au terminal : {}", r.fr),
+    ))
 }
 
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
@@ -582,13 +576,10 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     })();
     res.map_err(|e| {
         let (p, r) = (crate::safe_text::path(path), crate::drafts::io_reason(&e));
-        CliError::with_code(
-            1,
-            Text::new(
-                format!("{p}: cannot be written ({}); check the path", r.en),
-                format!("{p} : impossible d'écrire ({}); vérifiez le chemin", r.fr),
-            ),
-        )
+        CliError::refused(Text::new(
+            format!("{p}: cannot be written ({}); check the path", r.en),
+            format!("{p} : impossible d'écrire ({}); vérifiez le chemin", r.fr),
+        ))
     })
 }
 

@@ -109,24 +109,18 @@ pub fn man_cmd(out_dir: Option<&Path>, lang: Lang) -> Result<i32, CliError> {
 
 fn write_error(e: std::io::Error) -> CliError {
     let r = crate::drafts::io_reason(&e);
-    CliError::with_code(
-        1,
-        Text::new(
-            format!("cannot write the output: {}", r.en),
-            format!("impossible d'écrire la sortie : {}", r.fr),
-        ),
-    )
+    CliError::refused(Text::new(
+        format!("cannot write the output: {}", r.en),
+        format!("impossible d'écrire la sortie : {}", r.fr),
+    ))
 }
 
 fn file_error(path: &Path, e: &std::io::Error) -> CliError {
     let (p, r) = (path.display(), crate::drafts::io_reason(e));
-    CliError::with_code(
-        1,
-        Text::new(
-            format!("{p}: cannot be written ({}); check the folder", r.en),
-            format!("{p} : impossible d'écrire ({}); vérifiez le dossier", r.fr),
-        ),
-    )
+    CliError::refused(Text::new(
+        format!("{p}: cannot be written ({}); check the folder", r.en),
+        format!("{p} : impossible d'écrire ({}); vérifiez le dossier", r.fr),
+    ))
 }
 
 #[cfg(test)]

@@ -1,41 +1,156 @@
-//! The error that ends a command, with its exit status and its words in English and French.
+//! The error that ends a command: its kind, which decides the exit status (the table in README.md,
+//! "Exit status"), and its words in English and French.
 
 use crate::drafts::DraftError;
 use crate::engine::text::Text;
+use crate::words::Explain;
 
-/// An error that ends a command, with its exit status and its message in English and French
-/// (`main` prints the one `--lang`/`CITCERT_LANG` asks for).
+/// What kind of failure ends a command. Each kind has one exit status, the one README.md's table
+/// documents; no call site chooses a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Failure {
+    /// 1: refused or failed, with the command line in order (a draft open elsewhere or read-only,
+    /// a file that could not be written, an attach or package refused).
+    Refused,
+    /// 2: bad arguments or unusable input (an unreadable file, invalid JSON, an unknown draft id,
+    /// a damaged draft, a wrong passphrase).
+    Usage,
+    /// 3: the draft has expired (the guide's 60-day rule).
+    Expired,
+    /// 70: a bug in citcert itself: the built-in questionnaire does not load (EX_SOFTWARE of
+    /// sysexits.h; it used to be 3, which also means "draft expired").
+    Bug,
+}
+
+impl Failure {
+    /// Every kind, for the tests that hold the table.
+    pub const ALL: [Failure; 4] = [Failure::Refused, Failure::Usage, Failure::Expired, Failure::Bug];
+
+    /// The exit status of this kind of failure.
+    pub const fn code(self) -> i32 {
+        match self {
+            Failure::Refused => 1,
+            Failure::Usage => 2,
+            Failure::Expired => 3,
+            Failure::Bug => 70,
+        }
+    }
+}
+
+/// An error that ends a command, with its kind and its message in English and French (`main`
+/// prints the one `--lang`/`CITCERT_LANG` asks for and exits with [`CliError::code`]).
 #[derive(Debug)]
 pub struct CliError {
-    pub code: i32,
+    pub kind: Failure,
     pub message: Text,
 }
 
-/// Exit statuses (the table is in README.md): 0 done; 1 refused or failed (nothing wrong with the
-/// command line); 2 bad arguments or unusable input; 3 the draft has expired (the 60-day rule);
-/// [`EXIT_BUG`] a bug in citcert itself.
-pub const EXIT_EXPIRED: i32 = 3;
-/// The built-in questionnaire does not load: a bug in citcert, not in the user's input (EX_SOFTWARE
-/// of sysexits.h). It used to be 3, which also means "draft expired".
-pub const EXIT_BUG: i32 = 70;
-
 impl CliError {
+    pub fn new(kind: Failure, message: Text) -> Self {
+        CliError { kind, message }
+    }
     /// Bad arguments or unusable input: exit 2.
     pub fn usage(message: Text) -> Self {
-        CliError { code: 2, message }
+        CliError::new(Failure::Usage, message)
     }
-    pub fn with_code(code: i32, message: Text) -> Self {
-        CliError { code, message }
+    /// Refused or failed with the command line in order: exit 1.
+    pub fn refused(message: Text) -> Self {
+        CliError::new(Failure::Refused, message)
+    }
+    /// A bug in citcert: exit 70.
+    pub fn bug(message: Text) -> Self {
+        CliError::new(Failure::Bug, message)
+    }
+    /// The exit status, from the kind.
+    pub fn code(&self) -> i32 {
+        self.kind.code()
     }
 }
 
-/// Maps a store error to the exit status it deserves.
+impl Explain for CliError {
+    fn explain(&self) -> Text {
+        self.message.clone()
+    }
+}
+
+impl From<DraftError> for CliError {
+    /// A store error ends the command with the status its kind deserves.
+    fn from(e: DraftError) -> Self {
+        let kind = match &e {
+            DraftError::Expired { .. } => Failure::Expired,
+            DraftError::Io { .. }
+            | DraftError::Locked { .. }
+            | DraftError::ReadOnly { .. }
+            | DraftError::NotOpen { .. }
+            | DraftError::CannotLock => Failure::Refused,
+            // A wrong or missing passphrase is bad input (2), like an unknown id.
+            DraftError::Damaged { .. }
+            | DraftError::NotFound(_)
+            | DraftError::Ambiguous { .. }
+            | DraftError::InvalidAnswer { .. }
+            | DraftError::Invalid(_)
+            | DraftError::NoDataDir
+            | DraftError::PassphraseNeeded { .. }
+            | DraftError::WrongPassphrase { .. }
+            | DraftError::Shape(_) => Failure::Usage,
+        };
+        CliError::new(kind, e.explain())
+    }
+}
+
+/// Maps a store error to the exit status it deserves (`map_err(cli_error)`).
 pub fn cli_error(e: DraftError) -> CliError {
-    let code = match &e {
-        DraftError::Expired { .. } => EXIT_EXPIRED,
-        DraftError::Io { .. } | DraftError::Locked { .. } | DraftError::ReadOnly { .. } => 1,
-        // A wrong or missing passphrase is bad input (2), like an unknown id.
-        _ => 2,
-    };
-    CliError::with_code(code, e.text())
+    CliError::from(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Lang;
+
+    /// README.md's table, "Exit status": kind → code, each code once.
+    #[test]
+    fn each_kind_has_the_exit_status_of_the_readme_table() {
+        let table = [(Failure::Refused, 1), (Failure::Usage, 2), (Failure::Expired, 3), (Failure::Bug, 70)];
+        for (kind, code) in table {
+            assert_eq!(kind.code(), code, "{kind:?}");
+            assert_eq!(CliError::new(kind, Text::same("x")).code(), code);
+        }
+        assert_eq!(table.len(), Failure::ALL.len());
+        assert!(Failure::ALL.iter().all(|k| table.iter().any(|(t, _)| t == k)));
+        assert_eq!(CliError::usage(Text::default()).code(), 2);
+        assert_eq!(CliError::refused(Text::default()).code(), 1);
+        assert_eq!(CliError::bug(Text::default()).code(), 70);
+        let readme = include_str!("../../README.md");
+        let section = &readme[readme.find("## Exit status").expect("README has the table")..];
+        for kind in Failure::ALL {
+            assert!(section.contains(&format!("\n| {} |", kind.code())), "{kind:?} is not in README's table");
+        }
+    }
+
+    #[test]
+    fn a_store_error_ends_with_the_status_of_its_kind() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let cases = [
+            (DraftError::Expired { label: "A".into(), created_on: day, expired_after: day }, 3),
+            (DraftError::Io { path: "/x".into(), source: io }, 1),
+            (DraftError::Locked { id: "d1".into() }, 1),
+            (DraftError::ReadOnly { id: "d1".into(), why: None }, 1),
+            (DraftError::NotOpen { id: "d1".into() }, 1),
+            (DraftError::CannotLock, 1),
+            (DraftError::NotFound("d9".into()), 2),
+            (DraftError::WrongPassphrase { id: "d1".into() }, 2),
+            (DraftError::PassphraseNeeded { id: "d1".into(), label: "A".into() }, 2),
+            (DraftError::NoDataDir, 2),
+        ];
+        for (e, code) in cases {
+            let words = e.explain();
+            let c = cli_error(e);
+            assert_eq!(c.code(), code, "{}", words.en);
+            // The words go with it unchanged, in both languages.
+            assert_eq!(c.words(Lang::En), words.en);
+            assert_eq!(c.words(Lang::Fr), words.fr);
+        }
+    }
 }

@@ -13,7 +13,7 @@ use crate::engine::{Answers, Context, Lang, Problem, Questionnaire, builtin, eva
 pub mod error;
 pub mod input;
 
-pub use error::{CliError, EXIT_BUG, EXIT_EXPIRED, cli_error};
+pub use error::{CliError, Failure, cli_error};
 pub use input::{MAX_INPUT_BYTES, json_reason, not_json, parse_answers_json, read_text, short_id};
 
 /// Options every command accepts, before or after the subcommand.
@@ -89,15 +89,12 @@ impl GlobalArgs {
             // The problems themselves are for the people who maintain questionnaire.json: English.
             None => builtin().cloned().map_err(|problems| {
                 let l = list(problems);
-                CliError::with_code(
-                    EXIT_BUG,
-                    Text::new(
+                CliError::bug(Text::new(
                         format!("the built-in questionnaire is invalid (a bug; please report it):\n{l}"),
                         format!(
                             "le questionnaire intégré n'est pas valide (c'est un bogue; veuillez le signaler) :\n{l}"
                         ),
-                    ),
-                )
+                ))
             }),
             Some(path) => {
                 let text = read_text(path)?;
@@ -201,7 +198,9 @@ mod tests {
 
     #[test]
     fn exit_codes_are_distinct() {
-        assert_ne!(EXIT_BUG, EXIT_EXPIRED);
-        assert_eq!(CliError::usage(Text::default()).code, 2);
+        let codes: std::collections::BTreeSet<i32> = Failure::ALL.iter().map(|k| k.code()).collect();
+        assert_eq!(codes.len(), Failure::ALL.len(), "two kinds share an exit code");
+        assert!(!codes.contains(&0), "a failure never exits 0");
+        assert_eq!(CliError::usage(Text::default()).code(), 2);
     }
 }

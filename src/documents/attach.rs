@@ -16,7 +16,7 @@ use crate::clock::Clock;
 use crate::drafts::{Draft, io_reason};
 use crate::engine::answers::normalise;
 use crate::engine::{
-    AnswerValue, Answers, Context, Evaluation, ItemKind, Lang, QType, Questionnaire, Text, evaluate,
+    AnswerValue, Answers, Context, Evaluation, Explain, ItemKind, Lang, QType, Questionnaire, Text, evaluate,
 };
 
 /// The default size limit, in megabytes (`--max-mb`, `CITCERT_MAX_UPLOAD_MB`).
@@ -143,7 +143,7 @@ impl Default for AttachOptions {
 }
 
 /// Why a file was not attached. Each names the file or item, the problem and what to do, in
-/// English and French ([`AttachError::text`]); `Display` gives the English.
+/// English and French ([`Explain`]); `Display` gives the English.
 #[derive(Debug, PartialEq, Eq)]
 pub enum AttachError {
     NotFound {
@@ -189,9 +189,8 @@ pub enum AttachError {
     },
 }
 
-impl AttachError {
-    /// The message in both languages.
-    pub fn text(&self) -> Text {
+impl Explain for AttachError {
+    fn explain(&self) -> Text {
         match self {
             AttachError::NotFound { path } => {
                 let (p, h) = (crate::safe_text::path(path), where_hint(path));
@@ -292,16 +291,11 @@ impl AttachError {
             }
         }
     }
-
-    /// The message in one language.
-    pub fn message(&self, lang: Lang) -> String {
-        self.text().get(lang).to_string()
-    }
 }
 
 impl std::fmt::Display for AttachError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text().en)
+        f.write_str(&self.words(Lang::En))
     }
 }
 
@@ -784,10 +778,10 @@ mod tests {
     #[test]
     fn every_refusal_is_in_french_too_and_display_is_the_english() {
         for e in every_error() {
-            let t = e.text();
+            let t = e.explain();
             assert_ne!(t.en, t.fr, "{e:?}");
             assert_eq!(e.to_string(), t.en);
-            assert_eq!(e.message(Lang::Fr), t.fr);
+            assert_eq!(e.words(Lang::Fr), t.fr);
             assert!(t.fr.contains(" : "), "French puts a space before the colon: {}", t.fr);
             for english in ["no such", "refused", "cannot be read", "check the path", "checklist has"] {
                 assert!(!t.fr.contains(english), "{english:?} in {}", t.fr);

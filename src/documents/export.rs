@@ -10,6 +10,8 @@ use crate::documents::readiness::{ItemReadiness, readiness};
 use crate::engine::eval::answer_label;
 use crate::engine::text::colon;
 use crate::engine::{Answers, Evaluation, Lang, Outcome, QType, Questionnaire, ScreenKind};
+use crate::fill;
+use crate::words::Fixed;
 
 /// The export (also the `--format json` output).
 #[derive(Clone, Debug, Serialize)]
@@ -119,8 +121,6 @@ pub fn build(
     draft: Option<DraftInfo>,
     lang: Lang,
 ) -> Export {
-    let fr = lang == Lang::Fr;
-    let t = |en: &str, f: &str| if fr { f.to_string() } else { en.to_string() };
     let value = |id: &str| -> Option<String> {
         let qi = q.question_index(id)?;
         ev.values[qi].as_ref().map(|v| answer_label(q, qi, v, lang))
@@ -165,18 +165,14 @@ pub fn build(
         }
     }
     let summary = match ev.outcome {
-        Outcome::OnlineOk => {
-            t("You can use the online application.", "Vous pouvez utiliser la demande en ligne.")
-        }
-        Outcome::StopPaper => {
-            t("You must submit a paper application.", "Vous devez présenter une demande papier.")
-        }
-        Outcome::StopWrongApplication => {
-            t("This is not the right application.", "Ce n’est pas la bonne demande.")
-        }
-        Outcome::StopDoNotApply => t("Do not apply online.", "Ne présentez pas de demande en ligne."),
-        _ => String::new(),
-    };
+        Outcome::OnlineOk => w::ONLINE_OK,
+        Outcome::StopPaper => w::STOP_PAPER,
+        Outcome::StopWrongApplication => w::STOP_WRONG_APPLICATION,
+        Outcome::StopDoNotApply => w::STOP_DO_NOT_APPLY,
+        _ => Fixed::new("", ""),
+    }
+    .get(lang)
+    .to_string();
     let rules = ev
         .fired
         .iter()
@@ -223,30 +219,21 @@ pub fn build(
         if let Some(p) = &i.problem
             && file_problem
         {
+            // The item id stays: `package` refuses with these lines, and `citcert attach` needs it.
             blockers.push(format!("{} {}{}{p}", i.id, i.title, colon(lang)));
         }
     }
     let ready = rd.ready(ev);
     let mut next_steps = vec![];
     match ev.outcome {
-        Outcome::OnlineOk if ready => next_steps.push(t(
-            "Your application is ready. Sign in to your IRCC account, fill in the online form with these answers, upload each file into its checklist item, and pay the fee.",
-            "Votre demande est prête. Connectez-vous à votre compte IRCC, remplissez le formulaire en ligne avec ces réponses, téléversez chaque fichier dans son élément de la liste et payez les frais.",
-        )),
-        Outcome::OnlineOk => next_steps.push(if fr {
-            format!("Pas encore prête : {} point(s) à régler (voir « Ce qui manque »).", blockers.len())
-        } else {
-            format!("Not ready yet: {} thing(s) to do first (see “What is missing”).", blockers.len())
-        }),
+        Outcome::OnlineOk if ready => next_steps.push(w::READY_STEPS.get(lang).to_string()),
+        Outcome::OnlineOk => next_steps.push(fill!(w::NOT_READY_STEPS, lang, n = blockers.len())),
         Outcome::StopPaper => {
             if let Some(x) = q.text("paper_prep_intro") {
                 next_steps.push(x.get(lang).to_string());
             }
         }
-        _ => next_steps.push(t(
-            "Do not submit this application: read the stop above for what to do instead.",
-            "Ne présentez pas cette demande : lisez l’arrêt ci-dessus pour savoir quoi faire.",
-        )),
+        _ => next_steps.push(w::DO_NOT_SUBMIT.get(lang).to_string()),
     }
     if ev.outcome == Outcome::OnlineOk {
         for name in ["review_reminders", "after_submission"] {
@@ -274,83 +261,69 @@ pub fn build(
     }
 }
 
-struct Words {
-    title: &'static str,
-    applicant: &'static str,
-    name: &'static str,
-    dob: &'static str,
-    draft: &'static str,
-    prepared: &'static str,
-    answers: &'static str,
-    outcome: &'static str,
-    indication: &'static str,
-    checklist: &'static str,
-    missing: &'static str,
-    fee: &'static str,
-    next: &'static str,
-    ready: &'static str,
-    not_ready: &'static str,
-    required: &'static str,
-    optional: &'static str,
-    file: &'static str,
-    none: &'static str,
-    not_computed: &'static str,
-    question: &'static str,
-    answer: &'static str,
-}
+/// The export's own words (the questionnaire's come from questionnaire.json).
+mod w {
+    use crate::words::{Fixed, Template};
 
-fn words(lang: &str) -> Words {
-    if lang == "fr" {
-        Words {
-            title: "Demande de certificat de citoyenneté — résumé",
-            applicant: "Demandeur",
-            name: "Nom",
-            dob: "Date de naissance",
-            draft: "Brouillon",
-            prepared: "Préparé le",
-            answers: "Réponses",
-            outcome: "Résultat et mises en garde",
-            indication: "Indication de l’article de la Loi sur la citoyenneté",
-            checklist: "Liste de contrôle",
-            missing: "Ce qui manque",
-            fee: "Frais",
-            next: "Prochaines étapes",
-            ready: "Prête à soumettre",
-            not_ready: "Pas encore prête à soumettre",
-            required: "obligatoire",
-            optional: "facultatif",
-            file: "Fichier",
-            none: "(aucun)",
-            not_computed: "Aucune indication calculée.",
-            question: "Question",
-            answer: "Réponse",
-        }
-    } else {
-        Words {
-            title: "Application for a Citizenship Certificate — summary",
-            applicant: "Applicant",
-            name: "Name",
-            dob: "Date of birth",
-            draft: "Draft",
-            prepared: "Prepared on",
-            answers: "Answers",
-            outcome: "Outcome and cautions",
-            indication: "Citizenship Act section — indication",
-            checklist: "Checklist",
-            missing: "What is missing",
-            fee: "Fee",
-            next: "Next steps",
-            ready: "Ready to submit",
-            not_ready: "Not ready to submit yet",
-            required: "required",
-            optional: "optional",
-            file: "File",
-            none: "(none)",
-            not_computed: "No indication computed.",
-            question: "Question",
-            answer: "Answer",
-        }
-    }
+    pub const TITLE: Fixed = Fixed::new(
+        "Application for a Citizenship Certificate — summary",
+        "Demande de certificat de citoyenneté — résumé",
+    );
+    pub const APPLICANT: Fixed = Fixed::new("Applicant", "Demandeur");
+    pub const NAME: Fixed = Fixed::new("Name", "Nom");
+    pub const DOB: Fixed = Fixed::new("Date of birth", "Date de naissance");
+    /// The client identifier's short name: UCI, « IUC » in French.
+    pub const UCI: Fixed = Fixed::new("UCI", "IUC");
+    pub const DRAFT: Fixed = Fixed::new("Draft", "Brouillon");
+    pub const PREPARED: Fixed = Fixed::new("Prepared on", "Préparé le");
+    pub const ANSWERS: Fixed = Fixed::new("Answers", "Réponses");
+    pub const OUTCOME: Fixed = Fixed::new("Outcome and cautions", "Résultat et mises en garde");
+    pub const INDICATION: Fixed = Fixed::new(
+        "Citizenship Act section — indication",
+        "Indication de l’article de la Loi sur la citoyenneté",
+    );
+    pub const CHECKLIST: Fixed = Fixed::new("Checklist", "Liste de contrôle");
+    pub const MISSING: Fixed = Fixed::new("What is missing", "Ce qui manque");
+    pub const FEE: Fixed = Fixed::new("Fee", "Frais");
+    pub const NEXT: Fixed = Fixed::new("Next steps", "Prochaines étapes");
+    pub const READY: Fixed = Fixed::new("Ready to submit", "Prête à soumettre");
+    pub const NOT_READY: Fixed = Fixed::new("Not ready to submit yet", "Pas encore prête à soumettre");
+    pub const REQUIRED: Fixed = Fixed::new("required", "obligatoire");
+    pub const OPTIONAL: Fixed = Fixed::new("optional", "facultatif");
+    pub const FILE: Fixed = Fixed::new("File", "Fichier");
+    pub const NONE: Fixed = Fixed::new("(none)", "(aucun)");
+    pub const NOT_COMPUTED: Fixed = Fixed::new("No indication computed.", "Aucune indication calculée.");
+    pub const QUESTION: Fixed = Fixed::new("Question", "Question");
+    pub const ANSWER: Fixed = Fixed::new("Answer", "Réponse");
+    pub const DOCUMENT: Fixed = Fixed::new("document", "document");
+    pub const LETTER: Fixed = Fixed::new("explanation letter", "lettre d’explication");
+    pub const FEE_AMOUNT: Template = Template::new(&["fee"], "CAD {fee}", "{fee} $ CA");
+    pub const FILE_LINE: Template = Template::new(
+        &["name", "type", "size", "kind", "hash"],
+        "{name} ({type}, {size} bytes, {kind}) SHA-256 {hash}",
+        "{name} ({type}, {size} octets, {kind}) SHA-256 {hash}",
+    );
+    pub const ONLINE_OK: Fixed =
+        Fixed::new("You can use the online application.", "Vous pouvez utiliser la demande en ligne.");
+    pub const STOP_PAPER: Fixed =
+        Fixed::new("You must submit a paper application.", "Vous devez présenter une demande papier.");
+    pub const STOP_WRONG_APPLICATION: Fixed =
+        Fixed::new("This is not the right application.", "Ce n’est pas la bonne demande.");
+    pub const STOP_DO_NOT_APPLY: Fixed =
+        Fixed::new("Do not apply online.", "Ne présentez pas de demande en ligne.");
+    pub const READY_STEPS: Fixed = Fixed::new(
+        "Your application is ready. Sign in to your IRCC account, fill in the online form with these answers, upload each file into its checklist item, and pay the fee.",
+        "Votre demande est prête. Connectez-vous à votre compte IRCC, remplissez le formulaire en ligne avec ces réponses, téléversez chaque fichier dans son élément de la liste et payez les frais.",
+    );
+    pub const NOT_READY_STEPS: Template = Template::new(
+        &["n"],
+        "Not ready yet: {n} thing(s) to do first (see “What is missing”).",
+        "Pas encore prête : {n} point(s) à régler (voir « Ce qui manque »).",
+    );
+    pub const DO_NOT_SUBMIT: Fixed = Fixed::new(
+        "Do not submit this application: read the stop above for what to do instead.",
+        "Ne présentez pas cette demande : lisez l’arrêt ci-dessus pour savoir quoi faire.",
+    );
 }
 
 fn applicant_name(a: &Applicant) -> String {
@@ -364,109 +337,253 @@ fn applicant_name(a: &Applicant) -> String {
 
 fn file_line(c: &ChecklistEntry, lang: Lang) -> Option<String> {
     match (&c.item.file, &c.file_name) {
-        (Some(f), _) => Some(format!(
-            "{} ({}, {} {}, {}) SHA-256 {}{}",
-            f.name,
-            f.file_type,
-            f.size,
-            if lang == Lang::Fr { "octets" } else { "bytes" },
-            match (lang, f.kind.as_str()) {
-                (Lang::Fr, "document") => "document",
-                (Lang::Fr, "explanation") => "lettre d'explication",
-                (_, k) => k,
-            },
-            f.sha256,
-            if f.state == "unchanged" { String::new() } else { format!(" — {}", f.state) }
-        )),
+        (Some(f), _) => {
+            let kind = if f.kind == "explanation" { w::LETTER } else { w::DOCUMENT };
+            let line = fill!(
+                w::FILE_LINE,
+                lang,
+                name = f.name,
+                type = f.file_type,
+                size = f.size,
+                kind = kind.get(lang),
+                hash = f.sha256
+            );
+            Some(if f.state == "unchanged" { line } else { format!("{line} — {}", f.state) })
+        }
         (None, Some(n)) => Some(n.clone()),
         _ => None,
     }
 }
 
-/// Markdown.
-pub fn to_markdown(e: &Export) -> String {
-    let w = words(e.language);
+/// One model of the summary, drawn by [`to_markdown`] and [`to_html`] (issue 14): which words,
+/// in which order, with which punctuation (": " in English, " : " in French) is decided here
+/// once; the two drawings only add their markup.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub lang: Lang,
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+/// A piece of a line: plain words, or words in bold.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Span {
+    Text(String),
+    Strong(String),
+}
+
+/// A line of spans.
+pub type Spans = Vec<Span>;
+
+/// One part of the summary, in reading order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A heading of level 2 (section) or 3 (sub-section).
+    Heading(u8, String),
+    /// Label/value rows ("Nom : Ortiz Reid, Valeria").
+    Rows(Vec<String>),
+    Para(Spans),
+    /// The indication's required label, set apart.
+    Label(String),
+    Bullets(Vec<Spans>),
+    Numbered(Vec<String>),
+    /// Checklist entries: status, heading line, and notes under it.
+    Checklist(Vec<CheckRow>),
+    /// The answers of one screen: number, question, answer.
+    Table {
+        head: [String; 3],
+        rows: Vec<[String; 3]>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckRow {
+    pub status: String,
+    pub head: Spans,
+    pub notes: Vec<Note>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub text: String,
+    pub kind: NoteKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoteKind {
+    /// Why the item is on the list.
+    Reason,
+    /// The file given (name, type, size, hash).
+    File,
+    /// A problem to fix ("⚠ …").
+    Problem,
+}
+
+impl Summary {
+    /// The words of every line, in order, without markup: what both drawings must show.
+    pub fn texts(&self) -> Vec<String> {
+        let spans = |s: &Spans| {
+            s.iter()
+                .map(|x| match x {
+                    Span::Text(t) | Span::Strong(t) => t.as_str(),
+                })
+                .collect::<String>()
+        };
+        let mut out = vec![self.title.clone()];
+        for b in &self.blocks {
+            match b {
+                Block::Heading(_, t) | Block::Label(t) => out.push(t.clone()),
+                Block::Rows(r) | Block::Numbered(r) => out.extend(r.iter().cloned()),
+                Block::Para(s) => out.push(spans(s)),
+                Block::Bullets(l) => out.extend(l.iter().map(spans)),
+                Block::Checklist(rows) => {
+                    for r in rows {
+                        out.push(r.status.clone());
+                        out.push(spans(&r.head));
+                        out.extend(r.notes.iter().map(|n| n.text.clone()));
+                    }
+                }
+                Block::Table { head, rows } => {
+                    out.extend(head.iter().cloned());
+                    out.extend(rows.iter().flatten().cloned());
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The summary's model from the export, in its language.
+pub fn summary(e: &Export) -> Summary {
     let lang = Lang::parse(e.language).unwrap_or_default();
     let c = colon(lang);
-    let md = |s: &str| s.replace('|', "\\|").replace('\n', " ");
-    let mut o = String::new();
-    o.push_str(&format!("# {}\n\n", w.title));
-    o.push_str(&format!("## {}\n\n", w.applicant));
-    o.push_str(&format!("- {}{c}{}\n", w.name, applicant_name(&e.applicant)));
-    o.push_str(&format!("- {}{c}{}\n", w.dob, e.applicant.date_of_birth.as_deref().unwrap_or("—")));
+    let g = |f: Fixed| f.get(lang).to_string();
+    let row = |label: Fixed, value: &str| format!("{}{c}{value}", label.get(lang));
+    let mut b = vec![Block::Heading(2, g(w::APPLICANT))];
+    let mut rows = vec![
+        row(w::NAME, &applicant_name(&e.applicant)),
+        row(w::DOB, e.applicant.date_of_birth.as_deref().unwrap_or("—")),
+    ];
     if let Some(u) = &e.applicant.uci {
-        o.push_str(&format!("- {}{c}{u}\n", uci_label(lang)));
+        rows.push(row(w::UCI, u));
     }
     if let Some(d) = &e.draft {
-        o.push_str(&format!("- {}{c}{} ({})\n", w.draft, d.label, d.created_on));
+        rows.push(row(w::DRAFT, &format!("{} ({})", d.label, d.created_on)));
     }
-    o.push_str(&format!("- {}{c}{}\n\n", w.prepared, e.today));
-    o.push_str(&format!("## {}\n\n**{}** — {}\n\n", w.outcome, e.outcome.code, e.outcome.summary));
-    for r in &e.rules {
-        o.push_str(&format!("- **{}** [{}] {}{c}{}\n", r.id, r.outcome, r.title, r.message));
-    }
+    rows.push(row(w::PREPARED, &e.today));
+    b.push(Block::Rows(rows));
+    b.push(Block::Heading(2, g(w::OUTCOME)));
+    // Words for the applicant; the codes (outcome, rule, indication and item ids) are in the JSON.
+    b.push(Block::Para(vec![Span::Text(e.outcome.summary.clone())]));
     if !e.rules.is_empty() {
-        o.push('\n');
+        b.push(Block::Bullets(
+            e.rules
+                .iter()
+                .map(|r| vec![Span::Strong(r.title.clone()), Span::Text(format!("{c}{}", r.message))])
+                .collect(),
+        ));
     }
-    o.push_str(&format!("## {}\n\n", w.indication));
+    b.push(Block::Heading(2, g(w::INDICATION)));
     match &e.indication {
-        Some(i) => o.push_str(&format!("> **{}**\n\n{} — {}\n\n", i.label, i.id, i.text)),
-        None => o.push_str(&format!("{}\n\n", w.not_computed)),
+        Some(i) => {
+            b.push(Block::Label(i.label.clone()));
+            b.push(Block::Para(vec![Span::Text(i.text.clone())]));
+        }
+        None => b.push(Block::Para(vec![Span::Text(g(w::NOT_COMPUTED))])),
     }
-    o.push_str(&format!("## {}\n\n", w.checklist));
+    b.push(Block::Heading(2, g(w::CHECKLIST)));
     if e.checklist.is_empty() {
-        o.push_str(&format!("{}\n\n", w.none));
+        b.push(Block::Para(vec![Span::Text(g(w::NONE))]));
+    } else {
+        let entries = e.checklist.iter().map(|ch| {
+            let req = if ch.item.required { w::REQUIRED } else { w::OPTIONAL };
+            let mut notes = vec![Note { text: ch.reason.clone(), kind: NoteKind::Reason }];
+            if let Some(f) = file_line(ch, lang) {
+                notes.push(Note { text: row(w::FILE, &f), kind: NoteKind::File });
+            }
+            if let Some(p) = &ch.item.problem {
+                notes.push(Note { text: format!("⚠ {p}"), kind: NoteKind::Problem });
+            }
+            CheckRow {
+                status: ch.item.shown_status(lang).to_string(),
+                head: vec![Span::Strong(ch.item.title.clone()), Span::Text(format!(" ({})", req.get(lang)))],
+                notes,
+            }
+        });
+        b.push(Block::Checklist(entries.collect()));
     }
-    for c in &e.checklist {
-        let req = if c.item.required { w.required } else { w.optional };
-        o.push_str(&format!(
-            "- [{}] **{}** {} ({req})\n",
-            c.item.shown_status(lang),
-            c.item.id,
-            c.item.title
-        ));
-        o.push_str(&format!("  - {}\n", md(&c.reason)));
-        if let Some(f) = file_line(c, lang) {
-            o.push_str(&format!("  - {}{}{}\n", w.file, colon(lang), md(&f)));
-        }
-        if let Some(p) = &c.item.problem {
-            o.push_str(&format!("  - ⚠ {}\n", md(p)));
-        }
-    }
-    o.push('\n');
-    o.push_str(&format!("**{}**\n\n", if e.ready { w.ready } else { w.not_ready }));
+    b.push(Block::Para(vec![Span::Strong(g(if e.ready { w::READY } else { w::NOT_READY }))]));
     if !e.blockers.is_empty() {
-        o.push_str(&format!("### {}\n\n", w.missing));
-        for b in &e.blockers {
-            o.push_str(&format!("- {}\n", md(b)));
-        }
-        o.push('\n');
+        b.push(Block::Heading(3, g(w::MISSING)));
+        b.push(Block::Bullets(e.blockers.iter().map(|x| vec![Span::Text(x.clone())]).collect()));
     }
-    o.push_str(&format!("## {}\n\nCAD {}\n\n", w.fee, e.fee.per_person_cad));
-    o.push_str(&format!("## {}\n\n", w.next));
-    for (k, s) in e.next_steps.iter().enumerate() {
-        o.push_str(&format!("{}. {}\n", k + 1, md(s)));
-    }
-    o.push_str(&format!("\n## {}\n", w.answers));
+    b.push(Block::Heading(2, g(w::FEE)));
+    b.push(Block::Para(vec![Span::Text(fill!(w::FEE_AMOUNT, lang, fee = e.fee.per_person_cad))]));
+    b.push(Block::Heading(2, g(w::NEXT)));
+    b.push(Block::Numbered(e.next_steps.clone()));
+    b.push(Block::Heading(2, g(w::ANSWERS)));
     for s in &e.answers {
-        o.push_str(&format!(
-            "\n### {} {}\n\n| # | {} | {} |\n|---|---|---|\n",
-            s.number,
-            md(&s.title),
-            w.question,
-            w.answer
-        ));
-        for a in &s.answers {
-            o.push_str(&format!("| {} | {} | {} |\n", a.number, md(&a.prompt), md(&a.answer)));
+        b.push(Block::Heading(3, format!("{} {}", s.number, s.title)));
+        b.push(Block::Table {
+            head: ["#".into(), g(w::QUESTION), g(w::ANSWER)],
+            rows: s.answers.iter().map(|a| [a.number.clone(), a.prompt.clone(), a.answer.clone()]).collect(),
+        });
+    }
+    Summary { lang, title: g(w::TITLE), blocks: b }
+}
+
+/// Markdown, drawn from [`summary`].
+pub fn to_markdown(e: &Export) -> String {
+    let s = summary(e);
+    // One line per item: a "|" would end a table cell, a new line would end the item.
+    let md = |t: &str| t.replace('|', "\\|").replace('\n', " ");
+    let spans = |l: &Spans| {
+        l.iter()
+            .map(|x| match x {
+                Span::Text(t) => md(t),
+                Span::Strong(t) => format!("**{}**", md(t)),
+            })
+            .collect::<String>()
+    };
+    let mut o = format!("# {}\n", md(&s.title));
+    for b in &s.blocks {
+        o.push('\n');
+        match b {
+            Block::Heading(level, t) => {
+                o.push_str(&format!("{} {}\n", "#".repeat(usize::from(*level)), md(t)));
+            }
+            Block::Rows(rows) => rows.iter().for_each(|r| o.push_str(&format!("- {}\n", md(r)))),
+            Block::Para(l) => o.push_str(&format!("{}\n", spans(l))),
+            Block::Label(t) => o.push_str(&format!("> **{}**\n", md(t))),
+            Block::Bullets(items) => items.iter().for_each(|l| o.push_str(&format!("- {}\n", spans(l)))),
+            Block::Numbered(items) => {
+                for (k, t) in items.iter().enumerate() {
+                    o.push_str(&format!("{}. {}\n", k + 1, md(t)));
+                }
+            }
+            Block::Checklist(rows) => {
+                for r in rows {
+                    o.push_str(&format!("- [{}] {}\n", md(&r.status), spans(&r.head)));
+                    for n in &r.notes {
+                        o.push_str(&format!("  - {}\n", md(&n.text)));
+                    }
+                }
+            }
+            Block::Table { head, rows } => {
+                o.push_str(&format!(
+                    "| {} | {} | {} |\n|---|---|---|\n",
+                    md(&head[0]),
+                    md(&head[1]),
+                    md(&head[2])
+                ));
+                for r in rows {
+                    o.push_str(&format!("| {} | {} | {} |\n", md(&r[0]), md(&r[1]), md(&r[2])));
+                }
+            }
         }
     }
     // No raw HTML reaches a Markdown renderer, and no control or bidi character a terminal (issue 12).
     crate::safe_text::block(&o.replace('<', "&lt;")).into_owned()
-}
-
-/// The client identifier's short name: UCI, « IUC » in French.
-fn uci_label(lang: Lang) -> &'static str {
-    if lang == Lang::Fr { "IUC" } else { "UCI" }
 }
 
 pub(crate) fn esc(s: &str) -> String {
@@ -494,131 +611,86 @@ table{border-collapse:collapse;width:100%;table-layout:fixed}th,td{border:1px so
 tr,li{break-inside:avoid}th{background:#eee}col.n{width:4.5em}col.s{width:6.5em}\
 .label{border:2px solid #000;padding:4pt 6pt;font-weight:bold}.warn{font-weight:bold}\
 .st{font-family:monospace}.hash{font-family:monospace;font-size:8.5pt;overflow-wrap:anywhere}\
-dl{display:grid;grid-template-columns:auto 1fr;gap:0 1em}dt{font-weight:bold}dd{margin:0}\
+ul.rows{list-style:none;padding-left:0}\
 @media print{body{max-width:none;margin:0;padding:0;font-size:10pt}th{background:none}}";
 
-/// One self-contained HTML page (inline CSS, no scripts, no external resources).
+/// One self-contained HTML page (inline CSS, no scripts, no external resources), drawn from
+/// [`summary`].
 pub fn to_html(e: &Export) -> String {
-    let w = words(e.language);
-    let lang = Lang::parse(e.language).unwrap_or_default();
-    let mut o = String::new();
-    o.push_str(&format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        e.language,
-        esc(w.title)
-    ));
-    o.push_str(&format!("<h1>{}</h1>\n", esc(w.title)));
-    o.push_str(&format!("<h2>{}</h2>\n<dl>\n", esc(w.applicant)));
-    o.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", esc(w.name), esc(&applicant_name(&e.applicant))));
-    o.push_str(&format!(
-        "<dt>{}</dt><dd>{}</dd>\n",
-        esc(w.dob),
-        esc(e.applicant.date_of_birth.as_deref().unwrap_or("—"))
-    ));
-    if let Some(u) = &e.applicant.uci {
-        o.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", uci_label(lang), esc(u)));
-    }
-    if let Some(d) = &e.draft {
-        o.push_str(&format!(
-            "<dt>{}</dt><dd>{} ({})</dd>\n",
-            esc(w.draft),
-            esc(&d.label),
-            esc(&d.created_on)
-        ));
-    }
-    o.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n</dl>\n", esc(w.prepared), esc(&e.today)));
-    o.push_str(&format!(
-        "<h2>{}</h2>\n<p><strong>{}</strong> — {}</p>\n",
-        esc(w.outcome),
-        esc(e.outcome.code),
-        esc(&e.outcome.summary)
-    ));
-    if !e.rules.is_empty() {
-        o.push_str("<ul>\n");
-        for r in &e.rules {
-            o.push_str(&format!(
-                "<li><strong>{}</strong> [{}] {}{}{}</li>\n",
-                esc(&r.id),
-                esc(r.outcome),
-                esc(&r.title),
-                colon(lang),
-                esc(&r.message)
-            ));
-        }
-        o.push_str("</ul>\n");
-    }
-    o.push_str(&format!("<h2>{}</h2>\n", esc(w.indication)));
-    match &e.indication {
-        Some(i) => o.push_str(&format!(
-            "<p class=\"label\">{}</p>\n<p>{} — {}</p>\n",
-            esc(&i.label),
-            esc(&i.id),
-            esc(&i.text)
-        )),
-        None => o.push_str(&format!("<p>{}</p>\n", esc(w.not_computed))),
-    }
-    o.push_str(&format!("<h2>{}</h2>\n", esc(w.checklist)));
-    if e.checklist.is_empty() {
-        o.push_str(&format!("<p>{}</p>\n", esc(w.none)));
-    } else {
-        o.push_str("<table>\n<colgroup><col class=\"s\"><col><col></colgroup>\n<tbody>\n");
-        for c in &e.checklist {
-            let req = if c.item.required { w.required } else { w.optional };
-            o.push_str(&format!(
-                "<tr><td class=\"st\">{}</td><td><strong>{}</strong> {} ({})</td><td>{}",
-                esc(c.item.shown_status(lang)),
-                esc(&c.item.id),
-                esc(&c.item.title),
-                esc(req),
-                esc(&c.reason)
-            ));
-            if let Some(f) = file_line(c, lang) {
+    let s = summary(e);
+    let spans = |l: &Spans| {
+        l.iter()
+            .map(|x| match x {
+                Span::Text(t) => esc(t),
+                Span::Strong(t) => format!("<strong>{}</strong>", esc(t)),
+            })
+            .collect::<String>()
+    };
+    let mut o = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        s.lang.code(),
+        esc(&s.title),
+        esc(&s.title)
+    );
+    for b in &s.blocks {
+        match b {
+            Block::Heading(level, t) => o.push_str(&format!("<h{level}>{}</h{level}>\n", esc(t))),
+            Block::Rows(rows) => {
+                o.push_str("<ul class=\"rows\">\n");
+                rows.iter().for_each(|r| o.push_str(&format!("<li>{}</li>\n", esc(r))));
+                o.push_str("</ul>\n");
+            }
+            Block::Para(l) => o.push_str(&format!("<p>{}</p>\n", spans(l))),
+            Block::Label(t) => o.push_str(&format!("<p class=\"label\">{}</p>\n", esc(t))),
+            Block::Bullets(items) => {
+                o.push_str("<ul>\n");
+                items.iter().for_each(|l| o.push_str(&format!("<li>{}</li>\n", spans(l))));
+                o.push_str("</ul>\n");
+            }
+            Block::Numbered(items) => {
+                o.push_str("<ol>\n");
+                items.iter().for_each(|t| o.push_str(&format!("<li>{}</li>\n", esc(t))));
+                o.push_str("</ol>\n");
+            }
+            Block::Checklist(rows) => {
+                o.push_str("<table>\n<colgroup><col class=\"s\"><col><col></colgroup>\n<tbody>\n");
+                for r in rows {
+                    let notes: Vec<String> = r
+                        .notes
+                        .iter()
+                        .map(|n| match n.kind {
+                            NoteKind::Reason => esc(&n.text),
+                            NoteKind::File => format!("<span class=\"hash\">{}</span>", esc(&n.text)),
+                            NoteKind::Problem => format!("<span class=\"warn\">{}</span>", esc(&n.text)),
+                        })
+                        .collect();
+                    o.push_str(&format!(
+                        "<tr><td class=\"st\">{}</td><td>{}</td><td>{}</td></tr>\n",
+                        esc(&r.status),
+                        spans(&r.head),
+                        notes.join("<br>")
+                    ));
+                }
+                o.push_str("</tbody>\n</table>\n");
+            }
+            Block::Table { head, rows } => {
                 o.push_str(&format!(
-                    "<br><span class=\"hash\">{}{}{}</span>",
-                    esc(w.file),
-                    colon(lang),
-                    esc(&f)
+                    "<table>\n<colgroup><col class=\"n\"><col><col></colgroup>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+                    esc(&head[0]),
+                    esc(&head[1]),
+                    esc(&head[2])
                 ));
+                for r in rows {
+                    o.push_str(&format!(
+                        "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                        esc(&r[0]),
+                        esc(&r[1]),
+                        esc(&r[2])
+                    ));
+                }
+                o.push_str("</tbody>\n</table>\n");
             }
-            if let Some(p) = &c.item.problem {
-                o.push_str(&format!("<br><span class=\"warn\">⚠ {}</span>", esc(p)));
-            }
-            o.push_str("</td></tr>\n");
         }
-        o.push_str("</tbody>\n</table>\n");
-    }
-    o.push_str(&format!("<p><strong>{}</strong></p>\n", esc(if e.ready { w.ready } else { w.not_ready })));
-    if !e.blockers.is_empty() {
-        o.push_str(&format!("<h3>{}</h3>\n<ul>\n", esc(w.missing)));
-        for b in &e.blockers {
-            o.push_str(&format!("<li>{}</li>\n", esc(b)));
-        }
-        o.push_str("</ul>\n");
-    }
-    o.push_str(&format!("<h2>{}</h2>\n<p>CAD {}</p>\n", esc(w.fee), e.fee.per_person_cad));
-    o.push_str(&format!("<h2>{}</h2>\n<ol>\n", esc(w.next)));
-    for s in &e.next_steps {
-        o.push_str(&format!("<li>{}</li>\n", esc(s)));
-    }
-    o.push_str("</ol>\n");
-    o.push_str(&format!("<h2>{}</h2>\n", esc(w.answers)));
-    for s in &e.answers {
-        o.push_str(&format!(
-            "<h3>{} {}</h3>\n<table>\n<colgroup><col class=\"n\"><col><col></colgroup>\n<thead><tr><th>#</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-            esc(&s.number),
-            esc(&s.title),
-            esc(w.question),
-            esc(w.answer)
-        ));
-        for a in &s.answers {
-            o.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                esc(&a.number),
-                esc(&a.prompt),
-                esc(&a.answer)
-            ));
-        }
-        o.push_str("</tbody>\n</table>\n");
     }
     o.push_str("</body>\n</html>\n");
     o

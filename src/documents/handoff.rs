@@ -11,6 +11,7 @@ use super::export::{self, DraftInfo};
 use crate::clock::Clock;
 use crate::context::CliError;
 use crate::drafts::io_reason;
+use crate::engine::Explain;
 use crate::engine::{Answers, Context, Evaluation, Lang, Questionnaire, Text, evaluate};
 
 /// Text from a file name, draft or package, neutralised for the terminal.
@@ -203,7 +204,7 @@ pub fn build_package(
             Lang::En => (refusal(&e, Lang::En), refusal(&other, Lang::Fr)),
             Lang::Fr => (refusal(&other, Lang::En), refusal(&e, Lang::Fr)),
         };
-        return Err(CliError::with_code(1, Text::new(en, fr)));
+        return Err(CliError::refused(Text::new(en, fr)));
     }
     let mut files = vec![];
     let mut answers = src.answers.to_json_map();
@@ -211,26 +212,20 @@ pub fn build_package(
         let p = crate::safe_text::path(&a.path);
         let bytes = crate::drafts::fsutil::read_regular(&a.path, a.size, false).map_err(|err| {
             let r = io_reason(&err);
-            CliError::with_code(
-                1,
-                Text::new(
-                    format!("{p}: cannot be read ({}); attach it again", r.en),
-                    format!("{p} : illisible : {}; joignez-le de nouveau", r.fr),
-                ),
-            )
+            CliError::refused(Text::new(
+                format!("{p}: cannot be read ({}); attach it again", r.en),
+                format!("{p} : illisible : {}; joignez-le de nouveau", r.fr),
+            ))
         })?;
         use sha2::Digest;
         if attach::hex(&sha2::Sha256::digest(&bytes)) != a.sha256 {
             let item = &a.item;
-            return Err(CliError::with_code(
-                1,
-                Text::new(
-                    format!("{p}: changed on disk since it was attached to {item}; attach it again"),
-                    format!(
-                        "{p} : modifié sur le disque depuis qu'il a été joint à {item}; joignez-le de nouveau"
-                    ),
+            return Err(CliError::refused(Text::new(
+                format!("{p}: changed on disk since it was attached to {item}; attach it again"),
+                format!(
+                    "{p} : modifié sur le disque depuis qu'il a été joint à {item}; joignez-le de nouveau"
                 ),
-            ));
+            )));
         }
         answers.insert(qid.clone(), serde_json::Value::String(rel.clone()));
         files.push(crate::documents::package::PackageFile { path: rel.clone(), bytes });
@@ -253,8 +248,8 @@ pub fn build_package(
         bytes: export::to_html(&e).into_bytes(),
     });
     let pe = |e: crate::documents::package::PackageError| {
-        let t = e.text();
-        CliError::with_code(1, Text::new(format!("package: {}", t.en), format!("package : {}", t.fr)))
+        let t = e.explain();
+        CliError::refused(Text::new(format!("package: {}", t.en), format!("package : {}", t.fr)))
     };
     let key_dir = crate::documents::package::key_dir().map_err(pe)?;
     if let Some(n) = &key_dir.notice {

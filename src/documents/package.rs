@@ -19,14 +19,14 @@ use sha2::{Digest, Sha256};
 use crate::documents::attach::hex;
 use crate::drafts::fsutil::{create_private, ensure_private_dir, open_regular, read_regular};
 use crate::drafts::io_reason;
-use crate::engine::{Lang, Text};
+use crate::engine::{Explain, Lang, Text};
 
 pub const MANIFEST: &str = "manifest.json";
 pub const SIGNATURE: &str = "manifest.sig";
 pub const PUBLIC_KEY: &str = "public.key";
 pub const KEY_FILE: &str = "package-signing.key";
 
-/// Why a package could not be made or checked, in English and French ([`PackageError::text`]);
+/// Why a package could not be made or checked, in English and French ([`Explain`]);
 /// `Display` gives the English.
 #[derive(Debug)]
 pub enum PackageError {
@@ -34,9 +34,8 @@ pub enum PackageError {
     Invalid(Text),
 }
 
-impl PackageError {
-    /// The message in both languages.
-    pub fn text(&self) -> Text {
+impl Explain for PackageError {
+    fn explain(&self) -> Text {
         match self {
             PackageError::Io { path, source } => {
                 let (p, r) = (crate::safe_text::path(path), io_reason(source));
@@ -45,15 +44,11 @@ impl PackageError {
             PackageError::Invalid(t) => t.clone(),
         }
     }
-    /// The message in one language.
-    pub fn message(&self, lang: Lang) -> String {
-        self.text().get(lang).to_string()
-    }
 }
 
 impl std::fmt::Display for PackageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text().en)
+        f.write_str(&self.words(Lang::En))
     }
 }
 
@@ -123,7 +118,7 @@ pub fn move_old_key(old_dir: &Path, new_dir: &Path) -> Result<Option<Text>, Pack
             ),
         )));
     }
-    ensure_private_dir(new_dir).map_err(|e| PackageError::Invalid(e.text()))?;
+    ensure_private_dir(new_dir).map_err(|e| PackageError::Invalid(e.explain()))?;
     if std::fs::rename(&old, &new).is_err() {
         // Another file system: copy (0600), sync, then remove the old one.
         let bytes = read_key_file(&old)?;
@@ -189,7 +184,7 @@ pub fn load_or_create_key(dir: &Path) -> Result<(SigningKey, bool), PackageError
             Ok((SigningKey::from_bytes(&seed), false))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            ensure_private_dir(dir).map_err(|e| PackageError::Invalid(e.text()))?;
+            ensure_private_dir(dir).map_err(|e| PackageError::Invalid(e.explain()))?;
             let key = SigningKey::generate(&mut rand_core::OsRng);
             let mut seed_hex = hex(&key.to_bytes());
             seed_hex.push('\n');
@@ -694,5 +689,39 @@ mod tests {
         assert_eq!(parse_hex::<2>("0a0b0c"), None);
         assert_eq!(parse_hex::<2>("0a 0b"), None);
         assert_eq!(parse_hex::<2>("é0b"), None);
+    }
+}
+
+#[cfg(test)]
+mod error_tests {
+    use super::*;
+
+    /// Fails to compile when a kind is added, until the test below has it too.
+    fn _every_kind_is_listed(e: &PackageError) {
+        match e {
+            PackageError::Io { .. } | PackageError::Invalid(_) => {}
+        }
+    }
+
+    #[test]
+    fn every_kind_has_words_in_english_and_in_french() {
+        let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        for e in [
+            PackageError::Io { path: "/p/manifest.json".into(), source: io },
+            PackageError::Invalid(Text::new(
+                "the signature does not match",
+                "la signature ne correspond pas",
+            )),
+        ] {
+            let t = e.explain();
+            assert!(!t.en.trim().is_empty() && !t.fr.trim().is_empty(), "{e:?}");
+            assert_ne!(t.en, t.fr, "{e:?}");
+            assert_eq!(e.words(Lang::Fr), t.fr);
+            assert_eq!(e.to_string(), t.en, "Display is the English");
+        }
+        let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let t = PackageError::Io { path: "/p/manifest.json".into(), source: io }.explain();
+        assert!(t.en.starts_with("/p/manifest.json: ") && t.fr.starts_with("/p/manifest.json : "), "{t:?}");
+        assert!(t.fr.contains("permission refusée"), "{}", t.fr);
     }
 }

@@ -262,7 +262,8 @@ fn compute(
             if causes(q, answers, ev, r.item, b) {
                 let rule = &q.rules[b];
                 let sep = if fr { " : " } else { ": " };
-                problems.push(format!("{}{sep}{}", rule.id, rule.message.get(lang)));
+                // The rule in words (its title), never its id: people read this (issue 13).
+                problems.push(format!("{}{sep}{}", rule.title.get(lang), rule.message.get(lang)));
             }
         }
         items.push(ItemReadiness {

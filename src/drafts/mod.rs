@@ -27,7 +27,9 @@ pub mod store;
 use serde_json::{Map, Value};
 use std::path::PathBuf;
 
+use crate::engine::answers::ShapeError;
 use crate::engine::text::{Lang, Text};
+use crate::words::Explain;
 
 pub use expiry::{Expiry, MAX_DAYS, WARN_DAYS};
 pub use format::{CachedProgress, Draft, FORMAT_VERSION, QuestionnaireRef};
@@ -76,7 +78,7 @@ pub fn no_longer_asked(answers: &Map<String, Value>, inspector: &dyn AnswerInspe
 }
 
 /// Everything that can go wrong in the store. Messages name the file, the problem and what to do,
-/// in English and French ([`DraftError::text`]); `Display` gives the English.
+/// in English and French ([`Explain`], made where they are shown); `Display` gives the English.
 #[derive(Debug)]
 pub enum DraftError {
     Io {
@@ -120,15 +122,24 @@ pub enum DraftError {
     WrongPassphrase {
         id: String,
     },
+    /// A draft's answers are not the shape an answers file has.
+    Shape(Vec<ShapeError>),
+    /// A draft was saved that is not the one open.
+    NotOpen {
+        id: String,
+    },
+    /// Drafts held in memory (from an answers file) cannot be locked with a passphrase.
+    CannotLock,
 }
 
 impl DraftError {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         DraftError::Io { path: path.into(), source }
     }
+}
 
-    /// The message in both languages.
-    pub fn text(&self) -> Text {
+impl Explain for DraftError {
+    fn explain(&self) -> Text {
         match self {
             DraftError::Io { path, source } => {
                 let r = io_reason(source);
@@ -213,22 +224,21 @@ impl DraftError {
                 "aucun dossier personnel pour le dossier des brouillons par défaut; \
                  utilisez --drafts-dir DOSSIER ou CITCERT_DRAFTS_DIR",
             ),
-        }
-    }
-
-    /// The message in one language.
-    pub fn message(&self, lang: Lang) -> String {
-        let t = self.text();
-        match lang {
-            Lang::En => t.en,
-            Lang::Fr => t.fr,
+            DraftError::Shape(errs) => errs.explain(),
+            DraftError::NotOpen { id } => {
+                Text::new(format!("draft {id} is not open"), format!("le brouillon {id} n'est pas ouvert"))
+            }
+            DraftError::CannotLock => Text::new(
+                "drafts shown from an answers file cannot be locked",
+                "les brouillons affichés à partir d'un fichier de réponses ne peuvent pas être verrouillés",
+            ),
         }
     }
 }
 
 impl std::fmt::Display for DraftError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text().en)
+        f.write_str(&self.words(Lang::En))
     }
 }
 
@@ -273,4 +283,84 @@ pub fn io_reason(e: &std::io::Error) -> Text {
         _ => "erreur du système",
     };
     Text::new(e.to_string(), format!("{fr} ({e})"))
+}
+
+#[cfg(test)]
+mod error_tests {
+    use super::*;
+
+    /// One of each kind, as the store makes them.
+    fn every_error() -> Vec<DraftError> {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let shape =
+            ShapeError { id: "pers.dob".into(), message: Text::new("not a date", "ce n'est pas une date") };
+        vec![
+            DraftError::io("/d/x.json", std::io::Error::from(std::io::ErrorKind::PermissionDenied)),
+            DraftError::Damaged { path: "/d/x.json".into(), reason: Text::new("not JSON", "pas du JSON") },
+            DraftError::Expired { label: "Anna".into(), created_on: day, expired_after: day },
+            DraftError::NotFound("d9".into()),
+            DraftError::Ambiguous { prefix: "d".into(), candidates: vec!["d1".into(), "d2".into()] },
+            DraftError::Locked { id: "d1".into() },
+            DraftError::ReadOnly { id: "d1".into(), why: None },
+            DraftError::InvalidAnswer {
+                question: "pers.dob".into(),
+                problem: Text::new("not a date", "ce n'est pas une date"),
+            },
+            DraftError::Invalid(Text::new("the label is empty", "le nom est vide")),
+            DraftError::NoDataDir,
+            DraftError::PassphraseNeeded { id: "d1".into(), label: "Anna".into() },
+            DraftError::WrongPassphrase { id: "d1".into() },
+            DraftError::Shape(vec![shape.clone(), ShapeError { id: String::new(), ..shape }]),
+            DraftError::NotOpen { id: "d1".into() },
+            DraftError::CannotLock,
+        ]
+    }
+
+    /// Fails to compile when a kind is added, until it is added to [`every_error`] too.
+    fn _every_kind_is_listed(e: &DraftError) {
+        match e {
+            DraftError::Io { .. }
+            | DraftError::Damaged { .. }
+            | DraftError::Expired { .. }
+            | DraftError::NotFound(_)
+            | DraftError::Ambiguous { .. }
+            | DraftError::Locked { .. }
+            | DraftError::ReadOnly { .. }
+            | DraftError::InvalidAnswer { .. }
+            | DraftError::Invalid(_)
+            | DraftError::NoDataDir
+            | DraftError::PassphraseNeeded { .. }
+            | DraftError::WrongPassphrase { .. }
+            | DraftError::Shape(_)
+            | DraftError::NotOpen { .. }
+            | DraftError::CannotLock => {}
+        }
+    }
+
+    #[test]
+    fn every_kind_has_words_in_english_and_in_french() {
+        for e in every_error() {
+            let t = e.explain();
+            assert!(!t.en.trim().is_empty() && !t.fr.trim().is_empty(), "{e:?}");
+            assert_ne!(t.en, t.fr, "{e:?}");
+            assert_eq!(e.words(Lang::En), t.en);
+            assert_eq!(e.words(Lang::Fr), t.fr);
+            assert_eq!(e.to_string(), t.en, "Display is the English");
+            for english in ["draft ", "wrong passphrase", "no draft", "check that", "cannot"] {
+                assert!(!t.fr.contains(english), "{english:?} in {}", t.fr);
+            }
+        }
+    }
+
+    #[test]
+    fn shape_errors_are_listed_with_their_question_ids() {
+        let Some(DraftError::Shape(errs)) =
+            every_error().into_iter().find(|e| matches!(e, DraftError::Shape(_)))
+        else {
+            panic!("no shape error")
+        };
+        let t = DraftError::Shape(errs).explain();
+        assert_eq!(t.en, "pers.dob: not a date; not a date");
+        assert_eq!(t.fr, "pers.dob: ce n'est pas une date; ce n'est pas une date");
+    }
 }

@@ -17,6 +17,7 @@ use super::lock::DraftLock;
 use super::protect::{Passphrase, Protection, UnlockError};
 use super::{AnswerInspector, DraftError, Expiry};
 use crate::clock::Clock;
+use crate::engine::Explain;
 use crate::engine::text::Text;
 
 /// A folder holding this file is a folder of example drafts (the repository's `drafts/`):
@@ -457,7 +458,7 @@ impl DraftStore {
                 (true, _) => Some(Kept::Examples),
                 (false, Erase::No) => Some(Kept::NotSwept),
                 (false, Erase::AwaitConfirmation) => Some(Kept::AwaitingConfirmation),
-                (false, Erase::Yes) => self.erase(id).err().map(|e| Kept::Failed(e.text())),
+                (false, Erase::Yes) => self.erase(id).err().map(|e| Kept::Failed(e.explain())),
             };
             sweep.expired.push(ExpiredNotice {
                 id: id.to_string(),
@@ -517,7 +518,7 @@ impl DraftStore {
         match self.move_to_damaged(&file) {
             Ok(p) => notice.moved_to = Some(p),
             Err(e) => {
-                let e = e.text();
+                let e = e.explain();
                 notice.reason = Text::new(
                     format!("{} (and it could not be moved to {DAMAGED_DIR}/: {})", reason.en, e.en),
                     format!("{} (et il n'a pas pu être déplacé dans {DAMAGED_DIR}/ : {})", reason.fr, e.fr),

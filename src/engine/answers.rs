@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use super::model::{Format, QType, Question, Questionnaire};
 use super::text::Text;
+use crate::words::Explain;
 
 /// One answer: a string, or a list of strings for list questions.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,22 +55,26 @@ pub struct ShapeError {
     pub message: Text,
 }
 
-impl ShapeError {
+impl Explain for ShapeError {
+    /// "id: problem", or the problem alone for the file as a whole.
+    fn explain(&self) -> Text {
+        if self.id.is_empty() {
+            self.message.clone()
+        } else {
+            Text::new(
+                format!("{}: {}", self.id, self.message.en),
+                format!("{}: {}", self.id, self.message.fr),
+            )
+        }
+    }
+}
+
+impl Explain for [ShapeError] {
     /// "id: problem; id: problem" in both languages.
-    pub fn describe(errs: &[ShapeError]) -> Text {
-        let all = |lang| {
-            errs.iter()
-                .map(|x| {
-                    if x.id.is_empty() {
-                        x.message.get(lang).to_string()
-                    } else {
-                        format!("{}: {}", x.id, x.message.get(lang))
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
-        Text::new(all(super::Lang::En), all(super::Lang::Fr))
+    fn explain(&self) -> Text {
+        let all: Vec<Text> = self.iter().map(ShapeError::explain).collect();
+        let join = |lang| all.iter().map(|t| t.get(lang)).collect::<Vec<_>>().join("; ");
+        Text::new(join(super::Lang::En), join(super::Lang::Fr))
     }
 }
 

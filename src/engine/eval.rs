@@ -228,19 +228,63 @@ fn base<'a>(q: &'a Questionnaire, answers: &'a Answers, ctx: Context) -> Base<'a
     Base { st, raw, unknown_ids, visible, invalid, problems }
 }
 
-/// Share of the visible mandatory questions that have an answer (0–100); an invalid answer counts
-/// as given (it is reported, not missing).
-fn progress_of(q: &Questionnaire, st: &State<'_>, visible: &[bool], invalid: &[bool]) -> u8 {
-    let (mut total, mut done) = (0usize, 0usize);
-    for (qi, need) in q.need.iter().enumerate() {
-        if visible[qi] && needed(q, *need, qi, st) {
-            total += 1;
-            if st.values[qi].is_some() || invalid[qi] {
-                done += 1;
+/// How far the work has come (0–100), as a position that only moves forward for forward work
+/// (docs/DECISIONS.md, "Progress"): every section (screens with the same whole number: 11.1, 11.2
+/// … are section 11) weighs the same; the position is that of the first question still to answer
+/// in questionnaire order — visible, mandatory now, no answer (an invalid answer counts as given,
+/// it is reported, not missing) — with hidden questions passed over. An answer only makes later
+/// questions appear (a question depends only on earlier answers), so answering the first question
+/// still open never moves the position back, whatever appears after it. The fee section counts as
+/// open until the fee screen opens (the gate passes); 100 only when nothing is left, fee included.
+fn progress_of(
+    q: &Questionnaire,
+    st: &State<'_>,
+    visible: &[bool],
+    invalid: &[bool],
+    fee_open: bool,
+) -> Progress {
+    let whole = |n: &str| n.split('.').next().unwrap_or(n).to_string();
+    // Questions per section, in order; the first open question's (section, place in it).
+    let mut sizes: Vec<usize> = vec![];
+    let mut key = String::new();
+    let mut first: Option<(usize, usize, bool)> = None;
+    for screen in &q.screens {
+        if screen.questions.is_empty() {
+            continue;
+        }
+        let k = whole(&screen.number);
+        if sizes.is_empty() || k != key {
+            sizes.push(0);
+            key = k;
+        }
+        let fee = screen.kind == ScreenKind::Fee;
+        let si = sizes.len() - 1;
+        let Some(size) = sizes.last_mut() else { continue };
+        if first.is_none() {
+            let open = |qi: usize| {
+                (fee && !fee_open)
+                    || (visible[qi]
+                        && st.values[qi].is_none()
+                        && !invalid[qi]
+                        && needed(q, q.need[qi], qi, st))
+            };
+            if let Some(off) = screen.questions.clone().position(open) {
+                first = Some((si, *size + off, fee));
             }
         }
+        *size += screen.questions.len();
     }
-    (done * 100).checked_div(total).map_or(100, |p| p as u8)
+    let Some((si, off, in_fee)) = first else { return Progress { percent: 100, in_fee: false } };
+    // Whole sections passed, plus the share of the current one; below 100 while anything is open.
+    let here = sizes[si].max(1);
+    let percent = ((si * here + off) * 100 / (sizes.len() * here)).min(99) as u8;
+    Progress { percent, in_fee }
+}
+
+/// A progress figure, and whether the first open question is on the fee screen.
+struct Progress {
+    percent: u8,
+    in_fee: bool,
 }
 
 /// Is this visible question mandatory now? Reads the question only for conditional ones.
@@ -256,7 +300,10 @@ fn needed(q: &Questionnaire, need: Need, qi: usize, st: &State<'_>) -> bool {
 /// checks, checklist, rules and indication of a full evaluation.
 pub fn progress(q: &Questionnaire, answers: &Answers, ctx: Context) -> u8 {
     let b = base(q, answers, ctx);
-    progress_of(q, &b.st, &b.visible, &b.invalid)
+    // The fee screen opens only once the gate passes, which needs the full evaluation: only when
+    // nothing but the fee is left (a draft nearly done) is it run, so both always agree.
+    let p = progress_of(q, &b.st, &b.visible, &b.invalid, false);
+    if p.in_fee { evaluate(q, answers, ctx).progress } else { p.percent }
 }
 
 /// Evaluates `answers` against the questionnaire.
@@ -413,7 +460,7 @@ pub fn evaluate(q: &Questionnaire, answers: &Answers, ctx: Context) -> Evaluatio
         .filter(|&qi| raw[qi].is_some() && !visible[qi] && q.questions[qi].qtype != QType::Display)
         .collect();
     let minor = q.minor_mode.eval(&st);
-    let progress = progress_of(q, &st, &visible, &invalid);
+    let progress = progress_of(q, &st, &visible, &invalid, ready).percent;
     problems.sort_by_key(|p| p.question);
 
     Evaluation {
@@ -624,6 +671,14 @@ impl Evaluation {
         self.ruled_out.binary_search(&(qi, k)).is_err()
     }
 
+    /// Whether the value `code` may be picked at question `qi` now: on a country, province, issuer
+    /// or office question, an `options` entry with this id rules it out while its `show_if` fails
+    /// (a person born abroad is not offered Canada as country of birth); any value with no such
+    /// entry is offered.
+    pub fn value_offered(&self, q: &Questionnaire, qi: usize, code: &str) -> bool {
+        q.questions[qi].options.iter().position(|o| o.id == code).is_none_or(|k| self.option_offered(qi, k))
+    }
+
     /// The options of question `qi` offered now, in order: the front ends offer only these.
     pub fn offered_options<'q>(&self, q: &'q Questionnaire, qi: usize) -> Vec<&'q Opt> {
         q.questions[qi]
@@ -707,7 +762,8 @@ impl Evaluation {
         self.problems.iter().filter(|p| p.severity == Severity::Warning)
     }
 
-    /// Share of the visible mandatory questions that have an answer (0–100).
+    /// How far the work has come (0–100): the position of the first question still to answer,
+    /// sections weighing the same; never lower after answering that question (see `progress_of`).
     pub fn progress_percent(&self, _q: &Questionnaire) -> u8 {
         self.progress
     }

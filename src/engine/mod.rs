@@ -9,6 +9,7 @@ pub mod load;
 pub mod model;
 pub mod text;
 
+pub use crate::words::Explain;
 pub use answers::{AnswerValue, Answers};
 pub use eval::{Context, Evaluation, Status, evaluate};
 pub use load::{Problem, builtin, load_str};

@@ -17,6 +17,7 @@ use crate::context::{CliError, EngineInspector};
 use crate::documents::report;
 use crate::drafts::protect::Passphrase;
 use crate::drafts::{DraftError, DraftStore, OpenDraft, QuestionnaireRef, Sweep};
+use crate::engine::Explain;
 use crate::engine::eval::answer_label;
 use crate::engine::{
     AnswerValue, Evaluation, Lang, Outcome, QType, Question, Questionnaire, ScreenKind, Severity, Text,
@@ -129,13 +130,10 @@ use crate::session::{Change, OpenStore, Refusal, RelativePaths, Session};
 
 fn write_err(e: std::io::Error) -> CliError {
     let r = crate::drafts::io_reason(&e);
-    CliError::with_code(
-        1,
-        Text::new(
-            format!("plain mode: cannot write the output: {}", r.en),
-            format!("mode texte simple : impossible d'écrire la sortie : {}", r.fr),
-        ),
-    )
+    CliError::refused(Text::new(
+        format!("plain mode: cannot write the output: {}", r.en),
+        format!("mode texte simple : impossible d'écrire la sortie : {}", r.fr),
+    ))
 }
 
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
@@ -250,7 +248,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
             last = store.open_draft(id, &self.clock);
             match &last {
-                Err(e @ DraftError::WrongPassphrase { .. }) => self.say(e.message(self.lang))?,
+                Err(e @ DraftError::WrongPassphrase { .. }) => self.say(e.words(self.lang))?,
                 _ => return Ok(last),
             }
         }
@@ -321,7 +319,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         return Ok(None);
                     };
                     if let Err(e) = crate::drafts::check_label(&label) {
-                        self.say(e.message(self.lang))?;
+                        self.say(e.words(self.lang))?;
                         continue;
                     }
                     let pass = match choice.contains(' ') {
@@ -351,7 +349,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                             return Ok(Some(open));
                         }
                         Err(e) => {
-                            self.say(e.message(self.lang))?;
+                            self.say(e.words(self.lang))?;
                             break;
                         }
                     }
@@ -376,7 +374,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                             self.say(line)?;
                             return Ok(Some(open));
                         }
-                        Err(e) => self.say(e.message(self.lang))?,
+                        Err(e) => self.say(e.words(self.lang))?,
                     }
                 }
             }
@@ -582,6 +580,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         // last section's number, so it does not change as questions appear.
         let (number, total) = crate::session::journey::screen_counter(q, w.screen);
         self.say(format!("{} {number} {} {total}: {title}", self.t(s::SCREEN), self.t(s::OF)))?;
+        // The same figure as the TUI's header: it only moves forward for forward work.
+        let pct = ev.progress_percent(q);
+        let pct = if lang == Lang::Fr { format!("{pct} %") } else { format!("{pct}%") };
+        self.say(format!("{}{}{pct}", self.t(s::PROGRESS), crate::engine::text::colon(lang)))?;
         if ev.minor
             && let Some(t) = q.text("minor_reminder")
         {
@@ -783,7 +785,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             head = format!("{head} ({})", h.get(lang));
         }
         self.say(head)?;
-        self.options(question)?;
+        self.options(question, ev, qi)?;
         let mut hints = vec![];
         if question.na {
             hints.push(self.t(s::NA_HINT));
@@ -907,7 +909,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             return self.report(w, ev);
         }
         self.say(self.t(s::PAPER_REVIEW))?;
-        for line in crate::session::paper::screen_lines(self.q, ev, self.lang) {
+        for line in crate::session::paper::screen_lines(self.q, ev, self.lang, self.codes) {
             self.say(line)?;
         }
         Ok(())
@@ -1131,7 +1133,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if let Some(info) = &rule.info {
             self.say(info.get(lang))?;
         }
-        let choices = match (kind.0 == s::STOP.0, paper_ok) {
+        let choices = match (kind == s::STOP, paper_ok) {
             (true, true) => s::STOP_CHOICES,
             (true, false) => s::STOP_CHOICES_NO_PAPER,
             (false, _) => s::CAUTION_CONFIRM,
@@ -1139,7 +1141,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         self.say(self.t(choices))
     }
 
-    fn options(&mut self, question: &Question) -> Result<(), CliError> {
+    /// The options to say; provinces and offices the earlier answers rule out are left out.
+    fn options(&mut self, question: &Question, ev: &Evaluation, qi: usize) -> Result<(), CliError> {
         let q = self.q;
         let lang = self.lang;
         match question.qtype {
@@ -1162,6 +1165,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     .provinces
                     .iter()
                     .enumerate()
+                    // Numbers stay those typed back (the full list's), gaps and all.
+                    .filter(|(_, p)| ev.value_offered(q, qi, &p.code))
                     .map(|(k, p)| {
                         // "Alberta", not "Alberta (CA-AB)": a screen reader reads every letter.
                         if self.codes {
@@ -1181,6 +1186,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     .offices
                     .iter()
                     .enumerate()
+                    .filter(|(_, o)| ev.value_offered(q, qi, &o.id))
                     .map(|(k, o)| format!("{}) {}", k + 1, o.name.get(lang)))
                     .collect();
                 for p in parts {
@@ -1259,8 +1265,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 if loud { self.say(self.t(s::SAVED)) } else { Ok(()) }
             }
             Err(e) => {
-                let line = format!("{} {}", self.t(s::NOT_SAVED), e.get(self.lang));
-                w.unsaved = Some(e);
+                let line = format!("{} {}", self.t(s::NOT_SAVED), e.words(self.lang));
+                w.unsaved = Some(e.explain());
                 self.say(line)
             }
         }
@@ -1305,7 +1311,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let paper = w.session.paper_mode;
         if paper {
             self.say(self.t(s::PAPER_ROUTE))?;
-            for line in crate::session::paper::screen_lines(self.q, ev, self.lang) {
+            for line in crate::session::paper::screen_lines(self.q, ev, self.lang, self.codes) {
                 self.say(line)?;
             }
             self.say(self.t(s::PAPER_COMMANDS))?;
@@ -1370,7 +1376,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                                 self.say(l)?;
                             }
                         }
-                        Err(e) => self.say(e.message.get(self.lang))?,
+                        Err(e) => self.say(e.words(self.lang))?,
                     }
                 }
                 "review" | "revue" => self.review(w, ev)?,

@@ -1,19 +1,13 @@
 //! Plain mode's own words, in English and French. Questionnaire texts (prompts, help, rules,
 //! items) come from the engine; only the interface's words are here.
 
-use crate::engine::Lang;
+/// One interface string in both languages: the crate's one bilingual type (`crate::words::Fixed`).
+pub type Tr = crate::words::Fixed;
 
-/// One interface string in both languages.
-#[derive(Clone, Copy, Debug)]
-pub struct Tr(pub &'static str, pub &'static str);
-
-impl Tr {
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.0,
-            Lang::Fr => self.1,
-        }
-    }
+/// Writes a [`Tr`] as the table below has always written it: `Tr("English", "français")`.
+#[allow(non_snake_case)]
+pub const fn Tr(en: &'static str, fr: &'static str) -> Tr {
+    Tr::new(en, fr)
 }
 
 pub const BANNER: Tr = Tr(
@@ -37,12 +31,12 @@ pub const DRAFT: Tr = Tr("Draft", "Le brouillon");
 pub const DAMAGED: Tr = Tr("Damaged draft file", "Fichier de brouillon endommagé");
 pub const CHOOSE_DRAFT: Tr = Tr(
     "Choose a draft number, \"new\" (\"new locked\": locked with a passphrase), or \"quit\"",
-    "Choisissez un numéro de brouillon, « new » (nouveau; « nouveau verrouillé » : verrouillé par une phrase \
-     de passe) ou « quit » (quitter)",
+    "Choisissez un numéro de brouillon, « nouveau » (« nouveau verrouillé » : verrouillé par une phrase de \
+     passe) ou « quitter »",
 );
 pub const NOT_A_DRAFT: Tr = Tr(
     "That is not one of the choices. Type a number from the list, new, or quit.",
-    "Ce n’est pas un des choix. Tapez un numéro de la liste, new ou quit.",
+    "Ce n’est pas un des choix. Tapez un numéro de la liste, nouveau ou quitter.",
 );
 pub const LABEL_PROMPT: Tr = Tr(
     "Name for the new draft (for example: Amira — first certificate)",
@@ -212,30 +206,35 @@ pub const HINT_EMAIL: Tr = Tr("name@example.ca", "nom@exemple.ca");
 pub const HINT_CHOICE: Tr =
     Tr("the number before the choice, or the choice's word", "le numéro devant le choix, ou le mot du choix");
 
-/// The command list shown by `?`.
+/// The command list shown by `?`, in the order a person meets it: answering, then moving, then
+/// (COMMANDS_MORE) the support agent's commands. In French, the French words first.
 pub const COMMANDS: Tr = Tr(
-    "Commands (at any prompt):
-  ?          this help
-  back       go to the previous question (or screen)
-  save       save the draft now (answers are also saved after every answer)
-  quit       save and stop
+    "Answering:
+  Enter      accept the answer shown (the current one, or the suggested one)
   skip       leave an optional question blank
+  Lists: separate several values with commas (Rania Khoury, Rania Haddad).
+  An answer that is also a command word: start it with a backslash (\\back).
+Moving, at any prompt:
+  back       the previous question (or screen)
+  change 4.2 go to question 4.2
   checklist  your document checklist, with why each item is on it
   review     the full report: outcome, checklist, missing answers, readiness, fee
-  Enter      keep the current answer
-Lists: separate several values with commas (Rania Khoury, Rania Haddad).
-To give an answer that is also a command word, start it with a backslash: \\back",
-    "Commandes (à toute invite) :
-  ?          cette aide
-  back       revenir à la question (ou à l’écran) précédente (aussi : retour)
-  save       enregistrer le brouillon maintenant (aussi après chaque réponse) (aussi : enregistrer)
-  quit       enregistrer et arrêter (aussi : quitter)
-  skip       laisser vide une question facultative (aussi : passer)
-  checklist  votre liste de documents, avec la raison de chacun (aussi : liste)
-  review     le rapport complet : résultat, liste, réponses manquantes, état, frais (aussi : revue)
-  Entrée     garder la réponse actuelle
-Listes : séparez plusieurs valeurs par des virgules (Rania Khoury, Rania Haddad).
-Pour donner une réponse qui est aussi un mot de commande, commencez-la par une barre oblique inverse : \\back",
+  ?          this help
+  save       save the draft now (answers are also saved after every answer)
+  quit       save and stop",
+    "Pour répondre :
+  Entrée     accepter la réponse affichée (l’actuelle, ou celle qui est suggérée)
+  passer     laisser vide une question facultative (aussi : skip)
+  Listes : séparez plusieurs valeurs par des virgules (Rania Khoury, Rania Haddad).
+  Une réponse qui est aussi un mot de commande : commencez-la par une barre oblique inverse (\\retour).
+Pour vous déplacer, à toute invite :
+  retour     la question (ou l’écran) précédente (aussi : back)
+  changer 4.2  aller à la question 4.2
+  liste      votre liste de documents, avec la raison de chacun (aussi : checklist)
+  revue      le rapport complet : résultat, liste, réponses manquantes, état, frais (aussi : review)
+  ?          cette aide (aussi : aide)
+  enregistrer  enregistrer le brouillon maintenant (aussi après chaque réponse)
+  quitter    enregistrer et arrêter",
 );
 
 // ---- drafts locked with a passphrase (issue 12) ----
@@ -282,10 +281,17 @@ pub const PAPER_REVIEW: Tr = Tr(
     "Revue pour la demande papier (aucun fichier n’est téléversé sur papier) :",
 );
 pub const COMMANDS_MORE: Tr = Tr(
-    "  note TEXT  a note for whoever helps you next, kept with this question (note clear: remove it)
+    "For support agents:
+  note TEXT  a note for whoever helps next, kept with this question (note clear: remove it)
   history    when this draft was opened and saved, and which questions changed
   codes      show or hide internal codes (rules, items, guide lines), to quote in a ticket",
-    "  note TEXTE une note pour la personne qui vous aidera, gardée avec cette question (note effacer : la retirer)
-  history    quand ce brouillon a été ouvert et enregistré, et quelles questions ont changé (aussi : historique)
-  codes      afficher ou masquer les codes internes (règles, documents, lignes du guide), à citer dans un billet",
+    "Pour les agents de soutien :
+  note TEXTE   une note pour la personne qui aidera ensuite, gardée avec cette question (note effacer : la retirer)
+  historique   quand ce brouillon a été ouvert et enregistré, et quelles questions ont changé (aussi : history)
+  codes        afficher ou masquer les codes internes (règles, documents, lignes du guide), à citer dans un billet",
 );
+
+// ---- progress (issue 13 leftovers) ----
+
+/// "Progress: 35%" / "Progression : 35 %", said after the screen line (docs/DECISIONS.md 19).
+pub const PROGRESS: Tr = Tr("Progress", "Progression");

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::clock::Clock;
-use crate::drafts::OpenDraft;
+use crate::drafts::{DraftError, OpenDraft};
 use crate::engine::answers::ShapeError;
 use crate::engine::{Answers, Lang, Text};
 
@@ -60,9 +60,10 @@ impl Draft {
     }
 }
 
-/// Where a session's draft is written. A failed write is said (both languages), never "saved".
+/// Where a session's draft is written. A failed write is the store's own error (put in words where
+/// shown), never "saved".
 pub trait DraftSink {
-    fn save(&mut self, draft: &Draft) -> Result<(), Text>;
+    fn save(&mut self, draft: &Draft) -> Result<(), DraftError>;
     /// Why the draft cannot be saved (open elsewhere, example drafts), if so.
     fn read_only(&self) -> Option<Text> {
         None
@@ -73,13 +74,14 @@ pub trait DraftSink {
 /// progress (for `version` of the questionnaire), language, paper mode, accepted cautions, and the
 /// agent notes (the questions whose note changed go in the history, never the text). A failed
 /// write keeps the notes as they were.
-pub fn save_into_open(o: &mut OpenDraft, draft: &Draft, clock: &Clock, version: &str) -> Result<(), Text> {
+pub fn save_into_open(
+    o: &mut OpenDraft,
+    draft: &Draft,
+    clock: &Clock,
+    version: &str,
+) -> Result<(), DraftError> {
     if o.draft.id() != draft.id {
-        let id = &draft.id;
-        return Err(Text::new(
-            format!("draft {id} is not open"),
-            format!("le brouillon {id} n'est pas ouvert"),
-        ));
+        return Err(DraftError::NotOpen { id: draft.id.clone() });
     }
     o.draft.label = draft.label.clone();
     o.draft.answers = draft.answers.to_json_map();
@@ -113,11 +115,10 @@ pub fn save_into_open(o: &mut OpenDraft, draft: &Draft, clock: &Clock, version: 
             crate::drafts::history::Entry::now(clock.now(), crate::drafts::history::Event::Note, changed);
         crate::drafts::history::push(&mut o.draft.history, entry);
     }
-    o.save(clock).map_err(|e| {
+    o.save(clock).inspect_err(|_| {
         // Not saved: the note is not kept as if it were.
         o.draft.notes = before.0;
         o.draft.history.truncate(before.1);
-        e.text()
     })
 }
 
@@ -130,7 +131,7 @@ pub struct OpenStore {
 }
 
 impl DraftSink for OpenStore {
-    fn save(&mut self, draft: &Draft) -> Result<(), Text> {
+    fn save(&mut self, draft: &Draft) -> Result<(), DraftError> {
         save_into_open(&mut self.open, draft, &self.clock, &self.version)
     }
     fn read_only(&self) -> Option<Text> {

@@ -12,6 +12,7 @@ use serde_json::Value;
 use crate::clock::Clock;
 use crate::documents::attach::{self, AttachError, AttachOptions, Attachment, Kind};
 use crate::drafts::QuestionnaireRef;
+use crate::engine::Explain;
 use crate::engine::{Answers, Evaluation, ItemKind, Questionnaire, Text};
 
 /// The `provide` answer that means "an explanation letter instead of the document".
@@ -99,10 +100,8 @@ pub fn give_file(
     d.answers = answers.to_json_map();
     d.attachments = attachments.to_vec();
     let attachment = give_file_to_draft(&mut d, q, item, path, explicit, max_bytes, vec![], clock)?;
-    let answers = Answers::from_map(&d.answers).map_err(|e| AttachError::BadAnswer {
-        field: "file".into(),
-        problem: crate::engine::answers::ShapeError::describe(&e),
-    })?;
+    let answers = Answers::from_map(&d.answers)
+        .map_err(|e| AttachError::BadAnswer { field: "file".into(), problem: e.explain() })?;
     Ok(Given { answers, attachments: d.attachments, attachment })
 }
 
@@ -159,7 +158,7 @@ pub fn check_named_files(
                     attached_on: today,
                 });
             }
-            Err(e) => refused.push((it.id.clone(), e.text())),
+            Err(e) => refused.push((it.id.clone(), e.explain())),
         }
     }
     (answers, attachments, refused)

@@ -11,8 +11,9 @@ use crate::engine::eval::answer_label;
 use crate::engine::text::colon;
 use crate::engine::{Evaluation, Lang, Outcome, QType, Questionnaire, ScreenKind, Text};
 
-/// Which paper application, and why (one line per stop that fired).
-pub fn which_application(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> Vec<String> {
+/// Which paper application, and why (one line per stop that fired). The guide source in words
+/// ("Guide: Step 1 — …"); the rule id and guide lines only with the agent's codes switch on.
+pub fn which_application(q: &Questionnaire, ev: &Evaluation, lang: Lang, codes: bool) -> Vec<String> {
     let c = colon(lang);
     let mut v = vec![];
     for r in ev.stops(q) {
@@ -29,13 +30,9 @@ pub fn which_application(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> Vec<
                  contrôle des documents (CIT 0014)",
             ),
         };
-        v.push(format!(
-            "{form}{c}{} — {} ({} {})",
-            rule.title.get(lang),
-            rule.message.get(lang),
-            rule.id,
-            rule.source
-        ));
+        let source = crate::session::journey::source_words(&rule.source, lang, codes);
+        let source = if codes { format!("{source} [{}]", rule.id) } else { source };
+        v.push(format!("{form}{c}{} — {} ({source})", rule.title.get(lang), rule.message.get(lang)));
     }
     v
 }
@@ -153,7 +150,7 @@ pub fn to_markdown(q: &Questionnaire, ev: &Evaluation, label: &str, lang: Lang) 
         o.push_str(&format!("{}\n\n", t.get(lang)));
     }
     o.push_str(&format!("## {}\n\n", h[1]));
-    for l in which_application(q, ev, lang) {
+    for l in which_application(q, ev, lang, false) {
         o.push_str(&format!("- {}\n", md(&l)));
     }
     o.push_str(&format!("\n## {}\n\n", h[2]));
@@ -189,7 +186,7 @@ pub fn to_html(q: &Questionnaire, ev: &Evaluation, label: &str, lang: Lang) -> S
         o.push_str(&format!("<p>{}</p>\n", e(t.get(lang))));
     }
     o.push_str(&format!("<h2>{}</h2>\n<ul>\n", h[1]));
-    for l in which_application(q, ev, lang) {
+    for l in which_application(q, ev, lang, false) {
         o.push_str(&format!("<li>{}</li>\n", e(&l)));
     }
     o.push_str(&format!("</ul>\n<h2>{}</h2>\n<ul>\n", h[2]));
@@ -248,12 +245,13 @@ pub fn write_summary(
 }
 
 /// The paper route as lines for a screen or plain mode: which application and why, the documents
-/// in substance, payment, and how to get the printable summary.
-pub fn screen_lines(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> Vec<String> {
+/// in substance, payment, and how to get the printable summary. Codes only when `codes` (F12,
+/// plain `codes`) is on.
+pub fn screen_lines(q: &Questionnaire, ev: &Evaluation, lang: Lang, codes: bool) -> Vec<String> {
     let h = heads(lang);
     let c = colon(lang);
     let mut v = vec![format!("{}:", h[1])];
-    v.extend(which_application(q, ev, lang).into_iter().map(|l| format!("- {l}")));
+    v.extend(which_application(q, ev, lang, codes).into_iter().map(|l| format!("- {l}")));
     v.push(format!("{}:", h[2]));
     v.extend(documents(q, ev, lang).into_iter().map(|(t, what)| format!("- {t}{c}{what}")));
     v.push(format!("{}:", h[3]));

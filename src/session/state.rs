@@ -72,7 +72,7 @@ impl Refusal {
                 format!("“{p}” is a relative path: type the full path (starting with / or ~/)."),
                 format!("« {p} » est un chemin relatif : tapez le chemin complet (commençant par / ou ~/)."),
             ),
-            Refusal::File(e) => e.text(),
+            Refusal::File(e) => crate::engine::Explain::explain(e),
             Refusal::Malformed(t) => t.clone(),
             Refusal::Invalid(v) => Text::new(
                 v.iter().map(|t| t.en.as_str()).collect::<Vec<_>>().join(" "),
@@ -464,7 +464,11 @@ impl Session {
 
     /// Writes the draft (with its progress) through `store`. A failed save is said, and the draft
     /// is not taken for saved.
-    pub fn save<S: DraftSink + ?Sized>(&mut self, q: &Questionnaire, store: &mut S) -> Result<(), Text> {
+    pub fn save<S: DraftSink + ?Sized>(
+        &mut self,
+        q: &Questionnaire,
+        store: &mut S,
+    ) -> Result<(), crate::drafts::DraftError> {
         self.draft.progress = Some(self.ev.progress_percent(q));
         store.save(&self.draft)?;
         self.saved = true;

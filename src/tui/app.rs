@@ -7,6 +7,7 @@ use super::i18n;
 use super::keymap::{self, Action};
 use super::store::{Damaged, Draft, DraftSummary, Store, days_left};
 use super::widgets::{Field, FieldEvent, FieldKey, TextInput};
+use crate::engine::Explain;
 use crate::engine::text::fold;
 use crate::engine::{AnswerValue, Answers, Context, Evaluation, Lang, QType, Questionnaire, ScreenKind};
 
@@ -251,7 +252,7 @@ impl<'a> App<'a> {
     fn refresh_list(&mut self) {
         match self.store.list() {
             Ok(d) => self.drafts = d,
-            Err(e) => self.status = Some(e.get(self.lang).to_string()),
+            Err(e) => self.status = Some(e.words(self.lang)),
         }
         // Once per listing, not on every frame: the progress saved with the draft, else computed.
         self.progress = self
@@ -457,7 +458,9 @@ impl<'a> App<'a> {
                 if matches!(action, Action::Key(K::Char('y' | 'Y' | 'o' | 'O'))) {
                     match self.store.delete(&id) {
                         Ok(()) => self.status = Some(i18n::deleted(self.lang, &label)),
-                        Err(e) => self.status = Some(i18n::not_deleted(self.lang, &label, e.get(self.lang))),
+                        Err(e) => {
+                            self.status = Some(i18n::not_deleted(self.lang, &label, &e.words(self.lang)))
+                        }
                     }
                     self.refresh_list();
                 } else {
@@ -476,7 +479,7 @@ impl<'a> App<'a> {
                             }
                         }
                         Err(e) => {
-                            self.status = Some(i18n::not_opened(self.lang, e.get(self.lang)));
+                            self.status = Some(i18n::not_opened(self.lang, &e.words(self.lang)));
                             self.overlay = Some(Overlay::Passphrase(id, label, TextInput::default()));
                         }
                     }
@@ -505,7 +508,9 @@ impl<'a> App<'a> {
                             self.overlay = None;
                             match self.store.create_locked(&label, self.lang, p) {
                                 Ok(d) => self.open_draft(d),
-                                Err(e) => self.status = Some(i18n::not_created(self.lang, e.get(self.lang))),
+                                Err(e) => {
+                                    self.status = Some(i18n::not_created(self.lang, &e.words(self.lang)))
+                                }
                             }
                         }
                         Some(_) => {
@@ -528,7 +533,7 @@ impl<'a> App<'a> {
                         self.overlay = Some(Overlay::NewPassphrase(label, None, TextInput::default()))
                     }
                     Err(e) => {
-                        self.status = Some(i18n::not_created(self.lang, e.text().get(self.lang)));
+                        self.status = Some(i18n::not_created(self.lang, &e.words(self.lang)));
                         self.overlay = Some(Overlay::NewDraft(input));
                     }
                 }
@@ -543,7 +548,7 @@ impl<'a> App<'a> {
                     match self.store.create(&input.value, self.lang) {
                         Ok(d) => self.open_draft(d),
                         Err(e) => {
-                            self.status = Some(i18n::not_created(self.lang, e.get(self.lang)));
+                            self.status = Some(i18n::not_created(self.lang, &e.words(self.lang)));
                             self.overlay = Some(Overlay::NewDraft(input));
                         }
                     }
@@ -678,10 +683,10 @@ impl<'a> App<'a> {
                             self.status = Some(i18n::read_only(self.lang, why.get(self.lang)));
                         }
                     }
-                    Err(_) if self.store.needs_passphrase() => {
+                    Err(crate::drafts::DraftError::PassphraseNeeded { .. }) => {
                         self.overlay = Some(Overlay::Passphrase(id, label, TextInput::default()));
                     }
-                    Err(e) => self.status = Some(i18n::not_opened(self.lang, e.get(self.lang))),
+                    Err(e) => self.status = Some(i18n::not_opened(self.lang, &e.words(self.lang))),
                 }
             }
             Action::Search | Action::Key(K::Char('/')) => {
@@ -736,7 +741,7 @@ impl<'a> App<'a> {
                         ));
                     }
                     Err(e) => {
-                        self.status = Some(i18n::not_renamed(self.lang, e.get(self.lang)));
+                        self.status = Some(i18n::not_renamed(self.lang, &e.words(self.lang)));
                         self.overlay = Some(Overlay::Rename(id, input));
                     }
                 }
@@ -864,6 +869,10 @@ impl<'a> App<'a> {
                 let question = s.ev.shown_question(q, qi);
                 let current = s.draft.answers.get(&question.id).cloned();
                 let mut field = Field::for_question(q, &question, current.as_ref(), lang);
+                // Countries, provinces, issuers, offices: never one the earlier answers rule out.
+                if let Field::Picker(p) = &mut field {
+                    p.retain(|code| s.ev.value_offered(q, qi, code));
+                }
                 if current.is_none()
                     && let Some(v) = prefill(q, &s.ev, qi)
                 {
@@ -875,6 +884,7 @@ impl<'a> App<'a> {
                                 c.suggest(i);
                             }
                         }
+                        Field::Picker(p) => p.suggest(&v),
                         _ => {}
                     }
                 }
@@ -1088,9 +1098,12 @@ impl<'a> App<'a> {
         match s.field.on_key(&k) {
             FieldEvent::Edited => {}
             FieldEvent::Commit(v) => {
+                // A choice made: "Nothing chosen: press 1-9 …" from before no longer applies.
+                self.status = None;
                 self.give_answer(qi, v);
             }
             FieldEvent::CommitNext(v) => {
+                self.status = None;
                 // Refused (a file that fails its check), or a stop or caution shown: stay here.
                 // An answer that needs fixing keeps the focus too, so it can be fixed at once.
                 if self.give_answer(qi, v) && self.overlay.is_none() && !self.stay_on_error(qi) {
@@ -1299,17 +1312,7 @@ impl<'a> App<'a> {
         let saved = self.save();
         if let Some(a) = c.attachment {
             let failed = self.status.take();
-            let t = super::attach_flow::text(lang);
-            let notice = if a.kind == crate::documents::attach::Kind::Explanation {
-                t.attached_letter
-            } else {
-                t.attached
-            };
-            let notice = notice
-                .replace("{name}", &a.file_name())
-                .replace("{type}", &a.file_type.code().to_uppercase())
-                .replace("{size}", &super::attach_flow::short_size_in(a.size, lang))
-                .replace("{hash}", &a.sha256[..6.min(a.sha256.len())]);
+            let notice = super::attach_flow::attached_notice(&a, lang);
             self.status = Some(match (saved, failed) {
                 (false, Some(f)) => format!("{f} — {notice}"),
                 _ => notice,
@@ -1351,7 +1354,7 @@ impl<'a> App<'a> {
         match s.core.save(q, &mut *self.store) {
             Ok(()) => true,
             Err(e) => {
-                self.status = Some(i18n::not_saved(self.lang, e.get(self.lang)));
+                self.status = Some(i18n::not_saved(self.lang, &e.words(self.lang)));
                 false
             }
         }
@@ -1510,7 +1513,7 @@ impl<'a> App<'a> {
                         v.extend(built.lines(lang).into_iter().take(1).map(|l| format!("✓ {l}")));
                         v
                     }
-                    Err(e) => e.message.get(lang).lines().map(|l| format!("✗ {l}")).collect(),
+                    Err(e) => e.words(lang).lines().map(|l| format!("✗ {l}")).collect(),
                 }
             }
         }
@@ -1767,7 +1770,7 @@ fn prefill(q: &Questionnaire, ev: &Evaluation, qi: usize) -> Option<String> {
 
 /// Answers from a persona file or a draft body.
 pub fn answers_from_json(root: &serde_json::Value) -> Result<Answers, crate::engine::Text> {
-    Answers::from_file_json(root).map_err(|e| crate::engine::answers::ShapeError::describe(&e))
+    Answers::from_file_json(root).map_err(|e| e.explain())
 }
 
 /// A refusal from the session core, in the TUI's words (status line).
@@ -1775,7 +1778,7 @@ pub fn refusal_words(r: &crate::session::Refusal, lang: Lang) -> String {
     use crate::session::Refusal as R;
     match r {
         R::PaperNoFile => i18n::PAPER_NO_FILE.get(lang).into(),
-        R::ReadOnly(why) => super::attach_flow::text(lang).read_only.replace("{why}", why.get(lang)),
+        R::ReadOnly(why) => super::attach_flow::read_only(why.clone(), lang),
         R::RelativePath(p) => i18n::relative_path(lang, p),
         R::File(e) => super::attach_flow::refusal(e, lang),
         R::Malformed(_) | R::Invalid(_) => format!("✗ {}", r.text().get(lang)),

@@ -10,86 +10,104 @@ use super::widgets::{FieldKey, TextInput};
 use crate::clock::Clock;
 use crate::documents::attach::{self, AttachError, AttachOptions, Attachment, DEFAULT_MAX_MB};
 use crate::drafts::QuestionnaireRef;
-use crate::engine::{Answers, Lang, QType, Questionnaire};
+use crate::engine::{Answers, Explain, Lang, QType, Questionnaire, Text};
+use crate::fill;
+use crate::tui::i18n::{Msg, Template};
 
-/// Words of the attach flow, in English and French (`{…}` are filled in).
-pub struct Texts {
-    pub title: &'static str,
-    pub for_item: &'static str,
-    pub path_label: &'static str,
-    pub explanation: &'static str,
-    pub keys: &'static str,
-    pub hint: &'static str,
-    pub not_here: &'static str,
-    pub read_only: &'static str,
-    pub cancelled: &'static str,
-    pub empty_path: &'static str,
-    pub attached: &'static str,
-    pub attached_letter: &'static str,
-    pub not_found: &'static str,
-    pub not_a_file: &'static str,
-    pub unreadable: &'static str,
-    pub wrong_type: &'static str,
-    pub too_large: &'static str,
-    pub not_kept: &'static str,
-    pub changed: &'static str,
-    pub missing: &'static str,
-    pub unreadable_now: &'static str,
+/// The attach flow's fixed words.
+pub const TITLE: Msg = Msg::new("Attach a file", "Joindre un fichier");
+pub const EXPLANATION: Msg = Msg::new(
+    "This is an explanation letter instead of the document",
+    "C’est une lettre d’explication au lieu du document",
+);
+pub const KEYS: Msg = Msg::new(
+    "Enter attach · Tab path/letter · Space tick · Esc cancel",
+    "Entrée joindre · Tab chemin/lettre · Espace cocher · Échap annuler",
+);
+pub const HINT: Msg = Msg::new(
+    "F7 attach a file (checks it, records its SHA-256)",
+    "F7 joindre un fichier (vérifié, avec son SHA-256)",
+);
+pub const NOT_HERE: Msg = Msg::new(
+    "F7 attaches a file on a document's “Path of the file” question (Documents screens).",
+    "F7 joint un fichier à la question « Chemin du fichier » d’un document (écrans Documents).",
+);
+pub const CANCELLED: Msg = Msg::new("Nothing attached.", "Aucun fichier joint.");
+pub const EMPTY_PATH: Msg =
+    Msg::new("Type the path of the file first.", "Tapez d’abord le chemin du fichier.");
+pub const CHANGED: Msg = Msg::new(
+    "⚠ file changed since attached: attach it again",
+    "⚠ fichier modifié depuis qu’il a été joint : joignez-le de nouveau",
+);
+pub const MISSING: Msg = Msg::new(
+    "✗ file missing (moved or deleted since attached): attach it again",
+    "✗ fichier manquant (déplacé ou supprimé depuis qu’il a été joint) : joignez-le de nouveau",
+);
+pub const UNREADABLE_NOW: Msg =
+    Msg::new("✗ file cannot be read now", "✗ le fichier ne peut pas être lu maintenant");
+
+/// The attach flow's words with values in them (`crate::fill!` puts the values in).
+pub const FOR_ITEM: Template = Template::new(&["item", "id"], "For: {item} ({id})", "Pour : {item} ({id})");
+pub const PATH_LABEL: Template = Template::new(
+    &["max"],
+    "Path of the file (JPEG, PNG or PDF, up to {max}; ~ is your home):",
+    "Chemin du fichier (JPEG, PNG ou PDF, jusqu’à {max}; ~ est votre dossier personnel) :",
+);
+pub const READ_ONLY: Template = Template::new(
+    &["why"],
+    "✗ Read-only draft ({why}): nothing can be attached.",
+    "✗ Brouillon en lecture seule ({why}) : rien ne peut être joint.",
+);
+pub const ATTACHED: Template = Template::new(
+    &["name", "type", "size", "hash"],
+    "Attached: {name} — {type}, {size}, SHA-256 {hash}…",
+    "Joint : {name} — {type}, {size}, SHA-256 {hash}…",
+);
+pub const ATTACHED_LETTER: Template = Template::new(
+    &["name", "type", "size", "hash"],
+    "Attached (explanation letter): {name} — {type}, {size}, SHA-256 {hash}…",
+    "Joint (lettre d’explication) : {name} — {type}, {size}, SHA-256 {hash}…",
+);
+pub const NOT_FOUND: Template = Template::new(
+    &["path"],
+    "✗ No such file: {path}. Check the path.",
+    "✗ Fichier introuvable : {path}. Vérifiez le chemin.",
+);
+pub const NOT_A_FILE: Template = Template::new(
+    &["path"],
+    "✗ Not a file: {path}. Give the path of the document itself, not a folder.",
+    "✗ Ce n’est pas un fichier : {path}. Donnez le chemin du document lui-même, pas d’un dossier.",
+);
+pub const UNREADABLE: Template = Template::new(
+    &["path", "reason"],
+    "✗ Cannot read {path} ({reason}). Check its permissions.",
+    "✗ Impossible de lire {path} ({reason}). Vérifiez ses permissions.",
+);
+pub const WRONG_TYPE: Template = Template::new(
+    &["why"],
+    "✗ Refused: {why}. The portal takes JPEG, PNG or PDF files only: convert it and attach again.",
+    "✗ Refusé : {why}. Le portail n’accepte que les fichiers JPEG, PNG ou PDF : convertissez-le et joignez-le de nouveau.",
+);
+pub const TOO_LARGE: Template = Template::new(
+    &["size", "max"],
+    "✗ Refused: the file is {size}, over the {max} limit. Scan it at a lower resolution or split it.",
+    "✗ Refusé : le fichier fait {size}, au-delà de la limite de {max}. Numérisez-le à une résolution plus basse ou divisez-le.",
+);
+pub const NOT_KEPT: Template = Template::new(&["why"], "✗ Not attached: {why}", "✗ Non joint : {why}");
+
+/// The status line after a read-only draft refused an attachment.
+pub fn read_only(why: Text, lang: Lang) -> String {
+    fill!(READ_ONLY, lang, why = why.get(lang))
 }
 
-pub const TEXT: Texts = Texts {
-    title: "Attach a file",
-    for_item: "For: {item} ({id})",
-    path_label: "Path of the file (JPEG, PNG or PDF, up to {max}; ~ is your home):",
-    explanation: "This is an explanation letter instead of the document",
-    keys: "Enter attach · Tab path/letter · Space tick · Esc cancel",
-    hint: "F7 attach a file (checks it, records its SHA-256)",
-    not_here: "F7 attaches a file on a document's “Path of the file” question (Documents screens).",
-    read_only: "✗ Read-only draft ({why}): nothing can be attached.",
-    cancelled: "Nothing attached.",
-    empty_path: "Type the path of the file first.",
-    attached: "Attached: {name} — {type}, {size}, SHA-256 {hash}…",
-    attached_letter: "Attached (explanation letter): {name} — {type}, {size}, SHA-256 {hash}…",
-    not_found: "✗ No such file: {path}. Check the path.",
-    not_a_file: "✗ Not a file: {path}. Give the path of the document itself, not a folder.",
-    unreadable: "✗ Cannot read {path} ({reason}). Check its permissions.",
-    wrong_type: "✗ Refused: {why}. The portal takes JPEG, PNG or PDF files only: convert it and attach again.",
-    too_large: "✗ Refused: the file is {size}, over the {max} limit. Scan it at a lower resolution or split it.",
-    not_kept: "✗ Not attached: {why}",
-    changed: "⚠ file changed since attached: attach it again",
-    missing: "✗ file missing (moved or deleted since attached): attach it again",
-    unreadable_now: "✗ file cannot be read now",
-};
-
-pub const TEXT_FR: Texts = Texts {
-    title: "Joindre un fichier",
-    for_item: "Pour : {item} ({id})",
-    path_label: "Chemin du fichier (JPEG, PNG ou PDF, jusqu’à {max}; ~ est votre dossier personnel) :",
-    explanation: "C’est une lettre d’explication au lieu du document",
-    keys: "Entrée joindre · Tab chemin/lettre · Espace cocher · Échap annuler",
-    hint: "F7 joindre un fichier (vérifié, avec son SHA-256)",
-    not_here: "F7 joint un fichier à la question « Chemin du fichier » d’un document (écrans Documents).",
-    read_only: "✗ Brouillon en lecture seule ({why}) : rien ne peut être joint.",
-    cancelled: "Aucun fichier joint.",
-    empty_path: "Tapez d’abord le chemin du fichier.",
-    attached: "Joint : {name} — {type}, {size}, SHA-256 {hash}…",
-    attached_letter: "Joint (lettre d’explication) : {name} — {type}, {size}, SHA-256 {hash}…",
-    not_found: "✗ Fichier introuvable : {path}. Vérifiez le chemin.",
-    not_a_file: "✗ Ce n’est pas un fichier : {path}. Donnez le chemin du document lui-même, pas d’un dossier.",
-    unreadable: "✗ Impossible de lire {path} ({reason}). Vérifiez ses permissions.",
-    wrong_type: "✗ Refusé : {why}. Le portail n’accepte que les fichiers JPEG, PNG ou PDF : convertissez-le et joignez-le de nouveau.",
-    too_large: "✗ Refusé : le fichier fait {size}, au-delà de la limite de {max}. Numérisez-le à une résolution plus basse ou divisez-le.",
-    not_kept: "✗ Non joint : {why}",
-    changed: "⚠ fichier modifié depuis qu’il a été joint : joignez-le de nouveau",
-    missing: "✗ fichier manquant (déplacé ou supprimé depuis qu’il a été joint) : joignez-le de nouveau",
-    unreadable_now: "✗ le fichier ne peut pas être lu maintenant",
-};
-
-/// The attach flow's words in `lang`.
-pub fn text(lang: Lang) -> &'static Texts {
-    match lang {
-        Lang::En => &TEXT,
-        Lang::Fr => &TEXT_FR,
+/// The status line after a file was attached: its name, type, size and the start of its hash.
+pub fn attached_notice(a: &Attachment, lang: Lang) -> String {
+    let (name, kind, size) = (a.file_name(), a.file_type.code().to_uppercase(), short_size_in(a.size, lang));
+    let hash = &a.sha256[..6.min(a.sha256.len())];
+    if a.kind == attach::Kind::Explanation {
+        fill!(ATTACHED_LETTER, lang, name = name, type = kind, size = size, hash = hash)
+    } else {
+        fill!(ATTACHED, lang, name = name, type = kind, size = size, hash = hash)
     }
 }
 
@@ -159,24 +177,21 @@ pub fn short_size_in(bytes: u64, lang: Lang) -> String {
 
 /// A refusal in words for the dialog, in `lang`.
 pub fn refusal(e: &AttachError, lang: Lang) -> String {
-    let text = text(lang);
     match e {
-        AttachError::NotFound { path } => text.not_found.replace("{path}", &path.display().to_string()),
-        AttachError::NotAFile { path } => text.not_a_file.replace("{path}", &path.display().to_string()),
-        AttachError::Unreadable { path, reason } => text
-            .unreadable
-            .replace("{path}", &path.display().to_string())
-            .replace("{reason}", reason.get(lang)),
-        AttachError::WrongType { why, .. } => text.wrong_type.replace("{why}", why.get(lang)),
-        AttachError::TooLarge { size, max, .. } => text
-            .too_large
-            .replace("{size}", &short_size_in(*size, lang))
-            .replace("{max}", &short_size_in(*max, lang)),
+        AttachError::NotFound { path } => fill!(NOT_FOUND, lang, path = path.display()),
+        AttachError::NotAFile { path } => fill!(NOT_A_FILE, lang, path = path.display()),
+        AttachError::Unreadable { path, reason } => {
+            fill!(UNREADABLE, lang, path = path.display(), reason = reason.get(lang))
+        }
+        AttachError::WrongType { why, .. } => fill!(WRONG_TYPE, lang, why = why.get(lang)),
+        AttachError::TooLarge { size, max, .. } => {
+            fill!(TOO_LARGE, lang, size = short_size_in(*size, lang), max = short_size_in(*max, lang))
+        }
         other @ (AttachError::UnknownItem { .. }
         | AttachError::NotOnChecklist { .. }
         | AttachError::NotAnUpload { .. }
         | AttachError::BadAnswer { .. }
-        | AttachError::PathNotText { .. }) => text.not_kept.replace("{why}", other.text().get(lang)),
+        | AttachError::PathNotText { .. }) => fill!(NOT_KEPT, lang, why = other.explain().get(lang)),
     }
 }
 
@@ -202,9 +217,8 @@ pub fn attach_to(
     d.answers = draft.answers.to_json_map();
     d.attachments = draft.attachments.clone();
     let a = attach::attach(&mut d, q, item, path, opts, clock).map_err(|e| refusal(&e, lang))?;
-    let answers = Answers::from_map(&d.answers).map_err(|e| {
-        text(lang).not_kept.replace("{why}", crate::engine::answers::ShapeError::describe(&e).get(lang))
-    })?;
+    let answers =
+        Answers::from_map(&d.answers).map_err(|e| fill!(NOT_KEPT, lang, why = e.explain().get(lang)))?;
     Ok((answers, d.attachments, a))
 }
 
@@ -217,11 +231,11 @@ impl App<'_> {
     /// F7: opens the dialog on a document's file question; elsewhere says where it works.
     pub fn open_attach(&mut self) {
         let Some((item, file_q)) = file_question(self) else {
-            self.status = Some(text(self.lang).not_here.into());
+            self.status = Some(NOT_HERE.get(self.lang).into());
             return;
         };
         if let Some(why) = self.store.read_only() {
-            self.status = Some(text(self.lang).read_only.replace("{why}", why.get(self.lang)));
+            self.status = Some(read_only(why, self.lang));
             return;
         }
         let Some(s) = &self.session else { return };
@@ -255,7 +269,7 @@ impl App<'_> {
         match action {
             Action::Back => {
                 self.overlay = None;
-                self.status = Some(text(self.lang).cancelled.into());
+                self.status = Some(CANCELLED.get(self.lang).into());
                 return;
             }
             Action::Quit => {
@@ -292,7 +306,7 @@ impl App<'_> {
     fn attach_now(&mut self, d: &AttachDialog) -> Result<(), String> {
         let typed = d.input.value.trim();
         if typed.is_empty() {
-            return Err(text(self.lang).empty_path.into());
+            return Err(EMPTY_PATH.get(self.lang).into());
         }
         let path = expand_home(typed);
         // The App's day, as the clock gave it at start.
@@ -345,6 +359,33 @@ mod tests {
             "✗ Refused: the file is 2 KB, over the 1 KB limit. Scan it at a lower resolution or split it."
         );
         assert!(refusal(&e, Lang::Fr).contains("le fichier fait 2 Ko, au-delà de la limite de 1 Ko"));
+    }
+
+    /// Issue 14: a path or a reason holding `{reason}`, `{path}` or `{why}` is shown as it is (the
+    /// old `.replace` chains filled those in inside the values).
+    #[test]
+    fn values_holding_placeholders_are_shown_as_they_are() {
+        let path = std::path::PathBuf::from("/home/a/{reason}/{path} scan.pdf");
+        let e = AttachError::Unreadable {
+            path: path.clone(),
+            reason: Text::new("denied {why}", "refusé {why}"),
+        };
+        assert_eq!(
+            refusal(&e, Lang::En),
+            "✗ Cannot read /home/a/{reason}/{path} scan.pdf (denied {why}). Check its permissions."
+        );
+        assert_eq!(
+            refusal(&e, Lang::Fr),
+            "✗ Impossible de lire /home/a/{reason}/{path} scan.pdf (refusé {why}). Vérifiez ses permissions."
+        );
+        assert_eq!(
+            refusal(&AttachError::NotFound { path }, Lang::En),
+            "✗ No such file: /home/a/{reason}/{path} scan.pdf. Check the path."
+        );
+        assert_eq!(
+            read_only(Text::new("locked by {why}", "verrouillé par {why}"), Lang::Fr),
+            "✗ Brouillon en lecture seule (verrouillé par {why}) : rien ne peut être joint."
+        );
     }
 
     #[test]

@@ -6,25 +6,12 @@
 //! `App` ask here instead of writing `if lang == Fr`.
 
 use crate::engine::Lang;
+use crate::fill;
+pub use crate::words::Template;
 
-/// A fixed interface message in both languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Msg {
-    pub en: &'static str,
-    pub fr: &'static str,
-}
-
-impl Msg {
-    pub const fn new(en: &'static str, fr: &'static str) -> Msg {
-        Msg { en, fr }
-    }
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Fr => self.fr,
-        }
-    }
-}
+/// A fixed interface message in both languages (`crate::words::Fixed`: one bilingual type for the
+/// whole crate; messages with values in them are `Template`s or functions below).
+pub type Msg = crate::words::Fixed;
 
 const fn m(en: &'static str, fr: &'static str) -> Msg {
     Msg::new(en, fr)
@@ -139,26 +126,28 @@ pub const DRAFTS_NOTE: Msg = m(
      Un brouillon est la demande d’une seule personne.",
 );
 pub fn removed_notice(lang: Lang, list: &str) -> String {
-    lang.pick(
-        format!(
-            "ℹ Removed since last time by the 60-day rule (drafts are kept 60 days from their start): {list}"
-        ),
-        format!(
-            "ℹ Supprimés depuis la dernière fois selon la règle des 60 jours (un brouillon est gardé 60 jours après son début) : {list}"
-        ),
-    )
+    const T: Template = Template::new(
+        &["list"],
+        "ℹ Removed since last time by the 60-day rule (drafts are kept 60 days from their start): {list}",
+        "ℹ Supprimés depuis la dernière fois selon la règle des 60 jours (un brouillon est gardé 60 jours après son début) : {list}",
+    );
+    fill!(T, lang, list = list)
 }
 pub fn damaged_notice(lang: Lang, name: &str, reason: &str) -> String {
-    lang.pick(
-        format!("⚠ Damaged draft set aside: {name} — {reason}"),
-        format!("⚠ Brouillon endommagé mis de côté : {name} — {reason}"),
-    )
+    const T: Template = Template::new(
+        &["name", "reason"],
+        "⚠ Damaged draft set aside: {name} — {reason}",
+        "⚠ Brouillon endommagé mis de côté : {name} — {reason}",
+    );
+    fill!(T, lang, name = name, reason = reason)
 }
 
 // ── Windows ─────────────────────────────────────────────────────────────────────────────────
 pub const T_DELETE: Msg = m("Delete draft", "Supprimer le brouillon");
 pub fn delete_question(lang: Lang, label: &str) -> String {
-    lang.pick(format!("Delete the draft “{label}”?"), format!("Supprimer le brouillon « {label} »?"))
+    const T: Template =
+        Template::new(&["label"], "Delete the draft “{label}”?", "Supprimer le brouillon « {label} »?");
+    fill!(T, lang, label = label)
 }
 pub const DELETE_CANNOT_UNDO: Msg =
     m("Its answers cannot be brought back.", "Ses réponses ne pourront pas être récupérées.");
@@ -181,17 +170,20 @@ pub const PASSPHRASES_DIFFER: Msg = m(
     "Les deux phrases de passe diffèrent; tapez-la de nouveau.",
 );
 pub fn lock_choice(lang: Lang, on: bool) -> String {
-    let x = if on { "x" } else { " " };
-    lang.pick(
-        format!("[{x}] lock with a passphrase (Tab)"),
-        format!("[{x}] verrouiller par une phrase de passe (Tab)"),
-    )
+    const T: Template = Template::new(
+        &["x"],
+        "[{x}] lock with a passphrase (Tab)",
+        "[{x}] verrouiller par une phrase de passe (Tab)",
+    );
+    fill!(T, lang, x = if on { "x" } else { " " })
 }
 pub fn passphrase_of(lang: Lang, id: &str, label: &str) -> String {
-    lang.pick(
-        format!("Passphrase of draft {id} “{label}”:"),
-        format!("Phrase de passe du brouillon {id} « {label} » :"),
-    )
+    const T: Template = Template::new(
+        &["id", "label"],
+        "Passphrase of draft {id} “{label}”:",
+        "Phrase de passe du brouillon {id} « {label} » :",
+    );
+    fill!(T, lang, id = id, label = label)
 }
 pub const NEW_DRAFT_NAME: Msg =
     m("A name for this draft (the person it is for):", "Un nom pour ce brouillon (la personne visée) :");
@@ -199,10 +191,12 @@ pub const NEW_DRAFT_KEYS: Msg = m("Enter create      Esc cancel", "Entrée crée
 pub const T_JUMP: Msg = m("Go to screen", "Aller à l’écran");
 pub const HERE: Msg = m(" (here)", " (ici)");
 pub fn enlarge(lang: Lang, min_w: u16, min_h: u16, w: u16, h: u16) -> String {
-    lang.pick(
-        format!("Please enlarge the terminal to at least {min_w}×{min_h} (now {w}×{h})."),
-        format!("Veuillez agrandir le terminal à au moins {min_w}×{min_h} (actuellement {w}×{h})."),
-    )
+    const T: Template = Template::new(
+        &["h", "min_w", "w", "min_h"],
+        "Please enlarge the terminal to at least {min_w}×{min_h} (now {w}×{h}).",
+        "Veuillez agrandir le terminal à au moins {min_w}×{min_h} (actuellement {w}×{h}).",
+    );
+    fill!(T, lang, h = h, min_w = min_w, w = w, min_h = min_h)
 }
 pub const T_HELP: Msg = m("Help", "Aide");
 pub const HELP_KEYS: Msg = m("Keys", "Touches");
@@ -288,16 +282,18 @@ pub const NOT_ASKED_SHORT: Msg = m("not asked", "pas posée");
 pub const SEARCH_NONE: Msg = m("No question matches.", "Aucune question ne correspond.");
 pub const NOT_ASKED: Msg = m("not asked with the current answers", "pas posée avec les réponses actuelles");
 pub fn search_count(lang: Lang, n: usize) -> String {
-    lang.pick(
-        format!("{n} question{}", if n == 1 { "" } else { "s" }),
-        format!("{n} question{}", if n <= 1 { "" } else { "s" }),
-    )
+    const T: Template = Template::new(&["n", "s"], "{n} question{s}", "{n} question{s}");
+    // One question, 0 questions; in French 0 and 1 are singular.
+    let one = lang.pick(n == 1, n <= 1);
+    fill!(T, lang, n = n, s = if one { "" } else { "s" })
 }
 pub fn not_asked_status(lang: Lang, number: &str) -> String {
-    lang.pick(
-        format!("{number} is not asked with the current answers (an earlier answer hides it)."),
-        format!("La question {number} n’est pas posée avec les réponses actuelles."),
-    )
+    const T: Template = Template::new(
+        &["number"],
+        "{number} is not asked with the current answers (an earlier answer hides it).",
+        "La question {number} n’est pas posée avec les réponses actuelles.",
+    );
+    fill!(T, lang, number = number)
 }
 pub const T_READ_BACK: Msg = m("Read back", "Relecture");
 pub const READ_BACK_NOTHING: Msg = m("Nothing to read back on this screen.", "Rien à relire sur cet écran.");
@@ -306,7 +302,8 @@ pub const NO_ANSWER_YET: Msg = m("no answer yet", "pas encore de réponse");
 // ── Status lines ────────────────────────────────────────────────────────────────────────────
 pub const SAVED: Msg = m("Saved.", "Enregistré.");
 pub fn not_saved(lang: Lang, e: &str) -> String {
-    lang.pick(format!("✗ Not saved: {e}"), format!("✗ Non enregistré : {e}"))
+    const T: Template = Template::new(&["e"], "✗ Not saved: {e}", "✗ Non enregistré : {e}");
+    fill!(T, lang, e = e)
 }
 pub const FIRST_SCREEN: Msg = m("This is the first screen.", "C’est le premier écran.");
 pub const LAST_SCREEN: Msg = m(
@@ -322,42 +319,55 @@ pub const REVIEW_CHANGE: Msg = m(
     "Modifiez la réponse, puis PgDn revient à la révision.",
 );
 pub fn not_a_choice(lang: Lang, c: char) -> String {
-    lang.pick(
-        format!("“{c}” is not a choice here: use ↑↓ and Space, a number or a first letter."),
-        format!("« {c} » n’est pas un choix : ↑↓ et Espace, un chiffre ou une première lettre."),
-    )
+    const T: Template = Template::new(
+        &["c"],
+        "“{c}” is not a choice here: use ↑↓ and Space, a number or a first letter.",
+        "« {c} » n’est pas un choix : ↑↓ et Espace, un chiffre ou une première lettre.",
+    );
+    fill!(T, lang, c = c)
 }
 pub fn not_accepted(lang: Lang, na: bool, number: &str) -> String {
-    match (lang, na) {
-        (Lang::En, true) => format!("“Not Applicable” is not accepted for question {number}."),
-        (Lang::En, false) => format!("“Unknown” is not accepted for question {number}."),
-        (Lang::Fr, true) => format!("« Sans objet » n’est pas accepté pour la question {number}."),
-        (Lang::Fr, false) => format!("« Inconnu » n’est pas accepté pour la question {number}."),
-    }
+    const NA: Template = Template::new(
+        &["number"],
+        "“Not Applicable” is not accepted for question {number}.",
+        "« Sans objet » n’est pas accepté pour la question {number}.",
+    );
+    const UNKNOWN: Template = Template::new(
+        &["number"],
+        "“Unknown” is not accepted for question {number}.",
+        "« Inconnu » n’est pas accepté pour la question {number}.",
+    );
+    if na { fill!(NA, lang, number = number) } else { fill!(UNKNOWN, lang, number = number) }
 }
 pub fn set_aside(lang: Lang, n: usize, nums: &str) -> String {
-    let s = if n == 1 { "" } else { "s" };
-    lang.pick(
-        format!("{n} answer{s} set aside (no longer asked, kept if you change back): {nums}"),
-        format!(
-            "{n} réponse{s} mise{s} de côté (plus demandée{s}, gardée{s} si vous revenez en arrière) : {nums}"
-        ),
-    )
+    const T: Template = Template::new(
+        &["n", "s", "nums"],
+        "{n} answer{s} set aside (no longer asked, kept if you change back): {nums}",
+        "{n} réponse{s} mise{s} de côté (plus demandée{s}, gardée{s} si vous revenez en arrière) : {nums}",
+    );
+    fill!(T, lang, n = n, s = if n == 1 { "" } else { "s" }, nums = nums)
 }
 pub fn next_refused(lang: Lang, nums: &str) -> String {
     // The count is in the summary above the questions; the numbers are what to act on.
-    lang.pick(
-        format!("✗ Next refused: fix {nums} first. PgUp, Ctrl-S and Ctrl-Q still work."),
-        format!("✗ Corrigez d’abord {nums}. PgUp, Ctrl-S et Ctrl-Q fonctionnent toujours."),
-    )
+    const T: Template = Template::new(
+        &["nums"],
+        "✗ Next refused: fix {nums} first. PgUp, Ctrl-S and Ctrl-Q still work.",
+        "✗ Corrigez d’abord {nums}. PgUp, Ctrl-S et Ctrl-Q fonctionnent toujours.",
+    );
+    fill!(T, lang, nums = nums)
 }
 pub fn to_fix(lang: Lang, n: usize, nums: &str) -> String {
-    match (lang, n) {
-        (Lang::En, 1) => format!("✗ 1 answer on this screen needs fixing: {nums}"),
-        (Lang::En, _) => format!("✗ {n} answers on this screen need fixing: {nums}"),
-        (Lang::Fr, 1) => format!("✗ 1 réponse de cet écran est à corriger : {nums}"),
-        (Lang::Fr, _) => format!("✗ {n} réponses de cet écran sont à corriger : {nums}"),
-    }
+    const ONE: Template = Template::new(
+        &["nums"],
+        "✗ 1 answer on this screen needs fixing: {nums}",
+        "✗ 1 réponse de cet écran est à corriger : {nums}",
+    );
+    const MANY: Template = Template::new(
+        &["n", "nums"],
+        "✗ {n} answers on this screen need fixing: {nums}",
+        "✗ {n} réponses de cet écran sont à corriger : {nums}",
+    );
+    if n == 1 { fill!(ONE, lang, nums = nums) } else { fill!(MANY, lang, n = n, nums = nums) }
 }
 pub const STOP_CHANGE: Msg = m(
     "Change the answer that led here (the focus is on it); Ctrl-G lists the screens.",
@@ -368,17 +378,22 @@ pub const PAPER_MODE_ON: Msg = m(
     "Mode préparation papier : la suite vous aide à remplir le formulaire papier.",
 );
 pub fn deleted(lang: Lang, label: &str) -> String {
-    lang.pick(format!("Deleted “{label}”."), format!("Brouillon « {label} » supprimé."))
+    const T: Template = Template::new(&["label"], "Deleted “{label}”.", "Brouillon « {label} » supprimé.");
+    fill!(T, lang, label = label)
 }
 pub fn not_deleted(lang: Lang, label: &str, e: &str) -> String {
-    lang.pick(
-        format!("Could not delete “{label}”: {e}"),
-        format!("Impossible de supprimer « {label} » : {e}"),
-    )
+    const T: Template = Template::new(
+        &["e", "label"],
+        "Could not delete “{label}”: {e}",
+        "Impossible de supprimer « {label} » : {e}",
+    );
+    fill!(T, lang, e = e, label = label)
 }
 pub const NOTHING_DELETED: Msg = m("Nothing deleted.", "Rien n’a été supprimé.");
 pub fn not_created(lang: Lang, e: &str) -> String {
-    lang.pick(format!("Could not create the draft: {e}"), format!("Impossible de créer le brouillon : {e}"))
+    const T: Template =
+        Template::new(&["e"], "Could not create the draft: {e}", "Impossible de créer le brouillon : {e}");
+    fill!(T, lang, e = e)
 }
 pub const OPEN_A_DRAFT_FIRST: Msg = m(
     "That works in a draft: open one first (Enter), or start one (n).",
@@ -387,25 +402,33 @@ pub const OPEN_A_DRAFT_FIRST: Msg = m(
 pub const NO_DRAFT_YET: Msg =
     m("No draft yet: press n to start one.", "Aucun brouillon : appuyez sur n pour en commencer un.");
 pub fn read_only(lang: Lang, why: &str) -> String {
-    lang.pick(
-        format!("Read-only: {why}. Changes will not be saved."),
-        format!("Lecture seule : {why}. Les modifications ne seront pas enregistrées."),
-    )
+    const T: Template = Template::new(
+        &["why"],
+        "Read-only: {why}. Changes will not be saved.",
+        "Lecture seule : {why}. Les modifications ne seront pas enregistrées.",
+    );
+    fill!(T, lang, why = why)
 }
 pub fn not_opened(lang: Lang, e: &str) -> String {
-    lang.pick(format!("Could not open the draft: {e}"), format!("Impossible d’ouvrir le brouillon : {e}"))
+    const T: Template =
+        Template::new(&["e"], "Could not open the draft: {e}", "Impossible d’ouvrir le brouillon : {e}");
+    fill!(T, lang, e = e)
 }
 pub fn does_nothing(lang: Lang, c: char) -> String {
-    lang.pick(
-        format!("“{c}” does nothing here: n new, Enter open, / find, r rename, q quit."),
-        format!("« {c} » : rien ici. n nouveau, Entrée ouvrir, / trouver, r renommer, q quitter."),
-    )
+    const T: Template = Template::new(
+        &["c"],
+        "“{c}” does nothing here: n new, Enter open, / find, r rename, q quit.",
+        "« {c} » : rien ici. n nouveau, Entrée ouvrir, / trouver, r renommer, q quitter.",
+    );
+    fill!(T, lang, c = c)
 }
 pub fn switched_out(lang: Lang, label: &str) -> String {
-    lang.pick(
-        format!("“{label}” saved. Enter opens a draft · n starts one for the next person."),
-        format!("« {label} » enregistré. Entrée : ouvrir · n : brouillon suivant."),
-    )
+    const T: Template = Template::new(
+        &["label"],
+        "“{label}” saved. Enter opens a draft · n starts one for the next person.",
+        "« {label} » enregistré. Entrée : ouvrir · n : brouillon suivant.",
+    );
+    fill!(T, lang, label = label)
 }
 pub const NO_CHECKLIST_YET: Msg = m(
     "The checklist is empty so far: items appear as you answer.",
@@ -430,7 +453,8 @@ pub const DAYS_LEFT: Msg = m("days left", "jours restants");
 pub const UNSAVED: Msg = m(" · unsaved", " · non enregistré");
 pub const PAPER_MODE: Msg = m(" · PAPER PREPARATION", " · PRÉPARATION PAPIER");
 pub fn n_of_m(lang: Lang, n: usize, total: usize) -> String {
-    lang.pick(format!("{n} of {total}"), format!("{n} sur {total}"))
+    const T: Template = Template::new(&["n", "total"], "{n} of {total}", "{n} sur {total}");
+    fill!(T, lang, n = n, total = total)
 }
 pub const C_CHECKLIST: Msg = m("Checklist", "Liste de contrôle");
 pub const C_PAPER_CHECKLIST: Msg = m("Paper application checklist", "Liste pour la demande papier");
@@ -501,19 +525,24 @@ pub const T_CAUTION: Msg = m("Caution", "Mise en garde");
 pub const T_STOP: Msg = m("You cannot go on online", "Impossible de continuer en ligne");
 pub const FEDERAL: Msg = m("Government of Canada (federal)", "Gouvernement du Canada (fédéral)");
 pub fn fee_line(lang: Lang, fee: u32) -> String {
-    lang.pick(
-        format!("CAD {fee} per person × 1 application = CAD {fee}"),
-        format!("{fee} $ CA par personne × 1 demande = {fee} $ CA"),
-    )
+    const T: Template = Template::new(
+        &["fee"],
+        "CAD {fee} per person × 1 application = CAD {fee}",
+        "{fee} $ CA par personne × 1 demande = {fee} $ CA",
+    );
+    fill!(T, lang, fee = fee)
 }
 pub fn fee_methods(lang: Lang, fee: u32, methods: &str) -> String {
-    lang.pick(
-        format!("CAD {fee} per person. Accepted payment: {methods}."),
-        format!("{fee} $ CA par personne. Paiement accepté : {methods}."),
-    )
+    const T: Template = Template::new(
+        &["fee", "methods"],
+        "CAD {fee} per person. Accepted payment: {methods}.",
+        "{fee} $ CA par personne. Paiement accepté : {methods}.",
+    );
+    fill!(T, lang, fee = fee, methods = methods)
 }
 pub fn more_matches(lang: Lang, n: usize) -> String {
-    lang.pick(format!("    … {n} matches"), format!("    … {n} résultats"))
+    const T: Template = Template::new(&["n"], "    … {n} matches", "    … {n} résultats");
+    fill!(T, lang, n = n)
 }
 
 // ── Question and review screens ─────────────────────────────────────────────────────────────
@@ -567,19 +596,20 @@ pub const F_ATTACH: Msg = m(
 );
 
 /// Review: the gate passes but attached files changed or vanished since they were attached.
-pub const R_READY_BUT_FILES: Msg = m(
+pub const R_READY_BUT_FILES: Template = Template::new(
+    &["n"],
     "The answers are complete, but {n} attached file(s) need attention (changed or vanished since they were attached, or one file attached to two items): see the checklist above and attach the right files before you make the package.",
     "Les réponses sont complètes, mais {n} fichier(s) joint(s) demandent votre attention (modifiés ou disparus depuis qu’ils ont été joints, ou un même fichier joint à deux éléments) : voyez la liste de contrôle ci-dessus et joignez les bons fichiers avant de préparer le dossier.",
 );
 
 /// Under a checklist item whose file is the very file of another item.
 pub fn same_file_flag(lang: Lang, other: &str) -> String {
-    lang.pick(
-        format!("✗ the same file as “{other}”: each item needs its own document; attach the right one"),
-        format!(
-            "✗ le même fichier que « {other} » : chaque élément demande son propre document; joignez le bon"
-        ),
-    )
+    const T: Template = Template::new(
+        &["other"],
+        "✗ the same file as “{other}”: each item needs its own document; attach the right one",
+        "✗ le même fichier que « {other} » : chaque élément demande son propre document; joignez le bon",
+    );
+    fill!(T, lang, other = other)
 }
 
 // ── Keys, focus and the drafts list (issue 13, h17) ─────────────────────────────────────────
@@ -592,26 +622,32 @@ pub const EDIT_CANCELLED: Msg =
 
 /// After an answer that needs fixing: the focus stays on it.
 pub fn fix_this_answer(lang: Lang, number: &str) -> String {
-    match lang {
-        Lang::En => format!("{number} needs fixing: see the message under it."),
-        Lang::Fr => format!("{number} est à corriger : voyez le message sous la question."),
-    }
+    const T: Template = Template::new(
+        &["number"],
+        "{number} needs fixing: see the message under it.",
+        "{number} est à corriger : voyez le message sous la question.",
+    );
+    fill!(T, lang, number = number)
 }
 
 /// A screen number typed in the jump list that no screen has.
 pub fn no_such_screen(lang: Lang, typed: &str) -> String {
-    match lang {
-        Lang::En => format!("No screen {typed}: type a number from the list, or ↑↓ then Enter."),
-        Lang::Fr => format!("Aucun écran {typed} : tapez un numéro de la liste, ou ↑↓ puis Entrée."),
-    }
+    const T: Template = Template::new(
+        &["typed"],
+        "No screen {typed}: type a number from the list, or ↑↓ then Enter.",
+        "Aucun écran {typed} : tapez un numéro de la liste, ou ↑↓ puis Entrée.",
+    );
+    fill!(T, lang, typed = typed)
 }
 
 /// A screen that the answers so far do not ask.
 pub fn screen_not_asked(lang: Lang, number: &str) -> String {
-    match lang {
-        Lang::En => format!("Screen {number} is not asked with your answers so far."),
-        Lang::Fr => format!("L’écran {number} n’est pas demandé avec vos réponses actuelles."),
-    }
+    const T: Template = Template::new(
+        &["number"],
+        "Screen {number} is not asked with your answers so far.",
+        "L’écran {number} n’est pas demandé avec vos réponses actuelles.",
+    );
+    fill!(T, lang, number = number)
 }
 
 pub const TOO_SMALL_KEYS: Msg = m(
@@ -638,20 +674,25 @@ pub const H_CLEAR_FIND: Hint = ("Esc", m("show all", "tout afficher"));
 
 /// After a rename on the drafts list.
 pub fn renamed(lang: Lang, old: &str, new: &str) -> String {
-    lang.pick(format!("Renamed “{old}” to “{new}”."), format!("« {old} » renommé « {new} »."))
+    const T: Template =
+        Template::new(&["old", "new"], "Renamed “{old}” to “{new}”.", "« {old} » renommé « {new} ».");
+    fill!(T, lang, old = old, new = new)
 }
 
 /// A rename the store refused, and why.
 pub fn not_renamed(lang: Lang, why: &str) -> String {
-    lang.pick(format!("✗ Not renamed: {why}"), format!("✗ Pas renommé : {why}"))
+    const T: Template = Template::new(&["why"], "✗ Not renamed: {why}", "✗ Pas renommé : {why}");
+    fill!(T, lang, why = why)
 }
 
 /// A relative path at a document's file question: which folder it is in is not known.
 pub fn relative_path(lang: Lang, path: &str) -> String {
-    lang.pick(
-        format!("✗ “{path}” is a relative path: type the full path (starting with / or ~/)."),
-        format!("✗ « {path} » est un chemin relatif : tapez le chemin complet (commençant par / ou ~/)."),
-    )
+    const T: Template = Template::new(
+        &["path"],
+        "✗ “{path}” is a relative path: type the full path (starting with / or ~/).",
+        "✗ « {path} » est un chemin relatif : tapez le chemin complet (commençant par / ou ~/).",
+    );
+    fill!(T, lang, path = path)
 }
 
 /// Help on the drafts list: its keys, before the keys of a draft.
@@ -667,16 +708,19 @@ pub const LIST_HELP_KEYS: &[(&str, Msg)] = &[
 
 /// Digits typed in the jump list that more than one screen number starts with.
 pub fn jump_more_digits(lang: Lang, typed: &str) -> String {
-    lang.pick(
-        format!("Screen {typed}…: type another digit, or Enter for the one highlighted."),
-        format!("Écran {typed}… : tapez un autre chiffre, ou Entrée pour celui en surbrillance."),
-    )
+    const T: Template = Template::new(
+        &["typed"],
+        "Screen {typed}…: type another digit, or Enter for the one highlighted.",
+        "Écran {typed}… : tapez un autre chiffre, ou Entrée pour celui en surbrillance.",
+    );
+    fill!(T, lang, typed = typed)
 }
 
 // ---- issue 13 (h18): screen counter, notes, outcomes in words, checklist counts ----
 /// "Screen 11.2 of 13": the screen counter, numbered as the questions are (issue 13).
 pub fn screen_n_of_m(lang: Lang, n: &str, total: usize) -> String {
-    lang.pick(format!("Screen {n} of {total}"), format!("Écran {n} sur {total}"))
+    const T: Template = Template::new(&["n", "total"], "Screen {n} of {total}", "Écran {n} sur {total}");
+    fill!(T, lang, n = n, total = total)
 }
 pub const Q_AGENT_NOTE: Msg = m("Note: ", "Note : ");
 
@@ -699,12 +743,15 @@ pub fn outcome_words(lang: Lang, o: crate::engine::Outcome) -> &'static str {
 
 /// The checklist's last row when items are below it: "+3 more below (F6, then ↓)".
 pub fn c_more_below(lang: Lang, n: usize) -> String {
-    lang.pick(format!(" +{n} more below (F6, then ↓)"), format!(" +{n} de plus en dessous (F6, puis ↓)"))
+    const T: Template =
+        Template::new(&["n"], " +{n} more below (F6, then ↓)", " +{n} de plus en dessous (F6, puis ↓)");
+    fill!(T, lang, n = n)
 }
 
 /// The checklist's first row when items are above it.
 pub fn c_more_above(lang: Lang, n: usize) -> String {
-    lang.pick(format!(" +{n} more above"), format!(" +{n} de plus au-dessus"))
+    const T: Template = Template::new(&["n"], " +{n} more above", " +{n} de plus au-dessus");
+    fill!(T, lang, n = n)
 }
 
 pub const PICKER_TYPE_TO_CHANGE: Msg = m("type to change:", "tapez pour changer :");
@@ -724,13 +771,20 @@ pub const NOTES_FULL: Msg = m(
     "ce brouillon a déjà 500 notes, le maximum; retirez-en une d’abord",
 );
 pub fn note_saved(lang: Lang, number: &str) -> String {
-    lang.pick(
-        format!("Note saved on question {number}"),
-        format!("Note enregistrée sur la question {number}"),
-    )
+    const T: Template = Template::new(
+        &["number"],
+        "Note saved on question {number}",
+        "Note enregistrée sur la question {number}",
+    );
+    fill!(T, lang, number = number)
 }
 pub fn note_removed(lang: Lang, number: &str) -> String {
-    lang.pick(format!("Note removed from question {number}"), format!("Note retirée de la question {number}"))
+    const T: Template = Template::new(
+        &["number"],
+        "Note removed from question {number}",
+        "Note retirée de la question {number}",
+    );
+    fill!(T, lang, number = number)
 }
 pub const T_NOTE: Msg = m("Agent note", "Note de l’agent");
 pub const NOTE_PROMPT: Msg = m(
@@ -760,6 +814,9 @@ pub fn outcome_in(lang: Lang, o: crate::engine::Outcome, rule: Option<&str>, cod
         (false, _) => words.to_string(),
     }
 }
+
+/// A picker's suggestion from earlier answers: "→ Canada · suggested, Enter accepts · type to change: [ ]".
+pub const PICKER_SUGGESTED: Msg = m("suggested, Enter accepts ·", "suggéré, Entrée l’accepte ·");
 
 #[cfg(test)]
 mod tests {

@@ -42,7 +42,7 @@ pub fn run(global: &GlobalArgs) -> Result<i32, CliError> {
     let lang = global.language()?;
     let dir = match &global.drafts_dir {
         Some(d) => d.clone(),
-        None => DraftStore::default_dir().map_err(|e| CliError::usage(e.text()))?,
+        None => DraftStore::default_dir().map_err(crate::context::cli_error)?,
     };
     if !stdout().is_terminal() {
         return Err(CliError::usage(Text::new(
@@ -74,10 +74,10 @@ pub fn run(global: &GlobalArgs) -> Result<i32, CliError> {
     }
     result.map(|signal| if signal != 0 { signal } else { code }).map_err(|e| {
         let r = crate::drafts::io_reason(&e);
-        CliError::with_code(
-            1,
-            Text::new(format!("terminal error: {}", r.en), format!("erreur du terminal : {}", r.fr)),
-        )
+        CliError::refused(Text::new(
+            format!("terminal error: {}", r.en),
+            format!("erreur du terminal : {}", r.fr),
+        ))
     })
 }
 

@@ -16,6 +16,7 @@ use super::store::{DraftsStore, MemStore, Store};
 use super::view;
 use crate::context::{CliError, GlobalArgs, read_text};
 use crate::drafts::DraftStore;
+use crate::engine::Explain;
 use crate::engine::Text;
 use crate::engine::{AnswerValue, Answers, Lang, Outcome, Questionnaire};
 
@@ -78,14 +79,14 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<i32, CliError> {
     } else {
         let dir = match &global.drafts_dir {
             Some(d) => d.clone(),
-            None => DraftStore::default_dir().map_err(|e| CliError::usage(e.text()))?,
+            None => DraftStore::default_dir().map_err(crate::context::cli_error)?,
         };
         let store = DraftsStore::open(dir.clone(), clock, &q).map_err(crate::context::cli_error)?;
         let id = match &args.draft {
             Some(prefix) => Some(
                 DraftStore::open(dir)
                     .and_then(|s| s.resolve(prefix))
-                    .map_err(|e| CliError::usage(e.text()))?,
+                    .map_err(|e| CliError::usage(e.explain()))?,
             ),
             None => None,
         };
@@ -181,7 +182,7 @@ pub fn goto_text(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(),
             app.start_sel = k;
         }
         if name != "start" {
-            let d = app.store.open(id)?;
+            let d = app.store.open(id).map_err(|e| e.explain())?;
             app.open_draft(d);
         }
     }

@@ -41,11 +41,12 @@ pub fn days_left(created_on: NaiveDate, today: NaiveDate) -> i64 {
     DRAFT_DAYS - (today - created_on).num_days()
 }
 
-/// Draft storage as the TUI sees it. Errors are messages ready to show, in both languages (the app
-/// shows the one it speaks at that moment).
+/// Draft storage as the TUI sees it. Errors are the draft store's own ([`DraftError`]); the app
+/// makes their words ([`crate::engine::Explain`]) where it shows them, in the language it speaks at
+/// that moment, and can tell one kind from another (a draft locked with a passphrase asks for it).
 pub trait Store {
     /// Drafts, newest first.
-    fn list(&mut self) -> Result<Vec<DraftSummary>, Text>;
+    fn list(&mut self) -> Result<Vec<DraftSummary>, DraftError>;
     /// Labels of drafts removed by the 60-day rule since the last start.
     fn removed(&self) -> Vec<String>;
     /// Draft files that could not be read (set aside), with their reason.
@@ -55,32 +56,25 @@ pub trait Store {
         Vec::new()
     }
     /// A new draft in this language of service.
-    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, Text>;
-    fn open(&mut self, id: &str) -> Result<Draft, Text>;
-    fn save(&mut self, draft: &Draft) -> Result<(), Text>;
-    fn delete(&mut self, id: &str) -> Result<(), Text>;
+    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, DraftError>;
+    fn open(&mut self, id: &str) -> Result<Draft, DraftError>;
+    fn save(&mut self, draft: &Draft) -> Result<(), DraftError>;
+    fn delete(&mut self, id: &str) -> Result<(), DraftError>;
     /// A new draft locked with a passphrase (only a real drafts folder can).
     fn create_locked(
         &mut self,
         _label: &str,
         _lang: Lang,
         _passphrase: crate::drafts::protect::Passphrase,
-    ) -> Result<Draft, Text> {
-        Err(Text::new(
-            "drafts shown from an answers file cannot be locked",
-            "les brouillons affichés à partir d'un fichier de réponses ne peuvent pas être verrouillés",
-        ))
-    }
-    /// Whether the last `open` was refused because the draft is locked with a passphrase.
-    fn needs_passphrase(&self) -> bool {
-        false
+    ) -> Result<Draft, DraftError> {
+        Err(DraftError::CannotLock)
     }
     /// Opens a draft locked with a passphrase; a wrong one changes nothing and says so.
-    fn open_with_passphrase(&mut self, id: &str, _passphrase: &str) -> Result<Draft, Text> {
+    fn open_with_passphrase(&mut self, id: &str, _passphrase: &str) -> Result<Draft, DraftError> {
         self.open(id)
     }
     /// Gives a draft a new name (refused when empty: `drafts::check_label`).
-    fn rename(&mut self, id: &str, label: &str) -> Result<(), Text>;
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), DraftError>;
     /// Why the open draft cannot be saved (open elsewhere, example drafts), if so.
     fn read_only(&self) -> Option<Text> {
         None
@@ -138,7 +132,7 @@ impl MemStore {
 }
 
 impl Store for MemStore {
-    fn list(&mut self) -> Result<Vec<DraftSummary>, Text> {
+    fn list(&mut self) -> Result<Vec<DraftSummary>, DraftError> {
         let mut v: Vec<DraftSummary> = self
             .drafts
             .iter()
@@ -160,8 +154,8 @@ impl Store for MemStore {
     fn damaged(&self) -> Vec<Damaged> {
         self.damaged.clone()
     }
-    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, Text> {
-        let label = &crate::drafts::check_label(label).map_err(|e| e.text())?;
+    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, DraftError> {
+        let label = &crate::drafts::check_label(label)?;
         let today = self.today;
         let s = std::mem::replace(self, MemStore::new(today));
         *self = s.with(label, today, Answers::default(), None);
@@ -169,14 +163,10 @@ impl Store for MemStore {
         d.language = Some(lang);
         Ok(d.clone())
     }
-    fn open(&mut self, id: &str) -> Result<Draft, Text> {
-        self.drafts
-            .iter()
-            .find(|d| d.id == id)
-            .cloned()
-            .ok_or_else(|| DraftError::NotFound(id.to_string()).text())
+    fn open(&mut self, id: &str) -> Result<Draft, DraftError> {
+        self.drafts.iter().find(|d| d.id == id).cloned().ok_or_else(|| DraftError::NotFound(id.to_string()))
     }
-    fn save(&mut self, draft: &Draft) -> Result<(), Text> {
+    fn save(&mut self, draft: &Draft) -> Result<(), DraftError> {
         self.saves += 1;
         match self.drafts.iter_mut().find(|d| d.id == draft.id) {
             Some(d) => *d = draft.clone(),
@@ -184,20 +174,20 @@ impl Store for MemStore {
         }
         Ok(())
     }
-    fn rename(&mut self, id: &str, label: &str) -> Result<(), Text> {
-        let label = crate::drafts::check_label(label).map_err(|e| e.text())?;
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), DraftError> {
+        let label = crate::drafts::check_label(label)?;
         match self.drafts.iter_mut().find(|d| d.id == id) {
             Some(d) => {
                 d.label = label;
                 Ok(())
             }
-            None => Err(DraftError::NotFound(id.to_string()).text()),
+            None => Err(DraftError::NotFound(id.to_string())),
         }
     }
-    fn delete(&mut self, id: &str) -> Result<(), Text> {
+    fn delete(&mut self, id: &str) -> Result<(), DraftError> {
         let before = self.drafts.len();
         self.drafts.retain(|d| d.id != id);
-        if self.drafts.len() == before { Err(DraftError::NotFound(id.to_string()).text()) } else { Ok(()) }
+        if self.drafts.len() == before { Err(DraftError::NotFound(id.to_string())) } else { Ok(()) }
     }
 }
 
@@ -210,7 +200,6 @@ pub struct DraftsStore {
     removed: Vec<String>,
     damaged: Vec<Damaged>,
     warnings: Vec<Text>,
-    needs_passphrase: bool,
 }
 
 impl DraftsStore {
@@ -247,18 +236,17 @@ impl DraftsStore {
             removed,
             damaged,
             warnings: sweep.warnings,
-            needs_passphrase: false,
         })
     }
 
-    fn to_draft(&self, o: &OpenDraft) -> Result<Draft, Text> {
-        Draft::from_open(o).map_err(|e| crate::engine::answers::ShapeError::describe(&e))
+    fn to_draft(&self, o: &OpenDraft) -> Result<Draft, DraftError> {
+        Draft::from_open(o).map_err(DraftError::Shape)
     }
 }
 
 /// The TUI's stores are the session's: a draft is saved through them.
 impl<S: Store + ?Sized> crate::session::DraftSink for S {
-    fn save(&mut self, draft: &Draft) -> Result<(), Text> {
+    fn save(&mut self, draft: &Draft) -> Result<(), DraftError> {
         Store::save(self, draft)
     }
     fn read_only(&self) -> Option<Text> {
@@ -267,8 +255,8 @@ impl<S: Store + ?Sized> crate::session::DraftSink for S {
 }
 
 impl Store for DraftsStore {
-    fn list(&mut self) -> Result<Vec<DraftSummary>, Text> {
-        let sweep = self.store.sweep(&self.clock).map_err(|e| e.text())?;
+    fn list(&mut self) -> Result<Vec<DraftSummary>, DraftError> {
+        let sweep = self.store.sweep(&self.clock)?;
         let today = self.clock.today();
         Ok(sweep
             .drafts
@@ -296,76 +284,68 @@ impl Store for DraftsStore {
     fn warnings(&self) -> Vec<Text> {
         self.warnings.clone()
     }
-    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, Text> {
+    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, DraftError> {
         self.open = None;
-        let o = self
-            .store
-            .create(label, self.questionnaire.clone(), lang.code(), &self.clock)
-            .map_err(|e| e.text())?;
+        let o = self.store.create(label, self.questionnaire.clone(), lang.code(), &self.clock)?;
         let d = self.to_draft(&o)?;
         self.open = Some(o);
         Ok(d)
-    }
-    fn needs_passphrase(&self) -> bool {
-        self.needs_passphrase
     }
     fn create_locked(
         &mut self,
         label: &str,
         lang: Lang,
         passphrase: crate::drafts::protect::Passphrase,
-    ) -> Result<Draft, Text> {
+    ) -> Result<Draft, DraftError> {
         self.open = None;
-        let o = self
-            .store
-            .create_protected(label, self.questionnaire.clone(), lang.code(), &self.clock, Some(passphrase))
-            .map_err(|e| e.text())?;
+        let o = self.store.create_protected(
+            label,
+            self.questionnaire.clone(),
+            lang.code(),
+            &self.clock,
+            Some(passphrase),
+        )?;
         let d = self.to_draft(&o)?;
         self.open = Some(o);
         Ok(d)
     }
-    fn open_with_passphrase(&mut self, id: &str, passphrase: &str) -> Result<Draft, Text> {
-        let p = crate::drafts::protect::Passphrase::new(passphrase)?;
+    fn open_with_passphrase(&mut self, id: &str, passphrase: &str) -> Result<Draft, DraftError> {
+        let p = crate::drafts::protect::Passphrase::new(passphrase).map_err(DraftError::Invalid)?;
         self.store.set_passphrase(Some(p));
         let d = self.open(id);
         // The open draft keeps its passphrase for its saves; the store forgets it.
         self.store.set_passphrase(None);
         d
     }
-    fn open(&mut self, id: &str) -> Result<Draft, Text> {
+    fn open(&mut self, id: &str) -> Result<Draft, DraftError> {
         self.open = None;
-        let o = self.store.open_draft(id, &self.clock);
-        self.needs_passphrase = matches!(o, Err(DraftError::PassphraseNeeded { .. }));
-        let o = o.map_err(|e| e.text())?;
+        let o = self.store.open_draft(id, &self.clock)?;
         let d = self.to_draft(&o)?;
         self.open = Some(o);
         Ok(d)
     }
-    fn save(&mut self, draft: &Draft) -> Result<(), Text> {
+    fn save(&mut self, draft: &Draft) -> Result<(), DraftError> {
         let Some(o) = self.open.as_mut().filter(|o| o.draft.id() == draft.id) else {
             let id = &draft.id;
-            return Err(Text::new(
-                format!("draft {id} is not open"),
-                format!("le brouillon {id} n'est pas ouvert"),
-            ));
+            return Err(DraftError::NotOpen { id: id.clone() });
         };
         crate::session::draft::save_into_open(o, draft, &self.clock, &self.questionnaire.version)
     }
     fn history(&self) -> Option<Vec<crate::drafts::history::Entry>> {
         self.open.as_ref().map(|o| o.draft.history.clone())
     }
-    fn rename(&mut self, id: &str, label: &str) -> Result<(), Text> {
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), DraftError> {
         // The store's own rename (recorded in the history); the draft is closed on the list.
         if self.open.as_ref().is_some_and(|o| o.draft.id() == id) {
             self.open = None;
         }
-        self.store.rename(id, label, &self.clock).map(|_| ()).map_err(|e| e.text())
+        self.store.rename(id, label, &self.clock).map(|_| ())
     }
-    fn delete(&mut self, id: &str) -> Result<(), Text> {
+    fn delete(&mut self, id: &str) -> Result<(), DraftError> {
         if self.open.as_ref().is_some_and(|o| o.draft.id() == id) {
             self.open = None;
         }
-        self.store.delete(id).map_err(|e| e.text())
+        self.store.delete(id)
     }
     fn read_only(&self) -> Option<Text> {
         match self.open.as_ref()?.access() {

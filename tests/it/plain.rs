@@ -319,7 +319,7 @@ fn french_prompts_with_lang_fr() {
     assert!(out.contains(&q.questions[1].prompt.fr), "{out}");
     assert!(out.contains("Écran 1 sur"), "{out}");
     assert!(out.contains("ne fait pas partie des choix"), "{out}");
-    assert!(out.contains("Commandes (à toute invite)"), "{out}");
+    assert!(out.contains("Pour vous déplacer, à toute invite"), "{out}");
     assert!(out.contains("Fin de l’entrée."), "{out}");
 }
 

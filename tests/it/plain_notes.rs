@@ -42,7 +42,7 @@ fn help_checklist_and_review_say_the_whole_question_again() {
     let (_, out) = session(dir.path(), "new\nT\n?\nquit\n", Lang::En, None);
     assert_eq!(head_count(&out, &n), 2, "the question, then again after ?\n{out}");
     let after_help = &out[out.find(&format!("{n}> ?")).unwrap()..];
-    assert!(after_help.contains("Commands (at any prompt)"), "{out}");
+    assert!(after_help.contains("Moving, at any prompt"), "{out}");
     assert!(after_help.contains(&format!("\n{n} ")), "whole question after the help\n{out}");
     let dir = tempfile::tempdir().unwrap();
     let (_, out) = session(dir.path(), "new\nT\nchecklist\nreview\nquit\n", Lang::En, None);

@@ -46,7 +46,7 @@ fn a_file_is_checked_and_recorded_or_refused_with_nothing_changed() {
         (big.clone(), 1024, "over the"),
     ] {
         let e = files::give_file(q(), &a, &[], day, "CL-ID1", &path, None, max, &clock()).unwrap_err();
-        let t = e.text();
+        let t = citcert::engine::Explain::explain(&e);
         assert!(t.en.contains(want), "{want}: {}", t.en);
         assert_ne!(t.en, t.fr);
     }
@@ -189,13 +189,20 @@ fn the_paper_summary_names_the_application_the_documents_and_the_answers() {
     let a = persona("P06");
     let ev = evaluate(q(), &a, ctx());
     for lang in [Lang::En, Lang::Fr] {
-        let app = paper::which_application(q(), &ev, lang);
-        assert!(app.iter().any(|l| l.contains("ST-04")), "{app:?}");
+        // Words for the applicant; the rule id and guide lines only with the codes switch on.
+        let app = paper::which_application(q(), &ev, lang, false);
+        assert!(app.iter().all(|l| !l.contains("ST-04") && !l.contains("G L")), "{app:?}");
+        assert!(app.iter().any(|l| l.contains("(Guide")), "{app:?}");
+        let coded = paper::which_application(q(), &ev, lang, true);
+        assert!(coded.iter().any(|l| l.contains("ST-04") && l.contains("G L")), "{coded:?}");
+        let lines = paper::screen_lines(q(), &ev, lang, false).join("\n");
+        assert!(!lines.contains("ST-04") && !lines.contains("G L"), "{lines}");
         let docs = paper::documents(q(), &ev, lang);
         assert!(docs.len() >= 3, "{docs:?}");
         let md = paper::to_markdown(q(), &ev, "Label \u{202E}x", lang);
         assert!(!md.contains('\u{202E}'), "bidi overrides removed");
         assert!(!md.contains("scans/"), "no file paths: {md}");
+        assert!(!md.contains("ST-04") && !md.contains("G L"), "no codes in the printed summary: {md}");
         let html = paper::to_html(q(), &ev, "<b>x</b>", lang);
         assert!(html.contains("&lt;b&gt;x&lt;/b&gt;") && !html.contains("<b>x</b>"));
     }
@@ -203,7 +210,7 @@ fn the_paper_summary_names_the_application_the_documents_and_the_answers() {
 
 // ---- the one session object both front ends hold ----
 
-use citcert::engine::AnswerValue;
+use citcert::engine::{AnswerValue, Explain};
 use citcert::session::{Draft, DraftSink, Refusal, RelativePaths, Session};
 
 fn draft(answers: Answers) -> Draft {
@@ -236,11 +243,11 @@ fn text(v: &str) -> Option<AnswerValue> {
     Some(AnswerValue::Text(v.into()))
 }
 
-/// A store that refuses every save, as a full disk or a vanished folder does.
+/// A store that refuses every save (as a full disk or a vanished folder would).
 struct Refusing;
 impl DraftSink for Refusing {
-    fn save(&mut self, _: &Draft) -> Result<(), citcert::engine::Text> {
-        Err(citcert::engine::Text::new("the disk is full", "le disque est plein"))
+    fn save(&mut self, d: &Draft) -> Result<(), citcert::drafts::DraftError> {
+        Err(citcert::drafts::DraftError::NotOpen { id: d.id.clone() })
     }
 }
 
@@ -248,7 +255,7 @@ impl DraftSink for Refusing {
 #[derive(Default)]
 struct Kept(Vec<Draft>);
 impl DraftSink for Kept {
-    fn save(&mut self, d: &Draft) -> Result<(), citcert::engine::Text> {
+    fn save(&mut self, d: &Draft) -> Result<(), citcert::drafts::DraftError> {
         self.0.push(d.clone());
         Ok(())
     }
@@ -297,7 +304,7 @@ fn a_file_given_to_the_session_is_checked_or_refused_with_nothing_stored() {
     let before = s.draft.answers.clone();
     let missing = dir.path().join("nope.pdf");
     match s.answer(q(), file_q, text(&missing.to_string_lossy())) {
-        Err(Refusal::File(e)) => assert!(e.text().en.contains("no such file"), "{}", e.text().en),
+        Err(Refusal::File(e)) => assert!(e.words(Lang::En).contains("no such file"), "{}", e.words(Lang::En)),
         other => panic!("refused for the file: {:?}", other.map(|c| c.changed)),
     }
     assert!(matches!(s.answer(q(), file_q, text("scans/x.pdf")), Err(Refusal::RelativePath(_))));
@@ -355,7 +362,7 @@ fn acknowledging_and_saving_through_any_store_never_says_saved_when_it_failed() 
     assert_eq!(s.draft.acknowledged, vec!["CA-11".to_string()]);
     assert!(!s.saved);
     let e = s.save(q(), &mut Refusing).unwrap_err();
-    assert_eq!(e.en, "the disk is full");
+    assert!(matches!(e, citcert::drafts::DraftError::NotOpen { .. }));
     assert!(!s.saved, "a failed save is never taken for saved");
     let mut kept = Kept::default();
     s.save(q(), &mut kept).unwrap();

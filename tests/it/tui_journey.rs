@@ -223,10 +223,13 @@ fn paper_mode_shows_the_paper_route_and_prints_its_summary_from_the_tui() {
     app.update(Action::NextScreen);
     assert!(matches!(app.overlay, Some(Overlay::Next(_))), "{:?}", app.overlay);
     let screen = draw_text(&app, 120, 40);
-    for want in ["Your paper application", "Which paper application, and why", "ST-04", "Documents to gather"]
+    for want in
+        ["Your paper application", "Which paper application, and why", "(Guide", "Documents to gather"]
     {
         assert!(screen.contains(want), "{want}: {screen}");
     }
+    // The rule id only with the codes switch (F12) on (issue 13).
+    assert!(!screen.contains("ST-04"), "{screen}");
     key(&mut app, KeyCode::Char('p'));
     let Some(Overlay::Next(v)) = &app.overlay else { panic!() };
     assert!(v.result[0].contains("No package in paper-preparation mode"), "{:?}", v.result);
@@ -237,7 +240,7 @@ fn paper_mode_shows_the_paper_route_and_prints_its_summary_from_the_tui() {
     key(&mut app, KeyCode::Enter);
     let id = app.session.as_ref().unwrap().draft.id.clone();
     let md = std::fs::read_to_string(dir.path().join(format!("citcert-paper-{id}.md"))).unwrap();
-    assert!(md.contains("## Which paper application, and why") && md.contains("ST-04"), "{md}");
+    assert!(md.contains("## Which paper application, and why") && !md.contains("ST-04"), "{md}");
     assert!(md.contains("## Payment"), "{md}");
     assert!(dir.path().join(format!("citcert-paper-{id}.html")).is_file());
 }
@@ -247,7 +250,7 @@ fn paper_mode_shows_the_paper_route_and_prints_its_summary_from_the_tui() {
 struct FailingStore(MemStore);
 
 impl Store for FailingStore {
-    fn list(&mut self) -> Result<Vec<citcert::tui::store::DraftSummary>, citcert::engine::Text> {
+    fn list(&mut self) -> Result<Vec<citcert::tui::store::DraftSummary>, citcert::drafts::DraftError> {
         self.0.list()
     }
     fn removed(&self) -> Vec<String> {
@@ -260,19 +263,22 @@ impl Store for FailingStore {
         &mut self,
         label: &str,
         lang: Lang,
-    ) -> Result<citcert::tui::store::Draft, citcert::engine::Text> {
+    ) -> Result<citcert::tui::store::Draft, citcert::drafts::DraftError> {
         self.0.create(label, lang)
     }
-    fn open(&mut self, id: &str) -> Result<citcert::tui::store::Draft, citcert::engine::Text> {
+    fn open(&mut self, id: &str) -> Result<citcert::tui::store::Draft, citcert::drafts::DraftError> {
         self.0.open(id)
     }
-    fn save(&mut self, _: &citcert::tui::store::Draft) -> Result<(), citcert::engine::Text> {
-        Err(citcert::engine::Text::new("No space left on device", "Plus d'espace sur le périphérique"))
+    fn save(&mut self, _: &citcert::tui::store::Draft) -> Result<(), citcert::drafts::DraftError> {
+        Err(citcert::drafts::DraftError::Invalid(citcert::engine::Text::new(
+            "No space left on device",
+            "Plus d'espace sur le périphérique",
+        )))
     }
-    fn delete(&mut self, id: &str) -> Result<(), citcert::engine::Text> {
+    fn delete(&mut self, id: &str) -> Result<(), citcert::drafts::DraftError> {
         self.0.delete(id)
     }
-    fn rename(&mut self, id: &str, label: &str) -> Result<(), citcert::engine::Text> {
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), citcert::drafts::DraftError> {
         self.0.rename(id, label)
     }
 }

@@ -140,7 +140,7 @@ fn esc_on_the_review_returns_to_the_questions() {
 struct Resorting(MemStore, bool);
 
 impl Store for Resorting {
-    fn list(&mut self) -> Result<Vec<DraftSummary>, citcert::engine::Text> {
+    fn list(&mut self) -> Result<Vec<DraftSummary>, citcert::drafts::DraftError> {
         let mut v = self.0.list()?;
         self.1 = !self.1;
         if self.1 {
@@ -154,19 +154,19 @@ impl Store for Resorting {
     fn damaged(&self) -> Vec<Damaged> {
         vec![]
     }
-    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, citcert::engine::Text> {
+    fn create(&mut self, label: &str, lang: Lang) -> Result<Draft, citcert::drafts::DraftError> {
         self.0.create(label, lang)
     }
-    fn open(&mut self, id: &str) -> Result<Draft, citcert::engine::Text> {
+    fn open(&mut self, id: &str) -> Result<Draft, citcert::drafts::DraftError> {
         self.0.open(id)
     }
-    fn save(&mut self, draft: &Draft) -> Result<(), citcert::engine::Text> {
+    fn save(&mut self, draft: &Draft) -> Result<(), citcert::drafts::DraftError> {
         self.0.save(draft)
     }
-    fn delete(&mut self, id: &str) -> Result<(), citcert::engine::Text> {
+    fn delete(&mut self, id: &str) -> Result<(), citcert::drafts::DraftError> {
         self.0.delete(id)
     }
-    fn rename(&mut self, id: &str, label: &str) -> Result<(), citcert::engine::Text> {
+    fn rename(&mut self, id: &str, label: &str) -> Result<(), citcert::drafts::DraftError> {
         self.0.rename(id, label)
     }
 }

@@ -1,13 +1,14 @@
 //! The "Attach a file" dialog, and the review's flags for attached files that changed or vanished
-//! on disk. Words are in `attach_flow::text`.
+//! on disk. Words are in `attach_flow` (fixed words and templates).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::{Theme, popup, truncate, wrap};
+use crate::fill;
 use crate::tui::app::App;
-use crate::tui::attach_flow::{AttachDialog, short_size_in, text};
+use crate::tui::attach_flow::{self as words, AttachDialog, short_size_in};
 use crate::tui::i18n;
 
 /// Width of the dialog.
@@ -24,11 +25,11 @@ pub fn render(app: &App, d: &AttachDialog, area: Rect, buf: &mut Buffer, t: Them
         .unwrap_or_default();
     let mut lines: Vec<Line> = vec![
         Line::styled(
-            truncate(&text(app.lang).for_item.replace("{item}", &title).replace("{id}", &d.item), inner),
+            truncate(&fill!(words::FOR_ITEM, app.lang, item = title, id = d.item), inner),
             t.focus(),
         ),
         Line::raw(truncate(
-            &text(app.lang).path_label.replace("{max}", &short_size_in(d.max_bytes, app.lang)),
+            &fill!(words::PATH_LABEL, app.lang, max = short_size_in(d.max_bytes, app.lang)),
             inner,
         )),
     ];
@@ -49,7 +50,7 @@ pub fn render(app: &App, d: &AttachDialog, area: Rect, buf: &mut Buffer, t: Them
     let mark = if d.on_toggle { "›" } else { " " };
     let toggle_style = if d.on_toggle { t.focus() } else { ratatui::style::Style::default() };
     lines.push(Line::styled(
-        truncate(&format!("{mark}{tick} {}", text(app.lang).explanation), inner),
+        truncate(&format!("{mark}{tick} {}", words::EXPLANATION.get(app.lang)), inner),
         toggle_style,
     ));
     lines.push(Line::raw(""));
@@ -57,8 +58,8 @@ pub fn render(app: &App, d: &AttachDialog, area: Rect, buf: &mut Buffer, t: Them
         lines.extend(wrap(e, inner, "", "  ").into_iter().map(|l| Line::styled(l, t.error())));
         lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(truncate(text(app.lang).keys, inner), t.dim()));
-    let r = popup(text(app.lang).title, lines, DIALOG_W, area, buf, t);
+    lines.push(Line::styled(truncate(words::KEYS.get(app.lang), inner), t.dim()));
+    let r = popup(words::TITLE.get(app.lang), lines, DIALOG_W, area, buf, t);
     (!d.on_toggle).then(|| (r.x + 1 + (d.input.cursor - start) as u16, r.y + 2))
 }
 
@@ -70,9 +71,9 @@ pub fn file_flags(app: &App) -> Vec<(String, String, bool)> {
         .iter()
         .filter_map(|c| {
             let (flag, err) = match c.state {
-                "changed" => (text(app.lang).changed.to_string(), false),
-                "missing" => (text(app.lang).missing.to_string(), true),
-                "unreadable" => (text(app.lang).unreadable_now.to_string(), true),
+                "changed" => (words::CHANGED.get(app.lang).to_string(), false),
+                "missing" => (words::MISSING.get(app.lang).to_string(), true),
+                "unreadable" => (words::UNREADABLE_NOW.get(app.lang).to_string(), true),
                 _ => {
                     let other = c.same_file_as.as_deref().and_then(|o| app.q.item_index(o))?;
                     (i18n::same_file_flag(app.lang, app.q.items[other].title.get(app.lang)), true)

@@ -20,7 +20,7 @@ pub fn render(app: &App, v: &NextView, area: Rect, buf: &mut Buffer, t: Theme) -
     let paper = app.session.as_ref().filter(|s| s.paper_mode);
     if let Some(s) = paper {
         // The paper route: which application and why, the documents in substance, payment.
-        for l in crate::session::paper::screen_lines(app.q, &s.ev, lang) {
+        for l in crate::session::paper::screen_lines(app.q, &s.ev, lang, app.show_codes) {
             let head = l.ends_with(':');
             let wrapped = wrap(&l, w, "", "  ");
             lines.extend(

@@ -115,7 +115,7 @@ pub fn build(app: &App, w: usize, t: Theme) -> Built {
                 hints.push(i18n::Q_CTRL_U_UNKNOWN.get(lang));
             }
             if crate::tui::attach_flow::is_file_question(q, qi) {
-                hints.push(crate::tui::attach_flow::text(app.lang).hint);
+                hints.push(crate::tui::attach_flow::HINT.get(app.lang));
             }
             if !hints.is_empty() {
                 lines.push(Line::styled(format!("        {}", hints.join(" · ")), t.dim()));

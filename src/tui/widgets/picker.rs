@@ -3,7 +3,7 @@
 use crate::engine::Lang;
 use crate::tui::i18n;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 
 use super::{FieldEvent, FieldKey, TextInput};
 use crate::engine::AnswerValue;
@@ -26,13 +26,48 @@ pub struct Picker {
     /// The current answer when it is not among the options (an office typed by name): shown
     /// like a chosen one until typing starts.
     pub typed: Option<String>,
+    /// The option earlier answers suggest (the engine's prefill) while there is no answer:
+    /// highlighted, and Enter on the empty filter accepts it.
+    pub suggested: Option<usize>,
 }
 
 impl Picker {
     pub fn new(options: Vec<(String, String)>, current: Option<&str>) -> Picker {
         let chosen = current.and_then(|c| options.iter().position(|(id, _)| id == c));
         let typed = current.filter(|c| chosen.is_none() && !c.trim().is_empty()).map(str::to_string);
-        Picker { options, chosen, filter: TextInput::default(), highlight: 0, free_text: false, typed }
+        Picker {
+            options,
+            chosen,
+            filter: TextInput::default(),
+            highlight: 0,
+            free_text: false,
+            typed,
+            suggested: None,
+        }
+    }
+
+    /// Keeps only the options `keep` allows (earlier answers rule the others out). A current
+    /// answer that is ruled out stays in view by its name, like one typed by name, so the person
+    /// sees what to change (the engine reports it as an error).
+    pub fn retain(&mut self, keep: impl Fn(&str) -> bool) {
+        let chosen = self.chosen.map(|i| self.options[i].clone());
+        let suggested = self.suggested.map(|i| self.options[i].0.clone());
+        self.options.retain(|(code, _)| keep(code));
+        self.chosen = chosen.as_ref().and_then(|(c, _)| self.options.iter().position(|(id, _)| id == c));
+        if self.chosen.is_none()
+            && let Some((_, name)) = chosen
+        {
+            self.typed = Some(name);
+        }
+        self.suggested = suggested.and_then(|c| self.options.iter().position(|(id, _)| *id == c));
+        self.highlight = 0;
+    }
+
+    /// Suggests the option with this code, when there is no answer yet (never an option not offered).
+    pub fn suggest(&mut self, code: &str) {
+        if self.chosen.is_none() && self.typed.is_none() {
+            self.suggested = self.options.iter().position(|(id, _)| id == code);
+        }
     }
 
     /// A picker whose answer may also be a name that is not among the options.
@@ -94,6 +129,13 @@ impl Picker {
             }
             FieldKey::Enter => {
                 if self.filter.value.trim().is_empty() {
+                    // Enter accepts the suggestion, if there is one and nothing is chosen yet.
+                    if let Some(i) =
+                        self.suggested.take().filter(|_| self.chosen.is_none() && self.typed.is_none())
+                    {
+                        self.chosen = Some(i);
+                        return FieldEvent::CommitNext(Some(AnswerValue::Text(self.options[i].0.clone())));
+                    }
                     return FieldEvent::Next;
                 }
                 let m = self.matches();
@@ -129,12 +171,31 @@ impl Picker {
             // Typed by name, or kept from before: neutralised, it comes from a draft.
             self.typed.as_deref().map(|t| crate::safe_text::inline(t).into_owned())
         });
-        let label = match current.filter(|_| self.filter.value.is_empty()) {
-            Some(name) => format!("  → {name} · {} [", i18n::PICKER_TYPE_TO_CHANGE.get(lang)),
-            None => format!("  {} [", i18n::PICKER_FILTER.get(lang)),
+        let suggested = self.suggested.filter(|_| current.is_none()).map(|i| self.options[i].1.clone());
+        let empty = self.filter.value.is_empty();
+        let label = match (current.filter(|_| empty), suggested.as_ref().filter(|_| empty)) {
+            (Some(name), _) => format!("  → {name} · {} [", i18n::PICKER_TYPE_TO_CHANGE.get(lang)),
+            // The suggestion from earlier answers, highlighted: Enter accepts it.
+            (None, Some(name)) => format!(
+                "  → {name} · {} {} [",
+                i18n::PICKER_SUGGESTED.get(lang),
+                i18n::PICKER_TYPE_TO_CHANGE.get(lang)
+            ),
+            (None, None) => format!("  {} [", i18n::PICKER_FILTER.get(lang)),
         };
         let col = unicode_width::UnicodeWidthStr::width(label.as_str());
-        let mut out = vec![Line::raw(format!("{label}{}]", self.filter.value))];
+        let first = match suggested.filter(|_| empty) {
+            Some(name) => {
+                let head = format!("  → {name}");
+                let rest = label[head.len()..].to_string();
+                Line::from(vec![
+                    Span::styled(head, Style::default().add_modifier(Modifier::REVERSED)),
+                    Span::raw(format!("{rest}{}]", self.filter.value)),
+                ])
+            }
+            None => Line::raw(format!("{label}{}]", self.filter.value)),
+        };
+        let mut out = vec![first];
         if !self.filter.value.trim().is_empty() {
             let m = self.matches();
             if m.is_empty() && self.free_text {
