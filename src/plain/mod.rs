@@ -20,8 +20,7 @@ use crate::drafts::{DraftError, DraftStore, Kept, OpenDraft, QuestionnaireRef, S
 use crate::engine::Explain;
 use crate::engine::eval::answer_label;
 use crate::engine::{
-    AnswerValue, Answers, Context, Evaluation, Lang, Outcome, QType, Question, Questionnaire, ScreenKind,
-    Severity, Text, evaluate,
+    AnswerValue, Evaluation, Lang, Outcome, QType, Question, Questionnaire, ScreenKind, Severity, Text,
 };
 
 use input::{Cmd, command, option_key, raw_answer};
@@ -84,7 +83,7 @@ enum Line {
 /// What happened at a question.
 enum Asked {
     Kept,
-    Answered(Box<Evaluation>),
+    Answered(Box<Change>),
     Back,
     /// "change 4.2": go to that question (from the review: come back after it).
     Goto(usize),
@@ -114,8 +113,10 @@ struct Plain<'a, R, W> {
 
 /// The draft being filled in.
 struct Walk {
-    open: OpenDraft,
-    answers: Answers,
+    /// The session core: the draft and everything decided about it (the TUI holds the same).
+    session: Session,
+    /// Where it is saved: the draft file opened.
+    store: OpenStore,
     screen: usize,
     /// The intro of the last screen announced.
     last_intro: Option<Option<String>>,
@@ -125,7 +126,8 @@ struct Walk {
     return_to_review: bool,
 }
 
-use crate::session::answering::{EvEnv, fixed_value, prefill};
+use crate::session::answering::EvEnv;
+use crate::session::{Change, OpenStore, Refusal, RelativePaths, Session};
 
 fn write_err(e: std::io::Error) -> CliError {
     let r = crate::drafts::io_reason(&e);
@@ -167,14 +169,6 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.say(&text)?;
         }
         Ok(Line::Text(text))
-    }
-
-    fn evaluate(&self, w: &Walk) -> Evaluation {
-        evaluate(
-            self.q,
-            &w.answers,
-            Context { today: self.clock.today(), started: Some(w.open.draft.created_on()) },
-        )
     }
 
     // ---- start: drafts ----
@@ -436,7 +430,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let line = format!("{} {}", self.t(s::READ_ONLY), why.get(self.lang));
             self.say(line)?;
         }
-        let mut answers = Answers::from_map(&open.draft.answers).map_err(|errs| {
+        let draft = crate::session::Draft::from_open(&open).map_err(|errs| {
             let ids: Vec<String> =
                 errs.iter().map(|e| format!("answers.\"{}\": {}", e.id, e.message.get(self.lang))).collect();
             let id = open.draft.id();
@@ -446,14 +440,25 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             ))
         })?;
         let q = self.q;
-        // Answers kept under a renamed question's former id move to its id (CONTRACT §1).
-        answers.migrate(q);
-        let screen = q.screen_index(&open.draft.current_screen).unwrap_or(0);
-        let mut w = Walk { open, answers, screen, last_intro: None, unsaved: None, return_to_review: false };
+        let store = OpenStore { open, clock: self.clock, version: q.version.clone() };
+        // Opened by the session core, as the TUI opens it (former ids migrated, paper mode held
+        // only while a stop applies, accepted cautions kept). A relative path typed here is
+        // relative to the folder plain mode runs in.
+        let read_only = crate::session::DraftSink::read_only(&store);
+        let session = Session::open(
+            q,
+            draft,
+            self.clock.today(),
+            self.lang,
+            read_only,
+            RelativePaths::FromWorkingFolder,
+        );
+        let screen = session.draft.screen.as_deref().and_then(|id| q.screen_index(id)).unwrap_or(0);
+        let mut w = Walk { session, store, screen, last_intro: None, unsaved: None, return_to_review: false };
         let mut from = q.screens[w.screen].questions.start;
         let mut announced: Option<usize> = None;
         {
-            let ev = self.evaluate(&w);
+            let ev = w.session.ev.clone();
             for r in ev.stops(q) {
                 let rule = &q.rules[r];
                 // One idea a line: the stop, then what it means.
@@ -463,14 +468,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 self.say(rule.message.get(self.lang))?;
             }
             // Resuming starts at the first question still to answer (on the saved screen or after).
-            let paper = w.open.draft.paper_prep;
-            if let Some(qi) = crate::session::journey::first_unanswered(q, &ev, &w.answers, w.screen, paper) {
+            let paper = w.session.paper_mode;
+            if let Some(qi) =
+                crate::session::journey::first_unanswered(q, &ev, &w.session.draft.answers, w.screen, paper)
+            {
                 w.screen = q.questions[qi].screen;
                 from = qi;
             }
         }
         loop {
-            let ev = self.evaluate(&w);
+            let ev = w.session.ev.clone();
             if !ev.screen_visible.get(w.screen).copied().unwrap_or(false) {
                 // A screen hidden now (the fee screen of a draft no longer ready, say): the next
                 // visible one, else the one before (Review is always visible).
@@ -506,11 +513,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 continue;
             }
             // Paper-preparation mode: no file is given (the documents are gathered on paper).
-            if w.open.draft.paper_prep && crate::session::files::file_item(q, qi).is_some() {
+            if w.session.paper_mode && crate::session::files::file_item(q, qi).is_some() {
                 from = qi + 1;
                 continue;
             }
-            if let Some(value) = fixed_value(q, qi, &ev) {
+            if let Some(value) = w.session.fixed_value(q, qi) {
                 let label = answer_label(q, qi, &AnswerValue::Text(value.clone()), self.lang);
                 let line = format!(
                     "{} {}: {label} ({})",
@@ -520,8 +527,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 );
                 self.say(line)?;
                 // Stored, so the draft holds what the form shows (a persona file lists it too).
-                if w.answers.get(&question.id) != Some(&AnswerValue::Text(value.clone())) {
-                    w.answers.set_text(question.id.clone(), value);
+                if w.session.settle_fixed(q, qi) {
                     self.save(&mut w, false)?;
                 }
                 from = qi + 1;
@@ -530,7 +536,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let review = q.screens.iter().position(|x| x.kind == ScreenKind::Review);
             match self.ask(&mut w, &ev, qi)? {
                 Asked::Kept => from = qi + 1,
-                Asked::Answered(after) => match self.after_answer(&mut w, &ev, &after, qi)? {
+                Asked::Answered(change) => match self.after_answer(&mut w, &change, qi)? {
                     After::Continue => from = qi + 1,
                     After::Back => {
                         from = qi;
@@ -577,7 +583,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     /// A question the person answers (not display, not fixed by earlier answers).
     fn askable(&self, ev: &Evaluation, qi: usize) -> bool {
-        self.q.questions[qi].qtype != QType::Display && fixed_value(self.q, qi, ev).is_none()
+        self.q.questions[qi].qtype != QType::Display
+            && crate::session::answering::fixed_value(self.q, qi, ev).is_none()
     }
 
     /// The question before `qi`: on this screen, else the last one of an earlier visible screen.
@@ -686,8 +693,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let question: &Question = &shown;
         let env = EvEnv(ev);
         let mandatory = question.mandatory.eval(&env);
-        let current = w.answers.get(&question.id).cloned();
-        let suggestion = prefill(q, qi, ev).filter(|_| current.is_none());
+        let current = w.session.draft.answers.get(&question.id).cloned();
+        let suggestion = w.session.suggestion(q, qi).filter(|_| current.is_none());
         self.print_question(w, ev, qi)?;
         loop {
             let Line::Text(line) = self.prompt(&question.number)? else { return Ok(Asked::Eof) };
@@ -738,7 +745,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         if mandatory {
                             self.say(self.t(s::CANNOT_SKIP))?;
                         } else {
-                            return self.commit(w, qi, true);
+                            let change = w.session.set(q, qi, None);
+                            return self.commit(w, qi, change);
                         }
                     }
                 }
@@ -748,14 +756,15 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 if let Some(c) = &current {
                     // A file named but never checked (an imported draft): Enter checks it now.
                     if let (Some(ii), AnswerValue::Text(path)) = (crate::session::files::file_item(q, qi), c)
-                        && !w.open.is_read_only()
-                        && !w.open.draft.paper_prep
-                        && !crate::documents::attach::attachments_of(&w.open.draft.attachments)
+                        && !w.store.open.is_read_only()
+                        && !w.session.paper_mode
+                        && !crate::documents::attach::attachments_of(&w.session.draft.attachments)
                             .iter()
                             .any(|a| a.item == q.items[ii].id && a.path.to_string_lossy() == path.as_str())
                     {
                         let path = path.clone();
-                        match self.give_file(w, ii, &path)? {
+                        let given = w.session.give_file(q, qi, &path);
+                        match self.answered(w, qi, given)? {
                             Some(r) => return Ok(r),
                             None => continue,
                         }
@@ -769,7 +778,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     continue;
                 }
                 if let Some(sg) = &suggestion {
-                    if let Some(r) = self.accept(w, qi, &AnswerValue::Text(sg.clone()))? {
+                    let given = w.session.answer_checked(q, qi, &AnswerValue::Text(sg.clone()));
+                    if let Some(r) = self.answered(w, qi, given)? {
                         return Ok(r);
                     }
                     continue;
@@ -788,7 +798,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     continue;
                 }
             };
-            if let Some(r) = self.accept(w, qi, &raw)? {
+            let given = w.session.answer_checked(q, qi, &raw);
+            if let Some(r) = self.answered(w, qi, given)? {
                 return Ok(r);
             }
         }
@@ -803,8 +814,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let question: &Question = &shown;
         let env = EvEnv(ev);
         let mandatory = question.mandatory.eval(&env);
-        let current = w.answers.get(&question.id).cloned();
-        let suggestion = prefill(q, qi, ev).filter(|_| current.is_none());
+        let current = w.session.draft.answers.get(&question.id).cloned();
+        let suggestion = w.session.suggestion(q, qi).filter(|_| current.is_none());
         self.say("")?;
         let mut head = format!("{} {}", question.number, ev.prompt(q, qi, lang));
         if let Some(h) = type_hint(question.qtype)
@@ -845,96 +856,51 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let line = format!("  [{}: {label}] {}", self.t(s::SUGGESTED), self.t(s::ENTER_ACCEPTS));
             self.say(line)?;
         }
-        if let Some(note) = w.open.draft.notes.get(&q.questions[qi].id) {
+        if let Some(note) = w.session.draft.notes.get(&q.questions[qi].id) {
             let note = crate::safe_text::inline(note).into_owned();
             self.say(format!("  {}: {note}", self.t(s::NOTE_LABEL)))?;
         }
         Ok(())
     }
 
-    /// Validates a raw answer (the engine's per-type rules, then the cross-field checks on it);
-    /// stores it when valid. None: refused, with the messages printed, the previous answer kept.
-    fn accept(&mut self, w: &mut Walk, qi: usize, raw: &AnswerValue) -> Result<Option<Asked>, CliError> {
-        let q = self.q;
-        let lang = self.lang;
-        let question = &q.questions[qi];
-        let before = self.evaluate(w);
-        let country =
-            question.postal_country.and_then(|c| before.values[c].as_ref()).map(|v| v.as_cond_str());
-        if let (Some(ii), AnswerValue::Text(typed)) = (crate::session::files::file_item(q, qi), raw)
-            && !w.open.is_read_only()
-        {
-            return self.give_file(w, ii, typed);
-        }
-        match crate::engine::answers::normalise(q, question, raw, self.clock.today(), country) {
-            Err(msg) => {
-                let line = format!("{} {}", msg.get(lang), self.t(s::TRY_AGAIN));
-                self.say(line)?;
-                Ok(None)
-            }
-            Ok((v, _note)) => {
-                let previous = w.answers.get(&question.id).cloned();
-                w.answers.set(question.id.clone(), v);
-                let after = self.evaluate(w);
-                if after.has_error(qi) {
-                    for p in after.problems_for(qi).filter(|p| p.severity == Severity::Error) {
-                        self.say(p.message.get(lang))?;
-                    }
-                    self.say(self.t(s::TRY_AGAIN))?;
-                    match previous {
-                        Some(p) => w.answers.set(question.id.clone(), p),
-                        None => {
-                            w.answers.remove(&question.id);
-                        }
-                    }
-                    return Ok(None);
-                }
-                Ok(Some(self.commit(w, qi, false)?))
-            }
-        }
-    }
-
-    /// A path given at a document's file question: checked and recorded (the same check as F7 and
-    /// `citcert attach`), or refused with the reason and nothing stored.
-    fn give_file(&mut self, w: &mut Walk, item: usize, typed: &str) -> Result<Option<Asked>, CliError> {
-        let q = self.q;
-        let path = crate::session::files::expand_home(typed.trim());
-        let given = crate::session::files::give_file(
-            q,
-            &w.answers,
-            &w.open.draft.attachments,
-            w.open.draft.created_on(),
-            &q.items[item].id,
-            &path,
-            None,
-            crate::session::files::max_bytes_setting(),
-            &self.clock,
-        );
+    /// What the session core made of an answer: refused (the reason said, the previous answer
+    /// kept: None), or stored (a file checked is said; then saved).
+    fn answered(
+        &mut self,
+        w: &mut Walk,
+        qi: usize,
+        given: Result<Change, Refusal>,
+    ) -> Result<Option<Asked>, CliError> {
         match given {
-            Err(e) => {
-                let line = format!("{} {}", e.explain().get(self.lang), self.t(s::TRY_AGAIN));
+            Err(Refusal::Invalid(why)) => {
+                for t in why {
+                    self.say(t.get(self.lang))?;
+                }
+                self.say(self.t(s::TRY_AGAIN))?;
+                Ok(None)
+            }
+            Err(r) => {
+                let line = format!("{} {}", r.text().get(self.lang), self.t(s::TRY_AGAIN));
                 self.say(line)?;
                 Ok(None)
             }
-            Ok(g) => {
-                let a = &g.attachment;
-                let line = format!(
-                    "{} {} — {}, {}, SHA-256 {}…",
-                    self.t(if a.kind == crate::documents::attach::Kind::Explanation {
-                        s::FILE_CHECKED_LETTER
-                    } else {
-                        s::FILE_CHECKED
-                    }),
-                    a.file_name(),
-                    a.file_type.code().to_uppercase(),
-                    crate::documents::attach::human_size_in(a.size, self.lang),
-                    &a.sha256[..12.min(a.sha256.len())]
-                );
-                w.answers = g.answers;
-                w.open.draft.attachments = g.attachments;
-                self.say(line)?;
-                let qi = q.items[item].file_q.unwrap_or_default();
-                Ok(Some(self.commit(w, qi, false)?))
+            Ok(change) => {
+                if let Some(a) = &change.attachment {
+                    let line = format!(
+                        "{} {} — {}, {}, SHA-256 {}…",
+                        self.t(if a.kind == crate::documents::attach::Kind::Explanation {
+                            s::FILE_CHECKED_LETTER
+                        } else {
+                            s::FILE_CHECKED
+                        }),
+                        a.file_name(),
+                        a.file_type.code().to_uppercase(),
+                        crate::documents::attach::human_size_in(a.size, self.lang),
+                        &a.sha256[..12.min(a.sha256.len())]
+                    );
+                    self.say(line)?;
+                }
+                Ok(Some(self.commit(w, qi, change)?))
             }
         }
     }
@@ -945,13 +911,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let lang = self.lang;
         self.say(self.t(s::CHECK_ANSWERS))?;
         let mut last = usize::MAX;
-        let paper = w.open.draft.paper_prep;
-        for qi in crate::session::journey::review_entries(q, ev) {
+        // On paper no file is given: the documents are gathered (the paper route lists them).
+        for qi in w.session.review_entries(q) {
             let question = &q.questions[qi];
-            // On paper no file is given: the documents are gathered (the paper route lists them).
-            if paper && crate::session::files::file_item(q, qi).is_some() {
-                continue;
-            }
             if question.screen != last {
                 last = question.screen;
                 let sc = &q.screens[last];
@@ -962,8 +924,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 let state = crate::session::journey::screen_state(q, ev, last).words(lang);
                 self.say(format!("-- {} {title} ({state})", sc.number))?;
             }
-            let note = w.open.draft.notes.get(&question.id);
-            let answer = crate::session::journey::answer_words(q, ev, &w.answers, qi, lang);
+            let note = w.session.draft.notes.get(&question.id);
+            let answer = crate::session::journey::answer_words(q, ev, &w.session.draft.answers, qi, lang);
             let mark = if ev.has_error(qi) {
                 "✗ "
             } else if ev.missing.contains(&qi) {
@@ -983,9 +945,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// The review: check your answers, then the report; on the paper route, its review instead
     /// (which application, the documents to gather, payment), never the online report that
     /// would count the files not given on paper as missing.
-    fn review(&mut self, w: &Walk, ev: &Evaluation) -> Result<(), CliError> {
+    fn review(&mut self, w: &mut Walk, ev: &Evaluation) -> Result<(), CliError> {
         self.check_your_answers(w, ev)?;
-        if !w.open.draft.paper_prep {
+        if !w.session.paper_mode {
             return self.report(w, ev);
         }
         self.say(self.t(s::PAPER_REVIEW))?;
@@ -1007,7 +969,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let id = self.q.questions[qi].id.clone();
         let number = self.q.questions[qi].number.clone();
         if text.is_empty() {
-            match w.open.draft.notes.get(&id) {
+            match w.session.draft.notes.get(&id) {
                 Some(n) => {
                     let n = crate::safe_text::inline(n).into_owned();
                     self.say(format!("{}: {n}", self.t(s::NOTE_LABEL)))?;
@@ -1016,17 +978,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
             return self.say(self.t(s::NOTE_HOW));
         }
-        if w.open.is_read_only() {
+        if w.store.open.is_read_only() {
             let line = format!("{} {}", self.t(s::NOTE_NOT_SAVED), self.t(s::READ_ONLY));
             return self.say(line);
         }
         let clear = matches!(text.to_lowercase().as_str(), "clear" | "effacer");
-        let before = w.open.draft.notes.get(&id).cloned();
+        let before = w.session.draft.notes.get(&id).cloned();
         if clear {
             if before.is_none() {
                 return self.say(self.t(s::NOTE_NONE));
             }
-            w.open.draft.notes.remove(&id);
+            w.session.draft.notes.remove(&id);
         } else {
             let note = match history::check_note(text) {
                 Ok(n) => n,
@@ -1035,7 +997,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     return self.say(line);
                 }
             };
-            if !w.open.draft.notes.contains_key(&id) && w.open.draft.notes.len() >= history::MAX_NOTES {
+            if !w.session.draft.notes.contains_key(&id) && w.session.draft.notes.len() >= history::MAX_NOTES {
                 let max = history::MAX_NOTES;
                 let why = self.lang.pick(
                     format!("this draft already has {max} notes, the most it can hold; clear one first"),
@@ -1043,16 +1005,15 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 );
                 return self.say(format!("{} {why}", self.t(s::NOTE_NOT_SAVED)));
             }
-            w.open.draft.notes.insert(id.clone(), note);
+            w.session.draft.notes.insert(id.clone(), note);
         }
-        let entry = history::Entry::now(self.clock.now(), history::Event::Note, vec![id.clone()]);
-        history::push(&mut w.open.draft.history, entry);
+        // Saving writes the note and a history entry naming the question (never the text).
         self.save(w, false)?;
         if w.unsaved.is_some() {
             // The save said why; the note is not kept as if it were.
             match before {
-                Some(b) => w.open.draft.notes.insert(id, b),
-                None => w.open.draft.notes.remove(&id),
+                Some(b) => w.session.draft.notes.insert(id, b),
+                None => w.session.draft.notes.remove(&id),
             };
             return Ok(());
         }
@@ -1064,7 +1025,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// questions changed (numbers, never values), the last 30 entries.
     fn history(&mut self, w: &Walk) -> Result<(), CliError> {
         const SHOWN: usize = 30;
-        let entries = &w.open.draft.history;
+        let entries = &w.store.open.draft.history;
         if entries.is_empty() {
             return self.say(self.t(s::HISTORY_NONE));
         }
@@ -1077,15 +1038,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         Ok(())
     }
 
-    /// Readiness item by item, with the recorded files read again (an explicit review, not a keystroke).
-    fn readiness(&self, w: &Walk, ev: &Evaluation) -> crate::documents::readiness::Readiness {
-        let attachments = crate::documents::attach::attachments_of(&w.open.draft.attachments);
-        crate::documents::readiness::readiness(self.q, &w.answers, ev, &attachments, self.lang)
+    /// Readiness item by item, with the recorded files read again (an explicit review, not a
+    /// keystroke): the session core's.
+    fn readiness(&self, w: &mut Walk) -> crate::documents::readiness::Readiness {
+        w.session.check_files(self.q);
+        w.session.rd.clone()
     }
 
     /// The full report (outcome, checklist as it truly is, missing answers, ready, fee).
-    fn report(&mut self, w: &Walk, ev: &Evaluation) -> Result<(), CliError> {
-        let rd = self.readiness(w, ev);
+    fn report(&mut self, w: &mut Walk, ev: &Evaluation) -> Result<(), CliError> {
+        let rd = self.readiness(w);
         let text = report::check_text(self.q, ev, &rd, self.lang);
         self.say(text.trim_end())?;
         let more = report::readiness_text(&rd, self.lang);
@@ -1095,66 +1057,53 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         Ok(())
     }
 
-    /// Saves after an answer (already set in `w.answers`; removed first when `remove`).
-    fn commit(&mut self, w: &mut Walk, qi: usize, remove: bool) -> Result<Asked, CliError> {
-        let q = self.q;
-        if remove {
-            w.answers.remove(&q.questions[qi].id);
-        }
+    /// Saves after an answer stored by the session core; says the notes on it.
+    fn commit(&mut self, w: &mut Walk, qi: usize, change: Change) -> Result<Asked, CliError> {
         self.save(w, false)?;
-        let after = self.evaluate(w);
-        for p in after.problems_for(qi).filter(|p| p.severity == Severity::Warning) {
-            let line = format!("{}: {}", self.t(s::NOTE), p.message.get(self.lang));
+        let notes: Vec<String> = w
+            .session
+            .ev
+            .problems_for(qi)
+            .filter(|p| p.severity == Severity::Warning)
+            .map(|p| p.message.get(self.lang).to_string())
+            .collect();
+        for n in notes {
+            let line = format!("{}: {n}", self.t(s::NOTE));
             self.say(line)?;
         }
-        Ok(Asked::Answered(Box::new(after)))
+        Ok(Asked::Answered(Box::new(change)))
     }
 
     /// After an accepted answer: answers set aside or brought back, new stops, cautions and
     /// document problems.
-    fn after_answer(
-        &mut self,
-        w: &mut Walk,
-        before: &Evaluation,
-        after: &Evaluation,
-        qi: usize,
-    ) -> Result<After, CliError> {
+    fn after_answer(&mut self, w: &mut Walk, change: &Change, qi: usize) -> Result<After, CliError> {
         let q = self.q;
         let lang = self.lang;
-        let ids = |v: &[usize]| -> BTreeSet<usize> { v.iter().copied().collect() };
-        let (b, a) = (ids(&before.set_aside), ids(&after.set_aside));
-        let gone: Vec<String> = a.difference(&b).map(|&qi| q.questions[qi].number.clone()).collect();
+        let numbers = |v: &[usize]| -> Vec<String> {
+            let set: BTreeSet<usize> = v.iter().copied().collect();
+            set.into_iter().map(|qi| q.questions[qi].number.clone()).collect()
+        };
+        let gone = numbers(&change.set_aside);
         if !gone.is_empty() {
             let line = format!("{} {}", self.t(s::SET_ASIDE), gone.join(", "));
             self.say(line)?;
         }
-        let back: Vec<String> = b.difference(&a).map(|&qi| q.questions[qi].number.clone()).collect();
+        let back = numbers(&change.back_in);
         if !back.is_empty() {
             let line = format!("{} {}", self.t(s::BACK_IN), back.join(", "));
             self.say(line)?;
         }
-        let new_rules: Vec<usize> =
-            after.fired.iter().copied().filter(|r| !before.fired.contains(r)).collect();
-        for &r in &new_rules {
+        for &r in &change.blocked {
             let rule = &q.rules[r];
-            if rule.outcome == Outcome::DocBlock {
-                let line = format!("{} {}{}", self.t(s::BLOCKED), self.code(&rule.id), rule.title.get(lang));
-                self.say(line)?;
-                self.say(rule.message.get(lang))?;
-            }
+            let line = format!("{} {}{}", self.t(s::BLOCKED), self.code(&rule.id), rule.title.get(lang));
+            self.say(line)?;
+            self.say(rule.message.get(lang))?;
         }
-        let acknowledged: BTreeSet<usize> = w
-            .open
-            .draft
-            .acknowledged
-            .iter()
-            .filter_map(|id| q.rules.iter().position(|r| &r.id == id))
-            .collect();
-        let Some(fired) =
-            crate::session::fires::after_answer(q, before, after, qi, &acknowledged, w.open.draft.paper_prep)
-        else {
+        let Some(fired) = change.fired.clone() else {
             return Ok(After::Continue);
         };
+        let after = w.session.ev.clone();
+        let after = &after;
         let kind = if fired.caution { s::CAUTION } else { s::STOP };
         let because =
             format!("{} {}", self.t(s::BECAUSE), crate::session::fires::question_line(q, after, qi, lang));
@@ -1179,7 +1128,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 (_, "change" | "changer" | "back" | "retour") => return Ok(After::Back),
                 (false, "paper" | "papier" | "continue" | "continuer") if fired.paper_ok => {
                     // Kept in the draft, so the full-screen interface knows it too.
-                    w.open.draft.paper_prep = true;
+                    w.session.enter_paper_mode(q);
                     self.say(self.t(s::PAPER_MODE))?;
                     self.save(w, false)?;
                     return Ok(After::Continue);
@@ -1188,12 +1137,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     true,
                     "yes" | "y" | "oui" | "o" | "i understand" | "je comprends" | "understand" | "compris",
                 ) => {
-                    for &r in &fired.rules {
-                        let id = &q.rules[r].id;
-                        if !w.open.draft.acknowledged.contains(id) {
-                            w.open.draft.acknowledged.push(id.clone());
-                        }
-                    }
+                    w.session.acknowledge(q, &fired.rules);
                     self.save(w, false)?;
                     return Ok(After::Continue);
                 }
@@ -1346,25 +1290,25 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         Ok(())
     }
 
-    /// Writes the draft (answers and the screen to resume on). `loud`: say "Saved."
+    /// Writes the draft (answers and the screen to resume on) through the session core.
+    /// `loud`: say "Saved."
     fn save(&mut self, w: &mut Walk, loud: bool) -> Result<(), CliError> {
-        if w.open.is_read_only() {
+        if w.store.open.is_read_only() {
             if loud {
                 let line = format!("{} {}", self.t(s::NOT_SAVED), self.t(s::READ_ONLY));
                 self.say(line)?;
             }
             return Ok(());
         }
-        w.open.draft.answers = w.answers.to_json_map();
-        w.open.draft.current_screen = self.q.screens[w.screen].id.clone();
-        match w.open.save(&self.clock) {
+        w.session.draft.screen = Some(self.q.screens[w.screen].id.clone());
+        match w.session.save(self.q, &mut w.store) {
             Ok(()) => {
                 w.unsaved = None;
                 if loud { self.say(self.t(s::SAVED)) } else { Ok(()) }
             }
             Err(e) => {
                 let line = format!("{} {}", self.t(s::NOT_SAVED), e.words(self.lang));
-                w.unsaved = Some(Text::new(e.words(Lang::En), e.words(Lang::Fr)));
+                w.unsaved = Some(e.explain());
                 self.say(line)
             }
         }
@@ -1377,10 +1321,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.say(line)?;
             return Ok(1);
         }
-        let line = if w.open.is_read_only() {
+        let line = if w.store.open.is_read_only() {
             self.t(s::QUIT_UNSAVED).to_string()
         } else {
-            format!("{} {}", self.t(s::QUIT_SAVED), w.open.draft.id())
+            format!("{} {}", self.t(s::QUIT_SAVED), w.session.draft.id)
         };
         self.say(line)?;
         Ok(0)
@@ -1395,8 +1339,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         self.save(w, false)?;
         self.say("")?;
         self.say(self.t(s::THE_END))?;
-        let rd = self.readiness(w, ev);
-        let ready = crate::session::journey::ready(ev, &rd);
+        let rd = self.readiness(w);
+        let ready = w.session.ready();
         self.say(self.t(if ready { s::READY_YES } else { s::READY_NO }))?;
         if !ready && ev.ready {
             for p in report::file_problems(&rd, self.lang) {
@@ -1406,7 +1350,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let line = format!("{}: CAD {}", self.t(s::FEE), crate::engine::eval::fee_total(self.q, 1));
         self.say(line)?;
         self.say("")?;
-        let paper = w.open.draft.paper_prep;
+        let paper = w.session.paper_mode;
         if paper {
             self.say(self.t(s::PAPER_ROUTE))?;
             for line in crate::session::paper::screen_lines(self.q, ev, self.lang, self.codes) {
@@ -1428,8 +1372,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 "" | "done" | "fini" | "quit" | "exit" | "quitter" => break,
                 "export" | "exporter" if paper => {
                     let dir = crate::session::files::expand_home(if rest.is_empty() { "." } else { rest });
-                    let stem = format!("citcert-paper-{}", w.open.draft.id());
-                    let label = w.open.draft.label.clone();
+                    let stem = format!("citcert-paper-{}", w.session.draft.id);
+                    let label = w.session.draft.label.clone();
                     match crate::session::paper::write_summary(self.q, ev, &label, &dir, &stem, self.lang) {
                         Ok(files) => {
                             for f in files {
@@ -1442,7 +1386,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 "package" | "paquet" if paper => self.say(self.t(s::NO_PACKAGE_ON_PAPER))?,
                 "export" | "exporter" => {
                     let dir = crate::session::files::expand_home(if rest.is_empty() { "." } else { rest });
-                    let stem = format!("citcert-summary-{}", w.open.draft.id());
+                    let stem = format!("citcert-summary-{}", w.session.draft.id);
                     let src = self.source(w);
                     match crate::documents::handoff::write_summary(
                         self.q,
@@ -1487,25 +1431,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.say(line)?;
             return Ok(1);
         }
-        if !w.open.is_read_only() {
-            let line = format!("{} {}.", self.t(s::SAVED_IN), w.open.draft.id());
+        if !w.store.open.is_read_only() {
+            let line = format!("{} {}.", self.t(s::SAVED_IN), w.session.draft.id);
             self.say(line)?;
         }
         Ok(0)
     }
 
-    /// The walk's answers and files, as the export and the package read them.
+    /// The walk's answers and files, as the export and the package read them (the session's).
     fn source(&self, w: &Walk) -> crate::documents::handoff::Source {
-        let created = w.open.draft.created_on();
-        crate::documents::handoff::Source {
-            answers: w.answers.clone(),
-            attachments: crate::documents::attach::attachments_of(&w.open.draft.attachments),
-            created_on: Some(created),
-            draft: Some(crate::documents::export::DraftInfo {
-                label: w.open.draft.label.clone(),
-                created_on: created.to_string(),
-            }),
-        }
+        w.session.source()
     }
 }
 

@@ -1,7 +1,5 @@
 //! The application state and `update(Action)`: the only place state changes. Views draw from it.
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
@@ -12,9 +10,7 @@ use super::store::{Damaged, Draft, DraftSummary, Store, days_left};
 use super::widgets::{Field, FieldEvent, FieldKey, TextInput};
 use crate::engine::Explain;
 use crate::engine::text::fold;
-use crate::engine::{
-    AnswerValue, Answers, Context, Evaluation, Lang, QType, Questionnaire, ScreenKind, evaluate,
-};
+use crate::engine::{AnswerValue, Answers, Context, Evaluation, Lang, QType, Questionnaire, ScreenKind};
 
 pub use super::overlay::{NextAction, NextView, Overlay, StopView};
 
@@ -69,10 +65,10 @@ pub enum Pane {
     Review,
 }
 
-/// An open draft.
+/// An open draft as the TUI shows it: the session core (the draft and everything decided about
+/// it, `crate::session::Session`, reached through `Deref`) and, beside it, only view state.
 pub struct Session {
-    pub draft: Draft,
-    pub ev: Evaluation,
+    pub core: crate::session::Session,
     pub screen: usize,
     /// The focused question (index into `q.questions`), when the screen has one.
     pub focus: Option<usize>,
@@ -82,55 +78,32 @@ pub struct Session {
     pub checklist_sel: usize,
     /// Highlighted answer on the review screen (index into `review_entries`).
     pub review_sel: usize,
-    /// Items that appeared / disappeared with the last change.
+    /// Items that appeared / disappeared with the last change (marked on the checklist).
     pub items_new: Vec<usize>,
     pub items_gone: Vec<usize>,
     /// One-line notice about answers set aside by the last change.
     pub aside_notice: Option<String>,
-    pub paper_mode: bool,
-    pub acknowledged: BTreeSet<usize>,
     /// Jumped from the review to change an answer: Next returns to the review.
     pub return_to_review: bool,
-    /// Whether the draft on disk matches the answers.
-    pub saved: bool,
     /// "Why?" was opened with F6 from the questions: closing it goes back there.
     pub why_from_questions: bool,
-    /// Attached files as found on disk when the review last opened (see [`App::check_files`]).
-    pub file_checks: Vec<FileCheck>,
-    /// What is really done, item by item (files as last checked; no file is read to compute it):
-    /// recomputed after each change, so frames only read it.
-    pub rd: crate::documents::readiness::Readiness,
-    /// The files' states as last read (when the review opened), by item.
-    pub known: Vec<(String, crate::documents::attach::FileState)>,
 }
 
-impl Session {
-    /// The list beside the questions: the online checklist; in paper-preparation mode, the
-    /// documents to gather for the paper application, in substance (the online items that are
-    /// documents, then the paper-only items; not the "documents of the online checklist" summary).
-    pub fn list<'s>(&'s self, q: &Questionnaire) -> Vec<&'s crate::engine::eval::ItemResult> {
-        if !self.paper_mode {
-            return self.ev.items.iter().collect();
-        }
-        self.ev
-            .items
-            .iter()
-            .filter(|r| q.items[r.item].kind != crate::engine::ItemKind::Action)
-            .chain(self.ev.paper_prep.iter().filter(|r| q.items[r.item].id != "PP-ALL-ONLINE-ITEMS"))
-            .collect()
+impl std::ops::Deref for Session {
+    type Target = crate::session::Session;
+    fn deref(&self) -> &crate::session::Session {
+        &self.core
     }
 }
 
-/// One attached file as the review shows it: changed or vanished since attached, or the very file
-/// of another item. Checked when the review opens, not on every frame: that means reading and
-/// hashing every attached document.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FileCheck {
-    pub item: String,
-    /// unchanged | changed | missing | unreadable (`readiness::FileInfo::state`)
-    pub state: &'static str,
-    pub same_file_as: Option<String>,
+impl std::ops::DerefMut for Session {
+    fn deref_mut(&mut self) -> &mut crate::session::Session {
+        &mut self.core
+    }
 }
+
+/// One attached file as the review shows it (the session core's).
+pub use crate::session::FileCheck;
 
 pub struct App<'a> {
     pub q: &'a Questionnaire,
@@ -454,7 +427,8 @@ impl<'a> App<'a> {
         }
     }
 
-    /// Opens a draft on its last screen (or the first).
+    /// Opens a draft on its last screen (or the first): the session core opens it (former ids
+    /// migrated, paper mode and accepted cautions kept); the view goes back where the person was.
     pub fn open_draft(&mut self, mut draft: Draft) {
         // The draft's own language, unless --lang said otherwise; a draft without one takes ours.
         match draft.language {
@@ -462,27 +436,26 @@ impl<'a> App<'a> {
             Some(_) => {}
             None => draft.language = Some(self.lang),
         }
-        // Answers kept under a renamed question's former id move to its id (CONTRACT §1).
-        draft.answers.migrate(self.q);
-        let ev = evaluate(self.q, &draft.answers, self.ctx(draft.created_on));
-        let screen = draft
+        let q = self.q;
+        let core = crate::session::Session::open(
+            q,
+            draft,
+            self.today,
+            self.lang,
+            self.store.read_only(),
+            crate::session::RelativePaths::Refuse,
+        );
+        let screen = core
+            .draft
             .screen
             .as_deref()
-            .and_then(|id| self.q.screen_index(id))
-            .filter(|&s| ev.screen_visible[s])
-            .or_else(|| ev.next_screen(None))
+            .and_then(|id| q.screen_index(id))
+            .filter(|&s| core.ev.screen_visible[s])
+            .or_else(|| core.ev.next_screen(None))
             .unwrap_or(0);
-        // Paper-preparation mode and accepted cautions are kept in the draft; paper mode holds only
-        // while a stop still applies.
-        let paper_mode = draft.paper_prep && !ev.stops(self.q).is_empty();
-        let acknowledged: BTreeSet<usize> = draft
-            .acknowledged
-            .iter()
-            .filter_map(|id| self.q.rules.iter().position(|r| &r.id == id))
-            .collect();
+        let question = core.draft.question.clone();
         self.session = Some(Session {
-            draft,
-            ev,
+            core,
             screen,
             focus: None,
             field: Field::None,
@@ -492,24 +465,11 @@ impl<'a> App<'a> {
             items_new: vec![],
             items_gone: vec![],
             aside_notice: None,
-            paper_mode,
-            acknowledged,
             return_to_review: false,
-            saved: true,
             why_from_questions: false,
-            file_checks: vec![],
-            rd: crate::documents::readiness::Readiness {
-                items: vec![],
-                files_ok: true,
-                files_distinct: true,
-            },
-            known: vec![],
         });
-        let question = self.session.as_ref().and_then(|s| s.draft.question.clone());
-        self.refresh_truth();
         self.goto_screen(screen);
         // Back on the question the person was on, when it is still asked on that screen.
-        let q = self.q;
         if let Some(s) = &self.session
             && let Some(qi) = question.as_deref().and_then(|id| q.question_index(id))
             && q.questions[qi].screen == s.screen
@@ -528,7 +488,7 @@ impl<'a> App<'a> {
         let q = self.q;
         let Some(s) = &mut self.session else { return };
         s.screen = screen.min(q.screens.len().saturating_sub(1));
-        s.focus = s.ev.visible_questions(q, s.screen).find(|&qi| editable(q, &s.ev, qi));
+        s.focus = s.core.ev.visible_questions(q, s.screen).find(|&qi| editable(q, &s.core.ev, qi));
         s.pane = if q.screens[s.screen].kind == ScreenKind::Review { Pane::Review } else { Pane::Questions };
         s.draft.screen = Some(q.screens[s.screen].id.clone());
         let review = q.screens[s.screen].kind == ScreenKind::Review;
@@ -542,47 +502,22 @@ impl<'a> App<'a> {
     /// items). Done when the review opens.
     pub fn check_files(&mut self) {
         let q = self.q;
-        let Some(s) = &mut self.session else { return };
-        let attachments = crate::documents::attach::attachments_of(&s.draft.attachments);
-        s.known =
-            attachments.iter().map(|a| (a.item.clone(), crate::documents::attach::file_state(a))).collect();
-        s.rd = crate::documents::readiness::readiness_known(
-            q,
-            &s.draft.answers,
-            &s.ev,
-            &attachments,
-            &s.known,
-            self.lang,
-        );
-        s.file_checks = s
-            .rd
-            .items
-            .iter()
-            .filter_map(|i| {
-                let f = i.file.as_ref()?;
-                Some(FileCheck { item: i.id.clone(), state: f.state, same_file_as: i.same_file_as.clone() })
-            })
-            .collect();
+        if let Some(s) = &mut self.session {
+            s.core.check_files(q);
+        }
     }
 
-    /// Recomputes what is really done (`Session::rd`) from the answers and the files as last read.
+    /// Recomputes what is really done (`rd`) from the answers and the files as last read.
     pub fn refresh_truth(&mut self) {
         let q = self.q;
-        let Some(s) = &mut self.session else { return };
-        let attachments = crate::documents::attach::attachments_of(&s.draft.attachments);
-        s.rd = crate::documents::readiness::readiness_known(
-            q,
-            &s.draft.answers,
-            &s.ev,
-            &attachments,
-            &s.known,
-            self.lang,
-        );
+        if let Some(s) = &mut self.session {
+            s.core.refresh_truth(q);
+        }
     }
 
     /// Ready for a person: the answers gate and every file checked, unchanged and distinct.
     pub fn ready_now(&self) -> bool {
-        self.session.as_ref().is_some_and(|s| s.rd.ready(&s.ev))
+        self.session.as_ref().is_some_and(|s| s.ready())
     }
 
     /// Goes to a question's screen and focuses it.
@@ -756,15 +691,10 @@ impl<'a> App<'a> {
         }
     }
 
-    /// The answers listed on the review screen, in order.
+    /// The answers listed on the review screen, in order (the session core's check-your-answers
+    /// entries).
     pub fn review_entries(&self) -> Vec<usize> {
-        let Some(s) = &self.session else { return vec![] };
-        s.ev.visible_screens()
-            .into_iter()
-            .filter(|&sc| self.q.screens[sc].kind == ScreenKind::Questions)
-            .flat_map(|sc| s.ev.visible_questions(self.q, sc).collect::<Vec<_>>())
-            .filter(|&qi| self.q.questions[qi].qtype != QType::Display)
-            .collect()
+        self.session.as_ref().map_or_else(Vec::new, |s| s.review_entries(self.q))
     }
 
     /// The rows ↑↓ walk on the review, in the order they are shown: every answer, the sections
@@ -987,184 +917,113 @@ impl<'a> App<'a> {
         false
     }
 
-    /// Gives one answer, as a person does (Enter, or the focus leaving the field): a path at a
-    /// document's file question is checked and recorded first (refused: the reason on the status
-    /// line, nothing stored); then a stop or caution it sets off is shown at once, naming the
-    /// question. False when the answer was refused.
+    /// Gives one answer, as a person does (Enter, or the focus leaving the field), to the session
+    /// core: a path at a document's file question is checked and recorded first (refused: the
+    /// reason on the status line, nothing stored); then a stop or caution it sets off is shown at
+    /// once, naming the question. False when the answer was refused.
     pub fn give_answer(&mut self, qi: usize, v: Option<AnswerValue>) -> bool {
         let q = self.q;
-        let Some(s) = &self.session else { return false };
-        if s.paper_mode && crate::session::files::file_item(q, qi).is_some() && v.is_some() {
-            self.status = Some(i18n::PAPER_NO_FILE.get(self.lang).into());
-            return false;
-        }
-        if let (Some(ii), Some(AnswerValue::Text(typed))) = (crate::session::files::file_item(q, qi), &v) {
-            let unchanged =
-                s.draft.answers.get(&q.questions[qi].id).is_some_and(|c| c.as_cond_str() == typed)
-                    && s.rd.items.iter().any(|i| i.id == q.items[ii].id && i.file.is_some());
-            if !unchanged {
-                return self.give_file_at(qi, ii, typed.clone());
-            }
-        }
-        let before = s.ev.clone();
-        self.set_answer(qi, v);
-        self.fire_now(&before, qi);
-        true
-    }
-
-    /// A path typed at file question `qi` of item `ii`: the same check as F7.
-    fn give_file_at(&mut self, qi: usize, ii: usize, typed: String) -> bool {
-        let q = self.q;
-        if let Some(why) = self.store.read_only() {
-            self.status = Some(super::attach_flow::read_only(why, self.lang));
-            return false;
-        }
-        let Some(s) = &self.session else { return false };
-        let path = crate::session::files::expand_home(typed.trim());
-        if path.is_relative() {
-            // A relative path (often from an imported answers file) names a file relative to a
-            // folder the draft does not record: never guess it from where citcert was started.
-            let shown = crate::safe_text::inline(typed.trim());
-            self.status = Some(i18n::relative_path(self.lang, &shown));
-            return false;
-        }
-        let clock = crate::clock::Clock::Fixed(self.today);
-        let given = crate::session::files::give_file(
-            q,
-            &s.draft.answers,
-            &s.draft.attachments,
-            s.draft.created_on,
-            &q.items[ii].id,
-            &path,
-            None,
-            crate::session::files::max_bytes_setting(),
-            &clock,
-        );
-        match given {
-            Err(e) => {
-                self.status = Some(super::attach_flow::refusal(&e, self.lang));
-                // The field keeps what was typed, so it can be corrected.
-                false
-            }
-            Ok(g) => {
-                let before = s.ev.clone();
-                self.apply_given(g);
-                self.fire_now(&before, qi);
+        let Some(s) = &mut self.session else { return false };
+        match s.core.answer(q, qi, v) {
+            Ok(c) => {
+                self.after_change(c);
                 true
             }
-        }
-    }
-
-    /// Stores a file given (answers and attachment record), re-evaluates, saves, says what was
-    /// recorded.
-    pub fn apply_given(&mut self, g: crate::session::files::Given) {
-        let q = self.q;
-        let lang = self.lang;
-        let Some(s) = &mut self.session else { return };
-        s.draft.answers = g.answers;
-        s.draft.attachments = g.attachments;
-        let a = g.attachment;
-        s.known.retain(|(i, _)| *i != a.item);
-        let old_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
-        s.ev =
-            evaluate(q, &s.draft.answers, Context { today: self.today, started: Some(s.draft.created_on) });
-        let new_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
-        s.items_new = new_items.iter().copied().filter(|i| !old_items.contains(i)).collect();
-        s.items_gone = old_items.iter().copied().filter(|i| !new_items.contains(i)).collect();
-        s.saved = false;
-        self.refresh_truth();
-        let saved = self.save();
-        let failed = self.status.take();
-        let notice = super::attach_flow::attached_notice(&a, lang);
-        self.status = Some(match (saved, failed) {
-            (false, Some(f)) => format!("{f} — {notice}"),
-            _ => notice,
-        });
-    }
-
-    /// After a file given in the F7 dialog: the stop or caution it set off.
-    pub fn fire_after(&mut self, before: &Evaluation, qi: usize) {
-        self.fire_now(before, qi);
-    }
-
-    /// After an answer: the stop or caution it set off, shown now (see `session::fires`).
-    fn fire_now(&mut self, before: &Evaluation, qi: usize) {
-        let q = self.q;
-        let Some(s) = &self.session else { return };
-        let Some(f) =
-            crate::session::fires::after_answer(q, before, &s.ev, qi, &s.acknowledged, s.paper_mode)
-        else {
-            return;
-        };
-        self.overlay = Some(Overlay::Stop(StopView {
-            rules: f.rules,
-            caution: f.caution,
-            paper_ok: f.paper_ok,
-            target: None,
-            question: f.question,
-        }));
-    }
-
-    /// Stores (or clears) one answer, re-evaluates, notes what changed, autosaves.
-    pub fn set_answer(&mut self, qi: usize, v: Option<AnswerValue>) {
-        let q = self.q;
-        let ctx_today = self.today;
-        let lang = self.lang;
-        let Some(s) = &mut self.session else { return };
-        let id = q.questions[qi].id.clone();
-        let v = v.map(|v| crate::engine::answers::for_storage(q, &s.ev, qi, v));
-        let old = s.draft.answers.get(&id).cloned();
-        if old == v {
-            return;
-        }
-        match v {
-            Some(v) => s.draft.answers.set(id, v),
-            None => {
-                s.draft.answers.remove(&id);
+            Err(r) => {
+                // The field keeps what was typed, so it can be corrected.
+                self.status = Some(refusal_words(&r, self.lang));
+                false
             }
         }
-        let old_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
-        let old_aside = s.ev.set_aside.clone();
-        s.ev = evaluate(q, &s.draft.answers, Context { today: ctx_today, started: Some(s.draft.created_on) });
-        // Paper-preparation mode ends when no stop applies any more (the answer that caused it changed).
-        if s.paper_mode && s.ev.stops(q).is_empty() {
-            s.paper_mode = false;
-            s.draft.paper_prep = false;
+    }
+
+    /// Stores a file given in the F7 dialog (answers and attachment record) for file question
+    /// `qi`: saved, what was recorded said, and the stop or caution it set off shown.
+    pub fn apply_given(&mut self, g: crate::session::files::Given, qi: usize) {
+        let q = self.q;
+        let Some(s) = &mut self.session else { return };
+        let c = s.core.apply_given(q, g, qi);
+        self.after_change(c);
+    }
+
+    /// Stores (or clears) one answer without the file check, re-evaluates, notes what changed,
+    /// autosaves.
+    pub fn set_answer(&mut self, qi: usize, v: Option<AnswerValue>) {
+        let q = self.q;
+        let Some(s) = &mut self.session else { return };
+        let c = s.core.set(q, qi, v);
+        self.after_change(c);
+    }
+
+    /// The view after an answer stored: what changed marked, the focus moved off a question no
+    /// longer asked, the draft saved, a file recorded said, a stop or caution shown at once.
+    fn after_change(&mut self, c: crate::session::Change) {
+        if !c.changed {
+            return;
         }
-        let new_items: Vec<usize> = s.ev.items.iter().map(|r| r.item).collect();
-        s.items_new = new_items.iter().copied().filter(|i| !old_items.contains(i)).collect();
-        s.items_gone = old_items.iter().copied().filter(|i| !new_items.contains(i)).collect();
-        let aside: Vec<usize> = s.ev.set_aside.iter().copied().filter(|x| !old_aside.contains(x)).collect();
-        s.aside_notice = (!aside.is_empty()).then(|| {
-            let nums: Vec<&str> = aside.iter().map(|&x| q.questions[x].number.as_str()).collect();
-            i18n::set_aside(lang, aside.len(), &nums.join(", "))
+        let q = self.q;
+        let lang = self.lang;
+        let Some(s) = &mut self.session else { return };
+        s.items_new = c.items_new;
+        s.items_gone = c.items_gone;
+        s.aside_notice = (!c.set_aside.is_empty()).then(|| {
+            let nums: Vec<&str> = c.set_aside.iter().map(|&x| q.questions[x].number.as_str()).collect();
+            i18n::set_aside(lang, c.set_aside.len(), &nums.join(", "))
         });
         // A focused question that disappeared hands the focus to the next visible one.
         if let Some(f) = s.focus
             && !s.ev.visible[f]
         {
-            s.focus = s.ev.visible_questions(q, s.screen).find(|&x| x > f && editable(q, &s.ev, x));
+            s.focus = s.core.ev.visible_questions(q, s.screen).find(|&x| x > f && editable(q, &s.core.ev, x));
         }
-        s.saved = false;
         if !s.ev.screen_visible[s.screen] {
             let to = s.ev.next_screen(Some(s.screen)).or_else(|| s.ev.prev_screen(s.screen)).unwrap_or(0);
             self.goto_screen(to);
         }
-        self.refresh_truth();
-        self.save();
+        let saved = self.save();
+        if let Some(a) = c.attachment {
+            let failed = self.status.take();
+            let notice = super::attach_flow::attached_notice(&a, lang);
+            self.status = Some(match (saved, failed) {
+                (false, Some(f)) => format!("{f} — {notice}"),
+                _ => notice,
+            });
+        }
+        if let Some(f) = c.fired {
+            self.overlay = Some(Overlay::Stop(StopView {
+                rules: f.rules,
+                caution: f.caution,
+                paper_ok: f.paper_ok,
+                target: None,
+                question: f.question,
+            }));
+        }
     }
 
-    /// Writes the draft; false (with a status message) when the store refused.
+    /// Paper-preparation mode (after a stop that sends to a paper application), kept in the draft.
+    pub fn enter_paper_mode(&mut self) {
+        let q = self.q;
+        if let Some(s) = &mut self.session {
+            s.core.enter_paper_mode(q);
+        }
+    }
+
+    /// "I understand" on cautions, kept in the draft.
+    pub fn acknowledge(&mut self, rules: &[usize]) {
+        let q = self.q;
+        if let Some(s) = &mut self.session {
+            s.core.acknowledge(q, rules);
+        }
+    }
+
+    /// Writes the draft (where the person is, so reopening returns to that question); false (with
+    /// a status message) when the store refused.
     pub fn save(&mut self) -> bool {
+        let q = self.q;
         let Some(s) = &mut self.session else { return false };
-        s.draft.progress = Some(s.ev.progress_percent(self.q));
-        // Where the person is, so reopening returns to that question.
-        s.draft.question = s.focus.map(|qi| self.q.questions[qi].id.clone());
-        match self.store.save(&s.draft) {
-            Ok(()) => {
-                s.saved = true;
-                true
-            }
+        s.core.draft.question = s.focus.map(|qi| q.questions[qi].id.clone());
+        match s.core.save(q, &mut *self.store) {
+            Ok(()) => true,
             Err(e) => {
                 self.status = Some(i18n::not_saved(self.lang, &e.words(self.lang)));
                 false
@@ -1202,9 +1061,7 @@ impl<'a> App<'a> {
             s.ev.next_screen(Some(s.screen))
         };
         let from = s.screen;
-        if let Some(f) =
-            crate::session::fires::on_leaving(q, &s.draft.answers, &s.ev, &s.acknowledged, s.paper_mode)
-        {
+        if let Some(f) = s.on_leaving(q) {
             self.overlay = Some(Overlay::Stop(StopView {
                 rules: f.rules,
                 caution: f.caution,
@@ -1238,11 +1095,14 @@ impl<'a> App<'a> {
 
     /// F3: the other language, live; an open draft keeps it (saved at once).
     fn switch_lang(&mut self) {
+        let q = self.q;
         self.commit_pending();
         self.lang = self.lang.other();
         let lang = self.lang;
         let msg = if let Some(s) = &mut self.session {
             s.draft.language = Some(lang);
+            s.lang = lang;
+            s.core.refresh_truth(q);
             s.saved = false;
             // Notices already written in the old language would now read oddly.
             s.aside_notice = None;
@@ -1388,10 +1248,22 @@ pub fn is_fixed(_q: &Questionnaire, ev: &Evaluation, qi: usize) -> bool {
 /// The prefill suggestion for an unanswered question (the engine's, never an option the earlier
 /// answers rule out).
 fn prefill(q: &Questionnaire, ev: &Evaluation, qi: usize) -> Option<String> {
-    ev.suggestion(q, qi)
+    crate::session::answering::prefill(q, qi, ev)
 }
 
 /// Answers from a persona file or a draft body.
 pub fn answers_from_json(root: &serde_json::Value) -> Result<Answers, crate::engine::Text> {
     Answers::from_file_json(root).map_err(|e| e.explain())
+}
+
+/// A refusal from the session core, in the TUI's words (status line).
+pub fn refusal_words(r: &crate::session::Refusal, lang: Lang) -> String {
+    use crate::session::Refusal as R;
+    match r {
+        R::PaperNoFile => i18n::PAPER_NO_FILE.get(lang).into(),
+        R::ReadOnly(why) => super::attach_flow::read_only(why.clone(), lang),
+        R::RelativePath(p) => i18n::relative_path(lang, p),
+        R::File(e) => super::attach_flow::refusal(e, lang),
+        R::Malformed(_) | R::Invalid(_) => format!("✗ {}", r.text().get(lang)),
+    }
 }

@@ -282,12 +282,11 @@ impl App<'_> {
             &clock,
         )
         .map_err(|e| refusal(&e, self.lang))?;
-        let before = s.ev.clone();
-        self.apply_given(given);
+        // Recorded, saved and said; a stop or caution it set off is shown at once.
+        self.apply_given(given, d.file_q);
         let status = self.status.take();
         self.goto_question(d.file_q);
         self.status = status;
-        self.fire_after(&before, d.file_q);
         Ok(())
     }
 }

@@ -26,33 +26,8 @@ pub struct DraftSummary {
     pub cached_progress: Option<u8>,
 }
 
-/// An open draft: what the question screens work on.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Draft {
-    pub id: String,
-    pub label: String,
-    pub created_on: NaiveDate,
-    pub answers: Answers,
-    /// The screen id the user was last on ("S4").
-    pub screen: Option<String>,
-    /// The question id the user was last on, on that screen.
-    pub question: Option<String>,
-    /// Files attached to checklist items, as the draft file keeps them (see `crate::documents::attach`).
-    pub attachments: Vec<serde_json::Value>,
-    /// Progress the app computed for these answers; cached in the draft file for fast listing.
-    pub progress: Option<u8>,
-    /// The draft's language of service, when it has one (older drafts and answers files may not).
-    pub language: Option<Lang>,
-    /// The person chose paper-preparation mode after a stop.
-    pub paper_prep: bool,
-    /// Rule ids of the cautions accepted with "I understand".
-    pub acknowledged: Vec<String>,
-    /// Agent notes by question id (issue 13), as the draft file keeps them; shown with their
-    /// question and in the review. Written by `drafts note` and plain mode's `note`.
-    pub notes: std::collections::BTreeMap<String, String>,
-    /// The draft's history as last read (when opened, saved, which questions changed).
-    pub history: Vec<crate::drafts::history::Entry>,
-}
+/// An open draft: what the question screens work on (the session core's).
+pub use crate::session::Draft;
 
 /// A draft file that could not be read, and why.
 #[derive(Clone, Debug, PartialEq)]
@@ -318,22 +293,17 @@ impl DraftsStore {
     }
 
     fn to_draft(&self, o: &OpenDraft) -> Result<Draft, DraftError> {
-        let answers = Answers::from_map(&o.draft.answers).map_err(DraftError::Shape)?;
-        Ok(Draft {
-            id: o.draft.id().to_string(),
-            label: o.draft.label.clone(),
-            created_on: o.draft.created_on(),
-            answers,
-            screen: Some(o.draft.current_screen.clone()).filter(|s| !s.is_empty()),
-            question: o.draft.current_question.clone(),
-            attachments: o.draft.attachments.clone(),
-            progress: None,
-            language: Lang::parse(&o.draft.language),
-            paper_prep: o.draft.paper_prep,
-            acknowledged: o.draft.acknowledged.clone(),
-            notes: o.draft.notes.clone(),
-            history: o.draft.history.clone(),
-        })
+        Draft::from_open(o).map_err(DraftError::Shape)
+    }
+}
+
+/// The TUI's stores are the session's: a draft is saved through them.
+impl<S: Store + ?Sized> crate::session::DraftSink for S {
+    fn save(&mut self, draft: &Draft) -> Result<(), DraftError> {
+        Store::save(self, draft)
+    }
+    fn read_only(&self) -> Option<Text> {
+        Store::read_only(self)
     }
 }
 
@@ -431,49 +401,7 @@ impl Store for DraftsStore {
             let id = &draft.id;
             return Err(DraftError::NotOpen { id: id.clone() });
         };
-        o.draft.label = draft.label.clone();
-        o.draft.answers = draft.answers.to_json_map();
-        o.draft.attachments = draft.attachments.clone();
-        if let Some(s) = &draft.screen {
-            o.draft.current_screen = s.clone();
-        }
-        o.draft.current_question = draft.question.clone();
-        o.draft.progress = draft.progress.map(|percent| crate::drafts::CachedProgress {
-            percent,
-            questionnaire_version: self.questionnaire.version.clone(),
-        });
-        if let Some(l) = draft.language {
-            o.draft.language = l.code().to_string();
-        }
-        o.draft.paper_prep = draft.paper_prep;
-        o.draft.acknowledged = draft.acknowledged.clone();
-        // Agent notes written in the TUI (F8): kept, and the questions whose note changed go
-        // in the history (never the text).
-        let changed: Vec<String> = o
-            .draft
-            .notes
-            .keys()
-            .chain(draft.notes.keys())
-            .filter(|k| o.draft.notes.get(*k) != draft.notes.get(*k))
-            .cloned()
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        let before = (o.draft.notes.clone(), o.draft.history.len());
-        if !changed.is_empty() {
-            o.draft.notes = draft.notes.clone();
-            let entry = crate::drafts::history::Entry::now(
-                self.clock.now(),
-                crate::drafts::history::Event::Note,
-                changed,
-            );
-            crate::drafts::history::push(&mut o.draft.history, entry);
-        }
-        o.save(&self.clock).inspect_err(|_| {
-            // Not saved: the note is not kept as if it were.
-            o.draft.notes = before.0;
-            o.draft.history.truncate(before.1);
-        })
+        crate::session::draft::save_into_open(o, draft, &self.clock, &self.questionnaire.version)
     }
     fn history(&self) -> Option<Vec<crate::drafts::history::Entry>> {
         self.open.as_ref().map(|o| o.draft.history.clone())

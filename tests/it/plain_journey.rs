@@ -239,3 +239,23 @@ fn enter_on_a_file_named_but_never_checked_checks_it_now() {
     let d = the_draft(dir.path());
     assert!(d["attachments"].as_array().is_none_or(|a| a.is_empty()), "{d}");
 }
+
+#[test]
+fn paper_mode_that_no_stop_applies_to_is_left_in_plain_mode_as_in_the_tui() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = import_p01(dir.path(), "S11.CL-ID1");
+    let clock = Clock::Fixed(parse_date(TODAY).unwrap());
+    let store = citcert::drafts::DraftStore::open(dir.path()).unwrap();
+    let mut open = store.open_draft(&id, &clock).unwrap();
+    open.draft.paper_prep = true;
+    open.save(&clock).unwrap();
+    drop(open);
+    // No stop applies to P01: the session core leaves paper mode, so the document's file question
+    // is asked (and its file checked), as the TUI asks it; the draft forgets paper mode.
+    let (code, out) = session(dir.path(), "1\n\n/nowhere/licence.pdf\nquit\n", Lang::En);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("/nowhere/licence.pdf: no such file"), "{out}");
+    assert!(!out.contains("Your paper application:"), "{out}");
+    let d = the_draft(dir.path());
+    assert!(d.get("paper_prep").is_none_or(|v| v == false), "{d}");
+}

@@ -207,3 +207,195 @@ fn the_paper_summary_names_the_application_the_documents_and_the_answers() {
         assert!(html.contains("&lt;b&gt;x&lt;/b&gt;") && !html.contains("<b>x</b>"));
     }
 }
+
+// ---- the one session object both front ends hold ----
+
+use citcert::engine::{AnswerValue, Explain};
+use citcert::session::{Draft, DraftSink, Refusal, RelativePaths, Session};
+
+fn draft(answers: Answers) -> Draft {
+    Draft {
+        id: "d001".into(),
+        label: "Test".into(),
+        created_on: parse_date(TODAY).unwrap(),
+        answers,
+        screen: None,
+        question: None,
+        attachments: vec![],
+        progress: None,
+        language: None,
+        paper_prep: false,
+        acknowledged: vec![],
+        notes: Default::default(),
+        history: vec![],
+    }
+}
+
+fn open(d: Draft, relative: RelativePaths) -> Session {
+    Session::open(q(), d, parse_date(TODAY).unwrap(), Lang::En, None, relative)
+}
+
+fn qi(id: &str) -> usize {
+    q().question_index(id).unwrap()
+}
+
+fn text(v: &str) -> Option<AnswerValue> {
+    Some(AnswerValue::Text(v.into()))
+}
+
+/// A store that refuses every save (as a full disk or a vanished folder would).
+struct Refusing;
+impl DraftSink for Refusing {
+    fn save(&mut self, d: &Draft) -> Result<(), citcert::drafts::DraftError> {
+        Err(citcert::drafts::DraftError::NotOpen { id: d.id.clone() })
+    }
+}
+
+/// A store that keeps what it is given.
+#[derive(Default)]
+struct Kept(Vec<Draft>);
+impl DraftSink for Kept {
+    fn save(&mut self, d: &Draft) -> Result<(), citcert::drafts::DraftError> {
+        self.0.push(d.clone());
+        Ok(())
+    }
+}
+
+#[test]
+fn the_session_opens_answers_stops_at_once_and_enters_paper_mode() {
+    let mut a = Answers::default();
+    a.set_text("elig.applying_for", "self");
+    let mut d = draft(a);
+    // Paper mode saved, but no stop applies any more: it does not hold.
+    d.paper_prep = true;
+    let mut s = open(d, RelativePaths::Refuse);
+    assert!(!s.paper_mode && !s.draft.paper_prep && s.saved);
+    // The answer that sets off ST-01 says so at once, naming its question; nothing else fires.
+    let c = s.answer(q(), qi("elig.request_type"), text("update")).unwrap();
+    assert!(c.changed && !s.saved);
+    let f = c.fired.expect("a stop at once");
+    assert!(!f.caution && f.paper_ok);
+    assert_eq!(f.question, Some(qi("elig.request_type")));
+    assert_eq!(q().rules[f.rules[0]].id, "ST-01");
+    // The same answer again changes nothing and fires nothing.
+    let again = s.answer(q(), qi("elig.request_type"), text("update")).unwrap();
+    assert!(!again.changed && again.fired.is_none());
+    // Paper mode: kept in the draft; no file is given there.
+    assert!(s.enter_paper_mode(q()));
+    assert!(s.paper_mode && s.draft.paper_prep);
+    let r = s.answer(q(), qi("docs.CL-ID1.file"), text("/tmp/x.pdf")).unwrap_err();
+    assert!(matches!(r, Refusal::PaperNoFile));
+    assert_ne!(r.text().en, r.text().fr);
+    // The cause changes: paper mode ends, in the draft too.
+    let c = s.answer(q(), qi("elig.request_type"), text("first")).unwrap();
+    assert!(c.paper_mode_ended && !s.paper_mode && !s.draft.paper_prep);
+    // ST-02 (already submitted on paper) is never sent to paper preparation.
+    let c = s.answer(q(), qi("elig.paper_already_submitted"), text("yes")).unwrap();
+    assert!(!c.fired.unwrap().paper_ok);
+    assert!(!s.enter_paper_mode(q()), "no paper preparation for ST-02");
+    assert!(!s.paper_mode);
+}
+
+#[test]
+fn a_file_given_to_the_session_is_checked_or_refused_with_nothing_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let file_q = qi("docs.CL-ID1.file");
+    let mut s = open(draft(persona("P01")), RelativePaths::Refuse);
+    let before = s.draft.answers.clone();
+    let missing = dir.path().join("nope.pdf");
+    match s.answer(q(), file_q, text(&missing.to_string_lossy())) {
+        Err(Refusal::File(e)) => assert!(e.words(Lang::En).contains("no such file"), "{}", e.words(Lang::En)),
+        other => panic!("refused for the file: {:?}", other.map(|c| c.changed)),
+    }
+    assert!(matches!(s.answer(q(), file_q, text("scans/x.pdf")), Err(Refusal::RelativePath(_))));
+    assert_eq!(s.draft.answers, before, "nothing stored");
+    assert!(s.draft.attachments.is_empty());
+    // Plain mode reads a relative path from its working folder: checked there, not refused as relative.
+    let mut p = open(draft(persona("P01")), RelativePaths::FromWorkingFolder);
+    assert!(matches!(p.answer(q(), file_q, text("no/such/dir/x.pdf")), Err(Refusal::File(_))));
+    // A real file: checked, recorded, the answer is its full path.
+    let ok = dir.path().join("licence.pdf");
+    std::fs::write(&ok, PDF).unwrap();
+    let c = s.answer(q(), file_q, text(&ok.to_string_lossy())).unwrap();
+    assert_eq!(c.attachment.unwrap().item, "CL-ID1");
+    assert_eq!(s.draft.attachments.len(), 1);
+    let canon = std::fs::canonicalize(&ok).unwrap();
+    assert_eq!(s.draft.answers.get("docs.CL-ID1.file").unwrap().as_cond_str(), canon.to_string_lossy());
+    // The file changes on disk: checking the files says so, and the item is not done.
+    std::fs::write(&ok, [PDF, b"changed"].concat()).unwrap();
+    s.check_files(q());
+    assert_eq!(s.file_checks.iter().find(|f| f.item == "CL-ID1").unwrap().state, "changed");
+    assert!(!s.rd.items.iter().find(|i| i.id == "CL-ID1").unwrap().ok);
+    assert!(!s.ready());
+    // A read-only draft records no file.
+    let mut ro = Session::open(
+        q(),
+        draft(persona("P01")),
+        parse_date(TODAY).unwrap(),
+        Lang::En,
+        Some(citcert::engine::Text::new("open elsewhere", "ouvert ailleurs")),
+        RelativePaths::Refuse,
+    );
+    assert!(matches!(ro.answer(q(), file_q, text(&ok.to_string_lossy())), Err(Refusal::ReadOnly(_))));
+}
+
+#[test]
+fn answer_keeps_an_error_to_fix_and_answer_checked_refuses_it() {
+    let uci = qi("pers.uci");
+    let mut s = open(draft(persona("P01")), RelativePaths::Refuse);
+    let kept = s.draft.answers.get("pers.uci").cloned();
+    let r = s.answer_checked(q(), uci, &AnswerValue::Text("12".into())).unwrap_err();
+    assert!(matches!(r, Refusal::Malformed(_) | Refusal::Invalid(_)));
+    assert_eq!(s.draft.answers.get("pers.uci").cloned(), kept, "the previous answer is kept");
+    // The TUI keeps it stored, shown as an error to fix where it is.
+    s.answer(q(), uci, text("12")).unwrap();
+    assert!(s.ev.has_error(uci));
+}
+
+#[test]
+fn acknowledging_and_saving_through_any_store_never_says_saved_when_it_failed() {
+    let caution = q().rules.iter().position(|r| r.id == "CA-11").unwrap();
+    let mut s = open(draft(persona("P01")), RelativePaths::Refuse);
+    s.acknowledge(q(), &[caution]);
+    s.acknowledge(q(), &[caution]);
+    assert!(s.acknowledged.contains(&caution));
+    assert_eq!(s.draft.acknowledged, vec!["CA-11".to_string()]);
+    assert!(!s.saved);
+    let e = s.save(q(), &mut Refusing).unwrap_err();
+    assert!(matches!(e, citcert::drafts::DraftError::NotOpen { .. }));
+    assert!(!s.saved, "a failed save is never taken for saved");
+    let mut kept = Kept::default();
+    s.save(q(), &mut kept).unwrap();
+    assert!(s.saved);
+    assert_eq!(kept.0[0].acknowledged, vec!["CA-11".to_string()]);
+    assert!(kept.0[0].progress.is_some());
+    // Reopened, the accepted caution is kept.
+    let again = open(kept.0.pop().unwrap(), RelativePaths::Refuse);
+    assert!(again.acknowledged.contains(&caution));
+}
+
+#[test]
+fn value_prefills_are_suggested_alike_in_the_session_and_the_tui() {
+    use citcert::tui::app::App;
+    use citcert::tui::store::{MemStore, Store};
+    use citcert::tui::widgets::Field;
+    let mut a = persona("P05");
+    a.set_text("elig.claim_basis", "self_granted");
+    a.remove("cit.self_granted");
+    let s = open(draft(a.clone()), RelativePaths::Refuse);
+    let granted = qi("cit.self_granted");
+    assert_eq!(s.suggestion(q(), granted).as_deref(), Some("grant"));
+    assert!(s.draft.answers.get("cit.self_granted").is_none(), "suggested, not stored");
+    // The TUI shows the session's suggestion, highlighted and not yet stored.
+    let today = parse_date(TODAY).unwrap();
+    let mut store = MemStore::new(today).with("P05", today, a, None);
+    let d = store.open("d001").unwrap();
+    let mut app = App::new(q(), Lang::En, today, Box::new(store));
+    app.open_draft(d);
+    app.goto_question(granted);
+    let sess = app.session.as_ref().unwrap();
+    assert!(sess.ev.visible[granted]);
+    let Field::Choice(c) = &sess.field else { panic!("a choice field") };
+    assert_eq!(c.options[c.highlight].0, "grant");
+    assert!(sess.draft.answers.get("cit.self_granted").is_none());
+}

@@ -139,15 +139,7 @@ fn run_next(app: &mut App, what: NextAction, typed: &str) -> Vec<String> {
         return vec![lang.pick("✗ Type a folder first.", "✗ Tapez d’abord un dossier.").into()];
     }
     let dir = crate::session::files::expand_home(typed);
-    let src = crate::documents::handoff::Source {
-        answers: s.draft.answers.clone(),
-        attachments: crate::documents::attach::attachments_of(&s.draft.attachments),
-        created_on: Some(s.draft.created_on),
-        draft: Some(crate::documents::export::DraftInfo {
-            label: s.draft.label.clone(),
-            created_on: s.draft.created_on.to_string(),
-        }),
-    };
+    let src = s.source();
     let clock = crate::clock::Clock::Fixed(app.today);
     match what {
         NextAction::Export if s.paper_mode => {

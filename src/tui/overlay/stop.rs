@@ -49,10 +49,7 @@ pub fn handle(v: StopView, app: &mut App, action: Action) -> Outcome {
             Outcome::Close
         }
         Action::Key(K::Char('p' | 'P')) if v.paper_ok => {
-            if let Some(s) = &mut app.session {
-                s.paper_mode = true;
-                s.draft.paper_prep = true;
-            }
+            app.enter_paper_mode();
             if let Some(t) = v.target {
                 app.goto_screen(t);
             }
@@ -61,11 +58,7 @@ pub fn handle(v: StopView, app: &mut App, action: Action) -> Outcome {
             Outcome::Close
         }
         Action::Key(K::Char('u' | 'U')) | Action::Key(K::Enter) if v.caution => {
-            let q = app.q;
-            if let Some(s) = &mut app.session {
-                s.acknowledged.extend(v.rules.iter().copied());
-                s.draft.acknowledged = s.acknowledged.iter().map(|&r| q.rules[r].id.clone()).collect();
-            }
+            app.acknowledge(&v.rules);
             if let Some(t) = v.target {
                 app.goto_screen(t);
             }
