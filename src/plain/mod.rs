@@ -1057,7 +1057,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     /// The full report (outcome, checklist as it truly is, missing answers, ready, fee).
+    /// Without `codes`, in words only (a screen reader reads every letter of "IN-17 [INCOMPLETE]"
+    /// and of a SHA-256); with `codes`, the `check` command's text, codes and all.
     fn report(&mut self, w: &mut Walk, ev: &Evaluation) -> Result<(), CliError> {
+        if !self.codes {
+            let rd = self.readiness(w);
+            return self.report_in_words(ev, &rd);
+        }
         let rd = self.readiness(w);
         let text = report::check_text(self.q, ev, &rd, self.lang);
         self.say(text.trim_end())?;
@@ -1066,6 +1072,99 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.say(more.trim_end())?;
         }
         Ok(())
+    }
+
+    /// The review's report in words, one idea a line: the outcome, the rules that apply, the Act
+    /// indication, the list with each item's status as it is now, what is missing or to correct,
+    /// whether it is ready (and why not), the fee. No rule, item or question codes.
+    fn report_in_words(
+        &mut self,
+        ev: &Evaluation,
+        rd: &crate::documents::readiness::Readiness,
+    ) -> Result<(), CliError> {
+        let q = self.q;
+        let lang = self.lang;
+        let c = crate::engine::text::colon(lang);
+        let outcome =
+            match ev.outcome {
+                Outcome::OnlineOk => lang
+                    .pick("you can use the online application", "vous pouvez utiliser la demande en ligne"),
+                Outcome::StopPaper => lang
+                    .pick("you must submit a paper application", "vous devez présenter une demande papier"),
+                Outcome::StopWrongApplication => {
+                    lang.pick("this is not the right application", "ce n’est pas la bonne demande")
+                }
+                Outcome::StopDoNotApply => {
+                    lang.pick("do not apply online", "ne présentez pas de demande en ligne")
+                }
+                _ => lang.pick("not decided yet", "pas encore établi"),
+            };
+        self.say(format!("{}{c}{outcome}", lang.pick("Outcome", "Résultat")))?;
+        for &r in &ev.fired {
+            let rule = &q.rules[r];
+            self.say(format!("  {}", rule.title.get(lang)))?;
+            self.say(format!("    {}", rule.message.get(lang)))?;
+        }
+        match ev.indication_text(q, lang) {
+            Some(text) => {
+                self.say(format!("{}{c}{text}", lang.pick("Act indication", "Indication de la Loi")))?;
+                if let Some(l) = q.text("indication_label") {
+                    self.say(format!("  {}", l.get(lang)))?;
+                }
+            }
+            None => {
+                self.say(lang.pick("Act indication: none computed.", "Indication de la Loi : aucune."))?
+            }
+        }
+        if ev.outcome == Outcome::StopPaper {
+            self.checklist(ev)?;
+        } else if ev.outcome == Outcome::OnlineOk {
+            self.say(format!("{}{}", self.t(s::CHECKLIST), c.trim_end()))?;
+            for r in &ev.items {
+                let it = &q.items[r.item];
+                // The status true now: a file named but never checked is not "provided".
+                let status = rd
+                    .items
+                    .iter()
+                    .find(|i| i.id == it.id)
+                    .map_or(r.status.label(lang), |i| i.shown_status(lang));
+                let req = if r.required { self.t(s::REQUIRED_WORD) } else { self.t(s::OPTIONAL_WORD) };
+                self.say(format!("  {}{c}{status} ({req})", it.title.get(lang)))?;
+            }
+        }
+        let question = |qi: usize| format!("{} {}", q.questions[qi].number, ev.prompt(q, qi, lang));
+        if !ev.missing.is_empty() {
+            self.say(format!("{}{}", lang.pick("Missing answers", "Réponses manquantes"), c.trim_end()))?;
+            for &qi in &ev.missing {
+                self.say(format!("  {}", question(qi)))?;
+            }
+        }
+        for (sev, title) in [
+            (Severity::Error, lang.pick("Answers to correct", "Réponses à corriger")),
+            (Severity::Warning, lang.pick("Warnings", "Avertissements")),
+        ] {
+            let ps: Vec<_> = ev.problems.iter().filter(|p| p.severity == sev).collect();
+            if !ps.is_empty() {
+                self.say(format!("{title}{}", c.trim_end()))?;
+                for p in ps {
+                    self.say(format!("  {}{c}{}", q.questions[p.question].number, p.message.get(lang)))?;
+                }
+            }
+        }
+        let ready = rd.ready(ev);
+        // What is left is listed above (rules, list, missing answers, answers to correct), once;
+        // only the files' own problems are said here.
+        self.say(if ready {
+            self.t(s::READY_YES)
+        } else {
+            lang.pick("Ready to submit: no.", "Prête à soumettre : non.")
+        })?;
+        if !ready && ev.outcome == Outcome::OnlineOk {
+            for p in report::file_problems(rd, lang) {
+                self.say(format!("  - {p}"))?;
+            }
+        }
+        self.say(format!("{}{c}CAD {}", self.t(s::FEE), q.fee.per_person_cad))
     }
 
     /// Saves after an answer stored by the session core; says the notes on it.

@@ -122,7 +122,7 @@ pub const READY_YES: Tr = Tr(
 );
 pub const READY_NO: Tr = Tr(
     "Ready to submit: no. Type review to see what is left.",
-    "Prête à soumettre : non. Tapez review pour voir ce qui reste.",
+    "Prête à soumettre : non. Tapez revue pour voir ce qui reste.",
 );
 pub const FEE: Tr = Tr("Fee", "Frais");
 pub const CHECKLIST: Tr = Tr("Checklist", "Liste de contrôle");

@@ -89,3 +89,22 @@ fn the_paper_route_speaks_french_punctuation() {
     let fr = why.get(Lang::Fr);
     assert!(fr.contains(" : impossible d'écrire : ") && fr.contains(" ; vérifiez"), "{fr}");
 }
+
+/// The review's report is read in words: no outcome, rule, item or question codes unless the
+/// agent turns `codes` on; what is missing is said once.
+#[test]
+fn the_review_report_reads_words_and_codes_only_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out) = session(dir.path(), "nouveau\nT\n1\nrevue\ncodes\nrevue\nquitter\n", Lang::Fr);
+    assert_eq!(code, 0, "{out}");
+    let (words, coded) = out.split_once("Codes affichés").expect(&out);
+    assert!(words.contains("Résultat : vous pouvez utiliser la demande en ligne"), "{words}");
+    assert!(words.contains("Pièce d'identité 2 : manquant (obligatoire)"), "{words}");
+    assert!(words.contains("Prête à soumettre : non."), "{words}");
+    for code in ["ONLINE_OK", "IN-17", "[INCOMPLETE]", "CL-ID1", "applicant."] {
+        assert!(!words.contains(code), "{code} read aloud: {words}");
+    }
+    assert_eq!(words.matches("  1.2 Que voulez-vous faire?").count(), 1, "said once: {words}");
+    // The agent's `codes`: the check text, codes and all.
+    assert!(coded.contains("ONLINE_OK") && coded.contains("CL-ID1"), "{coded}");
+}
