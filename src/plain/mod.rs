@@ -328,14 +328,15 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
         for (k, r) in rows.iter().enumerate() {
             let line = format!(
-                "  {}) {} — id {}, {} {}, {}, {}% {}",
+                "  {}) {} — id {}, {} {}, {}, {} {}",
                 k + 1,
                 r.label,
                 r.id,
                 self.t(s::STARTED),
                 r.created_on,
                 days_left(&r.expiry, self.lang),
-                r.progress_percent,
+                // "12 %" in French, "12%" in English.
+                self.lang.pick(format!("{}%", r.progress_percent), format!("{} %", r.progress_percent)),
                 self.t(s::DONE)
             );
             self.say(line)?;

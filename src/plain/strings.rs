@@ -57,11 +57,11 @@ pub const ENTER_ACCEPTS: Tr = Tr("Enter accepts it", "Entrée pour l’accepter"
 pub const NA_HINT: Tr = Tr("You may answer NA (Not Applicable).", "Vous pouvez répondre NA (Sans objet).");
 pub const UNK_HINT: Tr = Tr("You may answer Unknown.", "Vous pouvez répondre Inconnu.");
 pub const OPTIONAL: Tr =
-    Tr("Optional: Enter or skip leaves it blank.", "Facultatif : Entrée ou skip le laisse vide.");
+    Tr("Optional: Enter or skip leaves it blank.", "Facultatif : Entrée ou passer la laisse vide.");
 pub const FIXED: Tr = Tr("set by your earlier answers", "fixé par vos réponses précédentes");
 pub const REQUIRED: Tr = Tr(
     "An answer is needed here. Type ? for help, back to go back, quit to stop.",
-    "Une réponse est requise ici. Tapez ? pour l’aide, back pour revenir, quit pour arrêter.",
+    "Une réponse est requise ici. Tapez ? pour l’aide, retour pour revenir, quitter pour arrêter.",
 );
 pub const CANNOT_SKIP: Tr = Tr(
     "This question must be answered; it cannot be skipped.",

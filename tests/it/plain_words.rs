@@ -108,3 +108,18 @@ fn the_review_report_reads_words_and_codes_only_on_request() {
     // The agent's `codes`: the check text, codes and all.
     assert!(coded.contains("ONLINE_OK") && coded.contains("CL-ID1"), "{coded}");
 }
+
+/// A French line names the French command words, and a percentage takes its space.
+#[test]
+fn french_lines_name_french_commands_and_space_the_percent() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, out) = session(dir.path(), "nouveau\nT\n\nquitter\n", Lang::Fr);
+    assert!(out.contains("Tapez ? pour l’aide, retour pour revenir, quitter pour arrêter."), "{out}");
+    for english in [" back ", " quit ", " skip "] {
+        assert!(!out.contains(english), "{english:?} on a French line: {out}");
+    }
+    let (_, out) = session(dir.path(), "quitter\n", Lang::Fr);
+    assert!(out.contains(", 0 % rempli"), "{out}");
+    let (_, out) = session(dir.path(), "quit\n", Lang::En);
+    assert!(out.contains(", 0% done"), "{out}");
+}
