@@ -59,7 +59,7 @@ pub fn run(input: impl BufRead, output: impl Write, ctx: PlainContext<'_>) -> Re
         p.say(format!("{}{c}{}", s::WARNING.get(p.lang), w.get(p.lang)))?;
     }
     p.sweep_notices(&sweep)?;
-    p.ask_erase_held(&store, &sweep)?;
+    let held_kept = p.ask_erase_held(&store, &sweep)?;
     let open = match &ctx.draft {
         Some(prefix) => {
             let id = store.resolve(prefix).map_err(cli_error)?;
@@ -67,7 +67,7 @@ pub fn run(input: impl BufRead, output: impl Write, ctx: PlainContext<'_>) -> Re
             p.say(format!("{} {} '{}'.", s::OPENED.get(p.lang), open.draft.id(), open.draft.label))?;
             open
         }
-        None => match p.choose_draft(&mut store, &sweep)? {
+        None => match p.choose_draft(&mut store, &sweep, held_kept)? {
             Some(open) => open,
             None => return Ok(0),
         },
@@ -209,12 +209,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     /// Several drafts past day 60 at once (held by the sweep: a wrong clock looks the same): says
     /// which and why, and erases them only after a "yes" (issue 12). End of input keeps them.
-    fn ask_erase_held(&mut self, store: &DraftStore, sweep: &Sweep) -> Result<(), CliError> {
+    /// Whether some of them are still there (kept, or not erased).
+    fn ask_erase_held(&mut self, store: &DraftStore, sweep: &Sweep) -> Result<bool, CliError> {
         let c = crate::engine::text::colon(self.lang);
         let held: Vec<_> =
             sweep.expired.iter().filter(|x| x.kept == Some(Kept::AwaitingConfirmation)).collect();
         if held.is_empty() {
-            return Ok(());
+            return Ok(false);
         }
         self.say(crate::fill!(s::HELD, self.lang, today = self.clock.today()))?;
         for x in &held {
@@ -227,7 +228,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             Line::Eof => false,
         };
         if !yes {
-            return self.say(self.t(s::HELD_KEPT));
+            self.say(self.t(s::HELD_KEPT))?;
+            return Ok(true);
         }
         let after = store.sweep_erasing_all(&self.clock).map_err(cli_error)?;
         for x in &after.expired {
@@ -246,7 +248,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             };
             self.say(line)?;
         }
-        Ok(())
+        Ok(after.expired.iter().any(|x| x.kept.is_some()))
     }
 
     /// Reads a passphrase: on a terminal without echo; from piped input as a line, never echoed.
@@ -317,14 +319,22 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         Ok(Ok(Some(p)))
     }
 
-    fn choose_draft(&mut self, store: &mut DraftStore, sweep: &Sweep) -> Result<Option<OpenDraft>, CliError> {
+    /// `held_kept`: drafts past day 60 were kept just now (not listed: they cannot be opened).
+    fn choose_draft(
+        &mut self,
+        store: &mut DraftStore,
+        sweep: &Sweep,
+        held_kept: bool,
+    ) -> Result<Option<OpenDraft>, CliError> {
         let c = crate::engine::text::colon(self.lang);
         let inspector = EngineInspector { q: self.q, today: self.clock.today() };
         let rows = DraftStore::summaries(sweep, &self.clock, &inspector);
         let head = format!("{} {}{c}", self.t(s::DRAFTS_IN), store.dir().display()).trim_end().to_string();
         self.say(head)?;
         if rows.is_empty() {
-            self.say(format!("  {}", self.t(s::NO_DRAFTS)))?;
+            // Never "no drafts yet" while the drafts kept above are still on disk.
+            let none = if held_kept { s::NO_DRAFT_TO_OPEN } else { s::NO_DRAFTS };
+            self.say(format!("  {}", self.t(none)))?;
         }
         for (k, r) in rows.iter().enumerate() {
             let line = format!(

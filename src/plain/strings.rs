@@ -16,6 +16,10 @@ pub const BANNER: Tr = Tr(
 );
 pub const DRAFTS_IN: Tr = Tr("Drafts in", "Brouillons dans");
 pub const NO_DRAFTS: Tr = Tr("No drafts yet.", "Aucun brouillon pour l’instant.");
+pub const NO_DRAFT_TO_OPEN: Tr = Tr(
+    "No draft that can be opened: the drafts past 60 days named above are kept, not erased.",
+    "Aucun brouillon qui puisse être ouvert : les brouillons de plus de 60 jours nommés ci-dessus sont gardés, pas effacés.",
+);
 pub const STARTED: Tr = Tr("started", "commencé le");
 pub const DONE: Tr = Tr("done", "rempli");
 pub const WARNING: Tr = Tr("Warning", "Avertissement");
@@ -309,5 +313,5 @@ pub const HELD_ASK: Tr = Tr(
      réponse les garde; si la date est fausse, corrigez-la et recommencez)",
 );
 pub const HELD_KEPT: Tr = Tr("Nothing was erased.", "Rien n’a été effacé.");
-pub const HELD_ERASED: Tr = Tr("erased.", "effacé.");
+pub const HELD_ERASED: Tr = Tr("erased.", "a été effacé.");
 pub const HELD_NOT_ERASED: Tr = Tr("NOT erased", "NON effacé");

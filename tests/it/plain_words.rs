@@ -123,3 +123,25 @@ fn french_lines_name_french_commands_and_space_the_percent() {
     let (_, out) = session(dir.path(), "quit\n", Lang::En);
     assert!(out.contains(", 0% done"), "{out}");
 }
+
+/// Drafts past day 60 all at once, kept: the list never says "no drafts yet" while they are on
+/// disk; erased: the French line is a sentence ("a été effacé").
+#[test]
+fn held_drafts_kept_are_not_called_no_drafts_and_erased_ones_are_said_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    for label in ["A: un", "B"] {
+        session(dir.path(), &format!("nouveau\n{label}\n1\nquitter\n"), Lang::Fr);
+    }
+    let later = |input: &str| crate::common::plain_session(dir.path(), input, Lang::Fr, None, "2025-09-01");
+    let (_, out) = later("non\nquitter\n");
+    assert!(out.contains("Rien n’a été effacé."), "{out}");
+    assert!(!out.contains("Aucun brouillon pour l’instant."), "{out}");
+    assert!(
+        out.contains("Aucun brouillon qui puisse être ouvert : les brouillons de plus de 60 jours"),
+        "{out}"
+    );
+    assert!(out.contains("'A: un' (commencé le 2025-06-10)"), "{out}");
+    let (_, out) = later("oui\nquitter\n");
+    assert!(out.contains("Le brouillon 'A: un' a été effacé."), "{out}");
+    assert!(out.contains("Aucun brouillon pour l’instant."), "{out}");
+}
