@@ -1,35 +1,8 @@
-//! Text helpers for both languages (French colons, accent folding). The language and the
-//! bilingual text type live in `crate::words` and are re-exported here.
+//! Text helpers for both languages (accent folding). The language, the bilingual text type and
+//! `colon` (": " or " : ", chosen where citcert writes its own words, never run over a whole line
+//! that may hold a person's words) live in `crate::words` and are re-exported here.
 
 pub use crate::words::{Bilingual, Fixed, Lang, Text, colon};
-
-/// French text with a space before every colon that ends a label ("Source: G L32" → "Source : G L32");
-/// colons inside words, times and addresses ("18:20", "https://") are left alone.
-pub fn french_colons(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for (k, line) in text.split('\n').enumerate() {
-        if k > 0 {
-            out.push('\n');
-        }
-        if line.contains("://") {
-            out.push_str(line);
-            continue;
-        }
-        let mut prev: Option<char> = None;
-        let mut chars = line.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c == ':'
-                && prev.is_some_and(|p| !p.is_whitespace())
-                && matches!(chars.peek(), Some(' ') | None)
-            {
-                out.push(' ');
-            }
-            out.push(c);
-            prev = Some(c);
-        }
-    }
-    out
-}
 
 /// Lower case without accents, so "numero" finds « numéro », "Quebec" finds « Québec » and
 /// "soeur" finds « sœur » (searching and type-to-filter in both languages). Ligatures open up

@@ -53,12 +53,13 @@ pub fn run(input: impl BufRead, output: impl Write, ctx: PlainContext<'_>) -> Re
         codes: false,
     };
     p.say(s::BANNER.get(p.lang))?;
+    let c = crate::engine::text::colon(p.lang);
     let sweep = store.sweep(&p.clock).map_err(cli_error)?;
     for w in store.warnings().iter().filter(|w| !sweep.warnings.contains(w)) {
-        p.say(format!("{}: {}", s::WARNING.get(p.lang), w.get(p.lang)))?;
+        p.say(format!("{}{c}{}", s::WARNING.get(p.lang), w.get(p.lang)))?;
     }
     p.sweep_notices(&sweep)?;
-    p.ask_erase_held(&store, &sweep)?;
+    let held_kept = p.ask_erase_held(&store, &sweep)?;
     let open = match &ctx.draft {
         Some(prefix) => {
             let id = store.resolve(prefix).map_err(cli_error)?;
@@ -66,7 +67,7 @@ pub fn run(input: impl BufRead, output: impl Write, ctx: PlainContext<'_>) -> Re
             p.say(format!("{} {} '{}'.", s::OPENED.get(p.lang), open.draft.id(), open.draft.label))?;
             open
         }
-        None => match p.choose_draft(&mut store, &sweep)? {
+        None => match p.choose_draft(&mut store, &sweep, held_kept)? {
             Some(open) => open,
             None => return Ok(0),
         },
@@ -144,12 +145,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     fn say(&mut self, line: impl AsRef<str>) -> Result<(), CliError> {
         // Labels, answers and file names reach the terminal neutralised (issue 12).
+        // Printed as given: citcert's own colons are chosen per language where the line is made
+        // (`colon`), so a person's words ("Appel: Amira", an answer holding ":") stay as typed.
         let line = crate::safe_text::block(line.as_ref());
-        if self.lang == Lang::Fr {
-            writeln!(self.out, "{}", crate::engine::text::french_colons(&line)).map_err(write_err)
-        } else {
-            writeln!(self.out, "{line}").map_err(write_err)
-        }
+        writeln!(self.out, "{line}").map_err(write_err)
     }
 
     /// Writes "`label`> ", reads one line. End of input and unreadable input both end the session.
@@ -174,6 +173,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     // ---- start: drafts ----
 
     fn sweep_notices(&mut self, sweep: &Sweep) -> Result<(), CliError> {
+        let c = crate::engine::text::colon(self.lang);
         for x in sweep.expired.iter().filter(|x| x.kept != Some(Kept::AwaitingConfirmation)) {
             // Never "removed" unless it is gone (issue 12).
             let done = if x.deleted {
@@ -197,11 +197,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
         for d in &sweep.damaged {
             let moved = d.moved_to.as_ref().map(|m| format!(" → {}", m.display())).unwrap_or_default();
-            let line = format!("{}: {}: {}{moved}", self.t(s::DAMAGED), d.file, d.reason.get(self.lang));
+            let line = format!("{}{c}{}{c}{}{moved}", self.t(s::DAMAGED), d.file, d.reason.get(self.lang));
             self.say(line)?;
         }
         for wmsg in &sweep.warnings {
-            let line = format!("{}: {}", self.t(s::WARNING), wmsg.get(self.lang));
+            let line = format!("{}{c}{}", self.t(s::WARNING), wmsg.get(self.lang));
             self.say(line)?;
         }
         Ok(())
@@ -209,11 +209,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     /// Several drafts past day 60 at once (held by the sweep: a wrong clock looks the same): says
     /// which and why, and erases them only after a "yes" (issue 12). End of input keeps them.
-    fn ask_erase_held(&mut self, store: &DraftStore, sweep: &Sweep) -> Result<(), CliError> {
+    /// Whether some of them are still there (kept, or not erased).
+    fn ask_erase_held(&mut self, store: &DraftStore, sweep: &Sweep) -> Result<bool, CliError> {
+        let c = crate::engine::text::colon(self.lang);
         let held: Vec<_> =
             sweep.expired.iter().filter(|x| x.kept == Some(Kept::AwaitingConfirmation)).collect();
         if held.is_empty() {
-            return Ok(());
+            return Ok(false);
         }
         self.say(crate::fill!(s::HELD, self.lang, today = self.clock.today()))?;
         for x in &held {
@@ -226,7 +228,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             Line::Eof => false,
         };
         if !yes {
-            return self.say(self.t(s::HELD_KEPT));
+            self.say(self.t(s::HELD_KEPT))?;
+            return Ok(true);
         }
         let after = store.sweep_erasing_all(&self.clock).map_err(cli_error)?;
         for x in &after.expired {
@@ -234,18 +237,18 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 None => format!("{} '{}' {}", self.t(s::DRAFT), x.label, self.t(s::HELD_ERASED)),
                 Some(Kept::Failed(why)) => {
                     format!(
-                        "{} '{}': {}: {}",
+                        "{} '{}'{c}{}{c}{}",
                         self.t(s::DRAFT),
                         x.label,
                         self.t(s::HELD_NOT_ERASED),
                         why.get(self.lang)
                     )
                 }
-                Some(_) => format!("{} '{}': {}", self.t(s::DRAFT), x.label, self.t(s::HELD_NOT_ERASED)),
+                Some(_) => format!("{} '{}'{c}{}", self.t(s::DRAFT), x.label, self.t(s::HELD_NOT_ERASED)),
             };
             self.say(line)?;
         }
-        Ok(())
+        Ok(after.expired.iter().any(|x| x.kept.is_some()))
     }
 
     /// Reads a passphrase: on a terminal without echo; from piped input as a line, never echoed.
@@ -316,29 +319,39 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         Ok(Ok(Some(p)))
     }
 
-    fn choose_draft(&mut self, store: &mut DraftStore, sweep: &Sweep) -> Result<Option<OpenDraft>, CliError> {
+    /// `held_kept`: drafts past day 60 were kept just now (not listed: they cannot be opened).
+    fn choose_draft(
+        &mut self,
+        store: &mut DraftStore,
+        sweep: &Sweep,
+        held_kept: bool,
+    ) -> Result<Option<OpenDraft>, CliError> {
+        let c = crate::engine::text::colon(self.lang);
         let inspector = EngineInspector { q: self.q, today: self.clock.today() };
         let rows = DraftStore::summaries(sweep, &self.clock, &inspector);
-        let head = format!("{} {}:", self.t(s::DRAFTS_IN), store.dir().display());
+        let head = format!("{} {}{c}", self.t(s::DRAFTS_IN), store.dir().display()).trim_end().to_string();
         self.say(head)?;
         if rows.is_empty() {
-            self.say(format!("  {}", self.t(s::NO_DRAFTS)))?;
+            // Never "no drafts yet" while the drafts kept above are still on disk.
+            let none = if held_kept { s::NO_DRAFT_TO_OPEN } else { s::NO_DRAFTS };
+            self.say(format!("  {}", self.t(none)))?;
         }
         for (k, r) in rows.iter().enumerate() {
             let line = format!(
-                "  {}) {} — id {}, {} {}, {}, {}% {}",
+                "  {}) {} — id {}, {} {}, {}, {} {}",
                 k + 1,
                 r.label,
                 r.id,
                 self.t(s::STARTED),
                 r.created_on,
                 days_left(&r.expiry, self.lang),
-                r.progress_percent,
+                // "12 %" in French, "12%" in English.
+                self.lang.pick(format!("{}%", r.progress_percent), format!("{} %", r.progress_percent)),
                 self.t(s::DONE)
             );
             self.say(line)?;
             if r.expiry.is_warning() {
-                let line = format!("     {}: {}", self.t(s::WARNING), self.t(s::DAYS_WARN));
+                let line = format!("     {}{c}{}", self.t(s::WARNING), self.t(s::DAYS_WARN));
                 self.say(line)?;
             }
         }
@@ -376,7 +389,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         Ok(open) => {
                             let e = open.draft.expiry(self.clock.today());
                             let line = format!(
-                                "{} {} '{}': {} {}, {}.",
+                                "{} {} '{}'{c}{} {}, {}.",
                                 self.t(s::CREATED),
                                 open.draft.id(),
                                 open.draft.label,
@@ -426,6 +439,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     // ---- the questionnaire ----
 
     fn walk(&mut self, open: OpenDraft) -> Result<i32, CliError> {
+        let c = crate::engine::text::colon(self.lang);
         if let crate::drafts::Access::ReadOnly(why) = open.access() {
             let line = format!("{} {}", self.t(s::READ_ONLY), why.get(self.lang));
             self.say(line)?;
@@ -463,7 +477,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 let rule = &q.rules[r];
                 // One idea a line: the stop, then what it means.
                 let line =
-                    format!("{}: {}{}", self.t(s::STOP), self.code(&rule.id), rule.title.get(self.lang));
+                    format!("{}{c}{}{}", self.t(s::STOP), self.code(&rule.id), rule.title.get(self.lang));
                 self.say(line)?;
                 self.say(rule.message.get(self.lang))?;
             }
@@ -520,7 +534,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             if let Some(value) = w.session.fixed_value(q, qi) {
                 let label = answer_label(q, qi, &AnswerValue::Text(value.clone()), self.lang);
                 let line = format!(
-                    "{} {}: {label} ({})",
+                    "{} {}{c}{label} ({})",
                     question.number,
                     ev.prompt(q, qi, self.lang),
                     self.t(s::FIXED)
@@ -604,6 +618,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn header(&mut self, w: &mut Walk, ev: &Evaluation) -> Result<(), CliError> {
+        let c = crate::engine::text::colon(self.lang);
         let q = self.q;
         let lang = self.lang;
         let screen = &q.screens[w.screen];
@@ -611,7 +626,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if let Some(i) = screen.item {
             let item = q.items[i].title.get(lang);
             if !title.contains(item) {
-                title = format!("{title}: {item}");
+                title = format!("{title}{c}{item}");
             }
             if self.codes {
                 title = format!("{title} [{}]", q.items[i].id);
@@ -621,7 +636,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         // Numbered as the questions are (screen 11.2 holds questions 11.2.x); the count is the
         // last section's number, so it does not change as questions appear.
         let (number, total) = crate::session::journey::screen_counter(q, w.screen);
-        self.say(format!("{} {number} {} {total}: {title}", self.t(s::SCREEN), self.t(s::OF)))?;
+        self.say(format!("{} {number} {} {total}{c}{title}", self.t(s::SCREEN), self.t(s::OF)))?;
         // The same figure as the TUI's header: it only moves forward for forward work.
         let pct = ev.progress_percent(q);
         let pct = if lang == Lang::Fr { format!("{pct} %") } else { format!("{pct}%") };
@@ -642,7 +657,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             && let Some(r) = ev.items.iter().find(|r| r.item == i)
         {
             let line = format!(
-                "{} ({}): {}",
+                "{} ({}){c}{}",
                 self.t(s::WHY),
                 if r.required { self.t(s::REQUIRED_WORD) } else { self.t(s::OPTIONAL_WORD) },
                 ev.reason_text(q, r, lang)
@@ -660,6 +675,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn display(&mut self, qi: usize, ev: &Evaluation) -> Result<(), CliError> {
+        let c = crate::engine::text::colon(self.lang);
         let q = self.q;
         let lang = self.lang;
         let question = &q.questions[qi];
@@ -668,12 +684,12 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             Some("indication") => {
                 let text = ev.indication_text(q, lang).unwrap_or_else(|| "—".into());
                 let label = q.text("indication_label").map(|l| l.get(lang).to_string()).unwrap_or_default();
-                self.say(format!("{} {}: {text}", question.number, ev.prompt(q, qi, lang)))?;
+                self.say(format!("{} {}{c}{text}", question.number, ev.prompt(q, qi, lang)))?;
                 self.say(format!("  {label}"))
             }
             Some("fee_total") => {
                 let line = format!(
-                    "{} {}: CAD {}",
+                    "{} {}{c}CAD {}",
                     question.number,
                     ev.prompt(q, qi, lang),
                     crate::engine::eval::fee_total(q, 1)
@@ -808,6 +824,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// The whole question: number, prompt, options, hints, the current or suggested answer and
     /// the agent's note. Said again after `?`, `checklist` and `review`.
     fn print_question(&mut self, w: &Walk, ev: &Evaluation, qi: usize) -> Result<(), CliError> {
+        let c = crate::engine::text::colon(self.lang);
         let q = self.q;
         let lang = self.lang;
         let shown = ev.shown_question(q, qi);
@@ -841,24 +858,24 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if !hints.is_empty() {
             self.say(format!("  {}", hints.join(" ")))?;
         }
-        if let Some(c) = &current {
+        if let Some(cur) = &current {
             let shown = match &ev.values[qi] {
                 Some(v) => answer_label(q, qi, v, lang),
-                None => c.display(),
+                None => cur.display(),
             };
-            let line = format!("  [{}: {shown}] {}", self.t(s::CURRENT), self.t(s::ENTER_KEEPS));
+            let line = format!("  [{}{c}{shown}] {}", self.t(s::CURRENT), self.t(s::ENTER_KEEPS));
             self.say(line)?;
             for p in ev.problems_for(qi) {
                 self.say(format!("  {}", p.message.get(lang)))?;
             }
         } else if let Some(sg) = &suggestion {
             let label = answer_label(q, qi, &AnswerValue::Text(sg.clone()), lang);
-            let line = format!("  [{}: {label}] {}", self.t(s::SUGGESTED), self.t(s::ENTER_ACCEPTS));
+            let line = format!("  [{}{c}{label}] {}", self.t(s::SUGGESTED), self.t(s::ENTER_ACCEPTS));
             self.say(line)?;
         }
         if let Some(note) = w.session.draft.notes.get(&q.questions[qi].id) {
             let note = crate::safe_text::inline(note).into_owned();
-            self.say(format!("  {}: {note}", self.t(s::NOTE_LABEL)))?;
+            self.say(format!("  {}{c}{note}", self.t(s::NOTE_LABEL)))?;
         }
         Ok(())
     }
@@ -907,6 +924,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
 
     /// Check your answers: every answer by section, whole, with the number to type to change it.
     fn check_your_answers(&mut self, w: &Walk, ev: &Evaluation) -> Result<(), CliError> {
+        let c = crate::engine::text::colon(self.lang);
         let q = self.q;
         let lang = self.lang;
         self.say(self.t(s::CHECK_ANSWERS))?;
@@ -918,8 +936,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 last = question.screen;
                 let sc = &q.screens[last];
                 let mut title = sc.title.get(lang).to_string();
-                if let Some(i) = sc.item {
-                    title = format!("{title}: {}", q.items[i].title.get(lang));
+                // "Documents — Birth certificate", not the item's title said twice.
+                if let Some(i) = sc.item
+                    && !title.contains(q.items[i].title.get(lang))
+                {
+                    title = format!("{title}{c}{}", q.items[i].title.get(lang));
                 }
                 let state = crate::session::journey::screen_state(q, ev, last).words(lang);
                 self.say(format!("-- {} {title} ({state})", sc.number))?;
@@ -933,10 +954,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             } else {
                 ""
             };
-            self.say(format!("  {mark}{} {}: {answer}", question.number, ev.prompt(q, qi, lang)))?;
+            self.say(format!("  {mark}{} {}{c}{answer}", question.number, ev.prompt(q, qi, lang)))?;
             if let Some(note) = note {
                 let note = crate::safe_text::inline(note).into_owned();
-                self.say(format!("    {}: {note}", self.t(s::NOTE_LABEL)))?;
+                self.say(format!("    {}{c}{note}", self.t(s::NOTE_LABEL)))?;
             }
         }
         self.say(self.t(s::CHANGE_HOW))
@@ -965,6 +986,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// `note TEXT` sets the note on question `qi`, `note clear` removes it, `note` alone says it.
     /// Kept in the draft and in its history (the question, never the text).
     fn note(&mut self, w: &mut Walk, qi: usize, text: &str) -> Result<(), CliError> {
+        let c = crate::engine::text::colon(self.lang);
         use crate::drafts::history;
         let id = self.q.questions[qi].id.clone();
         let number = self.q.questions[qi].number.clone();
@@ -972,7 +994,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             match w.session.draft.notes.get(&id) {
                 Some(n) => {
                     let n = crate::safe_text::inline(n).into_owned();
-                    self.say(format!("{}: {n}", self.t(s::NOTE_LABEL)))?;
+                    self.say(format!("{}{c}{n}", self.t(s::NOTE_LABEL)))?;
                 }
                 None => self.say(self.t(s::NOTE_NONE))?,
             }
@@ -1046,7 +1068,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     /// The full report (outcome, checklist as it truly is, missing answers, ready, fee).
+    /// Without `codes`, in words only (a screen reader reads every letter of "IN-17 [INCOMPLETE]"
+    /// and of a SHA-256); with `codes`, the `check` command's text, codes and all.
     fn report(&mut self, w: &mut Walk, ev: &Evaluation) -> Result<(), CliError> {
+        if !self.codes {
+            let rd = self.readiness(w);
+            return self.report_in_words(ev, &rd);
+        }
         let rd = self.readiness(w);
         let text = report::check_text(self.q, ev, &rd, self.lang);
         self.say(text.trim_end())?;
@@ -1057,8 +1085,102 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         Ok(())
     }
 
+    /// The review's report in words, one idea a line: the outcome, the rules that apply, the Act
+    /// indication, the list with each item's status as it is now, what is missing or to correct,
+    /// whether it is ready (and why not), the fee. No rule, item or question codes.
+    fn report_in_words(
+        &mut self,
+        ev: &Evaluation,
+        rd: &crate::documents::readiness::Readiness,
+    ) -> Result<(), CliError> {
+        let q = self.q;
+        let lang = self.lang;
+        let c = crate::engine::text::colon(lang);
+        let outcome =
+            match ev.outcome {
+                Outcome::OnlineOk => lang
+                    .pick("you can use the online application", "vous pouvez utiliser la demande en ligne"),
+                Outcome::StopPaper => lang
+                    .pick("you must submit a paper application", "vous devez présenter une demande papier"),
+                Outcome::StopWrongApplication => {
+                    lang.pick("this is not the right application", "ce n’est pas la bonne demande")
+                }
+                Outcome::StopDoNotApply => {
+                    lang.pick("do not apply online", "ne présentez pas de demande en ligne")
+                }
+                _ => lang.pick("not decided yet", "pas encore établi"),
+            };
+        self.say(format!("{}{c}{outcome}", lang.pick("Outcome", "Résultat")))?;
+        for &r in &ev.fired {
+            let rule = &q.rules[r];
+            self.say(format!("  {}", rule.title.get(lang)))?;
+            self.say(format!("    {}", rule.message.get(lang)))?;
+        }
+        match ev.indication_text(q, lang) {
+            Some(text) => {
+                self.say(format!("{}{c}{text}", lang.pick("Act indication", "Indication de la Loi")))?;
+                if let Some(l) = q.text("indication_label") {
+                    self.say(format!("  {}", l.get(lang)))?;
+                }
+            }
+            None => {
+                self.say(lang.pick("Act indication: none computed.", "Indication de la Loi : aucune."))?
+            }
+        }
+        if ev.outcome == Outcome::StopPaper {
+            self.checklist(ev)?;
+        } else if ev.outcome == Outcome::OnlineOk {
+            self.say(format!("{}{}", self.t(s::CHECKLIST), c.trim_end()))?;
+            for r in &ev.items {
+                let it = &q.items[r.item];
+                // The status true now: a file named but never checked is not "provided".
+                let status = rd
+                    .items
+                    .iter()
+                    .find(|i| i.id == it.id)
+                    .map_or(r.status.label(lang), |i| i.shown_status(lang));
+                let req = if r.required { self.t(s::REQUIRED_WORD) } else { self.t(s::OPTIONAL_WORD) };
+                self.say(format!("  {}{c}{status} ({req})", it.title.get(lang)))?;
+            }
+        }
+        let question = |qi: usize| format!("{} {}", q.questions[qi].number, ev.prompt(q, qi, lang));
+        if !ev.missing.is_empty() {
+            self.say(format!("{}{}", lang.pick("Missing answers", "Réponses manquantes"), c.trim_end()))?;
+            for &qi in &ev.missing {
+                self.say(format!("  {}", question(qi)))?;
+            }
+        }
+        for (sev, title) in [
+            (Severity::Error, lang.pick("Answers to correct", "Réponses à corriger")),
+            (Severity::Warning, lang.pick("Warnings", "Avertissements")),
+        ] {
+            let ps: Vec<_> = ev.problems.iter().filter(|p| p.severity == sev).collect();
+            if !ps.is_empty() {
+                self.say(format!("{title}{}", c.trim_end()))?;
+                for p in ps {
+                    self.say(format!("  {}{c}{}", q.questions[p.question].number, p.message.get(lang)))?;
+                }
+            }
+        }
+        let ready = rd.ready(ev);
+        // What is left is listed above (rules, list, missing answers, answers to correct), once;
+        // only the files' own problems are said here.
+        self.say(if ready {
+            self.t(s::READY_YES)
+        } else {
+            lang.pick("Ready to submit: no.", "Prête à soumettre : non.")
+        })?;
+        if !ready && ev.outcome == Outcome::OnlineOk {
+            for p in report::file_problems(rd, lang) {
+                self.say(format!("  - {p}"))?;
+            }
+        }
+        self.say(format!("{}{c}CAD {}", self.t(s::FEE), q.fee.per_person_cad))
+    }
+
     /// Saves after an answer stored by the session core; says the notes on it.
     fn commit(&mut self, w: &mut Walk, qi: usize, change: Change) -> Result<Asked, CliError> {
+        let c = crate::engine::text::colon(self.lang);
         self.save(w, false)?;
         let notes: Vec<String> = w
             .session
@@ -1068,7 +1190,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             .map(|p| p.message.get(self.lang).to_string())
             .collect();
         for n in notes {
-            let line = format!("{}: {n}", self.t(s::NOTE));
+            let line = format!("{}{c}{n}", self.t(s::NOTE));
             self.say(line)?;
         }
         Ok(Asked::Answered(Box::new(change)))
@@ -1159,15 +1281,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn rule_text(&mut self, r: usize, kind: Tr, paper_ok: bool) -> Result<(), CliError> {
+        let c = crate::engine::text::colon(self.lang);
         let rule = &self.q.rules[r];
         let lang = self.lang;
         self.say(format!("{} — {}{}", self.t(kind), self.code(&rule.id), rule.title.get(lang)))?;
         self.say(rule.message.get(lang))?;
         if let Some(quote) = &rule.quote {
             let (open, close) = if lang == Lang::Fr { ("« ", " »") } else { ("“", "”") };
-            self.say(format!("{}: {open}{}{close}", self.t(s::GUIDE), quote.get(lang)))?;
+            self.say(format!("{}{c}{open}{}{close}", self.t(s::GUIDE), quote.get(lang)))?;
             self.say(format!(
-                "{}: {}",
+                "{}{c}{}",
                 self.t(s::SOURCE),
                 crate::session::journey::source_words(&rule.source, lang, self.codes)
             ))?;
@@ -1241,16 +1364,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn help(&mut self, qi: usize) -> Result<(), CliError> {
+        let c = crate::engine::text::colon(self.lang);
         let q = self.q;
         let lang = self.lang;
         let question = &q.questions[qi];
         let help = question.help.get(lang);
         self.say(if help.is_empty() { self.t(s::NO_HELP) } else { help })?;
         let source = crate::session::journey::source_words(&question.source, lang, self.codes);
-        self.say(format!("{}: {source}", self.t(s::SOURCE)))?;
+        self.say(format!("{}{c}{source}", self.t(s::SOURCE)))?;
         let how = type_hint(question.qtype).map(|h| h.get(lang)).unwrap_or("");
         if !how.is_empty() {
-            self.say(format!("{}: {how}", self.t(s::HOW_TO_ANSWER)))?;
+            self.say(format!("{}{c}{how}", self.t(s::HOW_TO_ANSWER)))?;
         }
         if (question.na || question.unknown)
             && let Some(t) = q.text("na_unknown")
@@ -1262,19 +1386,19 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn checklist(&mut self, ev: &Evaluation) -> Result<(), CliError> {
+        let c = crate::engine::text::colon(self.lang);
         let q = self.q;
         let lang = self.lang;
         if ev.outcome == Outcome::StopPaper {
             // On paper: the documents to gather, in substance (the same list as the TUI's).
-            self.say(format!("{}:", self.t(s::PAPER_LIST)))?;
-            let c = crate::engine::text::colon(lang);
+            self.say(format!("{}{c}", self.t(s::PAPER_LIST)).trim_end())?;
             for (title, what) in crate::session::paper::documents(q, ev, lang) {
                 self.say(format!("  • {title}{c}{what}"))?;
             }
             return Ok(());
         }
         let (title, items) = (s::CHECKLIST, &ev.items);
-        self.say(format!("{}:", self.t(title)))?;
+        self.say(format!("{}{c}", self.t(title)).trim_end())?;
         if items.is_empty() {
             self.say(format!("  {}", self.t(s::NONE_YET)))?;
         }
@@ -1284,7 +1408,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let line =
                 format!("  [{}] {}{} ({req})", r.status.label(lang), self.code(&it.id), it.title.get(lang));
             self.say(line)?;
-            let why = format!("      {}: {}", self.t(s::WHY), ev.reason_text(q, r, lang));
+            let why = format!("      {}{c}{}", self.t(s::WHY), ev.reason_text(q, r, lang));
             self.say(why)?;
         }
         Ok(())
@@ -1336,6 +1460,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn finish(&mut self, w: &mut Walk, ev: &Evaluation) -> Result<i32, CliError> {
+        let c = crate::engine::text::colon(self.lang);
         self.save(w, false)?;
         self.say("")?;
         self.say(self.t(s::THE_END))?;
@@ -1347,7 +1472,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 self.say(format!("  - {p}"))?;
             }
         }
-        let line = format!("{}: CAD {}", self.t(s::FEE), crate::engine::eval::fee_total(self.q, 1));
+        let line = format!("{}{c}CAD {}", self.t(s::FEE), crate::engine::eval::fee_total(self.q, 1));
         self.say(line)?;
         self.say("")?;
         let paper = w.session.paper_mode;

@@ -16,6 +16,10 @@ pub const BANNER: Tr = Tr(
 );
 pub const DRAFTS_IN: Tr = Tr("Drafts in", "Brouillons dans");
 pub const NO_DRAFTS: Tr = Tr("No drafts yet.", "Aucun brouillon pour l’instant.");
+pub const NO_DRAFT_TO_OPEN: Tr = Tr(
+    "No draft that can be opened: the drafts past 60 days named above are kept, not erased.",
+    "Aucun brouillon qui puisse être ouvert : les brouillons de plus de 60 jours nommés ci-dessus sont gardés, pas effacés.",
+);
 pub const STARTED: Tr = Tr("started", "commencé le");
 pub const DONE: Tr = Tr("done", "rempli");
 pub const WARNING: Tr = Tr("Warning", "Avertissement");
@@ -57,11 +61,11 @@ pub const ENTER_ACCEPTS: Tr = Tr("Enter accepts it", "Entrée pour l’accepter"
 pub const NA_HINT: Tr = Tr("You may answer NA (Not Applicable).", "Vous pouvez répondre NA (Sans objet).");
 pub const UNK_HINT: Tr = Tr("You may answer Unknown.", "Vous pouvez répondre Inconnu.");
 pub const OPTIONAL: Tr =
-    Tr("Optional: Enter or skip leaves it blank.", "Facultatif : Entrée ou skip le laisse vide.");
+    Tr("Optional: Enter or skip leaves it blank.", "Facultatif : Entrée ou passer la laisse vide.");
 pub const FIXED: Tr = Tr("set by your earlier answers", "fixé par vos réponses précédentes");
 pub const REQUIRED: Tr = Tr(
     "An answer is needed here. Type ? for help, back to go back, quit to stop.",
-    "Une réponse est requise ici. Tapez ? pour l’aide, back pour revenir, quit pour arrêter.",
+    "Une réponse est requise ici. Tapez ? pour l’aide, retour pour revenir, quitter pour arrêter.",
 );
 pub const CANNOT_SKIP: Tr = Tr(
     "This question must be answered; it cannot be skipped.",
@@ -122,7 +126,7 @@ pub const READY_YES: Tr = Tr(
 );
 pub const READY_NO: Tr = Tr(
     "Ready to submit: no. Type review to see what is left.",
-    "Prête à soumettre : non. Tapez review pour voir ce qui reste.",
+    "Prête à soumettre : non. Tapez revue pour voir ce qui reste.",
 );
 pub const FEE: Tr = Tr("Fee", "Frais");
 pub const CHECKLIST: Tr = Tr("Checklist", "Liste de contrôle");
@@ -309,5 +313,5 @@ pub const HELD_ASK: Tr = Tr(
      réponse les garde; si la date est fausse, corrigez-la et recommencez)",
 );
 pub const HELD_KEPT: Tr = Tr("Nothing was erased.", "Rien n’a été effacé.");
-pub const HELD_ERASED: Tr = Tr("erased.", "effacé.");
+pub const HELD_ERASED: Tr = Tr("erased.", "a été effacé.");
 pub const HELD_NOT_ERASED: Tr = Tr("NOT erased", "NON effacé");

@@ -232,7 +232,7 @@ pub fn write_summary(
             Text::new(
                 format!("{name}: cannot write: {}; check the folder exists and is writable", r.en),
                 format!(
-                    "{name} : impossible d'écrire : {}; vérifiez que le dossier existe et que vous pouvez y écrire",
+                    "{name} : impossible d'écrire : {} ; vérifiez que le dossier existe et que vous pouvez y écrire",
                     r.fr
                 ),
             )
@@ -250,11 +250,11 @@ pub fn write_summary(
 pub fn screen_lines(q: &Questionnaire, ev: &Evaluation, lang: Lang, codes: bool) -> Vec<String> {
     let h = heads(lang);
     let c = colon(lang);
-    let mut v = vec![format!("{}:", h[1])];
+    let mut v = vec![format!("{}{}", h[1], c.trim_end())];
     v.extend(which_application(q, ev, lang, codes).into_iter().map(|l| format!("- {l}")));
-    v.push(format!("{}:", h[2]));
+    v.push(format!("{}{}", h[2], c.trim_end()));
     v.extend(documents(q, ev, lang).into_iter().map(|(t, what)| format!("- {t}{c}{what}")));
-    v.push(format!("{}:", h[3]));
+    v.push(format!("{}{}", h[3], c.trim_end()));
     v.push(payment(q, lang));
     v
 }

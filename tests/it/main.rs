@@ -25,6 +25,7 @@ mod personas;
 mod plain;
 mod plain_journey;
 mod plain_notes;
+mod plain_words;
 mod properties;
 mod render_cli;
 mod same_file;

@@ -162,8 +162,11 @@ fn p01_full_walk_through_through_the_binary() {
         let visible = ev.visible[q.question_index(id).unwrap()];
         assert_eq!(asked, visible, "{id}");
     }
+    // The review reads each item by its title (its code only with `codes`).
     for id in ["CL-ID1", "CL-ID2", "CL-PHOTO", "CL-PHOTOGRAPHER", "CL-BIRTHCERT"] {
-        assert!(out.contains(id), "checklist item {id} not printed\n{out}");
+        let title = &q.items.iter().find(|i| i.id == id).unwrap().title.en;
+        assert!(out.contains(&format!("  {title}: ")), "checklist item {id} not printed\n{out}");
+        assert!(!out.contains(id), "code {id} read aloud\n{out}");
     }
     assert!(out.contains("Ready to submit: yes"), "{out}");
     assert!(out.contains("Fee: CAD 75"), "{out}");
