@@ -99,3 +99,38 @@ fn a_refused_long_path_keeps_its_reason_on_screen() {
         assert!(!screen.contains(path), "{screen}");
     }
 }
+
+/// At the smallest size (60×20) a draft with several documents has more screens than the jump
+/// list has rows: End, ↓ past the bottom, or typing "13" highlighted a row below the window's edge.
+#[test]
+fn the_jump_list_scrolls_to_the_highlighted_screen() {
+    for lang in [Lang::En, Lang::Fr] {
+        let mut app = app_with(crate::common::answers_file("personas/P01"), lang);
+        let (w, h) = (60, 20);
+        app.on_key(KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL));
+        // The row of screen `number` in the window, and whether it is highlighted.
+        let row = |screen: &str, number: &str| -> Option<bool> {
+            screen.lines().find_map(|l| {
+                let cell = l.split('│').nth(1)?;
+                let mut words = cell.trim_start_matches('›').split_whitespace();
+                (words.nth(1) == Some(number)).then(|| cell.starts_with('›'))
+            })
+        };
+        key(&mut app, KeyCode::Home);
+        let at_home = draw_text(&app, w, h);
+        assert_eq!(row(&at_home, "1"), Some(true), "{at_home}");
+        assert_eq!(row(&at_home, "13"), None, "the list should be taller than {w}×{h} holds:\n{at_home}");
+        key(&mut app, KeyCode::End);
+        let at_end = draw_text(&app, w, h);
+        assert_eq!(row(&at_end, "13"), Some(true), "{lang:?}: End highlights a row not shown:\n{at_end}");
+        key(&mut app, KeyCode::Home);
+        assert_eq!(row(&draw_text(&app, w, h), "1"), Some(true));
+        for _ in 0..30 {
+            key(&mut app, KeyCode::Down);
+        }
+        assert_eq!(row(&draw_text(&app, w, h), "13"), Some(true), "↓ to the last row shows it");
+        // Wide and tall enough for every row: nothing scrolls away.
+        let tall = draw_text(&app, 120, 40);
+        assert_eq!((row(&tall, "1"), row(&tall, "13")), (Some(false), Some(true)), "{tall}");
+    }
+}
