@@ -41,4 +41,5 @@ mod tui_signals;
 mod tui_snapshots;
 mod tui_start;
 mod tui_tmux;
+mod tui_usability;
 mod validate;

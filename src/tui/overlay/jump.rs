@@ -12,7 +12,7 @@ use crate::session::journey::ScreenState;
 use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::{Theme, hint, popup, truncate};
+use crate::tui::view::{Theme, hint, popup_scroll, truncate};
 use crate::tui::widgets::FieldKey as K;
 
 pub fn handle(sel: usize, app: &mut App, action: Action) -> Outcome {
@@ -135,6 +135,10 @@ pub fn draw(sel: &usize, app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> O
             Line::styled(text, style)
         })
         .collect();
-    popup(i18n::T_JUMP.get(lang), lines, 72, area, buf, t);
+    // The highlighted row stays in view: at 80×24 the last screens (review, fees) are below the
+    // window's bottom, and End or typing "13" would otherwise highlight a row nobody sees.
+    let rows = usize::from(area.height.saturating_sub(4)).max(1);
+    let scroll = u16::try_from((sel + 1).saturating_sub(rows)).unwrap_or(u16::MAX);
+    popup_scroll(i18n::T_JUMP.get(lang), lines, 72, scroll, area, buf, t);
     None
 }

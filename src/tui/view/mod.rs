@@ -26,6 +26,8 @@ use crate::engine::ScreenKind;
 /// The smallest terminal the screens are laid out for.
 pub const MIN_W: u16 = 60;
 pub const MIN_H: u16 = 20;
+/// The most rows a status message takes (wrapped); beyond, its last row ends with …
+const STATUS_ROWS: usize = 3;
 
 /// Styles, with or without colour; markers (›, ✗, ⚠) carry the meaning either way.
 #[derive(Clone, Copy)]
@@ -87,10 +89,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         return None;
     }
     let t = Theme { color: app.color };
+    // A message wider than the screen (a refusal naming a long path, French words) takes up to
+    // STATUS_ROWS rows rather than being cut: the reason is the part a person needs.
+    let status_h = match &app.status {
+        Some(msg) if msg.width() > area.width as usize => {
+            wrap(msg, area.width as usize, "", "").len().clamp(1, STATUS_ROWS) as u16
+        }
+        _ => 1,
+    };
     let [head, body, status, foot] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_h),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -211,7 +221,19 @@ pub fn text_gauge(pct: u8, width: usize) -> String {
 fn status_line(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     if let Some(msg) = &app.status {
         let style = if msg.starts_with('✗') { t.error() } else { t.focus() };
-        Line::styled(truncate(msg, area.width as usize), style).render(area, buf);
+        let width = area.width as usize;
+        let lines = wrap(msg, width, "", "");
+        let rows = usize::from(area.height).max(1);
+        for (k, line) in lines.iter().take(rows).enumerate() {
+            // Still more than the rows hold: the last row shows it is cut.
+            let text = if k + 1 == rows && lines.len() > rows {
+                truncate(&format!("{line} …"), width)
+            } else {
+                truncate(line, width)
+            };
+            let row = Rect { y: area.y + k as u16, height: 1, ..area };
+            Line::styled(text, style).render(row, buf);
+        }
     }
 }
 
