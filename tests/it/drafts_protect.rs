@@ -393,6 +393,9 @@ fn the_tui_starts_a_locked_draft_when_asked() {
     app.update(Action::FocusNext);
     assert!(draw_text(&app, 100, 30).contains("[x] lock with a passphrase (Tab)"));
     type_enter(&mut app, "Family PC");
+    // The footer says what Enter does here: create the draft, as the window says (not "open").
+    let screen = draw_text(&app, 100, 30);
+    assert!(screen.contains("Enter create") && !screen.contains("Enter open"), "{screen}");
     type_enter(&mut app, "short");
     assert!(draw_text(&app, 100, 30).contains("at least 8 characters"));
     type_enter(&mut app, PASS);

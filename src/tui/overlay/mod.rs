@@ -163,6 +163,7 @@ mod tests {
             super::stop::CAUTION_KEYS,
             super::new_draft::KEYS,
             super::passphrase::KEYS,
+            super::new_passphrase::KEYS,
             super::confirm_delete::KEYS,
             super::confirm_erase::KEYS,
             super::rename::KEYS,

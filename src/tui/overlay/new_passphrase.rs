@@ -11,7 +11,8 @@ use crate::drafts::protect::Passphrase;
 use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::{Theme, popup};
+use crate::tui::keymap::{ENTER, ESC};
+use crate::tui::view::{Hint, Theme, hint, popup, words};
 use crate::tui::widgets::{FieldKey as K, SecretInput};
 
 pub fn handle(
@@ -62,8 +63,12 @@ pub fn takes_text(_label: &str, _first: &Option<Passphrase>, _input: &SecretInpu
     true
 }
 
+/// Enter creates the draft (after the second typing), as the window says; not "open".
+pub const KEYS: &[Hint] =
+    &[words(i18n::W_TYPE_PASSPHRASE), hint(ENTER, i18n::W_CREATE), hint(ESC, i18n::W_CANCEL)];
+
 pub fn footer(_label: &str, _first: &Option<Passphrase>, _input: &SecretInput, _app: &App) -> Footer {
-    Footer::Line(super::passphrase::KEYS)
+    Footer::Line(KEYS)
 }
 
 /// Masked: one • per character typed; the passphrase itself is never drawn.
