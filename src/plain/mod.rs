@@ -233,18 +233,20 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         }
         let after = store.sweep_erasing_all(&self.clock).map_err(cli_error)?;
         for x in &after.expired {
+            // The label comes from a file on disk: neutralised, as in the list above.
+            let label = crate::safe_text::inline(&x.label);
             let line = match &x.kept {
-                None => format!("{} '{}' {}", self.t(s::DRAFT), x.label, self.t(s::HELD_ERASED)),
+                None => format!("{} '{}' {}", self.t(s::DRAFT), label, self.t(s::HELD_ERASED)),
                 Some(Kept::Failed(why)) => {
                     format!(
                         "{} '{}'{c}{}{c}{}",
                         self.t(s::DRAFT),
-                        x.label,
+                        label,
                         self.t(s::HELD_NOT_ERASED),
                         why.get(self.lang)
                     )
                 }
-                Some(_) => format!("{} '{}'{c}{}", self.t(s::DRAFT), x.label, self.t(s::HELD_NOT_ERASED)),
+                Some(_) => format!("{} '{}'{c}{}", self.t(s::DRAFT), label, self.t(s::HELD_NOT_ERASED)),
             };
             self.say(line)?;
         }
