@@ -355,9 +355,10 @@ fn file_line(c: &ChecklistEntry, lang: Lang) -> Option<String> {
     }
 }
 
-/// One model of the summary, drawn by [`to_markdown`] and [`to_html`] (issue 14): which words,
-/// in which order, with which punctuation (": " in English, " : " in French) is decided here
-/// once; the two drawings only add their markup.
+/// One model of a printable summary, drawn by [`markdown`] and [`html`] (issue 14): which words,
+/// in which order, with which punctuation (": " in English, " : " in French) is decided once where
+/// the model is built; the two drawings only add their markup. Two summaries are built as one:
+/// the export's ([`summary`]) and the paper-preparation summary (`session::paper::summary`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     pub lang: Lang,
@@ -386,6 +387,8 @@ pub enum Block {
     /// The indication's required label, set apart.
     Label(String),
     Bullets(Vec<Spans>),
+    /// A list to tick off by hand ("- [ ]" in Markdown, "☐" in HTML): the paper route's documents.
+    Tasks(Vec<Spans>),
     Numbered(Vec<String>),
     /// Checklist entries: status, heading line, and notes under it.
     Checklist(Vec<CheckRow>),
@@ -435,7 +438,7 @@ impl Summary {
                 Block::Heading(_, t) | Block::Label(t) => out.push(t.clone()),
                 Block::Rows(r) | Block::Numbered(r) => out.extend(r.iter().cloned()),
                 Block::Para(s) => out.push(spans(s)),
-                Block::Bullets(l) => out.extend(l.iter().map(spans)),
+                Block::Bullets(l) | Block::Tasks(l) => out.extend(l.iter().map(spans)),
                 Block::Checklist(rows) => {
                     for r in rows {
                         out.push(r.status.clone());
@@ -525,16 +528,27 @@ pub fn summary(e: &Export) -> Summary {
     for s in &e.answers {
         b.push(Block::Heading(3, format!("{} {}", s.number, s.title)));
         b.push(Block::Table {
-            head: ["#".into(), g(w::QUESTION), g(w::ANSWER)],
+            head: answer_head(lang),
             rows: s.answers.iter().map(|a| [a.number.clone(), a.prompt.clone(), a.answer.clone()]).collect(),
         });
     }
     Summary { lang, title: g(w::TITLE), blocks: b }
 }
 
-/// Markdown, drawn from [`summary`].
+/// The column heads of an answer table ("#", question, answer): the export's and the paper
+/// summary's.
+pub(crate) fn answer_head(lang: Lang) -> [String; 3] {
+    ["#".into(), w::QUESTION.get(lang).into(), w::ANSWER.get(lang).into()]
+}
+
+/// The export in Markdown: its [`summary`] drawn by [`markdown`].
 pub fn to_markdown(e: &Export) -> String {
-    let s = summary(e);
+    markdown(&summary(e))
+}
+
+/// A summary in Markdown. Every text is put on one line (a new line would end the item) with "|"
+/// escaped; no raw HTML and no control or bidi character is left in it.
+pub fn markdown(s: &Summary) -> String {
     // One line per item: a "|" would end a table cell, a new line would end the item.
     let md = |t: &str| t.replace('|', "\\|").replace('\n', " ");
     let spans = |l: &Spans| {
@@ -556,6 +570,7 @@ pub fn to_markdown(e: &Export) -> String {
             Block::Para(l) => o.push_str(&format!("{}\n", spans(l))),
             Block::Label(t) => o.push_str(&format!("> **{}**\n", md(t))),
             Block::Bullets(items) => items.iter().for_each(|l| o.push_str(&format!("- {}\n", spans(l)))),
+            Block::Tasks(items) => items.iter().for_each(|l| o.push_str(&format!("- [ ] {}\n", spans(l)))),
             Block::Numbered(items) => {
                 for (k, t) in items.iter().enumerate() {
                     o.push_str(&format!("{}. {}\n", k + 1, md(t)));
@@ -614,10 +629,14 @@ tr,li{break-inside:avoid}th{background:#eee}col.n{width:4.5em}col.s{width:6.5em}
 ul.rows{list-style:none;padding-left:0}\
 @media print{body{max-width:none;margin:0;padding:0;font-size:10pt}th{background:none}}";
 
-/// One self-contained HTML page (inline CSS, no scripts, no external resources), drawn from
-/// [`summary`].
+/// The export as one HTML page: its [`summary`] drawn by [`html`].
 pub fn to_html(e: &Export) -> String {
-    let s = summary(e);
+    html(&summary(e))
+}
+
+/// A summary as one self-contained HTML page (inline CSS, no scripts, no external resources) in
+/// the summary's language; every text is escaped.
+pub fn html(s: &Summary) -> String {
     let spans = |l: &Spans| {
         l.iter()
             .map(|x| match x {
@@ -645,6 +664,11 @@ pub fn to_html(e: &Export) -> String {
             Block::Bullets(items) => {
                 o.push_str("<ul>\n");
                 items.iter().for_each(|l| o.push_str(&format!("<li>{}</li>\n", spans(l))));
+                o.push_str("</ul>\n");
+            }
+            Block::Tasks(items) => {
+                o.push_str("<ul class=\"rows\">\n");
+                items.iter().for_each(|l| o.push_str(&format!("<li>☐ {}</li>\n", spans(l))));
                 o.push_str("</ul>\n");
             }
             Block::Numbered(items) => {

@@ -6,33 +6,87 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::documents::export::{CSS, esc};
+use crate::documents::export::{self, Block, Span, Summary};
 use crate::engine::eval::answer_label;
 use crate::engine::text::colon;
 use crate::engine::{Evaluation, Lang, Outcome, QType, Questionnaire, ScreenKind, Text};
+use crate::fill;
+
+/// The paper route's own words (the questionnaire's come from questionnaire.json).
+mod w {
+    use crate::words::{Fixed, Template};
+
+    pub const OTHER_APPLICATION: Fixed = Fixed::new(
+        "Another application, not this proof of citizenship",
+        "Une autre demande, pas cette preuve de citoyenneté",
+    );
+    pub const PAPER_APPLICATION: Fixed = Fixed::new(
+        "The paper Application for a Citizenship Certificate (proof of citizenship), with its Document \
+         Checklist (CIT 0014)",
+        "La demande papier de certificat de citoyenneté (preuve de citoyenneté), avec sa liste de \
+         contrôle des documents (CIT 0014)",
+    );
+    /// One stop: the application it sends to, the stop's title and message, its guide source.
+    pub const WHICH: Template = Template::new(
+        &["form", "title", "message", "source"],
+        "{form}: {title} — {message} ({source})",
+        "{form} : {title} — {message} ({source})",
+    );
+    pub const PAYMENT: Template = Template::new(
+        &["fee"],
+        "The fee is the same (${fee} per person), but it is not paid in the online application: pay it as the \
+         paper application's instructions say (IRCC's online fee payment), print the receipt and put it in \
+         the envelope with the form. Fees are non-refundable once processing has begun.",
+        "Les frais sont les mêmes ({fee} $ par personne), mais ils ne se paient pas dans la demande en ligne : \
+         payez-les comme l’indiquent les instructions de la demande papier (paiement en ligne des frais \
+         d’IRCC), imprimez le reçu et joignez-le au formulaire. Les frais ne sont pas remboursables une fois \
+         le traitement commencé.",
+    );
+    /// The summary's title, with the draft's name.
+    pub const TITLE: Template = Template::new(
+        &["label"],
+        "Paper-preparation summary — {label}",
+        "Résumé de préparation papier — {label}",
+    );
+    pub const WHICH_HEAD: Fixed =
+        Fixed::new("Which paper application, and why", "Quelle demande papier, et pourquoi");
+    pub const DOCUMENTS_HEAD: Fixed = Fixed::new("Documents to gather", "Documents à réunir");
+    pub const PAYMENT_HEAD: Fixed = Fixed::new("Payment", "Paiement");
+    pub const ANSWERS_HEAD: Fixed = Fixed::new(
+        "Your answers, to copy onto the paper form",
+        "Vos réponses, à recopier sur le formulaire papier",
+    );
+    pub const INDICATION_HEAD: Fixed = Fixed::new(
+        "Citizenship Act section (indication only)",
+        "Article de la Loi sur la citoyenneté (indication seulement)",
+    );
+    pub const CANNOT_WRITE: Template = Template::new(
+        &["name", "reason"],
+        "{name}: cannot write: {reason}; check the folder exists and is writable",
+        "{name} : impossible d'écrire : {reason} ; vérifiez que le dossier existe et que vous pouvez y écrire",
+    );
+}
 
 /// Which paper application, and why (one line per stop that fired). The guide source in words
 /// ("Guide: Step 1 — …"); the rule id and guide lines only with the agent's codes switch on.
 pub fn which_application(q: &Questionnaire, ev: &Evaluation, lang: Lang, codes: bool) -> Vec<String> {
-    let c = colon(lang);
     let mut v = vec![];
     for r in ev.stops(q) {
         let rule = &q.rules[r];
         let form = match rule.outcome {
-            Outcome::StopWrongApplication => lang.pick(
-                "Another application, not this proof of citizenship",
-                "Une autre demande, pas cette preuve de citoyenneté",
-            ),
-            _ => lang.pick(
-                "The paper Application for a Citizenship Certificate (proof of citizenship), with its Document \
-                 Checklist (CIT 0014)",
-                "La demande papier de certificat de citoyenneté (preuve de citoyenneté), avec sa liste de \
-                 contrôle des documents (CIT 0014)",
-            ),
+            Outcome::StopWrongApplication => w::OTHER_APPLICATION,
+            _ => w::PAPER_APPLICATION,
         };
         let source = crate::session::journey::source_words(&rule.source, lang, codes);
         let source = if codes { format!("{source} [{}]", rule.id) } else { source };
-        v.push(format!("{form}{c}{} — {} ({source})", rule.title.get(lang), rule.message.get(lang)));
+        v.push(fill!(
+            w::WHICH,
+            lang,
+            form = form.get(lang),
+            title = rule.title.get(lang),
+            message = rule.message.get(lang),
+            source = source
+        ));
     }
     v
 }
@@ -61,20 +115,7 @@ pub fn documents(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> Vec<(String,
 
 /// What differs for payment on paper.
 pub fn payment(q: &Questionnaire, lang: Lang) -> String {
-    let fee = q.fee.per_person_cad;
-    match lang {
-        Lang::En => format!(
-            "The fee is the same (${fee} per person), but it is not paid in the online application: pay it as the \
-             paper application's instructions say (IRCC's online fee payment), print the receipt and put it in \
-             the envelope with the form. Fees are non-refundable once processing has begun."
-        ),
-        Lang::Fr => format!(
-            "Les frais sont les mêmes ({fee} $ par personne), mais ils ne se paient pas dans la demande en ligne : \
-             payez-les comme l’indiquent les instructions de la demande papier (paiement en ligne des frais \
-             d’IRCC), imprimez le reçu et joignez-le au formulaire. Les frais ne sont pas remboursables une fois \
-             le traitement commencé."
-        ),
-    }
+    fill!(w::PAYMENT, lang, fee = q.fee.per_person_cad)
 }
 
 /// One answer on the paper summary: question number, prompt, answer.
@@ -119,99 +160,53 @@ fn clean(s: &str) -> String {
         .collect()
 }
 
-fn heads(lang: Lang) -> [&'static str; 6] {
-    match lang {
-        Lang::En => [
-            "Paper-preparation summary",
-            "Which paper application, and why",
-            "Documents to gather",
-            "Payment",
-            "Your answers, to copy onto the paper form",
-            "Citizenship Act section (indication only)",
-        ],
-        Lang::Fr => [
-            "Résumé de préparation papier",
-            "Quelle demande papier, et pourquoi",
-            "Documents à réunir",
-            "Paiement",
-            "Vos réponses, à recopier sur le formulaire papier",
-            "Article de la Loi sur la citoyenneté (indication seulement)",
-        ],
-    }
-}
-
-/// The paper-preparation summary in Markdown.
-pub fn to_markdown(q: &Questionnaire, ev: &Evaluation, label: &str, lang: Lang) -> String {
-    let h = heads(lang);
+/// The paper-preparation summary's model: which application and why, the documents to gather
+/// (to tick off), payment, the indication when one is computed, and the answers by section as
+/// tables to copy from. The draft's name and the answers are cleaned of control and bidi characters.
+pub fn summary(q: &Questionnaire, ev: &Evaluation, label: &str, lang: Lang) -> Summary {
     let c = colon(lang);
-    let md = |s: &str| clean(s).replace('<', "&lt;").replace('>', "&gt;");
-    let mut o = format!("# {} — {}\n\n", h[0], md(label));
+    let g = |f: crate::words::Fixed| f.get(lang).to_string();
+    let mut b = vec![];
     if let Some(t) = q.text("paper_prep_intro") {
-        o.push_str(&format!("{}\n\n", t.get(lang)));
+        b.push(Block::Para(vec![Span::Text(t.get(lang).to_string())]));
     }
-    o.push_str(&format!("## {}\n\n", h[1]));
-    for l in which_application(q, ev, lang, false) {
-        o.push_str(&format!("- {}\n", md(&l)));
-    }
-    o.push_str(&format!("\n## {}\n\n", h[2]));
-    for (t, what) in documents(q, ev, lang) {
-        o.push_str(&format!("- [ ] **{}**{c}{}\n", md(&t), md(&what)));
-    }
-    o.push_str(&format!("\n## {}\n\n{}\n", h[3], payment(q, lang)));
+    b.push(Block::Heading(2, g(w::WHICH_HEAD)));
+    b.push(Block::Bullets(
+        which_application(q, ev, lang, false).iter().map(|l| vec![Span::Text(clean(l))]).collect(),
+    ));
+    b.push(Block::Heading(2, g(w::DOCUMENTS_HEAD)));
+    b.push(Block::Tasks(
+        documents(q, ev, lang)
+            .iter()
+            .map(|(t, what)| vec![Span::Strong(clean(t)), Span::Text(format!("{c}{}", clean(what)))])
+            .collect(),
+    ));
+    b.push(Block::Heading(2, g(w::PAYMENT_HEAD)));
+    b.push(Block::Para(vec![Span::Text(payment(q, lang))]));
     if let Some(text) = ev.indication_text(q, lang) {
-        o.push_str(&format!("\n## {}\n\n{}\n", h[5], md(&text)));
+        b.push(Block::Heading(2, g(w::INDICATION_HEAD)));
+        b.push(Block::Para(vec![Span::Text(clean(&text))]));
     }
-    o.push_str(&format!("\n## {}\n", h[4]));
+    b.push(Block::Heading(2, g(w::ANSWERS_HEAD)));
     for (title, rows) in answer_sections(q, ev, lang) {
-        o.push_str(&format!("\n### {}\n\n", md(&title)));
-        for (n, p, a) in rows {
-            o.push_str(&format!("- {n} {}{c}**{}**\n", md(&p), md(&a)));
-        }
+        b.push(Block::Heading(3, clean(&title)));
+        b.push(Block::Table {
+            head: export::answer_head(lang),
+            rows: rows.into_iter().map(|(n, p, a)| [clean(&n), clean(&p), clean(&a)]).collect(),
+        });
     }
-    o
+    Summary { lang, title: fill!(w::TITLE, lang, label = clean(label)), blocks: b }
 }
 
-/// The paper-preparation summary as one self-contained, printable HTML page.
+/// The paper-preparation summary in Markdown, drawn from [`summary`] as the export is.
+pub fn to_markdown(q: &Questionnaire, ev: &Evaluation, label: &str, lang: Lang) -> String {
+    export::markdown(&summary(q, ev, label, lang))
+}
+
+/// The paper-preparation summary as one self-contained, printable HTML page, drawn from
+/// [`summary`] as the export is.
 pub fn to_html(q: &Questionnaire, ev: &Evaluation, label: &str, lang: Lang) -> String {
-    let h = heads(lang);
-    let e = |s: &str| esc(&clean(s));
-    let mut o = format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} — {}</title><style>{CSS}</style></head><body>\n",
-        lang.code(),
-        h[0],
-        e(label)
-    );
-    o.push_str(&format!("<h1>{} — {}</h1>\n", h[0], e(label)));
-    if let Some(t) = q.text("paper_prep_intro") {
-        o.push_str(&format!("<p>{}</p>\n", e(t.get(lang))));
-    }
-    o.push_str(&format!("<h2>{}</h2>\n<ul>\n", h[1]));
-    for l in which_application(q, ev, lang, false) {
-        o.push_str(&format!("<li>{}</li>\n", e(&l)));
-    }
-    o.push_str(&format!("</ul>\n<h2>{}</h2>\n<ul>\n", h[2]));
-    for (t, what) in documents(q, ev, lang) {
-        o.push_str(&format!("<li>☐ <strong>{}</strong>{}{}</li>\n", e(&t), colon(lang), e(&what)));
-    }
-    o.push_str(&format!("</ul>\n<h2>{}</h2>\n<p>{}</p>\n", h[3], e(&payment(q, lang))));
-    if let Some(text) = ev.indication_text(q, lang) {
-        o.push_str(&format!("<h2>{}</h2>\n<p>{}</p>\n", h[5], e(&text)));
-    }
-    o.push_str(&format!("<h2>{}</h2>\n", h[4]));
-    for (title, rows) in answer_sections(q, ev, lang) {
-        o.push_str(&format!("<h3>{}</h3>\n<table><col class=\"n\"><col><col>\n", e(&title)));
-        for (n, p, a) in rows {
-            o.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td><strong>{}</strong></td></tr>\n",
-                e(&n),
-                e(&p),
-                e(&a)
-            ));
-        }
-        o.push_str("</table>\n");
-    }
-    o.push_str("</body></html>\n");
-    o
+    export::html(&summary(q, ev, label, lang))
 }
 
 /// Writes `<stem>.md` and `<stem>.html` (0600) into `dir`; the files written, or why not.
@@ -230,11 +225,8 @@ pub fn write_summary(
         let fail = |e: std::io::Error| {
             let r = crate::drafts::io_reason(&e);
             Text::new(
-                format!("{name}: cannot write: {}; check the folder exists and is writable", r.en),
-                format!(
-                    "{name} : impossible d'écrire : {} ; vérifiez que le dossier existe et que vous pouvez y écrire",
-                    r.fr
-                ),
+                fill!(w::CANNOT_WRITE, Lang::En, name = name, reason = r.en),
+                fill!(w::CANNOT_WRITE, Lang::Fr, name = name, reason = r.fr),
             )
         };
         let mut f = crate::drafts::fsutil::create_private(&p).map_err(fail)?;
@@ -248,13 +240,13 @@ pub fn write_summary(
 /// in substance, payment, and how to get the printable summary. Codes only when `codes` (F12,
 /// plain `codes`) is on.
 pub fn screen_lines(q: &Questionnaire, ev: &Evaluation, lang: Lang, codes: bool) -> Vec<String> {
-    let h = heads(lang);
     let c = colon(lang);
-    let mut v = vec![format!("{}{}", h[1], c.trim_end())];
+    let head = |h: crate::words::Fixed| format!("{}{}", h.get(lang), c.trim_end());
+    let mut v = vec![head(w::WHICH_HEAD)];
     v.extend(which_application(q, ev, lang, codes).into_iter().map(|l| format!("- {l}")));
-    v.push(format!("{}{}", h[2], c.trim_end()));
+    v.push(head(w::DOCUMENTS_HEAD));
     v.extend(documents(q, ev, lang).into_iter().map(|(t, what)| format!("- {t}{c}{what}")));
-    v.push(format!("{}{}", h[3], c.trim_end()));
+    v.push(head(w::PAYMENT_HEAD));
     v.push(payment(q, lang));
     v
 }

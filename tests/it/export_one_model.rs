@@ -24,17 +24,17 @@ fn model(file: &Path, lang: Lang) -> export::Summary {
     export::summary(&export_of(file, lang))
 }
 
-fn squash(s: &str) -> String {
+pub(crate) fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The Markdown's words without its markup.
-fn md_words(md: &str) -> String {
+pub(crate) fn md_words(md: &str) -> String {
     squash(&md.replace("\\|", "|").replace("&lt;", "<").replace("**", ""))
 }
 
 /// The HTML body's words without tags or entities.
-fn html_words(html: &str) -> String {
+pub(crate) fn html_words(html: &str) -> String {
     let body = &html[html.find("<body>").expect("a body")..];
     let mut out = String::new();
     // Block tags part words; inline ones (<strong>) do not: "<strong>Title</strong>: message".
@@ -61,7 +61,7 @@ fn html_words(html: &str) -> String {
 }
 
 /// Every text of the model, found in order in `words`.
-fn in_order(texts: &[String], words: &str, what: &str) {
+pub(crate) fn in_order(texts: &[String], words: &str, what: &str) {
     let mut at = 0;
     for t in texts {
         let t = squash(t);

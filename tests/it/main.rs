@@ -21,6 +21,7 @@ mod help_fr;
 mod issue13_leftovers;
 mod layers;
 mod locked_documents;
+mod paper_one_model;
 mod personas;
 mod plain;
 mod plain_journey;
