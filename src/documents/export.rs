@@ -297,6 +297,10 @@ mod w {
     pub const ANSWER: Fixed = Fixed::new("Answer", "Réponse");
     pub const DOCUMENT: Fixed = Fixed::new("document", "document");
     pub const LETTER: Fixed = Fixed::new("explanation letter", "lettre d’explication");
+    /// A recorded file's state when it is no longer as attached (the JSON keeps the code).
+    pub const CHANGED: Fixed = Fixed::new("changed", "modifié");
+    pub const MISSING_FILE: Fixed = Fixed::new("missing", "manquant");
+    pub const UNREADABLE: Fixed = Fixed::new("unreadable", "illisible");
     pub const FEE_AMOUNT: Template = Template::new(&["fee"], "CAD {fee}", "{fee} $ CA");
     pub const FILE_LINE: Template = Template::new(
         &["name", "type", "size", "kind", "hash"],
@@ -348,7 +352,14 @@ fn file_line(c: &ChecklistEntry, lang: Lang) -> Option<String> {
                 kind = kind.get(lang),
                 hash = f.sha256
             );
-            Some(if f.state == "unchanged" { line } else { format!("{line} — {}", f.state) })
+            let state = match f.state {
+                "unchanged" => return Some(line),
+                "changed" => w::CHANGED.get(lang),
+                "missing" => w::MISSING_FILE.get(lang),
+                "unreadable" => w::UNREADABLE.get(lang),
+                code => code,
+            };
+            Some(format!("{line} — {state}"))
         }
         (None, Some(n)) => Some(n.clone()),
         _ => None,

@@ -125,3 +125,32 @@ fn french_labels_have_a_space_before_the_colon_in_both_drawings() {
     assert!(md.contains("75 $ CA") && html.contains("75 $ CA"));
     assert!(!md.contains("CAD 75") && !html.contains("CAD 75"));
 }
+
+/// A recorded file no longer as attached: its state is said in the summary's language (the JSON
+/// keeps the code), in both drawings.
+#[test]
+fn a_changed_file_is_said_in_french_in_the_french_summary() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/personas/P13.answers.json");
+    for (lang, state, words) in [
+        (Lang::Fr, "changed", "— modifié"),
+        (Lang::Fr, "missing", "— manquant"),
+        (Lang::Fr, "unreadable", "— illisible"),
+        (Lang::En, "changed", "— changed"),
+    ] {
+        let mut e = export_of(&root, lang);
+        e.checklist[0].item.file = Some(citcert::documents::readiness::FileInfo {
+            name: "passport.pdf".into(),
+            kind: "document".into(),
+            file_type: "pdf".into(),
+            size: 1024,
+            sha256: "ab".repeat(32),
+            attached_on: "2025-05-30".into(),
+            state,
+        });
+        let (md, html) = (md_words(&export::to_markdown(&e)), html_words(&export::to_html(&e)));
+        assert!(md.contains(words) && html.contains(words), "{lang} {state}: {md}");
+        if lang == Lang::Fr {
+            assert!(!md.contains(&format!("— {state}")) && !html.contains(&format!("— {state}")));
+        }
+    }
+}
