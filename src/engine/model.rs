@@ -3,7 +3,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::cond::Cond;
-use super::text::Text;
+use super::text::{Lang, Text};
+use crate::words::Template;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QType {
@@ -238,6 +239,21 @@ pub struct Rule {
     pub quote: Option<Text>,
     pub source: String,
     pub info: Option<Text>,
+}
+
+impl Rule {
+    /// The guide sentence as it is shown, between quotation marks: “…” in English; « … » in French,
+    /// then the note that it is citcert's translation (the seed is the English guide). The note
+    /// is not part of the quotation, so it comes after the closing ». None without a quote.
+    pub fn quote_words(&self, lang: Lang) -> Option<String> {
+        const T: Template = Template::new(
+            &["quote"],
+            "“{quote}”",
+            "« {quote} » (traduction de citcert; le texte officiel est celui du guide en français)",
+        );
+        let quote = self.quote.as_ref().map(|q| q.get(lang)).filter(|q| !q.is_empty())?;
+        Some(crate::fill!(T, lang, quote = quote))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1288,9 +1288,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let lang = self.lang;
         self.say(format!("{} — {}{}", self.t(kind), self.code(&rule.id), rule.title.get(lang)))?;
         self.say(rule.message.get(lang))?;
-        if let Some(quote) = &rule.quote {
-            let (open, close) = if lang == Lang::Fr { ("« ", " »") } else { ("“", "”") };
-            self.say(format!("{}{c}{open}{}{close}", self.t(s::GUIDE), quote.get(lang)))?;
+        if let Some(quote) = rule.quote_words(lang) {
+            self.say(format!("{}{c}{quote}", self.t(s::GUIDE)))?;
             self.say(format!(
                 "{}{c}{}",
                 self.t(s::SOURCE),

@@ -180,7 +180,6 @@ pub const LAW_CURRENCY: Msg = m("⚠ Law currency", "⚠ État du droit");
 pub const ESC_CLOSE: Msg = m("Esc close", "Échap fermer");
 pub const WHY_KEYS: Msg =
     m("↑↓ previous / next item · Esc close", "↑↓ élément précédent / suivant · Échap fermer");
-pub const OPTIONAL: Msg = m(" (optional)", " (facultatif)");
 
 // Help: the keys, in the order of the help window.
 pub const KEYS: &[(Key, Msg)] = &[
@@ -414,6 +413,11 @@ pub const PICKER_NONE: Msg =
 
 // ── Header, checklist, stops ────────────────────────────────────────────────────────────────
 pub const DAYS_LEFT: Msg = m("days left", "jours restants");
+/// A percentage: "35%" in English, "35 %" in French (a space before %, as plain mode writes it).
+pub fn percent(lang: Lang, n: u8) -> String {
+    const T: Template = Template::new(&["n"], "{n}%", "{n} %");
+    fill!(T, lang, n = n)
+}
 pub const UNSAVED: Msg = m(" · unsaved", " · non enregistré");
 pub const PAPER_MODE: Msg = m(" · PAPER PREPARATION", " · PRÉPARATION PAPIER");
 pub fn n_of_m(lang: Lang, n: usize, total: usize) -> String {
@@ -430,8 +434,22 @@ pub const C_NOTHING_YET: Msg = m(
 );
 pub const C_F6_HINT: Msg = m(" F6: why is this on my list?", " F6 : pourquoi est-ce sur ma liste?");
 pub const WHY_TITLE: Msg = m("Why is this on my list?", "Pourquoi est-ce sur ma liste?");
+/// "Status: ✓ provided (optional)" in the "Why is this on my list?" window.
+pub fn why_status(lang: Lang, mark: &str, status: &str, required: bool) -> String {
+    const REQUIRED: Template =
+        Template::new(&["mark", "status"], "Status: {mark} {status}", "État : {mark} {status}");
+    const OPTIONAL: Template = Template::new(
+        &["mark", "status"],
+        "Status: {mark} {status} (optional)",
+        "État : {mark} {status} (facultatif)",
+    );
+    if required {
+        fill!(REQUIRED, lang, mark = mark, status = status)
+    } else {
+        fill!(OPTIONAL, lang, mark = mark, status = status)
+    }
+}
 pub const WHAT_TO_PROVIDE: Msg = m("What to provide", "Quoi fournir");
-pub const STATUS: Msg = m("Status", "État");
 pub const GUIDE: Msg = m("Guide", "Guide");
 pub const S_UNDERSTAND: Msg = m("u  I understand, go on", "u  Je comprends, continuer");
 pub const S_CHANGE: Msg = m("c  change the answer", "c  modifier la réponse");
@@ -469,6 +487,12 @@ pub const N_NOT_READY: Msg = m(
     "✗ Not ready yet: the review lists what is left (r). You can export the summary now; the package is made only once everything is in.",
     "✗ Pas encore prête : la révision indique ce qui reste (r). Vous pouvez exporter le résumé maintenant; le paquet ne se fait que lorsque tout y est.",
 );
+pub const TYPE_FOLDER_FIRST: Msg = m("✗ Type a folder first.", "✗ Tapez d’abord un dossier.");
+/// After an export: one line per file written.
+pub fn wrote(lang: Lang, path: &std::path::Path) -> String {
+    const T: Template = Template::new(&["path"], "✓ Wrote {path}", "✓ Fichier écrit : {path}");
+    fill!(T, lang, path = path.display())
+}
 pub const W_EXPORT_SUMMARY: Msg = m("export summary", "exporter le résumé");
 pub const W_BUILD_PACKAGE: Msg = m("build package", "créer le paquet");
 pub const W_TYPE_FOLDER: Msg = m("type the folder", "tapez le dossier");
@@ -781,34 +805,36 @@ pub const PICKER_SUGGESTED: Msg = m("suggested, Enter accepts ·", "suggéré, E
 // ── Drafts past day 60 all at once, held until the person confirms (issue 12) ───────────────
 /// The start screen's notice: which drafts, and why they are still there.
 pub fn held_notice(lang: Lang, today: chrono::NaiveDate, list: &str) -> String {
-    lang.pick(
-        format!(
-            "⚠ Past their 60 days by this computer's date ({today}), all at once: {list}. They can no longer \
-             be opened, but they were NOT erased: if this computer's date is wrong, correct it and start \
-             citcert again; if it is right, press e to erase them."
-        ),
-        format!(
-            "⚠ Ont dépassé leurs 60 jours d'un coup, selon la date de cet ordinateur (le {today}) : {list}. \
-             Ils ne peuvent plus être ouverts, mais ils n'ont PAS été effacés : si la date de cet ordinateur \
-             est fausse, corrigez-la et relancez citcert; si elle est juste, appuyez sur e pour les effacer."
-        ),
-    )
+    const T: Template = Template::new(
+        &["today", "list"],
+        "⚠ Past their 60 days by this computer's date ({today}), all at once: {list}. They can no longer \
+         be opened, but they were NOT erased: if this computer's date is wrong, correct it and start \
+         citcert again; if it is right, press e to erase them.",
+        "⚠ Ont dépassé leurs 60 jours d'un coup, selon la date de cet ordinateur (le {today}) : {list}. \
+         Ils ne peuvent plus être ouverts, mais ils n'ont PAS été effacés : si la date de cet ordinateur \
+         est fausse, corrigez-la et relancez citcert; si elle est juste, appuyez sur e pour les effacer.",
+    );
+    fill!(T, lang, today = today, list = list)
 }
 /// One held draft in the notice and the window.
 pub fn held_draft(lang: Lang, label: &str, started: chrono::NaiveDate) -> String {
-    let label = crate::safe_text::inline(label);
-    lang.pick(format!("“{label}” (started {started})"), format!("« {label} » (commencé le {started})"))
+    const T: Template = Template::new(
+        &["label", "started"],
+        "“{label}” (started {started})",
+        "« {label} » (commencé le {started})",
+    );
+    fill!(T, lang, label = crate::safe_text::inline(label), started = started)
 }
 pub const W_ERASE_EXPIRED: Msg = m("erase expired", "effacer les expirés");
 pub const T_ERASE: Msg = m("Erase expired drafts", "Effacer les brouillons expirés");
 pub fn erase_question(lang: Lang, today: chrono::NaiveDate, n: usize) -> String {
-    lang.pick(
-        format!("Is this computer's date ({today}) right? Then these {n} drafts are past their 60 days:"),
-        format!(
-            "La date de cet ordinateur (le {today}) est-elle juste? Alors ces {n} brouillons ont dépassé \
-             leurs 60 jours :"
-        ),
-    )
+    const T: Template = Template::new(
+        &["today", "n"],
+        "Is this computer's date ({today}) right? Then these {n} drafts are past their 60 days:",
+        "La date de cet ordinateur (le {today}) est-elle juste? Alors ces {n} brouillons ont dépassé \
+         leurs 60 jours :",
+    );
+    fill!(T, lang, today = today, n = n)
 }
 pub const ERASE_CANNOT_UNDO: Msg = m("Erasing cannot be undone.", "L’effacement est définitif.");
 pub const W_ERASE: Msg = m("erase", "effacer");
@@ -818,21 +844,16 @@ pub const W_KEEP_THEM_WINDOW: Msg = m("any other key  keep them", "toute autre t
 pub const NOTHING_ERASED: Msg = m("Nothing was erased.", "Rien n’a été effacé.");
 /// After the erase: what is gone, and what is not (with why).
 pub fn erased_held(lang: Lang, done: &crate::tui::store::Erased) -> String {
+    const ERASED: Template =
+        Template::new(&["n"], "Erased {n} expired draft(s).", "{n} brouillon(s) expiré(s) effacé(s).");
+    const NOT_ERASED: Template =
+        Template::new(&["label", "why"], "NOT erased: “{label}”: {why}", "NON effacé : « {label} » : {why}");
     let mut out = vec![];
     if !done.erased.is_empty() {
-        let n = done.erased.len();
-        out.push(
-            lang.pick(
-                format!("Erased {n} expired draft(s)."),
-                format!("{n} brouillon(s) expiré(s) effacé(s)."),
-            ),
-        );
+        out.push(fill!(ERASED, lang, n = done.erased.len()));
     }
     for (label, why) in &done.failed {
-        out.push(lang.pick(
-            format!("NOT erased: “{}”: {}", crate::safe_text::inline(label), why.en),
-            format!("NON effacé : « {} » : {}", crate::safe_text::inline(label), why.fr),
-        ));
+        out.push(fill!(NOT_ERASED, lang, label = crate::safe_text::inline(label), why = why.get(lang)));
     }
     if out.is_empty() {
         out.push(NOTHING_ERASED.get(lang).to_string());
@@ -840,7 +861,8 @@ pub fn erased_held(lang: Lang, done: &crate::tui::store::Erased) -> String {
     out.join(" ")
 }
 pub fn not_erased(lang: Lang, e: &str) -> String {
-    lang.pick(format!("Nothing was erased: {e}"), format!("Rien n’a été effacé : {e}"))
+    const T: Template = Template::new(&["e"], "Nothing was erased: {e}", "Rien n’a été effacé : {e}");
+    fill!(T, lang, e = e)
 }
 
 #[cfg(test)]
@@ -855,6 +877,27 @@ mod tests {
         }
         assert_eq!(SAVED.get(Lang::Fr), "Enregistré.");
         assert!(enlarge(Lang::Fr, 60, 20, 50, 10).starts_with("Veuillez agrandir"));
+    }
+
+    #[test]
+    fn words_with_values_in_canadian_french() {
+        assert_eq!(percent(Lang::En, 35), "35%");
+        assert_eq!(percent(Lang::Fr, 35), "35 %");
+        assert_eq!(why_status(Lang::En, "✓", "provided", false), "Status: ✓ provided (optional)");
+        assert_eq!(why_status(Lang::Fr, "✗", "manquant", true), "État : ✗ manquant");
+        let path = std::path::Path::new("/tmp/{path}/a.md");
+        assert_eq!(wrote(Lang::En, path), "✓ Wrote /tmp/{path}/a.md");
+        assert_eq!(wrote(Lang::Fr, path), "✓ Fichier écrit : /tmp/{path}/a.md");
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        // A draft's label is neutralised (it comes from a file on disk) and kept as it is.
+        assert_eq!(held_draft(Lang::Fr, "Zoé {today}", day), "« Zoé {today} » (commencé le 2026-11-29)");
+        assert!(!held_draft(Lang::En, "a\u{202e}b", day).contains('\u{202e}'));
+        assert!(held_notice(Lang::Fr, day, "x").contains("(le 2026-11-29) : x. "));
+        assert!(
+            erase_question(Lang::En, day, 3)
+                .starts_with("Is this computer's date (2026-11-29) right? Then these 3")
+        );
+        assert_eq!(not_erased(Lang::Fr, "disque plein"), "Rien n’a été effacé : disque plein");
     }
 
     /// The status line and fixed footers are one row: at 80 columns nothing may be cut.
@@ -886,6 +929,8 @@ mod tests {
             all.push(next_refused(lang, "4.11, 4.12"));
             all.push(does_nothing(lang, 'x'));
             all.push(switched_out(lang, "Marie Tremblay"));
+            all.push(TYPE_FOLDER_FIRST.get(lang).to_string());
+            all.push(not_erased(lang, "disk full"));
             for msg in all {
                 assert!(msg.width() <= 80, "{lang}: {} columns: {msg}", msg.width());
             }

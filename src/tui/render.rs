@@ -19,6 +19,8 @@ use crate::drafts::DraftStore;
 use crate::engine::Explain;
 use crate::engine::Text;
 use crate::engine::{AnswerValue, Answers, Lang, Outcome, Questionnaire};
+use crate::fill;
+use crate::words::{Fixed, Template};
 
 pub const SCREEN_NAMES: &str = "start, about, help, jump, checklist, why, stop, review, readback, search, last (the draft's saved \
 screen), or a questionnaire screen by id or number: S1 … S13 (S11 or 11: the first document screen), S11.CL-ID1, 4, 11.2";
@@ -57,19 +59,15 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<i32, CliError> {
     let today = clock.today();
     let (store, id): (Box<dyn Store>, Option<String>) = if let Some(path) = &args.answers {
         let text = read_text(path)?;
-        let root: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-            let (p, r) = (path.display(), crate::context::json_reason(&e));
-            CliError::usage(Text::new(
-                format!("{p}: not valid JSON: {}", r.en),
-                format!("{p} : JSON non valide : {} (ligne {}, colonne {})", r.fr, e.line(), e.column()),
-            ))
-        })?;
+        // The same words as `check` gives a file that is not JSON.
+        let root: serde_json::Value = serde_json::from_str(&text)
+            .map_err(|e| crate::context::not_json(&path.display().to_string(), &e))?;
         // A locked draft file: its passphrase first, as `check --answers` asks it.
         let root = crate::context::passphrase::unlock_file(path, text.as_bytes(), &root, global, lang)?
             .unwrap_or(root);
         let answers = super::app::answers_from_json(&root).map_err(|e| {
-            let p = path.display();
-            CliError::usage(Text::new(format!("{p}: {}", e.en), format!("{p} : {}", e.fr)))
+            const T: Template = Template::new(&["path", "why"], "{path}: {why}", "{path} : {why}");
+            CliError::usage(both(|l| fill!(T, l, path = path.display(), why = e.get(l))))
         })?;
         let created = root
             .get("created_on")
@@ -116,14 +114,17 @@ pub fn run(args: &RenderArgs, global: &GlobalArgs) -> Result<i32, CliError> {
 /// "80x24" → (80, Some(24)); "auto" → (80, None) and "120xauto" → (120, None): as many rows as the
 /// screen needs. A refusal in English and French otherwise.
 pub fn parse_size(s: &str) -> Result<(u16, Option<u16>), Text> {
-    let bad = || {
-        Text::new(
-            format!("--size: \"{s}\" is not a size; use WIDTHxHEIGHT (e.g. 80x24), auto, or WIDTHxauto"),
-            format!(
-                "--size : « {s} » n'est pas une taille; utilisez LARGEURxHAUTEUR (p. ex. 80x24), auto ou LARGEURxauto"
-            ),
-        )
-    };
+    const NOT_A_SIZE: Template = Template::new(
+        &["s"],
+        "--size: \"{s}\" is not a size; use WIDTHxHEIGHT (e.g. 80x24), auto, or WIDTHxauto",
+        "--size : « {s} » n'est pas une taille; utilisez LARGEURxHAUTEUR (p. ex. 80x24), auto ou LARGEURxauto",
+    );
+    const OUT_OF_RANGE: Template = Template::new(
+        &["w", "h"],
+        "--size: {w}x{h} is out of range (1 to 1000 each way)",
+        "--size : {w}x{h} est hors limites (de 1 à 1000 dans chaque sens)",
+    );
+    let bad = || both(|l| fill!(NOT_A_SIZE, l, s = s));
     let s_trim = s.trim();
     if s_trim.eq_ignore_ascii_case("auto") {
         return Ok((80, None));
@@ -134,10 +135,7 @@ pub fn parse_size(s: &str) -> Result<(u16, Option<u16>), Text> {
         if b.trim().eq_ignore_ascii_case("auto") { None } else { Some(b.trim().parse().map_err(|_| bad())?) };
     if w == 0 || h == Some(0) || w > 1000 || h.is_some_and(|h| h > 1000) {
         let h = h.map_or("auto".to_string(), |h| h.to_string());
-        return Err(Text::new(
-            format!("--size: {w}x{h} is out of range (1 to 1000 each way)"),
-            format!("--size : {w}x{h} est hors limites (de 1 à 1000 dans chaque sens)"),
-        ));
+        return Err(both(|l| fill!(OUT_OF_RANGE, l, w = w, h = h)));
     }
     Ok((w, h))
 }
@@ -196,12 +194,16 @@ pub fn goto_text(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(),
             app.open_draft(d);
         }
     }
-    let needs_draft = || {
-        Text::new(
-            format!("--screen {name} needs a draft: give --draft ID or --answers FILE"),
-            format!("--screen {name} demande un brouillon : donnez --draft ID ou --answers FICHIER"),
-        )
-    };
+    const NEEDS_DRAFT: Template = Template::new(
+        &["name"],
+        "--screen {name} needs a draft: give --draft ID or --answers FILE",
+        "--screen {name} demande un brouillon : donnez --draft ID ou --answers FICHIER",
+    );
+    const NO_STOP: Fixed = Fixed::new(
+        "--screen stop: these answers trigger no stop and no caution",
+        "--screen stop : ces réponses ne déclenchent ni arrêt ni mise en garde",
+    );
+    let needs_draft = || both(|l| fill!(NEEDS_DRAFT, l, name = name));
     match name {
         "start" => {}
         "about" => app.update(Action::About),
@@ -237,10 +239,7 @@ pub fn goto_text(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(),
             let (rules, caution) =
                 if stops.is_empty() { (s.ev.fired_with(q, Outcome::Caution), true) } else { (stops, false) };
             if rules.is_empty() {
-                return Err(Text::new(
-                    "--screen stop: these answers trigger no stop and no caution",
-                    "--screen stop : ces réponses ne déclenchent ni arrêt ni mise en garde",
-                ));
+                return Err(NO_STOP.into());
             }
             let paper_ok = !caution
                 && rules.iter().all(|&r| {
@@ -262,20 +261,28 @@ pub fn goto_text(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(),
 /// "11.2", "S11.2". "S11" and "11" (the document screens, one per checklist item) are the first
 /// document screen these answers show. A wrong name is refused with the names this draft has.
 fn find_screen(q: &Questionnaire, ev: &crate::engine::Evaluation, name: &str) -> Result<usize, Text> {
+    const NO_DOCUMENT_SCREEN: Template = Template::new(
+        &["name"],
+        "--screen {name}: these answers have no document screen (no document on the checklist yet)",
+        "--screen {name} : ces réponses n'ont aucun écran de document (aucun document sur la liste de contrôle pour l'instant)",
+    );
+    const NO_SUCH_SCREEN: Template = Template::new(
+        &["name", "list"],
+        "--screen: no screen \"{name}\". Use one of: start, about, help, jump, checklist, why, stop, review, readback, search, last (the draft's saved screen); or a screen of this draft: {list}",
+        "--screen : aucun écran « {name} ». Utilisez l'un de ceux-ci : start, about, help, jump, checklist, why, stop, review, readback, search, last (l'écran enregistré du brouillon); ou un écran de ce brouillon : {list}",
+    );
     let number = name.strip_prefix(['S', 's']).unwrap_or(name);
     if let Some(k) = q.screens.iter().position(|s| s.id.eq_ignore_ascii_case(name) || s.number == number) {
         return Ok(k);
     }
     let group = |s: &crate::engine::model::Screen| s.number.split_once('.').is_some_and(|(n, _)| n == number);
     if q.screens.iter().any(group) {
-        return q.screens.iter().enumerate().position(|(k, s)| group(s) && ev.screen_visible[k]).ok_or_else(|| {
-            Text::new(
-                format!("--screen {name}: these answers have no document screen (no document on the checklist yet)"),
-                format!(
-                    "--screen {name} : ces réponses n'ont aucun écran de document (aucun document sur la liste de contrôle pour l'instant)"
-                ),
-            )
-        });
+        return q
+            .screens
+            .iter()
+            .enumerate()
+            .position(|(k, s)| group(s) && ev.screen_visible[k])
+            .ok_or_else(|| both(|l| fill!(NO_DOCUMENT_SCREEN, l, name = name)));
     }
     // The names this draft can use: the fixed ones, every screen, the document screens it shows.
     let mut names: Vec<String> = vec![];
@@ -295,14 +302,13 @@ fn find_screen(q: &Questionnaire, ev: &crate::engine::Evaluation, name: &str) ->
         }
     }
     let list = names.join(", ");
-    Err(Text::new(
-        format!(
-            "--screen: no screen \"{name}\". Use one of: start, about, help, jump, checklist, why, stop, review, readback, search, last (the draft's saved screen); or a screen of this draft: {list}"
-        ),
-        format!(
-            "--screen : aucun écran « {name} ». Utilisez l'un de ceux-ci : start, about, help, jump, checklist, why, stop, review, readback, search, last (l'écran enregistré du brouillon); ou un écran de ce brouillon : {list}"
-        ),
-    ))
+    Err(both(|l| fill!(NO_SUCH_SCREEN, l, name = name, list = list)))
+}
+
+/// The same words in both languages, from a function of the language (a [`Template`] filled in
+/// each), for a refusal that is shown in the language of service later.
+fn both(words: impl Fn(Lang) -> String) -> Text {
+    Text::new(words(Lang::En), words(Lang::Fr))
 }
 
 /// The most rows `--size auto` draws.
@@ -441,10 +447,11 @@ fn redact_value(v: &mut AnswerValue, ph: &str, secrets: &mut Vec<String>) {
 /// answers, so the screen shows the same questions, checklist and outcome. Returns the values
 /// replaced, for [`scrub`] to take out of the drawn text and of messages that quote them.
 pub fn redact(app: &mut App) -> Vec<String> {
+    const DRAFT_N: Template = Template::new(&["n"], "[draft {n}]", "[brouillon {n}]");
     let (q, lang) = (app.q, app.lang);
     let mut secrets: Vec<String> = vec![];
     for (k, d) in app.drafts.iter_mut().enumerate() {
-        let ph = lang.pick(format!("[draft {}]", k + 1), format!("[brouillon {}]", k + 1));
+        let ph = fill!(DRAFT_N, lang, n = k + 1);
         secrets.push(std::mem::replace(&mut d.label, ph));
     }
     for r in &mut app.removed {
@@ -452,7 +459,7 @@ pub fn redact(app: &mut App) -> Vec<String> {
     }
     if let Some(s) = &mut app.session {
         let k = app.drafts.iter().position(|d| d.id == s.draft.id).map_or(0, |k| k + 1);
-        let ph = lang.pick(format!("[draft {k}]"), format!("[brouillon {k}]"));
+        let ph = fill!(DRAFT_N, lang, n = k);
         secrets.push(std::mem::replace(&mut s.draft.label, ph));
         for (qi, question) in q.questions.iter().enumerate() {
             let Some(ph) = placeholder(question, lang) else { continue };

@@ -63,6 +63,7 @@ fn header_percent(text: &str) -> u8 {
     let row = text.lines().nth(1).unwrap();
     let end = row.find('%').unwrap_or_else(|| panic!("no % in {row}"));
     let digits: String = row[..end]
+        .trim_end()
         .chars()
         .rev()
         .take_while(char::is_ascii_digit)

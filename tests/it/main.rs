@@ -43,4 +43,5 @@ mod tui_snapshots;
 mod tui_start;
 mod tui_tmux;
 mod tui_usability;
+mod tui_words;
 mod validate;

@@ -175,3 +175,34 @@ fn redact_reaches_the_messages_that_quote_an_answer() {
         assert!(out.contains("4.4"), "{out}");
     }
 }
+
+/// Refusals in both languages, with what was typed shown as it is (issue 14: one Template each).
+#[test]
+fn render_refusals_in_english_and_french() {
+    let env = Env::new();
+    let bad = env.write("bad.json", b"{\"answers\": }");
+    let size = |lang: &str, size: &str| {
+        let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(P01);
+        let o = env.run(&["render", "--answers", file.to_str().unwrap(), "--size", size, "--lang", lang]);
+        (o.status.code(), text(&o.stderr))
+    };
+    let (code, err) = size("fr", "{s}x");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("--size : « {s}x » n'est pas une taille"), "{err}");
+    let (_, err) = size("en", "2000x24");
+    assert!(err.contains("--size: 2000x24 is out of range"), "{err}");
+    for (lang, words) in [
+        ("en", "bad.json: line 1 column 13: not valid JSON"),
+        ("fr", "bad.json : ligne 1, colonne 13 : JSON non valide"),
+    ] {
+        let o = env.run(&["render", "--answers", &bad, "--lang", lang]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(text(&o.stderr).contains(words), "{}", text(&o.stderr));
+    }
+    let o = env.run(&["render", "--screen", "review", "--lang", "fr"]);
+    assert!(
+        text(&o.stderr).contains("--screen review demande un brouillon : donnez --draft ID"),
+        "{}",
+        text(&o.stderr)
+    );
+}

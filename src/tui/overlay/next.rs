@@ -136,7 +136,7 @@ fn run_next(app: &mut App, what: NextAction, typed: &str) -> Vec<String> {
     let lang = app.lang;
     let Some(s) = &app.session else { return vec![] };
     if typed.is_empty() {
-        return vec![lang.pick("✗ Type a folder first.", "✗ Tapez d’abord un dossier.").into()];
+        return vec![i18n::TYPE_FOLDER_FIRST.get(lang).into()];
     }
     let dir = crate::session::files::expand_home(typed);
     let src = s.source();
@@ -145,20 +145,14 @@ fn run_next(app: &mut App, what: NextAction, typed: &str) -> Vec<String> {
         NextAction::Export if s.paper_mode => {
             let stem = format!("citcert-paper-{}", s.draft.id);
             match crate::session::paper::write_summary(app.q, &s.ev, &s.draft.label, &dir, &stem, lang) {
-                Ok(files) => files
-                    .iter()
-                    .map(|f| format!("✓ {} {}", lang.pick("Wrote", "Fichier écrit :"), f.display()))
-                    .collect(),
+                Ok(files) => files.iter().map(|f| i18n::wrote(lang, f)).collect(),
                 Err(e) => vec![format!("✗ {}", e.get(lang))],
             }
         }
         NextAction::Export => {
             let stem = format!("citcert-summary-{}", s.draft.id);
             match crate::documents::handoff::write_summary(app.q, &src, &dir, &stem, &clock, lang) {
-                Ok(files) => files
-                    .iter()
-                    .map(|f| format!("✓ {} {}", lang.pick("Wrote", "Fichier écrit :"), f.display()))
-                    .collect(),
+                Ok(files) => files.iter().map(|f| i18n::wrote(lang, f)).collect(),
                 Err(e) => vec![format!("✗ {}", e.get(lang))],
             }
         }

@@ -119,9 +119,9 @@ fn render(app: &App, v: &StopView, area: Rect, buf: &mut Buffer, t: Theme) {
             st,
         ));
         lines.push(Line::raw(rule.message.get(lang).to_string()));
-        if let Some(quote) = rule.quote.as_ref().filter(|x| !x.get(lang).is_empty()) {
+        if let Some(quote) = rule.quote_words(lang) {
             let source = crate::session::journey::source_words(&rule.source, lang, app.show_codes);
-            lines.push(Line::styled(format!("  {} ({source})", quote.get(lang)), t.dim()));
+            lines.push(Line::styled(format!("  {quote} ({source})"), t.dim()));
         }
         if let Some(info) = &rule.info {
             lines.push(Line::raw(info.get(lang).to_string()));

@@ -137,8 +137,7 @@ pub fn render_why(app: &App, item: usize, area: Rect, buf: &mut Buffer, t: Theme
     let list = s.ev.items.iter().chain(s.ev.paper_prep.iter());
     let Some(r) = list.into_iter().find(|r| r.item == item) else { return };
     let it = &q.items[item];
-    let (why, what, status) =
-        (i18n::WHY_TITLE.get(lang), i18n::WHAT_TO_PROVIDE.get(lang), i18n::STATUS.get(lang));
+    let (why, what) = (i18n::WHY_TITLE.get(lang), i18n::WHAT_TO_PROVIDE.get(lang));
     let mut lines = vec![
         Line::styled(it.title.get(lang).to_string(), t.title()),
         Line::raw(""),
@@ -148,12 +147,7 @@ pub fn render_why(app: &App, item: usize, area: Rect, buf: &mut Buffer, t: Theme
         Line::styled(what.to_string(), t.focus()),
         Line::raw(it.content.get(lang).to_string()),
         Line::raw(""),
-        Line::raw(format!(
-            "{status}: {} {}{}",
-            true_mark(s, q, r),
-            true_status(s, q, r, lang),
-            if r.required { "" } else { i18n::OPTIONAL.get(lang) }
-        )),
+        Line::raw(i18n::why_status(lang, true_mark(s, q, r), true_status(s, q, r, lang), r.required)),
         // "Guide: Step 1, Gather your documents — …", not "G L74-L86" (issue 13).
         Line::raw(crate::session::journey::source_words(&it.source, lang, app.show_codes)),
     ];

@@ -196,20 +196,20 @@ fn draft_header(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     if app.color {
         Gauge::default()
             .ratio(f64::from(pct) / 100.0)
-            .label(format!("{pct}%"))
+            .label(i18n::percent(lang, pct))
             .gauge_style(Style::default().fg(Color::Cyan))
             .use_unicode(true)
             .render(g, buf);
     } else {
         // NO_COLOR: a block gauge with the label over it reads as "████████56%▎"; text instead.
-        Line::raw(text_gauge(pct, g.width as usize)).render(g, buf);
+        Line::raw(text_gauge(lang, pct, g.width as usize)).render(g, buf);
     }
     Line::raw(format!(" {right}")).render(r, buf);
 }
 
-/// "[#####-----] 56%" in `width` columns: a progress bar without colour.
-pub fn text_gauge(pct: u8, width: usize) -> String {
-    let label = format!(" {pct}%");
+/// "[#####-----] 56%" ("56 %" in French) in `width` columns: a progress bar without colour.
+pub fn text_gauge(lang: crate::engine::Lang, pct: u8, width: usize) -> String {
+    let label = format!(" {}", i18n::percent(lang, pct));
     let inner = width.saturating_sub(label.len() + 2);
     if inner < 3 {
         return truncate(label.trim_start(), width);

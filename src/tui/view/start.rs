@@ -75,13 +75,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
             sel_row = lines.len();
         }
         let text = format!(
-            "{} {:<lw$} {:<8} {:<10} {:>9}{warn} {:>8}%",
+            "{} {:<lw$} {:<8} {:<10} {:>9}{warn} {:>9}",
             if sel { "›" } else { " " },
             truncate(&crate::safe_text::inline(&d.label), lw),
             truncate(&crate::safe_text::inline(&d.id), 8),
             d.created_on.to_string(),
             days,
-            app.progress(k)
+            i18n::percent(l, app.progress(k))
         );
         let mut style = if days <= 7 { t.warn().add_modifier(Modifier::BOLD) } else { Style::default() };
         if sel {
