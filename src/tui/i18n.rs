@@ -491,7 +491,7 @@ pub const TYPE_FOLDER_FIRST: Msg = m("✗ Type a folder first.", "✗ Tapez d’
 /// After an export: one line per file written.
 pub fn wrote(lang: Lang, path: &std::path::Path) -> String {
     const T: Template = Template::new(&["path"], "✓ Wrote {path}", "✓ Fichier écrit : {path}");
-    fill!(T, lang, path = path.display())
+    fill!(T, lang, path = crate::safe_text::path(path))
 }
 pub const W_EXPORT_SUMMARY: Msg = m("export summary", "exporter le résumé");
 pub const W_BUILD_PACKAGE: Msg = m("build package", "créer le paquet");
@@ -888,6 +888,11 @@ mod tests {
         let path = std::path::Path::new("/tmp/{path}/a.md");
         assert_eq!(wrote(Lang::En, path), "✓ Wrote /tmp/{path}/a.md");
         assert_eq!(wrote(Lang::Fr, path), "✓ Fichier écrit : /tmp/{path}/a.md");
+        // A folder someone else named is shown, not obeyed: no escape or bidi character reaches the terminal.
+        assert_eq!(
+            wrote(Lang::En, std::path::Path::new("/tmp/\u{1b}]0;x\u{7}/a\u{202e}.md")),
+            "✓ Wrote /tmp/\\u{1b}]0;x\\u{7}/a\\u{202e}.md"
+        );
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
         // A draft's label is neutralised (it comes from a file on disk) and kept as it is.
         assert_eq!(held_draft(Lang::Fr, "Zoé {today}", day), "« Zoé {today} » (commencé le 2026-11-29)");
