@@ -128,6 +128,7 @@ struct Walk {
 }
 
 use crate::session::answering::EvEnv;
+use crate::session::fires::Fired;
 use crate::session::{Change, OpenStore, Refusal, RelativePaths, Session};
 
 fn write_err(e: std::io::Error) -> CliError {
@@ -452,27 +453,42 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let mut w = Walk { session, store, screen, last_intro: None, unsaved: None, return_to_review: false };
         let mut from = q.screens[w.screen].questions.start;
         let mut announced: Option<usize> = None;
-        {
-            let ev = w.session.ev.clone();
-            for r in ev.stops(q) {
-                let rule = &q.rules[r];
-                // One idea a line: the stop, then what it means.
-                self.say(fill!(
-                    s::STOP_LINE,
-                    lang,
-                    code = self.code(&rule.id),
-                    title = rule.title.get(lang)
-                ))?;
-                self.say(rule.message.get(lang))?;
+        // A stop that applies (and that paper-preparation mode does not cover): the same choice as
+        // when it fired — change the answer behind it, paper-preparation mode where that is the
+        // advice, or quit — not a message said once before walking on (issue 14).
+        let stop = w.session.on_leaving(q).filter(|f| !f.caution);
+        let resumed = match stop {
+            Some(fired @ Fired { question: Some(cause), .. }) => match self.fired(&mut w, &fired, cause)? {
+                After::Continue => None,
+                After::Back => Some(cause),
+                After::Quit => return self.quit(&mut w),
+                After::Eof => return self.eof(&mut w),
+            },
+            _ => {
+                for r in w.session.ev.stops(q) {
+                    let rule = &q.rules[r];
+                    // One idea a line: the stop, then what it means.
+                    self.say(fill!(
+                        s::STOP_LINE,
+                        lang,
+                        code = self.code(&rule.id),
+                        title = rule.title.get(lang)
+                    ))?;
+                    self.say(rule.message.get(lang))?;
+                }
+                None
             }
-            // Resuming starts at the first question still to answer (on the saved screen or after).
-            let paper = w.session.paper_mode;
-            if let Some(qi) =
-                crate::session::journey::first_unanswered(q, &ev, &w.session.draft.answers, w.screen, paper)
-            {
-                w.screen = q.questions[qi].screen;
-                from = qi;
-            }
+        };
+        let ev = w.session.ev.clone();
+        let paper = w.session.paper_mode;
+        // "change": the answer behind the stop, asked again; else resuming starts at the first
+        // question still to answer (on the saved screen or after).
+        let start = resumed.or_else(|| {
+            crate::session::journey::first_unanswered(q, &ev, &w.session.draft.answers, w.screen, paper)
+        });
+        if let Some(qi) = start {
+            w.screen = q.questions[qi].screen;
+            from = qi;
         }
         loop {
             let ev = w.session.ev.clone();
@@ -898,11 +914,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let c = crate::engine::text::colon(self.lang);
         let q = self.q;
         let lang = self.lang;
-        self.say(self.t(s::CHECK_ANSWERS))?;
+        // Told not to apply online: the answers given, never the ones that no longer matter.
+        let given_only = do_not_apply(ev, w.session.paper_mode);
+        self.say(self.t(if given_only { s::ANSWERS_GIVEN } else { s::CHECK_ANSWERS }))?;
         let mut last = usize::MAX;
         // On paper no file is given: the documents are gathered (the paper route lists them).
         for qi in w.session.review_entries(q) {
             let question = &q.questions[qi];
+            if given_only && !crate::session::journey::answered(w.session.draft.answers.get(&question.id)) {
+                continue;
+            }
             if question.screen != last {
                 last = question.screen;
                 let sc = &q.screens[last];
@@ -913,8 +934,12 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 {
                     title = format!("{title}{c}{}", q.items[i].title.get(lang));
                 }
-                let state = crate::session::journey::screen_state(q, ev, last).words(lang);
-                self.say(format!("-- {} {title} ({state})", sc.number))?;
+                if given_only {
+                    self.say(format!("-- {} {title}", sc.number))?;
+                } else {
+                    let state = crate::session::journey::screen_state(q, ev, last).words(lang);
+                    self.say(format!("-- {} {title} ({state})", sc.number))?;
+                }
             }
             let note = w.session.draft.notes.get(&question.id);
             let answer = crate::session::journey::answer_words(q, ev, &w.session.draft.answers, qi, lang);
@@ -938,6 +963,20 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// (which application, the documents to gather, payment), never the online report that
     /// would count the files not given on paper as missing.
     fn review(&mut self, w: &mut Walk, ev: &Evaluation) -> Result<(), CliError> {
+        if do_not_apply(ev, w.session.paper_mode) {
+            // Why first, in words: the stop and the answer behind it (issue 14).
+            self.say(self.t(s::DO_NOT_APPLY_REVIEW))?;
+            let answers = &w.session.draft.answers;
+            let causes: BTreeSet<usize> = ev
+                .stops(self.q)
+                .into_iter()
+                .filter_map(|r| crate::session::fires::cause(self.q, answers, ev, r))
+                .collect();
+            for qi in causes {
+                let line = crate::session::fires::question_line(self.q, ev, qi, self.lang);
+                self.say(fill!(s::BECAUSE, self.lang, question = line))?;
+            }
+        }
         self.check_your_answers(w, ev)?;
         if !w.session.paper_mode {
             return self.report(w, ev);
@@ -1080,7 +1119,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.say(format!("  {}", rule.title.get(lang)))?;
             self.say(format!("    {}", rule.message.get(lang)))?;
         }
+        // Told not to apply online: nothing the application would need is listed (no indication,
+        // no missing answers, no fee), only what is wrong and that it is not ready.
+        let stopped = ev.outcome == Outcome::StopDoNotApply;
         match ev.indication_text(q, lang) {
+            _ if stopped => {}
             Some(text) => {
                 self.say(fill!(s::INDICATION, lang, text = text))?;
                 if let Some(l) = q.text("indication_label") {
@@ -1106,7 +1149,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
         }
         let question = |qi: usize| format!("{} {}", q.questions[qi].number, ev.prompt(q, qi, lang));
-        if !ev.missing.is_empty() {
+        if !ev.missing.is_empty() && !stopped {
             self.say(self.t(s::MISSING_HEAD))?;
             for &qi in &ev.missing {
                 self.say(format!("  {}", question(qi)))?;
@@ -1129,6 +1172,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             for p in report::file_problems(rd, lang) {
                 self.say(format!("  - {p}"))?;
             }
+        }
+        if stopped {
+            return Ok(());
         }
         self.say(fill!(s::FEE, lang, amount = q.fee.per_person_cad))
     }
@@ -1171,9 +1217,19 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.say(fill!(s::BLOCKED, lang, code = self.code(&rule.id), title = rule.title.get(lang)))?;
             self.say(rule.message.get(lang))?;
         }
-        let Some(fired) = change.fired.clone() else {
-            return Ok(After::Continue);
-        };
+        match change.fired.clone() {
+            Some(fired) => self.fired(w, &fired, qi),
+            None => Ok(After::Continue),
+        }
+    }
+
+    /// A stop or a caution set off by the answer to `qi`: says it, with the answer behind it, and
+    /// asks what to do (change the answer, go on in paper-preparation mode where that is the
+    /// advice, confirm a caution, or quit). The same when it fires and when a draft is resumed
+    /// where a stop applies.
+    fn fired(&mut self, w: &mut Walk, fired: &Fired, qi: usize) -> Result<After, CliError> {
+        let q = self.q;
+        let lang = self.lang;
         let after = w.session.ev.clone();
         let after = &after;
         let kind = if fired.caution { s::CAUTION } else { s::STOP };
@@ -1505,6 +1561,12 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn source(&self, w: &Walk) -> crate::documents::handoff::Source {
         w.session.source()
     }
+}
+
+/// A "do not apply" stop applies (not on the paper route): the review says why and lists the
+/// answers given, not the ones that no longer matter.
+fn do_not_apply(ev: &Evaluation, paper_mode: bool) -> bool {
+    !paper_mode && ev.outcome == Outcome::StopDoNotApply
 }
 
 /// "note TEXT": the note's text ("" for `note` alone), or None when the line is not a note command.
