@@ -1289,7 +1289,12 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn rule_text(&mut self, r: usize, kind: Tr, paper_ok: bool) -> Result<(), CliError> {
         let rule = &self.q.rules[r];
         let lang = self.lang;
-        self.say(format!("{} — {}{}", self.t(kind), self.code(&rule.id), rule.title.get(lang)))?;
+        let (code, title) = (self.code(&rule.id), rule.title.get(lang));
+        self.say(if kind == s::STOP {
+            fill!(s::STOP_HEAD, lang, code = code, title = title)
+        } else {
+            fill!(s::CAUTION_HEAD, lang, code = code, title = title)
+        })?;
         self.say(rule.message.get(lang))?;
         if let Some(quote) = &rule.quote {
             self.say(fill!(s::GUIDE_QUOTE, lang, quote = quote.get(lang)))?;

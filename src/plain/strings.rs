@@ -324,6 +324,11 @@ pub const CANNOT_WRITE: Template = Template::new(
     "plain mode: cannot write the output: {reason}",
     "mode texte simple : impossible d'écrire la sortie : {reason}",
 );
+/// A stop or a caution said with its choices: "STOP — Paper application already sent".
+pub const STOP_HEAD: Template =
+    Template::new(&["code", "title"], "STOP — {code}{title}", "ARRÊT — {code}{title}");
+pub const CAUTION_HEAD: Template =
+    Template::new(&["code", "title"], "CAUTION — {code}{title}", "MISE EN GARDE — {code}{title}");
 pub const STOP_LINE: Template =
     Template::new(&["code", "title"], "STOP: {code}{title}", "ARRÊT : {code}{title}");
 /// The screen line: "Screen 4 of 13: Personal details" (numbered as the questions are).
