@@ -460,12 +460,12 @@ pub const AMBIGUOUS: Template = Template::new(
 // ---- the review while a "do not apply" stop applies (issue 14) ----
 
 pub const DO_NOT_APPLY_REVIEW: Tr = Tr(
-    "Do not apply online: a stop applies (said below). The application is not ready and will not be; the \
-     questions not answered yet no longer matter and are not listed. If the answer behind the stop is wrong, \
-     type change and its number.",
-    "Ne présentez pas de demande en ligne : un arrêt s’applique (voir ci-dessous). La demande n’est pas prête et \
-     ne le sera pas; les questions sans réponse ne comptent plus et ne sont pas listées. Si la réponse à \
-     l’origine de l’arrêt est erronée, tapez changer et son numéro.",
+    "Do not apply online: a stop applies (see below), so the application is not ready. The questions not \
+     answered yet no longer matter and are not listed. If the answer behind the stop is wrong, type change and \
+     its number.",
+    "Ne présentez pas de demande en ligne : un arrêt s’applique (voir ci-dessous), la demande n’est donc pas \
+     prête. Les questions sans réponse ne comptent plus et ne sont pas listées. Si la réponse à l’origine de \
+     l’arrêt est erronée, tapez changer et son numéro.",
 );
 pub const ANSWERS_GIVEN: Tr =
     Tr("Your answers so far (✗ to correct):", "Vos réponses jusqu’ici (✗ à corriger) :");
