@@ -84,16 +84,7 @@ pub fn raw_answer(
                 Some(o) => text(&o.id),
                 // Ids in any case and yes/no aliases: the engine normalises them.
                 None if alias || question.options.iter().any(|o| o.id.eq_ignore_ascii_case(t)) => text(t),
-                None => Err(match lang {
-                    Lang::En => format!(
-                        "“{t}” is not one of the choices: type its number (1–{}), or ? for help.",
-                        question.options.len()
-                    ),
-                    Lang::Fr => format!(
-                        "« {t} » ne fait pas partie des choix : tapez son numéro (1 à {}), ou ? pour l’aide.",
-                        question.options.len()
-                    ),
-                }),
+                None => Err(crate::fill!(s::NOT_A_CHOICE, lang, typed = t, last = question.options.len())),
             }
         }
         QType::Country => pick_place(&q.countries, t, lang, |c| q.country(c).is_some()),
@@ -166,7 +157,7 @@ fn pick_place(
             let list: Vec<String> =
                 hits.iter().take(20).map(|p| format!("{} ({})", p.name.get(lang), p.code)).collect();
             let more = if n > 20 { format!(" … (+{})", n - 20) } else { String::new() };
-            Err(format!("“{t}” {} {}{more}", s::AMBIGUOUS.get(lang), list.join("; ")))
+            Err(crate::fill!(s::AMBIGUOUS, lang, typed = t, list = list.join("; "), more = more))
         }
     }
 }

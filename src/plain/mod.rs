@@ -23,6 +23,7 @@ use crate::engine::{
     AnswerValue, Evaluation, Lang, Outcome, QType, Question, Questionnaire, ScreenKind, Severity, Text,
 };
 
+use crate::fill;
 use input::{Cmd, command, option_key, raw_answer};
 use strings::{self as s, Tr};
 
@@ -53,10 +54,9 @@ pub fn run(input: impl BufRead, output: impl Write, ctx: PlainContext<'_>) -> Re
         codes: false,
     };
     p.say(s::BANNER.get(p.lang))?;
-    let c = crate::engine::text::colon(p.lang);
     let sweep = store.sweep(&p.clock).map_err(cli_error)?;
     for w in store.warnings().iter().filter(|w| !sweep.warnings.contains(w)) {
-        p.say(format!("{}{c}{}", s::WARNING.get(p.lang), w.get(p.lang)))?;
+        p.say(crate::fill!(s::WARNED, p.lang, text = w.get(p.lang)))?;
     }
     p.sweep_notices(&sweep)?;
     let held_kept = p.ask_erase_held(&store, &sweep)?;
@@ -64,7 +64,7 @@ pub fn run(input: impl BufRead, output: impl Write, ctx: PlainContext<'_>) -> Re
         Some(prefix) => {
             let id = store.resolve(prefix).map_err(cli_error)?;
             let open = p.open_asking(&mut store, &id)?.map_err(cli_error)?;
-            p.say(format!("{} {} '{}'.", s::OPENED.get(p.lang), open.draft.id(), open.draft.label))?;
+            p.say(fill!(s::OPENED, p.lang, id = open.draft.id(), label = open.draft.label))?;
             open
         }
         None => match p.choose_draft(&mut store, &sweep, held_kept)? {
@@ -128,13 +128,14 @@ struct Walk {
 }
 
 use crate::session::answering::EvEnv;
+use crate::session::fires::Fired;
 use crate::session::{Change, OpenStore, Refusal, RelativePaths, Session};
 
 fn write_err(e: std::io::Error) -> CliError {
     let r = crate::drafts::io_reason(&e);
     CliError::refused(Text::new(
-        format!("plain mode: cannot write the output: {}", r.en),
-        format!("mode texte simple : impossible d'écrire la sortie : {}", r.fr),
+        fill!(s::CANNOT_WRITE, Lang::En, reason = r.en),
+        fill!(s::CANNOT_WRITE, Lang::Fr, reason = r.fr),
     ))
 }
 
@@ -173,36 +174,22 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     // ---- start: drafts ----
 
     fn sweep_notices(&mut self, sweep: &Sweep) -> Result<(), CliError> {
-        let c = crate::engine::text::colon(self.lang);
+        let lang = self.lang;
         for x in sweep.expired.iter().filter(|x| x.kept != Some(Kept::AwaitingConfirmation)) {
             // Never "removed" unless it is gone (issue 12).
-            let done = if x.deleted {
-                self.t(s::REMOVED).to_string()
+            let line = if x.deleted {
+                fill!(s::EXPIRED_REMOVED, lang, label = x.label, on = x.created_on)
             } else {
-                self.lang
-                    .pick(
-                        "expired, NOT erased — `citcert drafts purge` says why",
-                        "expiré, NON effacé — `citcert drafts purge` dit pourquoi",
-                    )
-                    .to_string()
+                fill!(s::EXPIRED_KEPT, lang, label = x.label, on = x.created_on)
             };
-            let line = format!(
-                "{} '{}' ({} {}) {done}",
-                self.t(s::DRAFT),
-                x.label,
-                self.t(s::STARTED),
-                x.created_on,
-            );
             self.say(line)?;
         }
         for d in &sweep.damaged {
             let moved = d.moved_to.as_ref().map(|m| format!(" → {}", m.display())).unwrap_or_default();
-            let line = format!("{}{c}{}{c}{}{moved}", self.t(s::DAMAGED), d.file, d.reason.get(self.lang));
-            self.say(line)?;
+            self.say(fill!(s::DAMAGED, lang, file = d.file, reason = d.reason.get(lang), moved = moved))?;
         }
         for wmsg in &sweep.warnings {
-            let line = format!("{}{c}{}", self.t(s::WARNING), wmsg.get(self.lang));
-            self.say(line)?;
+            self.say(fill!(s::WARNED, lang, text = wmsg.get(lang)))?;
         }
         Ok(())
     }
@@ -211,7 +198,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// which and why, and erases them only after a "yes" (issue 12). End of input keeps them.
     /// Whether some of them are still there (kept, or not erased).
     fn ask_erase_held(&mut self, store: &DraftStore, sweep: &Sweep) -> Result<bool, CliError> {
-        let c = crate::engine::text::colon(self.lang);
+        let lang = self.lang;
         let held: Vec<_> =
             sweep.expired.iter().filter(|x| x.kept == Some(Kept::AwaitingConfirmation)).collect();
         if held.is_empty() {
@@ -220,8 +207,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         self.say(crate::fill!(s::HELD, self.lang, today = self.clock.today()))?;
         for x in &held {
             let label = crate::safe_text::inline(&x.label);
-            let line = format!("  {} '{label}' ({} {})", self.t(s::DRAFT), self.t(s::STARTED), x.created_on);
-            self.say(line)?;
+            self.say(fill!(s::HELD_ROW, lang, label = label, on = x.created_on))?;
         }
         let yes = match self.prompt(self.t(s::HELD_ASK))? {
             Line::Text(t) => matches!(t.trim().to_lowercase().as_str(), "yes" | "oui"),
@@ -236,17 +222,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             // The label comes from a file on disk: neutralised, as in the list above.
             let label = crate::safe_text::inline(&x.label);
             let line = match &x.kept {
-                None => format!("{} '{}' {}", self.t(s::DRAFT), label, self.t(s::HELD_ERASED)),
+                None => fill!(s::HELD_ERASED, lang, label = label),
                 Some(Kept::Failed(why)) => {
-                    format!(
-                        "{} '{}'{c}{}{c}{}",
-                        self.t(s::DRAFT),
-                        label,
-                        self.t(s::HELD_NOT_ERASED),
-                        why.get(self.lang)
-                    )
+                    fill!(s::HELD_NOT_ERASED_WHY, lang, label = label, why = why.get(lang))
                 }
-                Some(_) => format!("{} '{}'{c}{}", self.t(s::DRAFT), label, self.t(s::HELD_NOT_ERASED)),
+                Some(_) => fill!(s::HELD_NOT_ERASED, lang, label = label),
             };
             self.say(line)?;
         }
@@ -284,7 +264,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             _ => return Ok(last),
         };
         for _ in 0..3 {
-            let prompt = format!("{} {id} '{label}'", self.t(s::PASSPHRASE_OF));
+            let prompt = fill!(s::PASSPHRASE_OF, self.lang, id = id, label = label);
             let Some(typed) = self.secret(&prompt)? else { return Ok(last) };
             match Passphrase::new(&typed) {
                 Ok(p) => store.set_passphrase(Some(p)),
@@ -328,33 +308,29 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         sweep: &Sweep,
         held_kept: bool,
     ) -> Result<Option<OpenDraft>, CliError> {
-        let c = crate::engine::text::colon(self.lang);
+        let lang = self.lang;
         let inspector = EngineInspector { q: self.q, today: self.clock.today() };
         let rows = DraftStore::summaries(sweep, &self.clock, &inspector);
-        let head = format!("{} {}{c}", self.t(s::DRAFTS_IN), store.dir().display()).trim_end().to_string();
-        self.say(head)?;
+        self.say(fill!(s::DRAFTS_IN, lang, dir = store.dir().display()))?;
         if rows.is_empty() {
             // Never "no drafts yet" while the drafts kept above are still on disk.
             let none = if held_kept { s::NO_DRAFT_TO_OPEN } else { s::NO_DRAFTS };
             self.say(format!("  {}", self.t(none)))?;
         }
         for (k, r) in rows.iter().enumerate() {
-            let line = format!(
-                "  {}) {} — id {}, {} {}, {}, {} {}",
-                k + 1,
-                r.label,
-                r.id,
-                self.t(s::STARTED),
-                r.created_on,
-                days_left(&r.expiry, self.lang),
-                // "12 %" in French, "12%" in English.
-                self.lang.pick(format!("{}%", r.progress_percent), format!("{} %", r.progress_percent)),
-                self.t(s::DONE)
+            let line = fill!(
+                s::DRAFT_ROW,
+                lang,
+                n = k + 1,
+                label = r.label,
+                id = r.id,
+                on = r.created_on,
+                left = days_left(&r.expiry, lang),
+                pct = r.progress_percent
             );
             self.say(line)?;
             if r.expiry.is_warning() {
-                let line = format!("     {}{c}{}", self.t(s::WARNING), self.t(s::DAYS_WARN));
-                self.say(line)?;
+                self.say(format!("     {}", self.t(s::DAYS_WARN)))?;
             }
         }
         loop {
@@ -390,14 +366,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     match store.create_protected(&label, qref, self.lang.code(), &self.clock, pass) {
                         Ok(open) => {
                             let e = open.draft.expiry(self.clock.today());
-                            let line = format!(
-                                "{} {} '{}'{c}{} {}, {}.",
-                                self.t(s::CREATED),
-                                open.draft.id(),
-                                open.draft.label,
-                                self.t(s::STARTED),
-                                open.draft.created_on(),
-                                days_left(&e, self.lang)
+                            let line = fill!(
+                                s::CREATED,
+                                lang,
+                                id = open.draft.id(),
+                                label = open.draft.label,
+                                on = open.draft.created_on(),
+                                left = days_left(&e, lang)
                             );
                             self.say(line)?;
                             if open.draft.is_protected() {
@@ -426,8 +401,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     };
                     match opened {
                         Ok(open) => {
-                            let line =
-                                format!("{} {} '{}'.", self.t(s::OPENED), open.draft.id(), open.draft.label);
+                            let line = fill!(s::OPENED, lang, id = open.draft.id(), label = open.draft.label);
                             self.say(line)?;
                             return Ok(Some(open));
                         }
@@ -441,18 +415,24 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     // ---- the questionnaire ----
 
     fn walk(&mut self, open: OpenDraft) -> Result<i32, CliError> {
-        let c = crate::engine::text::colon(self.lang);
+        let lang = self.lang;
         if let crate::drafts::Access::ReadOnly(why) = open.access() {
-            let line = format!("{} {}", self.t(s::READ_ONLY), why.get(self.lang));
-            self.say(line)?;
+            self.say(fill!(s::READ_ONLY, lang, why = why.get(lang)))?;
         }
         let draft = crate::session::Draft::from_open(&open).map_err(|errs| {
-            let ids: Vec<String> =
-                errs.iter().map(|e| format!("answers.\"{}\": {}", e.id, e.message.get(self.lang))).collect();
             let id = open.draft.id();
+            let c = crate::engine::text::colon;
+            // Each answer's problem in the language of the words around it.
+            let errors = |l: Lang| {
+                let each: Vec<String> = errs
+                    .iter()
+                    .map(|e| format!("answers.\"{}\"{}{}", e.id, c(l), e.message.get(l)))
+                    .collect();
+                each.join("; ")
+            };
             CliError::usage(Text::new(
-                format!("draft {id}: {}", ids.join("; ")),
-                format!("brouillon {id} : {}", ids.join("; ")),
+                fill!(s::DRAFT_UNREADABLE, Lang::En, id = id, errors = errors(Lang::En)),
+                fill!(s::DRAFT_UNREADABLE, Lang::Fr, id = id, errors = errors(Lang::Fr)),
             ))
         })?;
         let q = self.q;
@@ -473,24 +453,42 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let mut w = Walk { session, store, screen, last_intro: None, unsaved: None, return_to_review: false };
         let mut from = q.screens[w.screen].questions.start;
         let mut announced: Option<usize> = None;
-        {
-            let ev = w.session.ev.clone();
-            for r in ev.stops(q) {
-                let rule = &q.rules[r];
-                // One idea a line: the stop, then what it means.
-                let line =
-                    format!("{}{c}{}{}", self.t(s::STOP), self.code(&rule.id), rule.title.get(self.lang));
-                self.say(line)?;
-                self.say(rule.message.get(self.lang))?;
+        // A stop that applies (and that paper-preparation mode does not cover): the same choice as
+        // when it fired — change the answer behind it, paper-preparation mode where that is the
+        // advice, or quit — not a message said once before walking on (issue 14).
+        let stop = w.session.on_leaving(q).filter(|f| !f.caution);
+        let resumed = match stop {
+            Some(fired @ Fired { question: Some(cause), .. }) => match self.fired(&mut w, &fired, cause)? {
+                After::Continue => None,
+                After::Back => Some(cause),
+                After::Quit => return self.quit(&mut w),
+                After::Eof => return self.eof(&mut w),
+            },
+            _ => {
+                for r in w.session.ev.stops(q) {
+                    let rule = &q.rules[r];
+                    // One idea a line: the stop, then what it means.
+                    self.say(fill!(
+                        s::STOP_LINE,
+                        lang,
+                        code = self.code(&rule.id),
+                        title = rule.title.get(lang)
+                    ))?;
+                    self.say(rule.message.get(lang))?;
+                }
+                None
             }
-            // Resuming starts at the first question still to answer (on the saved screen or after).
-            let paper = w.session.paper_mode;
-            if let Some(qi) =
-                crate::session::journey::first_unanswered(q, &ev, &w.session.draft.answers, w.screen, paper)
-            {
-                w.screen = q.questions[qi].screen;
-                from = qi;
-            }
+        };
+        let ev = w.session.ev.clone();
+        let paper = w.session.paper_mode;
+        // "change": the answer behind the stop, asked again; else resuming starts at the first
+        // question still to answer (on the saved screen or after).
+        let start = resumed.or_else(|| {
+            crate::session::journey::first_unanswered(q, &ev, &w.session.draft.answers, w.screen, paper)
+        });
+        if let Some(qi) = start {
+            w.screen = q.questions[qi].screen;
+            from = qi;
         }
         loop {
             let ev = w.session.ev.clone();
@@ -534,12 +532,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 continue;
             }
             if let Some(value) = w.session.fixed_value(q, qi) {
-                let label = answer_label(q, qi, &AnswerValue::Text(value.clone()), self.lang);
-                let line = format!(
-                    "{} {}{c}{label} ({})",
-                    question.number,
-                    ev.prompt(q, qi, self.lang),
-                    self.t(s::FIXED)
+                let label = answer_label(q, qi, &AnswerValue::Text(value.clone()), lang);
+                let line = fill!(
+                    s::FIXED,
+                    lang,
+                    number = question.number,
+                    prompt = ev.prompt(q, qi, lang),
+                    answer = label
                 );
                 self.say(line)?;
                 // Stored, so the draft holds what the form shows (a persona file lists it too).
@@ -638,11 +637,9 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         // Numbered as the questions are (screen 11.2 holds questions 11.2.x); the count is the
         // last section's number, so it does not change as questions appear.
         let (number, total) = crate::session::journey::screen_counter(q, w.screen);
-        self.say(format!("{} {number} {} {total}{c}{title}", self.t(s::SCREEN), self.t(s::OF)))?;
+        self.say(fill!(s::SCREEN, lang, n = number, total = total, title = title))?;
         // The same figure as the TUI's header: it only moves forward for forward work.
-        let pct = ev.progress_percent(q);
-        let pct = if lang == Lang::Fr { format!("{pct} %") } else { format!("{pct}%") };
-        self.say(format!("{}{}{pct}", self.t(s::PROGRESS), crate::engine::text::colon(lang)))?;
+        self.say(fill!(s::PROGRESS, lang, pct = ev.progress_percent(q)))?;
         if ev.minor
             && let Some(t) = q.text("minor_reminder")
         {
@@ -658,12 +655,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         if let Some(i) = screen.item
             && let Some(r) = ev.items.iter().find(|r| r.item == i)
         {
-            let line = format!(
-                "{} ({}){c}{}",
-                self.t(s::WHY),
-                if r.required { self.t(s::REQUIRED_WORD) } else { self.t(s::OPTIONAL_WORD) },
-                ev.reason_text(q, r, lang)
-            );
+            let req = if r.required { self.t(s::REQUIRED_WORD) } else { self.t(s::OPTIONAL_WORD) };
+            let line = fill!(s::WHY_ON_SCREEN, lang, req = req, reason = ev.reason_text(q, r, lang));
             self.say(line)?;
             self.say(q.items[i].content.get(lang))?;
         }
@@ -727,8 +720,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         return Ok(Asked::Goto(t));
                     }
                     _ => {
-                        let line = format!("{} {target}", self.t(s::NO_SUCH_QUESTION));
-                        self.say(line)?;
+                        self.say(fill!(s::NO_SUCH_QUESTION, lang, number = target))?;
                         continue;
                     }
                 }
@@ -826,7 +818,6 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// The whole question: number, prompt, options, hints, the current or suggested answer and
     /// the agent's note. Said again after `?`, `checklist` and `review`.
     fn print_question(&mut self, w: &Walk, ev: &Evaluation, qi: usize) -> Result<(), CliError> {
-        let c = crate::engine::text::colon(self.lang);
         let q = self.q;
         let lang = self.lang;
         let shown = ev.shown_question(q, qi);
@@ -865,19 +856,17 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 Some(v) => answer_label(q, qi, v, lang),
                 None => cur.display(),
             };
-            let line = format!("  [{}{c}{shown}] {}", self.t(s::CURRENT), self.t(s::ENTER_KEEPS));
-            self.say(line)?;
+            self.say(fill!(s::CURRENT, lang, answer = shown))?;
             for p in ev.problems_for(qi) {
                 self.say(format!("  {}", p.message.get(lang)))?;
             }
         } else if let Some(sg) = &suggestion {
             let label = answer_label(q, qi, &AnswerValue::Text(sg.clone()), lang);
-            let line = format!("  [{}{c}{label}] {}", self.t(s::SUGGESTED), self.t(s::ENTER_ACCEPTS));
-            self.say(line)?;
+            self.say(fill!(s::SUGGESTED, lang, answer = label))?;
         }
         if let Some(note) = w.session.draft.notes.get(&q.questions[qi].id) {
             let note = crate::safe_text::inline(note).into_owned();
-            self.say(format!("  {}{c}{note}", self.t(s::NOTE_LABEL)))?;
+            self.say(format!("  {}", fill!(s::NOTE_LABEL, lang, note = note)))?;
         }
         Ok(())
     }
@@ -905,18 +894,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
             Ok(change) => {
                 if let Some(a) = &change.attachment {
-                    let line = format!(
-                        "{} {} — {}, {}, SHA-256 {}…",
-                        self.t(if a.kind == crate::documents::attach::Kind::Explanation {
-                            s::FILE_CHECKED_LETTER
-                        } else {
-                            s::FILE_CHECKED
-                        }),
-                        a.file_name(),
-                        a.file_type.code().to_uppercase(),
-                        crate::documents::attach::human_size_in(a.size, self.lang),
-                        &a.sha256[..12.min(a.sha256.len())]
-                    );
+                    let (name, kind) = (a.file_name(), a.file_type.code().to_uppercase());
+                    let size = crate::documents::attach::human_size_in(a.size, self.lang);
+                    let sha = &a.sha256[..12.min(a.sha256.len())];
+                    let line = if a.kind == crate::documents::attach::Kind::Explanation {
+                        fill!(s::LETTER_CHECKED, self.lang, name = name, kind = kind, size = size, sha = sha)
+                    } else {
+                        fill!(s::FILE_CHECKED, self.lang, name = name, kind = kind, size = size, sha = sha)
+                    };
                     self.say(line)?;
                 }
                 Ok(Some(self.commit(w, qi, change)?))
@@ -929,11 +914,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let c = crate::engine::text::colon(self.lang);
         let q = self.q;
         let lang = self.lang;
-        self.say(self.t(s::CHECK_ANSWERS))?;
+        // Told not to apply online: the answers given, never the ones that no longer matter.
+        let given_only = do_not_apply(ev, w.session.paper_mode);
+        self.say(self.t(if given_only { s::ANSWERS_GIVEN } else { s::CHECK_ANSWERS }))?;
         let mut last = usize::MAX;
         // On paper no file is given: the documents are gathered (the paper route lists them).
         for qi in w.session.review_entries(q) {
             let question = &q.questions[qi];
+            if given_only && !crate::session::journey::answered(w.session.draft.answers.get(&question.id)) {
+                continue;
+            }
             if question.screen != last {
                 last = question.screen;
                 let sc = &q.screens[last];
@@ -944,8 +934,12 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 {
                     title = format!("{title}{c}{}", q.items[i].title.get(lang));
                 }
-                let state = crate::session::journey::screen_state(q, ev, last).words(lang);
-                self.say(format!("-- {} {title} ({state})", sc.number))?;
+                if given_only {
+                    self.say(format!("-- {} {title}", sc.number))?;
+                } else {
+                    let state = crate::session::journey::screen_state(q, ev, last).words(lang);
+                    self.say(format!("-- {} {title} ({state})", sc.number))?;
+                }
             }
             let note = w.session.draft.notes.get(&question.id);
             let answer = crate::session::journey::answer_words(q, ev, &w.session.draft.answers, qi, lang);
@@ -959,7 +953,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.say(format!("  {mark}{} {}{c}{answer}", question.number, ev.prompt(q, qi, lang)))?;
             if let Some(note) = note {
                 let note = crate::safe_text::inline(note).into_owned();
-                self.say(format!("    {}{c}{note}", self.t(s::NOTE_LABEL)))?;
+                self.say(format!("    {}", fill!(s::NOTE_LABEL, lang, note = note)))?;
             }
         }
         self.say(self.t(s::CHANGE_HOW))
@@ -969,6 +963,20 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// (which application, the documents to gather, payment), never the online report that
     /// would count the files not given on paper as missing.
     fn review(&mut self, w: &mut Walk, ev: &Evaluation) -> Result<(), CliError> {
+        if do_not_apply(ev, w.session.paper_mode) {
+            // Why first, in words: the stop and the answer behind it (issue 14).
+            self.say(self.t(s::DO_NOT_APPLY_REVIEW))?;
+            let answers = &w.session.draft.answers;
+            let causes: BTreeSet<usize> = ev
+                .stops(self.q)
+                .into_iter()
+                .filter_map(|r| crate::session::fires::cause(self.q, answers, ev, r))
+                .collect();
+            for qi in causes {
+                let line = crate::session::fires::question_line(self.q, ev, qi, self.lang);
+                self.say(fill!(s::BECAUSE, self.lang, question = line))?;
+            }
+        }
         self.check_your_answers(w, ev)?;
         if !w.session.paper_mode {
             return self.report(w, ev);
@@ -988,7 +996,6 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     /// `note TEXT` sets the note on question `qi`, `note clear` removes it, `note` alone says it.
     /// Kept in the draft and in its history (the question, never the text).
     fn note(&mut self, w: &mut Walk, qi: usize, text: &str) -> Result<(), CliError> {
-        let c = crate::engine::text::colon(self.lang);
         use crate::drafts::history;
         let id = self.q.questions[qi].id.clone();
         let number = self.q.questions[qi].number.clone();
@@ -996,15 +1003,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             match w.session.draft.notes.get(&id) {
                 Some(n) => {
                     let n = crate::safe_text::inline(n).into_owned();
-                    self.say(format!("{}{c}{n}", self.t(s::NOTE_LABEL)))?;
+                    self.say(fill!(s::NOTE_LABEL, self.lang, note = n))?;
                 }
                 None => self.say(self.t(s::NOTE_NONE))?,
             }
             return self.say(self.t(s::NOTE_HOW));
         }
         if w.store.open.is_read_only() {
-            let line = format!("{} {}", self.t(s::NOTE_NOT_SAVED), self.t(s::READ_ONLY));
-            return self.say(line);
+            return self.say(self.t(s::NOTE_NOT_SAVED_READ_ONLY));
         }
         let clear = matches!(text.to_lowercase().as_str(), "clear" | "effacer");
         let before = w.session.draft.notes.get(&id).cloned();
@@ -1016,18 +1022,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         } else {
             let note = match history::check_note(text) {
                 Ok(n) => n,
-                Err(why) => {
-                    let line = format!("{} {}", self.t(s::NOTE_NOT_SAVED), why.get(self.lang));
-                    return self.say(line);
-                }
+                Err(why) => return self.say(fill!(s::NOTE_NOT_SAVED, self.lang, why = why.get(self.lang))),
             };
             if !w.session.draft.notes.contains_key(&id) && w.session.draft.notes.len() >= history::MAX_NOTES {
-                let max = history::MAX_NOTES;
-                let why = self.lang.pick(
-                    format!("this draft already has {max} notes, the most it can hold; clear one first"),
-                    format!("ce brouillon a déjà {max} notes, le maximum; retirez-en une d'abord"),
-                );
-                return self.say(format!("{} {why}", self.t(s::NOTE_NOT_SAVED)));
+                return self.say(fill!(s::NOTES_FULL, self.lang, max = history::MAX_NOTES));
             }
             w.session.draft.notes.insert(id.clone(), note);
         }
@@ -1041,8 +1039,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             };
             return Ok(());
         }
-        let word = if clear { s::NOTE_CLEARED } else { s::NOTE_SAVED };
-        self.say(format!("{} {number}.", self.t(word)))
+        self.say(if clear {
+            fill!(s::NOTE_CLEARED, self.lang, number = number)
+        } else {
+            fill!(s::NOTE_SAVED, self.lang, number = number)
+        })
     }
 
     /// The draft's history (`history`): when it was created, opened and saved, and which
@@ -1112,27 +1113,29 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 }
                 _ => lang.pick("not decided yet", "pas encore établi"),
             };
-        self.say(format!("{}{c}{outcome}", lang.pick("Outcome", "Résultat")))?;
+        self.say(fill!(s::OUTCOME, lang, outcome = outcome))?;
         for &r in &ev.fired {
             let rule = &q.rules[r];
             self.say(format!("  {}", rule.title.get(lang)))?;
             self.say(format!("    {}", rule.message.get(lang)))?;
         }
+        // Told not to apply online: nothing the application would need is listed (no indication,
+        // no missing answers, no fee), only what is wrong and that it is not ready.
+        let stopped = ev.outcome == Outcome::StopDoNotApply;
         match ev.indication_text(q, lang) {
+            _ if stopped => {}
             Some(text) => {
-                self.say(format!("{}{c}{text}", lang.pick("Act indication", "Indication de la Loi")))?;
+                self.say(fill!(s::INDICATION, lang, text = text))?;
                 if let Some(l) = q.text("indication_label") {
                     self.say(format!("  {}", l.get(lang)))?;
                 }
             }
-            None => {
-                self.say(lang.pick("Act indication: none computed.", "Indication de la Loi : aucune."))?
-            }
+            None => self.say(self.t(s::NO_INDICATION))?,
         }
         if ev.outcome == Outcome::StopPaper {
             self.checklist(ev)?;
         } else if ev.outcome == Outcome::OnlineOk {
-            self.say(format!("{}{}", self.t(s::CHECKLIST), c.trim_end()))?;
+            self.say(self.t(s::CHECKLIST))?;
             for r in &ev.items {
                 let it = &q.items[r.item];
                 // The status true now: a file named but never checked is not "provided".
@@ -1146,19 +1149,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
         }
         let question = |qi: usize| format!("{} {}", q.questions[qi].number, ev.prompt(q, qi, lang));
-        if !ev.missing.is_empty() {
-            self.say(format!("{}{}", lang.pick("Missing answers", "Réponses manquantes"), c.trim_end()))?;
+        if !ev.missing.is_empty() && !stopped {
+            self.say(self.t(s::MISSING_HEAD))?;
             for &qi in &ev.missing {
                 self.say(format!("  {}", question(qi)))?;
             }
         }
-        for (sev, title) in [
-            (Severity::Error, lang.pick("Answers to correct", "Réponses à corriger")),
-            (Severity::Warning, lang.pick("Warnings", "Avertissements")),
-        ] {
+        for (sev, title) in [(Severity::Error, s::TO_CORRECT_HEAD), (Severity::Warning, s::WARNINGS_HEAD)] {
             let ps: Vec<_> = ev.problems.iter().filter(|p| p.severity == sev).collect();
             if !ps.is_empty() {
-                self.say(format!("{title}{}", c.trim_end()))?;
+                self.say(self.t(title))?;
                 for p in ps {
                     self.say(format!("  {}{c}{}", q.questions[p.question].number, p.message.get(lang)))?;
                 }
@@ -1167,22 +1167,20 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let ready = rd.ready(ev);
         // What is left is listed above (rules, list, missing answers, answers to correct), once;
         // only the files' own problems are said here.
-        self.say(if ready {
-            self.t(s::READY_YES)
-        } else {
-            lang.pick("Ready to submit: no.", "Prête à soumettre : non.")
-        })?;
+        self.say(self.t(if ready { s::READY_YES } else { s::READY_NO_SHORT }))?;
         if !ready && ev.outcome == Outcome::OnlineOk {
             for p in report::file_problems(rd, lang) {
                 self.say(format!("  - {p}"))?;
             }
         }
-        self.say(format!("{}{c}CAD {}", self.t(s::FEE), q.fee.per_person_cad))
+        if stopped {
+            return Ok(());
+        }
+        self.say(fill!(s::FEE, lang, amount = q.fee.per_person_cad))
     }
 
     /// Saves after an answer stored by the session core; says the notes on it.
     fn commit(&mut self, w: &mut Walk, qi: usize, change: Change) -> Result<Asked, CliError> {
-        let c = crate::engine::text::colon(self.lang);
         self.save(w, false)?;
         let notes: Vec<String> = w
             .session
@@ -1192,8 +1190,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             .map(|p| p.message.get(self.lang).to_string())
             .collect();
         for n in notes {
-            let line = format!("{}{c}{n}", self.t(s::NOTE));
-            self.say(line)?;
+            self.say(fill!(s::NOTE, self.lang, text = n))?;
         }
         Ok(Asked::Answered(Box::new(change)))
     }
@@ -1209,28 +1206,35 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         };
         let gone = numbers(&change.set_aside);
         if !gone.is_empty() {
-            let line = format!("{} {}", self.t(s::SET_ASIDE), gone.join(", "));
-            self.say(line)?;
+            self.say(fill!(s::SET_ASIDE, lang, numbers = gone.join(", ")))?;
         }
         let back = numbers(&change.back_in);
         if !back.is_empty() {
-            let line = format!("{} {}", self.t(s::BACK_IN), back.join(", "));
-            self.say(line)?;
+            self.say(fill!(s::BACK_IN, lang, numbers = back.join(", ")))?;
         }
         for &r in &change.blocked {
             let rule = &q.rules[r];
-            let line = format!("{} {}{}", self.t(s::BLOCKED), self.code(&rule.id), rule.title.get(lang));
-            self.say(line)?;
+            self.say(fill!(s::BLOCKED, lang, code = self.code(&rule.id), title = rule.title.get(lang)))?;
             self.say(rule.message.get(lang))?;
         }
-        let Some(fired) = change.fired.clone() else {
-            return Ok(After::Continue);
-        };
+        match change.fired.clone() {
+            Some(fired) => self.fired(w, &fired, qi),
+            None => Ok(After::Continue),
+        }
+    }
+
+    /// A stop or a caution set off by the answer to `qi`: says it, with the answer behind it, and
+    /// asks what to do (change the answer, go on in paper-preparation mode where that is the
+    /// advice, confirm a caution, or quit). The same when it fires and when a draft is resumed
+    /// where a stop applies.
+    fn fired(&mut self, w: &mut Walk, fired: &Fired, qi: usize) -> Result<After, CliError> {
+        let q = self.q;
+        let lang = self.lang;
         let after = w.session.ev.clone();
         let after = &after;
         let kind = if fired.caution { s::CAUTION } else { s::STOP };
         let because =
-            format!("{} {}", self.t(s::BECAUSE), crate::session::fires::question_line(q, after, qi, lang));
+            fill!(s::BECAUSE, lang, question = crate::session::fires::question_line(q, after, qi, lang));
         self.say(&because)?;
         for &r in &fired.rules {
             self.rule_text(r, kind, fired.paper_ok)?;
@@ -1283,18 +1287,19 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn rule_text(&mut self, r: usize, kind: Tr, paper_ok: bool) -> Result<(), CliError> {
-        let c = crate::engine::text::colon(self.lang);
         let rule = &self.q.rules[r];
         let lang = self.lang;
-        self.say(format!("{} — {}{}", self.t(kind), self.code(&rule.id), rule.title.get(lang)))?;
+        let (code, title) = (self.code(&rule.id), rule.title.get(lang));
+        self.say(if kind == s::STOP {
+            fill!(s::STOP_HEAD, lang, code = code, title = title)
+        } else {
+            fill!(s::CAUTION_HEAD, lang, code = code, title = title)
+        })?;
         self.say(rule.message.get(lang))?;
         if let Some(quote) = rule.quote_words(lang) {
-            self.say(format!("{}{c}{quote}", self.t(s::GUIDE)))?;
-            self.say(format!(
-                "{}{c}{}",
-                self.t(s::SOURCE),
-                crate::session::journey::source_words(&rule.source, lang, self.codes)
-            ))?;
+            self.say(fill!(s::GUIDE_QUOTE, lang, quote = quote))?;
+            let source = crate::session::journey::source_words(&rule.source, lang, self.codes);
+            self.say(fill!(s::SOURCE, lang, source = source))?;
         }
         if let Some(info) = &rule.info {
             self.say(info.get(lang))?;
@@ -1365,17 +1370,16 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn help(&mut self, qi: usize) -> Result<(), CliError> {
-        let c = crate::engine::text::colon(self.lang);
         let q = self.q;
         let lang = self.lang;
         let question = &q.questions[qi];
         let help = question.help.get(lang);
         self.say(if help.is_empty() { self.t(s::NO_HELP) } else { help })?;
         let source = crate::session::journey::source_words(&question.source, lang, self.codes);
-        self.say(format!("{}{c}{source}", self.t(s::SOURCE)))?;
+        self.say(fill!(s::SOURCE, lang, source = source))?;
         let how = type_hint(question.qtype).map(|h| h.get(lang)).unwrap_or("");
         if !how.is_empty() {
-            self.say(format!("{}{c}{how}", self.t(s::HOW_TO_ANSWER)))?;
+            self.say(fill!(s::HOW_TO_ANSWER, lang, how = how))?;
         }
         if (question.na || question.unknown)
             && let Some(t) = q.text("na_unknown")
@@ -1392,14 +1396,14 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
         let lang = self.lang;
         if ev.outcome == Outcome::StopPaper {
             // On paper: the documents to gather, in substance (the same list as the TUI's).
-            self.say(format!("{}{c}", self.t(s::PAPER_LIST)).trim_end())?;
+            self.say(self.t(s::PAPER_LIST))?;
             for (title, what) in crate::session::paper::documents(q, ev, lang) {
                 self.say(format!("  • {title}{c}{what}"))?;
             }
             return Ok(());
         }
-        let (title, items) = (s::CHECKLIST, &ev.items);
-        self.say(format!("{}{c}", self.t(title)).trim_end())?;
+        let items = &ev.items;
+        self.say(self.t(s::CHECKLIST))?;
         if items.is_empty() {
             self.say(format!("  {}", self.t(s::NONE_YET)))?;
         }
@@ -1409,8 +1413,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             let line =
                 format!("  [{}] {}{} ({req})", r.status.label(lang), self.code(&it.id), it.title.get(lang));
             self.say(line)?;
-            let why = format!("      {}{c}{}", self.t(s::WHY), ev.reason_text(q, r, lang));
-            self.say(why)?;
+            let why = fill!(s::WHY, lang, reason = ev.reason_text(q, r, lang));
+            self.say(format!("      {why}"))?;
         }
         Ok(())
     }
@@ -1420,8 +1424,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn save(&mut self, w: &mut Walk, loud: bool) -> Result<(), CliError> {
         if w.store.open.is_read_only() {
             if loud {
-                let line = format!("{} {}", self.t(s::NOT_SAVED), self.t(s::READ_ONLY));
-                self.say(line)?;
+                self.say(self.t(s::NOT_SAVED_READ_ONLY))?;
             }
             return Ok(());
         }
@@ -1432,7 +1435,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 if loud { self.say(self.t(s::SAVED)) } else { Ok(()) }
             }
             Err(e) => {
-                let line = format!("{} {}", self.t(s::NOT_SAVED), e.words(self.lang));
+                let line = fill!(s::NOT_SAVED, self.lang, why = e.words(self.lang));
                 w.unsaved = Some(e.explain());
                 self.say(line)
             }
@@ -1442,14 +1445,13 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn quit(&mut self, w: &mut Walk) -> Result<i32, CliError> {
         self.save(w, false)?;
         if let Some(why) = w.unsaved.clone() {
-            let line = format!("{} {}", self.t(s::QUIT_NOT_SAVED), why.get(self.lang));
-            self.say(line)?;
+            self.say(fill!(s::QUIT_NOT_SAVED, self.lang, why = why.get(self.lang)))?;
             return Ok(1);
         }
         let line = if w.store.open.is_read_only() {
             self.t(s::QUIT_UNSAVED).to_string()
         } else {
-            format!("{} {}", self.t(s::QUIT_SAVED), w.session.draft.id)
+            fill!(s::QUIT_SAVED, self.lang, id = w.session.draft.id)
         };
         self.say(line)?;
         Ok(0)
@@ -1461,7 +1463,6 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     }
 
     fn finish(&mut self, w: &mut Walk, ev: &Evaluation) -> Result<i32, CliError> {
-        let c = crate::engine::text::colon(self.lang);
         self.save(w, false)?;
         self.say("")?;
         self.say(self.t(s::THE_END))?;
@@ -1473,8 +1474,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 self.say(format!("  - {p}"))?;
             }
         }
-        let line = format!("{}{c}CAD {}", self.t(s::FEE), crate::engine::eval::fee_total(self.q, 1));
-        self.say(line)?;
+        self.say(fill!(s::FEE, self.lang, amount = crate::engine::eval::fee_total(self.q, 1)))?;
         self.say("")?;
         let paper = w.session.paper_mode;
         if paper {
@@ -1503,7 +1503,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     match crate::session::paper::write_summary(self.q, ev, &label, &dir, &stem, self.lang) {
                         Ok(files) => {
                             for f in files {
-                                self.say(format!("{} {}", self.t(s::WROTE), f.display()))?;
+                                self.say(fill!(s::WROTE, self.lang, path = f.display()))?;
                             }
                         }
                         Err(e) => self.say(e.get(self.lang))?,
@@ -1524,7 +1524,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     ) {
                         Ok(files) => {
                             for f in files {
-                                self.say(format!("{} {}", self.t(s::WROTE), f.display()))?;
+                                self.say(fill!(s::WROTE, self.lang, path = f.display()))?;
                             }
                         }
                         Err(e) => self.say(e.get(self.lang))?,
@@ -1553,13 +1553,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             }
         }
         if let Some(why) = w.unsaved.clone() {
-            let line = format!("{} {}", self.t(s::QUIT_NOT_SAVED), why.get(self.lang));
-            self.say(line)?;
+            self.say(fill!(s::QUIT_NOT_SAVED, self.lang, why = why.get(self.lang)))?;
             return Ok(1);
         }
         if !w.store.open.is_read_only() {
-            let line = format!("{} {}.", self.t(s::SAVED_IN), w.session.draft.id);
-            self.say(line)?;
+            self.say(fill!(s::SAVED_IN, self.lang, id = w.session.draft.id))?;
         }
         Ok(0)
     }
@@ -1568,6 +1566,12 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
     fn source(&self, w: &Walk) -> crate::documents::handoff::Source {
         w.session.source()
     }
+}
+
+/// A "do not apply" stop applies (not on the paper route): the review says why and lists the
+/// answers given, not the ones that no longer matter.
+fn do_not_apply(ev: &Evaluation, paper_mode: bool) -> bool {
+    !paper_mode && ev.outcome == Outcome::StopDoNotApply
 }
 
 /// "note TEXT": the note's text ("" for `note` alone), or None when the line is not a note command.

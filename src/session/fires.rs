@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 
 use crate::engine::{Answers, Context, Evaluation, Lang, Outcome, Questionnaire, evaluate};
+use crate::words::{Fixed, Template};
 
 /// A stop or caution to show now.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,14 +98,12 @@ pub fn cause(q: &Questionnaire, answers: &Answers, ev: &Evaluation, rule: usize)
 
 /// "1.3 Have you already submitted a paper application? — your answer: Yes", in `lang`.
 pub fn question_line(q: &Questionnaire, ev: &Evaluation, qi: usize, lang: Lang) -> String {
-    let question = &q.questions[qi];
-    let answer = ev
-        .answer_label(q, qi, lang)
-        .unwrap_or_else(|| lang.pick("(no answer)", "(aucune réponse)").to_string());
-    format!(
-        "{} {} — {}{answer}",
-        question.number,
-        ev.prompt(q, qi, lang),
-        lang.pick("your answer: ", "votre réponse : ")
-    )
+    const T: Template = Template::new(
+        &["number", "prompt", "answer"],
+        "{number} {prompt} — your answer: {answer}",
+        "{number} {prompt} — votre réponse : {answer}",
+    );
+    const NO_ANSWER: Fixed = Fixed::new("(no answer)", "(aucune réponse)");
+    let answer = ev.answer_label(q, qi, lang).unwrap_or_else(|| NO_ANSWER.get(lang).to_string());
+    crate::fill!(T, lang, number = q.questions[qi].number, prompt = ev.prompt(q, qi, lang), answer = answer)
 }

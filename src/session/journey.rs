@@ -4,6 +4,8 @@
 
 use crate::documents::readiness::Readiness;
 use crate::engine::{AnswerValue, Answers, Evaluation, Lang, QType, Questionnaire, ScreenKind};
+use crate::fill;
+use crate::words::{Fixed, Template};
 
 /// A screen's state, like a GOV.UK task list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,15 +22,17 @@ pub enum ScreenState {
 impl ScreenState {
     /// "done", "2 to answer", "1 error", "not asked".
     pub fn words(self, lang: Lang) -> String {
-        match (self, lang) {
-            (ScreenState::Done, _) => lang.pick("done", "terminé").into(),
-            (ScreenState::ToAnswer(n), Lang::En) => format!("{n} to answer"),
-            (ScreenState::ToAnswer(n), Lang::Fr) => format!("{n} à répondre"),
-            (ScreenState::Errors(1), Lang::En) => "1 error".into(),
-            (ScreenState::Errors(n), Lang::En) => format!("{n} errors"),
-            (ScreenState::Errors(1), Lang::Fr) => "1 erreur".into(),
-            (ScreenState::Errors(n), Lang::Fr) => format!("{n} erreurs"),
-            (ScreenState::NotAsked, _) => lang.pick("not asked", "non demandé").into(),
+        const DONE: Fixed = Fixed::new("done", "terminé");
+        const NOT_ASKED: Fixed = Fixed::new("not asked", "non demandé");
+        const TO_ANSWER: Template = Template::new(&["n"], "{n} to answer", "{n} à répondre");
+        const ONE_ERROR: Fixed = Fixed::new("1 error", "1 erreur");
+        const ERRORS: Template = Template::new(&["n"], "{n} errors", "{n} erreurs");
+        match self {
+            ScreenState::Done => DONE.get(lang).into(),
+            ScreenState::ToAnswer(n) => fill!(TO_ANSWER, lang, n = n),
+            ScreenState::Errors(1) => ONE_ERROR.get(lang).into(),
+            ScreenState::Errors(n) => fill!(ERRORS, lang, n = n),
+            ScreenState::NotAsked => NOT_ASKED.get(lang).into(),
         }
     }
 }
@@ -63,10 +67,12 @@ pub fn leaving_notice(q: &Questionnaire, ev: &Evaluation, screen: usize, lang: L
     if left.len() > 3 {
         nums.push("…");
     }
-    Some(match lang {
-        Lang::En => format!("Still to answer there: {} (Ctrl-G: every screen)", nums.join(", ")),
-        Lang::Fr => format!("Reste à répondre : {} (Ctrl-G : tous les écrans)", nums.join(", ")),
-    })
+    const T: Template = Template::new(
+        &["numbers"],
+        "Still to answer there: {numbers} (Ctrl-G: every screen)",
+        "Reste à répondre : {numbers} (Ctrl-G : tous les écrans)",
+    );
+    Some(fill!(T, lang, numbers = nums.join(", ")))
 }
 
 /// The answers of the check-your-answers list, in order: every asked question of every visible
@@ -302,20 +308,22 @@ const GUIDE_SECTIONS: &[(u32, Both, Both)] = &[
 /// words ("assumption" is citcert's reading of the guide). With `codes` (an agent quoting a
 /// ticket), the code follows in brackets.
 pub fn source_words(source: &str, lang: Lang, codes: bool) -> String {
-    let guide = lang.pick("Guide", "Guide");
-    let c = crate::engine::text::colon(lang);
+    const GUIDE: Fixed = Fixed::new("Guide", "Guide");
+    const STEP: Template = Template::new(&["step"], "Guide: {step}", "Guide : {step}");
+    const SECTION: Template =
+        Template::new(&["step", "section"], "Guide: {step} — {section}", "Guide : {step} — {section}");
     let words = if let Some(rest) = source.strip_prefix("G L") {
         let line: Option<u32> = rest.split(|c: char| !c.is_ascii_digit()).next().and_then(|d| d.parse().ok());
         match line.and_then(|l| GUIDE_SECTIONS.iter().rev().find(|(start, _, _)| *start <= l)) {
             Some((_, step, sec)) => {
                 let (step, sec) = (lang.pick(step.0, step.1), lang.pick(sec.0, sec.1));
                 if sec.is_empty() {
-                    format!("{guide}{c}{step}")
+                    fill!(STEP, lang, step = step)
                 } else {
-                    format!("{guide}{c}{step} — {sec}")
+                    fill!(SECTION, lang, step = step, section = sec)
                 }
             }
-            None => guide.to_string(),
+            None => GUIDE.get(lang).to_string(),
         }
     } else if source == "assumption" {
         lang.pick(

@@ -259,3 +259,104 @@ fn paper_mode_that_no_stop_applies_to_is_left_in_plain_mode_as_in_the_tui() {
     let d = the_draft(dir.path());
     assert!(d.get("paper_prep").is_none_or(|v| v == false), "{d}");
 }
+
+/// Imports a persona as a draft into `dir` through the binary, resumed on screen `screen`, not in
+/// paper-preparation mode.
+fn import_persona(dir: &Path, name: &str, screen: &str) -> String {
+    let id = import_on_paper(dir, name, screen);
+    let clock = Clock::Fixed(parse_date(TODAY).unwrap());
+    let store = citcert::drafts::DraftStore::open(dir).unwrap();
+    let mut open = store.open_draft(&id, &clock).unwrap();
+    open.draft.paper_prep = false;
+    open.save(&clock).unwrap();
+    id
+}
+
+#[test]
+fn resuming_where_a_do_not_apply_stop_applies_offers_the_choice_again() {
+    let dir = tempfile::tempdir().unwrap();
+    // 1.3 "already submitted on paper": yes sets off ST-02; quit at the stop.
+    let (code, out) = session(dir.path(), "new\nT\nself\nfirst\nyes\nquit\n", Lang::En);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out.matches("Because of your answer to 1.3 ").count(), 1, "{out}");
+    // Resumed: the same stop, the same question behind it, the same choice — not said once and
+    // walked past.
+    let (code, out) = session(dir.path(), "1\nbogus\nchange\nno\nquit\n", Lang::En);
+    assert_eq!(code, 0, "{out}");
+    let st02 =
+        citcert::engine::builtin().unwrap().rules.iter().find(|r| r.id == "ST-02").unwrap().title.en.clone();
+    assert!(out.contains(&format!("STOP — {st02}")), "{out}");
+    assert!(out.contains("Because of your answer to 1.3 ") && out.contains("— your answer: Yes"), "{out}");
+    assert!(out.contains("Type change to change this answer, or quit."), "{out}");
+    assert!(out.contains("STOP> bogus\nType change or quit."), "paper is not offered: {out}");
+    // "change" asks 1.3 again; the new answer is kept.
+    let after = &out[out.find("STOP> change").expect(&out)..];
+    assert!(after.contains("\n1.3> no"), "{after}");
+    assert_eq!(the_draft(dir.path())["answers"]["elig.paper_already_submitted"], "no");
+    // Quitting at the resumed stop quits, saved.
+    let (code, out) = session(dir.path(), "1\nquit\n", Lang::En);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("STOP> "), "no stop applies any more: {out}");
+}
+
+#[test]
+fn resuming_where_a_paper_stop_applies_offers_paper_preparation_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    // P06: second generation born abroad → a paper application (a stop that offers paper).
+    import_persona(dir.path(), "P06", "S12");
+    let (code, out) = session(dir.path(), "1\npapier\nquitter\n", Lang::Fr);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("En raison de votre réponse à "), "{out}");
+    assert!(
+        out.contains("Tapez changer pour changer cette réponse, papier pour poursuivre en mode préparation papier, ou quitter."),
+        "{out}"
+    );
+    assert!(out.contains("ARRÊT> papier\nMode préparation papier : "), "{out}");
+    assert_eq!(the_draft(dir.path())["paper_prep"], true, "kept in the draft, as when the stop fires");
+    // In paper-preparation mode the stop is covered: no choice asked again.
+    let (code, out) = session(dir.path(), "1\nquitter\n", Lang::Fr);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("ARRÊT> "), "{out}");
+}
+
+#[test]
+fn the_review_under_a_do_not_apply_stop_says_why_and_lists_only_the_answers_given() {
+    for (lang, why, because, missing, ready, fee) in [
+        (
+            Lang::En,
+            "Do not apply online: a stop applies",
+            "Because of your answer to 1.3 ",
+            "Missing answers",
+            "Ready to submit: no.",
+            "Fee:",
+        ),
+        (
+            Lang::Fr,
+            "Ne présentez pas de demande en ligne : un arrêt s’applique",
+            "En raison de votre réponse à 1.3 ",
+            "Réponses manquantes",
+            "Prête à soumettre : non.",
+            "Frais :",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        // ST-02 fires at 1.3; "change" goes back to 1.3, where "review" is typed.
+        let input = lang.pick(
+            "new\nT\nself\nfirst\nyes\nchange\nreview\nquit\n",
+            "nouveau\nT\nself\nfirst\noui\nchanger\nrevue\nquitter\n",
+        );
+        let (code, out) = session(dir.path(), input, lang);
+        assert_eq!(code, 0, "{out}");
+        let review = &out[out.find(why).unwrap_or_else(|| panic!("{out}"))..];
+        let review = &review[..review.find("\n1.3 ").unwrap_or(review.len())];
+        assert!(review.contains(because), "{review}");
+        // The answers given, none of the dozens that no longer matter.
+        assert!(review.contains("1.1 ") && review.contains("1.3 "), "{review}");
+        assert!(!review.contains("* ") && !review.contains(missing), "{review}");
+        assert!(!review.contains(lang.pick(": not answered yet", " : pas encore répondu")), "{review}");
+        assert!(!review.contains("(1 to answer)") && !review.contains(fee), "{review}");
+        // Never ready.
+        assert!(review.contains(ready), "{review}");
+        assert!(!review.contains(lang.pick("Ready to submit: yes", "Prête à soumettre : oui")), "{review}");
+    }
+}

@@ -159,7 +159,10 @@ fn a_resumed_draft_with_a_stop_says_it_one_idea_a_line() {
     let (_, out) = session(dir.path(), "quit\n", Lang::En, Some(&id));
     let q = builtin().unwrap();
     let st01 = q.rules.iter().find(|r| r.id == "ST-01").unwrap();
-    assert!(out.contains(&format!("\nSTOP: {}\n{}\n", st01.title.en, st01.message.en)), "{out}");
+    // Said as when it fired (issue 14): the title, then the message on a line of its own, then
+    // the choice asked again.
+    assert!(out.contains(&format!("\nSTOP — {}\n{}\n", st01.title.en, st01.message.en)), "{out}");
+    assert!(out.contains("paper to go on in paper-preparation mode, or quit.\nSTOP> quit"), "{out}");
 }
 
 #[test]
