@@ -205,3 +205,55 @@ fn man_out_says_in_french_how_many_pages_it_wrote() {
         "{out}"
     );
 }
+
+#[test]
+fn check_text_and_verify_in_french_on_a_ready_draft() {
+    let (env, id) = common::ready_draft();
+    let o = env.run(&["check", "--answers", &env.draft_file(&id), "--format", "text", "--lang", "fr"]);
+    let t = common::text(&o.stdout);
+    assert!(t.contains("\nPrête à soumettre : oui\n"), "{t}");
+    assert!(t.contains("\nIndication de la Loi (I-3) : Alinéa 3(1)a) : "), "{t}");
+    // Each file: name, type, size in octets, SHA-256, its state now.
+    let line = t.lines().find(|l| l.contains("licence.pdf (pdf, ")).unwrap_or_else(|| panic!("{t}"));
+    assert!(line.contains(" octets) sha256 ") && line.ends_with(" — inchangé"), "{line}");
+    let o = env.run(&["package", &id, "--out", "pkg", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(0), "{}", common::text(&o.stderr));
+    // Verified where there is no key: the fingerprint alone.
+    let verify_with = |key_dir: &str| {
+        let o =
+            env.cmd(&["verify", "pkg", "--lang", "fr"]).env("CITCERT_KEY_DIR", env.path(key_dir)).output();
+        common::text(&o.unwrap().stdout)
+    };
+    let out = verify_with("none");
+    assert!(out.starts_with("pkg : signé avec la clé SHA256:") && !out.contains(" ("), "{out}");
+    // Verified with another machine's key: the fingerprint is to be compared with the sender's.
+    let o = env.cmd(&["package", &id, "--out", "pkg2"]).env("CITCERT_KEY_DIR", env.path("other")).output();
+    assert_eq!(o.unwrap().status.code(), Some(0));
+    let out = verify_with("other");
+    assert!(
+        out.starts_with("pkg : signé avec la clé SHA256:")
+            && out.contains(
+                " (pas la clé de cet ordinateur : comparez-la avec l'empreinte que vous donne l'expéditeur)\n"
+            ),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_example_drafts_folder_is_named_in_french_and_never_changed() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("drafts");
+    let r = ok(fr(&examples, "2025-06-01", &["drafts", "list"]));
+    assert!(
+        r.err.ends_with(" est un dossier de brouillons d'exemple; il n'est jamais modifié.\n")
+            && r.err.contains("citcert : note : "),
+        "{}",
+        r.err
+    );
+    let r = ok(fr(&examples, "2030-01-01", &["drafts", "list"]));
+    assert!(
+        r.err.contains("  - « Amira — first certificate », commencé le 2025-06-01 (expiré; non supprimé : dossier d'exemples)\n"),
+        "{}",
+        r.err
+    );
+    assert!(examples.join("3f9a0c1e.json").exists());
+}
