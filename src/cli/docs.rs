@@ -394,8 +394,10 @@ pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliErro
     let lang = global.language()?;
     let key_dir = crate::documents::package::key_dir().ok();
     if let Some(n) = key_dir.as_ref().and_then(|k| k.notice.as_ref()) {
-        eprintln!("citcert: {}", n.get(lang));
+        const CITCERT: Template = Template::new(&["notice"], "citcert: {notice}", "citcert : {notice}");
+        eprintln!("{}", fill!(CITCERT, lang, notice = n.get(lang)));
     }
+
     let own = key_dir.and_then(|k| crate::documents::package::own_public_key(&k.dir));
     let r = crate::documents::package::verify(&args.dir, own.as_ref()).map_err(|e| {
         let t = e.explain();

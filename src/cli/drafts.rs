@@ -791,8 +791,8 @@ fn show(
     w(writeln!(out, "{}{}", field(6), fill!(QUESTIONNAIRE, lang, id = qid, v = qv)))?;
     w(writeln!(out, "{}{}", field(7), d.attachments.len()))?;
     if let crate::drafts::Access::ReadOnly(why) = open.access() {
-        let ro = lang.pick("read-only", "lecture seule");
-        w(writeln!(out, "{}{ro} — {}", field(8), safe(why.get(lang))))?;
+        const READ_ONLY: Template = Template::new(&["why"], "read-only — {why}", "lecture seule — {why}");
+        w(writeln!(out, "{}{}", field(8), fill!(READ_ONLY, lang, why = safe(why.get(lang)))))?;
     }
     let orphans = crate::drafts::no_longer_asked(&d.answers, inspector);
     let orphan_set: std::collections::HashSet<&str> = orphans.iter().map(String::as_str).collect();

@@ -247,8 +247,16 @@ pub fn build_package(
         CliError::refused(Text::new(format!("package: {}", t.en), format!("package : {}", t.fr)))
     };
     let key_dir = crate::documents::package::key_dir().map_err(pe)?;
+    // With the other notices: the TUI and plain mode show them; a line on stderr would land under
+    // the TUI's screen.
+    const CITCERT: Template = Template::new(&["notice"], "citcert: {notice}", "citcert : {notice}");
+    const WARNING: Template =
+        Template::new(&["warning"], "citcert: warning: {warning}", "citcert : avertissement : {warning}");
     if let Some(n) = &key_dir.notice {
-        eprintln!("citcert: {}", n.get(lang));
+        notices.push(Text::new(
+            fill!(CITCERT, Lang::En, notice = n.en),
+            fill!(CITCERT, Lang::Fr, notice = n.fr),
+        ));
     }
     let dir = key_dir.dir;
     let (key, created) = crate::documents::package::load_or_create_key(&dir).map_err(pe)?;
@@ -273,8 +281,8 @@ pub fn build_package(
     for (path, kind) in [(dir.as_path(), Kind::KeyFolder), (out, Kind::PackageFolder)] {
         if let Some(wt) = std::fs::metadata(path).ok().and_then(|m| loose_mode_warning(path, &m, kind)) {
             notices.push(Text::new(
-                format!("citcert: warning: {}", wt.en),
-                format!("citcert : avertissement : {}", wt.fr),
+                fill!(WARNING, Lang::En, warning = wt.en),
+                fill!(WARNING, Lang::Fr, warning = wt.fr),
             ));
         }
     }

@@ -257,3 +257,27 @@ fn the_example_drafts_folder_is_named_in_french_and_never_changed() {
     );
     assert!(examples.join("3f9a0c1e.json").exists());
 }
+
+/// A key made by an older citcert in the config folder is moved to the data folder when a package
+/// is made; the notice is said in French, "citcert : " first, with the package's other notices.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_moved_signing_key_is_said_in_french() {
+    let (env, id) = common::ready_draft();
+    let old = env.path("home/.config/citcert");
+    let o = env.cmd(&["package", &id, "--out", "pkg"]).env("CITCERT_KEY_DIR", &old).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", common::text(&o.stderr));
+    let o = env
+        .cmd(&["package", &id, "--out", "pkg2", "--lang", "fr"])
+        .env_remove("CITCERT_KEY_DIR")
+        .env("HOME", env.path("home"))
+        .env("XDG_CONFIG_HOME", env.path("home/.config"))
+        .env("XDG_DATA_HOME", env.path("home/.local/share"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", common::text(&o.stderr));
+    let err = common::text(&o.stderr);
+    assert!(err.starts_with("citcert : clé de signature des paquets déplacée de "), "{err}");
+    assert!(env.path("home/.local/share/citcert/package-signing.key").is_file());
+    assert!(!old.join("package-signing.key").exists());
+}
