@@ -281,3 +281,17 @@ fn the_moved_signing_key_is_said_in_french() {
     assert!(env.path("home/.local/share/citcert/package-signing.key").is_file());
     assert!(!old.join("package-signing.key").exists());
 }
+
+#[test]
+fn unknown_question_ids_past_the_first_twenty_are_counted_in_french() {
+    let env = common::Env::new();
+    let answers: serde_json::Map<String, serde_json::Value> =
+        (0..23).map(|k| (format!("zzzzzz.q{k}"), serde_json::json!("x"))).collect();
+    let file = env.write("many.json", serde_json::json!({ "answers": answers }).to_string().as_bytes());
+    let o = env.run(&["check", "--answers", &file, "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = common::text(&o.stderr);
+    assert!(err.contains(" : answers.\"zzzzzz.q0\" : le questionnaire "), "{err}");
+    assert!(err.contains(" n'a pas de question de ce nom\n"), "{err}");
+    assert!(err.contains("many.json : et 3 autres identifiants de question inconnus"), "{err}");
+}
