@@ -16,6 +16,8 @@ use crate::documents::handoff::{Source, build_package, max_bytes};
 use crate::drafts::{DraftStore, io_reason};
 use crate::engine::Explain;
 use crate::engine::{Answers, Lang, Questionnaire, Text};
+use crate::fill;
+use crate::words::{Fixed, Template};
 
 #[derive(Debug, Clone, Args)]
 pub struct AttachArgs {
@@ -110,14 +112,12 @@ pub fn load_source(
         })?;
         let unknown = answers.unknown_ids(q);
         if let Some(id) = unknown.first() {
+            use crate::cli::UNKNOWN_ID;
             let (qid, v, id) = (&q.id, &q.version, crate::context::short_id(id));
-            return Err(CliError::usage(Text::new(
-                format!("{name}: answers.\"{id}\": no such question in questionnaire {qid} {v}"),
-                format!(
-                    "{name} : answers.\"{id}\" : le questionnaire {qid} {v} n'a pas de question de ce nom"
-                ),
-            )));
+            let line = |lang| fill!(UNKNOWN_ID, lang, name = name, id = id, qid = qid, v = v);
+            return Err(CliError::usage(Text::new(line(Lang::En), line(Lang::Fr))));
         }
+
         let created = root.get("created_on").and_then(|v| v.as_str()).and_then(crate::clock::parse_date);
         let attachments = root
             .get("attachments")
@@ -245,32 +245,35 @@ pub fn attach_with(
     })?;
     let (item, name, ftype) = (&a.item, safe(&a.file_name()), a.file_type.code().to_uppercase());
     let (size, sha, on) = (a.size, &a.sha256, a.attached_on);
-    let explanation = a.kind == attach::Kind::Explanation;
-    w(writeln!(
-        out,
-        "{}",
-        lang.pick(
-            format!(
-                "Attached to {item} ({}): {name} — {ftype}, {size} bytes, SHA-256 {sha}, on {on}.",
-                if explanation { "explanation letter" } else { "document" }
-            ),
-            format!(
-                "Joint à {item} ({}) : {name} — {ftype}, {size} octets, SHA-256 {sha}, le {on}.",
-                if explanation { "lettre d'explication" } else { "document" }
-            ),
-        )
-    ))?;
+    const ATTACHED: Template = Template::new(
+        &["item", "kind", "name", "ftype", "size", "sha", "on"],
+        "Attached to {item} ({kind}): {name} — {ftype}, {size} bytes, SHA-256 {sha}, on {on}.",
+        "Joint à {item} ({kind}) : {name} — {ftype}, {size} octets, SHA-256 {sha}, le {on}.",
+    );
+    const LETTER: Fixed = Fixed::new("explanation letter", "lettre d'explication");
+    const DOCUMENT: Fixed = Fixed::new("document", "document");
+    let kind = if a.kind == attach::Kind::Explanation { LETTER } else { DOCUMENT }.get(lang);
+    let msg = fill!(
+        ATTACHED,
+        lang,
+        item = item,
+        kind = kind,
+        name = name,
+        ftype = ftype,
+        size = size,
+        sha = sha,
+        on = on
+    );
+    w(writeln!(out, "{msg}"))?;
     let pending =
         !attach::unanswered(&q, &attach::evaluate_draft(&q, &open.draft, clock.today()), &a.item).is_empty();
     if ask && pending {
-        w(writeln!(
-            out,
-            "{}",
-            lang.pick(
-                format!("{item}: a few questions about this document (empty line to skip):"),
-                format!("{item} : quelques questions sur ce document (ligne vide pour passer) :"),
-            )
-        ))?;
+        const QUESTIONS: Template = Template::new(
+            &["item"],
+            "{item}: a few questions about this document (empty line to skip):",
+            "{item} : quelques questions sur ce document (ligne vide pour passer) :",
+        );
+        w(writeln!(out, "{}", fill!(QUESTIONS, lang, item = item)))?;
         attach::ask_missing(&mut open.draft, &q, &a.item, &clock, lang, input, out).map_err(|e| {
             let r = io_reason(&e);
             CliError::refused(Text::new(
@@ -291,10 +294,17 @@ pub fn attach_with(
     let attachments = attach::attachments_of(&open.draft.attachments);
     let rd = crate::documents::readiness::readiness(&q, &answers, &ev, &attachments, lang);
     if let Some(item) = rd.items.iter().find(|i| i.id == a.item) {
-        let colon = lang.pick(": ", " : ");
+        let colon = crate::words::colon(lang);
         w(writeln!(out, "{}{colon}{}", item.id, status_words(item.status, lang)))?;
         if let Some(p) = &item.problem {
-            w(writeln!(out, "  {}{colon}{p}", lang.pick("still to do", "reste à faire")))?;
+            const TO_DO: Template =
+                Template::new(&["problem"], "  still to do: {problem}", "  reste à faire : {problem}");
+            const ANSWER_WITH: Template = Template::new(
+                &["id", "item", "sets"],
+                "  answer with: citcert attach {id} {item} FILE {sets}",
+                "  répondez avec : citcert attach {id} {item} FICHIER {sets}",
+            );
+            w(writeln!(out, "{}", fill!(TO_DO, lang, problem = p)))?;
             let missing = attach::unanswered(&q, &ev, &a.item);
             if !missing.is_empty() {
                 let fields: Vec<String> = missing
@@ -302,14 +312,7 @@ pub fn attach_with(
                     .map(|&qi| q.questions[qi].id.rsplit('.').next().unwrap_or("").to_string())
                     .collect();
                 let sets = fields.iter().map(|f| format!("--set {f}=…")).collect::<Vec<_>>().join(" ");
-                w(writeln!(
-                    out,
-                    "{}",
-                    lang.pick(
-                        format!("  answer with: citcert attach {id} {item} FILE {sets}", item = a.item),
-                        format!("  répondez avec : citcert attach {id} {item} FICHIER {sets}", item = a.item),
-                    )
-                ))?;
+                w(writeln!(out, "{}", fill!(ANSWER_WITH, lang, id = id, item = a.item, sets = sets)))?;
             }
         }
     }
@@ -362,7 +365,8 @@ pub fn export_cmd(args: &ExportArgs, global: &GlobalArgs) -> Result<i32, CliErro
                     format!("{name} : impossible d'écrire : {}", r.fr),
                 ))
             })?;
-            eprintln!("{}", lang.pick(format!("Wrote {name}."), format!("Fichier écrit : {name}.")));
+            const WROTE: Template = Template::new(&["name"], "Wrote {name}.", "Fichier écrit : {name}.");
+            eprintln!("{}", fill!(WROTE, lang, name = name));
         }
     }
     Ok(0)
@@ -390,8 +394,10 @@ pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliErro
     let lang = global.language()?;
     let key_dir = crate::documents::package::key_dir().ok();
     if let Some(n) = key_dir.as_ref().and_then(|k| k.notice.as_ref()) {
-        eprintln!("citcert: {}", n.get(lang));
+        const CITCERT: Template = Template::new(&["notice"], "citcert: {notice}", "citcert : {notice}");
+        eprintln!("{}", fill!(CITCERT, lang, notice = n.get(lang)));
     }
+
     let own = key_dir.and_then(|k| crate::documents::package::own_public_key(&k.dir));
     let r = crate::documents::package::verify(&args.dir, own.as_ref()).map_err(|e| {
         let t = e.explain();
@@ -399,59 +405,66 @@ pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliErro
     })?;
     let mut out = std::io::stdout().lock();
     let name = crate::safe_text::path(&args.dir);
-    let c = lang.pick(": ", " : ");
+    let c = crate::words::colon(lang);
     if let Some(fp) = &r.fingerprint {
-        let whose = match (r.own_key, lang) {
-            (Some(true), Lang::En) => " (this machine's key)",
-            (Some(true), Lang::Fr) => " (la clé de cet ordinateur)",
-            (Some(false), Lang::En) => {
-                " (not this machine's key: compare it with the fingerprint the sender gives you)"
-            }
-            (Some(false), Lang::Fr) => {
-                " (pas la clé de cet ordinateur : comparez-la avec l'empreinte que vous donne l'expéditeur)"
-            }
-            (None, _) => "",
+        const SIGNED: Template =
+            Template::new(&["name", "fp"], "{name}: signed with key {fp}", "{name} : signé avec la clé {fp}");
+        const SIGNED_OWN: Template = Template::new(
+            &["name", "fp"],
+            "{name}: signed with key {fp} (this machine's key)",
+            "{name} : signé avec la clé {fp} (la clé de cet ordinateur)",
+        );
+        const SIGNED_OTHER: Template = Template::new(
+            &["name", "fp"],
+            "{name}: signed with key {fp} (not this machine's key: compare it with the fingerprint the sender \
+             gives you)",
+            "{name} : signé avec la clé {fp} (pas la clé de cet ordinateur : comparez-la avec l'empreinte que vous \
+             donne l'expéditeur)",
+        );
+        let line = match r.own_key {
+            Some(true) => fill!(SIGNED_OWN, lang, name = name, fp = fp),
+            Some(false) => fill!(SIGNED_OTHER, lang, name = name, fp = fp),
+            None => fill!(SIGNED, lang, name = name, fp = fp),
         };
-        let signed = lang.pick("signed with key", "signé avec la clé");
-        w(writeln!(out, "{name}{c}{signed} {fp}{whose}"))?;
+        w(writeln!(out, "{line}"))?;
     }
     // Every name comes from the received package: neutralised before it reaches the terminal.
     for p in &r.problems {
         w(writeln!(out, "{name}{c}{}", safe(p.get(lang))))?;
     }
-    let (altered, removed, added) = match lang {
-        Lang::En => ("altered: ", "removed: ", "added: "),
-        Lang::Fr => ("modifié : ", "supprimé : ", "ajouté : "),
-    };
+    const ALTERED: Template =
+        Template::new(&["name", "file"], "{name}: altered: {file}", "{name} : modifié : {file}");
+    const REMOVED: Template =
+        Template::new(&["name", "file"], "{name}: removed: {file}", "{name} : supprimé : {file}");
+    const ADDED: Template = Template::new(
+        &["name", "file"],
+        "{name}: added: {file} (not in the manifest)",
+        "{name} : ajouté : {file} (absent du manifeste)",
+    );
     for p in &r.altered {
-        w(writeln!(out, "{name}{c}{altered}{}", safe(p)))?;
+        w(writeln!(out, "{}", fill!(ALTERED, lang, name = name, file = safe(p))))?;
     }
     for p in &r.removed {
-        w(writeln!(out, "{name}{c}{removed}{}", safe(p)))?;
+        w(writeln!(out, "{}", fill!(REMOVED, lang, name = name, file = safe(p))))?;
     }
-    let not_listed = lang.pick("(not in the manifest)", "(absent du manifeste)");
     for p in &r.added {
-        w(writeln!(out, "{name}{c}{added}{} {not_listed}", safe(p)))?;
+        w(writeln!(out, "{}", fill!(ADDED, lang, name = name, file = safe(p))))?;
     }
+    const INTACT: Template = Template::new(
+        &["name"],
+        "{name}: intact — the signature is good and every file matches the manifest.",
+        "{name} : intact — la signature est valide et chaque fichier correspond au manifeste.",
+    );
+    const NOT_INTACT: Template = Template::new(
+        &["name"],
+        "{name}: NOT intact — do not submit it; make the package again.",
+        "{name} : PAS intact — ne le soumettez pas; refaites le paquet.",
+    );
     if r.intact() {
-        w(writeln!(
-            out,
-            "{name}{c}{}",
-            lang.pick(
-                "intact — the signature is good and every file matches the manifest.",
-                "intact — la signature est valide et chaque fichier correspond au manifeste."
-            )
-        ))?;
+        w(writeln!(out, "{}", fill!(INTACT, lang, name = name)))?;
         Ok(0)
     } else {
-        w(writeln!(
-            out,
-            "{name}{c}{}",
-            lang.pick(
-                "NOT intact — do not submit it; make the package again.",
-                "PAS intact — ne le soumettez pas; refaites le paquet."
-            )
-        ))?;
+        w(writeln!(out, "{}", fill!(NOT_INTACT, lang, name = name)))?;
         Ok(1)
     }
 }

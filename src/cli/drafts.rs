@@ -18,6 +18,8 @@ use crate::context::passphrase::{new_passphrase, with_passphrase};
 use crate::context::{CliError, GlobalArgs, cli_error};
 use crate::drafts::{AnswerInspector, DraftStore, DraftSummary, Sweep};
 use crate::engine::text::{Lang, Text};
+use crate::fill;
+use crate::words::{Fixed, Template};
 
 #[derive(Debug, Clone, Subcommand)]
 pub enum DraftsCommand {
@@ -182,16 +184,13 @@ pub fn run_with(
             let e = open.draft.expiry(clock.today());
             let (id, label, start) = (open.draft.id(), safe(&open.draft.label), open.draft.created_on());
             let (left, last) = (e.describe_in(lang), e.last_day);
-            w(writeln!(
-                io.out,
-                "{}",
-                lang.pick(
-                    format!("Started draft {id} '{label}' on {start}: {left} (last day {last})."),
-                    format!(
-                        "Brouillon {id} « {label} » commencé le {start} : {left} (dernier jour : {last})."
-                    ),
-                )
-            ))?;
+            const STARTED: Template = Template::new(
+                &["id", "label", "start", "left", "last"],
+                "Started draft {id} '{label}' on {start}: {left} (last day {last}).",
+                "Brouillon {id} « {label} » commencé le {start} : {left} (dernier jour : {last}).",
+            );
+            let msg = fill!(STARTED, lang, id = id, label = label, start = start, left = left, last = last);
+            w(writeln!(io.out, "{msg}"))?;
             if open.draft.is_protected() {
                 w(writeln!(io.out, "{}", locked_words(lang)))?;
             }
@@ -210,14 +209,12 @@ pub fn run_with(
             }
             let pass = new_passphrase(global, lang)?;
             store.set_protection(&id, Some(pass), clock).map_err(cli_error)?;
-            w(writeln!(
-                io.out,
-                "{}",
-                lang.pick(
-                    format!("Draft {id} is now locked."),
-                    format!("Le brouillon {id} est maintenant verrouillé.")
-                )
-            ))?;
+            const LOCKED: Template = Template::new(
+                &["id"],
+                "Draft {id} is now locked.",
+                "Le brouillon {id} est maintenant verrouillé.",
+            );
+            w(writeln!(io.out, "{}", fill!(LOCKED, lang, id = id)))?;
             w(writeln!(io.out, "{}", locked_words(lang)))?;
             Ok(0)
         }
@@ -231,16 +228,12 @@ pub fn run_with(
                 )));
             }
             with_passphrase(&mut store, global, lang, |s| s.set_protection(&id, None, clock))?;
-            w(writeln!(
-                io.out,
-                "{}",
-                lang.pick(
-                    format!("Draft {id} is no longer locked: its answers are stored unencrypted."),
-                    format!(
-                        "Le brouillon {id} n'est plus verrouillé : ses réponses sont enregistrées sans chiffrement."
-                    ),
-                )
-            ))?;
+            const UNLOCKED: Template = Template::new(
+                &["id"],
+                "Draft {id} is no longer locked: its answers are stored unencrypted.",
+                "Le brouillon {id} n'est plus verrouillé : ses réponses sont enregistrées sans chiffrement.",
+            );
+            w(writeln!(io.out, "{}", fill!(UNLOCKED, lang, id = id)))?;
             Ok(0)
         }
         DraftsCommand::Show { id, history } => {
@@ -260,14 +253,12 @@ pub fn run_with(
             })?)
             .into_owned();
             let new = crate::drafts::check_label(label).map_err(cli_error)?;
-            w(writeln!(
-                io.out,
-                "{}",
-                lang.pick(
-                    format!("Renamed draft {id}: '{old}' is now '{new}'."),
-                    format!("Brouillon {id} renommé : « {old} » s'appelle maintenant « {new} »."),
-                )
-            ))?;
+            const RENAMED: Template = Template::new(
+                &["id", "old", "new"],
+                "Renamed draft {id}: '{old}' is now '{new}'.",
+                "Brouillon {id} renommé : « {old} » s'appelle maintenant « {new} ».",
+            );
+            w(writeln!(io.out, "{}", fill!(RENAMED, lang, id = id, old = old, new = new)))?;
             Ok(0)
         }
         DraftsCommand::Note { id, question, text, clear } => {
@@ -289,19 +280,25 @@ pub fn run_with(
             let note = (!clear).then(|| text.join(" "));
             let changed =
                 with_passphrase(&mut store, global, lang, |s| s.set_note(&id, &qid, note.as_deref(), clock))?;
+            const SAVED: Template = Template::new(
+                &["number", "id"],
+                "Note on {number} of draft {id} saved.",
+                "Note sur la question {number} du brouillon {id} enregistrée.",
+            );
+            const REMOVED: Template = Template::new(
+                &["number", "id"],
+                "Note on {number} of draft {id} removed.",
+                "Note sur la question {number} du brouillon {id} retirée.",
+            );
+            const NO_NOTE: Template = Template::new(
+                &["number", "id"],
+                "There was no note on {number} of draft {id}; nothing changed.",
+                "Il n'y avait pas de note sur la question {number} du brouillon {id}; rien n'a changé.",
+            );
             let msg = match (clear, changed) {
-                (false, _) => lang.pick(
-                    format!("Note on {number} of draft {id} saved."),
-                    format!("Note sur la question {number} du brouillon {id} enregistrée."),
-                ),
-                (true, true) => lang.pick(
-                    format!("Note on {number} of draft {id} removed."),
-                    format!("Note sur la question {number} du brouillon {id} retirée."),
-                ),
-                (true, false) => lang.pick(
-                    format!("There was no note on {number} of draft {id}; nothing changed."),
-                    format!("Il n'y avait pas de note sur la question {number} du brouillon {id}; rien n'a changé."),
-                ),
+                (false, _) => fill!(SAVED, lang, number = number, id = id),
+                (true, true) => fill!(REMOVED, lang, number = number, id = id),
+                (true, false) => fill!(NO_NOTE, lang, number = number, id = id),
             };
             w(writeln!(io.out, "{msg}"))?;
             Ok(0)
@@ -310,39 +307,39 @@ pub fn run_with(
             let id = store.resolve(id).map_err(cli_error)?;
             let d = store.read_locked(&id, clock).map_err(cli_error)?;
             let label = safe(&d.label);
-            let what = Text::new(
-                format!("draft {} '{label}' (started {})", d.id(), d.created_on()),
-                format!("le brouillon {} « {label} » (commencé le {})", d.id(), d.created_on()),
+            const WHAT: Template = Template::new(
+                &["id", "label", "start"],
+                "draft {id} '{label}' (started {start})",
+                "le brouillon {id} « {label} » (commencé le {start})",
             );
+            const ASK: Template = Template::new(
+                &["what"],
+                "Delete {what}? It cannot be recovered. Type yes to delete: ",
+                "Supprimer {what}? Il ne pourra pas être récupéré. Tapez oui pour supprimer : ",
+            );
+            const DELETED: Template = Template::new(&["what"], "Deleted {what}.", "Supprimé : {what}.");
+            let what = |lang| fill!(WHAT, lang, id = d.id(), label = label, start = d.created_on());
             if !yes {
                 if !io.input_is_terminal {
                     return Err(CliError::usage(Text::new(
                         format!(
                             "not deleting {}: there is no terminal to confirm on; add --yes to delete it",
-                            what.en
+                            what(Lang::En)
                         ),
                         format!(
                             "{} n'est pas supprimé : il n'y a pas de terminal pour confirmer; ajoutez --yes \
                              pour le supprimer",
-                            what.fr
+                            what(Lang::Fr)
                         ),
                     )));
                 }
-                let ask = lang.pick(
-                    format!("Delete {}? It cannot be recovered. Type yes to delete: ", what.en),
-                    format!(
-                        "Supprimer {}? Il ne pourra pas être récupéré. Tapez oui pour supprimer : ",
-                        what.fr
-                    ),
-                );
-                if !confirm(io, &ask)? {
+                if !confirm(io, &fill!(ASK, lang, what = what(lang)))? {
                     w(writeln!(io.out, "{}", lang.pick("Not deleted.", "Rien n'a été supprimé.")))?;
                     return Ok(1);
                 }
             }
             store.delete(&id).map_err(cli_error)?;
-            let done = lang.pick(format!("Deleted {}.", what.en), format!("Supprimé : {}.", what.fr));
-            w(writeln!(io.out, "{done}"))?;
+            w(writeln!(io.out, "{}", fill!(DELETED, lang, what = what(lang))))?;
             Ok(0)
         }
         DraftsCommand::Purge { .. } => unreachable!("handled above"),
@@ -358,19 +355,13 @@ pub fn run_with(
                 Some(path) => {
                     write_private(path, &bytes)?;
                     let (id, label, p) = (d.id(), safe(&d.label), crate::safe_text::path(path));
-                    w(writeln!(
-                        io.err,
-                        "{}",
-                        lang.pick(
-                            format!(
-                                "Wrote the answers of draft {id} '{label}' to {p} (mode 0600: it holds personal data)."
-                            ),
-                            format!(
-                                "Réponses du brouillon {id} « {label} » écrites dans {p} (mode 0600 : le fichier \
-                                 contient des renseignements personnels)."
-                            ),
-                        )
-                    ))?;
+                    const WROTE: Template = Template::new(
+                        &["id", "label", "p"],
+                        "Wrote the answers of draft {id} '{label}' to {p} (mode 0600: it holds personal data).",
+                        "Réponses du brouillon {id} « {label} » écrites dans {p} (mode 0600 : le fichier \
+                         contient des renseignements personnels).",
+                    );
+                    w(writeln!(io.err, "{}", fill!(WROTE, lang, id = id, label = label, p = p)))?;
                 }
             }
             Ok(0)
@@ -410,14 +401,14 @@ pub fn run_with(
             let (f, id, label, start) =
                 (fname, open.draft.id(), safe(&open.draft.label), open.draft.created_on());
             let left = e.describe_in(lang);
-            w(writeln!(
-                io.out,
-                "{}",
-                lang.pick(
-                    format!("Imported {f} as draft {id} '{label}', started {start}: {left}."),
-                    format!("{f} importé comme brouillon {id} « {label} », commencé le {start} : {left}."),
-                )
-            ))?;
+            const IMPORTED: Template = Template::new(
+                &["f", "id", "label", "start", "left"],
+                "Imported {f} as draft {id} '{label}', started {start}: {left}.",
+                "{f} importé comme brouillon {id} « {label} », commencé le {start} : {left}.",
+            );
+            let msg = fill!(IMPORTED, lang, f = f, id = id, label = label, start = start, left = left);
+            w(writeln!(io.out, "{msg}"))?;
+
             Ok(0)
         }
     }
@@ -464,34 +455,51 @@ fn safe(s: &str) -> String {
 
 /// "  - 'label', started 2025-06-01" for an expired draft.
 fn expired_line(x: &crate::drafts::ExpiredNotice, lang: Lang) -> String {
-    let (label, start) = (safe(&x.label), x.created_on);
-    lang.pick(format!("  - '{label}', started {start}"), format!("  - « {label} », commencé le {start}"))
+    const LINE: Template = Template::new(
+        &["label", "start"],
+        "  - '{label}', started {start}",
+        "  - « {label} », commencé le {start}",
+    );
+    fill!(LINE, lang, label = safe(&x.label), start = x.created_on)
 }
 
 /// Notices about what the sweep did, on stderr: labels and dates only.
 fn report_sweep(store: &DraftStore, sweep: &Sweep, err: &mut dyn Write, lang: Lang) -> Result<(), CliError> {
     use crate::drafts::Kept;
-    let warning = lang.pick("warning", "avertissement");
+    const WARNING: Template =
+        Template::new(&["warning"], "citcert: warning: {warning}", "citcert : avertissement : {warning}");
+    const DELETED: Template = Template::new(
+        &["n"],
+        "citcert: deleted {n} expired draft(s) — drafts are kept 60 days from the day they were started:",
+        "citcert : {n} brouillon(s) expiré(s) supprimé(s) — les brouillons sont conservés 60 jours à partir du \
+         jour où ils ont été commencés :",
+    );
+    const EXAMPLES: Fixed =
+        Fixed::new("expired; not deleted: example folder", "expiré; non supprimé : dossier d'exemples");
+    const NOT_DELETED: Template =
+        Template::new(&["reason"], "expired; NOT deleted: {reason}", "expiré; NON supprimé : {reason}");
+    const MOVED: Template = Template::new(
+        &["path"],
+        " Moved to {path} (nothing was deleted); the other drafts are not affected. Read it there, or delete it \
+         when you no longer need it.",
+        " Déplacé dans {path} (rien n'a été supprimé); les autres brouillons ne sont pas touchés. Consultez-le là, \
+         ou supprimez-le quand vous n'en aurez plus besoin.",
+    );
+    const RESTORED: Fixed = Fixed::new(
+        " The previous saved version (.bak) was good and has taken its place.",
+        " La version enregistrée précédente (.bak) était bonne et a pris sa place.",
+    );
+    const DAMAGED: Template = Template::new(
+        &["path", "reason"],
+        "citcert: damaged draft {path}: {reason}.",
+        "citcert : brouillon endommagé {path} : {reason}.",
+    );
     for wt in &sweep.warnings {
-        w(writeln!(err, "citcert: {warning}: {}", safe(wt.get(lang))))?;
+        w(writeln!(err, "{}", fill!(WARNING, lang, warning = safe(wt.get(lang)))))?;
     }
     let deleted: Vec<_> = sweep.expired.iter().filter(|x| x.deleted).collect();
     if !deleted.is_empty() {
-        let n = deleted.len();
-        w(writeln!(
-            err,
-            "{}",
-            lang.pick(
-                format!(
-                    "citcert: deleted {n} expired draft(s) — drafts are kept 60 days from the day they \
-                     were started:"
-                ),
-                format!(
-                    "citcert : {n} brouillon(s) expiré(s) supprimé(s) — les brouillons sont conservés \
-                     60 jours à partir du jour où ils ont été commencés :"
-                ),
-            )
-        ))?;
+        w(writeln!(err, "{}", fill!(DELETED, lang, n = deleted.len())))?;
         for x in deleted {
             w(writeln!(err, "{}", expired_line(x, lang)))?;
         }
@@ -500,14 +508,9 @@ fn report_sweep(store: &DraftStore, sweep: &Sweep, err: &mut dyn Write, lang: La
         let line = expired_line(x, lang);
         let why = match &x.kept {
             None | Some(Kept::AwaitingConfirmation) => continue,
-            Some(Kept::Examples) => lang
-                .pick("expired; not deleted: example folder", "expiré; non supprimé : dossier d'exemples")
-                .to_string(),
+            Some(Kept::Examples) => EXAMPLES.get(lang).to_string(),
             Some(Kept::NotSwept) => lang.pick("expired", "expiré").to_string(),
-            Some(Kept::Failed(t)) => lang.pick(
-                format!("expired; NOT deleted: {}", safe(&t.en)),
-                format!("expiré; NON supprimé : {}", safe(&t.fr)),
-            ),
+            Some(Kept::Failed(t)) => fill!(NOT_DELETED, lang, reason = safe(t.get(lang))),
         };
         w(writeln!(err, "{line} ({why})"))?;
     }
@@ -520,54 +523,30 @@ fn report_sweep(store: &DraftStore, sweep: &Sweep, err: &mut dyn Write, lang: La
     }
     for d in &sweep.damaged {
         let moved = match &d.moved_to {
-            Some(p) => lang.pick(
-                format!(
-                    " Moved to {} (nothing was deleted); the other drafts are not affected. Read it there, \
-                     or delete it when you no longer need it.",
-                    crate::safe_text::path(p)
-                ),
-                format!(
-                    " Déplacé dans {} (rien n'a été supprimé); les autres brouillons ne sont pas touchés. \
-                     Consultez-le là, ou supprimez-le quand vous n'en aurez plus besoin.",
-                    crate::safe_text::path(p)
-                ),
-            ),
+            Some(p) => fill!(MOVED, lang, path = crate::safe_text::path(p)),
             None => String::new(),
         };
-        let restored = match (d.restored_from_backup, lang) {
-            (false, _) => "",
-            (true, Lang::En) => " The previous saved version (.bak) was good and has taken its place.",
-            (true, Lang::Fr) => " La version enregistrée précédente (.bak) était bonne et a pris sa place.",
-        };
+        let restored = if d.restored_from_backup { RESTORED.get(lang) } else { "" };
         let path = crate::safe_text::path(&store.dir().join(&d.file));
-        w(writeln!(
-            err,
-            "{}{moved}{restored}",
-            lang.pick(
-                format!("citcert: damaged draft {path}: {}.", safe(&d.reason.en)),
-                format!("citcert : brouillon endommagé {path} : {}.", safe(&d.reason.fr)),
-            )
-        ))?;
+        let damaged = fill!(DAMAGED, lang, path = path, reason = safe(d.reason.get(lang)));
+        w(writeln!(err, "{damaged}{moved}{restored}"))?;
     }
     Ok(())
 }
 
 /// Several drafts past day 60 at once: not erased without a word, since a wrong date looks the same.
 fn held_notice(n: usize, today: Option<chrono::NaiveDate>, lang: Lang) -> String {
+    const HELD: Template = Template::new(
+        &["n", "today"],
+        "citcert: {n} drafts are past their 60 days by this computer's date ({today}), all at once. They can no \
+         longer be opened, but they were NOT erased: if this computer's date is wrong, correct it; if it is \
+         right, erase them with `citcert drafts purge`:",
+        "citcert : {n} brouillons ont dépassé leurs 60 jours d'un coup, selon la date de cet ordinateur \
+         (le {today}). Ils ne peuvent plus être ouverts, mais ils n'ont PAS été effacés : si la date de cet \
+         ordinateur est fausse, corrigez-la; si elle est juste, effacez-les avec `citcert drafts purge` :",
+    );
     let today = today.map(|t| t.to_string()).unwrap_or_default();
-    lang.pick(
-        format!(
-            "citcert: {n} drafts are past their 60 days by this computer's date ({today}), all at once. They can no \
-             longer be opened, but they were NOT erased: if this computer's date is wrong, correct it; if it is \
-             right, erase them with `citcert drafts purge`:"
-        ),
-        format!(
-            "citcert : {n} brouillons ont dépassé leurs 60 jours d'un coup, selon la date de cet ordinateur \
-             (le {today}). \
-             Ils ne peuvent plus être ouverts, mais ils n'ont PAS été effacés : si la date de cet ordinateur est \
-             fausse, corrigez-la; si elle est juste, effacez-les avec `citcert drafts purge` :"
-        ),
-    )
+    fill!(HELD, lang, n = n, today = today)
 }
 
 fn purge(
@@ -591,16 +570,12 @@ fn purge(
         let today = clock.today();
         let n = held.len();
         let list: Vec<String> = held.iter().map(|x| expired_line(x, lang)).collect();
-        let what = lang.pick(
-            format!(
-                "{n} drafts are past their 60 days by this computer's date ({today}):\n{}",
-                list.join("\n")
-            ),
-            format!(
-                "{n} brouillons ont dépassé leurs 60 jours selon la date de cet ordinateur (le {today}) :\n{}",
-                list.join("\n")
-            ),
+        const PAST: Template = Template::new(
+            &["n", "today", "list"],
+            "{n} drafts are past their 60 days by this computer's date ({today}):\n{list}",
+            "{n} brouillons ont dépassé leurs 60 jours selon la date de cet ordinateur (le {today}) :\n{list}",
         );
+        let what = fill!(PAST, lang, n = n, today = today, list = list.join("\n"));
         if !yes {
             if !io.input_is_terminal {
                 return Err(CliError::usage(Text::new(
@@ -632,29 +607,23 @@ fn purge(
         w(writeln!(io.out, "{}", lang.pick("No expired drafts.", "Aucun brouillon expiré.")))?;
     }
     if !deleted.is_empty() {
-        let n = deleted.len();
-        w(writeln!(
-            io.out,
-            "{}",
-            lang.pick(
-                format!("Deleted {n} expired draft(s):"),
-                format!("{n} brouillon(s) expiré(s) supprimé(s) :")
-            )
-        ))?;
+        const DELETED: Template = Template::new(
+            &["n"],
+            "Deleted {n} expired draft(s):",
+            "{n} brouillon(s) expiré(s) supprimé(s) :",
+        );
+        w(writeln!(io.out, "{}", fill!(DELETED, lang, n = deleted.len())))?;
         for x in &deleted {
             w(writeln!(io.out, "{}", expired_line(x, lang)))?;
         }
     }
     if !failed.is_empty() {
-        let n = failed.len();
-        w(writeln!(
-            io.err,
-            "{}",
-            lang.pick(
-                format!("citcert: {n} expired draft(s) could NOT be deleted; they are still on disk:"),
-                format!("citcert : {n} brouillon(s) expiré(s) n'ont PAS pu être supprimés; ils sont encore sur le disque :"),
-            )
-        ))?;
+        const FAILED: Template = Template::new(
+            &["n"],
+            "citcert: {n} expired draft(s) could NOT be deleted; they are still on disk:",
+            "citcert : {n} brouillon(s) expiré(s) n'ont PAS pu être supprimés; ils sont encore sur le disque :",
+        );
+        w(writeln!(io.err, "{}", fill!(FAILED, lang, n = failed.len())))?;
         for x in &failed {
             let why = match &x.kept {
                 Some(Kept::Failed(t)) => safe(t.get(lang)),
@@ -693,15 +662,12 @@ fn list(
         r.label = safe(&r.label);
     }
     if rows.is_empty() {
-        let d = crate::safe_text::path(store.dir());
-        w(writeln!(
-            io.out,
-            "{}",
-            lang.pick(
-                format!("No drafts in {d}. Start one with: citcert drafts new --label \"…\""),
-                format!("Aucun brouillon dans {d}. Commencez-en un avec : citcert drafts new --label \"…\""),
-            )
-        ))?;
+        const NONE: Template = Template::new(
+            &["dir"],
+            "No drafts in {dir}. Start one with: citcert drafts new --label \"…\"",
+            "Aucun brouillon dans {dir}. Commencez-en un avec : citcert drafts new --label \"…\"",
+        );
+        w(writeln!(io.out, "{}", fill!(NONE, lang, dir = crate::safe_text::path(store.dir()))))?;
         return Ok(0);
     }
     let (h_label, h_id, h_start, h_left, h_progress) = match lang {
@@ -719,21 +685,22 @@ fn list(
     ))?;
     let locked: std::collections::HashSet<&str> =
         sweep.drafts.iter().filter(|d| d.is_protected()).map(|d| d.id()).collect();
+    const LAST_DAY: Template = Template::new(&["last"], "! last day {last}", "! dernier jour : {last}");
+    const NO_LONGER_ASKED: Template = Template::new(
+        &["n"],
+        "{n} answer(s) no longer asked",
+        "{n} réponse(s) à des questions qui ne sont plus posées",
+    );
     for r in &rows {
         let mut notes = Vec::new();
         if locked.contains(r.id.as_str()) {
             notes.push(lang.pick("locked (passphrase)", "verrouillé (phrase de passe)").to_string());
         }
         if r.expiry.is_warning() {
-            let last = r.expiry.last_day;
-            notes.push(lang.pick(format!("! last day {last}"), format!("! dernier jour : {last}")));
+            notes.push(fill!(LAST_DAY, lang, last = r.expiry.last_day));
         }
         if r.no_longer_asked > 0 {
-            let n = r.no_longer_asked;
-            notes.push(lang.pick(
-                format!("{n} answer(s) no longer asked"),
-                format!("{n} réponse(s) à des questions qui ne sont plus posées"),
-            ));
+            notes.push(fill!(NO_LONGER_ASKED, lang, n = r.no_longer_asked));
         }
         let notes = if notes.is_empty() { String::new() } else { format!("  {}", notes.join("; ")) };
         w(writeln!(
@@ -749,33 +716,23 @@ fn list(
     }
     // The table first, then the warnings: on a terminal both go to the same screen.
     w(io.out.flush())?;
+    const EXPIRING: Template = Template::new(
+        &["id", "label", "left", "last"],
+        "citcert: warning: draft {id} '{label}' has {left} — it is deleted after {last}.",
+        "citcert : avertissement : brouillon {id} « {label} » : {left} — il sera supprimé après le {last}.",
+    );
     for r in rows.iter().filter(|r| r.expiry.is_warning()) {
         let (id, label, left, last) = (&r.id, &r.label, r.expiry.describe_in(lang), r.expiry.last_day);
         // (the labels were neutralised above)
-        w(writeln!(
-            io.err,
-            "{}",
-            lang.pick(
-                format!("citcert: warning: draft {id} '{label}' has {left} — it is deleted after {last}."),
-                format!(
-                    "citcert : avertissement : brouillon {id} « {label} » : {left} — il sera supprimé après \
-                     le {last}."
-                ),
-            )
-        ))?;
+        w(writeln!(io.err, "{}", fill!(EXPIRING, lang, id = id, label = label, left = left, last = last)))?;
     }
     if store.is_examples() {
-        let d = crate::safe_text::path(store.dir());
-        w(writeln!(
-            io.err,
-            "{}",
-            lang.pick(
-                format!("citcert: note: {d} is a folder of example drafts; it is never changed."),
-                format!(
-                    "citcert : note : {d} est un dossier de brouillons d'exemple; il n'est jamais modifié."
-                ),
-            )
-        ))?;
+        const EXAMPLES: Template = Template::new(
+            &["dir"],
+            "citcert: note: {dir} is a folder of example drafts; it is never changed.",
+            "citcert : note : {dir} est un dossier de brouillons d'exemple; il n'est jamais modifié.",
+        );
+        w(writeln!(io.err, "{}", fill!(EXAMPLES, lang, dir = crate::safe_text::path(store.dir()))))?;
     }
     Ok(0)
 }
@@ -821,29 +778,26 @@ fn show(
     let field = |i: usize| pad(names[i], width);
     w(writeln!(out, "{} {} — {}", names[9], d.id(), safe(&d.label)))?;
     let last = e.last_day;
-    let started = lang.pick(format!("(last day {last})"), format!("(dernier jour : {last})"));
-    w(writeln!(out, "{}{} {started}", field(0), d.created_on()))?;
+    const STARTED: Template =
+        Template::new(&["start", "last"], "{start} (last day {last})", "{start} (dernier jour : {last})");
+    w(writeln!(out, "{}{}", field(0), fill!(STARTED, lang, start = d.created_on(), last = last)))?;
     w(writeln!(out, "{}{}", field(1), e.describe_in(lang)))?;
     w(writeln!(out, "{}{}", field(2), d.last_saved().format("%Y-%m-%d %H:%M:%S")))?;
     w(writeln!(out, "{}{}", field(3), safe(&d.current_screen)))?;
     w(writeln!(out, "{}{} %", field(4), inspector.progress_percent(&d.answers).min(100)))?;
     w(writeln!(out, "{}{}", field(5), safe(&d.language)))?;
     let (qid, qv) = (safe(&d.questionnaire.id), safe(&d.questionnaire.version));
-    w(writeln!(
-        out,
-        "{}{}",
-        field(6),
-        lang.pick(format!("{qid} version {qv}"), format!("{qid}, version {qv}"))
-    ))?;
+    const QUESTIONNAIRE: Template = Template::new(&["id", "v"], "{id} version {v}", "{id}, version {v}");
+    w(writeln!(out, "{}{}", field(6), fill!(QUESTIONNAIRE, lang, id = qid, v = qv)))?;
     w(writeln!(out, "{}{}", field(7), d.attachments.len()))?;
     if let crate::drafts::Access::ReadOnly(why) = open.access() {
-        let ro = lang.pick("read-only", "lecture seule");
-        w(writeln!(out, "{}{ro} — {}", field(8), safe(why.get(lang))))?;
+        const READ_ONLY: Template = Template::new(&["why"], "read-only — {why}", "lecture seule — {why}");
+        w(writeln!(out, "{}{}", field(8), fill!(READ_ONLY, lang, why = safe(why.get(lang)))))?;
     }
     let orphans = crate::drafts::no_longer_asked(&d.answers, inspector);
     let orphan_set: std::collections::HashSet<&str> = orphans.iter().map(String::as_str).collect();
-    let n = d.answers.len() - orphans.len();
-    w(writeln!(out, "{}", lang.pick(format!("Answers ({n}):"), format!("Réponses ({n}) :"))))?;
+    const ANSWERS: Template = Template::new(&["n"], "Answers ({n}):", "Réponses ({n}) :");
+    w(writeln!(out, "{}", fill!(ANSWERS, lang, n = d.answers.len() - orphans.len())))?;
     // Ids and answers come from the draft file: neutralised.
     let fmt = |v: &serde_json::Value| match v {
         serde_json::Value::String(s) => safe(s),
@@ -856,29 +810,23 @@ fn show(
         w(writeln!(out, "  {} = {}", safe(k), fmt(v)))?;
     }
     if !orphans.is_empty() {
-        let n = orphans.len();
-        w(writeln!(
-            out,
-            "{}",
-            lang.pick(
-                format!("No longer asked ({n}; kept in the draft):"),
-                format!("Questions qui ne sont plus posées ({n}; réponses gardées dans le brouillon) :"),
-            )
-        ))?;
+        const ORPHANS: Template = Template::new(
+            &["n"],
+            "No longer asked ({n}; kept in the draft):",
+            "Questions qui ne sont plus posées ({n}; réponses gardées dans le brouillon) :",
+        );
+        w(writeln!(out, "{}", fill!(ORPHANS, lang, n = orphans.len())))?;
         for k in &orphans {
             w(writeln!(out, "  {} = {}", safe(k), fmt(&d.answers[k])))?;
         }
     }
     if e.is_warning() {
-        let left = e.describe_in(lang);
-        w(writeln!(
-            io.err,
-            "{}",
-            lang.pick(
-                format!("citcert: warning: {left} — the draft is deleted after {last}."),
-                format!("citcert : avertissement : {left} — le brouillon sera supprimé après le {last}."),
-            )
-        ))?;
+        const EXPIRING: Template = Template::new(
+            &["left", "last"],
+            "citcert: warning: {left} — the draft is deleted after {last}.",
+            "citcert : avertissement : {left} — le brouillon sera supprimé après le {last}.",
+        );
+        w(writeln!(io.err, "{}", fill!(EXPIRING, lang, left = e.describe_in(lang), last = last)))?;
     }
     Ok(0)
 }
@@ -900,7 +848,8 @@ fn show_notes(
     if n == 0 {
         return w(writeln!(io.out, "{}", lang.pick("Notes: none.", "Notes : aucune.")));
     }
-    w(writeln!(io.out, "{}", lang.pick(format!("Notes ({n}):"), format!("Notes ({n}) :"))))?;
+    const NOTES: Template = Template::new(&["n"], "Notes ({n}):", "Notes ({n}) :");
+    w(writeln!(io.out, "{}", fill!(NOTES, lang, n = n)))?;
     for (id, note) in &d.notes {
         let colon = crate::engine::text::colon(lang);
         w(writeln!(io.out, "  {} ({id}){colon}{note}", number_of(inspector, id)))?;
@@ -928,39 +877,47 @@ fn show_history(
             )
         ));
     }
-    w(writeln!(
-        io.out,
-        "{}",
-        lang.pick(
-            format!(
-                "History ({n}, oldest first; the last {} are kept):",
-                crate::drafts::history::MAX_HISTORY
-            ),
-            format!(
-                "Historique ({n}, du plus ancien au plus récent; les {} derniers sont gardés) :",
-                crate::drafts::history::MAX_HISTORY
-            ),
-        )
-    ))?;
+    const HISTORY: Template = Template::new(
+        &["n", "max"],
+        "History ({n}, oldest first; the last {max} are kept):",
+        "Historique ({n}, du plus ancien au plus récent; les {max} derniers sont gardés) :",
+    );
+    // One line per event: when, what, and the questions it changed (the first SHOWN of them).
+    const CHANGED: Template = Template::new(
+        &["at", "event", "numbers"],
+        "  {at}  {event}: {numbers}",
+        "  {at}  {event} : {numbers}",
+    );
+    const CHANGED_MORE: Template = Template::new(
+        &["at", "event", "numbers", "more"],
+        "  {at}  {event}: {numbers} and {more} more",
+        "  {at}  {event} : {numbers} et {more} autres",
+    );
+    w(writeln!(io.out, "{}", fill!(HISTORY, lang, n = n, max = crate::drafts::history::MAX_HISTORY)))?;
     for e in &d.history {
         let at = e.at.replace('T', " ");
         let word = e.event.word();
-        let mut line = format!("  {at}  {}", word.get(lang));
-        if !e.changed.is_empty() {
-            let mut nums: Vec<String> = e.changed.iter().map(|id| number_of(inspector, id)).collect();
-            // In questionnaire order: 4.2 before 4.10; ids of questions no longer asked last.
-            nums.sort_by_cached_key(|n| {
-                let parts: Vec<u32> = n.split('.').map(|p| p.parse().unwrap_or(u32::MAX)).collect();
-                (parts, n.clone())
-            });
-            nums.truncate(SHOWN);
-            line.push_str(&format!("{}{}", crate::engine::text::colon(lang), nums.join(", ")));
-            if e.changed.len() > SHOWN {
-                let more = e.changed.len() - SHOWN;
-                line.push_str(&lang.pick(format!(" and {more} more"), format!(" et {more} autres")));
-            }
+        let event = word.get(lang);
+        if e.changed.is_empty() {
+            w(writeln!(io.out, "  {at}  {event}"))?;
+            continue;
         }
+        let mut nums: Vec<String> = e.changed.iter().map(|id| number_of(inspector, id)).collect();
+        // In questionnaire order: 4.2 before 4.10; ids of questions no longer asked last.
+        nums.sort_by_cached_key(|n| {
+            let parts: Vec<u32> = n.split('.').map(|p| p.parse().unwrap_or(u32::MAX)).collect();
+            (parts, n.clone())
+        });
+        nums.truncate(SHOWN);
+        let numbers = nums.join(", ");
+        let line = match e.changed.len() {
+            n if n > SHOWN => {
+                fill!(CHANGED_MORE, lang, at = at, event = event, numbers = numbers, more = n - SHOWN)
+            }
+            _ => fill!(CHANGED, lang, at = at, event = event, numbers = numbers),
+        };
         w(writeln!(io.out, "{line}"))?;
     }
+
     Ok(())
 }

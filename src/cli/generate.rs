@@ -10,6 +10,9 @@ use clap_complete::Shell;
 
 use crate::cli::help::localized_command;
 use crate::context::CliError;
+use crate::fill;
+use crate::words::Template;
+
 use crate::engine::{Lang, Text};
 
 /// The completion script for `shell`, describing commands and options in `lang`.
@@ -85,7 +88,7 @@ pub fn man_cmd(out_dir: Option<&Path>, lang: Lang) -> Result<i32, CliError> {
         out.write_all(&pages[0].1).and_then(|()| out.flush()).map_err(write_error)?;
         return Ok(0);
     };
-    let d = dir.display();
+    let d = crate::safe_text::path(dir);
     if dir.exists() && !dir.is_dir() {
         return Err(CliError::usage(Text::new(
             format!("man --out {d}: not a folder; give a folder for the manual pages"),
@@ -99,11 +102,12 @@ pub fn man_cmd(out_dir: Option<&Path>, lang: Lang) -> Result<i32, CliError> {
     }
     let n = pages.len();
     let mut out = std::io::stdout().lock();
-    let said = lang.pick(
-        format!("Wrote {n} manual pages in {d} (citcert.1 and one per command)."),
-        format!("{n} pages de manuel écrites dans {d} (citcert.1 et une par commande)."),
+    const WROTE: Template = Template::new(
+        &["n", "dir"],
+        "Wrote {n} manual pages in {dir} (citcert.1 and one per command).",
+        "{n} pages de manuel écrites dans {dir} (citcert.1 et une par commande).",
     );
-    writeln!(out, "{said}").map_err(write_error)?;
+    writeln!(out, "{}", fill!(WROTE, lang, n = n, dir = d)).map_err(write_error)?;
     Ok(0)
 }
 

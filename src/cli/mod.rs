@@ -11,6 +11,8 @@ use crate::documents::report;
 use crate::engine::answers::ShapeError;
 use crate::engine::text::Text;
 use crate::engine::{Answers, Context, Lang, Questionnaire, evaluate, load_str};
+use crate::fill;
+use crate::words::Template;
 
 pub mod docs;
 pub mod drafts;
@@ -150,26 +152,38 @@ fn check(
     let answers = Answers::from_file_json(&root).map_err(|errs| shape_error(&name, &errs))?;
     let unknown = answers.unknown_ids(q);
     if !unknown.is_empty() {
-        let (mut en, mut fr) = (vec![], vec![]);
+        const UNKNOWN_NEAR: Template = Template::new(
+            &["name", "id", "qid", "v", "near"],
+            "{name}: answers.\"{id}\": no such question in questionnaire {qid} {v} (did you mean \"{near}\"?)",
+            "{name} : answers.\"{id}\" : le questionnaire {qid} {v} n'a pas de question de ce nom (vouliez-vous \
+             dire « {near} »?)",
+        );
+        const MORE: Template = Template::new(
+            &["name", "more"],
+            "{name}: and {more} more unknown question ids",
+            "{name} : et {more} autres identifiants de question inconnus",
+        );
         // The first few, each cut short: a file can hold a million unknown ids, or a huge one.
         const SHOWN: usize = 20;
-        for full in unknown.iter().take(SHOWN) {
-            let near = closest_id(q, full);
-            let id = short_id(full);
-            let (qid, v) = (&q.id, &q.version);
-            let hint = near.map(|c| format!(" (did you mean \"{c}\"?)")).unwrap_or_default();
-            en.push(format!("{name}: answers.\"{id}\": no such question in questionnaire {qid} {v}{hint}"));
-            let hint = near.map(|c| format!(" (vouliez-vous dire « {c} »?)")).unwrap_or_default();
-            fr.push(format!(
-                "{name} : answers.\"{id}\" : le questionnaire {qid} {v} n'a pas de question de ce nom{hint}"
-            ));
-        }
-        if unknown.len() > SHOWN {
-            let more = unknown.len() - SHOWN;
-            en.push(format!("{name}: and {more} more unknown question ids"));
-            fr.push(format!("{name} : et {more} autres identifiants de question inconnus"));
-        }
-        return Err(CliError::usage(Text::new(en.join("\n"), fr.join("\n"))));
+        let shown: Vec<_> =
+            unknown.iter().take(SHOWN).map(|full| (short_id(full), closest_id(q, full))).collect();
+        let (qid, v) = (&q.id, &q.version);
+        let lines = |lang: Lang| {
+            let mut lines: Vec<String> = shown
+                .iter()
+                .map(|(id, near)| match near {
+                    Some(near) => {
+                        fill!(UNKNOWN_NEAR, lang, name = name, id = id, qid = qid, v = v, near = near)
+                    }
+                    None => fill!(UNKNOWN_ID, lang, name = name, id = id, qid = qid, v = v),
+                })
+                .collect();
+            if unknown.len() > SHOWN {
+                lines.push(fill!(MORE, lang, name = name, more = unknown.len() - SHOWN));
+            }
+            lines.join("\n")
+        };
+        return Err(CliError::usage(Text::new(lines(Lang::En), lines(Lang::Fr))));
     }
     let shape = answers.shape_errors(q);
     if !shape.is_empty() {
@@ -208,6 +222,13 @@ fn check(
     }
     Ok(0)
 }
+
+/// An answers file names a question the questionnaire does not have (`check`, the document commands).
+pub(crate) const UNKNOWN_ID: Template = Template::new(
+    &["name", "id", "qid", "v"],
+    "{name}: answers.\"{id}\": no such question in questionnaire {qid} {v}",
+    "{name} : answers.\"{id}\" : le questionnaire {qid} {v} n'a pas de question de ce nom",
+);
 
 fn shape_error(name: &str, errs: &[ShapeError]) -> CliError {
     let lines = |lang: Lang, colon: &str| {

@@ -9,6 +9,8 @@ use super::{CliError, GlobalArgs, cli_error};
 use crate::drafts::protect::{Passphrase, read_passphrase_file};
 use crate::drafts::{DraftError, DraftStore};
 use crate::engine::text::{Lang, Text};
+use crate::fill;
+use crate::words::Template;
 
 /// Runs `f` on the store; when it needs the passphrase of a locked draft, asks for it once
 /// ([`ask_passphrase`]) and runs `f` again with it.
@@ -42,11 +44,12 @@ pub fn ask_passphrase(
     if !std::io::stdin().is_terminal() {
         return Err(cli_error(DraftError::PassphraseNeeded { id: id.into(), label: label.into() }));
     }
-    let label = crate::safe_text::inline(label);
-    let prompt = lang.pick(
-        format!("Passphrase of draft {id} '{label}': "),
-        format!("Phrase de passe du brouillon {id} « {label} » : "),
+    const PROMPT: Template = Template::new(
+        &["id", "label"],
+        "Passphrase of draft {id} '{label}': ",
+        "Phrase de passe du brouillon {id} « {label} » : ",
     );
+    let prompt = fill!(PROMPT, lang, id = id, label = crate::safe_text::inline(label));
     let typed = zeroize::Zeroizing::new(rpassword::prompt_password(prompt).map_err(|e| no_prompt(&e))?);
     Passphrase::new(&typed).map_err(CliError::usage)
 }
@@ -101,19 +104,16 @@ pub fn new_passphrase(global: &GlobalArgs, lang: Lang) -> Result<Passphrase, Cli
              contient avec --passphrase-file FICHIER (ou CITCERT_PASSPHRASE_FILE); rien n'a été modifié",
         )));
     }
-    let first = zeroize::Zeroizing::new(
-        rpassword::prompt_password(lang.pick(
-            format!(
-                "New passphrase (at least {} characters; it is not shown): ",
-                crate::drafts::protect::MIN_CHARS
-            ),
-            format!(
-                "Nouvelle phrase de passe (au moins {} caractères; elle ne s'affiche pas) : ",
-                crate::drafts::protect::MIN_CHARS
-            ),
-        ))
-        .map_err(|e| no_prompt(&e))?,
+    const NEW: Template = Template::new(
+        &["min"],
+        "New passphrase (at least {min} characters; it is not shown): ",
+        "Nouvelle phrase de passe (au moins {min} caractères; elle ne s'affiche pas) : ",
     );
+    let first = zeroize::Zeroizing::new(
+        rpassword::prompt_password(fill!(NEW, lang, min = crate::drafts::protect::MIN_CHARS))
+            .map_err(|e| no_prompt(&e))?,
+    );
+
     let p = Passphrase::new_for_lock(&first).map_err(CliError::usage)?;
     let again = zeroize::Zeroizing::new(
         rpassword::prompt_password(lang.pick("Type it again: ", "Tapez-la de nouveau : "))

@@ -323,14 +323,18 @@ pub fn human_size(bytes: u64) -> String {
 
 /// [`human_size`] in a language: "3.2 MB (3355443 bytes)", « 3,2 Mo (3355443 octets) ».
 pub fn human_size_in(bytes: u64, lang: Lang) -> String {
-    let mb = bytes as f64 / (1024.0 * 1024.0);
-    let s = match lang {
-        Lang::En if bytes >= 1024 * 1024 => format!("{mb:.1} MB ({bytes} bytes)"),
-        Lang::En => format!("{:.0} KB ({bytes} bytes)", bytes as f64 / 1024.0),
-        Lang::Fr if bytes >= 1024 * 1024 => format!("{mb:.1} Mo ({bytes} octets)"),
-        Lang::Fr => format!("{:.0} Ko ({bytes} octets)", bytes as f64 / 1024.0),
-    };
-    if lang == Lang::Fr { s.replacen('.', ",", 1) } else { s }
+    const MB: crate::words::Template =
+        crate::words::Template::new(&["n", "bytes"], "{n} MB ({bytes} bytes)", "{n} Mo ({bytes} octets)");
+    const KB: crate::words::Template =
+        crate::words::Template::new(&["n", "bytes"], "{n} KB ({bytes} bytes)", "{n} Ko ({bytes} octets)");
+    // One decimal in megabytes, a decimal comma in French; whole kilobytes.
+    if bytes >= 1024 * 1024 {
+        let mb = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+        let mb = if lang == Lang::Fr { mb.replacen('.', ",", 1) } else { mb };
+        crate::fill!(MB, lang, n = mb, bytes = bytes)
+    } else {
+        crate::fill!(KB, lang, n = format!("{:.0}", bytes as f64 / 1024.0), bytes = bytes)
+    }
 }
 
 /// What a checked file is: its type, size and SHA-256.
@@ -716,8 +720,12 @@ pub fn ask_missing(
                     break;
                 }
                 Err(msg) => {
-                    let skip = Text::new("empty line to skip", "ligne vide pour passer");
-                    writeln!(out, "  {} ({})", msg.get(lang), skip.get(lang))?
+                    const INVALID: crate::words::Template = crate::words::Template::new(
+                        &["message"],
+                        "  {message} (empty line to skip)",
+                        "  {message} (ligne vide pour passer)",
+                    );
+                    writeln!(out, "{}", crate::fill!(INVALID, lang, message = msg.get(lang)))?
                 }
             }
         }

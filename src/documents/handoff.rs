@@ -13,6 +13,8 @@ use crate::context::CliError;
 use crate::drafts::io_reason;
 use crate::engine::Explain;
 use crate::engine::{Answers, Context, Evaluation, Lang, Questionnaire, Text, evaluate};
+use crate::fill;
+use crate::words::Template;
 
 /// Text from a file name, draft or package, neutralised for the terminal.
 fn safe(s: &str) -> String {
@@ -111,16 +113,14 @@ fn package_copies<'a>(
                 let (id, title) = (&c.item.id, &c.item.title);
                 let file =
                     Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                reasons.push(lang.pick(
-                    format!(
-                        "{id} {title}: the file {file} was not attached with `citcert attach` (no recorded type \
-                         and hash); attach it"
-                    ),
-                    format!(
-                        "{id} {title} : le fichier {file} n'a pas été joint avec `citcert attach` (ni type ni \
-                         empreinte enregistrés); joignez-le"
-                    ),
-                ));
+                const NOT_ATTACHED: Template = Template::new(
+                    &["id", "title", "file"],
+                    "{id} {title}: the file {file} was not attached with `citcert attach` (no recorded type and \
+                     hash); attach it",
+                    "{id} {title} : le fichier {file} n'a pas été joint avec `citcert attach` (ni type ni \
+                     empreinte enregistrés); joignez-le",
+                );
+                reasons.push(fill!(NOT_ATTACHED, lang, id = id, title = title, file = file));
             }
         }
     }
@@ -129,28 +129,17 @@ fn package_copies<'a>(
 
 /// "package: refused: …" with every reason, in one language.
 fn package_refusal(reasons: &[String], lang: Lang) -> String {
+    const REFUSED: Template = Template::new(
+        &["n", "s", "reasons"],
+        "package: refused: the application is not ready to submit ({n} reason{s}):{reasons}\nFix these (see \
+         `citcert check --answers DRAFT.json --format text`), then package again.",
+        "package : refusé : la demande n'est pas prête à soumettre ({n} raison{s}) :{reasons}\nCorrigez ces points \
+         (voir `citcert check --answers BROUILLON.json --format text`), puis refaites le paquet.",
+    );
     let n = reasons.len();
-    let mut msg = match lang {
-        Lang::En => format!(
-            "package: refused: the application is not ready to submit ({n} reason{}):",
-            if n == 1 { "" } else { "s" }
-        ),
-        Lang::Fr => format!(
-            "package : refusé : la demande n'est pas prête à soumettre ({n} raison{}) :",
-            if n == 1 { "" } else { "s" }
-        ),
-    };
-    for r in reasons {
-        msg.push_str(&format!("\n  - {r}"));
-    }
-    msg.push_str(match lang {
-        Lang::En => "\nFix these (see `citcert check --answers DRAFT.json --format text`), then package again.",
-        Lang::Fr => {
-            "\nCorrigez ces points (voir `citcert check --answers BROUILLON.json --format text`), puis refaites \
-             le paquet."
-        }
-    });
-    msg
+    // One reason a line, each "\n  - reason".
+    let list: String = reasons.iter().map(|r| format!("\n  - {r}")).collect();
+    fill!(REFUSED, lang, n = n, s = if n == 1 { "" } else { "s" }, reasons = list)
 }
 
 /// A package written: where, what, and the notices said on the way (a new key, loose folders).
@@ -165,13 +154,19 @@ impl Built {
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         let m = &self.manifest;
         let (o, n, fp) = (crate::safe_text::path(&self.out), m.files.len(), &m.public_key_fingerprint);
-        let mut v = vec![lang.pick(
-            format!("Package written to {o}: {n} files, signed with key {fp}."),
-            format!("Paquet écrit dans {o} : {n} fichiers, signé avec la clé {fp}."),
-        )];
-        let bytes = lang.pick("bytes", "octets");
+        const WRITTEN: Template = Template::new(
+            &["out", "n", "fp"],
+            "Package written to {out}: {n} files, signed with key {fp}.",
+            "Paquet écrit dans {out} : {n} fichiers, signé avec la clé {fp}.",
+        );
+        const FILE: Template = Template::new(
+            &["sha", "path", "size"],
+            "  {sha}  {path}  {size} bytes",
+            "  {sha}  {path}  {size} octets",
+        );
+        let mut v = vec![fill!(WRITTEN, lang, out = o, n = n, fp = fp)];
         for f in &m.files {
-            v.push(format!("  {}  {}  {} {bytes}", f.sha256, safe(&f.path), f.size));
+            v.push(fill!(FILE, lang, sha = f.sha256, path = safe(&f.path), size = f.size));
         }
         v
     }
@@ -252,8 +247,16 @@ pub fn build_package(
         CliError::refused(Text::new(format!("package: {}", t.en), format!("package : {}", t.fr)))
     };
     let key_dir = crate::documents::package::key_dir().map_err(pe)?;
+    // With the other notices: the TUI and plain mode show them; a line on stderr would land under
+    // the TUI's screen.
+    const CITCERT: Template = Template::new(&["notice"], "citcert: {notice}", "citcert : {notice}");
+    const WARNING: Template =
+        Template::new(&["warning"], "citcert: warning: {warning}", "citcert : avertissement : {warning}");
     if let Some(n) = &key_dir.notice {
-        eprintln!("citcert: {}", n.get(lang));
+        notices.push(Text::new(
+            fill!(CITCERT, Lang::En, notice = n.en),
+            fill!(CITCERT, Lang::Fr, notice = n.fr),
+        ));
     }
     let dir = key_dir.dir;
     let (key, created) = crate::documents::package::load_or_create_key(&dir).map_err(pe)?;
@@ -278,8 +281,8 @@ pub fn build_package(
     for (path, kind) in [(dir.as_path(), Kind::KeyFolder), (out, Kind::PackageFolder)] {
         if let Some(wt) = std::fs::metadata(path).ok().and_then(|m| loose_mode_warning(path, &m, kind)) {
             notices.push(Text::new(
-                format!("citcert: warning: {}", wt.en),
-                format!("citcert : avertissement : {}", wt.fr),
+                fill!(WARNING, Lang::En, warning = wt.en),
+                fill!(WARNING, Lang::Fr, warning = wt.fr),
             ));
         }
     }

@@ -4,6 +4,9 @@
 
 use serde::Serialize;
 
+use crate::fill;
+use crate::words::Template;
+
 use crate::documents::attach::{Attachment, FileState, file_state};
 use crate::engine::{
     Answers, Context, Evaluation, ItemKind, Lang, Outcome, Questionnaire, Severity, Status, evaluate,
@@ -145,6 +148,14 @@ fn compute(
     lang: Lang,
     file_state: &dyn Fn(&Attachment) -> FileState,
 ) -> Readiness {
+    const SAME_FILE: Template = Template::new(
+        &["other"],
+        "the same file as “{other}” (identical content); each item needs its own document: attach the right one",
+        "le même fichier que « {other} » (contenu identique); chaque élément demande son propre document : \
+         joignez le bon",
+    );
+    const MISSING_ANSWER: Template =
+        Template::new(&["prompt"], "missing answer: {prompt}", "réponse manquante : {prompt}");
     let fr = lang == Lang::Fr;
     let blocks = ev.fired_with(q, Outcome::DocBlock);
     let mut files_ok = true;
@@ -210,17 +221,7 @@ fn compute(
                         Some((_, other_id, other)) => {
                             files_distinct = false;
                             same_file_as = Some(other_id.to_string());
-                            problems.push(if fr {
-                                format!(
-                                    "le même fichier que « {other} » (contenu identique); chaque élément demande \
-                                     son propre document : joignez le bon"
-                                )
-                            } else {
-                                format!(
-                                    "the same file as “{other}” (identical content); each item needs its own \
-                                     document: attach the right one"
-                                )
-                            });
+                            problems.push(fill!(SAME_FILE, lang, other = other));
                         }
                         None => seen.push((&a.sha256, &it.id, it.title.get(lang))),
                     }
@@ -243,7 +244,7 @@ fn compute(
         // Answers about this document that are wrong or missing.
         for p in ev.problems.iter().filter(|p| p.severity == Severity::Error) {
             if q.questions[p.question].item == Some(r.item) {
-                let sep = if fr { " : " } else { ": " };
+                let sep = crate::words::colon(lang);
                 problems.push(format!(
                     "{}{sep}{}",
                     q.questions[p.question].prompt.get(lang),
@@ -253,15 +254,14 @@ fn compute(
         }
         for &qi in &ev.missing {
             if q.questions[qi].item == Some(r.item) && Some(qi) != it.file_q {
-                let head = if fr { "réponse manquante : " } else { "missing answer: " };
-                problems.push(format!("{head}{}", q.questions[qi].prompt.get(lang)));
+                problems.push(fill!(MISSING_ANSWER, lang, prompt = q.questions[qi].prompt.get(lang)));
             }
         }
         // Document blocks this item causes: the block no longer fires without its answers.
         for &b in &blocks {
             if causes(q, answers, ev, r.item, b) {
                 let rule = &q.rules[b];
-                let sep = if fr { " : " } else { ": " };
+                let sep = crate::words::colon(lang);
                 // The rule in words (its title), never its id: people read this (issue 13).
                 problems.push(format!("{}{sep}{}", rule.title.get(lang), rule.message.get(lang)));
             }
@@ -292,11 +292,14 @@ pub fn not_checked_text(path: &str) -> crate::engine::Text {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.to_string());
+    const NOT_CHECKED: Template = Template::new(
+        &["name"],
+        "file not checked yet ({name}): give it again (its path, F7 or `citcert attach`)",
+        "fichier pas encore vérifié ({name}) : donnez-le de nouveau (son chemin, F7 ou `citcert attach`)",
+    );
     crate::engine::Text::new(
-        format!("file not checked yet ({name}): give it again (its path, F7 or `citcert attach`)"),
-        format!(
-            "fichier pas encore vérifié ({name}) : donnez-le de nouveau (son chemin, F7 ou `citcert attach`)"
-        ),
+        fill!(NOT_CHECKED, Lang::En, name = name),
+        fill!(NOT_CHECKED, Lang::Fr, name = name),
     )
 }
 

@@ -5,6 +5,8 @@ use serde_json::{Value, json};
 use crate::engine::eval::{Blocker, ItemResult, question_title};
 use crate::engine::text::colon;
 use crate::engine::{Evaluation, Lang, Outcome, Questionnaire, Severity};
+use crate::fill;
+use crate::words::{Fixed, Template};
 
 /// The CONTRACT §4 object (further keys: warnings, set_aside, blockers).
 pub fn check_json(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> Value {
@@ -57,33 +59,39 @@ pub fn check_json(q: &Questionnaire, ev: &Evaluation, lang: Lang) -> Value {
 
 /// One reason the application cannot be submitted yet, in words.
 pub fn blocker_text(q: &Questionnaire, ev: &Evaluation, b: &Blocker, lang: Lang) -> String {
-    let fr = lang == Lang::Fr;
     match b {
         Blocker::Rule(r) => {
             let c = colon(lang);
             format!("{} {}{c}{}", q.rules[*r].id, q.rules[*r].title.get(lang), q.rules[*r].message.get(lang))
         }
         Blocker::Invalid(qi) => {
+            const TO_CORRECT: Template = Template::new(
+                &["number", "title", "message"],
+                "Answer to correct {number} ({title}): {message}",
+                "Réponse à corriger {number} ({title}) : {message}",
+            );
             let msg = ev
                 .problems_for(*qi)
                 .find(|p| p.severity == Severity::Error)
                 .map(|p| p.message.get(lang).to_string());
-            let head = if fr { "Réponse à corriger" } else { "Answer to correct" };
-            format!(
-                "{head} {} ({}){}{}",
-                q.questions[*qi].number,
-                question_title(q, *qi, lang),
-                colon(lang),
-                msg.unwrap_or_default()
-            )
+            let (number, title) = (&q.questions[*qi].number, question_title(q, *qi, lang));
+            fill!(TO_CORRECT, lang, number = number, title = title, message = msg.unwrap_or_default())
         }
         Blocker::Missing(qi) => {
-            let head = if fr { "Réponse manquante" } else { "Missing answer" };
-            format!("{head} {} ({})", q.questions[*qi].number, question_title(q, *qi, lang))
+            const MISSING: Template = Template::new(
+                &["number", "title"],
+                "Missing answer {number} ({title})",
+                "Réponse manquante {number} ({title})",
+            );
+            fill!(MISSING, lang, number = q.questions[*qi].number, title = question_title(q, *qi, lang))
         }
         Blocker::Item(i) => {
-            let head = if fr { "Document ou action manquant" } else { "Missing document or action" };
-            format!("{head}{}{} {}", colon(lang), q.items[*i].id, q.items[*i].title.get(lang))
+            const ITEM: Template = Template::new(
+                &["id", "title"],
+                "Missing document or action: {id} {title}",
+                "Document ou action manquant : {id} {title}",
+            );
+            fill!(ITEM, lang, id = q.items[*i].id, title = q.items[*i].title.get(lang))
         }
     }
 }
@@ -115,7 +123,9 @@ pub fn check_text(
         Outcome::StopDoNotApply => t("do not apply online", "ne présentez pas de demande en ligne"),
         _ => "",
     };
-    out.push_str(&format!("{}{c}{} — {}\n", t("Outcome", "Résultat"), ev.outcome.code(), outcome_words));
+    const OUTCOME: Template =
+        Template::new(&["code", "words"], "Outcome: {code} — {words}\n", "Résultat : {code} — {words}\n");
+    out.push_str(&fill!(OUTCOME, lang, code = ev.outcome.code(), words = outcome_words));
     for &r in &ev.fired {
         let rule = &q.rules[r];
         out.push_str(&format!(
@@ -131,10 +141,12 @@ pub fn check_text(
         Some(text) => {
             let label = q.text("indication_label").map(|l| l.get(lang).to_string()).unwrap_or_default();
             let id = ev.indication.as_ref().map(|(r, _)| q.indications[*r].id.as_str()).unwrap_or("");
-            out.push_str(&format!(
-                "{} ({id}){c}{text}\n  {label}\n\n",
-                t("Act indication", "Indication de la Loi")
-            ));
+            const INDICATION: Template = Template::new(
+                &["id", "text", "label"],
+                "Act indication ({id}): {text}\n  {label}\n\n",
+                "Indication de la Loi ({id}) : {text}\n  {label}\n\n",
+            );
+            out.push_str(&fill!(INDICATION, lang, id = id, text = text, label = label));
         }
         None => out.push_str(&format!(
             "{}\n\n",
@@ -212,12 +224,12 @@ pub fn check_text(
             out.push_str(&format!("  {}\n", q.questions[qi].id));
         }
     }
+    const READY: Fixed = Fixed::new("\nReady to submit: yes\n", "\nPrête à soumettre : oui\n");
+    const NOT_READY: Fixed = Fixed::new("\nReady to submit: no\n", "\nPrête à soumettre : non\n");
+    const MORE: Template = Template::new(&["n"], "  … {n} more\n", "  … {n} de plus\n");
+    const FEE: Template = Template::new(&["cad"], "Fee: CAD {cad}\n", "Frais : CAD {cad}\n");
     let ready = rd.ready(ev);
-    out.push_str(&format!(
-        "\n{}{c}{}\n",
-        t("Ready to submit", "Prête à soumettre"),
-        if ready { t("yes", "oui") } else { t("no", "non") }
-    ));
+    out.push_str(if ready { READY } else { NOT_READY }.get(lang));
     if !ready && ev.outcome == Outcome::OnlineOk {
         let mut reasons: Vec<String> = ev.blockers.iter().map(|b| blocker_text(q, ev, b, lang)).collect();
         reasons.extend(file_problems(rd, lang));
@@ -225,10 +237,10 @@ pub fn check_text(
             out.push_str(&format!("  - {r}\n"));
         }
         if reasons.len() > 12 {
-            out.push_str(&format!("  … {} {}\n", reasons.len() - 12, t("more", "de plus")));
+            out.push_str(&fill!(MORE, lang, n = reasons.len() - 12));
         }
     }
-    out.push_str(&format!("{}{c}CAD {}\n", t("Fee", "Frais"), q.fee.per_person_cad));
+    out.push_str(&fill!(FEE, lang, cad = q.fee.per_person_cad));
     out
 }
 
@@ -275,22 +287,30 @@ pub fn readiness_text(rd: &crate::documents::readiness::Readiness, lang: Lang) -
         };
         out.push_str(&format!("  {mark} {} [{}] {}\n", i.id, i.shown_status(lang), i.title));
         if let Some(f) = &i.file {
-            out.push_str(&format!(
-                "       {} ({}, {} {}) sha256 {} — {}\n",
-                f.name,
-                f.file_type,
-                f.size,
-                if fr { "octets" } else { "bytes" },
-                f.sha256,
-                match (fr, f.state) {
-                    (true, "unchanged") => "inchangé",
-                    (true, "changed") => "modifié",
-                    (true, "missing") => "manquant",
-                    (true, "unreadable") => "illisible",
-                    (_, state) => state,
-                }
+            const FILE: Template = Template::new(
+                &["name", "ftype", "size", "sha", "state"],
+                "       {name} ({ftype}, {size} bytes) sha256 {sha} — {state}\n",
+                "       {name} ({ftype}, {size} octets) sha256 {sha} — {state}\n",
+            );
+            let state = match (fr, f.state) {
+                (true, "unchanged") => "inchangé",
+                (true, "changed") => "modifié",
+                (true, "missing") => "manquant",
+                (true, "unreadable") => "illisible",
+                (_, state) => state,
+            };
+            let (name, ftype, size, sha) = (&f.name, &f.file_type, f.size, &f.sha256);
+            out.push_str(&fill!(
+                FILE,
+                lang,
+                name = name,
+                ftype = ftype,
+                size = size,
+                sha = sha,
+                state = state
             ));
         }
+
         if let Some(p) = &i.problem {
             out.push_str(&format!("       {p}\n"));
         }

@@ -4,6 +4,7 @@
 
 mod cli_check;
 mod cli_truth;
+mod cli_words_fr;
 mod common;
 mod contract;
 mod docs;
