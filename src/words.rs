@@ -8,8 +8,10 @@
 //! - [`Template`]: words with `{name}` placeholders and the names they take. [`Template::new`]
 //!   refuses, at compile time, a template whose English or French placeholders differ from its
 //!   names; the [`fill!`](crate::fill) macro refuses, at compile time, a call whose argument names
-//!   differ from them. The values (any `Display`) are put in in one pass: a value is never
-//!   scanned again, so a path or a reason holding `{reason}` is printed as it is.
+//!   differ from them; [`fill_text!`](crate::fill_text) fills both languages at once into a
+//!   [`Text`] (an error kept until it is shown). The values (any `Display`, or words in both
+//!   languages) are put in in one pass: a value is never scanned again, so a path or a reason
+//!   holding `{reason}` is printed as it is.
 //!
 //! This module is the bottom layer: it imports nothing else of the crate.
 
@@ -173,7 +175,7 @@ impl Template {
     /// The words in `lang` with the values put in, in one pass: what a value holds is never read
     /// as a placeholder. A placeholder without a value (only possible without [`fill!`]) stays as
     /// it is written.
-    pub fn fill(&self, lang: Lang, args: &[(&str, &dyn Display)]) -> String {
+    pub fn fill(&self, lang: Lang, args: &[(&str, &dyn Arg)]) -> String {
         let s = self.text.get(lang);
         let mut out = String::with_capacity(s.len() + 32);
         let mut rest = s;
@@ -184,9 +186,7 @@ impl Template {
                 Some(n) => {
                     let name = &after[..n];
                     match args.iter().find(|(k, _)| *k == name) {
-                        Some((_, v)) => {
-                            let _ = write!(out, "{v}");
-                        }
+                        Some((_, v)) => v.put(lang, &mut out),
                         None => out.push_str(&rest[open..open + n + 2]),
                     }
                     rest = &after[n + 1..];
@@ -200,15 +200,58 @@ impl Template {
         out.push_str(rest);
         out
     }
+
+    /// The words in both languages with the same values put in: an error or a notice kept as a
+    /// [`Text`] until it is shown in the language of service. A [`Text`] value gives each language
+    /// its own words.
+    pub fn fill_both(&self, args: &[(&str, &dyn Arg)]) -> Text {
+        Bilingual { en: self.fill(Lang::En, args), fr: self.fill(Lang::Fr, args) }
+    }
+}
+
+/// A value put into a [`Template`]: anything `Display` (written the same in both languages), or
+/// words in both languages ([`Text`], [`Fixed`]), written in the language being filled.
+pub trait Arg {
+    fn put(&self, lang: Lang, out: &mut String);
+}
+
+impl<T: Display + ?Sized> Arg for T {
+    fn put(&self, _: Lang, out: &mut String) {
+        let _ = write!(out, "{self}");
+    }
+}
+
+impl<S: AsRef<str>> Arg for Bilingual<S> {
+    fn put(&self, lang: Lang, out: &mut String) {
+        out.push_str(lang.pick(&self.en, &self.fr).as_ref());
+    }
+}
+
+impl<S: AsRef<str>> Arg for &Bilingual<S> {
+    fn put(&self, lang: Lang, out: &mut String) {
+        (*self).put(lang, out);
+    }
 }
 
 /// Fills a [`Template`] constant with named values, checked at compile time against its names:
-/// `fill!(NOT_FOUND, lang, path = p.display())`. Each value is anything `Display`.
+/// `fill!(NOT_FOUND, lang, path = p.display())`. Each value is anything `Display`, or words in both
+/// languages ([`Text`], [`Fixed`]: the language filled is taken).
 #[macro_export]
 macro_rules! fill {
     ($t:path, $lang:expr $(, $name:ident = $value:expr)* $(,)?) => {{
         const _: () = $t.expect_args(&[$(stringify!($name)),*]);
-        $t.fill($lang, &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),*])
+        $t.fill($lang, &[$((stringify!($name), &$value as &dyn $crate::words::Arg)),*])
+    }};
+}
+
+/// Fills a [`Template`] constant in both languages, giving a [`Text`]:
+/// `fill_text!(NOT_FOUND, path = p.display(), reason = why)` where `why` may itself be a `Text`.
+/// The argument names are checked at compile time, as with [`fill!`](crate::fill).
+#[macro_export]
+macro_rules! fill_text {
+    ($t:path $(, $name:ident = $value:expr)* $(,)?) => {{
+        const _: () = $t.expect_args(&[$(stringify!($name)),*]);
+        $t.fill_both(&[$((stringify!($name), &$value as &dyn $crate::words::Arg)),*])
     }};
 }
 
@@ -352,6 +395,21 @@ mod tests {
         assert_eq!(
             crate::fill!(T, Lang::Fr, reason = reason, path = path),
             "✗ Impossible de lire /home/a/{reason}/scan {path}.pdf (denied {path})."
+        );
+    }
+
+    #[test]
+    fn both_languages_at_once_and_words_as_values() {
+        // A reason in both languages goes into each language's sentence; a path the same in both.
+        let reason = Text::new("permission denied {path}", "permission refusée {path}");
+        let t = crate::fill_text!(T, path = "/a/{reason}", reason = &reason);
+        assert_eq!(t.en, "✗ Cannot read /a/{reason} (permission denied {path}).");
+        assert_eq!(t.fr, "✗ Impossible de lire /a/{reason} (permission refusée {path}).");
+        const YES: Fixed = Fixed::new("yes", "oui");
+        assert_eq!(crate::fill!(T, Lang::Fr, path = 3u8, reason = YES), "✗ Impossible de lire 3 (oui).");
+        assert_eq!(
+            crate::fill!(T, Lang::En, path = 3u8, reason = reason),
+            "✗ Cannot read 3 (permission denied {path})."
         );
     }
 
