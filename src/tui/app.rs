@@ -111,18 +111,16 @@ impl Session {
     /// The rows ↑↓ walk on the review, in the order they are shown: every answer, the sections
     /// (stops, indication, checklist, ready), each "not yet" entry, the fee.
     pub fn review_rows(&self, q: &Questionnaire) -> Vec<ReviewRow> {
-        let s = self;
         let (e, n) = (self.review_entries(q).len(), super::view::review::not_yet_len(self));
-        (0..ReviewRow::count(e, n, s.paper_mode))
-            .filter_map(|k| ReviewRow::at(k, e, n, s.paper_mode))
+        (0..ReviewRow::count(e, n, self.paper_mode))
+            .filter_map(|k| ReviewRow::at(k, e, n, self.paper_mode))
             .collect()
     }
 
     /// Errors on the current screen: (question, message).
     pub fn screen_errors(&self, q: &Questionnaire) -> Vec<usize> {
-        let s = self;
         let mut v: Vec<usize> =
-            s.ev.visible_questions(q, s.screen).filter(|&qi| s.ev.has_error(qi)).collect();
+            self.ev.visible_questions(q, self.screen).filter(|&qi| self.ev.has_error(qi)).collect();
         v.dedup();
         v
     }
@@ -179,8 +177,9 @@ impl Session {
     /// The screens the jump list shows: every screen asked now, and every other screen but the
     /// document screens of items not on the checklist (shown as "not asked").
     pub fn jump_screens(&self, q: &Questionnaire) -> Vec<usize> {
-        let s = self;
-        (0..q.screens.len()).filter(|&sc| s.ev.screen_visible[sc] || q.screens[sc].item.is_none()).collect()
+        (0..q.screens.len())
+            .filter(|&sc| self.ev.screen_visible[sc] || q.screens[sc].item.is_none())
+            .collect()
     }
 }
 

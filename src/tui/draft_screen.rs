@@ -330,10 +330,7 @@ impl<'a> DraftScreen<'_, 'a> {
 
     /// Goes to a question from the review; the next PgDn (or Enter on its last question) comes back.
     fn change_from_review(&mut self, qi: usize) {
-        {
-            let s = &mut *self.s;
-            s.return_to_review = true;
-        }
+        self.s.return_to_review = true;
         self.goto_question(qi);
         *self.status = Some(i18n::REVIEW_CHANGE.get(self.lang).into());
     }
@@ -580,20 +577,12 @@ impl<'a> DraftScreen<'_, 'a> {
 
     /// Paper-preparation mode (after a stop that sends to a paper application), kept in the draft.
     pub fn enter_paper_mode(&mut self) {
-        let q = self.q;
-        {
-            let s = &mut *self.s;
-            s.core.enter_paper_mode(q);
-        }
+        self.s.core.enter_paper_mode(self.q);
     }
 
     /// "I understand" on cautions, kept in the draft.
     pub fn acknowledge(&mut self, rules: &[usize]) {
-        let q = self.q;
-        {
-            let s = &mut *self.s;
-            s.core.acknowledge(q, rules);
-        }
+        self.s.core.acknowledge(self.q, rules);
     }
 
     /// Writes the draft (where the person is, so reopening returns to that question); false (with
