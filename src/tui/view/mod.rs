@@ -202,7 +202,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
             }
         }
     }
-    status_line(app, status, buf, t);
+    status_line(app.status.as_deref(), status, buf, t);
     footer(app, foot, buf, t);
     if let Some(o) = &app.overlay {
         cursor = o.draw(c, on, area, buf, t);
@@ -286,8 +286,8 @@ pub fn text_gauge(pct: u8, width: usize) -> String {
     format!("[{}{}]{label}", "#".repeat(filled), "-".repeat(inner - filled))
 }
 
-fn status_line(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
-    if let Some(msg) = &app.status {
+fn status_line(status: Option<&str>, area: Rect, buf: &mut Buffer, t: Theme) {
+    if let Some(msg) = status {
         let style = if msg.starts_with('✗') { t.error() } else { t.focus() };
         let width = area.width as usize;
         let lines = wrap(msg, width, "", "");
