@@ -204,6 +204,9 @@ pub struct StartScreen {
 /// One attached file as the review shows it (the session core's).
 pub use crate::session::FileCheck;
 
+/// The whole TUI's state: the screen shown (`screen`), the window over it (`overlay`), and what
+/// both screens share — the questionnaire, the language, the store, the drafts listed with the
+/// store's notices, the status line.
 pub struct App<'a> {
     pub q: &'a Questionnaire,
     pub lang: Lang,
