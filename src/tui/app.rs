@@ -1,16 +1,20 @@
-//! The application state and `update(Action)`: the only place state changes. Views draw from it.
+//! The application state and `update(Action)`: the only place state changes. The `App` shows one
+//! [`Screen`] at a time — the drafts list ([`StartScreen`]) or an open draft ([`Session`]) — and
+//! dispatches each key on it once: the drafts list's keys are here, an open draft's in
+//! `draft_screen` (handlers that cannot run without a draft). Views draw from the state.
 
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
+use super::draft_screen::DraftScreen;
 use super::i18n;
 use super::keymap::{self, Action};
 use super::overlay::Outcome;
 use super::store::{Damaged, Draft, DraftSummary, Store, days_left};
-use super::widgets::{Field, FieldEvent, FieldKey, TextInput};
+use super::widgets::{Field, FieldKey, TextInput};
 use crate::engine::Explain;
 use crate::engine::text::fold;
-use crate::engine::{AnswerValue, Answers, Context, Evaluation, Lang, QType, Questionnaire, ScreenKind};
+use crate::engine::{Answers, Context, Evaluation, Lang, QType, Questionnaire};
 
 pub use super::overlay::{NextAction, NextView, Overlay, StopView};
 
@@ -102,9 +106,107 @@ impl std::ops::DerefMut for Session {
     }
 }
 
+/// What the views and windows ask of an open draft (the questionnaire given, nothing stored).
+impl Session {
+    /// The rows ↑↓ walk on the review, in the order they are shown: every answer, the sections
+    /// (stops, indication, checklist, ready), each "not yet" entry, the fee.
+    pub fn review_rows(&self, q: &Questionnaire) -> Vec<ReviewRow> {
+        let (e, n) = (self.review_entries(q).len(), super::view::review::not_yet_len(self));
+        (0..ReviewRow::count(e, n, self.paper_mode))
+            .filter_map(|k| ReviewRow::at(k, e, n, self.paper_mode))
+            .collect()
+    }
+
+    /// Errors on the current screen: (question, message).
+    pub fn screen_errors(&self, q: &Questionnaire) -> Vec<usize> {
+        let mut v: Vec<usize> =
+            self.ev.visible_questions(q, self.screen).filter(|&qi| self.ev.has_error(qi)).collect();
+        v.dedup();
+        v
+    }
+
+    /// The checklist (or paper list) the "why" keys walk.
+    pub fn checklist_len(&self, q: &Questionnaire) -> usize {
+        self.list(q).len()
+    }
+
+    /// Questions matching the search words, in both languages: the number first ("4.7", "4."),
+    /// then the prompt, then the help text. Every question counts, asked now or not.
+    pub fn search_results(&self, q: &Questionnaire, query: &str) -> Vec<usize> {
+        let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
+        let whole = words.join(" ");
+        let asked = |qi: usize| search_visible(q, &self.ev, qi);
+        let mut ranked: Vec<(u8, bool, usize)> = vec![];
+        for (qi, question) in q.questions.iter().enumerate() {
+            if question.qtype == QType::Display {
+                continue;
+            }
+            if words.is_empty() {
+                ranked.push((0, false, qi));
+                continue;
+            }
+            let number = question.number.to_lowercase();
+            let prompt = fold(&format!("{} {}", question.prompt.en, question.prompt.fr));
+            let minor = question.prompt_minor.as_ref().map(|p| fold(&format!("{} {}", p.en, p.fr)));
+            let help = fold(&format!("{} {}", question.help.en, question.help.fr));
+            let in_text = |t: &str| words.iter().all(|w| t.contains(w.as_str()));
+            let exact = [&question.prompt.en, &question.prompt.fr]
+                .iter()
+                .any(|p| fold(p).trim_end_matches(['?', ':', '.']).trim() == whole);
+            let digits = words[0].starts_with(|c: char| c.is_ascii_digit());
+            let rank = if words.len() == 1 && number == words[0] {
+                0
+            } else if exact {
+                1
+            } else if words.len() == 1 && digits && number.starts_with(&words[0]) {
+                2
+            } else if in_text(&prompt) || minor.as_deref().is_some_and(in_text) {
+                3
+            } else if in_text(&format!("{number} {prompt} {help}")) {
+                4
+            } else {
+                continue;
+            };
+            // Within a rank, questions asked now come first.
+            ranked.push((rank, !asked(qi), qi));
+        }
+        ranked.sort();
+        ranked.into_iter().map(|(_, _, qi)| qi).collect()
+    }
+
+    /// The screens the jump list shows: every screen asked now, and every other screen but the
+    /// document screens of items not on the checklist (shown as "not asked").
+    pub fn jump_screens(&self, q: &Questionnaire) -> Vec<usize> {
+        (0..q.screens.len())
+            .filter(|&sc| self.ev.screen_visible[sc] || q.screens[sc].item.is_none())
+            .collect()
+    }
+}
+
+/// What the App shows: the drafts list, or an open draft.
+pub enum Screen {
+    Start(StartScreen),
+    /// Boxed: a draft is large, the drafts list small.
+    Draft(Box<Session>),
+}
+
+/// The drafts list's own state (the list itself is the App's: it is read again on leaving a
+/// draft and after each change to the store).
+#[derive(Debug, Default)]
+pub struct StartScreen {
+    /// The highlighted draft (index into `App::drafts`).
+    pub sel: usize,
+    /// Type-to-find on the drafts list (`/`, Ctrl-F): the words typed; only the drafts whose name
+    /// or id contains them are listed.
+    pub find: Option<TextInput>,
+}
+
 /// One attached file as the review shows it (the session core's).
 pub use crate::session::FileCheck;
 
+/// The whole TUI's state: the screen shown (`screen`), the window over it (`overlay`), and what
+/// both screens share — the questionnaire, the language, the store, the drafts listed with the
+/// store's notices, the status line.
 pub struct App<'a> {
     pub q: &'a Questionnaire,
     pub lang: Lang,
@@ -113,14 +215,14 @@ pub struct App<'a> {
     pub drafts: Vec<DraftSummary>,
     /// Progress of each listed draft.
     pub progress: Vec<u8>,
-    pub start_sel: usize,
     pub removed: Vec<String>,
     pub damaged: Vec<Damaged>,
     /// Drafts past day 60 all at once, not erased until the person confirms (issue 12).
     pub held: Vec<super::store::Held>,
     /// Privacy warnings from the store (a drafts folder or file other users can read).
     pub warnings: Vec<crate::engine::Text>,
-    pub session: Option<Session>,
+    /// The drafts list or the open draft (`draft()`, `draft_mut()`).
+    pub screen: Screen,
     pub overlay: Option<Overlay>,
     /// A one-line message for the status line (refusals, save results).
     pub status: Option<String>,
@@ -139,12 +241,121 @@ pub struct App<'a> {
     pub new_draft_locked: bool,
     /// Digits typed in the jump list so far (a screen number).
     pub jump_typed: String,
-    /// Type-to-find on the drafts list (`/`, Ctrl-F): the words typed; only the drafts whose name
-    /// or id contains them are listed.
-    pub find: Option<TextInput>,
     /// The size of the last frame drawn (set by the view): while it is below the minimum, the
     /// screen only asks to enlarge the terminal and keys must not act unseen.
     pub drawn: std::cell::Cell<Option<(u16, u16)>>,
+}
+/// The drafts list's key handling: its state and the parts of the `App` it reads or says things in.
+struct StartKeys<'x> {
+    drafts: &'x [DraftSummary],
+    held: bool,
+    lang: Lang,
+    status: &'x mut Option<String>,
+    overlay: &'x mut Option<Overlay>,
+    quit: &'x mut bool,
+}
+
+impl StartScreen {
+    /// The drafts the list shows (indices into `drafts`): all of them, or those whose name or id
+    /// contains the words typed to find one (accents and case ignored).
+    pub fn listed(&self, drafts: &[DraftSummary]) -> Vec<usize> {
+        let words: Vec<String> = match &self.find {
+            Some(f) => fold(&f.value).split_whitespace().map(str::to_string).collect(),
+            None => vec![],
+        };
+        (0..drafts.len())
+            .filter(|&k| {
+                let d = &drafts[k];
+                let hay = fold(&format!("{} {}", d.label, d.id));
+                words.iter().all(|w| hay.contains(w.as_str()))
+            })
+            .collect()
+    }
+
+    /// The highlighted draft, when it is listed.
+    pub fn selected<'d>(&self, drafts: &'d [DraftSummary]) -> Option<&'d DraftSummary> {
+        drafts.get(self.sel).filter(|_| self.listed(drafts).contains(&self.sel))
+    }
+
+    /// Moves the highlight among the listed drafts (`delta` rows; `None`: first / last).
+    fn start_move(&mut self, drafts: &[DraftSummary], to: StartMove) {
+        let listed = self.listed(drafts);
+        let Some(&last) = listed.last() else { return };
+        let pos = listed.iter().position(|&k| k == self.sel);
+        self.sel = match (to, pos) {
+            (StartMove::First, _) | (StartMove::By(_), None) => listed[0],
+            (StartMove::Last, _) => last,
+            (StartMove::By(d), Some(p)) => listed[(p as i64 + d).clamp(0, listed.len() as i64 - 1) as usize],
+        };
+    }
+
+    /// A key on the drafts list; the draft to open (id, label), if Enter chose one.
+    fn update(&mut self, k: StartKeys, action: Action) -> Option<(String, String)> {
+        use FieldKey as K;
+        let lang = k.lang;
+        if let Some(mut f) = self.find.take() {
+            // Finding: keys type into the words; Esc clears them first.
+            match action {
+                Action::Back => {
+                    *k.status = Some(i18n::FIND_CLEARED.get(lang).into());
+                    return None;
+                }
+                Action::Key(key @ (K::Char(_) | K::Paste(_) | K::Backspace | K::Delete | K::DeleteWord))
+                | Action::Key(key @ (K::DeleteToStart | K::DeleteToEnd | K::Left | K::Right)) => {
+                    f.edit(&key);
+                    self.find = Some(f);
+                    // The highlight stays on its draft while it is listed, else goes to the first.
+                    if !self.listed(k.drafts).contains(&self.sel) {
+                        self.start_move(k.drafts, StartMove::First);
+                    }
+                    if self.listed(k.drafts).is_empty() {
+                        *k.status = Some(i18n::FIND_NONE.get(lang).into());
+                    }
+                    return None;
+                }
+                _ => self.find = Some(f),
+            }
+        }
+        match action {
+            Action::Key(K::Up) | Action::FocusPrev => self.start_move(k.drafts, StartMove::By(-1)),
+            Action::Key(K::Down) | Action::FocusNext => self.start_move(k.drafts, StartMove::By(1)),
+            Action::PrevScreen => self.start_move(k.drafts, StartMove::By(-10)),
+            Action::NextScreen => self.start_move(k.drafts, StartMove::By(10)),
+            Action::Key(K::Home) => self.start_move(k.drafts, StartMove::First),
+            Action::Key(K::End) => self.start_move(k.drafts, StartMove::Last),
+            Action::Key(K::Enter) | Action::Key(K::Char('o' | 'O')) => match self.selected(k.drafts) {
+                Some(d) => return Some((d.id.clone(), d.label.clone())),
+                None => {
+                    *k.status = Some(
+                        if k.drafts.is_empty() { i18n::NO_DRAFT_YET } else { i18n::FIND_NONE }
+                            .get(lang)
+                            .into(),
+                    )
+                }
+            },
+            Action::Search | Action::Key(K::Char('/')) => {
+                self.find = Some(self.find.take().unwrap_or_default());
+            }
+            Action::Key(K::Char('n' | 'N')) => *k.overlay = Some(Overlay::NewDraft(TextInput::default())),
+            Action::Key(K::Char('r' | 'R')) => {
+                if let Some(d) = self.selected(k.drafts) {
+                    *k.overlay = Some(Overlay::Rename(d.id.clone(), TextInput::new(d.label.clone())));
+                }
+            }
+            Action::Key(K::Char('d' | 'D')) | Action::Key(K::Delete) => {
+                if let Some(d) = self.selected(k.drafts) {
+                    *k.overlay = Some(Overlay::ConfirmDelete(d.id.clone(), d.label.clone()));
+                }
+            }
+            Action::Key(K::Char('a' | 'A')) => *k.overlay = Some(Overlay::About),
+            Action::Key(K::Char('e' | 'E')) if k.held => *k.overlay = Some(Overlay::ConfirmErase),
+            Action::ReadBack | Action::Why => *k.status = Some(i18n::OPEN_A_DRAFT_FIRST.get(lang).into()),
+            Action::Key(K::Char('q' | 'Q')) | Action::Back => *k.quit = true,
+            Action::Key(K::Char(c)) => *k.status = Some(i18n::does_nothing(lang, c)),
+            _ => {}
+        }
+        None
+    }
 }
 
 impl<'a> App<'a> {
@@ -156,12 +367,11 @@ impl<'a> App<'a> {
             store,
             drafts: vec![],
             progress: vec![],
-            start_sel: 0,
             removed: vec![],
             damaged: vec![],
             held: vec![],
             warnings: vec![],
-            session: None,
+            screen: Screen::Start(StartScreen::default()),
             overlay: None,
             status: None,
             quit: false,
@@ -172,7 +382,6 @@ impl<'a> App<'a> {
             not_saved_on_quit: None,
             new_draft_locked: false,
             jump_typed: String::new(),
-            find: None,
             drawn: std::cell::Cell::new(None),
         };
         app.removed = app.store.removed();
@@ -181,6 +390,72 @@ impl<'a> App<'a> {
         app.held = app.store.held();
         app.refresh_list();
         app
+    }
+
+    /// The open draft, if one is open.
+    pub fn draft(&self) -> Option<&Session> {
+        match &self.screen {
+            Screen::Draft(s) => Some(s),
+            Screen::Start(_) => None,
+        }
+    }
+
+    /// The open draft, to change, if one is open.
+    pub fn draft_mut(&mut self) -> Option<&mut Session> {
+        match &mut self.screen {
+            Screen::Draft(s) => Some(s),
+            Screen::Start(_) => None,
+        }
+    }
+
+    /// The drafts list's state, while it shows.
+    pub fn start(&self) -> Option<&StartScreen> {
+        match &self.screen {
+            Screen::Start(st) => Some(st),
+            Screen::Draft(_) => None,
+        }
+    }
+
+    /// Runs `f` on the open draft's handlers (None: no draft is open). The one place a draft
+    /// handler is reached from the App: it borrows the draft and, beside it, the parts of the App a
+    /// handler changes; a handler that leaves the draft (Esc at the top level) is obeyed after.
+    pub fn in_draft<R>(&mut self, f: impl FnOnce(&mut DraftScreen<'_, 'a>) -> R) -> Option<R> {
+        let App {
+            screen,
+            q,
+            lang,
+            today,
+            show_codes,
+            store,
+            overlay,
+            status,
+            scroll,
+            jump_typed,
+            quit,
+            not_saved_on_quit,
+            ..
+        } = self;
+        let Screen::Draft(s) = screen else { return None };
+        let mut d = DraftScreen {
+            s,
+            q,
+            lang: *lang,
+            today: *today,
+            show_codes: *show_codes,
+            store: &mut **store,
+            overlay,
+            status,
+            scroll,
+            jump_typed,
+            quit,
+            not_saved_on_quit,
+            leave: false,
+        };
+        let r = f(&mut d);
+        if d.leave {
+            self.back_to_drafts();
+        }
+        Some(r)
     }
 
     pub fn ctx(&self, created_on: NaiveDate) -> Context {
@@ -202,7 +477,17 @@ impl<'a> App<'a> {
                 })
             })
             .collect();
-        self.start_sel = self.start_sel.min(self.drafts.len().saturating_sub(1));
+        if let Screen::Start(st) = &mut self.screen {
+            st.sel = st.sel.min(self.drafts.len().saturating_sub(1));
+        }
+    }
+
+    /// Highlights a listed draft by its id (after a rename: the list is in a new order).
+    pub fn select_draft(&mut self, id: &str) {
+        if let (Screen::Start(st), Some(k)) = (&mut self.screen, self.drafts.iter().position(|d| d.id == id))
+        {
+            st.sel = k;
+        }
     }
 
     /// Progress of the k-th listed draft (0–100).
@@ -216,10 +501,10 @@ impl<'a> App<'a> {
 
     /// Whether printable keys type text where the focus is.
     pub fn typing(&self) -> bool {
-        match (&self.overlay, &self.session) {
+        match (&self.overlay, &self.screen) {
             (Some(o), _) => o.takes_text(),
-            (None, Some(s)) => s.pane == Pane::Questions && s.field.takes_text(),
-            (None, None) => self.find.is_some(),
+            (None, Screen::Draft(s)) => s.pane == Pane::Questions && s.field.takes_text(),
+            (None, Screen::Start(st)) => st.find.is_some(),
         }
     }
 
@@ -285,20 +570,47 @@ impl<'a> App<'a> {
             Action::Help => self.overlay = Some(Overlay::Help),
             Action::About => self.overlay = Some(Overlay::About),
             Action::Quit => self.quit(),
-            _ if self.session.is_none() => self.update_start(action),
-            _ => self.update_session(action),
+            _ => self.update_screen(action),
         }
     }
 
-    pub(super) fn quit(&mut self) {
-        if self.session.is_some() {
-            self.commit_pending();
-            if !self.save() && self.store.read_only().is_none() {
-                // Said after the screen is restored, and the exit status is 1 (never "saved").
-                self.not_saved_on_quit = self.status.clone();
+    /// A key for the screen shown: the one dispatch on it.
+    fn update_screen(&mut self, action: Action) {
+        let App { screen, drafts, held, lang, status, overlay, quit, .. } = self;
+        match screen {
+            Screen::Start(st) => {
+                let keys = StartKeys { drafts, held: !held.is_empty(), lang: *lang, status, overlay, quit };
+                if let Some((id, label)) = st.update(keys, action) {
+                    self.open_listed(&id, label);
+                }
+            }
+            Screen::Draft(_) => {
+                self.in_draft(|d| d.update(action));
             }
         }
-        self.quit = true;
+    }
+
+    /// Opens a listed draft (Enter on the list): a locked one asks its passphrase first.
+    fn open_listed(&mut self, id: &str, label: String) {
+        match self.store.open(id) {
+            Ok(d) => {
+                self.open_draft(d);
+                if let Some(why) = self.store.read_only() {
+                    self.status = Some(i18n::read_only(self.lang, why.get(self.lang)));
+                }
+            }
+            Err(crate::drafts::DraftError::PassphraseNeeded { .. }) => {
+                self.overlay = Some(Overlay::Passphrase(id.to_string(), label, Default::default()));
+            }
+            Err(e) => self.status = Some(i18n::not_opened(self.lang, &e.words(self.lang))),
+        }
+    }
+
+    /// Quits: an open draft keeps the text typed in its field and is saved first.
+    pub(super) fn quit(&mut self) {
+        if self.in_draft(|d| d.quit()).is_none() {
+            self.quit = true;
+        }
     }
 
     /// The exit status and what to say after the screens close: 1 with the reason when the last
@@ -307,123 +619,6 @@ impl<'a> App<'a> {
         match &self.not_saved_on_quit {
             Some(why) => (1, Some(why.clone())),
             None => (0, None),
-        }
-    }
-
-    /// The drafts the list shows (indices into `drafts`): all of them, or those whose name or id
-    /// contains the words typed to find one (accents and case ignored).
-    pub fn listed(&self) -> Vec<usize> {
-        let words: Vec<String> = match &self.find {
-            Some(f) => fold(&f.value).split_whitespace().map(str::to_string).collect(),
-            None => vec![],
-        };
-        (0..self.drafts.len())
-            .filter(|&k| {
-                let d = &self.drafts[k];
-                let hay = fold(&format!("{} {}", d.label, d.id));
-                words.iter().all(|w| hay.contains(w.as_str()))
-            })
-            .collect()
-    }
-
-    /// Moves the highlight among the listed drafts (`delta` rows; `None`: first / last).
-    fn start_move(&mut self, to: StartMove) {
-        let listed = self.listed();
-        let Some(&last) = listed.last() else { return };
-        let pos = listed.iter().position(|&k| k == self.start_sel);
-        self.start_sel = match (to, pos) {
-            (StartMove::First, _) | (StartMove::By(_), None) => listed[0],
-            (StartMove::Last, _) => last,
-            (StartMove::By(d), Some(p)) => listed[(p as i64 + d).clamp(0, listed.len() as i64 - 1) as usize],
-        };
-    }
-
-    fn update_start(&mut self, action: Action) {
-        use FieldKey as K;
-        if let Some(mut f) = self.find.take() {
-            // Finding: keys type into the words; Esc clears them first.
-            match action {
-                Action::Back => {
-                    self.status = Some(i18n::FIND_CLEARED.get(self.lang).into());
-                    return;
-                }
-                Action::Key(k @ (K::Char(_) | K::Paste(_) | K::Backspace | K::Delete | K::DeleteWord))
-                | Action::Key(k @ (K::DeleteToStart | K::DeleteToEnd | K::Left | K::Right)) => {
-                    f.edit(&k);
-                    self.find = Some(f);
-                    // The highlight stays on its draft while it is listed, else goes to the first.
-                    if !self.listed().contains(&self.start_sel) {
-                        self.start_move(StartMove::First);
-                    }
-                    if self.listed().is_empty() {
-                        self.status = Some(i18n::FIND_NONE.get(self.lang).into());
-                    }
-                    return;
-                }
-                _ => self.find = Some(f),
-            }
-        }
-        match action {
-            Action::Key(K::Up) | Action::FocusPrev => self.start_move(StartMove::By(-1)),
-            Action::Key(K::Down) | Action::FocusNext => self.start_move(StartMove::By(1)),
-            Action::PrevScreen => self.start_move(StartMove::By(-10)),
-            Action::NextScreen => self.start_move(StartMove::By(10)),
-            Action::Key(K::Home) => self.start_move(StartMove::First),
-            Action::Key(K::End) => self.start_move(StartMove::Last),
-            Action::Key(K::Enter) | Action::Key(K::Char('o' | 'O')) => {
-                let listed = self.listed();
-                let Some(d) = self.drafts.get(self.start_sel).filter(|_| listed.contains(&self.start_sel))
-                else {
-                    self.status = Some(
-                        if self.drafts.is_empty() { i18n::NO_DRAFT_YET } else { i18n::FIND_NONE }
-                            .get(self.lang)
-                            .into(),
-                    );
-                    return;
-                };
-                let (id, label) = (d.id.clone(), d.label.clone());
-                match self.store.open(&id) {
-                    Ok(d) => {
-                        self.find = None;
-                        self.open_draft(d);
-                        if let Some(why) = self.store.read_only() {
-                            self.status = Some(i18n::read_only(self.lang, why.get(self.lang)));
-                        }
-                    }
-                    Err(crate::drafts::DraftError::PassphraseNeeded { .. }) => {
-                        self.overlay = Some(Overlay::Passphrase(id, label, Default::default()));
-                    }
-                    Err(e) => self.status = Some(i18n::not_opened(self.lang, &e.words(self.lang))),
-                }
-            }
-            Action::Search | Action::Key(K::Char('/')) => {
-                self.find = Some(self.find.take().unwrap_or_default());
-            }
-            Action::Key(K::Char('n' | 'N')) => self.overlay = Some(Overlay::NewDraft(TextInput::default())),
-            Action::Key(K::Char('r' | 'R')) => {
-                if let Some(d) =
-                    self.drafts.get(self.start_sel).filter(|_| self.listed().contains(&self.start_sel))
-                {
-                    self.overlay = Some(Overlay::Rename(d.id.clone(), TextInput::new(d.label.clone())));
-                }
-            }
-            Action::Key(K::Char('d' | 'D')) | Action::Key(K::Delete) => {
-                if let Some(d) =
-                    self.drafts.get(self.start_sel).filter(|_| self.listed().contains(&self.start_sel))
-                {
-                    self.overlay = Some(Overlay::ConfirmDelete(d.id.clone(), d.label.clone()));
-                }
-            }
-            Action::Key(K::Char('a' | 'A')) => self.overlay = Some(Overlay::About),
-            Action::Key(K::Char('e' | 'E')) if !self.held.is_empty() => {
-                self.overlay = Some(Overlay::ConfirmErase)
-            }
-            Action::ReadBack | Action::Why => {
-                self.status = Some(i18n::OPEN_A_DRAFT_FIRST.get(self.lang).into())
-            }
-            Action::Key(K::Char('q' | 'Q')) | Action::Back => self.quit = true,
-            Action::Key(K::Char(c)) => self.status = Some(i18n::does_nothing(self.lang, c)),
-            _ => {}
         }
     }
 
@@ -454,7 +649,7 @@ impl<'a> App<'a> {
             .or_else(|| core.ev.next_screen(None))
             .unwrap_or(0);
         let question = core.draft.question.clone();
-        self.session = Some(Session {
+        self.screen = Screen::Draft(Box::new(Session {
             core,
             screen,
             focus: None,
@@ -467,765 +662,42 @@ impl<'a> App<'a> {
             aside_notice: None,
             return_to_review: false,
             why_from_questions: false,
-        });
-        self.goto_screen(screen);
-        // Back on the question the person was on, when it is still asked on that screen.
-        if let Some(s) = &self.session
-            && let Some(qi) = question.as_deref().and_then(|id| q.question_index(id))
-            && q.questions[qi].screen == s.screen
-            && editable(q, &s.ev, qi)
-            && s.pane == Pane::Questions
-        {
-            if let Some(s) = &mut self.session {
-                s.focus = Some(qi);
-            }
-            self.rebuild_field();
-        }
-    }
-
-    /// Goes to a screen, focusing its first visible question.
-    pub fn goto_screen(&mut self, screen: usize) {
-        let q = self.q;
-        let Some(s) = &mut self.session else { return };
-        s.screen = screen.min(q.screens.len().saturating_sub(1));
-        s.focus = s.core.ev.visible_questions(q, s.screen).find(|&qi| editable(q, &s.core.ev, qi));
-        s.pane = if q.screens[s.screen].kind == ScreenKind::Review { Pane::Review } else { Pane::Questions };
-        s.draft.screen = Some(q.screens[s.screen].id.clone());
-        let review = q.screens[s.screen].kind == ScreenKind::Review;
-        self.rebuild_field();
-        if review {
-            self.check_files();
-        }
-    }
-
-    /// Reads and hashes the attached files again for the review (changed, vanished, one file on two
-    /// items). Done when the review opens.
-    pub fn check_files(&mut self) {
-        let q = self.q;
-        if let Some(s) = &mut self.session {
-            s.core.check_files(q);
-        }
-    }
-
-    /// Recomputes what is really done (`rd`) from the answers and the files as last read.
-    pub fn refresh_truth(&mut self) {
-        let q = self.q;
-        if let Some(s) = &mut self.session {
-            s.core.refresh_truth(q);
-        }
-    }
-
-    /// Ready for a person: the answers gate and every file checked, unchanged and distinct.
-    pub fn ready_now(&self) -> bool {
-        self.session.as_ref().is_some_and(|s| s.ready())
-    }
-
-    /// Goes to a question's screen and focuses it.
-    pub fn goto_question(&mut self, qi: usize) {
-        let screen = self.q.questions[qi].screen;
-        self.goto_screen(screen);
-        if let Some(s) = &mut self.session {
-            s.focus = Some(qi);
-            s.pane = Pane::Questions;
-        }
-        self.rebuild_field();
-    }
-
-    fn rebuild_field(&mut self) {
-        let (q, lang) = (self.q, self.lang);
-        let Some(s) = &mut self.session else { return };
-        s.field = match s.focus {
-            Some(qi) if editable(q, &s.ev, qi) => {
-                // Only the options the earlier answers leave open.
-                let question = s.ev.shown_question(q, qi);
-                let current = s.draft.answers.get(&question.id).cloned();
-                let mut field = Field::for_question(q, &question, current.as_ref(), lang);
-                // Countries, provinces, issuers, offices: never one the earlier answers rule out.
-                if let Field::Picker(p) = &mut field {
-                    p.retain(|code| s.ev.value_offered(q, qi, code));
-                }
-                if current.is_none()
-                    && let Some(v) = prefill(q, &s.ev, qi)
-                {
-                    // A suggestion: written into the field, stored only when the user accepts it.
-                    match &mut field {
-                        Field::Text { input, .. } => *input = TextInput::new(v),
-                        Field::Choice(c) => {
-                            if let Some(i) = c.options.iter().position(|(id, _)| *id == v) {
-                                c.suggest(i);
-                            }
-                        }
-                        Field::Picker(p) => p.suggest(&v),
-                        _ => {}
-                    }
-                }
-                field
-            }
-            _ => Field::None,
-        };
-    }
-
-    fn update_session(&mut self, action: Action) {
-        let q = self.q;
-        let pane = self.session.as_ref().map(|s| s.pane).unwrap_or(Pane::Questions);
-        match action {
-            Action::Save => {
-                self.commit_pending();
-                if self.save() {
-                    self.status = Some(i18n::SAVED.get(self.lang).into());
-                }
-            }
-            Action::NextScreen => self.next_screen(),
-            Action::PrevScreen => {
-                self.commit_pending();
-                let Some(s) = &self.session else { return };
-                match s.ev.prev_screen(s.screen) {
-                    Some(p) => self.goto_screen(p),
-                    None => self.status = Some(i18n::FIRST_SCREEN.get(self.lang).into()),
-                }
-            }
-            Action::JumpList => {
-                self.commit_pending();
-                let Some(s) = &self.session else { return };
-                let sel = self.jump_screens().iter().position(|&x| x == s.screen).unwrap_or(0);
-                self.jump_typed.clear();
-                self.overlay = Some(Overlay::Jump(sel));
-            }
-            Action::Review => {
-                self.commit_pending();
-                if let Some(r) = q.screens.iter().position(|s| s.kind == ScreenKind::Review) {
-                    self.goto_screen(r);
-                }
-            }
-            Action::Checklist => {
-                self.commit_pending();
-                let Some(s) = &mut self.session else { return };
-                s.pane = if s.pane == Pane::Checklist {
-                    if q.screens[s.screen].kind == ScreenKind::Review {
-                        Pane::Review
-                    } else {
-                        Pane::Questions
-                    }
-                } else {
-                    Pane::Checklist
-                };
-            }
-            Action::Back => self.back_one_level(),
-            Action::Why => self.why_first(),
-            Action::ReadBack => {
-                self.commit_pending();
-                self.overlay = Some(Overlay::ReadBack);
-            }
-            Action::Search => {
-                self.commit_pending();
-                self.overlay = Some(Overlay::Search(TextInput::default(), 0));
-            }
-            Action::FocusNext => self.move_focus(1),
-            Action::FocusPrev => self.move_focus(-1),
-            Action::Na | Action::Unknown => self.na_unknown(action == Action::Na),
-            Action::Attach => self.open_attach(),
-            Action::Note => self.open_note(),
-            Action::History => self.open_history(),
-            // Handled over any window in `update`.
-            Action::Codes => self.toggle_codes(),
-            Action::Key(k) => match pane {
-                Pane::Checklist => self.checklist_key(k),
-                Pane::Review => self.review_key(k),
-                Pane::Questions => self.field_key(k),
-            },
-            Action::Help | Action::About | Action::Quit | Action::SwitchLang | Action::Drafts => {}
-        }
-    }
-
-    /// Esc: back one level. The checklist pane returns to the questions; an edit in progress is
-    /// cancelled (the saved answer shows again; a picker's filter is cleared first); a question
-    /// reached from the review returns to the review; the review returns to the questions before
-    /// it; only then, at the top level, the draft is left (saved) for the drafts list, with the
-    /// highlight on it.
-    fn back_one_level(&mut self) {
-        let q = self.q;
-        let lang = self.lang;
-        let Some(s) = &mut self.session else { return };
-        let review = q.screens[s.screen].kind == ScreenKind::Review;
-        match s.pane {
-            Pane::Checklist => {
-                s.pane = if review { Pane::Review } else { Pane::Questions };
-                return;
-            }
-            Pane::Questions if s.field.cancel_edit() => {
-                self.status = Some(i18n::EDIT_CANCELLED.get(lang).into());
-                return;
-            }
-            Pane::Questions if s.return_to_review && !review => {
-                s.return_to_review = false;
-                if let Some(r) = q.screens.iter().position(|x| x.kind == ScreenKind::Review) {
-                    self.goto_screen(r);
-                }
-                return;
-            }
-            Pane::Review | Pane::Questions if review => {
-                match s.ev.prev_screen(s.screen) {
-                    Some(p) => self.goto_screen(p),
-                    None => self.back_to_drafts(),
-                }
-                return;
-            }
-            Pane::Review | Pane::Questions => {}
-        }
-        // The top level: back to the drafts list; the draft is saved, nothing is lost.
-        self.back_to_drafts();
-    }
-
-    fn checklist_key(&mut self, k: FieldKey) {
-        let Some(s) = &mut self.session else { return };
-        let n = s.list(self.q).len();
-        match k {
-            FieldKey::Up => s.checklist_sel = s.checklist_sel.saturating_sub(1),
-            FieldKey::Down => s.checklist_sel = (s.checklist_sel + 1).min(n.saturating_sub(1)),
-            FieldKey::Enter | FieldKey::Char('w' | 'W' | ' ') => {
-                if let Some(r) = s.list(self.q).get(s.checklist_sel) {
-                    self.overlay = Some(Overlay::Why(r.item));
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// The answers listed on the review screen, in order (the session core's check-your-answers
-    /// entries).
-    pub fn review_entries(&self) -> Vec<usize> {
-        self.session.as_ref().map_or_else(Vec::new, |s| s.review_entries(self.q))
-    }
-
-    /// The rows ↑↓ walk on the review, in the order they are shown: every answer, the sections
-    /// (stops, indication, checklist, ready), each "not yet" entry, the fee.
-    pub fn review_rows(&self) -> Vec<ReviewRow> {
-        let Some(s) = &self.session else { return vec![] };
-        let (e, n) = (self.review_entries().len(), super::view::review::not_yet_len(self));
-        (0..ReviewRow::count(e, n, s.paper_mode))
-            .filter_map(|k| ReviewRow::at(k, e, n, s.paper_mode))
-            .collect()
-    }
-
-    fn review_key(&mut self, k: FieldKey) {
-        let entries = self.review_entries();
-        let not_yet = super::view::review::not_yet_len(self);
-        let Some(s) = &mut self.session else { return };
-        let count = ReviewRow::count(entries.len(), not_yet, s.paper_mode);
-        match k {
-            FieldKey::Up => s.review_sel = s.review_sel.saturating_sub(1),
-            FieldKey::Down => {
-                if s.review_sel + 1 >= count {
-                    // Past the last row: the review's own questions (the declaration).
-                    s.pane = Pane::Questions;
-                } else {
-                    s.review_sel += 1;
-                }
-            }
-            FieldKey::Home => s.review_sel = 0,
-            FieldKey::End => s.review_sel = entries.len().saturating_sub(1),
-            FieldKey::Enter => match ReviewRow::at(s.review_sel, entries.len(), not_yet, s.paper_mode) {
-                Some(ReviewRow::Answer(k)) => self.change_from_review(entries[k]),
-                Some(ReviewRow::NotYet(k)) => {
-                    let goal = super::view::review::not_yet(self).get(k).map(|(_, g)| *g);
-                    let Some(s) = &self.session else { return };
-                    let target = match goal {
-                        Some(super::view::review::Goal::Question(qi)) => Some(qi),
-                        Some(super::view::review::Goal::Rule(r)) => {
-                            crate::session::fires::cause(self.q, &s.draft.answers, &s.ev, r)
-                        }
-                        _ => None,
-                    };
-                    match target {
-                        Some(qi) => self.change_from_review(qi),
-                        None => self.status = Some(i18n::REVIEW_GO_ON.get(self.lang).into()),
-                    }
-                }
-                _ => self.status = Some(i18n::REVIEW_GO_ON.get(self.lang).into()),
-            },
-            _ => {}
-        }
-    }
-
-    /// Goes to a question from the review; the next PgDn (or Enter on its last question) comes back.
-    fn change_from_review(&mut self, qi: usize) {
-        if let Some(s) = &mut self.session {
-            s.return_to_review = true;
-        }
-        self.goto_question(qi);
-        self.status = Some(i18n::REVIEW_CHANGE.get(self.lang).into());
-    }
-
-    fn field_key(&mut self, k: FieldKey) {
-        let Some(s) = &mut self.session else { return };
-        let Some(qi) = s.focus else {
-            match k {
-                FieldKey::Enter => self.next_screen(),
-                FieldKey::Up if self.q.screens[s.screen].kind == ScreenKind::Review => s.pane = Pane::Review,
-                _ => {}
-            }
-            return;
-        };
-        match s.field.on_key(&k) {
-            FieldEvent::Edited => {}
-            FieldEvent::Commit(v) => {
-                // A choice made: "Nothing chosen: press 1-9 …" from before no longer applies.
-                self.status = None;
-                self.give_answer(qi, v);
-            }
-            FieldEvent::CommitNext(v) => {
-                self.status = None;
-                // Refused (a file that fails its check), or a stop or caution shown: stay here.
-                // An answer that needs fixing keeps the focus too, so it can be fixed at once.
-                if self.give_answer(qi, v) && self.overlay.is_none() && !self.stay_on_error(qi) {
-                    self.advance(qi);
-                }
-            }
-            FieldEvent::Next => {
-                // Enter on a path nobody checked yet (imported with the answers): checked now.
-                let q = self.q;
-                let stored =
-                    self.session.as_ref().and_then(|s| s.draft.answers.get(&q.questions[qi].id).cloned());
-                let given = match stored {
-                    Some(v)
-                        if crate::session::files::file_item(q, qi).is_some()
-                            && !self.session.as_ref().is_some_and(|s| s.paper_mode) =>
-                    {
-                        self.give_answer(qi, Some(v))
-                    }
-                    _ => true,
-                };
-                if given && self.overlay.is_none() {
-                    self.advance(qi);
-                }
-            }
-            FieldEvent::NeedChoice => self.status = Some(i18n::CHOOSE_EXPLICITLY.get(self.lang).into()),
-            FieldEvent::Ignored => match k {
-                FieldKey::Up => self.move_focus(-1),
-                FieldKey::Down => self.move_focus(1),
-                FieldKey::Char(c) if !matches!(s.field, Field::None) => {
-                    self.status = Some(i18n::not_a_choice(self.lang, c))
-                }
-                _ => {}
-            },
-        }
-    }
-
-    /// Whether question `qi`'s answer needs fixing (an error): then the focus stays on it and the
-    /// status line says so.
-    fn stay_on_error(&mut self, qi: usize) -> bool {
-        let Some(s) = &self.session else { return false };
-        if !s.ev.has_error(qi) || s.focus != Some(qi) {
-            return false;
-        }
-        if self.status.is_none() {
-            self.status = Some(i18n::fix_this_answer(self.lang, &self.q.questions[qi].number));
-        }
-        true
-    }
-
-    /// After Enter on a question: the next question, or the next screen from the last one.
-    fn advance(&mut self, from: usize) {
-        let Some(s) = &self.session else { return };
-        let focus_now = s.focus;
-        let last = s.ev.visible_questions(self.q, s.screen).filter(|&x| editable(self.q, &s.ev, x)).last();
-        if focus_now == Some(from) && last == Some(from) {
-            self.next_screen();
-        } else if focus_now == Some(from) {
-            self.move_focus(1);
-        }
-    }
-
-    fn move_focus(&mut self, delta: i32) {
-        let committed = self.commit_pending();
-        let q = self.q;
-        if committed
-            && let Some(qi) = self.session.as_ref().and_then(|s| s.focus)
-            && self.stay_on_error(qi)
-        {
-            return;
-        }
-        let Some(s) = &mut self.session else { return };
-        if s.pane == Pane::Checklist {
-            self.checklist_key(if delta > 0 { FieldKey::Down } else { FieldKey::Up });
-            return;
-        }
-        let list: Vec<usize> =
-            s.ev.visible_questions(q, s.screen).filter(|&x| editable(q, &s.ev, x)).collect();
-        if q.screens[s.screen].kind == ScreenKind::Review && s.pane == Pane::Review {
-            if delta > 0 {
-                s.pane = Pane::Questions;
-                s.focus = list.first().copied();
-            }
-            self.rebuild_field();
-            return;
-        }
-        let pos = s.focus.and_then(|f| list.iter().position(|&x| x == f));
-        let next = match pos {
-            None => list.first().copied(),
-            Some(p) => {
-                let np = p as i32 + delta;
-                if np < 0 {
-                    if q.screens[s.screen].kind == ScreenKind::Review {
-                        s.pane = Pane::Review;
-                    }
-                    Some(list[p])
-                } else {
-                    Some(list[(np as usize).min(list.len() - 1)])
-                }
-            }
-        };
-        s.focus = next;
-        self.rebuild_field();
-    }
-
-    fn na_unknown(&mut self, na: bool) {
-        let q = self.q;
-        let Some(s) = &self.session else { return };
-        let Some(qi) = s.focus else { return };
-        let question = &q.questions[qi];
-        let (allowed, token) = if na { (question.na, "NA") } else { (question.unknown, "UNKNOWN") };
-        let option = question.options.iter().any(|o| o.id == token.to_lowercase());
-        if !allowed && !option {
-            self.status = Some(i18n::not_accepted(self.lang, na, &question.number));
-            return;
-        }
-        let v = if option {
-            AnswerValue::Text(token.to_lowercase())
-        } else if question.qtype == QType::List {
-            AnswerValue::List(vec![token.into()])
-        } else {
-            AnswerValue::Text(token.into())
-        };
-        let given = self.give_answer(qi, Some(v));
-        self.rebuild_field();
-        if given && self.overlay.is_none() {
-            self.advance(qi);
-        }
-    }
-
-    /// Stores a typed but not yet committed edit (focus leaving a field).
-    /// True when something was stored.
-    pub fn commit_pending(&mut self) -> bool {
-        let Some(s) = &self.session else { return false };
-        if s.pane != Pane::Questions {
-            return false;
-        }
-        if let (Some(qi), Some(v)) = (s.focus, s.field.pending()) {
-            return self.give_answer(qi, v);
-        }
-        false
-    }
-
-    /// Gives one answer, as a person does (Enter, or the focus leaving the field), to the session
-    /// core: a path at a document's file question is checked and recorded first (refused: the
-    /// reason on the status line, nothing stored); then a stop or caution it sets off is shown at
-    /// once, naming the question. False when the answer was refused.
-    pub fn give_answer(&mut self, qi: usize, v: Option<AnswerValue>) -> bool {
-        let q = self.q;
-        let Some(s) = &mut self.session else { return false };
-        match s.core.answer(q, qi, v) {
-            Ok(c) => {
-                self.after_change(c);
-                true
-            }
-            Err(r) => {
-                // The field keeps what was typed, so it can be corrected.
-                self.status = Some(refusal_words(&r, self.lang));
-                false
-            }
-        }
-    }
-
-    /// Stores a file given in the F7 dialog (answers and attachment record) for file question
-    /// `qi`: saved, what was recorded said, and the stop or caution it set off shown.
-    pub fn apply_given(&mut self, g: crate::session::files::Given, qi: usize) {
-        let q = self.q;
-        let Some(s) = &mut self.session else { return };
-        let c = s.core.apply_given(q, g, qi);
-        self.after_change(c);
-    }
-
-    /// Stores (or clears) one answer without the file check, re-evaluates, notes what changed,
-    /// autosaves.
-    pub fn set_answer(&mut self, qi: usize, v: Option<AnswerValue>) {
-        let q = self.q;
-        let Some(s) = &mut self.session else { return };
-        let c = s.core.set(q, qi, v);
-        self.after_change(c);
-    }
-
-    /// The view after an answer stored: what changed marked, the focus moved off a question no
-    /// longer asked, the draft saved, a file recorded said, a stop or caution shown at once.
-    fn after_change(&mut self, c: crate::session::Change) {
-        if !c.changed {
-            return;
-        }
-        let q = self.q;
-        let lang = self.lang;
-        let Some(s) = &mut self.session else { return };
-        s.items_new = c.items_new;
-        s.items_gone = c.items_gone;
-        s.aside_notice = (!c.set_aside.is_empty()).then(|| {
-            let nums: Vec<&str> = c.set_aside.iter().map(|&x| q.questions[x].number.as_str()).collect();
-            i18n::set_aside(lang, c.set_aside.len(), &nums.join(", "))
-        });
-        // A focused question that disappeared hands the focus to the next visible one.
-        if let Some(f) = s.focus
-            && !s.ev.visible[f]
-        {
-            s.focus = s.core.ev.visible_questions(q, s.screen).find(|&x| x > f && editable(q, &s.core.ev, x));
-        }
-        if !s.ev.screen_visible[s.screen] {
-            let to = s.ev.next_screen(Some(s.screen)).or_else(|| s.ev.prev_screen(s.screen)).unwrap_or(0);
-            self.goto_screen(to);
-        }
-        let saved = self.save();
-        if let Some(a) = c.attachment {
-            let failed = self.status.take();
-            let notice = super::attach_flow::attached_notice(&a, lang);
-            self.status = Some(match (saved, failed) {
-                (false, Some(f)) => format!("{f} — {notice}"),
-                _ => notice,
-            });
-        }
-        if let Some(f) = c.fired {
-            self.overlay = Some(Overlay::Stop(StopView {
-                rules: f.rules,
-                caution: f.caution,
-                paper_ok: f.paper_ok,
-                target: None,
-                question: f.question,
-            }));
-        }
-    }
-
-    /// Paper-preparation mode (after a stop that sends to a paper application), kept in the draft.
-    pub fn enter_paper_mode(&mut self) {
-        let q = self.q;
-        if let Some(s) = &mut self.session {
-            s.core.enter_paper_mode(q);
-        }
-    }
-
-    /// "I understand" on cautions, kept in the draft.
-    pub fn acknowledge(&mut self, rules: &[usize]) {
-        let q = self.q;
-        if let Some(s) = &mut self.session {
-            s.core.acknowledge(q, rules);
-        }
-    }
-
-    /// Writes the draft (where the person is, so reopening returns to that question); false (with
-    /// a status message) when the store refused.
-    pub fn save(&mut self) -> bool {
-        let q = self.q;
-        let Some(s) = &mut self.session else { return false };
-        s.core.draft.question = s.focus.map(|qi| q.questions[qi].id.clone());
-        match s.core.save(q, &mut *self.store) {
-            Ok(()) => true,
-            Err(e) => {
-                self.status = Some(i18n::not_saved(self.lang, &e.words(self.lang)));
-                false
-            }
-        }
-    }
-
-    /// Errors on the current screen: (question, message).
-    pub fn screen_errors(&self) -> Vec<usize> {
-        let Some(s) = &self.session else { return vec![] };
-        let mut v: Vec<usize> =
-            s.ev.visible_questions(self.q, s.screen).filter(|&qi| s.ev.has_error(qi)).collect();
-        v.dedup();
-        v
-    }
-
-    fn next_screen(&mut self) {
-        self.commit_pending();
-        let q = self.q;
-        let errors = self.screen_errors();
-        if !errors.is_empty() {
-            let nums: Vec<&str> = errors.iter().map(|&qi| q.questions[qi].number.as_str()).collect();
-            self.status = Some(i18n::next_refused(self.lang, &nums.join(", ")));
-            // Put the focus on the first error so it is in view.
-            let status = self.status.take();
-            self.goto_question(errors[0]);
-            self.status = status;
-            return;
-        }
-        let Some(s) = &mut self.session else { return };
-        let target = if s.return_to_review {
-            s.return_to_review = false;
-            q.screens.iter().position(|x| x.kind == ScreenKind::Review)
-        } else {
-            s.ev.next_screen(Some(s.screen))
-        };
-        let from = s.screen;
-        if let Some(f) = s.on_leaving(q) {
-            self.overlay = Some(Overlay::Stop(StopView {
-                rules: f.rules,
-                caution: f.caution,
-                paper_ok: f.paper_ok,
-                target,
-                question: f.question,
-            }));
-            return;
-        }
-        // Leaving with questions unanswered is allowed (drafts fill over several sittings); say which.
-        let notice = crate::session::journey::leaving_notice(q, &s.ev, from, self.lang);
-        match target {
-            Some(t) => self.goto_screen(t),
-            // Past the last screen: what happens next.
-            None => self.open_next(),
-        }
-        if notice.is_some() && target.is_some() {
-            self.status = notice;
-        }
-    }
-
-    /// Opens "what happens next".
-    pub fn open_next(&mut self) {
-        self.overlay = Some(Overlay::Next(NextView {
-            asking: None,
-            input: TextInput::default(),
-            suggested: false,
-            result: vec![],
         }));
+        self.in_draft(|d| d.resume(screen, question.as_deref()));
     }
 
     /// F3: the other language, live; an open draft keeps it (saved at once).
     fn switch_lang(&mut self) {
-        let q = self.q;
-        self.commit_pending();
+        // The field's text is kept first, in the language it was typed in.
+        self.in_draft(|d| d.commit_pending());
         self.lang = self.lang.other();
         let lang = self.lang;
-        let msg = if let Some(s) = &mut self.session {
-            s.draft.language = Some(lang);
-            s.lang = lang;
-            s.core.refresh_truth(q);
-            s.saved = false;
-            // Notices already written in the old language would now read oddly.
-            s.aside_notice = None;
-            i18n::LANG_NOW
-        } else {
-            i18n::LANG_NOW_NO_DRAFT
+        let msg = match self.in_draft(|d| d.switch_lang(lang)) {
+            Some(()) => i18n::LANG_NOW,
+            None => i18n::LANG_NOW_NO_DRAFT,
         };
-        if self.session.is_some() {
-            self.rebuild_field();
-            self.save();
-        }
         self.status = Some(msg.get(lang).into());
     }
 
     /// Ctrl-O: saves the open draft and goes to the drafts list with it highlighted, from anywhere,
     /// so the next caller's draft is one key (n) or two (↑↓ Enter) away.
-    fn back_to_drafts(&mut self) {
+    pub(super) fn back_to_drafts(&mut self) {
         if matches!(self.overlay, Some(Overlay::NewDraft(_))) {
             return;
         }
         self.overlay = None;
-        let Some(id) = self.session.as_ref().map(|s| s.draft.id.clone()) else { return };
-        self.commit_pending();
-        let saved = self.save();
-        let label = self.session.as_ref().map(|s| s.draft.label.clone()).unwrap_or_default();
-        self.session = None;
+        let Some((id, label, saved)) = self.in_draft(|d| {
+            d.commit_pending();
+            (d.s.draft.id.clone(), d.s.draft.label.clone(), d.save())
+        }) else {
+            return;
+        };
+        self.screen = Screen::Start(StartScreen::default());
         self.refresh_list();
-        if let Some(k) = self.drafts.iter().position(|d| d.id == id) {
-            self.start_sel = k;
-        }
+        self.select_draft(&id);
         if saved {
             self.status = Some(i18n::switched_out(self.lang, &label));
         }
-    }
-
-    /// The checklist (or paper list) the "why" keys walk.
-    pub(super) fn checklist_len(&self) -> usize {
-        self.session.as_ref().map_or(0, |s| s.list(self.q).len())
-    }
-
-    /// F6: "why is this on my list?" for the highlighted checklist item, in one key.
-    fn why_first(&mut self) {
-        self.commit_pending();
-        let n = self.checklist_len();
-        let Some(s) = &mut self.session else { return };
-        if n == 0 {
-            self.status = Some(i18n::NO_CHECKLIST_YET.get(self.lang).into());
-            return;
-        }
-        if s.pane != Pane::Checklist {
-            s.why_from_questions = s.pane == Pane::Questions;
-            s.pane = Pane::Checklist;
-            // "Why" starts from the current screen's item (the photo screen: the photo).
-            if let Some(item) = self.q.screens[s.screen].item
-                && let Some(k) = s.list(self.q).iter().position(|r| r.item == item)
-            {
-                s.checklist_sel = k;
-            }
-        }
-        s.checklist_sel = s.checklist_sel.min(n - 1);
-        let item = s.list(self.q)[s.checklist_sel].item;
-        self.overlay = Some(Overlay::Why(item));
-    }
-
-    /// Questions matching the search words, in both languages: the number first ("4.7", "4."),
-    /// then the prompt, then the help text. Every question counts, asked now or not.
-    pub fn search_results(&self, query: &str) -> Vec<usize> {
-        let q = self.q;
-        let words: Vec<String> = fold(query).split_whitespace().map(str::to_string).collect();
-        let whole = words.join(" ");
-        let asked = |qi: usize| self.session.as_ref().is_some_and(|s| search_visible(q, &s.ev, qi));
-        let mut ranked: Vec<(u8, bool, usize)> = vec![];
-        for (qi, question) in q.questions.iter().enumerate() {
-            if question.qtype == QType::Display {
-                continue;
-            }
-            if words.is_empty() {
-                ranked.push((0, false, qi));
-                continue;
-            }
-            let number = question.number.to_lowercase();
-            let prompt = fold(&format!("{} {}", question.prompt.en, question.prompt.fr));
-            let minor = question.prompt_minor.as_ref().map(|p| fold(&format!("{} {}", p.en, p.fr)));
-            let help = fold(&format!("{} {}", question.help.en, question.help.fr));
-            let in_text = |t: &str| words.iter().all(|w| t.contains(w.as_str()));
-            let exact = [&question.prompt.en, &question.prompt.fr]
-                .iter()
-                .any(|p| fold(p).trim_end_matches(['?', ':', '.']).trim() == whole);
-            let digits = words[0].starts_with(|c: char| c.is_ascii_digit());
-            let rank = if words.len() == 1 && number == words[0] {
-                0
-            } else if exact {
-                1
-            } else if words.len() == 1 && digits && number.starts_with(&words[0]) {
-                2
-            } else if in_text(&prompt) || minor.as_deref().is_some_and(in_text) {
-                3
-            } else if in_text(&format!("{number} {prompt} {help}")) {
-                4
-            } else {
-                continue;
-            };
-            // Within a rank, questions asked now come first.
-            ranked.push((rank, !asked(qi), qi));
-        }
-        ranked.sort();
-        ranked.into_iter().map(|(_, _, qi)| qi).collect()
-    }
-
-    /// The screens the jump list shows: every screen asked now, and every other screen but the
-    /// document screens of items not on the checklist (shown as "not asked").
-    pub fn jump_screens(&self) -> Vec<usize> {
-        let Some(s) = &self.session else { return vec![] };
-        (0..self.q.screens.len())
-            .filter(|&sc| s.ev.screen_visible[sc] || self.q.screens[sc].item.is_none())
-            .collect()
-    }
-
-    /// Current screen's position among the visible screens (1-based) and their count.
-    pub fn screen_position(&self) -> (usize, usize) {
-        let Some(s) = &self.session else { return (0, 0) };
-        let v = s.ev.visible_screens();
-        (v.iter().position(|&x| x == s.screen).map_or(0, |p| p + 1), v.len())
     }
 }
 
@@ -1247,7 +719,7 @@ pub fn is_fixed(_q: &Questionnaire, ev: &Evaluation, qi: usize) -> bool {
 
 /// The prefill suggestion for an unanswered question (the engine's, never an option the earlier
 /// answers rule out).
-fn prefill(q: &Questionnaire, ev: &Evaluation, qi: usize) -> Option<String> {
+pub(super) fn prefill(q: &Questionnaire, ev: &Evaluation, qi: usize) -> Option<String> {
     crate::session::answering::prefill(q, qi, ev)
 }
 

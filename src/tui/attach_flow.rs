@@ -3,7 +3,8 @@
 //! open draft. The TUI's draft keeps the attachment records (`Draft::attachments`), so they are
 //! saved through the store like the answers. Drawing is in `view::attach`.
 
-use super::app::{App, Overlay, Pane};
+use super::app::{Overlay, Pane, Session};
+use super::draft_screen::DraftScreen;
 use super::store::Draft;
 use super::widgets::TextInput;
 use crate::clock::Clock;
@@ -128,14 +129,13 @@ pub struct AttachDialog {
 }
 
 /// The checklist item and file question under the focus, when it is a document's file question.
-pub fn file_question(app: &App) -> Option<(String, usize)> {
-    let s = app.session.as_ref()?;
+pub fn file_question(q: &Questionnaire, s: &Session) -> Option<(String, usize)> {
     if s.pane != Pane::Questions {
         return None;
     }
     let qi = s.focus?;
-    let ii = app.q.questions[qi].item?;
-    is_file_question(app.q, qi).then(|| (app.q.items[ii].id.clone(), qi))
+    let ii = q.questions[qi].item?;
+    is_file_question(q, qi).then(|| (q.items[ii].id.clone(), qi))
 }
 
 /// Whether question `qi` is the file question of its checklist item.
@@ -222,20 +222,20 @@ fn max_bytes_setting() -> u64 {
     crate::documents::handoff::max_bytes(env.as_deref()).unwrap_or(DEFAULT_MAX_MB * 1024 * 1024)
 }
 
-impl App<'_> {
+impl DraftScreen<'_, '_> {
     /// F7: opens the dialog on a document's file question; elsewhere says where it works.
     pub fn open_attach(&mut self) {
-        let Some((item, file_q)) = file_question(self) else {
-            self.status = Some(NOT_HERE.get(self.lang).into());
+        let Some((item, file_q)) = file_question(self.q, self.s) else {
+            *self.status = Some(NOT_HERE.get(self.lang).into());
             return;
         };
         if let Some(why) = self.store.read_only() {
-            self.status = Some(read_only(why, self.lang));
+            *self.status = Some(read_only(why, self.lang));
             return;
         }
-        let Some(s) = &self.session else { return };
+        let s = &*self.s;
         if s.paper_mode {
-            self.status = Some(super::i18n::PAPER_NO_FILE.get(self.lang).into());
+            *self.status = Some(super::i18n::PAPER_NO_FILE.get(self.lang).into());
             return;
         }
         // What is typed in the field, else the path already given.
@@ -245,7 +245,7 @@ impl App<'_> {
             None => s.draft.answers.get(&self.q.questions[file_q].id).map(|v| v.display()),
         };
         let typed = typed.unwrap_or_default();
-        self.overlay = Some(Overlay::Attach(AttachDialog {
+        *self.overlay = Some(Overlay::Attach(AttachDialog {
             item: item.clone(),
             file_q,
             prefilled: !typed.is_empty(),
@@ -269,7 +269,7 @@ impl App<'_> {
         // The App's day, as the clock gave it at start.
         let clock = Clock::Fixed(self.today);
         let q = self.q;
-        let Some(s) = &self.session else { return Ok(()) };
+        let s = &*self.s;
         let given = crate::session::files::give_file(
             q,
             &s.draft.answers,
@@ -286,7 +286,7 @@ impl App<'_> {
         self.apply_given(given, d.file_q);
         let status = self.status.take();
         self.goto_question(d.file_q);
-        self.status = status;
+        *self.status = status;
         Ok(())
     }
 }

@@ -1,9 +1,12 @@
-//! The terminal front end: `citcert` with no command. State and actions in `app`, keys in
-//! `keymap`, drawing in `view` (from state only), field editors in `widgets`, storage behind
-//! `store`. `render` draws any screen as plain text without a terminal.
+//! The terminal front end: `citcert` with no command. State and actions in `app` (one `Screen`:
+//! the drafts list or an open draft, whose keys are in `draft_screen`), the windows over it in
+//! `overlay`, keys in `keymap`, drawing in `view` (each view given only the state it draws), field
+//! editors in `widgets`, storage behind `store`. `render` draws any screen as plain text without a
+//! terminal.
 
 pub mod app;
 pub mod attach_flow;
+pub mod draft_screen;
 pub mod i18n;
 pub mod keymap;
 mod notes;
@@ -112,8 +115,10 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) 
     // What quitting does — keep the text typed in the focused field, then save (a read-only or
     // unsaved draft is left as the app's save leaves it); the lock goes with the process.
     let finish = |app: &mut App, end: End| {
-        app.commit_pending();
-        app.save();
+        app.in_draft(|d| {
+            d.commit_pending();
+            d.save();
+        });
         end
     };
     let mut early = 0;

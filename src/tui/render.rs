@@ -10,7 +10,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Overlay, StopView};
+use super::app::{App, Overlay, Screen, StopView};
 use super::keymap::Action;
 use super::store::{DraftsStore, MemStore, Store};
 use super::view;
@@ -186,9 +186,7 @@ pub fn goto(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(), Stri
 pub fn goto_text(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(), Text> {
     let name = screen.trim();
     if let Some(id) = draft {
-        if let Some(k) = app.drafts.iter().position(|d| d.id == id) {
-            app.start_sel = k;
-        }
+        app.select_draft(id);
         if name != "start" {
             let d = app.store.open(id).map_err(|e| e.explain())?;
             app.open_draft(d);
@@ -208,32 +206,32 @@ pub fn goto_text(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(),
         "start" => {}
         "about" => app.update(Action::About),
         "readback" | "read-back" => {
-            app.session.as_ref().ok_or_else(needs_draft)?;
+            app.draft().ok_or_else(needs_draft)?;
             app.update(Action::ReadBack);
         }
         "search" => {
-            app.session.as_ref().ok_or_else(needs_draft)?;
+            app.draft().ok_or_else(needs_draft)?;
             app.update(Action::Search);
         }
         "help" => app.update(Action::Help),
-        "last" | "resume" => app.session.as_ref().map(|_| ()).ok_or_else(needs_draft)?,
+        "last" | "resume" => app.draft().map(|_| ()).ok_or_else(needs_draft)?,
         "jump" => {
-            app.session.as_ref().ok_or_else(needs_draft)?;
+            app.draft().ok_or_else(needs_draft)?;
             app.update(Action::JumpList);
         }
         "review" => {
-            app.session.as_ref().ok_or_else(needs_draft)?;
+            app.draft().ok_or_else(needs_draft)?;
             app.update(Action::Review);
         }
         "checklist" | "why" => {
-            app.session.as_ref().ok_or_else(needs_draft)?;
+            app.draft().ok_or_else(needs_draft)?;
             app.update(Action::Checklist);
             if name == "why" {
                 app.update(Action::Key(super::widgets::FieldKey::Enter));
             }
         }
         "stop" => {
-            let s = app.session.as_ref().ok_or_else(needs_draft)?;
+            let s = app.draft().ok_or_else(needs_draft)?;
             let q = app.q;
             let stops = s.ev.stops(q);
             let (rules, caution) =
@@ -249,9 +247,9 @@ pub fn goto_text(app: &mut App, draft: Option<&str>, screen: &str) -> Result<(),
                 Some(Overlay::Stop(StopView { rules, caution, paper_ok, target: None, question: None }));
         }
         other => {
-            let s = app.session.as_ref().ok_or_else(needs_draft)?;
+            let s = app.draft().ok_or_else(needs_draft)?;
             let found = find_screen(app.q, &s.ev, other)?;
-            app.goto_screen(found);
+            app.in_draft(|d| d.goto_screen(found));
         }
     }
     Ok(())
@@ -457,7 +455,7 @@ pub fn redact(app: &mut App) -> Vec<String> {
     for r in &mut app.removed {
         secrets.push(std::mem::replace(r, lang.pick("[draft]", "[brouillon]").to_string()));
     }
-    if let Some(s) = &mut app.session {
+    if let Screen::Draft(s) = &mut app.screen {
         let k = app.drafts.iter().position(|d| d.id == s.draft.id).map_or(0, |k| k + 1);
         let ph = fill!(DRAFT_N, lang, n = k);
         secrets.push(std::mem::replace(&mut s.draft.label, ph));

@@ -361,8 +361,8 @@ fn the_tui_asks_for_the_passphrase_of_a_locked_draft_without_showing_it() {
     assert!(!draw_text(&app, 100, 30).contains(PASS));
     app.update(Action::Key(FieldKey::Enter));
     let screen = draw_text(&app, 100, 30);
-    assert!(app.session.is_some(), "the draft is open: {screen}");
-    assert_eq!(app.session.as_ref().unwrap().draft.answers.to_json_map()["elig.applying_for"], "self");
+    assert!(app.draft().is_some(), "the draft is open: {screen}");
+    assert_eq!(app.draft().unwrap().draft.answers.to_json_map()["elig.applying_for"], "self");
 }
 
 /// The TUI's new-draft dialog: Tab chooses "lock with a passphrase", then the passphrase is typed
@@ -405,7 +405,7 @@ fn the_tui_starts_a_locked_draft_when_asked() {
     assert!(draw_text(&app, 100, 30).contains("The two passphrases differ"));
     type_enter(&mut app, PASS);
     type_enter(&mut app, PASS);
-    assert!(app.session.is_some(), "{}", draw_text(&app, 100, 30));
+    assert!(app.draft().is_some(), "{}", draw_text(&app, 100, 30));
     let files: Vec<_> = all_files(&drafts).into_iter().filter(|(p, _)| p.ends_with(".json")).collect();
     assert_eq!(files.len(), 1, "{files:?}");
     assert!(files[0].1.contains("BEGIN AGE ENCRYPTED FILE") && files[0].1.contains("Family PC"));

@@ -54,7 +54,7 @@ fn app_on(map: &Map<String, Value>, lang: Lang) -> App<'static> {
     let mut app = App::new(q(), lang, day(TODAY), Box::new(store));
     app.color = false;
     app.update(Action::Key(FieldKey::Enter));
-    assert!(app.session.is_some());
+    assert!(app.draft().is_some());
     app
 }
 
@@ -121,8 +121,8 @@ fn the_tui_header_does_not_go_down_when_an_answer_makes_questions_appear() {
     for lang in [Lang::En, Lang::Fr] {
         // P01 up to screen 6: "Do you have a second parent to declare?" still open.
         let mut app = app_on(&before("P01", "par2.present"), lang);
-        app.goto_question(qi("par2.present"));
-        let shown = |app: &App| app.session.as_ref().unwrap().ev.visible.iter().filter(|v| **v).count();
+        app.in_draft(|ds| ds.goto_question(qi("par2.present")));
+        let shown = |app: &App| app.draft().unwrap().ev.visible.iter().filter(|v| **v).count();
         let (n0, p0) = (shown(&app), header_percent(&draw_text(&app, 80, 24)));
         assert!(p0 < 100, "{p0}");
         typed(&mut app, "1"); // yes: the second parent's questions appear
@@ -132,9 +132,9 @@ fn the_tui_header_does_not_go_down_when_an_answer_makes_questions_appear() {
         assert!(p1 >= p0, "{lang:?}: progress went from {p0}% to {p1}%\n{text}");
         assert_eq!(header_percent(&draw_text(&app, 120, 40)), p1, "the same figure at 120×40");
         // And the drafts list's figure is the same one.
-        let ev = &app.session.as_ref().unwrap().ev;
+        let ev = &app.draft().unwrap().ev;
         let ctx = Context { today: day(TODAY), started: Some(day("2025-05-20")) };
-        let answers = app.session.as_ref().unwrap().draft.answers.clone();
+        let answers = app.draft().unwrap().draft.answers.clone();
         assert_eq!(citcert::engine::eval::progress(q(), &answers, ctx), ev.progress_percent(q()));
     }
 }
@@ -193,7 +193,7 @@ fn plain_mode_says_the_same_progress_after_the_screen_line() {
 // ---- 3. pickers ----
 
 fn picker_text(app: &App) -> Vec<String> {
-    match &app.session.as_ref().unwrap().field {
+    match &app.draft().unwrap().field {
         Field::Picker(p) => p.lines(true, app.lang).0.iter().map(|l| l.to_string()).collect(),
         other => panic!("not a picker: {other:?}"),
     }
@@ -203,7 +203,7 @@ fn picker_text(app: &App) -> Vec<String> {
 fn the_country_picker_shows_the_suggestion_and_enter_accepts_it() {
     for lang in [Lang::En, Lang::Fr] {
         let mut app = app_on(&before("P01", "pers.country_of_birth"), lang);
-        app.goto_question(qi("pers.country_of_birth"));
+        app.in_draft(|ds| ds.goto_question(qi("pers.country_of_birth")));
         let lines = picker_text(&app);
         let word =
             if lang == Lang::En { "suggested, Enter accepts" } else { "suggéré, Entrée l’accepte" };
@@ -215,9 +215,9 @@ fn the_country_picker_shows_the_suggestion_and_enter_accepts_it() {
             insta::assert_snapshot!(name, text);
         }
         // Nothing is stored until Enter accepts it.
-        assert!(app.session.as_ref().unwrap().draft.answers.get("pers.country_of_birth").is_none());
+        assert!(app.draft().unwrap().draft.answers.get("pers.country_of_birth").is_none());
         app.update(Action::Key(FieldKey::Enter));
-        let v = app.session.as_ref().unwrap().draft.answers.get("pers.country_of_birth").cloned();
+        let v = app.draft().unwrap().draft.answers.get("pers.country_of_birth").cloned();
         assert_eq!(v.map(|v| v.as_cond_str().to_string()).as_deref(), Some("CA"));
     }
 }
@@ -228,19 +228,19 @@ fn a_person_born_abroad_is_not_offered_canada_as_country_of_birth() {
         let map = before("P05", "pers.country_of_birth");
         assert_eq!(map["elig.born_in_canada"], "no");
         let mut app = app_on(&map, lang);
-        app.goto_question(qi("pers.country_of_birth"));
+        app.in_draft(|ds| ds.goto_question(qi("pers.country_of_birth")));
         let lines = picker_text(&app);
         assert!(!lines[0].contains("Canada"), "no suggestion of Canada: {lines:?}");
         typed(&mut app, "canad");
         let lines = picker_text(&app);
         assert!(!lines.iter().any(|l| l.contains("Canada")), "{lines:?}");
-        let Field::Picker(p) = &app.session.as_ref().unwrap().field else { panic!() };
+        let Field::Picker(p) = &app.draft().unwrap().field else { panic!() };
         assert!(!p.options.iter().any(|(c, _)| c == "CA"), "Canada is not among the options");
         assert!(p.options.iter().any(|(c, _)| c == "US"));
         // Born in Canada: Canada is offered (and suggested).
         let mut app = app_on(&before("P01", "pers.country_of_birth"), lang);
-        app.goto_question(qi("pers.country_of_birth"));
-        let Field::Picker(p) = &app.session.as_ref().unwrap().field else { panic!() };
+        app.in_draft(|ds| ds.goto_question(qi("pers.country_of_birth")));
+        let Field::Picker(p) = &app.draft().unwrap().field else { panic!() };
         assert!(p.options.iter().any(|(c, _)| c == "CA"));
     }
 }
@@ -250,13 +250,13 @@ fn a_stored_canada_after_born_abroad_is_refused_and_shown_to_change() {
     let mut map = before("P05", "pers.country_of_birth");
     map.insert("pers.country_of_birth".into(), json!("CA"));
     let app = app_on(&map, Lang::En);
-    let ev = &app.session.as_ref().unwrap().ev;
+    let ev = &app.draft().unwrap().ev;
     let k = qi("pers.country_of_birth");
     assert!(ev.has_error(k), "ruled out: an error on 4.7");
     let msg = ev.problems_for(k).next().unwrap().message.en.clone();
     assert!(msg.contains("Were you born in Canada?"), "{msg}");
     let mut app = app;
-    app.goto_question(k);
+    app.in_draft(|ds| ds.goto_question(k));
     let lines = picker_text(&app);
     assert!(lines[0].starts_with("  → Canada · "), "the answer to change stays in view: {lines:?}");
 }
@@ -364,7 +364,7 @@ fn plain_help_answering_first_then_moving_then_agent_commands_french_words_first
 fn a_choice_made_clears_the_nothing_chosen_message() {
     for lang in [Lang::En, Lang::Fr] {
         let mut app = app_on(&Map::new(), lang);
-        app.goto_question(qi("elig.applying_for"));
+        app.in_draft(|ds| ds.goto_question(qi("elig.applying_for")));
         app.update(Action::Key(FieldKey::Enter));
         let asked = app.status.clone().expect("Enter on an unanswered choice says how to choose");
         assert!(draw_text(&app, 80, 24).contains(&asked));

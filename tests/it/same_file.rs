@@ -139,7 +139,12 @@ fn the_review_flags_one_file_attached_to_two_items() {
     app.color = false;
     app.update(Action::Key(citcert::tui::widgets::FieldKey::Enter));
     app.update(Action::Review);
-    let built = citcert::tui::view::review::build_review(&app, 120, Theme { color: false });
+    let built = citcert::tui::view::review::build_review(
+        citcert::tui::view::Ctx::of(&app),
+        app.draft().unwrap(),
+        120,
+        Theme { color: false },
+    );
     let review: String = built
         .lines
         .iter()

@@ -392,8 +392,8 @@ fn value_prefills_are_suggested_alike_in_the_session_and_the_tui() {
     let d = store.open("d001").unwrap();
     let mut app = App::new(q(), Lang::En, today, Box::new(store));
     app.open_draft(d);
-    app.goto_question(granted);
-    let sess = app.session.as_ref().unwrap();
+    app.in_draft(|ds| ds.goto_question(granted));
+    let sess = app.draft().unwrap();
     assert!(sess.ev.visible[granted]);
     let Field::Choice(c) = &sess.field else { panic!("a choice field") };
     assert_eq!(c.options[c.highlight].0, "grant");

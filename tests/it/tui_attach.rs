@@ -34,7 +34,7 @@ fn on_file_question(store: Box<dyn Store + 'static>) -> App<'static> {
     app.color = false;
     app.update(Action::Key(FieldKey::Enter));
     goto(&mut app, None, &format!("S11.{ITEM}")).unwrap();
-    app.goto_question(q().question_index(FILE_Q).unwrap());
+    app.in_draft(|ds| ds.goto_question(q().question_index(FILE_Q).unwrap()));
     app
 }
 
@@ -54,7 +54,7 @@ fn type_text(app: &mut App, s: &str) {
 }
 
 fn status_of(app: &App) -> &'static str {
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     let ii = q().item_index(ITEM).unwrap();
     s.ev.items.iter().find(|r| r.item == ii).map(|r| r.status.code()).unwrap_or("(not listed)")
 }
@@ -68,7 +68,12 @@ fn dialog_error(app: &App) -> String {
 
 fn review_text(app: &mut App) -> String {
     app.update(Action::Review);
-    let built = citcert::tui::view::review::build_review(app, 120, Theme { color: false });
+    let built = citcert::tui::view::review::build_review(
+        citcert::tui::view::Ctx::of(app),
+        app.draft().unwrap(),
+        120,
+        Theme { color: false },
+    );
     built
         .lines
         .iter()
@@ -93,7 +98,7 @@ fn attaching_a_pdf_provides_the_item_and_says_so() {
     let notice = app.status.clone().unwrap();
     let hash = citcert::documents::attach::sha256_file(&file).unwrap();
     assert_eq!(notice, format!("Attached: licence.pdf — PDF, {} bytes, SHA-256 {}…", PDF.len(), &hash[..6]));
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     assert!(s.saved, "saved through the store");
     let canon = std::fs::canonicalize(&file).unwrap();
     assert_eq!(s.draft.answers.get(FILE_Q).unwrap().display(), canon.to_string_lossy());
@@ -112,7 +117,7 @@ fn refusals_keep_the_dialog_open_and_the_draft_unchanged() {
     let big = dir.path().join("big.pdf");
     std::fs::write(&big, [PDF, &[b' '; 2000][..]].concat()).unwrap();
     let mut app = mem_app();
-    let before = app.session.as_ref().unwrap().draft.clone();
+    let before = app.draft().unwrap().draft.clone();
     let cases = [
         (text.clone(), None, "it looks like plain text"),
         (dir.path().join("nowhere.pdf"), None, "No such file"),
@@ -132,7 +137,7 @@ fn refusals_keep_the_dialog_open_and_the_draft_unchanged() {
         if limit.is_some() {
             assert!(e.contains("2.0 KB") || e.contains("2 KB"), "the size is given: {e}");
         }
-        assert_eq!(app.session.as_ref().unwrap().draft, before, "nothing changed");
+        assert_eq!(app.draft().unwrap().draft, before, "nothing changed");
         assert_eq!(status_of(&app), "missing");
         // Esc closes it; nothing attached.
         app.update(Action::Back);
@@ -163,7 +168,7 @@ fn explanation_letter_makes_the_item_explained() {
     assert_eq!(app.overlay, None);
     assert_eq!(status_of(&app), "explained");
     assert!(app.status.as_deref().unwrap().starts_with("Attached (explanation letter): letter.pdf"));
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     assert_eq!(s.draft.answers.get("docs.CL-ID1.provide").unwrap().display(), "no_explanation");
 }
 
@@ -185,7 +190,7 @@ fn review_flags_changed_and_vanished_files() {
     let at = review.find("Identity document 1").expect("the item is on the review's checklist");
     assert!(review[at..].contains("⚠ file changed since attached"), "{review}");
     // The answers pass the gate, but the review does not say "ready": the changed file is a "not yet".
-    assert!(app.session.as_ref().unwrap().ev.ready);
+    assert!(app.draft().unwrap().ev.ready);
     assert!(!review.contains("✓ Ready"), "{review}");
     assert!(review.contains("CL-ID1 Identity document 1 (photo ID): file changed on disk"), "{review}");
 
@@ -256,7 +261,12 @@ fn the_review_checks_files_when_it_opens() {
     std::fs::write(&file, [PDF, b"% edited\n"].concat()).unwrap();
     // Moving on the open review: the check made when it opened stands.
     app.update(Action::Key(FieldKey::Down));
-    let built = citcert::tui::view::review::build_review(&app, 120, Theme { color: false });
+    let built = citcert::tui::view::review::build_review(
+        citcert::tui::view::Ctx::of(&app),
+        app.draft().unwrap(),
+        120,
+        Theme { color: false },
+    );
     let text: String =
         built.lines.iter().flat_map(|l| l.spans.iter().map(|s| s.content.to_string())).collect();
     assert!(!text.contains("file changed"), "{text}");
@@ -274,8 +284,8 @@ fn the_path_already_given_is_replaced_by_typing() {
     };
     let mut app = mem_app();
     let fq = q().question_index(FILE_Q).unwrap();
-    app.set_answer(fq, Some(citcert::engine::AnswerValue::Text("scans/old.pdf".into())));
-    app.goto_question(fq);
+    app.in_draft(|ds| ds.set_answer(fq, Some(citcert::engine::AnswerValue::Text("scans/old.pdf".into()))));
+    app.in_draft(|ds| ds.goto_question(fq));
     f7(&mut app);
     assert_eq!(dialog_path(&app), "scans/old.pdf");
     type_text(&mut app, "/tmp/new.pdf");

@@ -34,13 +34,13 @@ fn app_on_p01_without<'a>(dir: &std::path::Path, missing: &[&str], lang: Lang) -
     let mut app =
         App::new(q, lang, clock.today(), Box::new(DraftsStore::open(dir.into(), clock, q).unwrap()));
     app.update(Action::Key(FieldKey::Enter));
-    assert!(app.session.is_some(), "the draft opened");
+    assert!(app.draft().is_some(), "the draft opened");
     (app, id)
 }
 
 fn type_answer(app: &mut App<'_>, id: &str, typed: &str) {
     let qi = app.q.question_index(id).unwrap();
-    app.goto_question(qi);
+    app.in_draft(|ds| ds.goto_question(qi));
     for c in typed.chars() {
         app.update(Action::Key(FieldKey::Char(c)));
     }
@@ -69,7 +69,7 @@ fn heights_dates_and_postal_codes_are_saved_normalised() {
         assert_eq!(a["pers.dob"], "1990-04-12");
         assert_eq!(a["addr.mail_postal"], "M5V 2T6");
         // Back on the question, the field shows the stored form.
-        app.goto_question(app.q.question_index("pers.height").unwrap());
+        app.in_draft(|ds| ds.goto_question(ds.q.question_index("pers.height").unwrap()));
         assert!(draw_text(&app, 120, 40).contains(stored), "{height}");
     }
 }
@@ -83,7 +83,7 @@ fn a_day_that_does_not_exist_is_named_and_kept_as_typed() {
         let (mut app, id) = app_on_p01_without(dir.path(), &["pers.dob"], lang);
         app.lang_explicit = true;
         type_answer(&mut app, "pers.dob", "1990-02-30");
-        app.goto_question(app.q.question_index("pers.dob").unwrap());
+        app.in_draft(|ds| ds.goto_question(ds.q.question_index("pers.dob").unwrap()));
         let screen = draw_text(&app, 120, 40);
         assert!(screen.contains(said), "{screen}");
         assert_eq!(saved_answers(dir.path(), &id)["pers.dob"], "1990-02-30", "kept as typed, to fix");

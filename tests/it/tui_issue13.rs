@@ -22,7 +22,7 @@ fn app_on(answers: Answers, lang: Lang) -> App<'static> {
     let mut app = App::new(q(), lang, day(TODAY), Box::new(store));
     app.color = false;
     app.update(Action::Key(FieldKey::Enter));
-    assert!(app.session.is_some());
+    assert!(app.draft().is_some());
     app
 }
 
@@ -33,7 +33,7 @@ fn at(answers: Answers, screen: &str, lang: Lang) -> App<'static> {
 }
 
 fn with_note(mut app: App<'static>, id: &str, note: &str) -> App<'static> {
-    app.session.as_mut().unwrap().draft.notes.insert(id.into(), note.into());
+    app.draft_mut().unwrap().draft.notes.insert(id.into(), note.into());
     app
 }
 
@@ -82,7 +82,7 @@ fn the_checklist_counts_what_it_cannot_show_at_80x24() {
         for name in ["personas/P01", "personas/P02", "personas/P04", "scenarios/X03"] {
             for sc in &q.screens {
                 let mut app = at(persona(name), &sc.id, lang);
-                let n = app.session.as_ref().unwrap().list(q).len();
+                let n = app.draft().unwrap().list(q).len();
                 let text = draw_text(&app, 80, 24);
                 let rows = checklist_rows(&text);
                 if rows.is_empty() {
@@ -155,13 +155,13 @@ fn a_picker_shows_its_current_answer_not_an_empty_filter() {
     for lang in [Lang::En, Lang::Fr] {
         let mut app = at(persona("personas/P01"), "S4", lang);
         for _ in 0..30 {
-            let s = app.session.as_ref().unwrap();
+            let s = app.draft().unwrap();
             if s.focus.is_some_and(|qi| q().questions[qi].qtype == QType::Country) {
                 break;
             }
             app.update(Action::FocusNext);
         }
-        let s = app.session.as_ref().unwrap();
+        let s = app.draft().unwrap();
         let qi = s.focus.unwrap();
         assert_eq!(q().questions[qi].qtype, QType::Country, "a country question on S4");
         let name = s.ev.answer_label(q(), qi, lang).unwrap();
@@ -192,7 +192,7 @@ fn f8_writes_a_note_on_the_focused_question_and_f9_shows_the_history_on_disk() {
     app.color = false;
     app.update(Action::Key(FieldKey::Enter));
     let surname = q.question_index("pers.surname").unwrap();
-    app.goto_question(surname);
+    app.in_draft(|ds| ds.goto_question(surname));
     app.update(Action::Note);
     for c in "caller will check the grant date".chars() {
         app.update(Action::Key(FieldKey::Char(c)));

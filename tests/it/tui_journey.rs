@@ -41,11 +41,11 @@ fn type_text(app: &mut App, s: &str) {
 fn focus_on(app: &mut App, id: &str) {
     let qi = q().question_index(id).unwrap();
     goto(app, None, &q().screens[q().questions[qi].screen].id).unwrap();
-    app.goto_question(qi);
+    app.in_draft(|ds| ds.goto_question(qi));
 }
 
 fn recorded(app: &App) -> Vec<citcert::documents::attach::Attachment> {
-    citcert::documents::attach::attachments_of(&app.session.as_ref().unwrap().draft.attachments)
+    citcert::documents::attach::attachments_of(&app.draft().unwrap().draft.attachments)
 }
 
 #[test]
@@ -58,14 +58,14 @@ fn a_nonexistent_path_typed_at_the_question_is_refused_and_not_stored() {
     key(&mut app, KeyCode::Enter);
     let status = app.status.clone().unwrap_or_default();
     assert!(status.contains("No such file: /nowhere/licence.pdf"), "{status}");
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     assert!(s.draft.answers.get("docs.CL-ID1.file").is_none(), "a refused path is not stored");
     assert_eq!(s.focus, q().question_index("docs.CL-ID1.file"), "the focus stays to correct it");
     assert!(recorded(&app).is_empty());
     // Leaving the field does not store it either.
     type_text(&mut app, "x");
     app.update(Action::FocusPrev);
-    assert!(app.session.as_ref().unwrap().draft.answers.get("docs.CL-ID1.file").is_none());
+    assert!(app.draft().unwrap().draft.answers.get("docs.CL-ID1.file").is_none());
 }
 
 #[test]
@@ -105,7 +105,7 @@ fn f7_keeps_the_explanation_letter_chosen() {
     type_text(&mut app, &letter.to_string_lossy());
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.overlay, None, "{:?}", app.status);
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     assert_eq!(s.draft.answers.get("docs.CL-ID1.provide").unwrap().display(), "no_explanation");
     assert_eq!(recorded(&app)[0].kind, citcert::documents::attach::Kind::Explanation);
 }
@@ -118,7 +118,7 @@ fn a_stop_shows_on_the_enter_that_triggers_it_and_names_the_question() {
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Enter); // 1.1: the first choice (self)
     let qi = q().question_index("elig.request_type").unwrap();
-    assert_eq!(app.session.as_ref().unwrap().focus, Some(qi));
+    assert_eq!(app.draft().unwrap().focus, Some(qi));
     // 1.2 = "update" (not an online request): ST-01 at once, before leaving the screen.
     let opt = q().questions[qi].options.iter().position(|o| o.id == "update").unwrap();
     for _ in 0..=opt {
@@ -141,7 +141,7 @@ fn a_stop_shows_on_the_enter_that_triggers_it_and_names_the_question() {
     }));
     key(&mut app, KeyCode::Char('c'));
     assert_eq!(app.overlay, None);
-    assert_eq!(app.session.as_ref().unwrap().focus, Some(qi));
+    assert_eq!(app.draft().unwrap().focus, Some(qi));
 }
 
 #[test]
@@ -153,7 +153,7 @@ fn already_submitted_on_paper_offers_no_paper_preparation() {
     key(&mut app, KeyCode::Char('1'));
     key(&mut app, KeyCode::Enter); // 1.2: first certificate
     let qi = q().question_index("elig.paper_already_submitted").unwrap();
-    assert_eq!(app.session.as_ref().unwrap().focus, Some(qi));
+    assert_eq!(app.draft().unwrap().focus, Some(qi));
     type_text(&mut app, "y");
     key(&mut app, KeyCode::Enter);
     let Some(Overlay::Stop(v)) = &app.overlay else { panic!("ST-02 at once, found {:?}", app.overlay) };
@@ -161,24 +161,24 @@ fn already_submitted_on_paper_offers_no_paper_preparation() {
     let screen = draw_text(&app, 80, 24);
     assert!(!screen.contains("paper preparation"), "{screen}");
     key(&mut app, KeyCode::Char('p'));
-    assert!(!app.session.as_ref().unwrap().paper_mode);
+    assert!(!app.draft().unwrap().paper_mode);
 }
 
 #[test]
 fn an_imported_draft_with_unchecked_files_is_not_ready_and_not_yet_leads_to_the_file() {
     let mut app = app_with(p01());
     app.update(Action::Review);
-    assert!(app.session.as_ref().unwrap().ev.ready, "the answers pass the gate");
-    assert!(!app.ready_now(), "the files were never checked");
+    assert!(app.draft().unwrap().ev.ready, "the answers pass the gate");
+    assert!(!app.draft().unwrap().ready(), "the files were never checked");
     let screen = draw_text(&app, 120, 40);
     assert!(!screen.contains("✓ Ready"), "{screen}");
-    let rows = app.review_rows();
+    let rows = app.draft().unwrap().review_rows(app.q);
     let k = rows.iter().position(|r| *r == ReviewRow::NotYet(0)).unwrap();
-    let s = app.session.as_mut().unwrap();
+    let s = app.draft_mut().unwrap();
     s.pane = Pane::Review;
     s.review_sel = k;
     key(&mut app, KeyCode::Enter);
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     assert_eq!(s.focus, q().question_index("docs.CL-ID1.file"), "Enter goes to the file question");
     assert!(s.return_to_review);
 }
@@ -209,7 +209,7 @@ fn paper_mode_shows_the_paper_route_and_prints_its_summary_from_the_tui() {
     let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(store) as Box<dyn Store>);
     app.color = false;
     app.update(Action::Key(FieldKey::Enter));
-    assert!(app.session.as_ref().unwrap().paper_mode);
+    assert!(app.draft().unwrap().paper_mode);
     // No file is given in paper mode: F7 and a typed path say so.
     focus_on(&mut app, "docs.CL-ID1.file");
     key(&mut app, KeyCode::F(7));
@@ -238,7 +238,7 @@ fn paper_mode_shows_the_paper_route_and_prints_its_summary_from_the_tui() {
     let Some(Overlay::Next(v)) = &mut app.overlay else { panic!() };
     v.input = citcert::tui::widgets::TextInput::new(dir.path().to_string_lossy().into_owned());
     key(&mut app, KeyCode::Enter);
-    let id = app.session.as_ref().unwrap().draft.id.clone();
+    let id = app.draft().unwrap().draft.id.clone();
     let md = std::fs::read_to_string(dir.path().join(format!("citcert-paper-{id}.md"))).unwrap();
     assert!(md.contains("## Which paper application, and why") && !md.contains("ST-04"), "{md}");
     assert!(md.contains("## Payment"), "{md}");
@@ -305,7 +305,7 @@ fn a_failed_save_is_never_saved_and_quitting_says_so_with_status_1() {
 fn the_folder_suggested_for_the_summary_is_replaced_by_typing() {
     let mut app = app_with(p01());
     app.update(Action::Review);
-    app.open_next();
+    app.in_draft(|ds| ds.open_next());
     key(&mut app, KeyCode::Char('e'));
     let Some(Overlay::Next(v)) = &app.overlay else { panic!("{:?}", app.overlay) };
     assert!(!v.input.value.is_empty(), "a folder is suggested");

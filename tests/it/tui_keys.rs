@@ -26,7 +26,7 @@ fn app_with(answers: Answers, lang: Lang) -> App<'static> {
     let mut app = App::new(q(), lang, day(TODAY), Box::new(store) as Box<dyn Store>);
     app.color = false;
     app.update(Action::Key(FieldKey::Enter));
-    assert!(app.session.is_some());
+    assert!(app.draft().is_some());
     app
 }
 
@@ -53,11 +53,11 @@ fn by_number(n: &str) -> usize {
 }
 
 fn answer(app: &App, i: usize) -> Option<AnswerValue> {
-    app.session.as_ref().unwrap().draft.answers.get(&q().questions[i].id).cloned()
+    app.draft().unwrap().draft.answers.get(&q().questions[i].id).cloned()
 }
 
 fn focus(app: &App) -> Option<usize> {
-    app.session.as_ref().unwrap().focus
+    app.draft().unwrap().focus
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn enter_on_an_unanswered_choice_picks_nothing_and_says_how() {
     for (lang, said) in [(Lang::En, "Nothing chosen"), (Lang::Fr, "Rien de choisi")] {
         let mut app = app_with(Answers::default(), lang);
         let i = by_number("1.3");
-        app.goto_question(i);
+        app.in_draft(|ds| ds.goto_question(i));
         key(&mut app, KeyCode::Enter);
         assert_eq!(answer(&app, i), None, "Enter alone answered 1.3");
         assert_eq!(focus(&app), Some(i));
@@ -85,12 +85,12 @@ fn enter_on_an_unanswered_choice_picks_nothing_and_says_how() {
 fn esc_cancels_a_text_edit_then_clears_a_filter_then_leaves_the_draft() {
     let mut app = app_with(p01(), Lang::En);
     let h = qi("pers.height");
-    app.goto_question(h);
+    app.in_draft(|ds| ds.goto_question(h));
     let saved = answer(&app, h);
     assert!(saved.is_some());
     type_text(&mut app, "xyz");
     key(&mut app, KeyCode::Esc);
-    assert!(app.session.is_some(), "Esc in a text field must not leave the draft");
+    assert!(app.draft().is_some(), "Esc in a text field must not leave the draft");
     assert_eq!(answer(&app, h), saved, "the half-typed text was not stored");
     assert_eq!(focus(&app), Some(h));
     let screen = draw_text(&app, 120, 40);
@@ -103,36 +103,36 @@ fn esc_cancels_a_text_edit_then_clears_a_filter_then_leaves_the_draft() {
         .iter()
         .position(|x| x.qtype == citcert::engine::QType::Country && x.screen == q().questions[h].screen)
         .unwrap();
-    app.goto_question(c);
+    app.in_draft(|ds| ds.goto_question(c));
     let country = answer(&app, c);
     type_text(&mut app, "mex");
     key(&mut app, KeyCode::Esc);
-    assert!(app.session.is_some());
+    assert!(app.draft().is_some());
     assert_eq!(answer(&app, c), country);
     assert!(!draw_text(&app, 120, 40).contains("[mex]"));
     // Nothing in progress: Esc leaves the draft (saved) for the drafts list.
     key(&mut app, KeyCode::Esc);
-    assert!(app.session.is_none());
+    assert!(app.draft().is_none());
 }
 
 #[test]
 fn esc_on_the_review_returns_to_the_questions() {
     let mut app = app_with(p01(), Lang::Fr);
     ctrl(&mut app, 'r');
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     assert_eq!(q().screens[s.screen].kind, ScreenKind::Review);
     key(&mut app, KeyCode::Esc);
-    let s = app.session.as_ref().expect("Esc on the review must not leave the draft");
+    let s = app.draft().expect("Esc on the review must not leave the draft");
     assert_eq!(q().screens[s.screen].kind, ScreenKind::Questions);
     assert_eq!(s.pane, Pane::Questions);
     // Changing an answer from the review: Esc returns to the review.
     ctrl(&mut app, 'r');
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     assert_eq!(s.pane, Pane::Review);
     key(&mut app, KeyCode::Enter);
-    assert_eq!(q().screens[app.session.as_ref().unwrap().screen].kind, ScreenKind::Questions);
+    assert_eq!(q().screens[app.draft().unwrap().screen].kind, ScreenKind::Questions);
     key(&mut app, KeyCode::Esc);
-    assert_eq!(q().screens[app.session.as_ref().unwrap().screen].kind, ScreenKind::Review);
+    assert_eq!(q().screens[app.draft().unwrap().screen].kind, ScreenKind::Review);
 }
 
 /// A store that lists its drafts in the reverse order each time, as a list sorted by "last
@@ -179,15 +179,15 @@ fn esc_back_to_the_drafts_keeps_the_highlight_on_the_same_draft() {
     }
     let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(Resorting(store, false)));
     key(&mut app, KeyCode::Down);
-    let id = app.drafts[app.start_sel].id.clone();
+    let id = app.drafts[app.start().unwrap().sel].id.clone();
     let other = app.drafts[0].id.clone();
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.session.as_ref().unwrap().draft.id, id);
+    assert_eq!(app.draft().unwrap().draft.id, id);
     key(&mut app, KeyCode::Esc);
-    assert!(app.session.is_none());
-    assert_eq!(app.drafts[app.start_sel].id, id, "the highlight follows the draft");
+    assert!(app.draft().is_none());
+    assert_eq!(app.drafts[app.start().unwrap().sel].id, id, "the highlight follows the draft");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.session.as_ref().unwrap().draft.id, id, "Enter opens the same person's draft");
+    assert_eq!(app.draft().unwrap().draft.id, id, "Enter opens the same person's draft");
     assert_ne!(id, other);
 }
 
@@ -195,7 +195,7 @@ fn esc_back_to_the_drafts_keeps_the_highlight_on_the_same_draft() {
 fn readline_keys_edit_text_and_f8_f9_answer() {
     let mut app = app_with(p01(), Lang::En);
     let h = qi("pers.height");
-    app.goto_question(h);
+    app.in_draft(|ds| ds.goto_question(h));
     let saved = answer(&app, h);
     ctrl(&mut app, 'u');
     assert_eq!(answer(&app, h), saved, "Ctrl-U edits, it does not answer Unknown");
@@ -208,11 +208,11 @@ fn readline_keys_edit_text_and_f8_f9_answer() {
     // F9 answers Unknown (or is refused, naming the question) where the question allows it.
     let allows = q().questions.iter().position(|x| x.unknown && x.screen == q().questions[h].screen);
     if let Some(u) = allows {
-        app.goto_question(u);
+        app.in_draft(|ds| ds.goto_question(u));
         key(&mut app, KeyCode::F(9));
         assert_eq!(answer(&app, u).map(|v| v.as_cond_str().to_string()), Some("UNKNOWN".into()));
     }
-    app.goto_question(h);
+    app.in_draft(|ds| ds.goto_question(h));
     key(&mut app, KeyCode::F(8));
     assert_eq!(answer(&app, h), Some(AnswerValue::Text("181 cm".into())), "height takes no NA");
     assert!(app.status.as_deref().unwrap_or("").contains(&q().questions[h].number));
@@ -223,7 +223,7 @@ fn an_invalid_answer_keeps_the_focus() {
     for (lang, said) in [(Lang::En, "needs fixing"), (Lang::Fr, "est à corriger")] {
         let mut app = app_with(p01(), lang);
         let d = qi("pers.dob");
-        app.goto_question(d);
+        app.in_draft(|ds| ds.goto_question(d));
         ctrl(&mut app, 'u');
         type_text(&mut app, "1990-02-30");
         key(&mut app, KeyCode::Enter);
@@ -246,7 +246,7 @@ fn the_jump_list_takes_a_screen_number_home_and_end() {
     let mut app = app_with(p01(), Lang::En);
     ctrl(&mut app, 'g');
     key(&mut app, KeyCode::End);
-    let n = app.jump_screens().len();
+    let n = app.draft().unwrap().jump_screens(app.q).len();
     assert_eq!(app.overlay, Some(Overlay::Jump(n - 1)));
     key(&mut app, KeyCode::Home);
     assert_eq!(app.overlay, Some(Overlay::Jump(0)));
@@ -255,7 +255,7 @@ fn the_jump_list_takes_a_screen_number_home_and_end() {
     assert_eq!(app.overlay, Some(Overlay::Jump(0)));
     key(&mut app, KeyCode::Char('4'));
     assert!(app.overlay.is_none());
-    assert_eq!(q().screens[app.session.as_ref().unwrap().screen].number, "4");
+    assert_eq!(q().screens[app.draft().unwrap().screen].number, "4");
     // "1" is the start of 1, 10, 11…: highlighted, then "2" decides.
     ctrl(&mut app, 'g');
     key(&mut app, KeyCode::Char('1'));
@@ -263,7 +263,7 @@ fn the_jump_list_takes_a_screen_number_home_and_end() {
     assert!(app.status.as_deref().unwrap_or("").contains("another digit"), "{:?}", app.status);
     key(&mut app, KeyCode::Char('2'));
     assert!(app.overlay.is_none());
-    assert_eq!(q().screens[app.session.as_ref().unwrap().screen].number, "12");
+    assert_eq!(q().screens[app.draft().unwrap().screen].number, "12");
     // A number no screen has is said.
     ctrl(&mut app, 'g');
     key(&mut app, KeyCode::Char('0'));
@@ -275,7 +275,7 @@ fn the_jump_list_takes_a_screen_number_home_and_end() {
 fn keys_change_nothing_while_enlarge_the_terminal_shows() {
     for (lang, said) in [(Lang::En, "enlarge"), (Lang::Fr, "agrandir")] {
         let mut app = app_with(Answers::default(), lang);
-        let before = app.session.as_ref().unwrap().draft.answers.clone();
+        let before = app.draft().unwrap().draft.answers.clone();
         let screen = draw_text(&app, 40, 10);
         assert!(screen.contains(said), "{screen}");
         for c in "o1ny ".chars() {
@@ -284,8 +284,8 @@ fn keys_change_nothing_while_enlarge_the_terminal_shows() {
         key(&mut app, KeyCode::Enter);
         key(&mut app, KeyCode::Esc);
         key(&mut app, KeyCode::PageDown);
-        assert_eq!(app.session.as_ref().unwrap().draft.answers, before, "a key answered unseen");
-        assert!(app.session.is_some() && app.overlay.is_none());
+        assert_eq!(app.draft().unwrap().draft.answers, before, "a key answered unseen");
+        assert!(app.draft().is_some() && app.overlay.is_none());
         key(&mut app, KeyCode::F(1));
         assert_eq!(app.overlay, Some(Overlay::Help));
         assert!(!draw_text(&app, 40, 10).contains(said), "help shows over the small screen");
@@ -294,7 +294,7 @@ fn keys_change_nothing_while_enlarge_the_terminal_shows() {
         // Enlarged: keys work again.
         draw_text(&app, 80, 24);
         key(&mut app, KeyCode::Char('1'));
-        assert_ne!(app.session.as_ref().unwrap().draft.answers, before);
+        assert_ne!(app.draft().unwrap().draft.answers, before);
         draw_text(&app, 40, 10);
         ctrl(&mut app, 'q');
         assert!(app.quit);
@@ -314,7 +314,7 @@ fn reopening_a_draft_returns_to_the_question_the_person_was_on() {
     type_text(&mut app, "Zoë");
     key(&mut app, KeyCode::Enter);
     let third = {
-        let s = app.session.as_ref().unwrap();
+        let s = app.draft().unwrap();
         s.ev.visible_questions(q(), s.screen).filter(|&x| citcert::tui::app::editable(q(), &s.ev, x)).nth(2)
     }
     .unwrap();
@@ -333,7 +333,7 @@ fn f6_starts_from_the_current_screens_item() {
     let mut app = app_with(p01(), Lang::En);
     let photo = q().items.iter().position(|i| i.id == "CL-PHOTO").unwrap();
     let sc = q().screens.iter().position(|s| s.item == Some(photo)).unwrap();
-    app.goto_screen(sc);
+    app.in_draft(|ds| ds.goto_screen(sc));
     key(&mut app, KeyCode::F(6));
     assert_eq!(app.overlay, Some(Overlay::Why(photo)));
 }
@@ -367,23 +367,26 @@ fn the_drafts_list_shows_ids_and_finds_by_name_or_id() {
         let screen = draw_text(&app, 80, 24);
         assert!(screen.contains(prompt) && screen.contains("Chloé Roy"), "{screen}");
         assert!(!screen.contains("Anna") && !screen.contains("Bruno"), "{screen}");
-        assert_eq!(app.drafts[app.start_sel].label, "Chloé Roy");
+        assert_eq!(app.drafts[app.start().unwrap().sel].label, "Chloé Roy");
         // By id too; n and d are letters of the words here, not commands.
         key(&mut app, KeyCode::Esc);
-        assert!(app.find.is_none() && app.session.is_none() && !app.quit, "Esc clears the words first");
+        assert!(
+            app.start().unwrap().find.is_none() && app.draft().is_none() && !app.quit,
+            "Esc clears the words first"
+        );
         let id = app.drafts.iter().find(|d| d.label == "Bruno Diaz").unwrap().id.clone();
         ctrl(&mut app, 'f');
         type_text(&mut app, &id);
-        assert_eq!(app.listed().len(), 1);
+        assert_eq!(app.start().unwrap().listed(&app.drafts).len(), 1);
         key(&mut app, KeyCode::Enter);
-        assert_eq!(app.session.as_ref().unwrap().draft.id, id, "Enter opens the draft found");
+        assert_eq!(app.draft().unwrap().draft.id, id, "Enter opens the draft found");
         // Nothing found: said, and Enter opens nothing.
         let mut app = three_drafts(lang);
         key(&mut app, KeyCode::Char('/'));
         type_text(&mut app, "zzz");
         assert!(draw_text(&app, 120, 40).contains(none));
         key(&mut app, KeyCode::Enter);
-        assert!(app.session.is_none());
+        assert!(app.draft().is_none());
     }
 }
 
@@ -393,7 +396,7 @@ fn rename_on_the_drafts_list_refuses_an_empty_name_and_the_highlight_follows() {
     {
         let mut app = three_drafts(lang);
         key(&mut app, KeyCode::End);
-        let id = app.drafts[app.start_sel].id.clone();
+        let id = app.drafts[app.start().unwrap().sel].id.clone();
         key(&mut app, KeyCode::Char('r'));
         assert!(matches!(app.overlay, Some(Overlay::Rename(..))));
         assert!(draw_text(&app, 80, 24).contains("Chloé Roy"), "the old name is there to edit");
@@ -407,13 +410,13 @@ fn rename_on_the_drafts_list_refuses_an_empty_name_and_the_highlight_follows() {
         key(&mut app, KeyCode::Enter);
         assert!(app.overlay.is_none());
         assert!(app.status.as_deref().unwrap_or("").contains(done), "{:?}", app.status);
-        assert_eq!(app.drafts[app.start_sel].id, id, "the highlight stays on the renamed draft");
-        assert_eq!(app.drafts[app.start_sel].label, "Chloé Roy-Martin");
+        assert_eq!(app.drafts[app.start().unwrap().sel].id, id, "the highlight stays on the renamed draft");
+        assert_eq!(app.drafts[app.start().unwrap().sel].label, "Chloé Roy-Martin");
         // Esc keeps the old name.
         key(&mut app, KeyCode::Char('r'));
         type_text(&mut app, "xyz");
         key(&mut app, KeyCode::Esc);
-        assert_eq!(app.drafts[app.start_sel].label, "Chloé Roy-Martin");
+        assert_eq!(app.drafts[app.start().unwrap().sel].label, "Chloé Roy-Martin");
     }
 }
 
@@ -427,8 +430,8 @@ fn rename_in_the_tui_goes_through_the_real_store_and_its_history() {
     type_text(&mut app, "Zoë");
     key(&mut app, KeyCode::Enter);
     ctrl(&mut app, 'o');
-    assert!(app.session.is_none());
-    let id = app.drafts[app.start_sel].id.clone();
+    assert!(app.draft().is_none());
+    let id = app.drafts[app.start().unwrap().sel].id.clone();
     key(&mut app, KeyCode::Char('r'));
     type_text(&mut app, " Tremblay");
     key(&mut app, KeyCode::Enter);
@@ -438,7 +441,7 @@ fn rename_in_the_tui_goes_through_the_real_store_and_its_history() {
     assert!(file.contains("renamed"), "the rename is in the draft's history: {file}");
     // The renamed draft opens.
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.session.as_ref().unwrap().draft.label, "Zoë Tremblay");
+    assert_eq!(app.draft().unwrap().draft.label, "Zoë Tremblay");
 }
 
 #[test]
@@ -448,14 +451,13 @@ fn a_relative_file_path_is_said_plainly_and_not_guessed() {
         a.set_text("docs.CL-ID1.file", "scans/id.pdf");
         let mut app = app_with(a, lang);
         let f = qi("docs.CL-ID1.file");
-        app.goto_screen(q().questions[f].screen);
-        app.goto_question(f);
+        app.in_draft(|ds| ds.goto_screen(q().questions[f].screen));
+        app.in_draft(|ds| ds.goto_question(f));
         key(&mut app, KeyCode::Enter);
         let status = app.status.clone().unwrap_or_default();
         assert!(status.contains(said) && status.contains("scans/id.pdf"), "{status}");
         assert!(
-            citcert::documents::attach::attachments_of(&app.session.as_ref().unwrap().draft.attachments)
-                .is_empty()
+            citcert::documents::attach::attachments_of(&app.draft().unwrap().draft.attachments).is_empty()
         );
         assert_eq!(focus(&app), Some(f), "the focus stays to type the full path");
     }
@@ -469,7 +471,7 @@ fn esc_in_search_clears_the_words_first_and_help_on_the_list_shows_its_keys() {
     key(&mut app, KeyCode::Esc);
     assert!(matches!(&app.overlay, Some(Overlay::Search(input, _)) if input.value.is_empty()));
     key(&mut app, KeyCode::Esc);
-    assert!(app.overlay.is_none() && app.session.is_some());
+    assert!(app.overlay.is_none() && app.draft().is_some());
     for (lang, said) in [(Lang::En, "rename the draft"), (Lang::Fr, "renommer le brouillon")] {
         let mut app = three_drafts(lang);
         key(&mut app, KeyCode::F(1));

@@ -64,18 +64,22 @@ fn review_then_next_steps_then_summary_and_package_from_inside_the_tui() {
     app.color = false;
     app.update(Action::Key(FieldKey::Enter));
     app.update(Action::Review);
-    assert!(app.ready_now(), "every answer in, every file checked");
-    let review: String =
-        citcert::tui::view::review::build_review(&app, 120, citcert::tui::view::Theme { color: false })
-            .lines
-            .iter()
-            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>() + "\n")
-            .collect();
+    assert!(app.draft().unwrap().ready(), "every answer in, every file checked");
+    let review: String = citcert::tui::view::review::build_review(
+        citcert::tui::view::Ctx::of(&app),
+        app.draft().unwrap(),
+        120,
+        citcert::tui::view::Theme { color: false },
+    )
+    .lines
+    .iter()
+    .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>() + "\n")
+    .collect();
     assert!(review.contains("✓ Ready"), "{review}");
     assert!(!review.contains("Not yet"), "{review}");
     // Review → fee → what happens next.
     app.update(Action::NextScreen);
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     assert_eq!(q().screens[s.screen].id, "S13", "the fee screen");
     assert!(matches!(s.draft.answers.get("fee.method"), Some(AnswerValue::Text(_))));
     app.update(Action::NextScreen);
@@ -97,7 +101,7 @@ fn review_then_next_steps_then_summary_and_package_from_inside_the_tui() {
     assert_eq!(v.asking, Some(NextAction::Export));
     v.input = TextInput::new(work.path().to_string_lossy().into_owned());
     app.update(Action::Key(FieldKey::Enter));
-    let id = app.session.as_ref().unwrap().draft.id.clone();
+    let id = app.draft().unwrap().draft.id.clone();
     for ext in ["md", "html"] {
         let f = work.path().join(format!("citcert-summary-{id}.{ext}"));
         let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));

@@ -21,7 +21,7 @@ fn app_on(answers: Answers) -> App<'static> {
     let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(store));
     app.color = false;
     app.update(Action::Key(FieldKey::Enter));
-    assert!(app.session.is_some());
+    assert!(app.draft().is_some());
     app
 }
 
@@ -80,7 +80,7 @@ fn empty_start_and_first_question() {
     app.update(Action::Key(FieldKey::Char('n')));
     // An empty name is refused (issue 13); the dialog stays open to type one.
     app.update(Action::Key(FieldKey::Enter));
-    assert!(app.session.is_none() && matches!(app.overlay, Some(Overlay::NewDraft(_))));
+    assert!(app.draft().is_none() && matches!(app.overlay, Some(Overlay::NewDraft(_))));
     snap("new_draft_empty_name", &app);
     type_str(&mut app, "Liam");
     app.update(Action::Key(FieldKey::Enter));
@@ -100,12 +100,12 @@ fn question_screens() {
 fn validation_errors_refuse_next_but_not_back() {
     let mut app = at(persona("scenarios/X03"), "S4");
     app.update(Action::NextScreen);
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     assert_eq!(q().screens[s.screen].id, "S4", "Next is refused on an invalid answer");
     assert!(app.status.as_deref().unwrap_or("").contains("Next refused"));
     snap("question_s4_invalid_uci", &app);
     app.update(Action::PrevScreen);
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     assert_ne!(q().screens[s.screen].id, "S4", "Back always works");
 }
 
@@ -121,7 +121,7 @@ fn stops_and_cautions() {
     assert!(matches!(app.overlay, Some(Overlay::Stop(ref v)) if !v.caution && v.paper_ok));
     snap("stop_paper_p06", &app);
     app.update(Action::Key(FieldKey::Char('p')));
-    assert!(app.session.as_ref().unwrap().paper_mode);
+    assert!(app.draft().unwrap().paper_mode);
     app.update(Action::Review);
     snap("review_paper_mode_p06", &app);
 
@@ -153,14 +153,14 @@ fn review_and_overlays() {
 #[test]
 fn review_jump_to_change_and_return() {
     let mut app = at(persona("personas/P01"), "review");
-    assert_eq!(app.session.as_ref().unwrap().pane, Pane::Review);
+    assert_eq!(app.draft().unwrap().pane, Pane::Review);
     app.update(Action::Key(FieldKey::Down));
     app.update(Action::Key(FieldKey::Enter));
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     assert_eq!(s.focus, Some(q().question_index("elig.request_type").unwrap()));
     assert!(s.return_to_review);
     app.update(Action::NextScreen);
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     assert_eq!(q().screens[s.screen].id, "S12");
 }
 
@@ -168,13 +168,13 @@ fn review_jump_to_change_and_return() {
 fn changing_an_answer_sets_others_aside_and_updates_the_checklist() {
     let mut app = at(persona("personas/P01"), "S1");
     let born = q().question_index("elig.born_in_canada").unwrap();
-    app.set_answer(born, Some(AnswerValue::Text("no".into())));
-    let s = app.session.as_ref().unwrap();
+    app.in_draft(|ds| ds.set_answer(born, Some(AnswerValue::Text("no".into()))));
+    let s = app.draft().unwrap();
     assert!(!s.items_new.is_empty() || !s.items_gone.is_empty(), "the checklist changed");
     assert!(s.aside_notice.as_deref().unwrap_or("").contains("set aside"), "{:?}", s.aside_notice);
     snap("question_s1_changed_p01", &app);
-    app.set_answer(born, Some(AnswerValue::Text("yes".into())));
-    let s = app.session.as_ref().unwrap();
+    app.in_draft(|ds| ds.set_answer(born, Some(AnswerValue::Text("yes".into()))));
+    let s = app.draft().unwrap();
     assert!(s.ev.set_aside.is_empty(), "changing back brings the answers back");
 }
 
@@ -189,7 +189,7 @@ fn typing_saves_on_leaving_the_field_and_resumes_on_the_last_screen() {
         app.update(Action::FocusNext);
     }
     app.update(Action::Key(FieldKey::Char('y')));
-    let ans = &app.session.as_ref().unwrap().draft.answers;
+    let ans = &app.draft().unwrap().draft.answers;
     assert_eq!(ans.get("elig.applying_for"), Some(&AnswerValue::Text("self".into())));
     assert_eq!(ans.get("elig.paper_already_submitted"), Some(&AnswerValue::Text("no".into())));
     assert_eq!(ans.get("elig.has_email"), Some(&AnswerValue::Text("yes".into())));
@@ -204,7 +204,7 @@ fn typing_saves_on_leaving_the_field_and_resumes_on_the_last_screen() {
     app.update(Action::Save);
     app.update(Action::Quit);
     assert!(app.quit);
-    let answers = app.session.as_ref().unwrap().draft.answers.clone();
+    let answers = app.draft().unwrap().draft.answers.clone();
     assert_eq!(answers.get("pers.surname"), Some(&AnswerValue::Text("Tremblay".into())));
     // Reopen from the same store: answers and screen come back.
     let mut store = app.store;
@@ -218,14 +218,14 @@ fn typing_saves_on_leaving_the_field_and_resumes_on_the_last_screen() {
 fn na_and_unknown_shortcuts_only_where_allowed() {
     let mut app = at(persona("personas/P01"), "S4");
     let uci = q().question_index("pers.uci").unwrap();
-    app.goto_question(uci);
+    app.in_draft(|ds| ds.goto_question(uci));
     app.update(Action::Unknown);
     assert_eq!(
-        app.session.as_ref().unwrap().draft.answers.get("pers.uci"),
+        app.draft().unwrap().draft.answers.get("pers.uci"),
         Some(&AnswerValue::Text("UNKNOWN".into()))
     );
     let surname = q().question_index("pers.surname").unwrap();
-    app.goto_question(surname);
+    app.in_draft(|ds| ds.goto_question(surname));
     app.update(Action::Na);
     assert!(app.status.as_deref().unwrap_or("").contains("not accepted"));
 }
@@ -264,9 +264,9 @@ fn delete_asks_first() {
 fn esc_goes_back_to_the_drafts_and_keeps_the_screen() {
     let mut app = at(persona("personas/P01"), "S7");
     app.update(Action::Back);
-    assert!(app.session.is_none());
+    assert!(app.draft().is_none());
     app.update(Action::Key(FieldKey::Enter));
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     assert_eq!(q().screens[s.screen].id, "S7", "reopening returns to the last screen");
 }
 
@@ -296,13 +296,13 @@ fn review_sections_are_reachable_with_the_arrows() {
     app.update(Action::Key(FieldKey::Down));
     snap("review_section_indication_p01", &app);
     // The sections, each "not yet" entry (five files never checked), then the declaration.
-    let rows = app.review_rows();
+    let rows = app.draft().unwrap().review_rows(app.q);
     let not_yet = rows.iter().filter(|r| matches!(r, citcert::tui::app::ReviewRow::NotYet(_))).count();
     assert_eq!(not_yet, 5, "{rows:?}");
     for _ in 0..(2 + 1 + not_yet + 1) {
         app.update(Action::Key(FieldKey::Down));
     }
-    assert_eq!(app.session.as_ref().unwrap().pane, Pane::Questions, "then the declaration");
+    assert_eq!(app.draft().unwrap().pane, Pane::Questions, "then the declaration");
 }
 
 // ── Issue 6: French, and support-agent speed ────────────────────────────────────────────────
@@ -384,7 +384,7 @@ fn f3_switches_the_language_live_and_the_draft_keeps_it() {
     assert!(after.contains("Écran 4 sur 13"), "{after}");
     assert!(after.lines().last().unwrap().starts_with("F3 English"), "{after}");
     // Saved in the draft at once: reopening it (with no --lang) brings French back.
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     assert!(s.saved);
     let id = s.draft.id.clone();
     assert_eq!(app.store.open(&id).unwrap().language, Some(Lang::Fr));
@@ -413,7 +413,7 @@ fn f3_works_on_the_start_screen_and_new_drafts_take_the_language() {
     app.update(Action::Key(FieldKey::Char('n')));
     type_str(&mut app, "Liam");
     app.update(Action::Key(FieldKey::Enter));
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     assert_eq!(s.draft.language, Some(Lang::Fr));
     assert_eq!(s.draft.label, "Liam");
 }
@@ -427,38 +427,51 @@ fn search_filters_as_you_type_and_enter_jumps_and_focuses() {
         crossterm::event::KeyModifiers::NONE,
     ));
     assert!(matches!(app.overlay, Some(Overlay::Search(..))), "/ opens search off a text field");
-    let all = app.search_results("").len();
+    let all = app.draft().unwrap().search_results(app.q, "").len();
     for c in "date of birth".chars() {
         app.update(Action::Key(FieldKey::Char(c)));
     }
     let Some(Overlay::Search(ref input, _)) = app.overlay else { panic!() };
-    let found = app.search_results(&input.value);
+    let found = app.draft().unwrap().search_results(app.q, &input.value);
     assert!(!found.is_empty() && found.len() < all, "{} of {all}", found.len());
     let dob = q().question_index("pers.dob").unwrap();
     assert_eq!(found[0], dob, "the prompt match comes first");
     snap("search_date_of_birth_p01", &app);
     app.update(Action::Key(FieldKey::Enter));
     assert!(app.overlay.is_none());
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     assert_eq!(q().screens[s.screen].id, "S4");
     assert_eq!(s.focus, Some(dob));
     assert_eq!(s.pane, Pane::Questions);
 
     // By number, without accents, in French words while in English.
-    assert_eq!(app.search_results("4.4")[0], dob);
-    assert!(app.search_results("4.").iter().take(5).all(|&qi| q().questions[qi].number.starts_with("4.")));
-    assert_eq!(app.search_results("date de naissance")[0], dob);
-    assert!(app.search_results("numero du certificat").contains(&q().question_index("prev.number").unwrap()));
+    assert_eq!(app.draft().unwrap().search_results(app.q, "4.4")[0], dob);
+    assert!(
+        app.draft()
+            .unwrap()
+            .search_results(app.q, "4.")
+            .iter()
+            .take(5)
+            .all(|&qi| q().questions[qi].number.starts_with("4."))
+    );
+    assert_eq!(app.draft().unwrap().search_results(app.q, "date de naissance")[0], dob);
+    assert!(
+        app.draft()
+            .unwrap()
+            .search_results(app.q, "numero du certificat")
+            .contains(&q().question_index("prev.number").unwrap())
+    );
 
     // A hidden question is listed, marked, and Enter does not jump.
     let hidden = q().question_index("prev.number").unwrap();
-    assert!(!app.session.as_ref().unwrap().ev.visible[hidden]);
+    assert!(!app.draft().unwrap().ev.visible[hidden]);
     app.update(Action::Search);
     for c in "certificate number".chars() {
         app.update(Action::Key(FieldKey::Char(c)));
     }
     let Some(Overlay::Search(ref input, _)) = app.overlay else { panic!() };
-    let k = app.search_results(&input.value).iter().position(|&x| x == hidden).unwrap();
+    let k =
+        app.draft().unwrap().search_results(app.q, &input.value).iter().position(|&x| x == hidden).unwrap();
     let text = draw_text(&app, 80, 24);
     assert!(text.contains("not asked with the current answers"), "{text}");
     for _ in 0..k {
@@ -542,17 +555,17 @@ fn read_back_window_reads_the_screen() {
 fn f6_opens_why_in_one_key_and_arrows_walk_the_items() {
     let mut app = at(persona("personas/P01"), "S4");
     app.update(Action::Why);
-    let s = app.session.as_ref().unwrap();
+    let s = app.draft().unwrap();
     let first = s.ev.items[0].item;
     assert_eq!(app.overlay, Some(Overlay::Why(first)));
     app.update(Action::Key(FieldKey::Down));
-    let second = app.session.as_ref().unwrap().ev.items[1].item;
+    let second = app.draft().unwrap().ev.items[1].item;
     assert_eq!(app.overlay, Some(Overlay::Why(second)));
     let text = draw_text(&app, 80, 24);
     assert!(text.contains(q().items[second].title.get(Lang::En)), "{text}");
     app.update(Action::Back);
     assert!(app.overlay.is_none());
-    assert_eq!(app.session.as_ref().unwrap().pane, Pane::Questions, "closing returns to the questions");
+    assert_eq!(app.draft().unwrap().pane, Pane::Questions, "closing returns to the questions");
 }
 
 #[test]
@@ -560,15 +573,15 @@ fn ctrl_o_saves_and_switches_drafts_in_one_key() {
     let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(start_store()));
     app.update(Action::Key(FieldKey::Down));
     app.update(Action::Key(FieldKey::Enter));
-    let first = app.session.as_ref().unwrap().draft.id.clone();
+    let first = app.draft().unwrap().draft.id.clone();
     goto(&mut app, None, "S4").unwrap();
     // Type without leaving the field, open a window, then Ctrl-O: the edit is kept, the window closed.
     app.update(Action::Key(FieldKey::End));
     app.update(Action::Key(FieldKey::Char('x')));
     app.update(Action::Help);
     app.update(Action::Drafts);
-    assert!(app.session.is_none() && app.overlay.is_none());
-    assert_eq!(app.drafts[app.start_sel].id, first, "the draft just left is highlighted");
+    assert!(app.draft().is_none() && app.overlay.is_none());
+    assert_eq!(app.drafts[app.start().unwrap().sel].id, first, "the draft just left is highlighted");
     let saved = app.store.open(&first).unwrap();
     assert_eq!(saved.answers.get("pers.surname"), Some(&AnswerValue::Text("Haddadx".into())));
     // The next caller: n, a name, Enter.
@@ -577,15 +590,15 @@ fn ctrl_o_saves_and_switches_drafts_in_one_key() {
         app.update(Action::Key(FieldKey::Char(c)));
     }
     app.update(Action::Key(FieldKey::Enter));
-    assert_eq!(app.session.as_ref().unwrap().draft.label, "Next caller");
+    assert_eq!(app.draft().unwrap().draft.label, "Next caller");
     // And back to the first one: Ctrl-O, ↓ to it, Enter.
     app.update(Action::Drafts);
     let k = app.drafts.iter().position(|d| d.id == first).unwrap();
-    while app.start_sel < k {
+    while app.start().unwrap().sel < k {
         app.update(Action::Key(FieldKey::Down));
     }
     app.update(Action::Key(FieldKey::Enter));
-    assert_eq!(app.session.as_ref().unwrap().draft.id, first);
+    assert_eq!(app.draft().unwrap().draft.id, first);
 }
 
 #[test]
@@ -625,27 +638,27 @@ fn ruled_out_options_are_not_offered_and_suggestions_are_highlighted() {
     answers.remove("par2.how_obtained");
     answers.remove("prev.ever_had");
     let mut app = at(answers, "S6");
-    app.goto_question(q().question_index("par2.how_obtained").unwrap());
-    let Field::Choice(c) = &app.session.as_ref().unwrap().field else { panic!("a choice field") };
+    app.in_draft(|ds| ds.goto_question(q().question_index("par2.how_obtained").unwrap()));
+    let Field::Choice(c) = &app.draft().unwrap().field else { panic!("a choice field") };
     let ids: Vec<&str> = c.options.iter().map(|(id, _)| id.as_str()).collect();
     assert!(!ids.contains(&"born_in_canada"), "{ids:?}");
     assert_eq!(ids.first(), Some(&"granted"));
     // 3.1 for a first certificate: "No" is the suggestion, highlighted, not yet stored.
-    app.goto_question(q().question_index("prev.ever_had").unwrap());
-    let s = app.session.as_ref().unwrap();
+    app.in_draft(|ds| ds.goto_question(q().question_index("prev.ever_had").unwrap()));
+    let s = app.draft().unwrap();
     let Field::Choice(c) = &s.field else { panic!("a choice field") };
     assert_eq!(c.options[c.highlight].0, "no");
     assert!(s.draft.answers.get("prev.ever_had").is_none());
     // 2.1 is fixed from 1.2: nothing to edit there.
-    app.goto_question(q().question_index("reason.kind").unwrap());
-    assert!(matches!(app.session.as_ref().unwrap().field, Field::None));
+    app.in_draft(|ds| ds.goto_question(q().question_index("reason.kind").unwrap()));
+    assert!(matches!(app.draft().unwrap().field, Field::None));
     snap("question_s2_reason_fixed_p01", &app);
-    app.goto_question(q().question_index("par2.how_obtained").unwrap());
+    app.in_draft(|ds| ds.goto_question(q().question_index("par2.how_obtained").unwrap()));
     snap("question_6_16_ruled_out_p01", &app);
     // The same in French.
     let mut answers = persona("personas/P01");
     answers.remove("par2.how_obtained");
     let mut app = at_fr(answers, "S6");
-    app.goto_question(q().question_index("par2.how_obtained").unwrap());
+    app.in_draft(|ds| ds.goto_question(q().question_index("par2.how_obtained").unwrap()));
     snap_fr("question_6_16_ruled_out_p01", &app);
 }

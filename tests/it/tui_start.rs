@@ -132,21 +132,21 @@ fn paper_mode_and_accepted_cautions_survive_a_restart() {
     app.update(Action::NextScreen);
     assert!(matches!(app.overlay, Some(Overlay::Stop(_))), "the stop is shown");
     app.update(Action::Key(FieldKey::Char('p')));
-    assert!(app.session.as_ref().unwrap().paper_mode);
+    assert!(app.draft().unwrap().paper_mode);
     assert_eq!(saved()["paper_prep"], true);
     drop(app);
 
     // Reopened: still in paper mode, Next goes on without the stop.
     let mut app = open_app();
-    assert!(app.session.as_ref().unwrap().paper_mode, "paper mode remembered");
-    app.goto_screen(0);
+    assert!(app.draft().unwrap().paper_mode, "paper mode remembered");
+    app.in_draft(|ds| ds.goto_screen(0));
     app.update(Action::NextScreen);
     assert!(app.overlay.is_none(), "no stop window again: {:?}", app.overlay.is_some());
 
     // The answer that caused the stop changes: paper mode ends and is forgotten.
     let born = q.question_index("elig.born_in_canada").unwrap();
-    app.set_answer(born, Some(citcert::engine::AnswerValue::Text("yes".into())));
-    assert!(!app.session.as_ref().unwrap().paper_mode);
+    app.in_draft(|ds| ds.set_answer(born, Some(citcert::engine::AnswerValue::Text("yes".into()))));
+    assert!(!app.draft().unwrap().paper_mode);
     assert!(saved().get("paper_prep").is_none(), "{}", saved());
     drop(app);
 
@@ -154,12 +154,12 @@ fn paper_mode_and_accepted_cautions_survive_a_restart() {
     let caution = q.rules.iter().position(|r| r.id == "CA-11").unwrap();
     let mut app = open_app();
     {
-        let s = app.session.as_mut().unwrap();
+        let s = app.draft_mut().unwrap();
         assert!(s.acknowledged.is_empty());
         s.acknowledged.insert(caution);
     }
     let app2 = open_app();
-    assert!(app2.session.as_ref().unwrap().acknowledged.is_empty(), "only what was saved counts");
+    assert!(app2.draft().unwrap().acknowledged.is_empty(), "only what was saved counts");
     drop(app2);
     // Accept through the window as a person does.
     app.overlay = Some(Overlay::Stop(citcert::tui::app::StopView {
@@ -173,5 +173,5 @@ fn paper_mode_and_accepted_cautions_survive_a_restart() {
     assert_eq!(saved()["acknowledged"], serde_json::json!(["CA-11"]));
     drop(app);
     let app = open_app();
-    assert!(app.session.as_ref().unwrap().acknowledged.contains(&caution));
+    assert!(app.draft().unwrap().acknowledged.contains(&caution));
 }

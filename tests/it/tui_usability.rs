@@ -23,7 +23,7 @@ fn app_with(answers: Answers, lang: Lang) -> App<'static> {
     let mut app = App::new(q(), lang, day(TODAY), Box::new(store) as Box<dyn Store>);
     app.color = false;
     app.update(Action::Key(FieldKey::Enter));
-    assert!(app.session.is_some());
+    assert!(app.draft().is_some());
     app
 }
 

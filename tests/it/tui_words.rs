@@ -78,7 +78,7 @@ fn percentages_have_a_space_before_the_sign_in_french_only() {
         let mut fr = at(Lang::Fr, crate::common::answers_file("personas/P01"), "S4");
         en.color = color;
         fr.color = color;
-        let pct = en.session.as_ref().unwrap().ev.progress_percent(q());
+        let pct = en.draft().unwrap().ev.progress_percent(q());
         let (en, fr) = (draw_text(&en, 100, 30), draw_text(&fr, 100, 30));
         let header = |t: &str| t.lines().nth(1).unwrap().to_string();
         assert!(header(&en).contains(&format!("{pct}%")), "{en}");

@@ -5,10 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::{Footer, Outcome, Overlay};
-use crate::tui::app::App;
+use crate::tui::app::{App, Session};
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::{Hint, Theme, popup, words};
+use crate::tui::view::{Ctx, Hint, Theme, popup, words};
 
 /// Any key closes.
 const KEYS: &[Hint] = &[words(i18n::F_ANY_KEY)];
@@ -27,18 +27,18 @@ pub fn takes_text() -> bool {
     false
 }
 
-pub fn footer(_app: &App) -> Footer {
+pub fn footer() -> Footer {
     Footer::Line(KEYS)
 }
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
-    render(app, area, buf, t);
+pub fn draw(c: Ctx, _draft: Option<&Session>, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+    render(c, area, buf, t);
     None
 }
 
-fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
-    let q = app.q;
-    let lang = app.lang;
+fn render(c: Ctx, area: Rect, buf: &mut Buffer, t: Theme) {
+    let q = c.q;
+    let lang = c.lang;
     let mut lines = vec![
         Line::styled(q.title.get(lang).to_string(), t.title()),
         Line::raw(format!("citcert {} · questionnaire {} {}", env!("CARGO_PKG_VERSION"), q.id, q.version)),

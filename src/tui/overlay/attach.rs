@@ -6,12 +6,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{Footer, Outcome, Overlay};
-use crate::tui::app::App;
+use crate::tui::app::Session;
 use crate::tui::attach_flow::{AttachDialog, CANCELLED};
+use crate::tui::draft_screen::DraftScreen;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
 use crate::tui::keymap::{ENTER, ESC, SPACE, TAB};
-use crate::tui::view::{Hint, Theme, hint, words};
+use crate::tui::view::{Ctx, Hint, Theme, hint, words};
 
 /// The footer: type the path, Tab to the letter choice, Space ticks it, Enter attaches.
 pub const KEYS: &[Hint] = &[
@@ -31,18 +32,18 @@ pub const WINDOW_KEYS: &[Hint] = &[
 ];
 use crate::tui::widgets::{FieldKey as K, TextInput};
 
-pub fn handle(mut d: AttachDialog, app: &mut App, action: Action) -> Outcome {
+pub fn handle(mut d: AttachDialog, on: &mut DraftScreen, action: Action) -> Outcome {
     match action {
         Action::Back => {
-            app.status = Some(CANCELLED.get(app.lang).into());
+            *on.status = Some(CANCELLED.get(on.lang).into());
             return Outcome::Close;
         }
         Action::Quit => {
-            app.update(Action::Quit);
+            on.quit();
             return Outcome::Close;
         }
         Action::Key(K::Enter) => {
-            return match app.attach_now(&d) {
+            return match on.attach_now(&d) {
                 Ok(()) => Outcome::Close,
                 Err(e) => {
                     d.error = Some(e);
@@ -70,10 +71,17 @@ pub fn takes_text(d: &AttachDialog) -> bool {
     !d.on_toggle
 }
 
-pub fn footer(_d: &AttachDialog, _app: &App) -> Footer {
+pub fn footer(_d: &AttachDialog, _s: &Session) -> Footer {
     Footer::Line(KEYS)
 }
 
-pub fn draw(d: &AttachDialog, app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
-    crate::tui::view::attach::render(app, d, area, buf, t)
+pub fn draw(
+    d: &AttachDialog,
+    c: Ctx,
+    _s: &Session,
+    area: Rect,
+    buf: &mut Buffer,
+    t: Theme,
+) -> Option<(u16, u16)> {
+    crate::tui::view::attach::render(c, d, area, buf, t)
 }

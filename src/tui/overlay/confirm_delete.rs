@@ -11,7 +11,7 @@ use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
 use crate::tui::keymap::YES;
-use crate::tui::view::{Hint, Theme, hint, join_hints, popup, words};
+use crate::tui::view::{Ctx, Hint, StartView, Theme, hint, join_hints, popup, words};
 
 /// y (o) deletes, any other key keeps the draft.
 pub const KEYS: &[Hint] = &[hint(YES, i18n::W_DELETE), words(i18n::W_KEEPS_IT)];
@@ -34,12 +34,20 @@ pub fn takes_text(_id: &str, _label: &str) -> bool {
     false
 }
 
-pub fn footer(_id: &str, _label: &str, _app: &App) -> Footer {
+pub fn footer(_id: &str, _label: &str) -> Footer {
     Footer::Line(KEYS)
 }
 
-pub fn draw(_id: &str, label: &str, app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
-    let l = app.lang;
+pub fn draw(
+    _id: &str,
+    label: &str,
+    c: Ctx,
+    _v: StartView,
+    area: Rect,
+    buf: &mut Buffer,
+    t: Theme,
+) -> Option<(u16, u16)> {
+    let l = c.lang;
     let lines = vec![
         Line::raw(i18n::delete_question(l, label)),
         Line::raw(i18n::DELETE_CANNOT_UNDO.get(l)),

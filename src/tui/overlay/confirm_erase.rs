@@ -10,7 +10,7 @@ use super::{Footer, Outcome};
 use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::{Action, YES};
-use crate::tui::view::{Hint, Theme, hint, join_hints, popup, words};
+use crate::tui::view::{Ctx, Hint, StartView, Theme, hint, join_hints, popup, words};
 use crate::tui::widgets::FieldKey as K;
 use crate::words::Explain;
 
@@ -35,15 +35,15 @@ pub fn takes_text() -> bool {
     false
 }
 
-pub fn footer(_app: &App) -> Footer {
+pub fn footer() -> Footer {
     Footer::Line(KEYS)
 }
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
-    let l = app.lang;
-    let mut lines = vec![Line::raw(i18n::erase_question(l, app.today, app.held.len()))];
+pub fn draw(c: Ctx, v: StartView, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+    let l = c.lang;
+    let mut lines = vec![Line::raw(i18n::erase_question(l, c.today, v.held.len()))];
     lines.extend(
-        app.held.iter().map(|h| Line::raw(format!("  {}", i18n::held_draft(l, &h.label, h.created_on)))),
+        v.held.iter().map(|h| Line::raw(format!("  {}", i18n::held_draft(l, &h.label, h.created_on)))),
     );
     lines.push(Line::raw(i18n::ERASE_CANNOT_UNDO.get(l)));
     lines.push(Line::raw(""));

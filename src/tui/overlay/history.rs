@@ -5,20 +5,21 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{Footer, Outcome, Overlay, scroll};
-use crate::tui::app::App;
+use crate::tui::app::Session;
+use crate::tui::draft_screen::DraftScreen;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::{Theme, hint, lang_hint, words};
+use crate::tui::view::{Ctx, Theme, hint, lang_hint, words};
 use crate::tui::widgets::FieldKey as K;
 
-pub fn handle(app: &mut App, action: Action) -> Outcome {
+pub fn handle(d: &mut DraftScreen, action: Action) -> Outcome {
     match action {
-        Action::Key(K::Up) => scroll(app, -1),
-        Action::Key(K::Down) => scroll(app, 1),
-        Action::PrevScreen => scroll(app, -10),
-        Action::NextScreen => scroll(app, 10),
+        Action::Key(K::Up) => scroll(d.scroll, -1),
+        Action::Key(K::Down) => scroll(d.scroll, 1),
+        Action::PrevScreen => scroll(d.scroll, -10),
+        Action::NextScreen => scroll(d.scroll, 10),
         Action::Quit => {
-            app.update(Action::Quit);
+            d.quit();
             return Outcome::Close;
         }
         _ => return Outcome::Close,
@@ -30,11 +31,11 @@ pub fn takes_text() -> bool {
     false
 }
 
-pub fn footer(_app: &App) -> Footer {
+pub fn footer(_s: &Session) -> Footer {
     Footer::Fit(vec![hint(crate::tui::keymap::SCROLL, i18n::W_SCROLL), words(i18n::F_ANY_KEY), lang_hint()])
 }
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
-    crate::tui::view::notes::render_history(app, area, buf, t);
+pub fn draw(c: Ctx, s: &Session, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+    crate::tui::view::notes::render_history(c, s, area, buf, t);
     None
 }

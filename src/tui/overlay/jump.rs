@@ -9,18 +9,18 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Footer, Outcome, Overlay};
 use crate::session::journey::ScreenState;
-use crate::tui::app::App;
+use crate::tui::app::Session;
+use crate::tui::draft_screen::DraftScreen;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::{Theme, hint, popup_scroll, truncate};
+use crate::tui::view::{Ctx, Theme, hint, popup_scroll, truncate};
 use crate::tui::widgets::FieldKey as K;
 
-pub fn handle(sel: usize, app: &mut App, action: Action) -> Outcome {
-    let Some(s) = &app.session else { return Outcome::Close };
-    let screens = app.jump_screens();
+pub fn handle(sel: usize, d: &mut DraftScreen, action: Action) -> Outcome {
+    let screens = d.s.jump_screens(d.q);
     let last = screens.len().saturating_sub(1);
     if !matches!(action, Action::Key(K::Char(c)) if c.is_ascii_digit()) {
-        app.jump_typed.clear();
+        d.jump_typed.clear();
     }
     let to = match action {
         Action::Key(K::Up) | Action::FocusPrev => sel.saturating_sub(1),
@@ -29,20 +29,20 @@ pub fn handle(sel: usize, app: &mut App, action: Action) -> Outcome {
         Action::Key(K::End) => last,
         Action::PrevScreen => sel.saturating_sub(5),
         Action::NextScreen => (sel + 5).min(last),
-        Action::Key(K::Char(c)) if c.is_ascii_digit() => return digit(sel, app, c, &screens),
+        Action::Key(K::Char(c)) if c.is_ascii_digit() => return digit(sel, d, c, &screens),
         Action::Key(K::Enter) => match screens.get(sel) {
-            Some(&t) if s.ev.screen_visible[t] => {
-                app.goto_screen(t);
+            Some(&t) if d.s.ev.screen_visible[t] => {
+                d.goto_screen(t);
                 return Outcome::Close;
             }
             Some(&t) => {
-                app.status = Some(i18n::screen_not_asked(app.lang, &app.q.screens[t].number));
+                *d.status = Some(i18n::screen_not_asked(d.lang, &d.q.screens[t].number));
                 sel
             }
             None => return Outcome::Close,
         },
         Action::Quit => {
-            app.quit();
+            d.quit();
             sel
         }
         Action::Back | Action::JumpList => return Outcome::Close,
@@ -55,32 +55,31 @@ pub fn handle(sel: usize, app: &mut App, action: Action) -> Outcome {
 /// A digit: the digits typed so far name a screen by its number. One screen only can be meant: it
 /// opens; several numbers start with them ("1" → 1, 10, 11…): the first is highlighted and the next
 /// digit or Enter decides; none: said, and the digits start over.
-fn digit(sel: usize, app: &mut App, c: char, screens: &[usize]) -> Outcome {
-    let Some(s) = &app.session else { return Outcome::Close };
-    app.jump_typed.push(c);
-    let typed = app.jump_typed.clone();
-    let number = |k: usize| app.q.screens[screens[k]].number.as_str();
+fn digit(sel: usize, d: &mut DraftScreen, c: char, screens: &[usize]) -> Outcome {
+    d.jump_typed.push(c);
+    let typed = d.jump_typed.clone();
+    let number = |k: usize| d.q.screens[screens[k]].number.as_str();
     let starting: Vec<usize> = (0..screens.len()).filter(|&k| number(k).starts_with(&typed)).collect();
     let exact = starting.iter().copied().find(|&k| number(k) == typed);
     match (exact, starting.len()) {
         (_, 0) => {
-            app.jump_typed.clear();
-            app.status = Some(i18n::no_such_screen(app.lang, &typed));
+            d.jump_typed.clear();
+            *d.status = Some(i18n::no_such_screen(d.lang, &typed));
             Outcome::Keep(Overlay::Jump(sel))
         }
         (Some(k), 1) => {
-            app.jump_typed.clear();
+            d.jump_typed.clear();
             let t = screens[k];
-            if s.ev.screen_visible[t] {
-                app.goto_screen(t);
+            if d.s.ev.screen_visible[t] {
+                d.goto_screen(t);
                 Outcome::Close
             } else {
-                app.status = Some(i18n::screen_not_asked(app.lang, &typed));
+                *d.status = Some(i18n::screen_not_asked(d.lang, &typed));
                 Outcome::Keep(Overlay::Jump(k))
             }
         }
         (exact, _) => {
-            app.status = Some(i18n::jump_more_digits(app.lang, &typed));
+            *d.status = Some(i18n::jump_more_digits(d.lang, &typed));
             Outcome::Keep(Overlay::Jump(exact.unwrap_or(starting[0])))
         }
     }
@@ -90,28 +89,27 @@ pub fn takes_text(_sel: &usize) -> bool {
     false
 }
 
-pub fn footer(_sel: &usize, _app: &App) -> Footer {
+pub fn footer(_sel: &usize, _s: &Session) -> Footer {
     use crate::tui::keymap::{ENTER, ESC, UP_DOWN};
     Footer::Fit(vec![hint(UP_DOWN, i18n::W_CHOOSE), hint(ENTER, i18n::W_GO), hint(ESC, i18n::W_CLOSE)])
 }
 
 /// Every screen the list shows, one row each: the title gives way, the state is always whole.
-pub fn draw(sel: &usize, app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+pub fn draw(sel: &usize, c: Ctx, s: &Session, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
     let sel = *sel;
-    let s = app.session.as_ref()?;
-    let lang = app.lang;
+    let lang = c.lang;
     // The window's inside: at most 72 wide, within the screen, less its border.
     let inner = (area.width.saturating_sub(4).min(72) as usize).saturating_sub(2);
-    let lines: Vec<Line> = app
-        .jump_screens()
+    let lines: Vec<Line> = s
+        .jump_screens(c.q)
         .iter()
         .enumerate()
         .map(|(k, &sc)| {
-            let screen = &app.q.screens[sc];
+            let screen = &c.q.screens[sc];
             let here = if sc == s.screen { i18n::HERE.get(lang) } else { "" };
-            let state = crate::session::journey::screen_state(app.q, &s.ev, sc);
+            let state = crate::session::journey::screen_state(c.q, &s.ev, sc);
             // A document screen whose answers are done but whose file is not: say so.
-            let doc = screen.item.and_then(|i| s.rd.items.iter().find(|r| r.id == app.q.items[i].id));
+            let doc = screen.item.and_then(|i| s.rd.items.iter().find(|r| r.id == c.q.items[i].id));
             let doc_left = doc.filter(|r| !r.ok && r.status != "missing" && state == ScreenState::Done);
             let mark = match state {
                 _ if doc_left.is_some() => "?",

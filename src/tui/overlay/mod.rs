@@ -3,6 +3,8 @@
 //! keys type text there (`takes_text`), its footer (`footer`) and its drawing (`draw`). The
 //! [`Overlay`] enum holds the open window's state; `windows!` below is the one table that says which
 //! module handles which window, so `App` dispatches once and never matches on the windows itself.
+//! A window over an open draft is handled with the draft's handlers and drawn from the draft alone;
+//! one over the drafts list, from the list.
 //!
 //! Handling takes the window by value (the App moves it out and back; nothing is cloned per key).
 
@@ -27,10 +29,10 @@ pub mod why;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::app::App;
+use super::app::{App, Session};
 use super::keymap::Action;
 pub use super::view::Footer;
-use super::view::Theme;
+use super::view::{Ctx, On, Theme};
 use super::widgets::TextInput;
 
 pub use next::{NextAction, NextView};
@@ -87,32 +89,56 @@ pub enum Outcome {
     Close,
 }
 
-/// The one table of windows: each variant (with its fields) and the module that handles it.
+/// The one table of windows: each variant (with its fields) and the module that handles it. The
+/// windows of `any` screen take the App (help, about); those of the drafts list (`start`) take the
+/// App and draw from the list ([`StartView`]); those of an open `draft` take the draft's handlers
+/// (`DraftScreen`) and draw from the draft: they cannot be reached without one.
 macro_rules! windows {
-    ($($variant:ident $(($($field:ident),+))? => $module:ident,)*) => {
+    (
+        any { $($av:ident => $am:ident,)* }
+        start { $($sv:ident $(($($sf:ident),+))? => $sm:ident,)* }
+        draft { $($dv:ident $(($($df:ident),+))? => $dm:ident,)* }
+    ) => {
         impl Overlay {
             /// A key while this window is open.
             pub fn handle(self, app: &mut App, action: Action) -> Outcome {
                 match self {
-                    $(Overlay::$variant $(($($field),+))? => $module::handle($($($field,)+)? app, action),)*
+                    $(Overlay::$av => $am::handle(app, action),)*
+                    $(Overlay::$sv $(($($sf),+))? => $sm::handle($($($sf,)+)? app, action),)*
+                    // A draft's window with no draft open has nothing to act on: it closes.
+                    $(Overlay::$dv $(($($df),+))? => app
+                        .in_draft(|d| $dm::handle($($($df,)+)? d, action))
+                        .unwrap_or(Outcome::Close),)*
                 }
             }
             /// Whether printable keys type text in this window.
             pub fn takes_text(&self) -> bool {
                 match self {
-                    $(Overlay::$variant $(($($field),+))? => $module::takes_text($($($field),+)?),)*
+                    $(Overlay::$av => $am::takes_text(),)*
+                    $(Overlay::$sv $(($($sf),+))? => $sm::takes_text($($($sf),+)?),)*
+                    $(Overlay::$dv $(($($df),+))? => $dm::takes_text($($($df),+)?),)*
                 }
             }
-            /// The keys that work in this window, for the footer.
-            pub fn footer(&self, app: &App) -> Footer {
+            /// The keys that work in this window, for the footer (`draft`: the open draft).
+            pub fn footer(&self, draft: Option<&Session>) -> Footer {
                 match self {
-                    $(Overlay::$variant $(($($field),+))? => $module::footer($($($field,)+)? app),)*
+                    $(Overlay::$av => $am::footer(),)*
+                    $(Overlay::$sv $(($($sf),+))? => $sm::footer($($($sf),+)?),)*
+                    $(Overlay::$dv $(($($df),+))? => match draft {
+                        Some(s) => $dm::footer($($($df,)+)? s),
+                        None => Footer::Fit(vec![]),
+                    },)*
                 }
             }
-            /// Draws the window over `area`; where the text cursor belongs, if it has one.
-            pub fn draw(&self, app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
-                match self {
-                    $(Overlay::$variant $(($($field),+))? => $module::draw($($($field,)+)? app, area, buf, t),)*
+            /// Draws the window over `area` (`on`: the screen under it); where the text cursor
+            /// belongs, if it has one.
+            pub fn draw(&self, c: Ctx, on: On, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+                match (self, on) {
+                    $((Overlay::$av, on) => $am::draw(c, on.draft(), area, buf, t),)*
+                    $((Overlay::$sv $(($($sf),+))?, On::Start(v)) => $sm::draw($($($sf,)+)? c, v, area, buf, t),)*
+                    $((Overlay::$dv $(($($df),+))?, On::Draft(s)) => $dm::draw($($($df,)+)? c, s, area, buf, t),)*
+                    // A window over the other screen is never open (the App closes it on leaving).
+                    _ => None,
                 }
             }
         }
@@ -120,32 +146,34 @@ macro_rules! windows {
 }
 
 windows! {
-    Help => help,
-    About => about,
-    Why(item) => why,
-    Jump(sel) => jump,
-    ConfirmDelete(id, label) => confirm_delete,
-    ConfirmErase => confirm_erase,
-    NewDraft(input) => new_draft,
-    NewPassphrase(label, first, input) => new_passphrase,
-    Passphrase(id, label, input) => passphrase,
-    Rename(id, input) => rename,
-    Stop(view) => stop,
-    Attach(dialog) => attach,
-    Search(input, sel) => search,
-    ReadBack => read_back,
-    Next(view) => next,
-    Note(question, input) => note,
-    History => history,
+    any {
+        Help => help,
+        About => about,
+    }
+    start {
+        ConfirmDelete(id, label) => confirm_delete,
+        ConfirmErase => confirm_erase,
+        NewDraft(input) => new_draft,
+        NewPassphrase(label, first, input) => new_passphrase,
+        Passphrase(id, label, input) => passphrase,
+        Rename(id, input) => rename,
+    }
+    draft {
+        Why(item) => why,
+        Jump(sel) => jump,
+        Stop(view) => stop,
+        Attach(dialog) => attach,
+        Search(input, sel) => search,
+        ReadBack => read_back,
+        Next(view) => next,
+        Note(question, input) => note,
+        History => history,
+    }
 }
 
 /// Scrolls the open window's text by `by` wrapped lines (negative: up).
-pub(super) fn scroll(app: &mut App, by: i32) {
-    app.scroll = if by < 0 {
-        app.scroll.saturating_sub(by.unsigned_abs() as u16)
-    } else {
-        app.scroll.saturating_add(by as u16)
-    };
+pub(super) fn scroll(at: &mut u16, by: i32) {
+    *at = if by < 0 { at.saturating_sub(by.unsigned_abs() as u16) } else { at.saturating_add(by as u16) };
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
 use crate::tui::keymap::{ENTER, ESC, TAB};
-use crate::tui::view::{Hint, Theme, hint, join_hints, popup, words};
+use crate::tui::view::{Ctx, Hint, StartView, Theme, hint, join_hints, popup, words};
 
 /// The footer: type, Tab locks, Enter creates, Esc cancels.
 pub const KEYS: &[Hint] = &[
@@ -56,17 +56,24 @@ pub fn takes_text(_input: &TextInput) -> bool {
     true
 }
 
-pub fn footer(_input: &TextInput, _app: &App) -> Footer {
+pub fn footer(_input: &TextInput) -> Footer {
     Footer::Line(KEYS)
 }
 
-pub fn draw(input: &TextInput, app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
-    let l = app.lang;
+pub fn draw(
+    input: &TextInput,
+    c: Ctx,
+    v: StartView,
+    area: Rect,
+    buf: &mut Buffer,
+    t: Theme,
+) -> Option<(u16, u16)> {
+    let l = c.lang;
     let lines = vec![
         Line::raw(i18n::NEW_DRAFT_NAME.get(l)),
         Line::raw(format!("[{}]", input.value)),
         Line::raw(""),
-        Line::raw(i18n::lock_choice(l, app.new_draft_locked)),
+        Line::raw(i18n::lock_choice(l, v.new_draft_locked)),
         Line::raw(window_keys(l)),
     ];
     let r = popup(i18n::T_NEW_DRAFT.get(l), lines, 56, area, buf, t);

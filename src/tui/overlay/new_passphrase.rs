@@ -12,7 +12,7 @@ use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
 use crate::tui::keymap::{ENTER, ESC};
-use crate::tui::view::{Hint, Theme, hint, popup, words};
+use crate::tui::view::{Ctx, Hint, StartView, Theme, hint, popup, words};
 use crate::tui::widgets::{FieldKey as K, SecretInput};
 
 pub fn handle(
@@ -67,21 +67,26 @@ pub fn takes_text(_label: &str, _first: &Option<Passphrase>, _input: &SecretInpu
 pub const KEYS: &[Hint] =
     &[words(i18n::W_TYPE_PASSPHRASE), hint(ENTER, i18n::W_CREATE), hint(ESC, i18n::W_CANCEL)];
 
-pub fn footer(_label: &str, _first: &Option<Passphrase>, _input: &SecretInput, _app: &App) -> Footer {
+pub fn footer(_label: &str, _first: &Option<Passphrase>, _input: &SecretInput) -> Footer {
     Footer::Line(KEYS)
 }
 
 /// Masked: one • per character typed; the passphrase itself is never drawn.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the window's three fields, then what every window is drawn with"
+)]
 pub fn draw(
     _label: &str,
     first: &Option<Passphrase>,
     input: &SecretInput,
-    app: &App,
+    c: Ctx,
+    _v: StartView,
     area: Rect,
     buf: &mut Buffer,
     t: Theme,
 ) -> Option<(u16, u16)> {
-    let l = app.lang;
+    let l = c.lang;
     let n = input.chars();
     let ask = if first.is_some() { i18n::PASSPHRASE_AGAIN } else { i18n::NEW_PASSPHRASE };
     let lines = vec![

@@ -10,11 +10,12 @@ use ratatui::text::Line;
 
 use super::{Footer, Outcome, Overlay};
 use crate::engine::ScreenKind;
-use crate::tui::app::App;
+use crate::tui::app::Session;
+use crate::tui::draft_screen::DraftScreen;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
 use crate::tui::keymap::{E, ENTER, ESC, P, R};
-use crate::tui::view::{Hint, Theme, hint, hints_line, popup_scroll, words, wrap};
+use crate::tui::view::{Ctx, Hint, Theme, hint, hints_line, popup_scroll, words, wrap};
 
 /// The steps: export, package, review, close (shown in the window and the footer).
 pub const KEYS: &[Hint] = &[
@@ -51,11 +52,11 @@ pub enum NextAction {
 
 /// e asks for the summary's folder, p for the package's (refused in paper mode), r goes to the
 /// review, c, f or Esc close; while a folder is asked, keys type it, Enter runs, Esc goes back.
-pub fn handle(mut v: NextView, app: &mut App, action: Action) -> Outcome {
-    let paper = app.session.as_ref().is_some_and(|s| s.paper_mode);
+pub fn handle(mut v: NextView, d: &mut DraftScreen, action: Action) -> Outcome {
+    let paper = d.s.paper_mode;
     match (v.asking, action) {
         (_, Action::Quit) => {
-            app.quit();
+            d.quit();
             return Outcome::Keep(Overlay::Next(v));
         }
         (Some(_), Action::Back) => v.asking = None,
@@ -66,7 +67,7 @@ pub fn handle(mut v: NextView, app: &mut App, action: Action) -> Outcome {
             v.suggested = true;
         }
         (None, Action::Key(K::Char('p' | 'P'))) if paper => {
-            let refused = vec![i18n::N_NO_PACKAGE_ON_PAPER.get(app.lang).to_string()];
+            let refused = vec![i18n::N_NO_PACKAGE_ON_PAPER.get(d.lang).to_string()];
             if v.result == refused {
                 return Outcome::Keep(Overlay::Next(v));
             }
@@ -74,19 +75,19 @@ pub fn handle(mut v: NextView, app: &mut App, action: Action) -> Outcome {
         }
         (None, Action::Key(K::Char('p' | 'P'))) => {
             v.asking = Some(NextAction::Package);
-            let id = app.session.as_ref().map(|s| s.draft.id.clone()).unwrap_or_default();
+            let id = d.s.draft.id.clone();
             let dir = std::path::Path::new(&default_folder()).join(format!("citcert-package-{id}"));
             v.input = TextInput::new(dir.to_string_lossy().into_owned());
             v.suggested = true;
         }
         (None, Action::Key(K::Char('r' | 'R'))) | (None, Action::Review) => {
-            if let Some(r) = app.q.screens.iter().position(|x| x.kind == ScreenKind::Review) {
-                app.goto_screen(r);
+            if let Some(r) = d.q.screens.iter().position(|x| x.kind == ScreenKind::Review) {
+                d.goto_screen(r);
             }
             return Outcome::Close;
         }
         (Some(what), Action::Key(K::Enter)) => {
-            v.result = run_next(app, what, v.input.value.trim());
+            v.result = run_next(d, what, v.input.value.trim());
             v.asking = None;
         }
         (Some(_), Action::Key(k)) => {
@@ -96,11 +97,11 @@ pub fn handle(mut v: NextView, app: &mut App, action: Action) -> Outcome {
             v.input.edit(&k);
         }
         (None, Action::Key(K::Up)) => {
-            super::scroll(app, -1);
+            super::scroll(d.scroll, -1);
             return Outcome::Keep(Overlay::Next(v));
         }
         (None, Action::Key(K::Down)) => {
-            super::scroll(app, 1);
+            super::scroll(d.scroll, 1);
             return Outcome::Keep(Overlay::Next(v));
         }
         _ => return Outcome::Keep(Overlay::Next(v)),
@@ -112,16 +113,16 @@ pub fn takes_text(v: &NextView) -> bool {
     v.asking.is_some()
 }
 
-pub fn footer(v: &NextView, app: &App) -> Footer {
+pub fn footer(v: &NextView, s: &Session) -> Footer {
     Footer::Line(match v.asking {
         Some(_) => ASK_KEYS,
-        None if app.session.as_ref().is_some_and(|s| s.paper_mode) => PAPER_KEYS,
+        None if s.paper_mode => PAPER_KEYS,
         None => KEYS,
     })
 }
 
-pub fn draw(v: &NextView, app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
-    render(app, v, area, buf, t)
+pub fn draw(v: &NextView, c: Ctx, s: &Session, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+    render(c, s, v, area, buf, t)
 }
 
 /// The folder suggested for an export or a package: the home folder, else the current one.
@@ -131,54 +132,52 @@ fn default_folder() -> String {
 
 /// Exports the summary into a folder, or builds the package in a new folder; what happened, in
 /// lines. The package is refused (with every reason) unless everything is ready.
-fn run_next(app: &mut App, what: NextAction, typed: &str) -> Vec<String> {
-    app.commit_pending();
-    let lang = app.lang;
-    let Some(s) = &app.session else { return vec![] };
+fn run_next(d: &mut DraftScreen, what: NextAction, typed: &str) -> Vec<String> {
+    d.commit_pending();
+    let (q, lang) = (d.q, d.lang);
+    let s = &*d.s;
     if typed.is_empty() {
         return vec![i18n::TYPE_FOLDER_FIRST.get(lang).into()];
     }
     let dir = crate::session::files::expand_home(typed);
     let src = s.source();
-    let clock = crate::clock::Clock::Fixed(app.today);
+    let clock = crate::clock::Clock::Fixed(d.today);
     match what {
         NextAction::Export if s.paper_mode => {
             let stem = format!("citcert-paper-{}", s.draft.id);
-            match crate::session::paper::write_summary(app.q, &s.ev, &s.draft.label, &dir, &stem, lang) {
+            match crate::session::paper::write_summary(q, &s.ev, &s.draft.label, &dir, &stem, lang) {
                 Ok(files) => files.iter().map(|f| i18n::wrote(lang, f)).collect(),
                 Err(e) => vec![format!("✗ {}", e.get(lang))],
             }
         }
         NextAction::Export => {
             let stem = format!("citcert-summary-{}", s.draft.id);
-            match crate::documents::handoff::write_summary(app.q, &src, &dir, &stem, &clock, lang) {
+            match crate::documents::handoff::write_summary(q, &src, &dir, &stem, &clock, lang) {
                 Ok(files) => files.iter().map(|f| i18n::wrote(lang, f)).collect(),
                 Err(e) => vec![format!("✗ {}", e.get(lang))],
             }
         }
-        NextAction::Package => {
-            match crate::documents::handoff::build_package(app.q, &src, &dir, &clock, lang) {
-                Ok(built) => {
-                    let mut v: Vec<String> = built.notices.iter().map(|n| n.get(lang).to_string()).collect();
-                    v.extend(built.lines(lang).into_iter().take(1).map(|l| format!("✓ {l}")));
-                    v
-                }
-                Err(e) => e.words(lang).lines().map(|l| format!("✗ {l}")).collect(),
+        NextAction::Package => match crate::documents::handoff::build_package(q, &src, &dir, &clock, lang) {
+            Ok(built) => {
+                let mut v: Vec<String> = built.notices.iter().map(|n| n.get(lang).to_string()).collect();
+                v.extend(built.lines(lang).into_iter().take(1).map(|l| format!("✓ {l}")));
+                v
             }
-        }
+            Err(e) => e.words(lang).lines().map(|l| format!("✗ {l}")).collect(),
+        },
     }
 }
 
-fn render(app: &App, v: &NextView, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
-    let lang = app.lang;
+fn render(c: Ctx, s: &Session, v: &NextView, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+    let lang = c.lang;
     // The window is at most 88 wide, with a border and a margin: wrap to its inside.
     let w = (area.width.min(88) as usize).saturating_sub(6).max(20);
-    let ready = app.ready_now();
+    let ready = s.ready();
     let mut lines: Vec<Line> = vec![];
-    let paper = app.session.as_ref().filter(|s| s.paper_mode);
+    let paper = s.paper_mode.then_some(s);
     if let Some(s) = paper {
         // The paper route: which application and why, the documents in substance, payment.
-        for l in crate::session::paper::screen_lines(app.q, &s.ev, lang, app.show_codes) {
+        for l in crate::session::paper::screen_lines(c.q, &s.ev, lang, c.show_codes) {
             let head = l.ends_with(':');
             let wrapped = wrap(&l, w, "", "  ");
             lines.extend(
@@ -227,7 +226,7 @@ fn render(app: &App, v: &NextView, area: Rect, buf: &mut Buffer, t: Theme) -> Op
     }
     // Keep the folder being typed in view: scroll so that the last lines show.
     let h = area.height.saturating_sub(4) as usize;
-    let scroll = if v.asking.is_some() { lines.len().saturating_sub(h) as u16 } else { app.scroll };
+    let scroll = if v.asking.is_some() { lines.len().saturating_sub(h) as u16 } else { c.scroll };
     let title = if paper.is_some() { i18n::T_PAPER } else { i18n::T_NEXT };
     let r = popup_scroll(title.get(lang), lines, 88, scroll, area, buf, t);
     cursor_row.map(|row| (r.x + 1 + v.input.cursor_col() as u16, r.y + (row as u16).saturating_sub(scroll)))

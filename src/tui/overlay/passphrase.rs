@@ -11,7 +11,7 @@ use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
 use crate::tui::keymap::{ENTER, ESC};
-use crate::tui::view::{Hint, Theme, hint, join_hints, popup, words};
+use crate::tui::view::{Ctx, Hint, StartView, Theme, hint, join_hints, popup, words};
 
 /// The footer of both passphrase windows.
 pub const KEYS: &[Hint] =
@@ -53,21 +53,26 @@ pub fn takes_text(_id: &str, _label: &str, _input: &SecretInput) -> bool {
     true
 }
 
-pub fn footer(_id: &str, _label: &str, _input: &SecretInput, _app: &App) -> Footer {
+pub fn footer(_id: &str, _label: &str, _input: &SecretInput) -> Footer {
     Footer::Line(KEYS)
 }
 
 /// Masked: one • per character typed; the passphrase itself is never drawn.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the window's three fields, then what every window is drawn with"
+)]
 pub fn draw(
     id: &str,
     label: &str,
     input: &SecretInput,
-    app: &App,
+    c: Ctx,
+    _v: StartView,
     area: Rect,
     buf: &mut Buffer,
     t: Theme,
 ) -> Option<(u16, u16)> {
-    let l = app.lang;
+    let l = c.lang;
     let n = input.chars();
     let lines = vec![
         Line::raw(i18n::passphrase_of(l, id, label)),

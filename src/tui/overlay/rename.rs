@@ -11,7 +11,7 @@ use crate::tui::app::App;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
 use crate::tui::keymap::{ENTER, ESC};
-use crate::tui::view::{Hint, Theme, hint, words};
+use crate::tui::view::{Ctx, Hint, StartView, Theme, hint, words};
 
 /// The footer, also shown inside the window.
 pub const KEYS: &[Hint] =
@@ -26,10 +26,9 @@ pub fn handle(id: String, mut input: TextInput, app: &mut App, action: Action) -
                 Ok(()) => {
                     app.refresh_list();
                     // The highlight follows the draft wherever the list puts it now.
-                    if let Some(k) = app.drafts.iter().position(|d| d.id == id) {
-                        app.start_sel = k;
-                    }
-                    let new = app.drafts.get(app.start_sel).map(|d| d.label.clone()).unwrap_or_default();
+                    app.select_draft(&id);
+                    let new =
+                        app.drafts.iter().find(|d| d.id == id).map(|d| d.label.clone()).unwrap_or_default();
                     app.status = Some(i18n::renamed(
                         app.lang,
                         &crate::safe_text::inline(&old),
@@ -63,17 +62,18 @@ pub fn takes_text(_id: &str, _input: &TextInput) -> bool {
     true
 }
 
-pub fn footer(_id: &str, _input: &TextInput, _app: &App) -> Footer {
+pub fn footer(_id: &str, _input: &TextInput) -> Footer {
     Footer::Line(KEYS)
 }
 
 pub fn draw(
     _id: &str,
     input: &TextInput,
-    app: &App,
+    c: Ctx,
+    _v: StartView,
     area: Rect,
     buf: &mut Buffer,
     t: Theme,
 ) -> Option<(u16, u16)> {
-    crate::tui::view::start::render_rename(app, input, area, buf, t)
+    crate::tui::view::start::render_rename(c, input, area, buf, t)
 }

@@ -6,14 +6,15 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{Footer, Outcome, Overlay};
-use crate::tui::app::{App, search_visible};
+use crate::tui::app::{Session, search_visible};
+use crate::tui::draft_screen::DraftScreen;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::{Theme, hint, lang_hint, words};
+use crate::tui::view::{Ctx, Theme, hint, lang_hint, words};
 use crate::tui::widgets::{FieldKey as K, TextInput};
 
-pub fn handle(mut input: TextInput, sel: usize, app: &mut App, action: Action) -> Outcome {
-    let n = app.search_results(&input.value).len();
+pub fn handle(mut input: TextInput, sel: usize, d: &mut DraftScreen, action: Action) -> Outcome {
+    let n = d.s.search_results(d.q, &input.value).len();
     let mut sel = sel;
     match action {
         // Esc clears the words first, then closes.
@@ -22,19 +23,19 @@ pub fn handle(mut input: TextInput, sel: usize, app: &mut App, action: Action) -
             sel = 0;
         }
         Action::Back => return Outcome::Close,
-        Action::Quit => app.quit(),
+        Action::Quit => d.quit(),
         Action::Key(K::Up) | Action::FocusPrev => sel = sel.saturating_sub(1),
         Action::Key(K::Down) | Action::FocusNext => sel = (sel + 1).min(n.saturating_sub(1)),
         Action::PrevScreen => sel = sel.saturating_sub(10),
         Action::NextScreen => sel = (sel + 10).min(n.saturating_sub(1)),
         Action::Key(K::Enter) => {
-            let results = app.search_results(&input.value);
+            let results = d.s.search_results(d.q, &input.value);
             if let Some(&qi) = results.get(sel) {
-                if app.session.as_ref().is_some_and(|s| search_visible(app.q, &s.ev, qi)) {
-                    app.goto_question(qi);
+                if search_visible(d.q, &d.s.ev, qi) {
+                    d.goto_question(qi);
                     return Outcome::Close;
                 }
-                app.status = Some(i18n::not_asked_status(app.lang, &app.q.questions[qi].number));
+                *d.status = Some(i18n::not_asked_status(d.lang, &d.q.questions[qi].number));
             }
         }
         Action::Key(k) => {
@@ -50,7 +51,7 @@ pub fn takes_text(_input: &TextInput, _sel: &usize) -> bool {
     true
 }
 
-pub fn footer(_input: &TextInput, _sel: &usize, _app: &App) -> Footer {
+pub fn footer(_input: &TextInput, _sel: &usize, _s: &Session) -> Footer {
     use crate::tui::keymap::{ENTER, ESC, UP_DOWN};
     Footer::Fit(vec![
         words(i18n::W_TYPE_TO_FILTER),
@@ -64,10 +65,11 @@ pub fn footer(_input: &TextInput, _sel: &usize, _app: &App) -> Footer {
 pub fn draw(
     input: &TextInput,
     sel: &usize,
-    app: &App,
+    c: Ctx,
+    s: &Session,
     area: Rect,
     buf: &mut Buffer,
     t: Theme,
 ) -> Option<(u16, u16)> {
-    crate::tui::view::support::render_search(app, input, *sel, area, buf, t)
+    crate::tui::view::support::render_search(c, s, input, *sel, area, buf, t)
 }

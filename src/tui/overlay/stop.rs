@@ -6,11 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::{Footer, Outcome, Overlay};
-use crate::tui::app::App;
+use crate::tui::app::Session;
+use crate::tui::draft_screen::DraftScreen;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
 use crate::tui::keymap::{C, P, Q, U_ENTER};
-use crate::tui::view::{Hint, Theme, hint, popup};
+use crate::tui::view::{Ctx, Hint, Theme, hint, popup};
 
 /// A stop: change the answer or quit.
 pub const KEYS: &[Hint] = &[hint(C, i18n::W_CHANGE_ANSWER), hint(Q, i18n::W_QUIT)];
@@ -39,34 +40,34 @@ pub struct StopView {
 
 /// c (or Esc) changes the answer, p goes on in paper-preparation mode (when offered), u or Enter
 /// goes on after a caution, q quits; other keys do nothing (the stop must be read).
-pub fn handle(v: StopView, app: &mut App, action: Action) -> Outcome {
+pub fn handle(v: StopView, d: &mut DraftScreen, action: Action) -> Outcome {
     match action {
         Action::Key(K::Char('c' | 'C')) | Action::Back => {
             if let Some(qi) = v.question {
-                app.goto_question(qi);
+                d.goto_question(qi);
             }
-            app.status = Some(i18n::STOP_CHANGE.get(app.lang).into());
+            *d.status = Some(i18n::STOP_CHANGE.get(d.lang).into());
             Outcome::Close
         }
         Action::Key(K::Char('p' | 'P')) if v.paper_ok => {
-            app.enter_paper_mode();
+            d.enter_paper_mode();
             if let Some(t) = v.target {
-                app.goto_screen(t);
+                d.goto_screen(t);
             }
-            app.save();
-            app.status = Some(i18n::PAPER_MODE_ON.get(app.lang).into());
+            d.save();
+            *d.status = Some(i18n::PAPER_MODE_ON.get(d.lang).into());
             Outcome::Close
         }
         Action::Key(K::Char('u' | 'U')) | Action::Key(K::Enter) if v.caution => {
-            app.acknowledge(&v.rules);
+            d.acknowledge(&v.rules);
             if let Some(t) = v.target {
-                app.goto_screen(t);
+                d.goto_screen(t);
             }
-            app.save();
+            d.save();
             Outcome::Close
         }
         Action::Key(K::Char('q' | 'Q')) | Action::Quit => {
-            app.quit();
+            d.quit();
             Outcome::Keep(Overlay::Stop(v))
         }
         Action::Help => Outcome::Open(Overlay::Help),
@@ -78,7 +79,7 @@ pub fn takes_text(_v: &StopView) -> bool {
     false
 }
 
-pub fn footer(v: &StopView, _app: &App) -> Footer {
+pub fn footer(v: &StopView, _s: &Session) -> Footer {
     Footer::Line(if v.caution {
         CAUTION_KEYS
     } else if v.paper_ok {
@@ -88,17 +89,17 @@ pub fn footer(v: &StopView, _app: &App) -> Footer {
     })
 }
 
-pub fn draw(v: &StopView, app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
-    render(app, v, area, buf, t);
+pub fn draw(v: &StopView, c: Ctx, s: &Session, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+    render(c, s, v, area, buf, t);
     None
 }
 
-fn render(app: &App, v: &StopView, area: Rect, buf: &mut Buffer, t: Theme) {
-    let q = app.q;
-    let lang = app.lang;
+fn render(c: Ctx, s: &Session, v: &StopView, area: Rect, buf: &mut Buffer, t: Theme) {
+    let q = c.q;
+    let lang = c.lang;
     let mut lines: Vec<Line> = vec![];
     // The question whose answer set it off, with that answer.
-    if let (Some(qi), Some(s)) = (v.question, &app.session) {
+    if let Some(qi) = v.question {
         let line = crate::session::fires::question_line(q, &s.ev, qi, lang);
         lines.push(Line::styled(format!("{} {line}", i18n::S_BECAUSE.get(lang)), t.focus()));
         lines.push(Line::raw(""));
@@ -114,13 +115,13 @@ fn render(app: &App, v: &StopView, area: Rect, buf: &mut Buffer, t: Theme) {
             format!(
                 "{m} {} — {}",
                 rule.title.get(lang),
-                i18n::outcome_in(lang, rule.outcome, Some(&rule.id), app.show_codes)
+                i18n::outcome_in(lang, rule.outcome, Some(&rule.id), c.show_codes)
             ),
             st,
         ));
         lines.push(Line::raw(rule.message.get(lang).to_string()));
         if let Some(quote) = rule.quote_words(lang) {
-            let source = crate::session::journey::source_words(&rule.source, lang, app.show_codes);
+            let source = crate::session::journey::source_words(&rule.source, lang, c.show_codes);
             lines.push(Line::styled(format!("  {quote} ({source})"), t.dim()));
         }
         if let Some(info) = &rule.info {

@@ -6,24 +6,23 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{Footer, Outcome, Overlay, scroll};
-use crate::tui::app::{App, Pane};
+use crate::tui::app::{Pane, Session};
+use crate::tui::draft_screen::DraftScreen;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::view::{Theme, hint, lang_hint, words};
+use crate::tui::view::{Ctx, Theme, hint, lang_hint, words};
 use crate::tui::widgets::FieldKey as K;
 
-pub fn handle(item: usize, app: &mut App, action: Action) -> Outcome {
+pub fn handle(item: usize, d: &mut DraftScreen, action: Action) -> Outcome {
     match action {
-        Action::Quit => app.quit(),
-        Action::Key(K::Up) => return step(item, app, -1),
-        Action::Key(K::Down) | Action::Why => return step(item, app, 1),
-        Action::PrevScreen => scroll(app, -5),
-        Action::NextScreen => scroll(app, 5),
+        Action::Quit => d.quit(),
+        Action::Key(K::Up) => return step(item, d, -1),
+        Action::Key(K::Down) | Action::Why => return step(item, d, 1),
+        Action::PrevScreen => scroll(d.scroll, -5),
+        Action::NextScreen => scroll(d.scroll, 5),
         _ => {
-            if let Some(s) = &mut app.session
-                && std::mem::take(&mut s.why_from_questions)
-            {
-                s.pane = Pane::Questions;
+            if std::mem::take(&mut d.s.why_from_questions) {
+                d.s.pane = Pane::Questions;
             }
             return Outcome::Close;
         }
@@ -32,10 +31,10 @@ pub fn handle(item: usize, app: &mut App, action: Action) -> Outcome {
 }
 
 /// ↑↓: the previous or next item's why.
-fn step(item: usize, app: &mut App, delta: i32) -> Outcome {
-    let n = app.checklist_len();
-    let q = app.q;
-    let Some(s) = &mut app.session else { return Outcome::Keep(Overlay::Why(item)) };
+fn step(item: usize, d: &mut DraftScreen, delta: i32) -> Outcome {
+    let n = d.s.checklist_len(d.q);
+    let q = d.q;
+    let s = &mut *d.s;
     if n == 0 {
         return Outcome::Close;
     }
@@ -48,7 +47,7 @@ pub fn takes_text(_item: &usize) -> bool {
     false
 }
 
-pub fn footer(_item: &usize, _app: &App) -> Footer {
+pub fn footer(_item: &usize, _s: &Session) -> Footer {
     use crate::tui::keymap::{PG_UP_DN, UP_DOWN};
     Footer::Fit(vec![
         hint(UP_DOWN, i18n::W_OTHER_ITEM),
@@ -58,7 +57,7 @@ pub fn footer(_item: &usize, _app: &App) -> Footer {
     ])
 }
 
-pub fn draw(item: &usize, app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
-    crate::tui::view::checklist::render_why(app, *item, area, buf, t);
+pub fn draw(item: &usize, c: Ctx, s: &Session, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+    crate::tui::view::checklist::render_why(c, s, *item, area, buf, t);
     None
 }

@@ -5,9 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::{Theme, popup, truncate, wrap};
+use super::{Ctx, Theme, popup, truncate, wrap};
 use crate::fill;
-use crate::tui::app::App;
+use crate::tui::app::Session;
 use crate::tui::attach_flow::{self as words, AttachDialog, short_size_in};
 use crate::tui::i18n;
 
@@ -15,21 +15,15 @@ use crate::tui::i18n;
 const DIALOG_W: u16 = 72;
 
 /// Draws the dialog; returns the cursor (on the path, unless the tick box has the focus).
-pub fn render(app: &App, d: &AttachDialog, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+pub fn render(c: Ctx, d: &AttachDialog, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
     let w = DIALOG_W.min(area.width.saturating_sub(4)).max(10).min(area.width);
     let inner = w.saturating_sub(2).max(1) as usize;
-    let title = app
-        .q
-        .item_index(&d.item)
-        .map(|ii| app.q.items[ii].title.get(app.lang).to_string())
-        .unwrap_or_default();
+    let title =
+        c.q.item_index(&d.item).map(|ii| c.q.items[ii].title.get(c.lang).to_string()).unwrap_or_default();
     let mut lines: Vec<Line> = vec![
-        Line::styled(
-            truncate(&fill!(words::FOR_ITEM, app.lang, item = title, id = d.item), inner),
-            t.focus(),
-        ),
+        Line::styled(truncate(&fill!(words::FOR_ITEM, c.lang, item = title, id = d.item), inner), t.focus()),
         Line::raw(truncate(
-            &fill!(words::PATH_LABEL, app.lang, max = short_size_in(d.max_bytes, app.lang)),
+            &fill!(words::PATH_LABEL, c.lang, max = short_size_in(d.max_bytes, c.lang)),
             inner,
         )),
     ];
@@ -50,7 +44,7 @@ pub fn render(app: &App, d: &AttachDialog, area: Rect, buf: &mut Buffer, t: Them
     let mark = if d.on_toggle { "›" } else { " " };
     let toggle_style = if d.on_toggle { t.focus() } else { ratatui::style::Style::default() };
     lines.push(Line::styled(
-        truncate(&format!("{mark}{tick} {}", words::EXPLANATION.get(app.lang)), inner),
+        truncate(&format!("{mark}{tick} {}", words::EXPLANATION.get(c.lang)), inner),
         toggle_style,
     ));
     lines.push(Line::raw(""));
@@ -59,30 +53,29 @@ pub fn render(app: &App, d: &AttachDialog, area: Rect, buf: &mut Buffer, t: Them
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(
-        truncate(&super::hints_line(app.lang, crate::tui::overlay::attach::WINDOW_KEYS), inner),
+        truncate(&super::hints_line(c.lang, crate::tui::overlay::attach::WINDOW_KEYS), inner),
         t.dim(),
     ));
-    let r = popup(words::TITLE.get(app.lang), lines, DIALOG_W, area, buf, t);
+    let r = popup(words::TITLE.get(c.lang), lines, DIALOG_W, area, buf, t);
     (!d.on_toggle).then(|| (r.x + 1 + (d.input.cursor - start) as u16, r.y + 2))
 }
 
 /// Items whose attached file changed or vanished on disk, or is the very file of another item, as
 /// checked when the review opened: (item id, flag in words, an error?).
-pub fn file_flags(app: &App) -> Vec<(String, String, bool)> {
-    let Some(s) = &app.session else { return vec![] };
+pub fn file_flags(c: Ctx, s: &Session) -> Vec<(String, String, bool)> {
     s.file_checks
         .iter()
-        .filter_map(|c| {
-            let (flag, err) = match c.state {
-                "changed" => (words::CHANGED.get(app.lang).to_string(), false),
-                "missing" => (words::MISSING.get(app.lang).to_string(), true),
-                "unreadable" => (words::UNREADABLE_NOW.get(app.lang).to_string(), true),
+        .filter_map(|f| {
+            let (flag, err) = match f.state {
+                "changed" => (words::CHANGED.get(c.lang).to_string(), false),
+                "missing" => (words::MISSING.get(c.lang).to_string(), true),
+                "unreadable" => (words::UNREADABLE_NOW.get(c.lang).to_string(), true),
                 _ => {
-                    let other = c.same_file_as.as_deref().and_then(|o| app.q.item_index(o))?;
-                    (i18n::same_file_flag(app.lang, app.q.items[other].title.get(app.lang)), true)
+                    let other = f.same_file_as.as_deref().and_then(|o| c.q.item_index(o))?;
+                    (i18n::same_file_flag(c.lang, c.q.items[other].title.get(c.lang)), true)
                 }
             };
-            Some((c.item.clone(), flag, err))
+            Some((f.item.clone(), flag, err))
         })
         .collect()
 }

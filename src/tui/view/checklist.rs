@@ -6,10 +6,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use super::{Theme, popup_scroll, truncate, wrap};
+use super::{Ctx, Theme, popup_scroll, truncate, wrap};
 use crate::engine::Status;
 use crate::engine::eval::ItemResult;
-use crate::tui::app::{App, Pane};
+use crate::tui::app::{Pane, Session};
 use crate::tui::i18n;
 
 /// The mark a person reads for an item: from what is really done (`Session::rd`: file checked and
@@ -51,10 +51,9 @@ pub fn mark(r: &ItemResult) -> &'static str {
     }
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme, side: bool) {
-    let Some(s) = &app.session else { return };
-    let q = app.q;
-    let lang = app.lang;
+pub fn render(c: Ctx, s: &Session, area: Rect, buf: &mut Buffer, t: Theme, side: bool) {
+    let q = c.q;
+    let lang = c.lang;
     let focused = s.pane == Pane::Checklist;
     let list = s.list(q);
     let name = if s.paper_mode { i18n::C_PAPER_CHECKLIST } else { i18n::C_CHECKLIST };
@@ -130,10 +129,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme, side: bool) {
 }
 
 /// "Why is this on my list?": the item, its reason with the answers behind it, its source.
-pub fn render_why(app: &App, item: usize, area: Rect, buf: &mut Buffer, t: Theme) {
-    let Some(s) = &app.session else { return };
-    let q = app.q;
-    let lang = app.lang;
+pub fn render_why(c: Ctx, s: &Session, item: usize, area: Rect, buf: &mut Buffer, t: Theme) {
+    let q = c.q;
+    let lang = c.lang;
     let list = s.ev.items.iter().chain(s.ev.paper_prep.iter());
     let Some(r) = list.into_iter().find(|r| r.item == item) else { return };
     let it = &q.items[item];
@@ -149,14 +147,14 @@ pub fn render_why(app: &App, item: usize, area: Rect, buf: &mut Buffer, t: Theme
         Line::raw(""),
         Line::raw(i18n::why_status(lang, true_mark(s, q, r), true_status(s, q, r, lang), r.required)),
         // "Guide: Step 1, Gather your documents — …", not "G L74-L86" (issue 13).
-        Line::raw(crate::session::journey::source_words(&it.source, lang, app.show_codes)),
+        Line::raw(crate::session::journey::source_words(&it.source, lang, c.show_codes)),
     ];
     lines.push(Line::raw(""));
     lines.push(Line::styled(i18n::WHY_KEYS.get(lang), t.dim()));
-    let title = if app.show_codes {
+    let title = if c.show_codes {
         format!("{} [{}]", it.title.get(lang), it.id)
     } else {
         it.title.get(lang).to_string()
     };
-    popup_scroll(&title, lines, 76, app.scroll, area, buf, t);
+    popup_scroll(&title, lines, 76, c.scroll, area, buf, t);
 }

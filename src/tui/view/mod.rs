@@ -1,5 +1,7 @@
 //! Drawing: state in, frame out. One module per screen; this one lays out the frame, the header,
-//! the footer and the windows over it.
+//! the footer and the windows over it. Only the frame here sees the `App`: it matches the screen
+//! and hands each view what that view draws — the drafts list a [`StartView`], a draft's screens
+//! the open draft (`app::Session`) and a [`Ctx`] — borrowed, never copied per frame.
 
 pub mod attach;
 pub mod checklist;
@@ -17,11 +19,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Overlay, Pane};
+use super::app::{App, Overlay, Pane, Screen, Session, StartScreen};
 use super::i18n::{self, Msg};
 use super::keymap::{self, Key};
-use crate::engine::Lang;
-use crate::engine::ScreenKind;
+use super::store::{Damaged, DraftSummary, Held};
+use crate::engine::{Lang, Questionnaire, ScreenKind, Text};
 
 /// The smallest terminal the screens are laid out for.
 pub const MIN_W: u16 = 60;
@@ -67,6 +69,74 @@ impl Theme {
     }
 }
 
+/// What every view reads besides its own state: the questionnaire, the language, whether internal
+/// codes show, how far the open window's text is scrolled, and the day (a few words, by value).
+#[derive(Clone, Copy)]
+pub struct Ctx<'v> {
+    pub q: &'v Questionnaire,
+    pub lang: Lang,
+    pub show_codes: bool,
+    pub scroll: u16,
+    pub today: chrono::NaiveDate,
+}
+
+impl<'v> Ctx<'v> {
+    /// The App's: what the views of any screen read.
+    pub fn of(app: &'v App) -> Ctx<'v> {
+        Ctx { q: app.q, lang: app.lang, show_codes: app.show_codes, scroll: app.scroll, today: app.today }
+    }
+}
+
+/// What the drafts list draws: its own state and, from the App, the drafts and the notices about
+/// the store.
+#[derive(Clone, Copy)]
+pub struct StartView<'v> {
+    pub st: &'v StartScreen,
+    pub drafts: &'v [DraftSummary],
+    /// Progress of each listed draft (0–100).
+    pub progress: &'v [u8],
+    pub removed: &'v [String],
+    pub damaged: &'v [Damaged],
+    pub held: &'v [Held],
+    pub warnings: &'v [Text],
+    /// The new-draft window's choice: lock the draft with a passphrase.
+    pub new_draft_locked: bool,
+}
+
+/// The screen a window is drawn over.
+#[derive(Clone, Copy)]
+pub enum On<'v> {
+    Start(StartView<'v>),
+    Draft(&'v Session),
+}
+
+impl<'v> On<'v> {
+    /// The open draft, when the window is over one.
+    pub fn draft(self) -> Option<&'v Session> {
+        match self {
+            On::Draft(s) => Some(s),
+            On::Start(_) => None,
+        }
+    }
+}
+
+/// The screen shown, as the views see it.
+fn on<'v>(app: &'v App) -> On<'v> {
+    match &app.screen {
+        Screen::Draft(s) => On::Draft(s),
+        Screen::Start(st) => On::Start(StartView {
+            st,
+            drafts: &app.drafts,
+            progress: &app.progress,
+            removed: &app.removed,
+            damaged: &app.damaged,
+            held: &app.held,
+            warnings: &app.warnings,
+            new_draft_locked: app.new_draft_locked,
+        }),
+    }
+}
+
 /// Draws the whole app.
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -79,16 +149,15 @@ pub fn draw(app: &App, frame: &mut Frame) {
 /// Renders into a buffer; returns where the text cursor belongs.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     app.drawn.set(Some((area.width, area.height)));
+    let (c, on) = (Ctx::of(app), on(app));
+    let t = Theme { color: app.color };
     if area.width < MIN_W || area.height < MIN_H {
         match app.overlay {
-            Some(Overlay::Help) => {
-                crate::tui::overlay::help::render(app, area, buf, Theme { color: app.color })
-            }
+            Some(Overlay::Help) => crate::tui::overlay::help::render(c, on.draft(), area, buf, t),
             _ => too_small(app.lang, area, buf),
         }
         return None;
     }
-    let t = Theme { color: app.color };
     // A message wider than the screen (a refusal naming a long path, French words) takes up to
     // STATUS_ROWS rows rather than being cut: the reason is the part a person needs.
     let status_h = match &app.status {
@@ -105,17 +174,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     ])
     .areas(area);
     let mut cursor = None;
-    match &app.session {
-        None => {
+    match on {
+        On::Start(v) => {
             header_line(app.q.title.get(app.lang), "", head, buf, t);
-            start::render(app, body, buf, t);
+            start::render(c, v, body, buf, t);
         }
-        Some(s) => {
-            draft_header(app, head, buf, t);
+        On::Draft(s) => {
+            draft_header(c, s, head, buf, t);
             let screen = &app.q.screens[s.screen];
             let review = screen.kind == ScreenKind::Review;
             if review {
-                cursor = review::render(app, body, buf, t);
+                cursor = review::render(c, s, body, buf, t);
             } else {
                 let wide = body.width >= 100;
                 let (qa, ca) = if wide {
@@ -128,15 +197,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
                         Layout::vertical([Constraint::Min(3), Constraint::Length(list_h)]).areas(body);
                     (a, b)
                 };
-                cursor = question::render(app, qa, buf, t);
-                checklist::render(app, ca, buf, t, wide);
+                cursor = question::render(c, s, qa, buf, t);
+                checklist::render(c, s, ca, buf, t, wide);
             }
         }
     }
-    status_line(app, status, buf, t);
+    status_line(app.status.as_deref(), status, buf, t);
     footer(app, foot, buf, t);
     if let Some(o) = &app.overlay {
-        cursor = o.draw(app, area, buf, t);
+        cursor = o.draw(c, on, area, buf, t);
     }
     cursor.filter(|&(x, y)| x < area.right() && y < area.bottom())
 }
@@ -160,11 +229,10 @@ fn header_line(left: &str, right: &str, area: Rect, buf: &mut Buffer, t: Theme) 
     Line::styled(format!("{left}{}{right}", " ".repeat(pad)), t.header()).render(area, buf);
 }
 
-fn draft_header(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
-    let Some(s) = &app.session else { return };
-    let screen = &app.q.screens[s.screen];
-    let days = app.days_left(s.draft.created_on);
-    let lang = app.lang;
+fn draft_header(c: Ctx, s: &Session, area: Rect, buf: &mut Buffer, t: Theme) {
+    let screen = &c.q.screens[s.screen];
+    let days = crate::tui::store::days_left(s.draft.created_on, c.today);
+    let lang = c.lang;
     let days_words = i18n::DAYS_LEFT.get(lang);
     let days_text =
         if days <= 7 { format!("⚠ {days} {days_words}") } else { format!("{days} {days_words}") };
@@ -180,10 +248,10 @@ fn draft_header(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     }
     // Numbered as the questions are ("11.2 of 13"): the count does not change as questions or
     // document screens appear (issue 13).
-    let (number, total) = crate::session::journey::screen_counter(app.q, s.screen);
-    let left = format!(" {} {}", screen.number, screen.title.get(app.lang));
+    let (number, total) = crate::session::journey::screen_counter(c.q, s.screen);
+    let left = format!(" {} {}", screen.number, screen.title.get(lang));
     let right = format!("{} ", i18n::screen_n_of_m(lang, &number, total));
-    let pct = s.ev.progress_percent(app.q);
+    let pct = s.ev.progress_percent(c.q);
     let row = Rect::new(area.x, area.y + 1, area.width, 1);
     let gauge_w = 22u16.min(area.width / 4);
     let [l, g, r] = Layout::horizontal([
@@ -193,7 +261,7 @@ fn draft_header(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     ])
     .areas(row);
     Line::styled(truncate(&left, l.width as usize), t.title()).render(l, buf);
-    if app.color {
+    if t.color {
         Gauge::default()
             .ratio(f64::from(pct) / 100.0)
             .label(i18n::percent(lang, pct))
@@ -218,8 +286,8 @@ pub fn text_gauge(lang: crate::engine::Lang, pct: u8, width: usize) -> String {
     format!("[{}{}]{label}", "#".repeat(filled), "-".repeat(inner - filled))
 }
 
-fn status_line(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
-    if let Some(msg) = &app.status {
+fn status_line(status: Option<&str>, area: Rect, buf: &mut Buffer, t: Theme) {
+    if let Some(msg) = status {
         let style = if msg.starts_with('✗') { t.error() } else { t.focus() };
         let width = area.width as usize;
         let lines = wrap(msg, width, "", "");
@@ -291,16 +359,17 @@ pub fn footer_hints(app: &App) -> Footer {
     use i18n::*;
     use keymap::*;
     let lang_hint = lang_hint();
-    Footer::Fit(match (&app.overlay, &app.session) {
-        (Some(o), _) => return o.footer(app),
-        (None, None) if app.find.is_some() => vec![
+    let finding = |st: &StartScreen| st.find.is_some();
+    Footer::Fit(match (&app.overlay, &app.screen) {
+        (Some(o), _) => return o.footer(app.draft()),
+        (None, Screen::Start(st)) if finding(st) => vec![
             words(W_TYPE_TO_FILTER),
             hint(UP_DOWN, W_CHOOSE),
             hint(ENTER, W_OPEN),
             hint(ESC, W_SHOW_ALL),
             lang_hint,
         ],
-        (None, None) => {
+        (None, Screen::Start(_)) => {
             let mut v = vec![
                 hint(UP_DOWN, W_CHOOSE),
                 hint(ENTER, W_OPEN),
@@ -319,7 +388,7 @@ pub fn footer_hints(app: &App) -> Footer {
             }
             v
         }
-        (None, Some(s)) => match s.pane {
+        (None, Screen::Draft(s)) => match s.pane {
             Pane::Checklist => vec![
                 lang_hint,
                 hint(UP_DOWN, W_ITEM),
@@ -347,7 +416,7 @@ pub fn footer_hints(app: &App) -> Footer {
             Pane::Questions => {
                 // `/` types itself in a text field: there the search is Ctrl-F.
                 let search = hint(if app.typing() { CTRL_F } else { SLASH }, W_SEARCH);
-                let attach = crate::tui::attach_flow::file_question(app).map(|_| hint(F7, W_ATTACH));
+                let attach = crate::tui::attach_flow::file_question(app.q, s).map(|_| hint(F7, W_ATTACH));
                 attach
                     .into_iter()
                     .chain(vec![

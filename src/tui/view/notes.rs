@@ -4,23 +4,24 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::{Theme, popup, popup_scroll};
-use crate::tui::app::App;
+use super::{Ctx, Theme, popup, popup_scroll};
+use crate::tui::app::Session;
 use crate::tui::i18n;
 use crate::tui::widgets::TextInput;
 
 /// The note being written on question `qi`; returns the cursor.
 pub fn render_note(
-    app: &App,
+    c: Ctx,
+    s: &Session,
     qi: usize,
     input: &TextInput,
     area: Rect,
     buf: &mut Buffer,
     t: Theme,
 ) -> Option<(u16, u16)> {
-    let l = app.lang;
-    let question = &app.q.questions[qi];
-    let prompt = app.session.as_ref().map(|s| s.ev.prompt(app.q, qi, l).to_string()).unwrap_or_default();
+    let l = c.lang;
+    let question = &c.q.questions[qi];
+    let prompt = s.ev.prompt(c.q, qi, l);
     let lines = vec![
         Line::styled(format!("{} {prompt}", question.number), t.title()),
         Line::raw(i18n::NOTE_PROMPT.get(l)),
@@ -43,18 +44,17 @@ pub fn render_note(
 }
 
 /// The history lines: time, event and question numbers (never values), oldest first.
-pub fn history_lines(app: &App) -> Vec<String> {
-    let Some(s) = &app.session else { return vec![] };
-    crate::session::journey::history_lines(app.q, &s.draft.history, app.lang)
+pub fn history_lines(c: Ctx, s: &Session) -> Vec<String> {
+    crate::session::journey::history_lines(c.q, &s.draft.history, c.lang)
 }
 
-pub fn render_history(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
-    let l = app.lang;
-    let mut lines: Vec<Line> = history_lines(app).into_iter().map(Line::raw).collect();
+pub fn render_history(c: Ctx, s: &Session, area: Rect, buf: &mut Buffer, t: Theme) {
+    let l = c.lang;
+    let mut lines: Vec<Line> = history_lines(c, s).into_iter().map(Line::raw).collect();
     if lines.is_empty() {
         lines.push(Line::raw(i18n::HISTORY_NONE.get(l)));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(i18n::HISTORY_FOOT.get(l), t.dim()));
-    popup_scroll(i18n::T_HISTORY.get(l), lines, 76, app.scroll, area, buf, t);
+    popup_scroll(i18n::T_HISTORY.get(l), lines, 76, c.scroll, area, buf, t);
 }

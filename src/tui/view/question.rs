@@ -7,9 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, wrap};
+use super::{Ctx, Theme, wrap};
 use crate::engine::{QType, Severity};
-use crate::tui::app::{App, Pane, is_fixed};
+use crate::tui::app::{Pane, Session, is_fixed};
 use crate::tui::i18n;
 
 /// Lines of the question list, the range of lines of the focused question, and the cursor.
@@ -20,14 +20,13 @@ pub struct Built {
 }
 
 /// Lines pinned above the scrolled questions: the error summary and the set-aside notice.
-pub fn pinned(app: &App, w: usize, t: Theme) -> Vec<Line<'static>> {
+pub fn pinned(c: Ctx, s: &Session, w: usize, t: Theme) -> Vec<Line<'static>> {
     let mut lines = vec![];
-    let Some(s) = &app.session else { return lines };
-    let q = app.q;
-    let errors = app.screen_errors();
+    let q = c.q;
+    let errors = s.screen_errors(c.q);
     if !errors.is_empty() {
         let nums: Vec<&str> = errors.iter().map(|&qi| q.questions[qi].number.as_str()).collect();
-        let msg = crate::tui::i18n::to_fix(app.lang, errors.len(), &nums.join(", "));
+        let msg = crate::tui::i18n::to_fix(c.lang, errors.len(), &nums.join(", "));
         lines.extend(wrap(&msg, w, "", "  ").into_iter().map(|l| Line::styled(l, t.error())));
     }
     if let Some(n) = &s.aside_notice {
@@ -37,10 +36,9 @@ pub fn pinned(app: &App, w: usize, t: Theme) -> Vec<Line<'static>> {
 }
 
 /// The top of a screen's scrolled part: the minor reminder and the intro.
-pub fn screen_top(app: &App, w: usize, t: Theme, lines: &mut Vec<Line<'static>>) {
-    let Some(s) = &app.session else { return };
-    let q = app.q;
-    let lang = app.lang;
+pub fn screen_top(c: Ctx, s: &Session, w: usize, t: Theme, lines: &mut Vec<Line<'static>>) {
+    let q = c.q;
+    let lang = c.lang;
     if s.ev.minor {
         let m =
             q.text("minor_reminder").map(|x| x.get(lang)).unwrap_or(i18n::Q_APPLYING_FOR_A_MINOR.get(lang));
@@ -53,14 +51,13 @@ pub fn screen_top(app: &App, w: usize, t: Theme, lines: &mut Vec<Line<'static>>)
 }
 
 /// Builds the question list of the current screen.
-pub fn build(app: &App, w: usize, t: Theme) -> Built {
+pub fn build(c: Ctx, s: &Session, w: usize, t: Theme) -> Built {
     let mut lines = vec![];
-    screen_top(app, w, t, &mut lines);
+    screen_top(c, s, w, t, &mut lines);
     let mut focus = None;
     let mut cursor = None;
-    let Some(s) = &app.session else { return Built { lines, focus, cursor } };
-    let q = app.q;
-    let lang = app.lang;
+    let q = c.q;
+    let lang = c.lang;
     for qi in s.ev.visible_questions(q, s.screen) {
         let question = &q.questions[qi];
         let focused = s.focus == Some(qi) && s.pane == Pane::Questions;
@@ -93,7 +90,7 @@ pub fn build(app: &App, w: usize, t: Theme) -> Built {
         let style = if focused { t.focus() } else { Style::default() };
         lines.extend(wrap(prompt, w, &first, "        ").into_iter().map(|l| Line::styled(l, style)));
         if question.qtype == QType::Display {
-            for l in display_lines(app, qi, w) {
+            for l in display_lines(c, s, qi, w) {
                 lines.push(Line::raw(l));
             }
         } else if is_fixed(q, &s.ev, qi) {
@@ -103,10 +100,10 @@ pub fn build(app: &App, w: usize, t: Theme) -> Built {
                 wrap(&format!("= {label} {note}"), w, "        ", "          ").into_iter().map(Line::raw),
             );
         } else if focused {
-            let (fl, c) = s.field.lines(true, w as u16, lang);
+            let (fl, at) = s.field.lines(true, w as u16, lang);
             let base = lines.len();
             lines.extend(fl.into_iter().map(|l| indent(l, "      ")));
-            cursor = c.map(|(r, col)| (base + r, col + 6));
+            cursor = at.map(|(r, col)| (base + r, col + 6));
             let mut hints = vec![];
             if question.na {
                 hints.push(i18n::Q_CTRL_N_NOT_APPLICABLE.get(lang));
@@ -115,7 +112,7 @@ pub fn build(app: &App, w: usize, t: Theme) -> Built {
                 hints.push(i18n::Q_CTRL_U_UNKNOWN.get(lang));
             }
             if crate::tui::attach_flow::is_file_question(q, qi) {
-                hints.push(crate::tui::attach_flow::HINT.get(app.lang));
+                hints.push(crate::tui::attach_flow::HINT.get(c.lang));
             }
             if !hints.is_empty() {
                 lines.push(Line::styled(format!("        {}", hints.join(" · ")), t.dim()));
@@ -173,10 +170,9 @@ fn indent(l: Line<'static>, pad: &'static str) -> Line<'static> {
 }
 
 /// What a display question shows.
-pub fn display_lines(app: &App, qi: usize, w: usize) -> Vec<String> {
-    let Some(s) = &app.session else { return vec![] };
-    let q = app.q;
-    let lang = app.lang;
+pub fn display_lines(c: Ctx, s: &Session, qi: usize, w: usize) -> Vec<String> {
+    let q = c.q;
+    let lang = c.lang;
     let question = &q.questions[qi];
     let text = match question.display.as_deref() {
         Some("indication") => {
@@ -196,17 +192,17 @@ pub fn display_lines(app: &App, qi: usize, w: usize) -> Vec<String> {
 }
 
 /// Draws the question list, scrolled so the focused question shows. Returns the cursor.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+pub fn render(c: Ctx, s: &Session, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
     let w = area.width.saturating_sub(1) as usize;
-    let area = draw_pinned(app, area, buf, t);
-    let built = build(app, w, t);
+    let area = draw_pinned(c, s, area, buf, t);
+    let built = build(c, s, w, t);
     draw_scrolled(built, area, buf, t)
 }
 
 /// Draws the pinned lines (at most half the area) and returns the area left below them.
-pub fn draw_pinned(app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Rect {
+pub fn draw_pinned(c: Ctx, s: &Session, area: Rect, buf: &mut Buffer, t: Theme) -> Rect {
     let w = area.width.saturating_sub(1) as usize;
-    let top = pinned(app, w, t);
+    let top = pinned(c, s, w, t);
     let n = (top.len() as u16).min(area.height / 2);
     if n == 0 {
         return area;

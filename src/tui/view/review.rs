@@ -9,13 +9,12 @@ use unicode_width::UnicodeWidthStr;
 
 use super::checklist::{true_mark, true_status};
 use super::question::{Built, build, draw_scrolled};
-use super::{Theme, truncate, wrap};
+use super::{Ctx, Theme, truncate, wrap};
 use crate::documents::report::blocker_text;
 use crate::engine::{Outcome, ScreenKind};
 
 /// How many "not yet" entries [`not_yet`] gives, without writing them.
-pub fn not_yet_len(app: &App) -> usize {
-    let Some(s) = &app.session else { return 0 };
+pub fn not_yet_len(s: &Session) -> usize {
     if s.paper_mode {
         return 0;
     }
@@ -43,9 +42,8 @@ pub enum Goal {
 
 /// What keeps the application from being ready, in words, each with where Enter goes: the gate's
 /// blockers, then the files not checked, changed or vanished. At most [`BLOCKERS_SHOWN`].
-pub fn not_yet(app: &App) -> Vec<(String, Goal)> {
-    let Some(s) = &app.session else { return vec![] };
-    let (q, lang) = (app.q, app.lang);
+pub fn not_yet(c: Ctx, s: &Session) -> Vec<(String, Goal)> {
+    let (q, lang) = (c.q, c.lang);
     if s.paper_mode {
         return vec![];
     }
@@ -82,23 +80,22 @@ pub fn not_yet(app: &App) -> Vec<(String, Goal)> {
     v.truncate(BLOCKERS_SHOWN);
     v
 }
-use crate::tui::app::{App, Pane, ReviewRow};
+use crate::tui::app::{Pane, ReviewRow, Session};
 use crate::tui::i18n;
 
 /// Blockers listed before "… and N more".
 const BLOCKERS_SHOWN: usize = 12;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
+pub fn render(c: Ctx, s: &Session, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
     let w = area.width.saturating_sub(1) as usize;
-    let area = super::question::draw_pinned(app, area, buf, t);
-    let built = build_review(app, w, t);
+    let area = super::question::draw_pinned(c, s, area, buf, t);
+    let built = build_review(c, s, w, t);
     draw_scrolled(built, area, buf, t)
 }
 
-pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
-    let Some(s) = &app.session else { return Built { lines: vec![], focus: None, cursor: None } };
-    let q = app.q;
-    let lang = app.lang;
+pub fn build_review(c: Ctx, s: &Session, w: usize, t: Theme) -> Built {
+    let q = c.q;
+    let lang = c.lang;
     let mut lines: Vec<Line<'static>> = vec![];
     // Header lines of the sections after the answers; ↓ past the last answer visits them.
     let mut sections: Vec<usize> = vec![];
@@ -121,8 +118,8 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
 
     // Answers by screen.
     head(&mut lines, i18n::R_YOUR_ANSWERS_THEN_ENTER.get(lang));
-    let entries = app.review_entries();
-    let nots = not_yet(app);
+    let entries = s.review_entries(c.q);
+    let nots = not_yet(c, s);
     let sel_row = ReviewRow::at(s.review_sel, entries.len(), nots.len(), s.paper_mode);
     let mut focus = None;
     let mut last_screen = usize::MAX;
@@ -186,7 +183,7 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
         };
         let text = format!(
             "{m} {} — {}: {}",
-            i18n::outcome_in(lang, rule.outcome, Some(&rule.id), app.show_codes),
+            i18n::outcome_in(lang, rule.outcome, Some(&rule.id), c.show_codes),
             rule.title.get(lang),
             rule.message.get(lang)
         );
@@ -206,7 +203,7 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     let list = s.list(q);
     sections.push(lines.len() + 1);
     head(&mut lines, i18n::R_CHECKLIST.get(lang));
-    let flags = super::attach::file_flags(app);
+    let flags = super::attach::file_flags(c, s);
     for r in list {
         let item = &q.items[r.item];
         let text =
@@ -277,7 +274,7 @@ pub fn build_review(app: &App, w: usize, t: Theme) -> Built {
     if q.screens[s.screen].kind == ScreenKind::Review {
         head(&mut lines, i18n::R_DECLARATION.get(lang));
         let offset = lines.len();
-        let qb = build(app, w, t);
+        let qb = build(c, s, w, t);
         lines.extend(qb.lines);
         if s.pane == Pane::Questions {
             focus = qb.focus.map(|(a, b)| (a + offset, b + offset));

@@ -8,36 +8,34 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{Theme, truncate, wrap};
-use crate::tui::app::App;
+use super::{Ctx, StartView, Theme, truncate, wrap};
 use crate::tui::i18n;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
+pub fn render(c: Ctx, v: StartView, area: Rect, buf: &mut Buffer, t: Theme) {
     let w = area.width as usize;
-    let l = app.lang;
+    let l = c.lang;
     let mut lines: Vec<Line> = vec![];
-    if !app.removed.is_empty() {
-        let msg = i18n::removed_notice(app.lang, &app.removed.join(", "));
+    if !v.removed.is_empty() {
+        let msg = i18n::removed_notice(l, &v.removed.join(", "));
         lines.extend(wrap(&msg, w, "", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
     }
-    for d in &app.damaged {
-        let msg = i18n::damaged_notice(app.lang, &d.name, d.reason.get(app.lang));
+    for d in v.damaged {
+        let msg = i18n::damaged_notice(l, &d.name, d.reason.get(l));
         lines.extend(wrap(&msg, w, "", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
     }
-    if !app.held.is_empty() {
-        let list: Vec<String> =
-            app.held.iter().map(|h| i18n::held_draft(l, &h.label, h.created_on)).collect();
-        let msg = i18n::held_notice(l, app.today, &list.join(", "));
+    if !v.held.is_empty() {
+        let list: Vec<String> = v.held.iter().map(|h| i18n::held_draft(l, &h.label, h.created_on)).collect();
+        let msg = i18n::held_notice(l, c.today, &list.join(", "));
         lines.extend(wrap(&msg, w, "", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
     }
-    for warning in &app.warnings {
-        let msg = format!("⚠ {}", warning.get(app.lang));
+    for warning in v.warnings {
+        let msg = format!("⚠ {}", warning.get(l));
         lines.extend(wrap(&msg, w, "", "  ").into_iter().map(|l| Line::styled(l, t.warn())));
     }
     if !lines.is_empty() {
         lines.push(Line::raw(""));
     }
-    if let Some(f) = &app.find {
+    if let Some(f) = &v.st.find {
         lines.push(Line::styled(format!("{} [{}]", i18n::FIND_PROMPT.get(l), f.value), t.focus()));
     }
     // The label takes what the four fixed columns leave (the id: the draft file's name, as the
@@ -57,20 +55,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
         ),
         t.focus(),
     ));
-    if app.drafts.is_empty() {
+    if v.drafts.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::raw(i18n::NO_DRAFTS.get(l)));
     }
-    let listed = app.listed();
-    if listed.is_empty() && !app.drafts.is_empty() {
+    let listed = v.st.listed(v.drafts);
+    if listed.is_empty() && !v.drafts.is_empty() {
         lines.push(Line::raw(i18n::FIND_NONE.get(l)));
     }
     let mut sel_row = 0;
     for &k in &listed {
-        let d = &app.drafts[k];
+        let d = &v.drafts[k];
         let days = d.days_left;
         let warn = if days <= 7 { "⚠" } else { " " };
-        let sel = k == app.start_sel;
+        let sel = k == v.st.sel;
         if sel {
             sel_row = lines.len();
         }
@@ -81,7 +79,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
             truncate(&crate::safe_text::inline(&d.id), 8),
             d.created_on.to_string(),
             days,
-            i18n::percent(l, app.progress(k))
+            i18n::percent(l, v.progress.get(k).copied().unwrap_or(0))
         );
         let mut style = if days <= 7 { t.warn().add_modifier(Modifier::BOLD) } else { Style::default() };
         if sel {
@@ -92,8 +90,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
     lines.push(Line::raw(""));
     let note = i18n::DRAFTS_NOTE.get(l);
     lines.extend(wrap(note, w, "  ", "  ").into_iter().map(|l| Line::styled(l, t.dim())));
-    if let Some(h) = app.q.text("honesty") {
-        lines.extend(wrap(h.get(app.lang), w, "  ", "  ").into_iter().map(|l| Line::styled(l, t.dim())));
+    if let Some(h) = c.q.text("honesty") {
+        lines.extend(wrap(h.get(l), w, "  ", "  ").into_iter().map(|l| Line::styled(l, t.dim())));
     }
     // Keep the highlighted row in view.
     let h = area.height as usize;
@@ -103,13 +101,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
 
 /// The rename dialog over the drafts list; returns where the text cursor belongs.
 pub fn render_rename(
-    app: &App,
+    c: Ctx,
     input: &crate::tui::widgets::TextInput,
     area: Rect,
     buf: &mut Buffer,
     t: Theme,
 ) -> Option<(u16, u16)> {
-    let l = app.lang;
+    let l = c.lang;
     let lines = vec![
         Line::raw(i18n::RENAME_NAME.get(l)),
         Line::raw(format!("[{}]", input.value)),

@@ -6,26 +6,26 @@ use ratatui::style::Modifier;
 use ratatui::text::Line;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, popup, popup_scroll, truncate};
+use super::{Ctx, Theme, popup, popup_scroll, truncate};
 use crate::engine::{QType, ScreenKind};
-use crate::tui::app::{App, search_visible};
+use crate::tui::app::{Session, search_visible};
 use crate::tui::i18n;
 use crate::tui::readback::sentence;
 use crate::tui::widgets::TextInput;
 
 /// The search window; returns the text cursor.
 pub fn render_search(
-    app: &App,
+    c: Ctx,
+    s: &Session,
     input: &TextInput,
     sel: usize,
     area: Rect,
     buf: &mut Buffer,
     t: Theme,
 ) -> Option<(u16, u16)> {
-    let s = app.session.as_ref()?;
-    let q = app.q;
-    let lang = app.lang;
-    let results = app.search_results(&input.value);
+    let q = c.q;
+    let lang = c.lang;
+    let results = s.search_results(c.q, &input.value);
     let w = 76u16.min(area.width.saturating_sub(4));
     let inner_w = w.saturating_sub(2) as usize;
     // A fixed height, so the window does not jump while typing.
@@ -72,13 +72,12 @@ pub fn render_search(
 }
 
 /// The sentences read back: the current screen's answers, or every answer on the review screen.
-pub fn read_back_lines(app: &App) -> Vec<(bool, String)> {
-    let Some(s) = &app.session else { return vec![] };
-    let q = app.q;
-    let lang = app.lang;
+pub fn read_back_lines(c: Ctx, s: &Session) -> Vec<(bool, String)> {
+    let q = c.q;
+    let lang = c.lang;
     let review = q.screens[s.screen].kind == ScreenKind::Review;
     let questions: Vec<usize> = if review {
-        app.review_entries()
+        s.review_entries(c.q)
     } else {
         s.ev.visible_questions(q, s.screen).filter(|&qi| q.questions[qi].qtype != QType::Display).collect()
     };
@@ -96,11 +95,10 @@ pub fn read_back_lines(app: &App) -> Vec<(bool, String)> {
     out
 }
 
-pub fn render_read_back(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
-    let Some(s) = &app.session else { return };
-    let lang = app.lang;
-    let screen = &app.q.screens[s.screen];
-    let mut lines: Vec<Line> = read_back_lines(app)
+pub fn render_read_back(c: Ctx, s: &Session, area: Rect, buf: &mut Buffer, t: Theme) {
+    let lang = c.lang;
+    let screen = &c.q.screens[s.screen];
+    let mut lines: Vec<Line> = read_back_lines(c, s)
         .into_iter()
         .map(|(heading, text)| if heading { Line::styled(text, t.title()) } else { Line::raw(text) })
         .collect();
@@ -108,5 +106,5 @@ pub fn render_read_back(app: &App, area: Rect, buf: &mut Buffer, t: Theme) {
         lines.push(Line::raw(i18n::READ_BACK_NOTHING.get(lang)));
     }
     let title = format!("{} — {} {}", i18n::T_READ_BACK.get(lang), screen.number, screen.title.get(lang));
-    popup_scroll(&title, lines, 78, app.scroll, area, buf, t);
+    popup_scroll(&title, lines, 78, c.scroll, area, buf, t);
 }

@@ -186,6 +186,6 @@ pub(crate) mod tests {
         open(&mut app, "d001");
         let before = wipes();
         app.update(Action::Key(FieldKey::Enter));
-        assert!(app.session.is_some() && wipes() > before);
+        assert!(app.draft().is_some() && wipes() > before);
     }
 }
