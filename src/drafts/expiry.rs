@@ -9,6 +9,8 @@
 //! The last allowed day is always `created_on + 60`; nothing here can move it.
 
 use crate::engine::text::Lang;
+use crate::fill;
+use crate::words::{Fixed, Template};
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// Days a draft is kept, counted from the day it was started ("up to 60 days", G L140).
@@ -60,15 +62,23 @@ impl Expiry {
 
     /// "12 days left" / « 12 jours restants ».
     pub fn describe_in(&self, lang: Lang) -> String {
-        match (lang, self.days_left) {
-            (Lang::En, d) if d < 0 => format!("expired (last day was {})", self.last_day),
-            (Lang::En, 0) => format!("0 days left — today ({}) is the last day", self.last_day),
-            (Lang::En, 1) => "1 day left".to_string(),
-            (Lang::En, d) => format!("{d} days left"),
-            (Lang::Fr, d) if d < 0 => format!("expiré (le dernier jour était le {})", self.last_day),
-            (Lang::Fr, 0) => format!("0 jour restant — aujourd’hui ({}) est le dernier jour", self.last_day),
-            (Lang::Fr, 1) => "1 jour restant".to_string(),
-            (Lang::Fr, d) => format!("{d} jours restants"),
+        const EXPIRED: Template = Template::new(
+            &["last"],
+            "expired (last day was {last})",
+            "expiré (le dernier jour était le {last})",
+        );
+        const LAST_DAY: Template = Template::new(
+            &["last"],
+            "0 days left — today ({last}) is the last day",
+            "0 jour restant — aujourd’hui ({last}) est le dernier jour",
+        );
+        const ONE: Fixed = Fixed::new("1 day left", "1 jour restant");
+        const MANY: Template = Template::new(&["n"], "{n} days left", "{n} jours restants");
+        match self.days_left {
+            d if d < 0 => fill!(EXPIRED, lang, last = self.last_day),
+            0 => fill!(LAST_DAY, lang, last = self.last_day),
+            1 => ONE.get(lang).to_string(),
+            d => fill!(MANY, lang, n = d),
         }
     }
 }

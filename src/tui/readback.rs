@@ -5,6 +5,8 @@ use super::i18n;
 use crate::engine::answers::{MONTHS_EN, MONTHS_FR};
 use crate::engine::eval::answer_label;
 use crate::engine::{AnswerValue, Evaluation, Lang, QType, Questionnaire};
+use crate::fill;
+use crate::words::Template;
 
 /// "1990-04-12" → "12 April 1990" / "12 avril 1990" ("1er" for the first in French);
 /// "1990-04" → "April 1990". Anything else is returned as it is.
@@ -17,10 +19,18 @@ pub fn spoken_date(s: &str, lang: Lang) -> String {
     };
     match parts.as_slice() {
         [y, m, d] if y.len() == 4 => match (num(y), num(m).and_then(month), num(d)) {
-            (Some(y), Some(m), Some(d)) if (1..=31).contains(&d) => match lang {
-                Lang::Fr if d == 1 => format!("1er {m} {y}"),
-                _ => format!("{d} {m} {y}"),
-            },
+            (Some(y), Some(m), Some(d)) if (1..=31).contains(&d) => {
+                // French says the first of the month as an ordinal: « 1er août 2001 ».
+                const FIRST: Template =
+                    Template::new(&["month", "year"], "1 {month} {year}", "1er {month} {year}");
+                const DAY: Template =
+                    Template::new(&["day", "month", "year"], "{day} {month} {year}", "{day} {month} {year}");
+                if d == 1 {
+                    fill!(FIRST, lang, month = m, year = y)
+                } else {
+                    fill!(DAY, lang, day = d, month = m, year = y)
+                }
+            }
             _ => s.to_string(),
         },
         [y, m] if y.len() == 4 => match (num(y), num(m).and_then(month)) {

@@ -8,6 +8,7 @@ use crate::clock::Clock;
 use crate::drafts::DraftError;
 use crate::drafts::{Access, DraftStore, OpenDraft, QuestionnaireRef};
 use crate::engine::{Answers, Lang, Questionnaire, Text};
+use crate::words::Template;
 
 /// How long a draft lives (SPEC §2 S0, DR-16).
 pub const DRAFT_DAYS: i64 = 60;
@@ -266,10 +267,11 @@ impl DraftsStore {
             .map(|d| Damaged {
                 name: d.file.clone(),
                 reason: match &d.moved_to {
-                    Some(p) => Text::new(
-                        format!("{} (→ {})", d.reason.en, p.display()),
-                        format!("{} (→ {})", d.reason.fr, p.display()),
-                    ),
+                    Some(p) => {
+                        const MOVED: Template =
+                            Template::new(&["reason", "path"], "{reason} (→ {path})", "{reason} (→ {path})");
+                        crate::fill_text!(MOVED, reason = &d.reason, path = p.display())
+                    }
                     None => d.reason.clone(),
                 },
             })
