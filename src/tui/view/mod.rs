@@ -176,7 +176,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     let mut cursor = None;
     match on {
         On::Start(v) => {
-            header_line(app.q.title.get(app.lang), "", head, buf, t);
+            header_line(&fit_title(app.q.title.get(app.lang), head.width as usize), "", head, buf, t);
             start::render(c, v, body, buf, t);
         }
         On::Draft(s) => {
@@ -217,6 +217,19 @@ fn too_small(lang: Lang, area: Rect, buf: &mut Buffer) {
         i18n::TOO_SMALL_KEYS.get(lang)
     );
     Paragraph::new(msg).wrap(Wrap { trim: true }).render(area, buf);
+}
+
+/// The questionnaire's title for the start screen's header: whole where it fits; else without
+/// its first aside in brackets ("… Certificate (proof of citizenship), online (CIT 0001)" →
+/// "… Certificate, online (CIT 0001)"), so the form's number stays in sight at 80 columns.
+fn fit_title(title: &str, w: usize) -> std::borrow::Cow<'_, str> {
+    if title.width() < w {
+        return title.into();
+    }
+    match title.split_once(" (").and_then(|(head, rest)| Some((head, rest.split_once(')')?.1))) {
+        Some((head, tail)) if !tail.is_empty() => format!("{head}{tail}").into(),
+        _ => title.into(),
+    }
 }
 
 fn header_line(left: &str, right: &str, area: Rect, buf: &mut Buffer, t: Theme) {
@@ -583,6 +596,17 @@ pub fn wrap(s: &str, width: usize, first: &str, indent: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_title_keeps_the_form_number_at_80_columns() {
+        let en = "Application for a Citizenship Certificate (proof of citizenship), online (CIT 0001)";
+        let fr = "Demande de certificat de citoyenneté (preuve de citoyenneté), en ligne (CIT 0001)";
+        assert_eq!(fit_title(en, 120), en);
+        assert_eq!(fit_title(en, 80), "Application for a Citizenship Certificate, online (CIT 0001)");
+        assert_eq!(fit_title(fr, 80), "Demande de certificat de citoyenneté, en ligne (CIT 0001)");
+        assert_eq!(fit_title("No aside at all", 5), "No aside at all");
+        assert_eq!(fit_title("Ends (in an aside)", 5), "Ends (in an aside)");
+    }
 
     #[test]
     fn wrap_keeps_words_and_cuts_long_ones() {
