@@ -274,33 +274,33 @@ pub const EXPIRED_REMOVED: Template = Template::new(
     &["label", "on"],
     "Draft '{label}' (started {on}) was more than 60 days old and has been deleted (drafts are kept 60 days \
      from the day they were started).",
-    "Le brouillon '{label}' (commencé le {on}) avait plus de 60 jours et a été supprimé (les brouillons sont \
+    "Le brouillon « {label} » (commencé le {on}) avait plus de 60 jours et a été supprimé (les brouillons sont \
      conservés 60 jours à partir du jour où ils ont été commencés).",
 );
 pub const EXPIRED_KEPT: Template = Template::new(
     &["label", "on"],
     "Draft '{label}' (started {on}) expired, NOT erased — `citcert drafts purge` says why",
-    "Le brouillon '{label}' (commencé le {on}) expiré, NON effacé — `citcert drafts purge` dit pourquoi",
+    "Le brouillon « {label} » (commencé le {on}) expiré, NON effacé — `citcert drafts purge` dit pourquoi",
 );
 /// A draft held past day 60, in the list before the question.
 pub const HELD_ROW: Template = Template::new(
     &["label", "on"],
     "  Draft '{label}' (started {on})",
-    "  Le brouillon '{label}' (commencé le {on})",
+    "  Le brouillon « {label} » (commencé le {on})",
 );
 pub const HELD_ERASED: Template =
-    Template::new(&["label"], "Draft '{label}' erased.", "Le brouillon '{label}' a été effacé.");
+    Template::new(&["label"], "Draft '{label}' erased.", "Le brouillon « {label} » a été effacé.");
 pub const HELD_NOT_ERASED: Template =
-    Template::new(&["label"], "Draft '{label}': NOT erased", "Le brouillon '{label}' : NON effacé");
+    Template::new(&["label"], "Draft '{label}': NOT erased", "Le brouillon « {label} » : NON effacé");
 pub const HELD_NOT_ERASED_WHY: Template = Template::new(
     &["label", "why"],
     "Draft '{label}': NOT erased: {why}",
-    "Le brouillon '{label}' : NON effacé : {why}",
+    "Le brouillon « {label} » : NON effacé : {why}",
 );
 pub const PASSPHRASE_OF: Template = Template::new(
     &["id", "label"],
     "Passphrase of draft {id} '{label}'",
-    "Phrase de passe du brouillon {id} '{label}'",
+    "Phrase de passe du brouillon {id} « {label} »",
 );
 pub const DRAFTS_IN: Template = Template::new(&["dir"], "Drafts in {dir}:", "Brouillons dans {dir} :");
 /// One draft of the list: "2) Amira — id 2025-06-01-ab12, started 2025-06-01, 55 days left, 12% done".
@@ -312,10 +312,10 @@ pub const DRAFT_ROW: Template = Template::new(
 pub const CREATED: Template = Template::new(
     &["id", "label", "on", "left"],
     "Started draft {id} '{label}': started {on}, {left}.",
-    "Brouillon commencé {id} '{label}' : commencé le {on}, {left}.",
+    "Brouillon commencé {id} « {label} » : commencé le {on}, {left}.",
 );
 pub const OPENED: Template =
-    Template::new(&["id", "label"], "Opened draft {id} '{label}'.", "Brouillon ouvert {id} '{label}'.");
+    Template::new(&["id", "label"], "Opened draft {id} '{label}'.", "Brouillon ouvert {id} « {label} ».");
 /// A draft whose answers do not fit the questionnaire: each answer's problem.
 pub const DRAFT_UNREADABLE: Template =
     Template::new(&["id", "errors"], "draft {id}: {errors}", "brouillon {id} : {errors}");

@@ -29,12 +29,12 @@ fn a_persons_words_keep_their_colons_and_citcerts_own_take_the_french_space() {
     let (code, out) = session(dir.path(), input, Lang::Fr);
     assert_eq!(code, 0, "{out}");
     // The person's words, as typed.
-    assert!(out.contains("'Appel: Amira'"), "{out}");
+    assert!(out.contains("« Appel: Amira »"), "{out}");
     assert!(!out.contains("Appel : Amira"), "{out}");
     assert!(out.contains("Note de l’agent : Mère: à vérifier"), "{out}");
     assert!(!out.contains("Mère : à vérifier"), "{out}");
     // citcert's own colon after the name: one space each side, never two.
-    assert!(out.contains("'Appel: Amira' : commencé le 2025-06-10"), "{out}");
+    assert!(out.contains("« Appel: Amira » : commencé le 2025-06-10"), "{out}");
     assert!(!out.contains(" :  "), "a doubled space after a colon: {out}");
     // Every other line (not holding the person's words, not an echoed answer) has French colons.
     for line in out.lines().filter(|l| !l.contains("Amira") && !l.contains("Mère")) {
@@ -140,8 +140,8 @@ fn held_drafts_kept_are_not_called_no_drafts_and_erased_ones_are_said_in_french(
         out.contains("Aucun brouillon qui puisse être ouvert : les brouillons de plus de 60 jours"),
         "{out}"
     );
-    assert!(out.contains("'A: un' (commencé le 2025-06-10)"), "{out}");
+    assert!(out.contains("« A: un » (commencé le 2025-06-10)"), "{out}");
     let (_, out) = later("oui\nquitter\n");
-    assert!(out.contains("Le brouillon 'A: un' a été effacé."), "{out}");
+    assert!(out.contains("Le brouillon « A: un » a été effacé."), "{out}");
     assert!(out.contains("Aucun brouillon pour l’instant."), "{out}");
 }
