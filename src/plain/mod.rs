@@ -333,8 +333,10 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 self.say(format!("     {}", self.t(s::DAYS_WARN)))?;
             }
         }
+        // With no draft to open, the question does not offer numbers.
+        let choose = if rows.is_empty() { s::CHOOSE_NEW } else { s::CHOOSE_DRAFT };
         loop {
-            let Line::Text(line) = self.prompt(self.t(s::CHOOSE_DRAFT))? else {
+            let Line::Text(line) = self.prompt(self.t(choose))? else {
                 self.say(self.t(s::EOF))?;
                 return Ok(None);
             };
@@ -343,7 +345,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                 "" => continue,
                 "quit" | "exit" | "quitter" => return Ok(None),
                 "?" | "help" | "aide" => {
-                    self.say(self.t(s::CHOOSE_DRAFT))?;
+                    self.say(self.t(choose))?;
                     continue;
                 }
                 "new" | "nouveau" | "new locked" | "nouveau verrouillé" | "nouveau verrouille" => loop {
@@ -386,6 +388,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                         }
                     }
                 },
+                _ if rows.is_empty() => self.say(self.t(s::NOTHING_TO_OPEN))?,
                 _ => {
                     let id = match choice.parse::<usize>() {
                         Ok(n) if (1..=rows.len()).contains(&n) => Ok(rows[n - 1].id.clone()),

@@ -33,6 +33,16 @@ pub const CHOOSE_DRAFT: Tr = Tr(
     "Choisissez un numéro de brouillon, « nouveau » (« nouveau verrouillé » : verrouillé par une phrase de \
      passe) ou « quitter »",
 );
+/// The question when there is no draft to open.
+pub const CHOOSE_NEW: Tr = Tr(
+    "Type \"new\" to start a draft (\"new locked\": locked with a passphrase), or \"quit\"",
+    "Tapez « nouveau » pour commencer un brouillon (« nouveau verrouillé » : verrouillé par une phrase de \
+     passe) ou « quitter »",
+);
+pub const NOTHING_TO_OPEN: Tr = Tr(
+    "There is no draft to open. Type new to start one, or quit.",
+    "Il n’y a aucun brouillon à ouvrir. Tapez nouveau pour en commencer un, ou quitter.",
+);
 pub const NOT_A_DRAFT: Tr = Tr(
     "That is not one of the choices. Type a number from the list, new, or quit.",
     "Ce n’est pas un des choix. Tapez un numéro de la liste, nouveau ou quitter.",

@@ -317,7 +317,7 @@ fn french_prompts_with_lang_fr() {
     let q = builtin().unwrap();
     let (code, out, _) = binary(dir.path(), &["--lang", "fr"], "nouveau\nEssai\n1\nzzz\n?\n");
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("Choisissez un numéro de brouillon"), "{out}");
+    assert!(out.contains("Tapez « nouveau » pour commencer un brouillon"), "{out}");
     assert!(out.contains(&q.questions[0].prompt.fr), "{out}");
     assert!(out.contains(&q.questions[1].prompt.fr), "{out}");
     assert!(out.contains("Écran 1 sur"), "{out}");

@@ -145,3 +145,26 @@ fn held_drafts_kept_are_not_called_no_drafts_and_erased_ones_are_said_in_french(
     assert!(out.contains("Le brouillon « A: un » a été effacé."), "{out}");
     assert!(out.contains("Aucun brouillon pour l’instant."), "{out}");
 }
+
+#[test]
+fn with_no_draft_yet_the_question_offers_only_new_and_quit() {
+    for (lang, new, quit, none) in [
+        (Lang::En, "new", "quit", "There is no draft to open. Type new to start one, or quit."),
+        (
+            Lang::Fr,
+            "nouveau",
+            "quitter",
+            "Il n’y a aucun brouillon à ouvrir. Tapez nouveau pour en commencer un, ou quitter.",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let (code, out) = session(dir.path(), &format!("Amira\n1\n{new}\nAmira\n{quit}\n"), lang);
+        assert_eq!(code, 0, "{out}");
+        // A name or a number typed where there is nothing to open: said plainly, no list to pick from.
+        assert_eq!(out.matches(none).count(), 2, "{out}");
+        assert!(!out.contains("number"), "{out}");
+        assert!(!out.contains("numéro"), "{out}");
+        assert!(!out.contains("drafts list"), "{out}");
+        assert!(out.contains("Amira"), "{out}");
+    }
+}
