@@ -18,6 +18,7 @@ use crate::engine::answers::normalise;
 use crate::engine::{
     AnswerValue, Answers, Context, Evaluation, Explain, ItemKind, Lang, QType, Questionnaire, Text, evaluate,
 };
+use crate::fill_text;
 
 /// The default size limit, in megabytes (`--max-mb`, `CITCERT_MAX_UPLOAD_MB`).
 pub const DEFAULT_MAX_MB: u64 = 4;
@@ -193,101 +194,35 @@ impl Explain for AttachError {
     fn explain(&self) -> Text {
         match self {
             AttachError::NotFound { path } => {
-                let (p, h) = (crate::safe_text::path(path), where_hint(path));
-                Text::new(
-                    format!("{p}: no such file; check the path (it is {})", h.en),
-                    format!("{p} : fichier introuvable; vérifiez le chemin ({})", h.fr),
-                )
+                fill_text!(w::NOT_FOUND, path = crate::safe_text::path(path), hint = where_hint(path))
             }
-            AttachError::NotAFile { path } => {
-                let p = crate::safe_text::path(path);
-                Text::new(
-                    format!("{p}: not a regular file; give the path of the document itself"),
-                    format!("{p} : ce n'est pas un fichier ordinaire; donnez le chemin du document lui-même"),
-                )
-            }
+            AttachError::NotAFile { path } => fill_text!(w::NOT_A_FILE, path = crate::safe_text::path(path)),
             AttachError::Unreadable { path, reason } => {
-                let p = crate::safe_text::path(path);
-                Text::new(
-                    format!("{p}: cannot be read ({}); check its permissions", reason.en),
-                    format!("{p} : illisible : {}; vérifiez ses permissions", reason.fr),
-                )
+                fill_text!(w::UNREADABLE, path = crate::safe_text::path(path), reason = reason)
             }
             AttachError::WrongType { path, why } => {
-                let p = crate::safe_text::path(path);
-                Text::new(
-                    format!(
-                        "{p}: refused: {}; the portal takes JPEG, PNG or PDF files only — convert it and attach again",
-                        why.en
-                    ),
-                    format!(
-                        "{p} : refusé : {}; le portail n'accepte que les fichiers JPEG, PNG ou PDF — \
-                         convertissez-le et joignez-le de nouveau",
-                        why.fr
-                    ),
-                )
+                fill_text!(w::WRONG_TYPE, path = crate::safe_text::path(path), why = why)
             }
-            AttachError::TooLarge { path, size, max } => {
-                let p = crate::safe_text::path(path);
-                Text::new(
-                    format!(
-                        "{p}: refused: {} is over the {} limit; scan it at a lower resolution or split it, or raise \
-                         the limit with --max-mb",
-                        human_size(*size),
-                        human_size(*max)
-                    ),
-                    format!(
-                        "{p} : refusé : {} dépasse la limite de {}; numérisez-le à une résolution plus basse ou \
-                         divisez-le, ou augmentez la limite avec --max-mb",
-                        human_size_in(*size, Lang::Fr),
-                        human_size_in(*max, Lang::Fr)
-                    ),
-                )
-            }
+            AttachError::TooLarge { path, size, max } => fill_text!(
+                w::TOO_LARGE,
+                path = crate::safe_text::path(path),
+                size = human_size_text(*size),
+                max = human_size_text(*max)
+            ),
             AttachError::UnknownItem { item, on_list } => {
-                let l = on_list.join(", ");
-                Text::new(
-                    format!("{item}: no such checklist item; this draft's checklist has: {l}"),
-                    format!(
-                        "{item} : aucun élément de ce nom dans la liste de documents; la liste de ce brouillon \
-                         contient : {l}"
-                    ),
-                )
+                fill_text!(w::UNKNOWN_ITEM, item = item, list = on_list.join(", "))
             }
             AttachError::NotOnChecklist { item, why, on_list } => {
-                let l = on_list.join(", ");
-                Text::new(
-                    format!(
-                        "{item}: not on this draft's checklist ({}); this draft's checklist has: {l}",
-                        why.en
-                    ),
-                    format!(
-                        "{item} : cet élément n'est pas sur la liste de documents de ce brouillon ({}); \
-                         la liste de ce brouillon contient : {l}",
-                        why.fr
-                    ),
-                )
+                fill_text!(w::NOT_ON_CHECKLIST, item = item, why = why, list = on_list.join(", "))
             }
             AttachError::NotAnUpload { item, why } => {
-                Text::new(format!("{item}: {}", why.en), format!("{item} : {}", why.fr))
+                fill_text!(crate::documents::SUBJECT_PROBLEM, subject = item, problem = why)
             }
             AttachError::BadAnswer { field, problem } => {
-                let field = crate::safe_text::inline(field);
-                Text::new(format!("--set {field}: {}", problem.en), format!("--set {field} : {}", problem.fr))
+                fill_text!(w::BAD_ANSWER, field = crate::safe_text::inline(field), problem = problem)
             }
             AttachError::PathNotText { path } => {
-                let p = crate::safe_text::path(path);
-                Text::new(
-                    format!(
-                        "{p}: refused: the file's full path has characters that are not valid text (UTF-8), which \
-                         a draft cannot record; rename the file or its folders and attach it again"
-                    ),
-                    format!(
-                        "{p} : refusé : le chemin complet du fichier contient des caractères qui ne sont pas du \
-                         texte valide (UTF-8), qu'un brouillon ne peut pas enregistrer; renommez le fichier ou ses \
-                         dossiers et joignez-le de nouveau"
-                    ),
-                )
+                fill_text!(w::PATH_NOT_TEXT, path = crate::safe_text::path(path))
             }
         }
     }
@@ -307,13 +242,15 @@ fn where_hint(path: &Path) -> Text {
         Text::new("absolute", "le chemin est absolu")
     } else {
         match std::env::current_dir() {
-            Ok(d) => Text::new(
-                format!("read from {}", crate::safe_text::path(&d)),
-                format!("le chemin part du dossier {}", crate::safe_text::path(&d)),
-            ),
+            Ok(d) => fill_text!(w::READ_FROM, dir = crate::safe_text::path(&d)),
             Err(_) => Text::new("relative", "le chemin est relatif"),
         }
     }
+}
+
+/// [`human_size`] in English and French, to put into a sentence in both languages.
+fn human_size_text(bytes: u64) -> Text {
+    Text::new(human_size_in(bytes, Lang::En), human_size_in(bytes, Lang::Fr))
 }
 
 /// "3.2 MB (3355443 bytes)".
@@ -454,10 +391,7 @@ impl FileState {
                 "file missing (moved or deleted since attached); attach it again",
                 "fichier manquant (déplacé ou supprimé depuis qu'il a été joint); joignez-le de nouveau",
             )),
-            FileState::Unreadable(e) => Some(Text::new(
-                format!("file cannot be read now ({})", e.en),
-                format!("le fichier ne peut pas être lu maintenant : {}", e.fr),
-            )),
+            FileState::Unreadable(e) => Some(fill_text!(w::UNREADABLE_NOW, reason = e)),
         }
     }
 }
@@ -523,17 +457,10 @@ pub fn attach(
         let action = it.kind == ItemKind::Action;
         return Err(AttachError::NotAnUpload {
             item: it.id.clone(),
-            why: Text::new(
-                format!(
-                    "is {} item ({}), not a document to upload; nothing to attach",
-                    if action { "an action" } else { "an answer or information" },
-                    it.title.get(Lang::En)
-                ),
-                format!(
-                    "c'est {} ({}), pas un document à téléverser; il n'y a rien à joindre",
-                    if action { "une action à faire" } else { "une réponse ou une information" },
-                    it.title.get(Lang::Fr)
-                ),
+            why: fill_text!(
+                w::NOT_A_DOCUMENT,
+                kind = if action { w::AN_ACTION } else { w::AN_ANSWER },
+                title = &it.title
             ),
         });
     }
@@ -551,10 +478,7 @@ pub fn attach(
     if !ev.items.iter().any(|r| r.item == ii) {
         return Err(AttachError::NotOnChecklist {
             item: it.id.clone(),
-            why: Text::new(
-                format!("your answers do not call for “{}”", it.title.get(Lang::En)),
-                format!("vos réponses ne demandent pas « {} »", it.title.get(Lang::Fr)),
-            ),
+            why: fill_text!(w::NOT_CALLED_FOR, title = &it.title),
             on_list,
         });
     }
@@ -571,13 +495,9 @@ pub fn attach(
                 .join(", ")
         };
         let Some(question) = q.question(&id) else {
-            let (item, f) = (&it.id, fields());
             return Err(AttachError::BadAnswer {
                 field: field.clone(),
-                problem: Text::new(
-                    format!("{item} has no question “{field}”; its fields are: {f}"),
-                    format!("{item} n'a pas de question « {field} »; ses champs sont : {f}"),
-                ),
+                problem: fill_text!(w::NO_SUCH_FIELD, item = it.id, field = field, fields = fields()),
             });
         };
         if question.qtype == QType::File {
@@ -596,16 +516,13 @@ pub fn attach(
                 let msg = without_value(msg, value);
                 // The options are listed unless the message already names them.
                 let named = question.options.iter().any(|o| msg.en.contains(&o.id));
-                let (en, fr) = if question.options.is_empty() || named {
-                    (String::new(), String::new())
+                let problem = if question.options.is_empty() || named {
+                    msg
                 } else {
                     let ids = question.options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ");
-                    (format!(" (one of: {ids})"), format!(" (valeurs possibles : {ids})"))
+                    fill_text!(w::ONE_OF, problem = &msg, ids = ids)
                 };
-                return Err(AttachError::BadAnswer {
-                    field: field.clone(),
-                    problem: Text::new(format!("{}{en}", msg.en), format!("{}{fr}", msg.fr)),
-                });
+                return Err(AttachError::BadAnswer { field: field.clone(), problem });
             }
         }
     }
@@ -732,6 +649,95 @@ pub fn ask_missing(
     }
 }
 
+/// The sentences of attaching, each one [`Template`] for both languages (issue 14).
+mod w {
+    use crate::words::{Fixed, Template};
+
+    pub const NOT_FOUND: Template = Template::new(
+        &["path", "hint"],
+        "{path}: no such file; check the path (it is {hint})",
+        "{path} : fichier introuvable; vérifiez le chemin ({hint})",
+    );
+    pub const NOT_A_FILE: Template = Template::new(
+        &["path"],
+        "{path}: not a regular file; give the path of the document itself",
+        "{path} : ce n'est pas un fichier ordinaire; donnez le chemin du document lui-même",
+    );
+    pub const UNREADABLE: Template = Template::new(
+        &["path", "reason"],
+        "{path}: cannot be read ({reason}); check its permissions",
+        "{path} : illisible : {reason}; vérifiez ses permissions",
+    );
+    /// `why`: what the file looks like instead ("it is a GIF image").
+    pub const WRONG_TYPE: Template = Template::new(
+        &["path", "why"],
+        "{path}: refused: {why}; the portal takes JPEG, PNG or PDF files only — convert it and attach again",
+        "{path} : refusé : {why}; le portail n'accepte que les fichiers JPEG, PNG ou PDF — \
+         convertissez-le et joignez-le de nouveau",
+    );
+    pub const TOO_LARGE: Template = Template::new(
+        &["path", "size", "max"],
+        "{path}: refused: {size} is over the {max} limit; scan it at a lower resolution or split it, or raise \
+         the limit with --max-mb",
+        "{path} : refusé : {size} dépasse la limite de {max}; numérisez-le à une résolution plus basse ou \
+         divisez-le, ou augmentez la limite avec --max-mb",
+    );
+    pub const UNKNOWN_ITEM: Template = Template::new(
+        &["item", "list"],
+        "{item}: no such checklist item; this draft's checklist has: {list}",
+        "{item} : aucun élément de ce nom dans la liste de documents; la liste de ce brouillon \
+         contient : {list}",
+    );
+    pub const NOT_ON_CHECKLIST: Template = Template::new(
+        &["item", "why", "list"],
+        "{item}: not on this draft's checklist ({why}); this draft's checklist has: {list}",
+        "{item} : cet élément n'est pas sur la liste de documents de ce brouillon ({why}); \
+         la liste de ce brouillon contient : {list}",
+    );
+    pub const BAD_ANSWER: Template =
+        Template::new(&["field", "problem"], "--set {field}: {problem}", "--set {field} : {problem}");
+    pub const PATH_NOT_TEXT: Template = Template::new(
+        &["path"],
+        "{path}: refused: the file's full path has characters that are not valid text (UTF-8), which \
+         a draft cannot record; rename the file or its folders and attach it again",
+        "{path} : refusé : le chemin complet du fichier contient des caractères qui ne sont pas du \
+         texte valide (UTF-8), qu'un brouillon ne peut pas enregistrer; renommez le fichier ou ses \
+         dossiers et joignez-le de nouveau",
+    );
+    /// Where a relative path is read from (the `hint` of [`NOT_FOUND`]).
+    pub const READ_FROM: Template =
+        Template::new(&["dir"], "read from {dir}", "le chemin part du dossier {dir}");
+    pub const UNREADABLE_NOW: Template = Template::new(
+        &["reason"],
+        "file cannot be read now ({reason})",
+        "le fichier ne peut pas être lu maintenant : {reason}",
+    );
+    /// `kind`: [`AN_ACTION`] or [`AN_ANSWER`].
+    pub const NOT_A_DOCUMENT: Template = Template::new(
+        &["kind", "title"],
+        "is {kind} item ({title}), not a document to upload; nothing to attach",
+        "c'est {kind} ({title}), pas un document à téléverser; il n'y a rien à joindre",
+    );
+    pub const AN_ACTION: Fixed = Fixed::new("an action", "une action à faire");
+    pub const AN_ANSWER: Fixed = Fixed::new("an answer or information", "une réponse ou une information");
+    pub const NOT_CALLED_FOR: Template = Template::new(
+        &["title"],
+        "your answers do not call for “{title}”",
+        "vos réponses ne demandent pas « {title} »",
+    );
+    pub const NO_SUCH_FIELD: Template = Template::new(
+        &["item", "field", "fields"],
+        "{item} has no question “{field}”; its fields are: {fields}",
+        "{item} n'a pas de question « {field} »; ses champs sont : {fields}",
+    );
+    /// A refused answer, then the values the question takes.
+    pub const ONE_OF: Template = Template::new(
+        &["problem", "ids"],
+        "{problem} (one of: {ids})",
+        "{problem} (valeurs possibles : {ids})",
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -795,6 +801,76 @@ mod tests {
                 assert!(!t.fr.contains(english), "{english:?} in {}", t.fr);
             }
         }
+    }
+
+    /// The refusals `attach` makes from the questionnaire (the item's kind and title, its fields, a
+    /// field's options) say the same in English and French, each with its own words around them.
+    #[test]
+    fn refusals_about_the_item_and_its_answers_in_both_languages() {
+        let q = crate::engine::builtin().expect("the built-in questionnaire");
+        let on = NaiveDate::from_ymd_opt(2025, 6, 8).unwrap();
+        let clock = Clock::Fixed(on);
+        let persona: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/personas/P01.answers.json")).expect("P01 fixture");
+        let qref = crate::drafts::QuestionnaireRef { id: q.id.clone(), version: q.version.clone() };
+        let mut d = Draft::new("3f9a0c1e".into(), "P01".into(), on, clock.now(), qref, "en".into());
+        d.answers = persona["answers"].as_object().cloned().expect("P01 answers");
+        let mut refuse = |item: &str, set: &[(&str, &str)]| {
+            let set = set.iter().map(|(f, v)| (f.to_string(), v.to_string())).collect();
+            let opts = AttachOptions { set, ..AttachOptions::default() };
+            attach(&mut d, q, item, Path::new("nope.pdf"), &opts, &clock).unwrap_err().explain()
+        };
+        let title = |id: &str| q.items[q.item_index(id).unwrap()].title.clone();
+
+        let (t, r) = (refuse("CL-RETURN-CERT", &[]), title("CL-RETURN-CERT"));
+        assert_eq!(
+            t.en,
+            format!(
+                "CL-RETURN-CERT: is an action item ({}), not a document to upload; nothing to attach",
+                r.en
+            )
+        );
+        assert_eq!(
+            t.fr,
+            format!(
+                "CL-RETURN-CERT : c'est une action à faire ({}), pas un document à téléverser; il n'y a rien à \
+                 joindre",
+                r.fr
+            )
+        );
+        let (t, r) = (refuse("cl-loss-details", &[]), title("CL-LOSS-DETAILS"));
+        assert!(
+            t.en.starts_with(&format!("CL-LOSS-DETAILS: is an answer or information item ({}), ", r.en)),
+            "{t:?}"
+        );
+        assert!(
+            t.fr.starts_with(&format!("CL-LOSS-DETAILS : c'est une réponse ou une information ({}), ", r.fr))
+        );
+
+        let (t, r) = (refuse("CL-URGENT-PROOF", &[]), title("CL-URGENT-PROOF"));
+        let why = format!(
+            "CL-URGENT-PROOF: not on this draft's checklist (your answers do not call for “{}”); ",
+            r.en
+        );
+        assert!(t.en.starts_with(&why), "{t:?}");
+        let pourquoi = format!(
+            "CL-URGENT-PROOF : cet élément n'est pas sur la liste de documents de ce brouillon (vos réponses ne \
+             demandent pas « {} »); ",
+            r.fr
+        );
+        assert!(t.fr.starts_with(&pourquoi), "{t:?}");
+
+        let t = refuse("CL-ID1", &[("colour", "blue")]);
+        assert!(t.en.starts_with("--set colour: CL-ID1 has no question “colour”; its fields are: "), "{t:?}");
+        assert!(t.fr.starts_with("--set colour : CL-ID1 n'a pas de question « colour »; ses champs sont : "));
+
+        // A value the field does not take: the refusal names the choices once and never repeats the
+        // answer (stderr may be logged).
+        let t = refuse("CL-ID1", &[("language", "zzz")]);
+        assert_eq!(t.en, "--set language: “…” is not one of the choices: english, french, other.");
+        assert!(t.fr.starts_with("--set language : « … » ne fait pas partie des choix : english, "), "{t:?}");
+        assert!(!t.fr.contains("valeurs possibles"), "{t:?}");
+        assert!(!t.en.contains("zzz") && !t.fr.contains("zzz"), "the answer is never repeated: {t:?}");
     }
 
     #[test]

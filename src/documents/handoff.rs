@@ -13,8 +13,8 @@ use crate::context::CliError;
 use crate::drafts::io_reason;
 use crate::engine::Explain;
 use crate::engine::{Answers, Context, Evaluation, Lang, Questionnaire, Text, evaluate};
-use crate::fill;
 use crate::words::Template;
+use crate::{fill, fill_text};
 
 /// Text from a file name, draft or package, neutralised for the terminal.
 fn safe(s: &str) -> String {
@@ -41,15 +41,15 @@ pub fn max_bytes(arg: Option<&str>) -> Result<u64, CliError> {
         None => Ok(DEFAULT_MAX_MB * 1024 * 1024),
         Some(s) => match s.parse::<f64>() {
             Ok(mb) if mb > 0.0 && mb <= 1024.0 => Ok((mb * 1024.0 * 1024.0) as u64),
-            _ => Err(CliError::usage(Text::new(
-                format!(
-                    "--max-mb / CITCERT_MAX_UPLOAD_MB: '{s}' is not a size in megabytes between 0 and 1024, e.g. 4"
-                ),
-                format!(
-                    "--max-mb / CITCERT_MAX_UPLOAD_MB : « {s} » n'est pas une taille en mégaoctets entre 0 et 1024, \
-                     p. ex. 4"
-                ),
-            ))),
+            _ => {
+                const NOT_A_SIZE: Template = Template::new(
+                    &["value"],
+                    "--max-mb / CITCERT_MAX_UPLOAD_MB: '{value}' is not a size in megabytes between 0 and 1024, e.g. 4",
+                    "--max-mb / CITCERT_MAX_UPLOAD_MB : « {value} » n'est pas une taille en mégaoctets entre 0 et \
+                     1024, p. ex. 4",
+                );
+                Err(CliError::usage(fill_text!(NOT_A_SIZE, value = s)))
+            }
         },
     }
 }
@@ -70,16 +70,12 @@ pub fn write_summary(
     for (ext, text) in [("md", export::to_markdown(&e)), ("html", export::to_html(&e))] {
         let p = dir.join(format!("{stem}.{ext}"));
         let name = p.display().to_string();
-        let fail = |e: std::io::Error| {
-            let r = io_reason(&e);
-            Text::new(
-                format!("{name}: cannot write: {}; check the folder exists and is writable", r.en),
-                format!(
-                    "{name} : impossible d'écrire : {}; vérifiez que le dossier existe et que vous pouvez y écrire",
-                    r.fr
-                ),
-            )
-        };
+        const CANNOT_WRITE: Template = Template::new(
+            &["path", "reason"],
+            "{path}: cannot write: {reason}; check the folder exists and is writable",
+            "{path} : impossible d'écrire : {reason}; vérifiez que le dossier existe et que vous pouvez y écrire",
+        );
+        let fail = |e: std::io::Error| fill_text!(CANNOT_WRITE, path = name, reason = io_reason(&e));
         let mut f = crate::drafts::fsutil::create_private(&p).map_err(fail)?;
         f.write_all(text.as_bytes()).and_then(|_| f.sync_all()).map_err(fail)?;
         written.push(p);
@@ -205,22 +201,21 @@ pub fn build_package(
     let mut answers = src.answers.to_json_map();
     for (qid, rel, a) in &copies {
         let p = crate::safe_text::path(&a.path);
-        let bytes = crate::drafts::fsutil::read_regular(&a.path, a.size, false).map_err(|err| {
-            let r = io_reason(&err);
-            CliError::refused(Text::new(
-                format!("{p}: cannot be read ({}); attach it again", r.en),
-                format!("{p} : illisible : {}; joignez-le de nouveau", r.fr),
-            ))
-        })?;
+        const UNREADABLE: Template = Template::new(
+            &["path", "reason"],
+            "{path}: cannot be read ({reason}); attach it again",
+            "{path} : illisible : {reason}; joignez-le de nouveau",
+        );
+        const CHANGED: Template = Template::new(
+            &["path", "item"],
+            "{path}: changed on disk since it was attached to {item}; attach it again",
+            "{path} : modifié sur le disque depuis qu'il a été joint à {item}; joignez-le de nouveau",
+        );
+        let bytes = crate::drafts::fsutil::read_regular(&a.path, a.size, false)
+            .map_err(|err| CliError::refused(fill_text!(UNREADABLE, path = p, reason = io_reason(&err))))?;
         use sha2::Digest;
         if attach::hex(&sha2::Sha256::digest(&bytes)) != a.sha256 {
-            let item = &a.item;
-            return Err(CliError::refused(Text::new(
-                format!("{p}: changed on disk since it was attached to {item}; attach it again"),
-                format!(
-                    "{p} : modifié sur le disque depuis qu'il a été joint à {item}; joignez-le de nouveau"
-                ),
-            )));
+            return Err(CliError::refused(fill_text!(CHANGED, path = p, item = a.item)));
         }
         answers.insert(qid.clone(), serde_json::Value::String(rel.clone()));
         files.push(crate::documents::package::PackageFile { path: rel.clone(), bytes });
@@ -242,9 +237,9 @@ pub fn build_package(
         path: "summary.html".into(),
         bytes: export::to_html(&e).into_bytes(),
     });
+    const PACKAGE: Template = Template::new(&["problem"], "package: {problem}", "package : {problem}");
     let pe = |e: crate::documents::package::PackageError| {
-        let t = e.explain();
-        CliError::refused(Text::new(format!("package: {}", t.en), format!("package : {}", t.fr)))
+        CliError::refused(fill_text!(PACKAGE, problem = e.explain()))
     };
     let key_dir = crate::documents::package::key_dir().map_err(pe)?;
     // With the other notices: the TUI and plain mode show them; a line on stderr would land under
@@ -253,20 +248,18 @@ pub fn build_package(
     const WARNING: Template =
         Template::new(&["warning"], "citcert: warning: {warning}", "citcert : avertissement : {warning}");
     if let Some(n) = &key_dir.notice {
-        notices.push(Text::new(
-            fill!(CITCERT, Lang::En, notice = n.en),
-            fill!(CITCERT, Lang::Fr, notice = n.fr),
-        ));
+        notices.push(fill_text!(CITCERT, notice = n));
     }
     let dir = key_dir.dir;
     let (key, created) = crate::documents::package::load_or_create_key(&dir).map_err(pe)?;
     if created {
+        const NEW_KEY: Template = Template::new(
+            &["path"],
+            "Made a new package signing key in {path} (0600).",
+            "Nouvelle clé de signature des paquets créée dans {path} (0600).",
+        );
         let k = dir.join(crate::documents::package::KEY_FILE);
-        let k = crate::safe_text::path(&k);
-        notices.push(Text::new(
-            format!("Made a new package signing key in {k} (0600)."),
-            format!("Nouvelle clé de signature des paquets créée dans {k} (0600)."),
-        ));
+        notices.push(fill_text!(NEW_KEY, path = crate::safe_text::path(&k)));
     }
     let m = crate::documents::package::write_package(
         out,
@@ -280,11 +273,35 @@ pub fn build_package(
     use crate::drafts::fsutil::{Kind, loose_mode_warning};
     for (path, kind) in [(dir.as_path(), Kind::KeyFolder), (out, Kind::PackageFolder)] {
         if let Some(wt) = std::fs::metadata(path).ok().and_then(|m| loose_mode_warning(path, &m, kind)) {
-            notices.push(Text::new(
-                fill!(WARNING, Lang::En, warning = wt.en),
-                fill!(WARNING, Lang::Fr, warning = wt.fr),
-            ));
+            notices.push(fill_text!(WARNING, warning = wt));
         }
     }
     Ok(Built { out: out.to_path_buf(), manifest: m, notices })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_size_limit_is_megabytes_between_0_and_1024() {
+        assert_eq!(max_bytes(None).unwrap(), DEFAULT_MAX_MB * 1024 * 1024);
+        assert_eq!(max_bytes(Some(" 1.5 ")).unwrap(), 1_572_864);
+        for bad in ["0", "-2", "1025", "4MB", "NaN"] {
+            let e = max_bytes(Some(bad)).unwrap_err().explain();
+            assert_eq!(
+                e.en,
+                format!(
+                    "--max-mb / CITCERT_MAX_UPLOAD_MB: '{bad}' is not a size in megabytes between 0 and 1024, e.g. 4"
+                )
+            );
+            assert_eq!(
+                e.fr,
+                format!(
+                    "--max-mb / CITCERT_MAX_UPLOAD_MB : « {bad} » n'est pas une taille en mégaoctets entre 0 et 1024, \
+                     p. ex. 4"
+                )
+            );
+        }
+    }
 }

@@ -20,6 +20,7 @@ use crate::documents::attach::hex;
 use crate::drafts::fsutil::{create_private, ensure_private_dir, open_regular, read_regular};
 use crate::drafts::io_reason;
 use crate::engine::{Explain, Lang, Text};
+use crate::fill_text;
 
 pub const MANIFEST: &str = "manifest.json";
 pub const SIGNATURE: &str = "manifest.sig";
@@ -38,8 +39,11 @@ impl Explain for PackageError {
     fn explain(&self) -> Text {
         match self {
             PackageError::Io { path, source } => {
-                let (p, r) = (crate::safe_text::path(path), io_reason(source));
-                Text::new(format!("{p}: {}", r.en), format!("{p} : {}", r.fr))
+                fill_text!(
+                    crate::documents::SUBJECT_PROBLEM,
+                    subject = crate::safe_text::path(path),
+                    problem = io_reason(source)
+                )
             }
             PackageError::Invalid(t) => t.clone(),
         }
@@ -106,17 +110,7 @@ pub fn move_old_key(old_dir: &Path, new_dir: &Path) -> Result<Option<Text>, Pack
     }
     let (o, n) = (old.display(), new.display());
     if std::fs::symlink_metadata(&new).is_ok() {
-        return Ok(Some(Text::new(
-            format!(
-                "an older package signing key is still in {o}; citcert signs with {n}. Delete the old \
-                 one (keep a copy if you still need to show packages it signed)."
-            ),
-            format!(
-                "une ancienne clé de signature des paquets est encore dans {o}; citcert signe avec {n}. \
-                 Supprimez l'ancienne (gardez-en une copie si vous devez encore montrer des paquets \
-                 qu'elle a signés)."
-            ),
-        )));
+        return Ok(Some(fill_text!(w::OLD_KEY_LEFT, old = o, new = n)));
     }
     ensure_private_dir(new_dir).map_err(|e| PackageError::Invalid(e.explain()))?;
     if std::fs::rename(&old, &new).is_err() {
@@ -126,16 +120,7 @@ pub fn move_old_key(old_dir: &Path, new_dir: &Path) -> Result<Option<Text>, Pack
         f.write_all(&bytes).and_then(|_| f.sync_all()).map_err(io(&new))?;
         std::fs::remove_file(&old).map_err(io(&old))?;
     }
-    Ok(Some(Text::new(
-        format!(
-            "moved the package signing key from {o} to {n}: a private key belongs in the data folder, \
-             not with settings that are often shared."
-        ),
-        format!(
-            "clé de signature des paquets déplacée de {o} vers {n} : une clé privée va dans le dossier \
-             de données, pas avec les réglages, souvent partagés."
-        ),
-    )))
+    Ok(Some(fill_text!(w::KEY_MOVED, old = o, new = n)))
 }
 
 /// A key file's bytes: a regular file of at most 4 KiB (a key is 65 bytes).
@@ -144,13 +129,7 @@ fn read_key_file(path: &Path) -> Result<Vec<u8>, PackageError> {
     let f = std::fs::File::open(path).map_err(io(path))?;
     let meta = f.metadata().map_err(io(path))?;
     if !meta.is_file() || meta.len() > 4096 {
-        let p = path.display();
-        return Err(PackageError::Invalid(Text::new(
-            format!("{p}: not a citcert signing key (not a small regular file); move it away"),
-            format!(
-                "{p} : ce n'est pas une clé de signature citcert (pas un petit fichier ordinaire); déplacez-le"
-            ),
-        )));
+        return Err(PackageError::Invalid(fill_text!(w::NOT_A_KEY_FILE, path = path.display())));
     }
     let mut bytes = Vec::new();
     f.take(4096).read_to_end(&mut bytes).map_err(io(path))?;
@@ -172,14 +151,7 @@ pub fn load_or_create_key(dir: &Path) -> Result<(SigningKey, bool), PackageError
     match std::fs::read_to_string(&path) {
         Ok(text) => {
             let seed = parse_hex::<32>(&text).ok_or_else(|| {
-                let p = crate::safe_text::path(&path);
-                PackageError::Invalid(Text::new(
-                    format!("{p}: not a citcert signing key (64 hex digits expected); move it away to make a new key"),
-                    format!(
-                        "{p} : ce n'est pas une clé de signature citcert (64 chiffres hexadécimaux attendus); \
-                         déplacez ce fichier ailleurs pour créer une nouvelle clé"
-                    ),
-                ))
+                PackageError::Invalid(fill_text!(w::NOT_A_KEY, path = crate::safe_text::path(&path)))
             })?;
             Ok((SigningKey::from_bytes(&seed), false))
         }
@@ -243,10 +215,9 @@ pub fn write_package(
 ) -> Result<Manifest, PackageError> {
     for f in files {
         if !safe_rel(&f.path) || [MANIFEST, SIGNATURE, PUBLIC_KEY].contains(&f.path.as_str()) {
-            let p = crate::safe_text::inline(&f.path);
-            return Err(PackageError::Invalid(Text::new(
-                format!("{p}: not a usable file name in a package"),
-                format!("{p} : ce nom de fichier ne peut pas servir dans un paquet"),
+            return Err(PackageError::Invalid(fill_text!(
+                w::UNUSABLE_NAME,
+                path = crate::safe_text::inline(&f.path)
             )));
         }
     }
@@ -293,29 +264,14 @@ pub fn write_package(
 /// between this check and the writes).
 fn prepare_out(out: &Path) -> Result<(), PackageError> {
     let o = crate::safe_text::path(out);
-    let refuse = |en: String, fr: String| Err(PackageError::Invalid(Text::new(en, fr)));
+    let refuse = |t: Text| Err(PackageError::Invalid(t));
     match std::fs::symlink_metadata(out) {
-        Ok(m) if m.file_type().is_symlink() => refuse(
-            format!("{o}: is a symbolic link; give the path of a new folder (citcert creates it)"),
-            format!(
-                "{o} : c'est un lien symbolique; donnez le chemin d'un nouveau dossier (citcert le crée)"
-            ),
-        ),
-        Ok(m) if !m.is_dir() => refuse(
-            format!("{o}: exists and is not a folder; give the path of a new folder (citcert creates it)"),
-            format!(
-                "{o} : existe et n'est pas un dossier; donnez le chemin d'un nouveau dossier (citcert le crée)"
-            ),
-        ),
+        Ok(m) if m.file_type().is_symlink() => refuse(fill_text!(w::OUT_IS_A_LINK, out = o)),
+        Ok(m) if !m.is_dir() => refuse(fill_text!(w::OUT_NOT_A_FOLDER, out = o)),
         Ok(m) => {
             let mut it = std::fs::read_dir(out).map_err(io(out))?;
             if it.next().is_some() {
-                return refuse(
-                    format!("{o}: the folder exists and is not empty; choose a new folder for the package"),
-                    format!(
-                        "{o} : le dossier existe et n'est pas vide; choisissez un nouveau dossier pour le paquet"
-                    ),
-                );
+                return refuse(fill_text!(w::OUT_NOT_EMPTY, out = o));
             }
             #[cfg(unix)]
             {
@@ -324,18 +280,11 @@ fn prepare_out(out: &Path) -> Result<(), PackageError> {
                 let me = unsafe { libc::geteuid() };
                 let mode = m.permissions().mode() & 0o7777;
                 if m.uid() != me || mode & 0o022 != 0 {
-                    return refuse(
-                        format!(
-                            "{o}: other users can write to this folder (mode {mode:04o}), so they could plant \
-                             links in it while the package is written; give the path of a new folder (citcert \
-                             creates it)"
-                        ),
-                        format!(
-                            "{o} : d'autres utilisateurs peuvent écrire dans ce dossier (mode {mode:04o}) et \
-                             pourraient y placer des liens pendant l'écriture du paquet; donnez le chemin d'un \
-                             nouveau dossier (citcert le crée)"
-                        ),
-                    );
+                    return refuse(fill_text!(
+                        w::OUT_WRITABLE_BY_OTHERS,
+                        out = o,
+                        mode = format!("{mode:04o}")
+                    ));
                 }
             }
             #[cfg(not(unix))]
@@ -416,10 +365,9 @@ pub const MAX_PACKAGE_FILES: usize = 10_000;
 /// The work is linear in the number of files.
 pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport, PackageError> {
     if !dir.is_dir() {
-        let d = crate::safe_text::path(dir);
-        return Err(PackageError::Invalid(Text::new(
-            format!("{d}: not a folder; give a package folder"),
-            format!("{d} : ce n'est pas un dossier; donnez le dossier d'un paquet"),
+        return Err(PackageError::Invalid(fill_text!(
+            w::NOT_A_PACKAGE_FOLDER,
+            dir = crate::safe_text::path(dir)
         )));
     }
     let mut r = VerifyReport::default();
@@ -427,11 +375,7 @@ pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport
         match read_regular(&dir.join(name), max, false) {
             Ok(b) => Some(b),
             Err(e) => {
-                let e = io_reason(&e);
-                r.problems.push(Text::new(
-                    format!("{name}: cannot be read ({}); the package is incomplete", e.en),
-                    format!("{name} : illisible : {}; le paquet est incomplet", e.fr),
-                ));
+                r.problems.push(fill_text!(w::INCOMPLETE, name = name, reason = io_reason(&e)));
                 None
             }
         }
@@ -445,10 +389,7 @@ pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport
             .and_then(parse_hex::<32>)
             .and_then(|k| VerifyingKey::from_bytes(&k).ok());
         if k.is_none() {
-            r.problems.push(Text::new(
-                format!("{PUBLIC_KEY}: altered: not an Ed25519 public key"),
-                format!("{PUBLIC_KEY} : modifié : ce n'est pas une clé publique Ed25519"),
-            ));
+            r.problems.push(fill_text!(w::NOT_A_PUBLIC_KEY, file = PUBLIC_KEY));
         }
         k
     });
@@ -459,24 +400,18 @@ pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport
     let sig = sig_bytes.as_ref().and_then(|b| {
         let s = std::str::from_utf8(b).ok().and_then(parse_hex::<64>).map(|s| Signature::from_bytes(&s));
         if s.is_none() {
-            r.problems.push(Text::new(
-                format!("{SIGNATURE}: altered: not an Ed25519 signature"),
-                format!("{SIGNATURE} : modifié : ce n'est pas une signature Ed25519"),
-            ));
+            r.problems.push(fill_text!(w::NOT_A_SIGNATURE, file = SIGNATURE));
         }
         s
     });
     if let (Some(m), Some(vk), Some(sig)) = (&manifest_bytes, &vk, &sig) {
         r.signature_ok = vk.verify_strict(m, sig).is_ok();
         if !r.signature_ok {
-            r.problems.push(Text::new(
-                format!(
-                    "bad signature: {MANIFEST}, {SIGNATURE} or {PUBLIC_KEY} was altered (the signature does not match)"
-                ),
-                format!(
-                    "signature non valide : {MANIFEST}, {SIGNATURE} ou {PUBLIC_KEY} a été modifié (la signature \
-                     ne correspond pas)"
-                ),
+            r.problems.push(fill_text!(
+                w::BAD_SIGNATURE,
+                manifest = MANIFEST,
+                signature = SIGNATURE,
+                key = PUBLIC_KEY
             ));
         }
     }
@@ -484,35 +419,20 @@ pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport
         Ok(x) => Some(x),
         Err(e) => {
             let e = crate::context::json_reason(&e);
-            r.problems.push(Text::new(
-                format!("{MANIFEST}: altered: not a citcert manifest ({})", e.en),
-                format!("{MANIFEST} : modifié : ce n'est pas un manifeste citcert ({})", e.fr),
-            ));
+            r.problems.push(fill_text!(w::NOT_A_MANIFEST, file = MANIFEST, reason = e));
             None
         }
     });
     let mut walked = Walk::default();
     walk(dir, dir, &mut walked).map_err(io(dir))?;
     if walked.truncated {
-        r.problems.push(Text::new(
-            format!("more than {MAX_PACKAGE_FILES} files: not a citcert package; only the first were checked"),
-            format!(
-                "plus de {MAX_PACKAGE_FILES} fichiers : ce n'est pas un paquet citcert; seuls les premiers ont \
-                 été vérifiés"
-            ),
-        ));
+        r.problems.push(fill_text!(w::TOO_MANY_FILES, max = MAX_PACKAGE_FILES));
     }
     for (p, what) in &walked.refused {
         if [MANIFEST, SIGNATURE, PUBLIC_KEY].contains(&p.as_str()) {
             continue; // already said: cannot be read
         }
-        r.problems.push(Text::new(
-            format!("{p}: refused: {}, not a file; a package holds regular files only", what.en),
-            format!(
-                "{p} : refusé : {}, pas un fichier; un paquet ne contient que des fichiers ordinaires",
-                what.fr
-            ),
-        ));
+        r.problems.push(fill_text!(w::NOT_A_FILE, path = p, what = what));
     }
     let mut on_disk: std::collections::BTreeSet<String> = walked.files.into_iter().collect();
     for name in [MANIFEST, SIGNATURE, PUBLIC_KEY] {
@@ -525,26 +445,17 @@ pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport
     if let Some(vk) = &vk
         && manifest.public_key_fingerprint != fingerprint(vk)
     {
-        r.problems.push(Text::new(
-            format!("{PUBLIC_KEY}: altered: its fingerprint is not the one in {MANIFEST}"),
-            format!("{PUBLIC_KEY} : modifié : son empreinte n'est pas celle de {MANIFEST}"),
-        ));
+        r.problems.push(fill_text!(w::OTHER_FINGERPRINT, key = PUBLIC_KEY, manifest = MANIFEST));
     }
     let mut listed = std::collections::HashSet::new();
     for e in &manifest.files {
         let p = &e.path;
         if !safe_rel(p) || [MANIFEST, SIGNATURE, PUBLIC_KEY].contains(&p.as_str()) {
-            r.problems.push(Text::new(
-                format!("{MANIFEST}: lists an unsafe path “{p}”"),
-                format!("{MANIFEST} : contient un chemin dangereux « {p} »"),
-            ));
+            r.problems.push(fill_text!(w::UNSAFE_PATH, manifest = MANIFEST, path = p));
             continue;
         }
         if !listed.insert(p.as_str()) {
-            r.problems.push(Text::new(
-                format!("{MANIFEST}: lists “{p}” twice"),
-                format!("{MANIFEST} : contient « {p} » deux fois"),
-            ));
+            r.problems.push(fill_text!(w::LISTED_TWICE, manifest = MANIFEST, path = p));
             continue;
         }
         if refused.contains(p.as_str()) {
@@ -557,13 +468,7 @@ pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport
         match hash_listed(&dir.join(p), e.size) {
             Ok(Some(h)) if h == e.sha256 => {}
             Ok(_) => r.altered.push(p.clone()),
-            Err(err) => {
-                let err = io_reason(&err);
-                r.problems.push(Text::new(
-                    format!("{p}: cannot be read ({})", err.en),
-                    format!("{p} : illisible : {}", err.fr),
-                ))
-            }
+            Err(err) => r.problems.push(fill_text!(w::CANNOT_READ, path = p, reason = io_reason(&err))),
         }
     }
     r.added = on_disk.into_iter().filter(|p| !listed.contains(p.as_str())).collect();
@@ -637,6 +542,133 @@ pub fn own_public_key(dir: &Path) -> Option<VerifyingKey> {
         return None;
     }
     load_or_create_key(dir).ok().map(|(k, _)| k.verifying_key())
+}
+
+/// The sentences of the package, each one [`Template`](crate::words::Template) for both languages
+/// (issue 14).
+mod w {
+    use crate::words::Template;
+
+    pub const OLD_KEY_LEFT: Template = Template::new(
+        &["old", "new"],
+        "an older package signing key is still in {old}; citcert signs with {new}. Delete the old \
+         one (keep a copy if you still need to show packages it signed).",
+        "une ancienne clé de signature des paquets est encore dans {old}; citcert signe avec {new}. \
+         Supprimez l'ancienne (gardez-en une copie si vous devez encore montrer des paquets \
+         qu'elle a signés).",
+    );
+    pub const KEY_MOVED: Template = Template::new(
+        &["old", "new"],
+        "moved the package signing key from {old} to {new}: a private key belongs in the data folder, \
+         not with settings that are often shared.",
+        "clé de signature des paquets déplacée de {old} vers {new} : une clé privée va dans le dossier \
+         de données, pas avec les réglages, souvent partagés.",
+    );
+    pub const NOT_A_KEY_FILE: Template = Template::new(
+        &["path"],
+        "{path}: not a citcert signing key (not a small regular file); move it away",
+        "{path} : ce n'est pas une clé de signature citcert (pas un petit fichier ordinaire); déplacez-le",
+    );
+    pub const NOT_A_KEY: Template = Template::new(
+        &["path"],
+        "{path}: not a citcert signing key (64 hex digits expected); move it away to make a new key",
+        "{path} : ce n'est pas une clé de signature citcert (64 chiffres hexadécimaux attendus); \
+         déplacez ce fichier ailleurs pour créer une nouvelle clé",
+    );
+    pub const UNUSABLE_NAME: Template = Template::new(
+        &["path"],
+        "{path}: not a usable file name in a package",
+        "{path} : ce nom de fichier ne peut pas servir dans un paquet",
+    );
+    pub const OUT_IS_A_LINK: Template = Template::new(
+        &["out"],
+        "{out}: is a symbolic link; give the path of a new folder (citcert creates it)",
+        "{out} : c'est un lien symbolique; donnez le chemin d'un nouveau dossier (citcert le crée)",
+    );
+    pub const OUT_NOT_A_FOLDER: Template = Template::new(
+        &["out"],
+        "{out}: exists and is not a folder; give the path of a new folder (citcert creates it)",
+        "{out} : existe et n'est pas un dossier; donnez le chemin d'un nouveau dossier (citcert le crée)",
+    );
+    pub const OUT_NOT_EMPTY: Template = Template::new(
+        &["out"],
+        "{out}: the folder exists and is not empty; choose a new folder for the package",
+        "{out} : le dossier existe et n'est pas vide; choisissez un nouveau dossier pour le paquet",
+    );
+    /// `mode`: four octal digits, "0777".
+    #[cfg_attr(not(unix), allow(dead_code))]
+    pub const OUT_WRITABLE_BY_OTHERS: Template = Template::new(
+        &["out", "mode"],
+        "{out}: other users can write to this folder (mode {mode}), so they could plant \
+         links in it while the package is written; give the path of a new folder (citcert \
+         creates it)",
+        "{out} : d'autres utilisateurs peuvent écrire dans ce dossier (mode {mode}) et \
+         pourraient y placer des liens pendant l'écriture du paquet; donnez le chemin d'un \
+         nouveau dossier (citcert le crée)",
+    );
+    pub const NOT_A_PACKAGE_FOLDER: Template = Template::new(
+        &["dir"],
+        "{dir}: not a folder; give a package folder",
+        "{dir} : ce n'est pas un dossier; donnez le dossier d'un paquet",
+    );
+    pub const INCOMPLETE: Template = Template::new(
+        &["name", "reason"],
+        "{name}: cannot be read ({reason}); the package is incomplete",
+        "{name} : illisible : {reason}; le paquet est incomplet",
+    );
+    pub const NOT_A_PUBLIC_KEY: Template = Template::new(
+        &["file"],
+        "{file}: altered: not an Ed25519 public key",
+        "{file} : modifié : ce n'est pas une clé publique Ed25519",
+    );
+    pub const NOT_A_SIGNATURE: Template = Template::new(
+        &["file"],
+        "{file}: altered: not an Ed25519 signature",
+        "{file} : modifié : ce n'est pas une signature Ed25519",
+    );
+    pub const BAD_SIGNATURE: Template = Template::new(
+        &["manifest", "signature", "key"],
+        "bad signature: {manifest}, {signature} or {key} was altered (the signature does not match)",
+        "signature non valide : {manifest}, {signature} ou {key} a été modifié (la signature \
+         ne correspond pas)",
+    );
+    pub const NOT_A_MANIFEST: Template = Template::new(
+        &["file", "reason"],
+        "{file}: altered: not a citcert manifest ({reason})",
+        "{file} : modifié : ce n'est pas un manifeste citcert ({reason})",
+    );
+    pub const TOO_MANY_FILES: Template = Template::new(
+        &["max"],
+        "more than {max} files: not a citcert package; only the first were checked",
+        "plus de {max} fichiers : ce n'est pas un paquet citcert; seuls les premiers ont \
+         été vérifiés",
+    );
+    /// `what`: what the entry is instead ("a symbolic link").
+    pub const NOT_A_FILE: Template = Template::new(
+        &["path", "what"],
+        "{path}: refused: {what}, not a file; a package holds regular files only",
+        "{path} : refusé : {what}, pas un fichier; un paquet ne contient que des fichiers ordinaires",
+    );
+    pub const OTHER_FINGERPRINT: Template = Template::new(
+        &["key", "manifest"],
+        "{key}: altered: its fingerprint is not the one in {manifest}",
+        "{key} : modifié : son empreinte n'est pas celle de {manifest}",
+    );
+    pub const UNSAFE_PATH: Template = Template::new(
+        &["manifest", "path"],
+        "{manifest}: lists an unsafe path “{path}”",
+        "{manifest} : contient un chemin dangereux « {path} »",
+    );
+    pub const LISTED_TWICE: Template = Template::new(
+        &["manifest", "path"],
+        "{manifest}: lists “{path}” twice",
+        "{manifest} : contient « {path} » deux fois",
+    );
+    pub const CANNOT_READ: Template = Template::new(
+        &["path", "reason"],
+        "{path}: cannot be read ({reason})",
+        "{path} : illisible : {reason}",
+    );
 }
 
 #[cfg(test)]

@@ -297,10 +297,7 @@ pub fn not_checked_text(path: &str) -> crate::engine::Text {
         "file not checked yet ({name}): give it again (its path, F7 or `citcert attach`)",
         "fichier pas encore vérifié ({name}) : donnez-le de nouveau (son chemin, F7 ou `citcert attach`)",
     );
-    crate::engine::Text::new(
-        fill!(NOT_CHECKED, Lang::En, name = name),
-        fill!(NOT_CHECKED, Lang::Fr, name = name),
-    )
+    crate::fill_text!(NOT_CHECKED, name = name)
 }
 
 fn file_info(a: &Attachment, state: &FileState) -> FileInfo {
