@@ -48,7 +48,7 @@ pub fn max_bytes(arg: Option<&str>) -> Result<u64, CliError> {
                     "--max-mb / CITCERT_MAX_UPLOAD_MB : « {value} » n'est pas une taille en mégaoctets entre 0 et \
                      1024, p. ex. 4",
                 );
-                Err(CliError::usage(fill_text!(NOT_A_SIZE, value = s)))
+                Err(CliError::usage(fill_text!(NOT_A_SIZE, value = crate::safe_text::inline(s))))
             }
         },
     }
@@ -69,7 +69,7 @@ pub fn write_summary(
     let mut written = vec![];
     for (ext, text) in [("md", export::to_markdown(&e)), ("html", export::to_html(&e))] {
         let p = dir.join(format!("{stem}.{ext}"));
-        let name = p.display().to_string();
+        let name = crate::safe_text::path(&p);
         const CANNOT_WRITE: Template = Template::new(
             &["path", "reason"],
             "{path}: cannot write: {reason}; check the folder exists and is writable",
@@ -303,5 +303,9 @@ mod tests {
                 )
             );
         }
+        // A value from the environment is shown, not obeyed: no escape sequence reaches the terminal.
+        let e = max_bytes(Some("4\u{1b}[2J\u{202e}")).unwrap_err().explain();
+        assert!(e.en.contains("'4\\u{1b}[2J\\u{202e}'"), "{}", e.en);
+        assert!(!e.fr.contains('\u{1b}') && !e.fr.contains('\u{202e}'), "{}", e.fr);
     }
 }

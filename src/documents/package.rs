@@ -108,7 +108,7 @@ pub fn move_old_key(old_dir: &Path, new_dir: &Path) -> Result<Option<Text>, Pack
     if old_dir == new_dir || !old_is_file {
         return Ok(None);
     }
-    let (o, n) = (old.display(), new.display());
+    let (o, n) = (crate::safe_text::path(&old), crate::safe_text::path(&new));
     if std::fs::symlink_metadata(&new).is_ok() {
         return Ok(Some(fill_text!(w::OLD_KEY_LEFT, old = o, new = n)));
     }
@@ -129,7 +129,10 @@ fn read_key_file(path: &Path) -> Result<Vec<u8>, PackageError> {
     let f = std::fs::File::open(path).map_err(io(path))?;
     let meta = f.metadata().map_err(io(path))?;
     if !meta.is_file() || meta.len() > 4096 {
-        return Err(PackageError::Invalid(fill_text!(w::NOT_A_KEY_FILE, path = path.display())));
+        return Err(PackageError::Invalid(fill_text!(
+            w::NOT_A_KEY_FILE,
+            path = crate::safe_text::path(path)
+        )));
     }
     let mut bytes = Vec::new();
     f.take(4096).read_to_end(&mut bytes).map_err(io(path))?;
@@ -375,7 +378,11 @@ pub fn verify(dir: &Path, own_key: Option<&VerifyingKey>) -> Result<VerifyReport
         match read_regular(&dir.join(name), max, false) {
             Ok(b) => Some(b),
             Err(e) => {
-                r.problems.push(fill_text!(w::INCOMPLETE, name = name, reason = io_reason(&e)));
+                r.problems.push(fill_text!(
+                    w::INCOMPLETE,
+                    name = crate::safe_text::inline(name),
+                    reason = io_reason(&e)
+                ));
                 None
             }
         }
