@@ -3,7 +3,14 @@
 
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::words::Text;
+use crate::words::{Template, Text};
+
+/// A `--today` or `CITCERT_TODAY` that is not a date: where it came from, and what it holds.
+const NOT_A_DATE: Template = Template::new(
+    &["from", "value"],
+    "{from}: '{value}' is not a date; use YYYY-MM-DD, e.g. 2026-11-22",
+    "{from} : « {value} » n'est pas une date; utilisez AAAA-MM-JJ, p. ex. 2026-11-22",
+);
 
 /// Where "today" comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,12 +49,9 @@ impl Clock {
             .or_else(|| env.filter(|v| !v.trim().is_empty()).map(|v| ("CITCERT_TODAY", v)));
         match pick {
             None => Ok(Clock::System),
-            Some((from, v)) => parse_date(v.trim()).map(Clock::Fixed).ok_or_else(|| {
-                Text::new(
-                    format!("{from}: '{v}' is not a date; use YYYY-MM-DD, e.g. 2026-11-22"),
-                    format!("{from} : « {v} » n'est pas une date; utilisez AAAA-MM-JJ, p. ex. 2026-11-22"),
-                )
-            }),
+            Some((from, v)) => parse_date(v.trim())
+                .map(Clock::Fixed)
+                .ok_or_else(|| crate::fill_text!(NOT_A_DATE, from = from, value = v)),
         }
     }
 }
