@@ -101,7 +101,11 @@ mod tests {
         assert!(e.en.contains("--today") && e.en.contains("2025-13-01"), "{e:?}");
         assert!(e.fr.contains("--today") && e.fr.contains("n'est pas une date"), "{e:?}");
         let e = Clock::resolve(None, Some("yesterday")).unwrap_err();
-        assert!(e.en.contains("CITCERT_TODAY") && e.fr.contains("CITCERT_TODAY"), "{e:?}");
+        assert_eq!(e.en, "CITCERT_TODAY: 'yesterday' is not a date; use YYYY-MM-DD, e.g. 2026-11-22");
+        assert_eq!(
+            e.fr,
+            "CITCERT_TODAY : « yesterday » n'est pas une date; utilisez AAAA-MM-JJ, p. ex. 2026-11-22"
+        );
         assert!(parse_date("2025-6-01").is_none());
         assert!(parse_date("2025-02-29").is_none());
         assert!(parse_date("2024-02-29").is_some());

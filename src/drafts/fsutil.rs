@@ -281,3 +281,51 @@ pub fn read_regular(path: &Path, max: u64, follow_links: bool) -> io::Result<Vec
 fn too_large(max: u64) -> io::Error {
     io::Error::new(io::ErrorKind::FileTooLarge, format!("larger than the {max}-byte limit"))
 }
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    /// The warning and the error word for word in both languages (issue 14: each one `Template`).
+    #[test]
+    fn loose_modes_and_a_file_for_a_folder_are_named_word_for_word() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("drafts");
+        fs::create_dir(&dir).unwrap();
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+        let p = dir.display();
+        let w = ensure_private_dir(&dir).unwrap().expect("a warning for mode 0755");
+        assert_eq!(
+            w.en,
+            format!(
+                "{p}: this drafts folder can be read or changed by other users (mode 0755); run `chmod 700 {p}`"
+            )
+        );
+        assert_eq!(
+            w.fr,
+            format!(
+                "{p} : ce dossier de brouillons peut être lu ou modifié par d'autres utilisateurs (mode 0755); \
+                 exécutez `chmod 700 {p}`"
+            )
+        );
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();
+        assert!(ensure_private_dir(&dir).unwrap().is_none());
+
+        let file = dir.join("a-file");
+        fs::write(&file, "x").unwrap();
+        fs::set_permissions(&file, fs::Permissions::from_mode(0o640)).unwrap();
+        let m = fs::metadata(&file).unwrap();
+        let f = file.display();
+        let w = loose_mode_warning(&file, &m, Kind::File).unwrap();
+        assert_eq!(
+            w.en,
+            format!(
+                "{f}: this drafts file can be read or changed by other users (mode 0640); run `chmod 600 {f}`"
+            )
+        );
+        let Err(DraftError::Invalid(e)) = ensure_private_dir(&file) else { panic!("a file is not a folder") };
+        assert_eq!(e.en, format!("{f}: exists but is not a folder; choose another --drafts-dir"));
+        assert_eq!(e.fr, format!("{f} : existe mais n'est pas un dossier; choisissez un autre --drafts-dir"));
+    }
+}

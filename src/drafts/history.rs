@@ -297,5 +297,23 @@ mod tests {
             let e = check_note(bad).unwrap_err();
             assert!(e.en.contains("one line") && e.fr.contains("une seule ligne"), "{bad:?}");
         }
+        let e = check_note(&"x".repeat(MAX_NOTE_CHARS + 1)).unwrap_err();
+        assert_eq!(e.en, "the note has 201 characters; a note has at most 200 — shorten it");
+        assert_eq!(e.fr, "la note compte 201 caractères; une note en compte au plus 200 — raccourcissez-la");
+    }
+
+    /// A bad question id is named with where it is, word for word in both languages.
+    #[test]
+    fn a_bad_id_is_named_with_its_entry_or_the_notes() {
+        let entry =
+            |changed: Vec<String>| Entry { at: "2026-11-22T10:00:00".into(), event: Event::Saved, changed };
+        let mut h = vec![entry(vec!["a".into()]), entry(vec!["b\u{7}c".into()])];
+        let e = check(&mut h, &BTreeMap::new()).unwrap_err();
+        assert_eq!(e.en, "history entry 2: 'bc' is not a question id");
+        assert_eq!(e.fr, "entrée 2 de l'historique : « bc » n'est pas un identifiant de question");
+        let notes = BTreeMap::from([("x\u{202E}y".to_string(), "a note".to_string())]);
+        let e = check(&mut vec![], &notes).unwrap_err();
+        assert_eq!(e.en, "notes: 'xy' is not a question id");
+        assert_eq!(e.fr, "notes : « xy » n'est pas un identifiant de question");
     }
 }

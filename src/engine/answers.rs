@@ -993,4 +993,45 @@ mod tests {
         assert_eq!(ok.get("b"), Some(&AnswerValue::List(vec!["y".into(), "z".into()])));
         assert_eq!(ok.to_json_map()["a"], "x");
     }
+
+    /// The sentences built from several pieces (issue 14: each is one `Template`), word for word in
+    /// both languages.
+    #[test]
+    fn pieced_sentences_word_for_word() {
+        let d = |s: &str, partial| date(s, partial).unwrap_err();
+        let e = d("1990-02-30", false);
+        assert_eq!(
+            e.en,
+            "There is no February 30, 1990: February 1990 has 28 days. Check the day of “1990-02-30”."
+        );
+        assert_eq!(
+            e.fr,
+            "Le 30 février 1990 n’existe pas : février 1990 compte 28 jours. Vérifiez le jour de « 1990-02-30 »."
+        );
+        let e = d("2024-2-0", true);
+        assert_eq!(e.en, "There is no day 0: February 2024 has 29 days. Check the day of “2024-2-0”.");
+        assert_eq!(
+            e.fr,
+            "Il n’y a pas de jour 0 : février 2024 compte 29 jours. Vérifiez le jour de « 2024-2-0 »."
+        );
+        let e = d("2023-8x", true);
+        assert_eq!(e.en, "“2023-8x” is not a date. Use YYYY-MM-DD or YYYY-MM (e.g. 2023-08).");
+        assert_eq!(e.fr, "« 2023-8x » n’est pas une date. Utilisez AAAA-MM-JJ ou AAAA-MM (p. ex. 2023-08).");
+
+        let v: Value = serde_json::from_str(r#"{"answers": {"c": true}}"#).unwrap();
+        let e = Answers::from_file_json(&v).unwrap_err();
+        let t = e.explain();
+        assert_eq!(t.en, "c: expected a string (or a list of strings), found true/false");
+        assert_eq!(
+            t.fr,
+            "c: une chaîne de caractères (ou une liste de chaînes) était attendue; trouvé : vrai/faux"
+        );
+
+        let e = uci("123").unwrap_err();
+        assert_eq!(e.en, "A UCI has 10 digits (older ones 8); this one has 3.");
+        assert_eq!(e.fr, "Une IUC compte 10 chiffres (8 pour les plus anciennes); celle-ci en compte 3.");
+        let e = height("5000").unwrap_err();
+        assert_eq!(e.en, "“5000” has no unit. Enter the height as 165 cm, 1.65 m or 5 ft 6 in.");
+        assert_eq!(e.fr, "« 5000 » n’a pas d’unité. Entrez la taille ainsi : 165 cm, 1,65 m ou 5 pi 6 po.");
+    }
 }
