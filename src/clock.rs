@@ -3,7 +3,14 @@
 
 use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
 
-use crate::words::Text;
+use crate::words::{Template, Text};
+
+/// A `--today` or `CITCERT_TODAY` that is not a date: where it came from, and what it holds.
+const NOT_A_DATE: Template = Template::new(
+    &["from", "value"],
+    "{from}: '{value}' is not a date; use YYYY-MM-DD, e.g. 2026-11-22",
+    "{from} : « {value} » n'est pas une date; utilisez AAAA-MM-JJ, p. ex. 2026-11-22",
+);
 
 /// Where "today" comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,12 +49,9 @@ impl Clock {
             .or_else(|| env.filter(|v| !v.trim().is_empty()).map(|v| ("CITCERT_TODAY", v)));
         match pick {
             None => Ok(Clock::System),
-            Some((from, v)) => parse_date(v.trim()).map(Clock::Fixed).ok_or_else(|| {
-                Text::new(
-                    format!("{from}: '{v}' is not a date; use YYYY-MM-DD, e.g. 2026-11-22"),
-                    format!("{from} : « {v} » n'est pas une date; utilisez AAAA-MM-JJ, p. ex. 2026-11-22"),
-                )
-            }),
+            Some((from, v)) => parse_date(v.trim())
+                .map(Clock::Fixed)
+                .ok_or_else(|| crate::fill_text!(NOT_A_DATE, from = from, value = v)),
         }
     }
 }
@@ -97,7 +101,11 @@ mod tests {
         assert!(e.en.contains("--today") && e.en.contains("2025-13-01"), "{e:?}");
         assert!(e.fr.contains("--today") && e.fr.contains("n'est pas une date"), "{e:?}");
         let e = Clock::resolve(None, Some("yesterday")).unwrap_err();
-        assert!(e.en.contains("CITCERT_TODAY") && e.fr.contains("CITCERT_TODAY"), "{e:?}");
+        assert_eq!(e.en, "CITCERT_TODAY: 'yesterday' is not a date; use YYYY-MM-DD, e.g. 2026-11-22");
+        assert_eq!(
+            e.fr,
+            "CITCERT_TODAY : « yesterday » n'est pas une date; utilisez AAAA-MM-JJ, p. ex. 2026-11-22"
+        );
         assert!(parse_date("2025-6-01").is_none());
         assert!(parse_date("2025-02-29").is_none());
         assert!(parse_date("2024-02-29").is_some());

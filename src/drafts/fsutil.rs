@@ -7,11 +7,28 @@ use std::path::Path;
 
 use super::DraftError;
 use crate::engine::text::Text;
+use crate::words::Template;
 
 /// Mode of the drafts folder and of `damaged/`.
 pub const DIR_MODE: u32 = 0o700;
 /// Mode of every draft, backup, temp and lock file.
 pub const FILE_MODE: u32 = 0o600;
+
+/// A `--drafts-dir` (or another path) that is there but is not a folder.
+const NOT_A_FOLDER: Template = Template::new(
+    &["path"],
+    "{path}: exists but is not a folder; choose another --drafts-dir",
+    "{path} : existe mais n'est pas un dossier; choisissez un autre --drafts-dir",
+);
+
+/// A folder or file others may read or change: what it is, its mode, and the mode it should have.
+#[cfg_attr(not(unix), allow(dead_code))]
+const LOOSE_MODE: Template = Template::new(
+    &["path", "what", "mode", "want"],
+    "{path}: {what} can be read or changed by other users (mode {mode}); run `chmod {want} {path}`",
+    "{path} : {what} peut être lu ou modifié par d'autres utilisateurs (mode {mode}); \
+     exécutez `chmod {want} {path}`",
+);
 
 /// Creates `dir` (and missing parents) as 0700, or checks an existing one.
 /// Returns a warning when an existing folder is readable or writable by others.
@@ -20,10 +37,7 @@ pub fn ensure_private_dir(dir: &Path) -> Result<Option<Text>, DraftError> {
         Ok(m) if m.is_dir() => Ok(loose_mode_warning(dir, &m, Kind::Folder)),
         Ok(_) => {
             let d = crate::safe_text::path(dir);
-            Err(DraftError::Invalid(Text::new(
-                format!("{d}: exists but is not a folder; choose another --drafts-dir"),
-                format!("{d} : existe mais n'est pas un dossier; choisissez un autre --drafts-dir"),
-            )))
+            Err(DraftError::Invalid(crate::fill_text!(NOT_A_FOLDER, path = d)))
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             let mut b = fs::DirBuilder::new();
@@ -52,30 +66,32 @@ pub enum Kind {
 pub fn loose_mode_warning(path: &Path, meta: &fs::Metadata, kind: Kind) -> Option<Text> {
     #[cfg(unix)]
     {
+        use crate::words::Fixed;
         use std::os::unix::fs::PermissionsExt;
         let mode = meta.permissions().mode() & 0o777;
         if mode & 0o077 != 0 {
-            let (want, en, fr) = match kind {
-                Kind::Folder => (DIR_MODE, "this drafts folder", "ce dossier de brouillons"),
-                Kind::File => (FILE_MODE, "this drafts file", "ce fichier de brouillon"),
-                Kind::KeyFolder => {
-                    (DIR_MODE, "the folder of your signing key", "le dossier de votre clé de signature")
-                }
+            let (want, what) = match kind {
+                Kind::Folder => (DIR_MODE, Fixed::new("this drafts folder", "ce dossier de brouillons")),
+                Kind::File => (FILE_MODE, Fixed::new("this drafts file", "ce fichier de brouillon")),
+                Kind::KeyFolder => (
+                    DIR_MODE,
+                    Fixed::new("the folder of your signing key", "le dossier de votre clé de signature"),
+                ),
                 Kind::PackageFolder => (
                     DIR_MODE,
-                    "this package folder, which holds personal data,",
-                    "ce dossier de paquet, qui contient des renseignements personnels,",
+                    Fixed::new(
+                        "this package folder, which holds personal data,",
+                        "ce dossier de paquet, qui contient des renseignements personnels,",
+                    ),
                 ),
             };
             let p = crate::safe_text::path(path);
-            return Some(Text::new(
-                format!(
-                    "{p}: {en} can be read or changed by other users (mode {mode:04o}); run `chmod {want:o} {p}`"
-                ),
-                format!(
-                    "{p} : {fr} peut être lu ou modifié par d'autres utilisateurs (mode {mode:04o}); \
-                     exécutez `chmod {want:o} {p}`"
-                ),
+            return Some(crate::fill_text!(
+                LOOSE_MODE,
+                path = p,
+                what = what,
+                mode = format!("{mode:04o}"),
+                want = format!("{want:o}"),
             ));
         }
     }
@@ -264,4 +280,52 @@ pub fn read_regular(path: &Path, max: u64, follow_links: bool) -> io::Result<Vec
 
 fn too_large(max: u64) -> io::Error {
     io::Error::new(io::ErrorKind::FileTooLarge, format!("larger than the {max}-byte limit"))
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    /// The warning and the error word for word in both languages (issue 14: each one `Template`).
+    #[test]
+    fn loose_modes_and_a_file_for_a_folder_are_named_word_for_word() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("drafts");
+        fs::create_dir(&dir).unwrap();
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
+        let p = dir.display();
+        let w = ensure_private_dir(&dir).unwrap().expect("a warning for mode 0755");
+        assert_eq!(
+            w.en,
+            format!(
+                "{p}: this drafts folder can be read or changed by other users (mode 0755); run `chmod 700 {p}`"
+            )
+        );
+        assert_eq!(
+            w.fr,
+            format!(
+                "{p} : ce dossier de brouillons peut être lu ou modifié par d'autres utilisateurs (mode 0755); \
+                 exécutez `chmod 700 {p}`"
+            )
+        );
+        fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();
+        assert!(ensure_private_dir(&dir).unwrap().is_none());
+
+        let file = dir.join("a-file");
+        fs::write(&file, "x").unwrap();
+        fs::set_permissions(&file, fs::Permissions::from_mode(0o640)).unwrap();
+        let m = fs::metadata(&file).unwrap();
+        let f = file.display();
+        let w = loose_mode_warning(&file, &m, Kind::File).unwrap();
+        assert_eq!(
+            w.en,
+            format!(
+                "{f}: this drafts file can be read or changed by other users (mode 0640); run `chmod 600 {f}`"
+            )
+        );
+        let Err(DraftError::Invalid(e)) = ensure_private_dir(&file) else { panic!("a file is not a folder") };
+        assert_eq!(e.en, format!("{f}: exists but is not a folder; choose another --drafts-dir"));
+        assert_eq!(e.fr, format!("{f} : existe mais n'est pas un dossier; choisissez un autre --drafts-dir"));
+    }
 }

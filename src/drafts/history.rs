@@ -13,6 +13,52 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 use crate::engine::text::Text;
+use crate::fill_text;
+
+/// Why a note, a history or the notes of a draft file are refused.
+mod w {
+    use crate::words::Template;
+
+    pub const NOTE_TOO_LONG: Template = Template::new(
+        &["n", "max"],
+        "the note has {n} characters; a note has at most {max} — shorten it",
+        "la note compte {n} caractères; une note en compte au plus {max} — raccourcissez-la",
+    );
+    /// A question id named in a history entry or a note (shown without control characters).
+    pub const NOT_A_QUESTION_ID: Template = Template::new(
+        &["id"],
+        "'{id}' is not a question id",
+        "« {id} » n'est pas un identifiant de question",
+    );
+    pub const ENTRY_AT_NOT_A_TIME: Template = Template::new(
+        &["n"],
+        "history entry {n}: \"at\" is not a time YYYY-MM-DDTHH:MM:SS",
+        "entrée {n} de l'historique : « at » n'est pas une heure AAAA-MM-JJTHH:MM:SS",
+    );
+    pub const ENTRY_TOO_MANY_CHANGED: Template = Template::new(
+        &["n", "max"],
+        "history entry {n} lists more than {max} questions",
+        "l'entrée {n} de l'historique compte plus de {max} questions",
+    );
+    /// What is wrong in history entry `n`.
+    pub const IN_ENTRY: Template = Template::new(
+        &["n", "reason"],
+        "history entry {n}: {reason}",
+        "entrée {n} de l'historique : {reason}",
+    );
+    pub const TOO_MANY_NOTES: Template = Template::new(
+        &["n", "max"],
+        "{n} notes; a draft holds at most {max}",
+        "{n} notes; un brouillon en contient au plus {max}",
+    );
+    /// What is wrong in the notes.
+    pub const IN_NOTES: Template = Template::new(&["reason"], "notes: {reason}", "notes : {reason}");
+    pub const NOTE_NOT_ONE_LINE: Template = Template::new(
+        &["id", "max"],
+        "the note on '{id}' is not one line of at most {max} characters",
+        "la note sur « {id} » n'est pas une ligne d'au plus {max} caractères",
+    );
+}
 
 /// Entries kept; older ones are dropped at each save.
 pub const MAX_HISTORY: usize = 200;
@@ -138,12 +184,7 @@ pub fn check_note(text: &str) -> Result<String, Text> {
     }
     let n = t.chars().count();
     if n > MAX_NOTE_CHARS {
-        return Err(Text::new(
-            format!("the note has {n} characters; a note has at most {MAX_NOTE_CHARS} — shorten it"),
-            format!(
-                "la note compte {n} caractères; une note en compte au plus {MAX_NOTE_CHARS} — raccourcissez-la"
-            ),
-        ));
+        return Err(fill_text!(w::NOTE_TOO_LONG, n = n, max = MAX_NOTE_CHARS));
     }
     if t.chars().any(is_forbidden_char) {
         return Err(Text::new(
@@ -157,10 +198,7 @@ pub fn check_note(text: &str) -> Result<String, Text> {
 fn check_id(id: &str) -> Result<(), Text> {
     if id.is_empty() || id.chars().count() > MAX_ID_CHARS || id.chars().any(is_forbidden_char) {
         let shown: String = id.chars().filter(|c| !is_forbidden_char(*c)).take(40).collect();
-        return Err(Text::new(
-            format!("'{shown}' is not a question id"),
-            format!("« {shown} » n'est pas un identifiant de question"),
-        ));
+        return Err(fill_text!(w::NOT_A_QUESTION_ID, id = shown));
     }
     Ok(())
 }
@@ -170,27 +208,13 @@ fn check_id(id: &str) -> Result<(), Text> {
 pub fn check(history: &mut Vec<Entry>, notes: &BTreeMap<String, String>) -> Result<(), Text> {
     for (k, e) in history.iter().enumerate() {
         if chrono::NaiveDateTime::parse_from_str(&e.at, super::format::STAMP).is_err() {
-            let n = k + 1;
-            return Err(Text::new(
-                format!("history entry {n}: \"at\" is not a time YYYY-MM-DDTHH:MM:SS"),
-                format!("entrée {n} de l'historique : « at » n'est pas une heure AAAA-MM-JJTHH:MM:SS"),
-            ));
+            return Err(fill_text!(w::ENTRY_AT_NOT_A_TIME, n = k + 1));
         }
         if e.changed.len() > MAX_CHANGED {
-            let n = k + 1;
-            return Err(Text::new(
-                format!("history entry {n} lists more than {MAX_CHANGED} questions"),
-                format!("l'entrée {n} de l'historique compte plus de {MAX_CHANGED} questions"),
-            ));
+            return Err(fill_text!(w::ENTRY_TOO_MANY_CHANGED, n = k + 1, max = MAX_CHANGED));
         }
         for id in &e.changed {
-            check_id(id).map_err(|p| {
-                let n = k + 1;
-                Text::new(
-                    format!("history entry {n}: {}", p.en),
-                    format!("entrée {n} de l'historique : {}", p.fr),
-                )
-            })?;
+            check_id(id).map_err(|p| fill_text!(w::IN_ENTRY, n = k + 1, reason = &p))?;
         }
     }
     if history.len() > MAX_HISTORY {
@@ -198,18 +222,12 @@ pub fn check(history: &mut Vec<Entry>, notes: &BTreeMap<String, String>) -> Resu
         history.drain(..extra);
     }
     if notes.len() > MAX_NOTES {
-        return Err(Text::new(
-            format!("{} notes; a draft holds at most {MAX_NOTES}", notes.len()),
-            format!("{} notes; un brouillon en contient au plus {MAX_NOTES}", notes.len()),
-        ));
+        return Err(fill_text!(w::TOO_MANY_NOTES, n = notes.len(), max = MAX_NOTES));
     }
     for (id, note) in notes {
-        check_id(id).map_err(|p| Text::new(format!("notes: {}", p.en), format!("notes : {}", p.fr)))?;
+        check_id(id).map_err(|p| fill_text!(w::IN_NOTES, reason = &p))?;
         if check_note(note).as_deref() != Ok(note.as_str()) {
-            return Err(Text::new(
-                format!("the note on '{id}' is not one line of at most {MAX_NOTE_CHARS} characters"),
-                format!("la note sur « {id} » n'est pas une ligne d'au plus {MAX_NOTE_CHARS} caractères"),
-            ));
+            return Err(fill_text!(w::NOTE_NOT_ONE_LINE, id = id, max = MAX_NOTE_CHARS));
         }
     }
     Ok(())
@@ -279,5 +297,23 @@ mod tests {
             let e = check_note(bad).unwrap_err();
             assert!(e.en.contains("one line") && e.fr.contains("une seule ligne"), "{bad:?}");
         }
+        let e = check_note(&"x".repeat(MAX_NOTE_CHARS + 1)).unwrap_err();
+        assert_eq!(e.en, "the note has 201 characters; a note has at most 200 — shorten it");
+        assert_eq!(e.fr, "la note compte 201 caractères; une note en compte au plus 200 — raccourcissez-la");
+    }
+
+    /// A bad question id is named with where it is, word for word in both languages.
+    #[test]
+    fn a_bad_id_is_named_with_its_entry_or_the_notes() {
+        let entry =
+            |changed: Vec<String>| Entry { at: "2026-11-22T10:00:00".into(), event: Event::Saved, changed };
+        let mut h = vec![entry(vec!["a".into()]), entry(vec!["b\u{7}c".into()])];
+        let e = check(&mut h, &BTreeMap::new()).unwrap_err();
+        assert_eq!(e.en, "history entry 2: 'bc' is not a question id");
+        assert_eq!(e.fr, "entrée 2 de l'historique : « bc » n'est pas un identifiant de question");
+        let notes = BTreeMap::from([("x\u{202E}y".to_string(), "a note".to_string())]);
+        let e = check(&mut vec![], &notes).unwrap_err();
+        assert_eq!(e.en, "notes: 'xy' is not a question id");
+        assert_eq!(e.fr, "notes : « xy » n'est pas un identifiant de question");
     }
 }

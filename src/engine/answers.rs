@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use super::model::{Format, QType, Question, Questionnaire};
-use super::text::Text;
+use super::text::{Bilingual, Fixed, Text};
+use crate::fill_text;
 use crate::words::Explain;
 
 /// One answer: a string, or a list of strings for list questions.
@@ -61,10 +62,7 @@ impl Explain for ShapeError {
         if self.id.is_empty() {
             self.message.clone()
         } else {
-            Text::new(
-                format!("{}: {}", self.id, self.message.en),
-                format!("{}: {}", self.id, self.message.fr),
-            )
+            fill_text!(w::ID_PROBLEM, id = self.id, problem = &self.message)
         }
     }
 }
@@ -139,13 +137,7 @@ impl Answers {
                 }),
                 other => errs.push(ShapeError {
                     id: id.clone(),
-                    message: Text::new(
-                        format!("expected a string (or a list of strings), found {}", json_kind(other)),
-                        format!(
-                            "une chaîne de caractères (ou une liste de chaînes) était attendue; trouvé : {}",
-                            json_kind_fr(other)
-                        ),
-                    ),
+                    message: fill_text!(w::EXPECTED_STRING_OR_LIST, found = json_kind_words(other)),
                 }),
             }
         }
@@ -172,10 +164,7 @@ impl Answers {
                 }),
                 (t, AnswerValue::List(_)) if t != QType::List => errs.push(ShapeError {
                     id: id.clone(),
-                    message: Text::new(
-                        format!("expected a string ({} question), found a list", t.name()),
-                        format!("une chaîne de caractères était attendue (question {}); trouvé : une liste", t.name()),
-                    ),
+                    message: fill_text!(w::EXPECTED_STRING_NOT_LIST, qtype = t.name()),
                 }),
                 _ => {}
             }
@@ -206,7 +195,12 @@ impl Answers {
     }
 }
 
-/// How a JSON value is named in error messages.
+/// How a JSON value is named in error messages, in both languages.
+fn json_kind_words(v: &Value) -> Fixed {
+    Bilingual { en: json_kind(v), fr: json_kind_fr(v) }
+}
+
+/// How a JSON value is named in French error messages.
 fn json_kind_fr(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -259,12 +253,7 @@ pub fn normalise(
         let items: Vec<String> =
             items.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         if items.is_empty() {
-            let hint = if question.na { " Enter NA if none." } else { "" };
-            let hint_fr = if question.na { " Entrez NA s’il n’y en a pas." } else { "" };
-            return Err(Text::new(
-                format!("Enter at least one value.{hint}"),
-                format!("Entrez au moins une valeur.{hint_fr}"),
-            ));
+            return Err(if question.na { w::AT_LEAST_ONE_OR_NA } else { w::AT_LEAST_ONE }.to_text());
         }
         let mut out = vec![];
         for s in &items {
@@ -318,10 +307,7 @@ pub fn normalise(
                 Some(o) => t(o.id.clone()),
                 None => {
                     let ids: Vec<&str> = question.options.iter().map(|o| o.id.as_str()).collect();
-                    Err(Text::new(
-                        format!("“{s}” is not one of the choices: {}.", ids.join(", ")),
-                        format!("« {s} » ne fait pas partie des choix : {}.", ids.join(", ")),
-                    ))
+                    Err(fill_text!(w::NOT_A_CHOICE, answer = s, choices = ids.join(", ")))
                 }
             }
         }
@@ -329,42 +315,24 @@ pub fn normalise(
             let partial = question.qtype == QType::PDate;
             let (d, canonical) = date(s, partial)?;
             if !question.future_ok && d > today {
-                return Err(Text::new(
-                    format!("{canonical} is in the future; this date cannot be after today ({today})."),
-                    format!(
-                        "{canonical} est dans l’avenir; cette date ne peut pas être postérieure à aujourd’hui ({today})."
-                    ),
-                ));
+                return Err(fill_text!(w::DATE_IN_FUTURE, date = canonical, today = today));
             }
             t(canonical)
         }
         QType::Country => match q.country(s).or_else(|| q.country(&s.to_uppercase())) {
             Some(c) => t(c.code.clone()),
-            None => Err(Text::new(
-                format!("“{s}” is not a country code (ISO 3166-1, e.g. CA, US, MX)."),
-                format!("« {s} » n’est pas un code de pays (ISO 3166-1, p. ex. CA, US, MX)."),
-            )),
+            None => Err(fill_text!(w::NOT_A_COUNTRY, answer = s)),
         },
         QType::Province => match q.province(s).or_else(|| q.province(&s.to_uppercase())) {
             Some(p) => t(p.code.clone()),
-            None => Err(Text::new(
-                format!("“{s}” is not a province or territory code (e.g. CA-ON, CA-QC)."),
-                format!("« {s} » n’est pas un code de province ou de territoire (p. ex. CA-ON, CA-QC)."),
-            )),
+            None => Err(fill_text!(w::NOT_A_PROVINCE, answer = s)),
         },
         QType::Issuer => {
             let up = s.to_uppercase();
             if up == "CA" || q.province(&up).is_some() || q.country(&up).is_some() {
                 t(up)
             } else {
-                Err(Text::new(
-                    format!(
-                        "“{s}” is not an issuer: use CA (federal), a province code such as CA-QC, or a country code such as MX."
-                    ),
-                    format!(
-                        "« {s} » n’est pas un émetteur : utilisez CA (fédéral), un code de province comme CA-QC ou un code de pays comme MX."
-                    ),
-                ))
+                Err(fill_text!(w::NOT_AN_ISSUER, answer = s))
             }
         }
         // The list in the online application governs (G L43, SPEC §9.1 item 11): an office that
@@ -379,17 +347,9 @@ pub fn normalise(
                 "Name the office in at most 120 characters (city and type of office).",
                 "Nommez le bureau en 120 caractères au plus (ville et type de bureau).",
             )),
-            None => Ok((
-                AnswerValue::Text(s.to_string()),
-                Some(Text::new(
-                    format!(
-                        "“{s}” is not on citcert's list of offices. It is kept as you typed it: make sure the online application lists this office."
-                    ),
-                    format!(
-                        "« {s} » ne figure pas sur la liste des bureaux de citcert. La réponse est gardée telle quelle : vérifiez que la demande en ligne offre ce bureau."
-                    ),
-                )),
-            )),
+            None => {
+                Ok((AnswerValue::Text(s.to_string()), Some(fill_text!(w::OFFICE_NOT_LISTED, answer = s))))
+            }
         },
         QType::Name => name(s),
         QType::Email => email(s),
@@ -417,16 +377,9 @@ pub fn normalise(
                     }
                 }
                 Some(Format::Postal) => postal(s, country),
-                Some(Format::MinLen) if s.chars().count() < question.min_len => Err(Text::new(
-                    format!(
-                        "Please give more detail: at least {} characters (when, where, how and what).",
-                        question.min_len
-                    ),
-                    format!(
-                        "Veuillez donner plus de détails : au moins {} caractères (quand, où, comment et quoi).",
-                        question.min_len
-                    ),
-                )),
+                Some(Format::MinLen) if s.chars().count() < question.min_len => {
+                    Err(fill_text!(w::MORE_DETAIL, min = question.min_len))
+                }
                 _ => t(s.to_string()),
             }
         }
@@ -470,15 +423,9 @@ pub const MONTHS_FR: [&str; 12] = [
 pub fn date(s: &str, partial: bool) -> Result<(NaiveDate, String), Text> {
     let not_a_date = || {
         if partial {
-            Text::new(
-                format!("“{s}” is not a date. Use YYYY-MM-DD or YYYY-MM (e.g. 2023-08)."),
-                format!("« {s} » n’est pas une date. Utilisez AAAA-MM-JJ ou AAAA-MM (p. ex. 2023-08)."),
-            )
+            fill_text!(w::NOT_A_DATE_OR_MONTH, answer = s)
         } else {
-            Text::new(
-                format!("“{s}” is not a date. Use YYYY-MM-DD (e.g. 1990-04-12)."),
-                format!("« {s} » n’est pas une date. Utilisez AAAA-MM-JJ (p. ex. 1990-04-12)."),
-            )
+            fill_text!(w::NOT_A_DATE, answer = s)
         }
     };
     let sep = if s.contains('/') { '/' } else { '-' };
@@ -496,12 +443,7 @@ pub fn date(s: &str, partial: bool) -> Result<(NaiveDate, String), Text> {
     let num = |p: &str| p.parse::<u32>().unwrap_or(0);
     let (y, m) = (num(parts[0]) as i32, num(parts[1]));
     if !(1..=12).contains(&m) {
-        return Err(Text::new(
-            format!("“{s}” is not a date: there is no month {m} (months go from 01 to 12). Use YYYY-MM-DD."),
-            format!(
-                "« {s} » n’est pas une date : il n’y a pas de mois {m} (les mois vont de 01 à 12). Utilisez AAAA-MM-JJ."
-            ),
-        ));
+        return Err(fill_text!(w::NO_SUCH_MONTH, answer = s, m = m));
     }
     let Some(d) = parts.get(2).map(|d| num(d)) else {
         let first = NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(not_a_date)?;
@@ -511,18 +453,12 @@ pub fn date(s: &str, partial: bool) -> Result<(NaiveDate, String), Text> {
         Some(date) => Ok((date, format!("{y:04}-{m:02}-{d:02}"))),
         None => {
             let days = (28..=31).rev().find(|&n| NaiveDate::from_ymd_opt(y, m, n).is_some()).unwrap_or(28);
-            let (me, mf) = (MONTHS_EN[m as usize - 1], MONTHS_FR[m as usize - 1]);
-            let de =
-                if d == 0 { "There is no day 0".to_string() } else { format!("There is no {me} {d}, {y}") };
-            let df = if d == 0 {
-                "Il n’y a pas de jour 0".to_string()
+            let month: Fixed = Bilingual { en: MONTHS_EN[m as usize - 1], fr: MONTHS_FR[m as usize - 1] };
+            Err(if d == 0 {
+                fill_text!(w::NO_DAY_ZERO, month = month, y = y, days = days, answer = s)
             } else {
-                format!("Le {d} {mf} {y} n’existe pas")
-            };
-            Err(Text::new(
-                format!("{de}: {me} {y} has {days} days. Check the day of “{s}”."),
-                format!("{df} : {mf} {y} compte {days} jours. Vérifiez le jour de « {s} »."),
-            ))
+                fill_text!(w::NO_SUCH_DAY, month = month, d = d, y = y, days = days, answer = s)
+            })
         }
     }
 }
@@ -567,12 +503,7 @@ fn name(s: &str) -> Normalised {
     }
     if let Some(bad) = s.chars().find(|c| !(c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.')))
     {
-        return Err(Text::new(
-            format!("A name may hold letters, spaces, hyphens, apostrophes and periods only, not “{bad}”."),
-            format!(
-                "Un nom ne peut contenir que des lettres, des espaces, des traits d’union, des apostrophes et des points, pas « {bad} »."
-            ),
-        ));
+        return Err(fill_text!(w::NAME_BAD_CHAR, bad = bad));
     }
     let folded: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     Ok((AnswerValue::Text(folded), None))
@@ -590,10 +521,7 @@ fn email(s: &str) -> Normalised {
     if ok {
         Ok((AnswerValue::Text(s.to_string()), None))
     } else {
-        Err(Text::new(
-            format!("“{s}” is not an email address (name@example.ca)."),
-            format!("« {s} » n’est pas une adresse courriel (nom@exemple.ca)."),
-        ))
+        Err(fill_text!(w::NOT_AN_EMAIL, answer = s))
     }
 }
 
@@ -601,14 +529,7 @@ fn email(s: &str) -> Normalised {
 pub fn uci(s: &str) -> Normalised {
     let digits: String = s.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
     if !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(Text::new(
-            format!(
-                "“{s}” is not a UCI: a UCI has only digits (10, or 8 for older ones). Enter NA if you have none, Unknown if you don’t know it."
-            ),
-            format!(
-                "« {s} » n’est pas une IUC : une IUC ne contient que des chiffres (10, ou 8 pour les plus anciennes). Entrez NA si vous n’en avez pas, Inconnu si vous ne la connaissez pas."
-            ),
-        ));
+        return Err(fill_text!(w::UCI_NOT_DIGITS, answer = s));
     }
     match digits.len() {
         10 => Ok((AnswerValue::Text(digits), None)),
@@ -619,24 +540,14 @@ pub fn uci(s: &str) -> Normalised {
                 "Une IUC de 8 chiffres est un ancien format; elle est acceptée. Vérifiez-la dans vos documents.",
             )),
         )),
-        n => Err(Text::new(
-            format!("A UCI has 10 digits (older ones 8); this one has {n}."),
-            format!("Une IUC compte 10 chiffres (8 pour les plus anciennes); celle-ci en compte {n}."),
-        )),
+        n => Err(fill_text!(w::UCI_LENGTH, n = n)),
     }
 }
 
 fn cert_no(s: &str) -> Normalised {
     let up: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
     if up.is_empty() || up.chars().count() > 12 || !up.chars().all(|c| c.is_ascii_alphanumeric()) {
-        return Err(Text::new(
-            format!(
-                "“{s}” is not a certificate number: 1 to 12 letters and digits (e.g. K1234567). Enter Unknown if you don’t know it."
-            ),
-            format!(
-                "« {s} » n’est pas un numéro de certificat : 1 à 12 lettres et chiffres (p. ex. K1234567). Entrez Inconnu si vous ne le connaissez pas."
-            ),
-        ));
+        return Err(fill_text!(w::NOT_A_CERT_NO, answer = s));
     }
     Ok((AnswerValue::Text(up), None))
 }
@@ -653,10 +564,7 @@ fn postal(s: &str, country: Option<&str>) -> Normalised {
             if ok {
                 Ok((AnswerValue::Text(format!("{} {}", &c[..3], &c[3..])), None))
             } else {
-                Err(Text::new(
-                    format!("“{s}” is not a Canadian postal code (A1A 1A1)."),
-                    format!("« {s} » n’est pas un code postal canadien (A1A 1A1)."),
-                ))
+                Err(fill_text!(w::NOT_A_POSTAL_CODE, answer = s))
             }
         }
         Some("US") => {
@@ -667,10 +575,7 @@ fn postal(s: &str, country: Option<&str>) -> Normalised {
             if ok {
                 Ok((AnswerValue::Text(s.to_string()), None))
             } else {
-                Err(Text::new(
-                    format!("“{s}” is not a US ZIP code (12345 or 12345-6789)."),
-                    format!("« {s} » n’est pas un code ZIP américain (12345 ou 12345-6789)."),
-                ))
+                Err(fill_text!(w::NOT_A_ZIP_CODE, answer = s))
             }
         }
         _ => Ok((AnswerValue::Text(s.to_string()), None)),
@@ -745,21 +650,13 @@ fn height_tokens(s: &str) -> Option<Vec<HeightTok>> {
 /// and stored as "178 cm" or "5 ft 10 in".
 pub fn height(s: &str) -> Normalised {
     use HeightTok::*;
-    let bad = || {
-        Err(Text::new(
-            format!("“{s}” is not a height. Enter it as 165 cm, 1.65 m or 5 ft 6 in."),
-            format!("« {s} » n’est pas une taille. Entrez-la ainsi : 165 cm, 1,65 m ou 5 pi 6 po."),
-        ))
-    };
+    let bad = || Err(fill_text!(w::NOT_A_HEIGHT, answer = s));
     let Some(toks) = height_tokens(s) else { return bad() };
     let whole = |n: f64, decimal: bool| (!decimal && n <= f64::from(u32::MAX)).then_some(n as u32);
     match toks.as_slice() {
         [Num(n, false)] if (30.0..=250.0).contains(n) => cm(n.round() as u32),
         [Num(n, true)] if (0.3..=2.5).contains(n) => cm((n * 100.0).round() as u32),
-        [Num(..)] => Err(Text::new(
-            format!("“{s}” has no unit. Enter the height as 165 cm, 1.65 m or 5 ft 6 in."),
-            format!("« {s} » n’a pas d’unité. Entrez la taille ainsi : 165 cm, 1,65 m ou 5 pi 6 po."),
-        )),
+        [Num(..)] => Err(fill_text!(w::HEIGHT_NO_UNIT, answer = s)),
         [Num(n, _), Cm] => cm(n.round() as u32),
         [Num(n, _), M] => cm((n * 100.0).round() as u32),
         [Num(f, fd), Ft, Num(i, id), In] | [Num(f, fd), Ft, Num(i, id)] => {
@@ -802,6 +699,149 @@ fn in_range(ft: u32, inch: u32) -> Normalised {
             "Une taille en pieds se situe entre 1 pi 0 po et 8 pi 2 po.",
         ))
     }
+}
+
+/// The words of answers files and of the per-type checks of one answer; `{answer}` is the answer
+/// as typed.
+mod w {
+    use crate::words::{Fixed, Template};
+
+    /// A shape error about one answer: its question id, then the problem.
+    pub const ID_PROBLEM: Template = Template::new(&["id", "problem"], "{id}: {problem}", "{id}: {problem}");
+    pub const EXPECTED_STRING_OR_LIST: Template = Template::new(
+        &["found"],
+        "expected a string (or a list of strings), found {found}",
+        "une chaîne de caractères (ou une liste de chaînes) était attendue; trouvé : {found}",
+    );
+    pub const EXPECTED_STRING_NOT_LIST: Template = Template::new(
+        &["qtype"],
+        "expected a string ({qtype} question), found a list",
+        "une chaîne de caractères était attendue (question {qtype}); trouvé : une liste",
+    );
+    pub const AT_LEAST_ONE: Fixed = Fixed::new("Enter at least one value.", "Entrez au moins une valeur.");
+    pub const AT_LEAST_ONE_OR_NA: Fixed = Fixed::new(
+        "Enter at least one value. Enter NA if none.",
+        "Entrez au moins une valeur. Entrez NA s’il n’y en a pas.",
+    );
+    pub const NOT_A_CHOICE: Template = Template::new(
+        &["answer", "choices"],
+        "“{answer}” is not one of the choices: {choices}.",
+        "« {answer} » ne fait pas partie des choix : {choices}.",
+    );
+    pub const DATE_IN_FUTURE: Template = Template::new(
+        &["date", "today"],
+        "{date} is in the future; this date cannot be after today ({today}).",
+        "{date} est dans l’avenir; cette date ne peut pas être postérieure à aujourd’hui ({today}).",
+    );
+    pub const NOT_A_COUNTRY: Template = Template::new(
+        &["answer"],
+        "“{answer}” is not a country code (ISO 3166-1, e.g. CA, US, MX).",
+        "« {answer} » n’est pas un code de pays (ISO 3166-1, p. ex. CA, US, MX).",
+    );
+    pub const NOT_A_PROVINCE: Template = Template::new(
+        &["answer"],
+        "“{answer}” is not a province or territory code (e.g. CA-ON, CA-QC).",
+        "« {answer} » n’est pas un code de province ou de territoire (p. ex. CA-ON, CA-QC).",
+    );
+    pub const NOT_AN_ISSUER: Template = Template::new(
+        &["answer"],
+        "“{answer}” is not an issuer: use CA (federal), a province code such as CA-QC, or a country code \
+         such as MX.",
+        "« {answer} » n’est pas un émetteur : utilisez CA (fédéral), un code de province comme CA-QC ou un \
+         code de pays comme MX.",
+    );
+    /// A note, not an error: the office is kept as typed.
+    pub const OFFICE_NOT_LISTED: Template = Template::new(
+        &["answer"],
+        "“{answer}” is not on citcert's list of offices. It is kept as you typed it: make sure the online \
+         application lists this office.",
+        "« {answer} » ne figure pas sur la liste des bureaux de citcert. La réponse est gardée telle quelle : \
+         vérifiez que la demande en ligne offre ce bureau.",
+    );
+    pub const MORE_DETAIL: Template = Template::new(
+        &["min"],
+        "Please give more detail: at least {min} characters (when, where, how and what).",
+        "Veuillez donner plus de détails : au moins {min} caractères (quand, où, comment et quoi).",
+    );
+    pub const NOT_A_DATE: Template = Template::new(
+        &["answer"],
+        "“{answer}” is not a date. Use YYYY-MM-DD (e.g. 1990-04-12).",
+        "« {answer} » n’est pas une date. Utilisez AAAA-MM-JJ (p. ex. 1990-04-12).",
+    );
+    /// For a question that takes a month alone too.
+    pub const NOT_A_DATE_OR_MONTH: Template = Template::new(
+        &["answer"],
+        "“{answer}” is not a date. Use YYYY-MM-DD or YYYY-MM (e.g. 2023-08).",
+        "« {answer} » n’est pas une date. Utilisez AAAA-MM-JJ ou AAAA-MM (p. ex. 2023-08).",
+    );
+    pub const NO_SUCH_MONTH: Template = Template::new(
+        &["answer", "m"],
+        "“{answer}” is not a date: there is no month {m} (months go from 01 to 12). Use YYYY-MM-DD.",
+        "« {answer} » n’est pas une date : il n’y a pas de mois {m} (les mois vont de 01 à 12). Utilisez \
+         AAAA-MM-JJ.",
+    );
+    /// Day 0 of a month, in words (`month` the month's name).
+    pub const NO_DAY_ZERO: Template = Template::new(
+        &["month", "y", "days", "answer"],
+        "There is no day 0: {month} {y} has {days} days. Check the day of “{answer}”.",
+        "Il n’y a pas de jour 0 : {month} {y} compte {days} jours. Vérifiez le jour de « {answer} ».",
+    );
+    /// A day past the end of its month ("1990-02-30"), in words.
+    pub const NO_SUCH_DAY: Template = Template::new(
+        &["month", "d", "y", "days", "answer"],
+        "There is no {month} {d}, {y}: {month} {y} has {days} days. Check the day of “{answer}”.",
+        "Le {d} {month} {y} n’existe pas : {month} {y} compte {days} jours. Vérifiez le jour de « {answer} ».",
+    );
+    pub const NAME_BAD_CHAR: Template = Template::new(
+        &["bad"],
+        "A name may hold letters, spaces, hyphens, apostrophes and periods only, not “{bad}”.",
+        "Un nom ne peut contenir que des lettres, des espaces, des traits d’union, des apostrophes et des \
+         points, pas « {bad} ».",
+    );
+    pub const NOT_AN_EMAIL: Template = Template::new(
+        &["answer"],
+        "“{answer}” is not an email address (name@example.ca).",
+        "« {answer} » n’est pas une adresse courriel (nom@exemple.ca).",
+    );
+    pub const UCI_NOT_DIGITS: Template = Template::new(
+        &["answer"],
+        "“{answer}” is not a UCI: a UCI has only digits (10, or 8 for older ones). Enter NA if you have \
+         none, Unknown if you don’t know it.",
+        "« {answer} » n’est pas une IUC : une IUC ne contient que des chiffres (10, ou 8 pour les plus \
+         anciennes). Entrez NA si vous n’en avez pas, Inconnu si vous ne la connaissez pas.",
+    );
+    pub const UCI_LENGTH: Template = Template::new(
+        &["n"],
+        "A UCI has 10 digits (older ones 8); this one has {n}.",
+        "Une IUC compte 10 chiffres (8 pour les plus anciennes); celle-ci en compte {n}.",
+    );
+    pub const NOT_A_CERT_NO: Template = Template::new(
+        &["answer"],
+        "“{answer}” is not a certificate number: 1 to 12 letters and digits (e.g. K1234567). Enter \
+         Unknown if you don’t know it.",
+        "« {answer} » n’est pas un numéro de certificat : 1 à 12 lettres et chiffres (p. ex. K1234567). \
+         Entrez Inconnu si vous ne le connaissez pas.",
+    );
+    pub const NOT_A_POSTAL_CODE: Template = Template::new(
+        &["answer"],
+        "“{answer}” is not a Canadian postal code (A1A 1A1).",
+        "« {answer} » n’est pas un code postal canadien (A1A 1A1).",
+    );
+    pub const NOT_A_ZIP_CODE: Template = Template::new(
+        &["answer"],
+        "“{answer}” is not a US ZIP code (12345 or 12345-6789).",
+        "« {answer} » n’est pas un code ZIP américain (12345 ou 12345-6789).",
+    );
+    pub const NOT_A_HEIGHT: Template = Template::new(
+        &["answer"],
+        "“{answer}” is not a height. Enter it as 165 cm, 1.65 m or 5 ft 6 in.",
+        "« {answer} » n’est pas une taille. Entrez-la ainsi : 165 cm, 1,65 m ou 5 pi 6 po.",
+    );
+    pub const HEIGHT_NO_UNIT: Template = Template::new(
+        &["answer"],
+        "“{answer}” has no unit. Enter the height as 165 cm, 1.65 m or 5 ft 6 in.",
+        "« {answer} » n’a pas d’unité. Entrez la taille ainsi : 165 cm, 1,65 m ou 5 pi 6 po.",
+    );
 }
 
 #[cfg(test)]
@@ -952,5 +992,46 @@ mod tests {
                 .unwrap();
         assert_eq!(ok.get("b"), Some(&AnswerValue::List(vec!["y".into(), "z".into()])));
         assert_eq!(ok.to_json_map()["a"], "x");
+    }
+
+    /// The sentences built from several pieces (issue 14: each is one `Template`), word for word in
+    /// both languages.
+    #[test]
+    fn pieced_sentences_word_for_word() {
+        let d = |s: &str, partial| date(s, partial).unwrap_err();
+        let e = d("1990-02-30", false);
+        assert_eq!(
+            e.en,
+            "There is no February 30, 1990: February 1990 has 28 days. Check the day of “1990-02-30”."
+        );
+        assert_eq!(
+            e.fr,
+            "Le 30 février 1990 n’existe pas : février 1990 compte 28 jours. Vérifiez le jour de « 1990-02-30 »."
+        );
+        let e = d("2024-2-0", true);
+        assert_eq!(e.en, "There is no day 0: February 2024 has 29 days. Check the day of “2024-2-0”.");
+        assert_eq!(
+            e.fr,
+            "Il n’y a pas de jour 0 : février 2024 compte 29 jours. Vérifiez le jour de « 2024-2-0 »."
+        );
+        let e = d("2023-8x", true);
+        assert_eq!(e.en, "“2023-8x” is not a date. Use YYYY-MM-DD or YYYY-MM (e.g. 2023-08).");
+        assert_eq!(e.fr, "« 2023-8x » n’est pas une date. Utilisez AAAA-MM-JJ ou AAAA-MM (p. ex. 2023-08).");
+
+        let v: Value = serde_json::from_str(r#"{"answers": {"c": true}}"#).unwrap();
+        let e = Answers::from_file_json(&v).unwrap_err();
+        let t = e.explain();
+        assert_eq!(t.en, "c: expected a string (or a list of strings), found true/false");
+        assert_eq!(
+            t.fr,
+            "c: une chaîne de caractères (ou une liste de chaînes) était attendue; trouvé : vrai/faux"
+        );
+
+        let e = uci("123").unwrap_err();
+        assert_eq!(e.en, "A UCI has 10 digits (older ones 8); this one has 3.");
+        assert_eq!(e.fr, "Une IUC compte 10 chiffres (8 pour les plus anciennes); celle-ci en compte 3.");
+        let e = height("5000").unwrap_err();
+        assert_eq!(e.en, "“5000” has no unit. Enter the height as 165 cm, 1.65 m or 5 ft 6 in.");
+        assert_eq!(e.fr, "« 5000 » n’a pas d’unité. Entrez la taille ainsi : 165 cm, 1,65 m ou 5 pi 6 po.");
     }
 }

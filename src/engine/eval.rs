@@ -12,7 +12,9 @@ use chrono::NaiveDate;
 use super::answers::{AnswerValue, Answers, normalise};
 use super::cond::{Cond, Env};
 use super::model::*;
-use super::text::{Lang, Text};
+use super::text::{Fixed, Lang, Text};
+use crate::fill_text;
+use crate::words::Template;
 
 /// What the evaluation needs besides the answers.
 #[derive(Clone, Copy, Debug)]
@@ -554,10 +556,7 @@ fn pass<'a>(
                                 .option(must)
                                 .map(|o| o.label.clone())
                                 .unwrap_or_else(|| Text::same(must.clone()));
-                            Text::new(
-                                format!("You must answer “{}” to go on.", label.en),
-                                format!("Vous devez répondre « {} » pour continuer.", label.fr),
-                            )
+                            fill_text!(MUST_ANSWER, option = &label)
                         });
                         problems.push(AnswerProblem {
                             question: qi,
@@ -602,24 +601,41 @@ fn ruled_out_message(q: &Questionnaire, question: &Question, k: usize) -> Text {
     reads.sort_unstable();
     reads.dedup();
     let numbers: Vec<&str> = reads.iter().map(|&r| q.questions[r].number.as_str()).collect();
-    let (en_at, fr_at) = match numbers.len() {
-        0 => ("your earlier answers".to_string(), "vos réponses précédentes".to_string()),
-        1 => {
-            (format!("your answer to {}", numbers[0]), format!("votre réponse à la question {}", numbers[0]))
-        }
-        _ => {
-            let list = numbers.join(", ");
-            (format!("your answers to {list}"), format!("vos réponses aux questions {list}"))
-        }
+    let at = match numbers.len() {
+        0 => EARLIER_ANSWERS.to_text(),
+        1 => fill_text!(ANSWER_TO, number = numbers[0]),
+        _ => fill_text!(ANSWERS_TO, numbers = numbers.join(", ")),
     };
-    Text::new(
-        format!("“{}” does not fit {en_at}: choose another answer, or correct {en_at}.", opt.label.en),
-        format!(
-            "« {} » ne concorde pas avec {fr_at} : choisissez une autre réponse ou corrigez {fr_at}.",
-            opt.label.fr
-        ),
-    )
+    fill_text!(RULED_OUT, option = &opt.label, at = &at)
 }
+
+/// The answers that put an item on the list ("question → answer", joined with "; ").
+const BECAUSE: Template = Template::new(
+    &["answers"],
+    "Because you answered: {answers}.",
+    "Parce que vous avez répondu : {answers}.",
+);
+
+/// A stored option the earlier answers rule out, and what rules it out (`at`).
+const RULED_OUT: Template = Template::new(
+    &["option", "at"],
+    "“{option}” does not fit {at}: choose another answer, or correct {at}.",
+    "« {option} » ne concorde pas avec {at} : choisissez une autre réponse ou corrigez {at}.",
+);
+const EARLIER_ANSWERS: Fixed = Fixed::new("your earlier answers", "vos réponses précédentes");
+/// The number of the one earlier question that rules an option out.
+const ANSWER_TO: Template =
+    Template::new(&["number"], "your answer to {number}", "votre réponse à la question {number}");
+/// The numbers of the earlier questions, joined with ", ".
+const ANSWERS_TO: Template =
+    Template::new(&["numbers"], "your answers to {numbers}", "vos réponses aux questions {numbers}");
+/// A question that must be given one answer to go on (the option's label), when the questionnaire
+/// has no message of its own.
+const MUST_ANSWER: Template = Template::new(
+    &["option"],
+    "You must answer “{option}” to go on.",
+    "Vous devez répondre « {option} » pour continuer.",
+);
 
 /// Rules like IN-17 restate what the missing answers and items already say: not a blocker of their own.
 fn reads_incomplete(c: &Cond) -> bool {
@@ -816,12 +832,8 @@ impl Evaluation {
                 })
                 .collect();
             if !parts.is_empty() {
-                s.push_str(match lang {
-                    Lang::En => " Because you answered: ",
-                    Lang::Fr => " Parce que vous avez répondu : ",
-                });
-                s.push_str(&parts.join("; "));
-                s.push('.');
+                s.push(' ');
+                s.push_str(&crate::fill!(BECAUSE, lang, answers = parts.join("; ")));
             }
         }
         s

@@ -18,6 +18,7 @@ use crate::engine::eval::ItemResult;
 use crate::engine::{
     AnswerValue, Context, Evaluation, ItemKind, Lang, Outcome, Questionnaire, Severity, Text, evaluate,
 };
+use crate::words::Template;
 
 /// One attached file as last checked: changed or vanished since attached, or the very file of
 /// another item. Checked when the review opens (or the person asks), never on every frame: that
@@ -38,6 +39,19 @@ pub enum RelativePaths {
     /// Relative to the folder the program runs in (plain mode, typed in a shell).
     FromWorkingFolder,
 }
+
+/// A file refused because the draft cannot be saved (why not).
+const READ_ONLY: Template = Template::new(
+    &["why"],
+    "Read-only draft ({why}): nothing can be attached.",
+    "Brouillon en lecture seule ({why}) : rien ne peut être joint.",
+);
+/// A file refused because its path (as typed) is relative.
+const RELATIVE_PATH: Template = Template::new(
+    &["path"],
+    "“{path}” is a relative path: type the full path (starting with / or ~/).",
+    "« {path} » est un chemin relatif : tapez le chemin complet (commençant par / ou ~/).",
+);
 
 /// Why an answer was not stored. Nothing changed.
 #[derive(Debug)]
@@ -64,14 +78,8 @@ impl Refusal {
                 "Paper mode: no file here; gather the paper documents (listed at the end).",
                 "Mode papier : pas de fichier ici; les documents papier sont listés à la fin.",
             ),
-            Refusal::ReadOnly(why) => Text::new(
-                format!("Read-only draft ({}): nothing can be attached.", why.en),
-                format!("Brouillon en lecture seule ({}) : rien ne peut être joint.", why.fr),
-            ),
-            Refusal::RelativePath(p) => Text::new(
-                format!("“{p}” is a relative path: type the full path (starting with / or ~/)."),
-                format!("« {p} » est un chemin relatif : tapez le chemin complet (commençant par / ou ~/)."),
-            ),
+            Refusal::ReadOnly(why) => crate::fill_text!(READ_ONLY, why = why),
+            Refusal::RelativePath(p) => crate::fill_text!(RELATIVE_PATH, path = p),
             Refusal::File(e) => crate::engine::Explain::explain(e),
             Refusal::Malformed(t) => t.clone(),
             Refusal::Invalid(v) => Text::new(

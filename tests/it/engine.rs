@@ -526,3 +526,40 @@ fn other_known_answers_are_suggested_too() {
         shipped(&[("elig.request_type", "first"), ("elig.born_in_canada", "no"), pairs[3], pairs[4]]);
     assert_eq!(ev.suggestion(q, idx(q, "docs.CL-BIRTHCERT.issuer")), None);
 }
+
+/// The engine's own sentences about an answer, word for word in both languages (issue 14: each is
+/// one `Template`): an option ruled out by two earlier answers, and a question that must be given
+/// one answer (the questionnaire has no message of its own for it).
+#[test]
+fn ruled_out_and_must_answer_messages_word_for_word() {
+    let q = mini_with(|v| {
+        v["screens"][2]["questions"][1]["options"][1]["show_if"] = serde_json::json!({"all": [
+            {"q": "a.for", "eq": "self"},
+            {"q": "a.kind", "eq": "first"}
+        ]});
+    })
+    .expect("valid");
+    let ev = eval(
+        &q,
+        &[
+            ("a.for", "minor"),
+            ("a.kind", "first"),
+            ("p2.present", "yes"),
+            ("p2.citizen", "no"),
+            ("r.declaration", "no"),
+        ],
+    );
+    let msg = &ev.problems_for(idx(&q, "p2.citizen")).next().expect("ruled out").message;
+    assert_eq!(
+        msg.en,
+        "“No” does not fit your answers to 1.1, 1.2: choose another answer, or correct your answers to 1.1, 1.2."
+    );
+    assert_eq!(
+        msg.fr,
+        "« No » ne concorde pas avec vos réponses aux questions 1.1, 1.2 : choisissez une autre réponse ou \
+         corrigez vos réponses aux questions 1.1, 1.2."
+    );
+    let msg = &ev.problems_for(idx(&q, "r.declaration")).next().expect("must be yes").message;
+    assert_eq!(msg.en, "You must answer “Yes” to go on.");
+    assert_eq!(msg.fr, "Vous devez répondre « Oui » pour continuer.");
+}

@@ -12,6 +12,11 @@ use super::{Loader, Pending, owned_pending};
 use crate::engine::cond::Cond;
 use crate::engine::model::*;
 use crate::engine::text::Text;
+use crate::words::Template;
+
+/// The title of a screen made for one checklist item: the section's title, then the item's.
+const ITEM_SCREEN_TITLE: Template =
+    Template::new(&["section", "item"], "{section} — {item}", "{section} — {item}");
 
 impl Loader {
     pub(super) fn screens(
@@ -141,7 +146,7 @@ impl Loader {
             let mut stitle = title.clone();
             if let Some(t) = item.m.get("title") {
                 let it = self.text_value(t, &format!("{}.title", item.path));
-                stitle = Text::new(format!("{} — {}", title.en, it.en), format!("{} — {}", title.fr, it.fr));
+                stitle = crate::fill_text!(ITEM_SCREEN_TITLE, section = &title, item = &it);
             }
             let label = format!("{number}.{n}");
             q.screens.push(Screen {
