@@ -148,24 +148,25 @@ impl Explain for DraftError {
             DraftError::Damaged { path, reason } => {
                 fill_text!(w::DAMAGED, path = crate::safe_text::path(path), reason = reason)
             }
-            DraftError::Expired { label, created_on, expired_after } => fill_text!(
-                w::EXPIRED,
-                label = label,
-                created_on = created_on,
-                expired_after = expired_after
-            ),
+            DraftError::Expired { label, created_on, expired_after } => {
+                fill_text!(w::EXPIRED, label = label, created_on = created_on, expired_after = expired_after)
+            }
             DraftError::NotFound(prefix) => fill_text!(w::NOT_FOUND, prefix = prefix),
             DraftError::Ambiguous { prefix, candidates } => {
                 fill_text!(w::AMBIGUOUS, prefix = prefix, candidates = candidates.join(", "))
             }
             DraftError::Locked { id } => fill_text!(w::OPEN_ELSEWHERE, id = id),
-            DraftError::ReadOnly { id, why: Some(why) } => fill_text!(w::READ_ONLY_BECAUSE, id = id, why = why),
+            DraftError::ReadOnly { id, why: Some(why) } => {
+                fill_text!(w::READ_ONLY_BECAUSE, id = id, why = why)
+            }
             DraftError::ReadOnly { id, why: None } => fill_text!(w::READ_ONLY, id = id),
             DraftError::InvalidAnswer { question, problem } => {
                 fill_text!(w::INVALID_ANSWER, question = question, problem = problem)
             }
             DraftError::Invalid(t) => t.clone(),
-            DraftError::PassphraseNeeded { id, label } => fill_text!(w::PASSPHRASE_NEEDED, id = id, label = label),
+            DraftError::PassphraseNeeded { id, label } => {
+                fill_text!(w::PASSPHRASE_NEEDED, id = id, label = label)
+            }
             DraftError::WrongPassphrase { id } => fill_text!(w::WRONG_PASSPHRASE, id = id),
             DraftError::NoDataDir => Text::new(
                 "no home folder found for the default drafts folder; use --drafts-dir DIR or CITCERT_DRAFTS_DIR",
