@@ -524,8 +524,8 @@ fn finish(mut b: Body, expected_id: &str) -> Result<Draft, Text> {
     })
 }
 
-/// The words with values of a draft file's problems.
-mod w {
+/// The words with values of a draft file's problems (`NOT_JSON` also for an imported file).
+pub(super) mod w {
     use crate::words::Template;
 
     pub const NOT_WRITTEN: Template = Template::new(
