@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-use crate::engine::text::Text;
+use crate::engine::text::{Fixed, Text};
+use crate::fill_text;
 
 /// The only draft format this citcert reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
@@ -164,12 +165,7 @@ impl Draft {
             }
         }
         body.checksum = Some(checksum_of(&body));
-        let mut out = serde_json::to_vec_pretty(&body).map_err(|e| {
-            Text::new(
-                format!("the draft could not be written ({e})"),
-                format!("le brouillon n'a pas pu être écrit ({e})"),
-            )
-        })?;
+        let mut out = serde_json::to_vec_pretty(&body).map_err(|e| fill_text!(w::NOT_WRITTEN, reason = e))?;
         out.push(b'\n');
         Ok(out)
     }
@@ -310,27 +306,15 @@ pub fn check_answer(id: &str, value: &Value) -> Result<(), Text> {
         Value::String(_) => Ok(()),
         Value::Array(items) => match items.iter().position(|v| !v.is_string()) {
             None => Ok(()),
-            Some(i) => {
-                let k = kind(&items[i]);
-                Err(Text::new(
-                    format!("item {} of the list is {}, not text", i + 1, k.en),
-                    format!("l'élément {} de la liste est {}, pas du texte", i + 1, k.fr),
-                ))
-            }
+            Some(i) => Err(fill_text!(w::ITEM_NOT_TEXT, n = i + 1, kind = kind(&items[i]))),
         },
-        other => {
-            let k = kind(other);
-            Err(Text::new(
-                format!("is {}; answers are text or lists of text", k.en),
-                format!("est {}; les réponses sont du texte ou des listes de textes", k.fr),
-            ))
-        }
+        other => Err(fill_text!(w::NOT_TEXT_OR_LIST, kind = kind(other))),
     }
 }
 
 /// "answer 'id' <problem>" in both languages.
 pub(crate) fn answer_problem(id: &str, p: &Text) -> Text {
-    Text::new(format!("answer '{id}' {}", p.en), format!("la réponse « {id} » {}", p.fr))
+    fill_text!(w::ANSWER_PROBLEM, id = id, problem = p)
 }
 
 fn kind(v: &Value) -> Text {
@@ -352,11 +336,7 @@ pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, Text> {
         return Err(Text::new("the file is empty (0 bytes)", "le fichier est vide (0 octet)"));
     }
     if bytes.len() > MAX_FILE_BYTES {
-        let n = bytes.len();
-        return Err(Text::new(
-            format!("the file is {n} bytes, far too large for a draft"),
-            format!("le fichier fait {n} octets, beaucoup trop pour un brouillon"),
-        ));
+        return Err(fill_text!(w::TOO_LARGE, n = bytes.len()));
     }
     if bytes.iter().all(|&b| b == 0) {
         return Err(Text::new(
@@ -370,17 +350,9 @@ pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, Text> {
             let at = e.valid_up_to();
             let binary = bytes.iter().take(512).filter(|&&b| b == 0 || (b < 9)).count() > 0;
             return Err(if binary {
-                Text::new(
-                    format!("the file holds binary data, not text (first bad byte at offset {at})"),
-                    format!(
-                        "le fichier contient des données binaires, pas du texte (premier octet fautif à la position {at})"
-                    ),
-                )
+                fill_text!(w::BINARY_AT, at = at)
             } else {
-                Text::new(
-                    format!("the file is not UTF-8 text (invalid byte at offset {at})"),
-                    format!("le fichier n'est pas du texte UTF-8 (octet non valide à la position {at})"),
-                )
+                fill_text!(w::NOT_UTF8_AT, at = at)
             });
         }
     };
@@ -400,15 +372,9 @@ pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, Text> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let (l, c) = (e.line(), e.column());
         if e.is_eof() {
-            Text::new(
-                format!("the file ends early at line {l} column {c}: it looks truncated"),
-                format!("le fichier s'arrête trop tôt à la ligne {l}, colonne {c} : il semble tronqué"),
-            )
+            fill_text!(w::TRUNCATED, line = l, column = c)
         } else {
-            Text::new(
-                format!("not valid JSON at line {l} column {c}: {e}"),
-                format!("JSON non valide à la ligne {l}, colonne {c} ({e})"),
-            )
+            fill_text!(w::NOT_JSON, line = l, column = c, reason = e)
         }
     })?;
     let Value::Object(obj) = &value else {
@@ -427,31 +393,13 @@ pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, Text> {
         Some(Value::Number(n)) => match n.as_u64() {
             Some(FORMAT_VERSION) => {}
             Some(v) if v > FORMAT_VERSION => {
-                return Err(Text::new(
-                    format!(
-                        "made by a newer citcert (draft format {v}; this citcert reads format {FORMAT_VERSION}); \
-                         update citcert to open it"
-                    ),
-                    format!(
-                        "créé par un citcert plus récent (format de brouillon {v}; ce citcert lit le format \
-                         {FORMAT_VERSION}); mettez citcert à jour pour l'ouvrir"
-                    ),
-                ));
+                return Err(fill_text!(w::NEWER_FORMAT, format = v, reads = FORMAT_VERSION));
             }
             _ => {
-                return Err(Text::new(
-                    format!("unknown draft format {n}"),
-                    format!("format de brouillon inconnu : {n}"),
-                ));
+                return Err(fill_text!(w::UNKNOWN_FORMAT, format = n));
             }
         },
-        Some(other) => {
-            let k = kind(other);
-            return Err(Text::new(
-                format!("\"format\" is {}, not a number", k.en),
-                format!("« format » est {}, pas un nombre", k.fr),
-            ));
-        }
+        Some(other) => return Err(fill_text!(w::FORMAT_NOT_NUMBER, kind = kind(other))),
     }
     const FIELDS: [(&str, &str); 9] = [
         ("questionnaire", "object"),
@@ -467,10 +415,7 @@ pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, Text> {
     for (name, want) in FIELDS {
         let ok = match obj.get(name) {
             None => {
-                return Err(Text::new(
-                    format!("the \"{name}\" field is missing"),
-                    format!("le champ « {name} » manque"),
-                ));
+                return Err(fill_text!(w::FIELD_MISSING, name = name));
             }
             Some(Value::String(_)) => want == "text",
             Some(Value::Object(_)) => want == "object",
@@ -478,16 +423,12 @@ pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, Text> {
             Some(_) => false,
         };
         if !ok {
-            let k = kind(&obj[name]);
-            let (article, want_fr) = match want {
-                "text" => ("", "du texte"),
-                "object" => ("a ", "un objet"),
-                _ => ("a ", "une liste"),
+            let want = match want {
+                "text" => Fixed::new("text", "du texte"),
+                "object" => Fixed::new("a object", "un objet"),
+                _ => Fixed::new("a list", "une liste"),
             };
-            return Err(Text::new(
-                format!("\"{name}\" is {}, not {article}{want}", k.en),
-                format!("« {name} » est {}, pas {want_fr}", k.fr),
-            ));
+            return Err(fill_text!(w::FIELD_WRONG_KIND, name = name, kind = kind(&obj[name]), want = want));
         }
     }
     if let Some(Value::Object(answers)) = obj.get("answers") {
@@ -500,10 +441,7 @@ pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, Text> {
         let msg = e.to_string();
         if msg.starts_with("unknown field") {
             let field = msg.split('`').nth(1).unwrap_or("?");
-            Text::new(
-                format!("unknown field `{field}`; this citcert does not know it"),
-                format!("champ inconnu « {field} »; ce citcert ne le connaît pas"),
-            )
+            fill_text!(w::UNKNOWN_FIELD, field = field)
         } else {
             Text::new(
                 "a field has the wrong type (\"questionnaire\" needs text \"id\" and \"version\")",
@@ -526,41 +464,17 @@ fn finish(mut b: Body, expected_id: &str) -> Result<Draft, Text> {
         ));
     };
     if !is_valid_id(&b.id) {
-        return Err(Text::new(
-            format!("the draft id '{}' is not a valid id", b.id),
-            format!("l'identifiant de brouillon « {} » n'est pas valide", b.id),
-        ));
+        return Err(fill_text!(w::INVALID_ID, id = b.id));
     }
     if b.id != expected_id {
-        return Err(Text::new(
-            format!(
-                "the file name says draft '{expected_id}' but the file holds draft '{}' (copied or renamed by hand?)",
-                b.id
-            ),
-            format!(
-                "le nom du fichier indique le brouillon « {expected_id} », mais le fichier contient le brouillon \
-                 « {} » (copié ou renommé à la main?)",
-                b.id
-            ),
-        ));
+        return Err(fill_text!(w::OTHER_ID, expected = expected_id, id = b.id));
     }
-    let created_on = crate::clock::parse_date(&b.created_on).ok_or_else(|| {
-        Text::new(
-            format!("\"created_on\" is '{}', not a date YYYY-MM-DD", b.created_on),
-            format!("« created_on » vaut « {} », pas une date AAAA-MM-JJ", b.created_on),
-        )
-    })?;
-    let last_saved = NaiveDateTime::parse_from_str(&b.last_saved, STAMP).map_err(|_| {
-        Text::new(
-            format!("\"last_saved\" is '{}', not a time YYYY-MM-DDTHH:MM:SS", b.last_saved),
-            format!("« last_saved » vaut « {} », pas une heure AAAA-MM-JJTHH:MM:SS", b.last_saved),
-        )
-    })?;
+    let created_on = crate::clock::parse_date(&b.created_on)
+        .ok_or_else(|| fill_text!(w::CREATED_NOT_DATE, value = b.created_on))?;
+    let last_saved = NaiveDateTime::parse_from_str(&b.last_saved, STAMP)
+        .map_err(|_| fill_text!(w::SAVED_NOT_TIME, value = b.last_saved))?;
     if last_saved.date() < created_on {
-        return Err(Text::new(
-            format!("\"last_saved\" ({}) is before \"created_on\" ({created_on})", b.last_saved),
-            format!("« last_saved » ({}) est avant « created_on » ({created_on})", b.last_saved),
-        ));
+        return Err(fill_text!(w::SAVED_BEFORE_CREATED, last_saved = b.last_saved, created_on = created_on));
     }
     if b.label.trim().is_empty() {
         return Err(Text::new("the label is empty", "le nom du brouillon est vide"));
@@ -608,6 +522,108 @@ fn finish(mut b: Body, expected_id: &str) -> Result<Draft, Text> {
         notes: b.notes,
         protection,
     })
+}
+
+/// The words with values of a draft file's problems (`NOT_JSON` also for an imported file).
+pub(super) mod w {
+    use crate::words::Template;
+
+    pub const NOT_WRITTEN: Template = Template::new(
+        &["reason"],
+        "the draft could not be written ({reason})",
+        "le brouillon n'a pas pu être écrit ({reason})",
+    );
+    pub const ITEM_NOT_TEXT: Template = Template::new(
+        &["n", "kind"],
+        "item {n} of the list is {kind}, not text",
+        "l'élément {n} de la liste est {kind}, pas du texte",
+    );
+    pub const NOT_TEXT_OR_LIST: Template = Template::new(
+        &["kind"],
+        "is {kind}; answers are text or lists of text",
+        "est {kind}; les réponses sont du texte ou des listes de textes",
+    );
+    /// "answer 'id' <problem>".
+    pub const ANSWER_PROBLEM: Template =
+        Template::new(&["id", "problem"], "answer '{id}' {problem}", "la réponse « {id} » {problem}");
+    pub const TOO_LARGE: Template = Template::new(
+        &["n"],
+        "the file is {n} bytes, far too large for a draft",
+        "le fichier fait {n} octets, beaucoup trop pour un brouillon",
+    );
+    pub const BINARY_AT: Template = Template::new(
+        &["at"],
+        "the file holds binary data, not text (first bad byte at offset {at})",
+        "le fichier contient des données binaires, pas du texte (premier octet fautif à la position {at})",
+    );
+    pub const NOT_UTF8_AT: Template = Template::new(
+        &["at"],
+        "the file is not UTF-8 text (invalid byte at offset {at})",
+        "le fichier n'est pas du texte UTF-8 (octet non valide à la position {at})",
+    );
+    pub const TRUNCATED: Template = Template::new(
+        &["line", "column"],
+        "the file ends early at line {line} column {column}: it looks truncated",
+        "le fichier s'arrête trop tôt à la ligne {line}, colonne {column} : il semble tronqué",
+    );
+    pub const NOT_JSON: Template = Template::new(
+        &["line", "column", "reason"],
+        "not valid JSON at line {line} column {column}: {reason}",
+        "JSON non valide à la ligne {line}, colonne {column} ({reason})",
+    );
+    pub const NEWER_FORMAT: Template = Template::new(
+        &["format", "reads"],
+        "made by a newer citcert (draft format {format}; this citcert reads format {reads}); \
+         update citcert to open it",
+        "créé par un citcert plus récent (format de brouillon {format}; ce citcert lit le format \
+         {reads}); mettez citcert à jour pour l'ouvrir",
+    );
+    pub const UNKNOWN_FORMAT: Template =
+        Template::new(&["format"], "unknown draft format {format}", "format de brouillon inconnu : {format}");
+    pub const FORMAT_NOT_NUMBER: Template = Template::new(
+        &["kind"],
+        "\"format\" is {kind}, not a number",
+        "« format » est {kind}, pas un nombre",
+    );
+    pub const FIELD_MISSING: Template =
+        Template::new(&["name"], "the \"{name}\" field is missing", "le champ « {name} » manque");
+    /// `want`: "text", "a list" … in both languages.
+    pub const FIELD_WRONG_KIND: Template = Template::new(
+        &["name", "kind", "want"],
+        "\"{name}\" is {kind}, not {want}",
+        "« {name} » est {kind}, pas {want}",
+    );
+    pub const UNKNOWN_FIELD: Template = Template::new(
+        &["field"],
+        "unknown field `{field}`; this citcert does not know it",
+        "champ inconnu « {field} »; ce citcert ne le connaît pas",
+    );
+    pub const INVALID_ID: Template = Template::new(
+        &["id"],
+        "the draft id '{id}' is not a valid id",
+        "l'identifiant de brouillon « {id} » n'est pas valide",
+    );
+    pub const OTHER_ID: Template = Template::new(
+        &["expected", "id"],
+        "the file name says draft '{expected}' but the file holds draft '{id}' (copied or renamed by hand?)",
+        "le nom du fichier indique le brouillon « {expected} », mais le fichier contient le brouillon \
+         « {id} » (copié ou renommé à la main?)",
+    );
+    pub const CREATED_NOT_DATE: Template = Template::new(
+        &["value"],
+        "\"created_on\" is '{value}', not a date YYYY-MM-DD",
+        "« created_on » vaut « {value} », pas une date AAAA-MM-JJ",
+    );
+    pub const SAVED_NOT_TIME: Template = Template::new(
+        &["value"],
+        "\"last_saved\" is '{value}', not a time YYYY-MM-DDTHH:MM:SS",
+        "« last_saved » vaut « {value} », pas une heure AAAA-MM-JJTHH:MM:SS",
+    );
+    pub const SAVED_BEFORE_CREATED: Template = Template::new(
+        &["last_saved", "created_on"],
+        "\"last_saved\" ({last_saved}) is before \"created_on\" ({created_on})",
+        "« last_saved » ({last_saved}) est avant « created_on » ({created_on})",
+    );
 }
 
 #[cfg(test)]

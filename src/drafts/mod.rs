@@ -29,6 +29,7 @@ use std::path::PathBuf;
 
 use crate::engine::answers::ShapeError;
 use crate::engine::text::{Lang, Text};
+use crate::fill_text;
 use crate::words::Explain;
 
 pub use expiry::{Expiry, MAX_DAYS, WARN_DAYS};
@@ -142,98 +143,111 @@ impl Explain for DraftError {
     fn explain(&self) -> Text {
         match self {
             DraftError::Io { path, source } => {
-                let r = io_reason(source);
-                let p = crate::safe_text::path(path);
-                Text::new(
-                    format!("{p}: {}; check that the folder exists and that you may write to it", r.en),
-                    format!("{p} : {}; vérifiez que le dossier existe et que vous pouvez y écrire", r.fr),
-                )
+                fill_text!(w::IO, path = crate::safe_text::path(path), reason = io_reason(source))
             }
             DraftError::Damaged { path, reason } => {
-                let p = crate::safe_text::path(path);
-                Text::new(format!("{p}: {}", reason.en), format!("{p} : {}", reason.fr))
+                fill_text!(w::DAMAGED, path = crate::safe_text::path(path), reason = reason)
             }
-            DraftError::Expired { label, created_on, expired_after } => Text::new(
-                format!(
-                    "draft '{label}' (started {created_on}) expired after {expired_after}: drafts are kept for \
-                     60 days from the day they were started; start a new draft"
-                ),
-                format!(
-                    "le brouillon « {label} » (commencé le {created_on}) a expiré après le {expired_after} : \
-                     les brouillons sont conservés 60 jours à partir du jour où ils ont été commencés; \
-                     commencez un nouveau brouillon"
-                ),
-            ),
-            DraftError::NotFound(prefix) => Text::new(
-                format!("no draft has an id starting with '{prefix}'; `citcert drafts list` shows the ids"),
-                format!(
-                    "aucun brouillon n'a un identifiant qui commence par « {prefix} »; \
-                     `citcert drafts list` affiche les identifiants"
-                ),
-            ),
+            DraftError::Expired { label, created_on, expired_after } => {
+                fill_text!(w::EXPIRED, label = label, created_on = created_on, expired_after = expired_after)
+            }
+            DraftError::NotFound(prefix) => fill_text!(w::NOT_FOUND, prefix = prefix),
             DraftError::Ambiguous { prefix, candidates } => {
-                let c = candidates.join(", ");
-                Text::new(
-                    format!("'{prefix}' matches several drafts: {c}; type more of the id"),
-                    format!(
-                        "« {prefix} » correspond à plusieurs brouillons : {c}; tapez davantage de l'identifiant"
-                    ),
-                )
+                fill_text!(w::AMBIGUOUS, prefix = prefix, candidates = candidates.join(", "))
             }
-            DraftError::Locked { id } => Text::new(
-                format!(
-                    "draft {id} is open in another citcert; close it there first (here it can only be read)"
-                ),
-                format!(
-                    "le brouillon {id} est ouvert dans un autre citcert; fermez-le d'abord là-bas \
-                     (ici, il ne peut qu'être lu)"
-                ),
-            ),
-            DraftError::ReadOnly { id, why } => {
-                let (en, fr) = match why {
-                    Some(w) => (format!(" ({})", w.en), format!(" ({})", w.fr)),
-                    None => (String::new(), String::new()),
-                };
-                Text::new(
-                    format!("draft {id} is open read-only{en}; nothing was saved"),
-                    format!("le brouillon {id} est ouvert en lecture seule{fr}; rien n'a été enregistré"),
-                )
+            DraftError::Locked { id } => fill_text!(w::OPEN_ELSEWHERE, id = id),
+            DraftError::ReadOnly { id, why: Some(why) } => {
+                fill_text!(w::READ_ONLY_BECAUSE, id = id, why = why)
             }
-            DraftError::InvalidAnswer { question, problem } => Text::new(
-                format!("answer '{question}': {}", problem.en),
-                format!("réponse « {question} » : {}", problem.fr),
-            ),
+            DraftError::ReadOnly { id, why: None } => fill_text!(w::READ_ONLY, id = id),
+            DraftError::InvalidAnswer { question, problem } => {
+                fill_text!(w::INVALID_ANSWER, question = question, problem = problem)
+            }
             DraftError::Invalid(t) => t.clone(),
-            DraftError::PassphraseNeeded { id, label } => Text::new(
-                format!(
-                    "draft {id} '{label}' is locked with a passphrase; type it on a terminal, or give a file \
-                     holding it with --passphrase-file FILE (or CITCERT_PASSPHRASE_FILE)"
-                ),
-                format!(
-                    "le brouillon {id} « {label} » est verrouillé par une phrase de passe; tapez-la dans un \
-                     terminal, ou donnez un fichier qui la contient avec --passphrase-file FICHIER (ou \
-                     CITCERT_PASSPHRASE_FILE)"
-                ),
-            ),
-            DraftError::WrongPassphrase { id } => Text::new(
-                format!("wrong passphrase for draft {id}; nothing was changed"),
-                format!("mauvaise phrase de passe pour le brouillon {id}; rien n'a été modifié"),
-            ),
+            DraftError::PassphraseNeeded { id, label } => {
+                fill_text!(w::PASSPHRASE_NEEDED, id = id, label = label)
+            }
+            DraftError::WrongPassphrase { id } => fill_text!(w::WRONG_PASSPHRASE, id = id),
             DraftError::NoDataDir => Text::new(
                 "no home folder found for the default drafts folder; use --drafts-dir DIR or CITCERT_DRAFTS_DIR",
                 "aucun dossier personnel pour le dossier des brouillons par défaut; \
                  utilisez --drafts-dir DOSSIER ou CITCERT_DRAFTS_DIR",
             ),
             DraftError::Shape(errs) => errs.explain(),
-            DraftError::NotOpen { id } => {
-                Text::new(format!("draft {id} is not open"), format!("le brouillon {id} n'est pas ouvert"))
-            }
+            DraftError::NotOpen { id } => fill_text!(w::NOT_OPEN, id = id),
             DraftError::CannotLock => Text::new(
                 "drafts shown from an answers file cannot be locked",
                 "les brouillons affichés à partir d'un fichier de réponses ne peuvent pas être verrouillés",
             ),
         }
     }
+}
+
+/// The words of [`DraftError`] with values in them.
+mod w {
+    use crate::words::Template;
+
+    pub const IO: Template = Template::new(
+        &["path", "reason"],
+        "{path}: {reason}; check that the folder exists and that you may write to it",
+        "{path} : {reason}; vérifiez que le dossier existe et que vous pouvez y écrire",
+    );
+    pub const DAMAGED: Template = Template::new(&["path", "reason"], "{path}: {reason}", "{path} : {reason}");
+    pub const EXPIRED: Template = Template::new(
+        &["label", "created_on", "expired_after"],
+        "draft '{label}' (started {created_on}) expired after {expired_after}: drafts are kept for \
+         60 days from the day they were started; start a new draft",
+        "le brouillon « {label} » (commencé le {created_on}) a expiré après le {expired_after} : \
+         les brouillons sont conservés 60 jours à partir du jour où ils ont été commencés; \
+         commencez un nouveau brouillon",
+    );
+    pub const NOT_FOUND: Template = Template::new(
+        &["prefix"],
+        "no draft has an id starting with '{prefix}'; `citcert drafts list` shows the ids",
+        "aucun brouillon n'a un identifiant qui commence par « {prefix} »; \
+         `citcert drafts list` affiche les identifiants",
+    );
+    pub const AMBIGUOUS: Template = Template::new(
+        &["prefix", "candidates"],
+        "'{prefix}' matches several drafts: {candidates}; type more of the id",
+        "« {prefix} » correspond à plusieurs brouillons : {candidates}; tapez davantage de l'identifiant",
+    );
+    pub const OPEN_ELSEWHERE: Template = Template::new(
+        &["id"],
+        "draft {id} is open in another citcert; close it there first (here it can only be read)",
+        "le brouillon {id} est ouvert dans un autre citcert; fermez-le d'abord là-bas \
+         (ici, il ne peut qu'être lu)",
+    );
+    pub const READ_ONLY: Template = Template::new(
+        &["id"],
+        "draft {id} is open read-only; nothing was saved",
+        "le brouillon {id} est ouvert en lecture seule; rien n'a été enregistré",
+    );
+    pub const READ_ONLY_BECAUSE: Template = Template::new(
+        &["id", "why"],
+        "draft {id} is open read-only ({why}); nothing was saved",
+        "le brouillon {id} est ouvert en lecture seule ({why}); rien n'a été enregistré",
+    );
+    pub const INVALID_ANSWER: Template = Template::new(
+        &["question", "problem"],
+        "answer '{question}': {problem}",
+        "réponse « {question} » : {problem}",
+    );
+    pub const PASSPHRASE_NEEDED: Template = Template::new(
+        &["id", "label"],
+        "draft {id} '{label}' is locked with a passphrase; type it on a terminal, or give a file \
+         holding it with --passphrase-file FILE (or CITCERT_PASSPHRASE_FILE)",
+        "le brouillon {id} « {label} » est verrouillé par une phrase de passe; tapez-la dans un \
+         terminal, ou donnez un fichier qui la contient avec --passphrase-file FICHIER (ou \
+         CITCERT_PASSPHRASE_FILE)",
+    );
+    pub const WRONG_PASSPHRASE: Template = Template::new(
+        &["id"],
+        "wrong passphrase for draft {id}; nothing was changed",
+        "mauvaise phrase de passe pour le brouillon {id}; rien n'a été modifié",
+    );
+    pub const NOT_OPEN: Template =
+        Template::new(&["id"], "draft {id} is not open", "le brouillon {id} n'est pas ouvert");
 }
 
 impl std::fmt::Display for DraftError {

@@ -21,6 +21,8 @@ use std::io::{Read, Write};
 
 use super::format::{self, Draft};
 use crate::engine::text::Text;
+use crate::fill_text;
+use crate::words::Template;
 
 /// scrypt work factor (N = 2^15, r = 8: 32 MiB): one open or one save costs one scrypt run;
 /// open + save measured 0.43 s on a loaded 2-core machine (BENCHMARKS.md), under the ~1 s asked.
@@ -46,10 +48,12 @@ impl Passphrase {
             return Err(Text::new("the passphrase is empty", "la phrase de passe est vide"));
         }
         if text.len() > MAX_BYTES {
-            return Err(Text::new(
-                format!("the passphrase is longer than {MAX_BYTES} bytes"),
-                format!("la phrase de passe dépasse {MAX_BYTES} octets"),
-            ));
+            const TOO_LONG: Template = Template::new(
+                &["max"],
+                "the passphrase is longer than {max} bytes",
+                "la phrase de passe dépasse {max} octets",
+            );
+            return Err(fill_text!(TOO_LONG, max = MAX_BYTES));
         }
         Ok(Passphrase(SecretString::from(text)))
     }
@@ -64,10 +68,12 @@ impl Passphrase {
     /// `Err` when this passphrase is too short to lock a draft with.
     pub fn check_for_lock(&self) -> Result<(), Text> {
         if self.0.expose_secret().chars().count() < MIN_CHARS {
-            return Err(Text::new(
-                format!("the passphrase is too short: use at least {MIN_CHARS} characters"),
-                format!("la phrase de passe est trop courte : utilisez au moins {MIN_CHARS} caractères"),
-            ));
+            const TOO_SHORT: Template = Template::new(
+                &["min"],
+                "the passphrase is too short: use at least {min} characters",
+                "la phrase de passe est trop courte : utilisez au moins {min} caractères",
+            );
+            return Err(fill_text!(TOO_SHORT, min = MIN_CHARS));
         }
         Ok(())
     }
@@ -178,10 +184,12 @@ pub enum UnlockError {
 const ARMOR_END: &str = "-----END AGE ENCRYPTED FILE-----";
 
 fn seal_failed(e: &dyn std::fmt::Display) -> Text {
-    Text::new(
-        format!("the draft could not be encrypted ({e})"),
-        format!("le brouillon n'a pas pu être chiffré ({e})"),
-    )
+    const NOT_ENCRYPTED: Template = Template::new(
+        &["reason"],
+        "the draft could not be encrypted ({reason})",
+        "le brouillon n'a pas pu être chiffré ({reason})",
+    );
+    fill_text!(NOT_ENCRYPTED, reason = e)
 }
 
 /// `plain` encrypted to `recipient`, ASCII-armoured.
@@ -233,22 +241,24 @@ fn decrypt(
     identity: &dyn age::Identity,
     scrypt: bool,
 ) -> Result<zeroize::Zeroizing<Vec<u8>>, UnlockError> {
-    let damaged = |en: String, fr: String| UnlockError::Damaged(Text::new(en, fr));
+    let damaged = |en: &str, fr: &str| UnlockError::Damaged(Text::new(en, fr));
     let reader = age::armor::ArmoredReader::new(block.trim().as_bytes());
     let decryptor = age::Decryptor::new(reader).map_err(|e| decrypt_error(&e))?;
     if decryptor.is_scrypt() != scrypt {
         return Err(damaged(
-            "the locked part is not sealed the way citcert seals it".into(),
-            "la partie verrouillée n'est pas scellée comme citcert la scelle".into(),
+            "the locked part is not sealed the way citcert seals it",
+            "la partie verrouillée n'est pas scellée comme citcert la scelle",
         ));
     }
     let mut r = decryptor.decrypt(std::iter::once(identity)).map_err(|e| decrypt_error(&e))?;
     let mut plain = zeroize::Zeroizing::new(Vec::new());
     r.by_ref().take(format::MAX_FILE_BYTES as u64 + 1).read_to_end(&mut plain).map_err(|e| {
-        damaged(
-            format!("the locked part cannot be read ({e})"),
-            format!("la partie verrouillée est illisible ({e})"),
-        )
+        const UNREADABLE: Template = Template::new(
+            &["reason"],
+            "the locked part cannot be read ({reason})",
+            "la partie verrouillée est illisible ({reason})",
+        );
+        UnlockError::Damaged(fill_text!(UNREADABLE, reason = e))
     })?;
     Ok(plain)
 }
@@ -258,7 +268,7 @@ pub(crate) fn unlock(d: &mut Draft, pass: &Passphrase) -> Result<(), UnlockError
     let Protection::Locked { payload } = &d.protection else {
         return Ok(());
     };
-    let damaged = |en: String, fr: String| UnlockError::Damaged(Text::new(en, fr));
+    let damaged = |en: &str, fr: &str| UnlockError::Damaged(Text::new(en, fr));
     let mut identity = age::scrypt::Identity::new(pass.0.clone());
     identity.set_max_work_factor(MAX_WORK_FACTOR);
     // Two blocks: the draft's key sealed with the passphrase, then the fields sealed with the key.
@@ -273,8 +283,8 @@ pub(crate) fn unlock(d: &mut Draft, pass: &Passphrase) -> Result<(), UnlockError
             let key: age::x25519::Identity =
                 std::str::from_utf8(&secret).ok().and_then(|s| s.trim().parse().ok()).ok_or_else(|| {
                     damaged(
-                        "the locked part's key is not what citcert writes".into(),
-                        "la clé de la partie verrouillée n'est pas ce que citcert écrit".into(),
+                        "the locked part's key is not what citcert writes",
+                        "la clé de la partie verrouillée n'est pas ce que citcert écrit",
                     )
                 })?;
             let plain = decrypt(fields, &key, false)?;
@@ -283,25 +293,24 @@ pub(crate) fn unlock(d: &mut Draft, pass: &Passphrase) -> Result<(), UnlockError
         }
         _ => {
             return Err(damaged(
-                "the locked part is not one or two sealed blocks".into(),
-                "la partie verrouillée n'est pas un ou deux blocs scellés".into(),
+                "the locked part is not one or two sealed blocks",
+                "la partie verrouillée n'est pas un ou deux blocs scellés",
             ));
         }
     };
     let s: Sealed = serde_json::from_slice(&plain).map_err(|_| {
         damaged(
-            "the locked part opens but is not what citcert writes".into(),
-            "la partie verrouillée s'ouvre, mais n'est pas ce que citcert écrit".into(),
+            "the locked part opens but is not what citcert writes",
+            "la partie verrouillée s'ouvre, mais n'est pas ce que citcert écrit",
         )
     })?;
     if s.id != d.id {
-        return Err(damaged(
-            format!("the locked part belongs to draft '{}', not to this one (copied by hand?)", s.id),
-            format!(
-                "la partie verrouillée appartient au brouillon « {} », pas à celui-ci (copiée à la main?)",
-                s.id
-            ),
-        ));
+        const OTHER_DRAFT: Template = Template::new(
+            &["id"],
+            "the locked part belongs to draft '{id}', not to this one (copied by hand?)",
+            "la partie verrouillée appartient au brouillon « {id} », pas à celui-ci (copiée à la main?)",
+        );
+        return Err(UnlockError::Damaged(fill_text!(OTHER_DRAFT, id = s.id)));
     }
     for (id, v) in &s.answers {
         format::check_answer(id, v).map_err(|p| UnlockError::Damaged(format::answer_problem(id, &p)))?;
@@ -319,23 +328,27 @@ pub(crate) fn unlock(d: &mut Draft, pass: &Passphrase) -> Result<(), UnlockError
 }
 
 fn decrypt_error(e: &age::DecryptError) -> UnlockError {
+    const TOO_MUCH_WORK: Template = Template::new(
+        &["required", "writes", "max"],
+        "the locked part asks for scrypt work factor {required}; citcert writes {writes} and opens at most {max}",
+        "la partie verrouillée demande un facteur de travail scrypt de {required}; citcert écrit {writes} et \
+         ouvre au plus {max}",
+    );
+    const DAMAGED: Template = Template::new(
+        &["reason"],
+        "the locked part is damaged ({reason})",
+        "la partie verrouillée est endommagée ({reason})",
+    );
     use age::DecryptError as E;
     match e {
         E::DecryptionFailed | E::KeyDecryptionFailed | E::NoMatchingKeys => UnlockError::WrongPassphrase,
-        E::ExcessiveWork { required, .. } => UnlockError::Damaged(Text::new(
-            format!(
-                "the locked part asks for scrypt work factor {required}; citcert writes {WORK_FACTOR} and opens at \
-                 most {MAX_WORK_FACTOR}"
-            ),
-            format!(
-                "la partie verrouillée demande un facteur de travail scrypt de {required}; citcert écrit \
-                 {WORK_FACTOR} et ouvre au plus {MAX_WORK_FACTOR}"
-            ),
+        E::ExcessiveWork { required, .. } => UnlockError::Damaged(fill_text!(
+            TOO_MUCH_WORK,
+            required = required,
+            writes = WORK_FACTOR,
+            max = MAX_WORK_FACTOR
         )),
-        other => UnlockError::Damaged(Text::new(
-            format!("the locked part is damaged ({other})"),
-            format!("la partie verrouillée est endommagée ({other})"),
-        )),
+        other => UnlockError::Damaged(fill_text!(DAMAGED, reason = other)),
     }
 }
 
@@ -343,35 +356,35 @@ fn decrypt_error(e: &age::DecryptError) -> UnlockError {
 /// of at most [`MAX_BYTES`] bytes (plus a newline); its first line is the passphrase. The file is
 /// opened without blocking, so a FIFO or a device is refused rather than waited on.
 pub fn read_passphrase_file(path: &std::path::Path) -> Result<Passphrase, Text> {
+    const BAD_FILE: Template = Template::new(
+        &["path", "problem"],
+        "{path}: {problem}; put the passphrase alone on the first line of a regular file",
+        "{path} : {problem}; mettez la phrase de passe seule sur la première ligne d'un fichier ordinaire",
+    );
+    const CANNOT_BE_READ: Template =
+        Template::new(&["reason"], "cannot be read ({reason})", "illisible ({reason})");
+    const LONGER_THAN: Template =
+        Template::new(&["max"], "is longer than {max} bytes", "dépasse {max} octets");
     let p = path.display();
-    let bad = |en: String, fr: String| {
-        Text::new(
-            format!("{p}: {en}; put the passphrase alone on the first line of a regular file"),
-            format!(
-                "{p} : {fr}; mettez la phrase de passe seule sur la première ligne d'un fichier ordinaire"
-            ),
-        )
-    };
+    let bad = |problem: Text| fill_text!(BAD_FILE, path = p, problem = problem);
     // Regular files only, opened without blocking (the one way citcert opens outside files).
     let (f, _) = super::fsutil::open_regular(path, true).map_err(|e| {
         if e.kind() == std::io::ErrorKind::InvalidInput {
-            return bad("not a regular file".into(), "n'est pas un fichier ordinaire".into());
+            return bad(Text::new("not a regular file", "n'est pas un fichier ordinaire"));
         }
-        let r = super::io_reason(&e);
-        bad(format!("cannot be read ({})", r.en), format!("illisible ({})", r.fr))
+        bad(fill_text!(CANNOT_BE_READ, reason = super::io_reason(&e)))
     })?;
     let mut bytes = zeroize::Zeroizing::new(Vec::new());
-    f.take(MAX_BYTES as u64 + 3).read_to_end(&mut bytes).map_err(|e| {
-        let r = super::io_reason(&e);
-        bad(format!("cannot be read ({})", r.en), format!("illisible ({})", r.fr))
-    })?;
+    f.take(MAX_BYTES as u64 + 3)
+        .read_to_end(&mut bytes)
+        .map_err(|e| bad(fill_text!(CANNOT_BE_READ, reason = super::io_reason(&e))))?;
     let text = std::str::from_utf8(&bytes)
-        .map_err(|_| bad("is not UTF-8 text".into(), "n'est pas du texte UTF-8".into()))?;
+        .map_err(|_| bad(Text::new("is not UTF-8 text", "n'est pas du texte UTF-8")))?;
     let line = text.split('\n').next().unwrap_or("");
     if bytes.len() > MAX_BYTES + 2 {
-        return Err(bad(format!("is longer than {MAX_BYTES} bytes"), format!("dépasse {MAX_BYTES} octets")));
+        return Err(bad(fill_text!(LONGER_THAN, max = MAX_BYTES)));
     }
-    Passphrase::new(line).map_err(|t| bad(t.en, t.fr))
+    Passphrase::new(line).map_err(bad)
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ use super::{AnswerInspector, DraftError, Expiry};
 use crate::clock::Clock;
 use crate::engine::Explain;
 use crate::engine::text::Text;
+use crate::fill_text;
 
 /// A folder holding this file is a folder of example drafts (the repository's `drafts/`):
 /// citcert reads it but never changes it — no expiry deletion, no quarantine, no saving.
@@ -164,16 +165,7 @@ impl OpenDraft {
             return Err(DraftError::ReadOnly { id: self.draft.id.clone(), why: Some(why.clone()) });
         }
         if self.draft.id != self.original_id || self.draft.created_on != self.original_created_on {
-            let id = &self.original_id;
-            return Err(DraftError::Invalid(Text::new(
-                format!(
-                    "draft {id}: the id or start date was changed in memory; they never change — nothing was saved"
-                ),
-                format!(
-                    "brouillon {id} : l'identifiant ou la date de début a été changé en mémoire; ils ne changent \
-                     jamais — rien n'a été enregistré"
-                ),
-            )));
+            return Err(DraftError::Invalid(fill_text!(w::ID_CHANGED, id = self.original_id)));
         }
         let e = self.draft.expiry(clock.today());
         if e.is_expired() {
@@ -208,16 +200,11 @@ impl OpenDraft {
         let id = &next.id;
         // The limit every load applies, checked before writing: never saved, then set aside as damaged.
         if bytes.len() > format::MAX_FILE_BYTES {
-            let (n, max) = (bytes.len(), format::MAX_FILE_BYTES);
-            return Err(DraftError::Invalid(Text::new(
-                format!(
-                    "draft {id} would be {n} bytes, over the {max}-byte limit of a draft file; nothing was saved \
-                     — shorten the longest answers"
-                ),
-                format!(
-                    "le brouillon {id} ferait {n} octets, au-delà de la limite de {max} octets d'un fichier de \
-                     brouillon; rien n'a été enregistré — raccourcissez les réponses les plus longues"
-                ),
+            return Err(DraftError::Invalid(fill_text!(
+                w::TOO_LARGE_TO_SAVE,
+                id = id,
+                n = bytes.len(),
+                max = format::MAX_FILE_BYTES
             )));
         }
         fsutil::atomic_write(
@@ -254,10 +241,9 @@ impl DraftStore {
         let mut warnings = Vec::new();
         if examples {
             if !dir.is_dir() {
-                let d = crate::safe_text::path(&dir);
-                return Err(DraftError::Invalid(Text::new(
-                    format!("{d}: not a folder"),
-                    format!("{d} : n'est pas un dossier"),
+                return Err(DraftError::Invalid(fill_text!(
+                    w::NOT_A_FOLDER,
+                    dir = crate::safe_text::path(&dir)
                 )));
             }
         } else if let Some(w) = fsutil::ensure_private_dir(&dir)? {
@@ -291,18 +277,11 @@ impl DraftStore {
     /// what the user wanted to do, in both languages ("start a draft").
     pub fn refuse_if_examples(&self, what: Text) -> Result<(), DraftError> {
         if self.examples {
-            let d = crate::safe_text::path(&self.dir);
-            return Err(DraftError::Invalid(Text::new(
-                format!(
-                    "{d}: this is a folder of example drafts (it holds {EXAMPLES_MARKER}), which citcert never \
-                     changes; copy it elsewhere and use --drafts-dir to {}",
-                    what.en
-                ),
-                format!(
-                    "{d} : c'est un dossier de brouillons d'exemple (il contient {EXAMPLES_MARKER}), que citcert \
-                     ne modifie jamais; copiez-le ailleurs et utilisez --drafts-dir pour {}",
-                    what.fr
-                ),
+            return Err(DraftError::Invalid(fill_text!(
+                w::EXAMPLES_NEVER_CHANGED,
+                dir = crate::safe_text::path(&self.dir),
+                marker = EXAMPLES_MARKER,
+                what = what
             )));
         }
         Ok(())
@@ -410,18 +389,7 @@ impl DraftStore {
     fn read_dated(&self, path: &Path, id: &str, today: NaiveDate) -> Read {
         let (d, w) = self.read_one(path, id)?;
         if d.created_on() > today + chrono::Duration::days(1) {
-            let c = d.created_on();
-            return Err(Some(Text::new(
-                format!(
-                    "its start date {c} is after today ({today}, this computer's date): a draft cannot start in \
-                     the future; if this computer's date is wrong, correct it and move the file back"
-                ),
-                format!(
-                    "sa date de début, le {c}, est après aujourd'hui (le {today}, date de cet ordinateur) : un \
-                     brouillon ne peut pas commencer dans le futur; si la date de cet ordinateur est fausse, \
-                     corrigez-la et remettez le fichier à sa place"
-                ),
-            )));
+            return Err(Some(fill_text!(w::STARTS_IN_FUTURE, created_on = d.created_on(), today = today)));
         }
         Ok((d, w))
     }
@@ -518,11 +486,8 @@ impl DraftStore {
         match self.move_to_damaged(&file) {
             Ok(p) => notice.moved_to = Some(p),
             Err(e) => {
-                let e = e.explain();
-                notice.reason = Text::new(
-                    format!("{} (and it could not be moved to {DAMAGED_DIR}/: {})", reason.en, e.en),
-                    format!("{} (et il n'a pas pu être déplacé dans {DAMAGED_DIR}/ : {})", reason.fr, e.fr),
-                );
+                notice.reason =
+                    fill_text!(w::NOT_MOVED, reason = reason, folder = DAMAGED_DIR, why = e.explain());
             }
         }
         let bak = format!("{id}.json.bak");
@@ -678,10 +643,7 @@ impl DraftStore {
                 UnlockError::WrongPassphrase => DraftError::WrongPassphrase { id: id.to_string() },
                 UnlockError::Damaged(reason) => DraftError::Damaged {
                     path: self.path_of(id),
-                    reason: Text::new(
-                        format!("{}; the file was left in place", reason.en),
-                        format!("{}; le fichier a été laissé en place", reason.fr),
-                    ),
+                    reason: fill_text!(w::LEFT_IN_PLACE, reason = reason),
                 },
             })?;
         }
@@ -706,18 +668,9 @@ impl DraftStore {
                 }
                 if let Some(dmg) = sweep.damaged.first() {
                     let reason = match &dmg.moved_to {
-                        Some(p) => Text::new(
-                            format!(
-                                "{}; moved to {} (nothing was deleted)",
-                                dmg.reason.en,
-                                crate::safe_text::path(p)
-                            ),
-                            format!(
-                                "{}; déplacé dans {} (rien n'a été supprimé)",
-                                dmg.reason.fr,
-                                crate::safe_text::path(p)
-                            ),
-                        ),
+                        Some(p) => {
+                            fill_text!(w::MOVED_TO, reason = dmg.reason, to = crate::safe_text::path(p))
+                        }
                         None => dmg.reason.clone(),
                     };
                     return Err(DraftError::Damaged { path, reason });
@@ -862,11 +815,7 @@ impl DraftStore {
                 return Ok((id, lock));
             }
         }
-        let d = crate::safe_text::path(&self.dir);
-        Err(DraftError::Invalid(Text::new(
-            format!("{d}: could not find a free draft id"),
-            format!("{d} : aucun identifiant de brouillon libre n'a été trouvé"),
-        )))
+        Err(DraftError::Invalid(fill_text!(w::NO_FREE_ID, dir = crate::safe_text::path(&self.dir))))
     }
 
     /// Deletes a draft now (overwritten, then removed, with its backup). Refused while it is open
@@ -904,19 +853,12 @@ impl DraftStore {
         // Every refusal ends "nothing was imported".
         let bad = |r: Text| DraftError::Damaged {
             path: source.to_path_buf(),
-            reason: Text::new(
-                format!("{}; nothing was imported", r.en),
-                format!("{}; rien n'a été importé", r.fr),
-            ),
+            reason: fill_text!(w::NOTHING_IMPORTED, reason = r),
         };
         let text = std::str::from_utf8(bytes)
             .map_err(|_| bad(Text::new("not UTF-8 text", "ce n'est pas du texte UTF-8")))?;
         let value: Value = serde_json::from_str(text).map_err(|e| {
-            let (l, c) = (e.line(), e.column());
-            bad(Text::new(
-                format!("not valid JSON at line {l} column {c}: {e}"),
-                format!("JSON non valide à la ligne {l}, colonne {c} ({e})"),
-            ))
+            bad(fill_text!(format::w::NOT_JSON, line = e.line(), column = e.column(), reason = e))
         })?;
         let Value::Object(obj) = value else {
             return Err(bad(Text::new(
@@ -942,12 +884,8 @@ impl DraftStore {
         }
         let found = if obj.contains_key("format") {
             let id = obj.get("id").and_then(Value::as_str).unwrap_or("");
-            let mut d = format::parse(bytes, id).map_err(|r| {
-                bad(Text::new(
-                    format!("a citcert draft, but damaged: {}", r.en),
-                    format!("un brouillon citcert, mais endommagé : {}", r.fr),
-                ))
-            })?;
+            let mut d =
+                format::parse(bytes, id).map_err(|r| bad(fill_text!(w::DAMAGED_DRAFT, reason = r)))?;
             // A draft locked with a passphrase is opened with it and stays locked with it.
             if d.is_locked() {
                 let Some(pass) = &self.passphrase else {
@@ -955,10 +893,7 @@ impl DraftStore {
                 };
                 super::protect::unlock(&mut d, pass).map_err(|e| match e {
                     UnlockError::WrongPassphrase => DraftError::WrongPassphrase { id: d.id.clone() },
-                    UnlockError::Damaged(r) => bad(Text::new(
-                        format!("a citcert draft, but damaged: {}", r.en),
-                        format!("un brouillon citcert, mais endommagé : {}", r.fr),
-                    )),
+                    UnlockError::Damaged(r) => bad(fill_text!(w::DAMAGED_DRAFT, reason = r)),
                 })?;
             }
             Found {
@@ -1111,11 +1046,7 @@ impl DraftStore {
         let changed = match note {
             Some(n) => {
                 if !notes.contains_key(question) && notes.len() >= history::MAX_NOTES {
-                    let max = history::MAX_NOTES;
-                    return Err(DraftError::Invalid(Text::new(
-                        format!("this draft already has {max} notes, the most it can hold; clear one first"),
-                        format!("ce brouillon a déjà {max} notes, le maximum; retirez-en une d'abord"),
-                    )));
+                    return Err(DraftError::Invalid(fill_text!(w::TOO_MANY_NOTES, max = history::MAX_NOTES)));
                 }
                 notes.insert(question.to_string(), n.clone()) != Some(n)
             }
@@ -1158,6 +1089,77 @@ fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
 
 /// "cannot be read: …" for a file the system would not give us.
 fn unreadable(e: &io::Error) -> Text {
-    let r = super::io_reason(e);
-    Text::new(format!("cannot be read: {}", r.en), format!("illisible : {}", r.fr))
+    fill_text!(w::UNREADABLE, reason = super::io_reason(e))
+}
+
+/// The store's words with values in them.
+mod w {
+    use crate::words::Template;
+
+    pub const ID_CHANGED: Template = Template::new(
+        &["id"],
+        "draft {id}: the id or start date was changed in memory; they never change — nothing was saved",
+        "brouillon {id} : l'identifiant ou la date de début a été changé en mémoire; ils ne changent \
+         jamais — rien n'a été enregistré",
+    );
+    pub const TOO_LARGE_TO_SAVE: Template = Template::new(
+        &["id", "n", "max"],
+        "draft {id} would be {n} bytes, over the {max}-byte limit of a draft file; nothing was saved \
+         — shorten the longest answers",
+        "le brouillon {id} ferait {n} octets, au-delà de la limite de {max} octets d'un fichier de \
+         brouillon; rien n'a été enregistré — raccourcissez les réponses les plus longues",
+    );
+    pub const NOT_A_FOLDER: Template =
+        Template::new(&["dir"], "{dir}: not a folder", "{dir} : n'est pas un dossier");
+    /// `what`: what the person wanted to do ("delete drafts").
+    pub const EXAMPLES_NEVER_CHANGED: Template = Template::new(
+        &["dir", "marker", "what"],
+        "{dir}: this is a folder of example drafts (it holds {marker}), which citcert never \
+         changes; copy it elsewhere and use --drafts-dir to {what}",
+        "{dir} : c'est un dossier de brouillons d'exemple (il contient {marker}), que citcert \
+         ne modifie jamais; copiez-le ailleurs et utilisez --drafts-dir pour {what}",
+    );
+    pub const STARTS_IN_FUTURE: Template = Template::new(
+        &["created_on", "today"],
+        "its start date {created_on} is after today ({today}, this computer's date): a draft cannot start in \
+         the future; if this computer's date is wrong, correct it and move the file back",
+        "sa date de début, le {created_on}, est après aujourd'hui (le {today}, date de cet ordinateur) : un \
+         brouillon ne peut pas commencer dans le futur; si la date de cet ordinateur est fausse, \
+         corrigez-la et remettez le fichier à sa place",
+    );
+    pub const NOT_MOVED: Template = Template::new(
+        &["reason", "folder", "why"],
+        "{reason} (and it could not be moved to {folder}/: {why})",
+        "{reason} (et il n'a pas pu être déplacé dans {folder}/ : {why})",
+    );
+    pub const LEFT_IN_PLACE: Template = Template::new(
+        &["reason"],
+        "{reason}; the file was left in place",
+        "{reason}; le fichier a été laissé en place",
+    );
+    pub const MOVED_TO: Template = Template::new(
+        &["reason", "to"],
+        "{reason}; moved to {to} (nothing was deleted)",
+        "{reason}; déplacé dans {to} (rien n'a été supprimé)",
+    );
+    pub const NO_FREE_ID: Template = Template::new(
+        &["dir"],
+        "{dir}: could not find a free draft id",
+        "{dir} : aucun identifiant de brouillon libre n'a été trouvé",
+    );
+    /// Every refusal of an import ends so.
+    pub const NOTHING_IMPORTED: Template =
+        Template::new(&["reason"], "{reason}; nothing was imported", "{reason}; rien n'a été importé");
+    pub const DAMAGED_DRAFT: Template = Template::new(
+        &["reason"],
+        "a citcert draft, but damaged: {reason}",
+        "un brouillon citcert, mais endommagé : {reason}",
+    );
+    pub const TOO_MANY_NOTES: Template = Template::new(
+        &["max"],
+        "this draft already has {max} notes, the most it can hold; clear one first",
+        "ce brouillon a déjà {max} notes, le maximum; retirez-en une d'abord",
+    );
+    pub const UNREADABLE: Template =
+        Template::new(&["reason"], "cannot be read: {reason}", "illisible : {reason}");
 }
