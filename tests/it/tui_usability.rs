@@ -134,3 +134,17 @@ fn the_jump_list_scrolls_to_the_highlighted_screen() {
         assert_eq!((row(&tall, "1"), row(&tall, "13")), (Some(false), Some(true)), "{tall}");
     }
 }
+
+#[test]
+fn a_status_quoting_someone_elses_name_is_shown_not_obeyed() {
+    // A status line may quote a file name, a folder or a draft's label from disk: an escape
+    // sequence or a bidi override in it is drawn as text, never sent to the terminal.
+    let mut app = new_app(Lang::En);
+    app.status = Some("✗ /tmp/a\u{1b}]0;pwned\u{7}b\u{202e}gpj.exe: refused".to_string());
+    let screen = draw_text(&app, 80, 24);
+    assert!(
+        !screen.contains('\u{1b}') && !screen.contains('\u{202e}') && !screen.contains('\u{7}'),
+        "{screen}"
+    );
+    assert!(status_text(&screen, 1).contains("a\\u{1b}]0;pwned\\u{7}b\\u{202e}gpj.exe"), "{screen}");
+}

@@ -300,9 +300,11 @@ pub fn text_gauge(lang: crate::engine::Lang, pct: u8, width: usize) -> String {
 
 fn status_line(status: Option<&str>, area: Rect, buf: &mut Buffer, t: Theme) {
     if let Some(msg) = status {
+        // A status may quote a file name, a folder or a draft's label: shown, never obeyed.
+        let msg = crate::safe_text::block(msg);
         let style = if msg.starts_with('✗') { t.error() } else { t.focus() };
         let width = area.width as usize;
-        let lines = wrap(msg, width, "", "");
+        let lines = wrap(&msg, width, "", "");
         let rows = usize::from(area.height).max(1);
         for (k, line) in lines.iter().take(rows).enumerate() {
             // Still more than the rows hold: the last row shows it is cut.
