@@ -425,7 +425,7 @@ pub fn parse(bytes: &[u8], expected_id: &str) -> Result<Draft, Text> {
         if !ok {
             let want = match want {
                 "text" => Fixed::new("text", "du texte"),
-                "object" => Fixed::new("a object", "un objet"),
+                "object" => Fixed::new("an object", "un objet"),
                 _ => Fixed::new("a list", "une liste"),
             };
             return Err(fill_text!(w::FIELD_WRONG_KIND, name = name, kind = kind(&obj[name]), want = want));
@@ -663,6 +663,15 @@ mod tests {
         assert!(d.set_answer("pers.dob", serde_json::json!(19)).is_err());
         assert!(d.set_answer("pers.other_names", serde_json::json!(["a", 1])).is_err());
         assert!(d.set_answer("x", serde_json::json!({"a": "b"})).is_err());
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_kind_is_named_with_the_kind_wanted() {
+        let mut v: serde_json::Value = serde_json::from_slice(&sample().to_bytes()).unwrap();
+        v["answers"] = serde_json::json!("x");
+        let e = parse(&serde_json::to_vec(&v).unwrap(), "0a1b2c3d").unwrap_err();
+        assert!(e.en.contains("\"answers\" is text, not an object"), "{e:?}");
+        assert!(e.fr.contains("« answers » est du texte, pas un objet"), "{e:?}");
     }
 
     #[test]
