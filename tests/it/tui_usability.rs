@@ -148,3 +148,17 @@ fn a_status_quoting_someone_elses_name_is_shown_not_obeyed() {
     );
     assert!(status_text(&screen, 1).contains("a\\u{1b}]0;pwned\\u{7}b\\u{202e}gpj.exe"), "{screen}");
 }
+
+#[test]
+fn f12_shows_the_item_ids_in_the_checklist_pane_too() {
+    // KEYS.md: F12 shows question and item ids, for an agent quoting a ticket.
+    let mut app = new_app(Lang::En);
+    let before = draw_text(&app, 120, 40);
+    assert!(!before.contains("[CL-"), "{before}");
+    key(&mut app, KeyCode::F(12));
+    let after = draw_text(&app, 120, 40);
+    let rows: Vec<&str> = after.lines().filter(|l| l.contains("[CL-")).collect();
+    assert!(rows.len() >= 3, "{after}");
+    key(&mut app, KeyCode::F(12));
+    assert!(!draw_text(&app, 120, 40).contains("[CL-"));
+}

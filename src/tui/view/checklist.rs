@@ -78,7 +78,9 @@ pub fn render(c: Ctx, s: &Session, area: Rect, buf: &mut Buffer, t: Theme, side:
         }
         let pointer = if focused && k == s.checklist_sel { "›" } else { " " };
         let m = true_mark(s, q, r);
-        let text = truncate(&format!("{pointer}{m} {new}{}", item.title.get(lang)), w);
+        // With the agent's codes on, the item's id comes first, so a narrow pane still shows it.
+        let id = if c.show_codes { format!("[{}] ", item.id) } else { String::new() };
+        let text = truncate(&format!("{pointer}{m} {id}{new}{}", item.title.get(lang)), w);
         let mut style = match m {
             "✓" | "~" | "•" => t.ok(),
             "○" => Style::default(),
