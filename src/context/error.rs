@@ -3,7 +3,19 @@
 
 use crate::drafts::DraftError;
 use crate::engine::text::Text;
-use crate::words::Explain;
+use crate::fill_text;
+use crate::words::{Explain, Template};
+
+/// A problem with something named first — a file, a command: "NAME: problem".
+pub const PROBLEM_WITH: Template =
+    Template::new(&["what", "problem"], "{what}: {problem}", "{what} : {problem}");
+
+/// Writing a command's output (stdout, stderr) failed.
+pub const CANNOT_WRITE_OUTPUT: Template = Template::new(
+    &["reason"],
+    "cannot write the output: {reason}",
+    "impossible d'écrire la sortie : {reason}",
+);
 
 /// What kind of failure ends a command. Each kind has one exit status, the one README.md's table
 /// documents; no call site chooses a number.
@@ -96,6 +108,11 @@ impl From<DraftError> for CliError {
         };
         CliError::new(kind, e.explain())
     }
+}
+
+/// The output of a command could not be written (a closed pipe, a full disk): exit 1.
+pub fn output_error(e: &std::io::Error) -> CliError {
+    CliError::refused(fill_text!(CANNOT_WRITE_OUTPUT, reason = crate::drafts::io_reason(e)))
 }
 
 /// Maps a store error to the exit status it deserves (`map_err(cli_error)`).
