@@ -198,6 +198,29 @@ mod tests {
     }
 
     #[test]
+    fn man_out_must_be_a_folder_and_says_so_in_both_languages() {
+        let t = tempfile::tempdir().unwrap();
+        let file = t.path().join("file");
+        std::fs::write(&file, "x").unwrap();
+        let e = man_cmd(Some(&file), Lang::En).unwrap_err();
+        assert_eq!(e.code(), 2);
+        let d = crate::safe_text::path(&file);
+        assert_eq!(e.message.en, format!("man --out {d}: not a folder; give a folder for the manual pages"));
+        assert_eq!(
+            e.message.fr,
+            format!("man --out {d} : ce n'est pas un dossier; indiquez un dossier pour les pages de manuel")
+        );
+        let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let e = file_error(Path::new("/m/citcert.1"), &io);
+        assert_eq!(e.code(), 1);
+        assert_eq!(e.message.en, format!("/m/citcert.1: cannot be written ({io}); check the folder"));
+        assert_eq!(
+            e.message.fr,
+            format!("/m/citcert.1 : impossible d'écrire (permission refusée ({io})); vérifiez le dossier")
+        );
+    }
+
+    #[test]
     fn french_headings_touch_only_heading_lines() {
         let roff = b".SH NAME\nNAME and SUBCOMMANDS stay in text\n.SH SUBCOMMANDS\n.SH OPTIONS";
         assert_eq!(

@@ -146,6 +146,17 @@ mod tests {
     }
 
     #[test]
+    fn output_errors_say_why_in_both_languages() {
+        let io = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        let e = output_error(&io);
+        assert_eq!(e.code(), 1);
+        assert_eq!(e.message.en, format!("cannot write the output: {io}"));
+        assert_eq!(e.message.fr, format!("impossible d'écrire la sortie : le disque est plein ({io})"));
+        let t = crate::fill_text!(PROBLEM_WITH, what = "verify", problem = Text::new("gone", "disparu"));
+        assert_eq!((t.en.as_str(), t.fr.as_str()), ("verify: gone", "verify : disparu"));
+    }
+
+    #[test]
     fn a_store_error_ends_with_the_status_of_its_kind() {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);

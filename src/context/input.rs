@@ -170,3 +170,52 @@ pub fn json_reason(e: &serde_json::Error) -> Text {
     };
     Text::new(en, fr)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of each refusal, in both languages (issue 14: one template each, words unchanged).
+    #[test]
+    fn each_refusal_names_the_file_and_the_place_in_both_languages() {
+        let t = tempfile::tempdir().unwrap();
+        let bad = t.path().join("bad.json");
+        std::fs::write(&bad, b"{\"a\": \xff}").unwrap();
+        let p = crate::safe_text::path(&bad);
+        let e = read_text(&bad).unwrap_err();
+        assert_eq!(e.code(), 2);
+        assert_eq!(e.message.en, format!("{p}: not UTF-8 text (invalid byte at offset 6)"));
+        assert_eq!(
+            e.message.fr,
+            format!("{p} : ce n'est pas du texte UTF-8 (octet non valide à la position 6)")
+        );
+
+        let e = read_text(t.path()).unwrap_err();
+        let d = crate::safe_text::path(t.path());
+        let r = crate::drafts::io_reason(&std::io::Error::other(crate::drafts::fsutil::NOT_REGULAR));
+        assert_eq!(e.message.en, format!("{d}: cannot read: {}", r.en));
+        assert_eq!(e.message.fr, format!("{d} : lecture impossible : {}", r.fr));
+
+        let e = parse_answers_json("a.json", "{\"answers\": {\"x\": \"1\",\n \"x\": \"2\"}}").unwrap_err();
+        assert_eq!(
+            e.message.en,
+            "a.json: line 2 column 4: the key \"x\" appears twice in the same object; keep only one (which one \
+             counts would be a guess)"
+        );
+        assert_eq!(
+            e.message.fr,
+            "a.json : ligne 2, colonne 4 : la clé \"x\" figure deux fois dans le même objet; n'en gardez qu'une \
+             (laquelle compte serait une supposition)"
+        );
+
+        let e = parse_answers_json("a.json", "{\"answers\": ").unwrap_err();
+        assert_eq!(
+            e.message.en,
+            "a.json: line 1 column 12: not valid JSON: EOF while parsing a value at line 1 column 12"
+        );
+        assert_eq!(
+            e.message.fr,
+            "a.json : ligne 1, colonne 12 : JSON non valide : le fichier se termine avant une valeur"
+        );
+    }
+}

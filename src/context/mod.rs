@@ -202,6 +202,33 @@ mod tests {
         assert_eq!(locale_lang(env(&[("LC_TIME", "fr_CA"), ("LC_NUMERIC", "fr_CA")])), Lang::En);
     }
 
+    /// A questionnaire file that does not load, and a --lang that is no language, in both languages.
+    #[test]
+    fn option_refusals_in_both_languages() {
+        let t = tempfile::tempdir().unwrap();
+        let path = t.path().join("q.json");
+        std::fs::write(&path, "{}").unwrap();
+        let g = GlobalArgs { questionnaire: Some(path.clone()), ..GlobalArgs::default() };
+        let e = g.questionnaire().unwrap_err();
+        assert_eq!(e.code(), 2);
+        let p = crate::safe_text::path(&path);
+        let n = load_str("{}").unwrap_err().len();
+        let (pe, pb) = if n == 1 { ("problem", "problème") } else { ("problems", "problèmes") };
+        let en = format!(
+            "{p}: not a usable questionnaire ({n} {pe}); run `citcert validate {p}` for the list. First: "
+        );
+        let fr = format!(
+            "{p} : questionnaire inutilisable ({n} {pb}); lancez `citcert validate {p}` pour la liste. Premier : "
+        );
+        assert!(e.message.en.starts_with(&en), "{}", e.message.en);
+        assert!(e.message.fr.starts_with(&fr), "{}", e.message.fr);
+
+        let g = GlobalArgs { lang: Some("de".into()), ..GlobalArgs::default() };
+        let both = "--lang: \"de\" is not a language; use en or fr\n--lang : « de » n'est pas une langue; utilisez en ou fr";
+        let e = g.language().unwrap_err();
+        assert_eq!((e.message.en.as_str(), e.message.fr.as_str()), (both, both));
+    }
+
     #[test]
     fn exit_codes_are_distinct() {
         let codes: std::collections::BTreeSet<i32> = Failure::ALL.iter().map(|k| k.code()).collect();
