@@ -7,17 +7,60 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::clock::Clock;
-use crate::context::cli_error;
 use crate::context::passphrase::with_passphrase;
-use crate::context::{CliError, GlobalArgs, read_text};
+use crate::context::{CliError, GlobalArgs, PROBLEM_WITH, cli_error, output_error, read_text};
 use crate::documents::attach::{self, AttachOptions};
 use crate::documents::export::{self, DraftInfo};
 use crate::documents::handoff::{Source, build_package, max_bytes};
 use crate::drafts::{DraftStore, io_reason};
 use crate::engine::Explain;
 use crate::engine::{Answers, Lang, Questionnaire, Text};
-use crate::fill;
 use crate::words::{Fixed, Template};
+use crate::{fill, fill_text};
+
+/// The words of this file's errors.
+mod msg {
+    use crate::words::Template;
+
+    /// A problem with one answer of an answers file given to a document command.
+    pub const ANSWER_PROBLEM: Template =
+        Template::new(&["name", "id", "problem"], "{name}: {id} {problem}", "{name} : {id} {problem}");
+    pub const NO_SUCH_FILE: Template = Template::new(
+        &["draft"],
+        "{draft}: no such file; give a draft id (`citcert drafts list`) or the path of an answers file",
+        "{draft} : fichier introuvable; donnez un identifiant de brouillon (`citcert drafts list`) \
+         ou le chemin d'un fichier de réponses",
+    );
+    /// A problem with the answers of a stored draft.
+    pub const DRAFT_PROBLEM: Template =
+        Template::new(&["id", "problem"], "draft {id}: {problem}", "brouillon {id} : {problem}");
+    pub const SET_NOT_FIELD_VALUE: Template = Template::new(
+        &["set"],
+        "--set '{set}': use FIELD=VALUE, e.g. --set doc_type=passport",
+        "--set « {set} » : utilisez CHAMP=VALEUR, p. ex. --set doc_type=passport",
+    );
+    pub const READ_ONLY_NOTHING_ATTACHED: Template = Template::new(
+        &["id", "why"],
+        "draft {id} is open read-only ({why}); nothing was attached",
+        "le brouillon {id} est ouvert en lecture seule ({why}); rien n'a été joint",
+    );
+    pub const CANNOT_READ_ANSWERS: Template = Template::new(
+        &["reason"],
+        "cannot read the answers: {reason}",
+        "impossible de lire les réponses : {reason}",
+    );
+    pub const CANNOT_CREATE: Template = Template::new(
+        &["name", "reason"],
+        "{name}: cannot create: {reason}; check the folder exists and is writable",
+        "{name} : impossible de créer le fichier : {reason}; vérifiez que le dossier existe et que \
+         vous pouvez y écrire",
+    );
+    pub const CANNOT_WRITE: Template = Template::new(
+        &["name", "reason"],
+        "{name}: cannot write: {reason}",
+        "{name} : impossible d'écrire : {reason}",
+    );
+}
 
 #[derive(Debug, Clone, Args)]
 pub struct AttachArgs {
@@ -100,22 +143,21 @@ pub fn load_source(
             root = r;
         }
         let answers = Answers::from_file_json(&root).map_err(|errs| {
-            let lines = |lang: Lang, colon: &str| {
-                errs.iter()
-                    .map(|e| {
-                        format!("{name}{colon}{} {}", crate::context::short_id(&e.id), e.message.get(lang))
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            };
-            CliError::usage(Text::new(lines(Lang::En, ": "), lines(Lang::Fr, " : ")))
+            let lines: Vec<Text> = errs
+                .iter()
+                .map(|e| {
+                    let id = crate::context::short_id(&e.id);
+                    fill_text!(msg::ANSWER_PROBLEM, name = name, id = id, problem = &e.message)
+                })
+                .collect();
+            let join = |lang| lines.iter().map(|l| l.get(lang)).collect::<Vec<_>>().join("\n");
+            CliError::usage(Text::new(join(Lang::En), join(Lang::Fr)))
         })?;
         let unknown = answers.unknown_ids(q);
         if let Some(id) = unknown.first() {
             use crate::cli::UNKNOWN_ID;
             let (qid, v, id) = (&q.id, &q.version, crate::context::short_id(id));
-            let line = |lang| fill!(UNKNOWN_ID, lang, name = name, id = id, qid = qid, v = v);
-            return Err(CliError::usage(Text::new(line(Lang::En), line(Lang::Fr))));
+            return Err(CliError::usage(fill_text!(UNKNOWN_ID, name = name, id = id, qid = qid, v = v)));
         }
 
         let created = root.get("created_on").and_then(|v| v.as_str()).and_then(crate::clock::parse_date);
@@ -131,23 +173,13 @@ pub fn load_source(
         return Ok(Source { answers, attachments, created_on: created, draft });
     }
     if draft.contains('/') || draft.ends_with(".json") {
-        return Err(CliError::usage(Text::new(
-            format!(
-                "{draft}: no such file; give a draft id (`citcert drafts list`) or the path of an answers file"
-            ),
-            format!(
-                "{draft} : fichier introuvable; donnez un identifiant de brouillon (`citcert drafts list`) \
-                 ou le chemin d'un fichier de réponses"
-            ),
-        )));
+        return Err(CliError::usage(fill_text!(msg::NO_SUCH_FILE, draft = draft)));
     }
     let mut st = store(global)?;
     let id = st.resolve(draft).map_err(cli_error)?;
     let d = with_passphrase(&mut st, global, global.language()?, |s| s.read(&id, clock))?;
-    let answers = Answers::from_map(&d.answers).map_err(|e| {
-        let m = &e[0].message;
-        CliError::usage(Text::new(format!("draft {id}: {}", m.en), format!("brouillon {id} : {}", m.fr)))
-    })?;
+    let answers = Answers::from_map(&d.answers)
+        .map_err(|e| CliError::usage(fill_text!(msg::DRAFT_PROBLEM, id = id, problem = &e[0].message)))?;
     Ok(Source {
         answers,
         attachments: attach::attachments_of(&d.attachments),
@@ -157,13 +189,7 @@ pub fn load_source(
 }
 
 fn w(r: std::io::Result<()>) -> Result<(), CliError> {
-    r.map_err(|e| {
-        let r = io_reason(&e);
-        CliError::refused(Text::new(
-            format!("cannot write the output: {}", r.en),
-            format!("impossible d'écrire la sortie : {}", r.fr),
-        ))
-    })
+    r.map_err(|e| output_error(&e))
 }
 
 /// Text from a file name, draft or package, neutralised for the terminal.
@@ -204,10 +230,7 @@ pub fn attach_with(
     let mut set = vec![];
     for s in &args.set {
         let Some((k, v)) = s.split_once('=') else {
-            return Err(CliError::usage(Text::new(
-                format!("--set '{s}': use FIELD=VALUE, e.g. --set doc_type=passport"),
-                format!("--set « {s} » : utilisez CHAMP=VALEUR, p. ex. --set doc_type=passport"),
-            )));
+            return Err(CliError::usage(fill_text!(msg::SET_NOT_FIELD_VALUE, set = s)));
         };
         set.push((k.trim().to_string(), v.trim().to_string()));
     }
@@ -222,10 +245,7 @@ pub fn attach_with(
             crate::drafts::Access::ReadOnly(why) => why.clone(),
             crate::drafts::Access::ReadWrite => Text::default(),
         };
-        return Err(CliError::refused(Text::new(
-            format!("draft {id} is open read-only ({}); nothing was attached", why.en),
-            format!("le brouillon {id} est ouvert en lecture seule ({}); rien n'a été joint", why.fr),
-        )));
+        return Err(CliError::refused(fill_text!(msg::READ_ONLY_NOTHING_ATTACHED, id = id, why = why)));
     }
     // The same check as the TUI and plain mode; an explanation letter chosen before stays one.
     let explicit = args.explanation.then_some(true);
@@ -239,10 +259,7 @@ pub fn attach_with(
         opts.set,
         &clock,
     )
-    .map_err(|e| {
-        let t = e.explain();
-        CliError::refused(Text::new(format!("attach: {}", t.en), format!("attach : {}", t.fr)))
-    })?;
+    .map_err(|e| CliError::refused(fill_text!(PROBLEM_WITH, what = "attach", problem = e.explain())))?;
     let (item, name, ftype) = (&a.item, safe(&a.file_name()), a.file_type.code().to_uppercase());
     let (size, sha, on) = (a.size, &a.sha256, a.attached_on);
     const ATTACHED: Template = Template::new(
@@ -274,13 +291,8 @@ pub fn attach_with(
             "{item} : quelques questions sur ce document (ligne vide pour passer) :",
         );
         w(writeln!(out, "{}", fill!(QUESTIONS, lang, item = item)))?;
-        attach::ask_missing(&mut open.draft, &q, &a.item, &clock, lang, input, out).map_err(|e| {
-            let r = io_reason(&e);
-            CliError::refused(Text::new(
-                format!("cannot read the answers: {}", r.en),
-                format!("impossible de lire les réponses : {}", r.fr),
-            ))
-        })?;
+        attach::ask_missing(&mut open.draft, &q, &a.item, &clock, lang, input, out)
+            .map_err(|e| CliError::refused(fill_text!(msg::CANNOT_READ_ANSWERS, reason = io_reason(&e))))?;
     }
     let ev = attach::evaluate_draft(&q, &open.draft, clock.today());
     open.draft.progress = Some(crate::drafts::CachedProgress {
@@ -348,22 +360,10 @@ pub fn export_cmd(args: &ExportArgs, global: &GlobalArgs) -> Result<i32, CliErro
         Some(p) => {
             let name = crate::safe_text::path(p);
             let mut f = crate::drafts::fsutil::create_private(p).map_err(|e| {
-                let r = io_reason(&e);
-                CliError::refused(Text::new(
-                    format!("{name}: cannot create: {}; check the folder exists and is writable", r.en),
-                    format!(
-                        "{name} : impossible de créer le fichier : {}; vérifiez que le dossier existe et que \
-                             vous pouvez y écrire",
-                        r.fr
-                    ),
-                ))
+                CliError::refused(fill_text!(msg::CANNOT_CREATE, name = name, reason = io_reason(&e)))
             })?;
             f.write_all(text.as_bytes()).map_err(|e| {
-                let r = io_reason(&e);
-                CliError::refused(Text::new(
-                    format!("{name}: cannot write: {}", r.en),
-                    format!("{name} : impossible d'écrire : {}", r.fr),
-                ))
+                CliError::refused(fill_text!(msg::CANNOT_WRITE, name = name, reason = io_reason(&e)))
             })?;
             const WROTE: Template = Template::new(&["name"], "Wrote {name}.", "Fichier écrit : {name}.");
             eprintln!("{}", fill!(WROTE, lang, name = name));
@@ -399,10 +399,8 @@ pub fn verify_cmd(args: &VerifyArgs, global: &GlobalArgs) -> Result<i32, CliErro
     }
 
     let own = key_dir.and_then(|k| crate::documents::package::own_public_key(&k.dir));
-    let r = crate::documents::package::verify(&args.dir, own.as_ref()).map_err(|e| {
-        let t = e.explain();
-        CliError::usage(Text::new(format!("verify: {}", t.en), format!("verify : {}", t.fr)))
-    })?;
+    let r = crate::documents::package::verify(&args.dir, own.as_ref())
+        .map_err(|e| CliError::usage(fill_text!(PROBLEM_WITH, what = "verify", problem = e.explain())))?;
     let mut out = std::io::stdout().lock();
     let name = crate::safe_text::path(&args.dir);
     let c = crate::words::colon(lang);

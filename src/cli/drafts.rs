@@ -15,11 +15,11 @@ use std::path::{Path, PathBuf};
 
 use crate::clock::Clock;
 use crate::context::passphrase::{new_passphrase, with_passphrase};
-use crate::context::{CliError, GlobalArgs, cli_error};
+use crate::context::{CliError, GlobalArgs, cli_error, output_error};
 use crate::drafts::{AnswerInspector, DraftStore, DraftSummary, Sweep};
 use crate::engine::text::{Lang, Text};
-use crate::fill;
 use crate::words::{Fixed, Template};
+use crate::{fill, fill_text};
 
 #[derive(Debug, Clone, Subcommand)]
 pub enum DraftsCommand {
@@ -142,13 +142,7 @@ pub struct Io<'a> {
 }
 
 fn w(r: std::io::Result<()>) -> Result<(), CliError> {
-    r.map_err(|e| {
-        let r = crate::drafts::io_reason(&e);
-        CliError::refused(Text::new(
-            format!("cannot write the output: {}", r.en),
-            format!("impossible d'écrire la sortie : {}", r.fr),
-        ))
-    })
+    r.map_err(|e| output_error(&e))
 }
 
 pub fn run_with(
@@ -200,12 +194,12 @@ pub fn run_with(
             let id = store.resolve(id).map_err(cli_error)?;
             let d = store.read_locked(&id, clock).map_err(cli_error)?;
             if d.is_protected() {
-                return Err(CliError::usage(Text::new(
-                    format!("draft {id} is already locked with a passphrase; nothing was changed"),
-                    format!(
-                        "le brouillon {id} est déjà verrouillé par une phrase de passe; rien n'a été modifié"
-                    ),
-                )));
+                const ALREADY_LOCKED: Template = Template::new(
+                    &["id"],
+                    "draft {id} is already locked with a passphrase; nothing was changed",
+                    "le brouillon {id} est déjà verrouillé par une phrase de passe; rien n'a été modifié",
+                );
+                return Err(CliError::usage(fill_text!(ALREADY_LOCKED, id = id)));
             }
             let pass = new_passphrase(global, lang)?;
             store.set_protection(&id, Some(pass), clock).map_err(cli_error)?;
@@ -222,10 +216,12 @@ pub fn run_with(
             let id = store.resolve(id).map_err(cli_error)?;
             let d = store.read_locked(&id, clock).map_err(cli_error)?;
             if !d.is_protected() {
-                return Err(CliError::usage(Text::new(
-                    format!("draft {id} has no passphrase; nothing was changed"),
-                    format!("le brouillon {id} n'a pas de phrase de passe; rien n'a été modifié"),
-                )));
+                const NOT_LOCKED: Template = Template::new(
+                    &["id"],
+                    "draft {id} has no passphrase; nothing was changed",
+                    "le brouillon {id} n'a pas de phrase de passe; rien n'a été modifié",
+                );
+                return Err(CliError::usage(fill_text!(NOT_LOCKED, id = id)));
             }
             with_passphrase(&mut store, global, lang, |s| s.set_protection(&id, None, clock))?;
             const UNLOCKED: Template = Template::new(
@@ -264,17 +260,14 @@ pub fn run_with(
         DraftsCommand::Note { id, question, text, clear } => {
             let id = store.resolve(id).map_err(cli_error)?;
             let qid = inspector.question_id(question).ok_or_else(|| {
-                let question = crate::safe_text::inline(question).into_owned();
-                CliError::usage(Text::new(
-                    format!(
-                        "no question \"{question}\" in this questionnaire; give its number as the screens show it \
-                         (4.4) or its id (pers.dob)"
-                    ),
-                    format!(
-                        "aucune question « {question} » dans ce questionnaire; donnez son numéro comme les écrans \
-                         l'affichent (4.4) ou son identifiant (pers.dob)"
-                    ),
-                ))
+                const NO_SUCH_QUESTION: Template = Template::new(
+                    &["question"],
+                    "no question \"{question}\" in this questionnaire; give its number as the screens show it \
+                     (4.4) or its id (pers.dob)",
+                    "aucune question « {question} » dans ce questionnaire; donnez son numéro comme les écrans \
+                     l'affichent (4.4) ou son identifiant (pers.dob)",
+                );
+                CliError::usage(fill_text!(NO_SUCH_QUESTION, question = crate::safe_text::inline(question)))
             })?;
             let number = inspector.question_number(&qid).unwrap_or_else(|| qid.clone());
             let note = (!clear).then(|| text.join(" "));
@@ -318,28 +311,24 @@ pub fn run_with(
                 "Supprimer {what}? Il ne pourra pas être récupéré. Tapez oui pour supprimer : ",
             );
             const DELETED: Template = Template::new(&["what"], "Deleted {what}.", "Supprimé : {what}.");
-            let what = |lang| fill!(WHAT, lang, id = d.id(), label = label, start = d.created_on());
+            const NO_TERMINAL: Template = Template::new(
+                &["what"],
+                "not deleting {what}: there is no terminal to confirm on; add --yes to delete it",
+                "{what} n'est pas supprimé : il n'y a pas de terminal pour confirmer; ajoutez --yes pour le \
+                 supprimer",
+            );
+            let what = fill_text!(WHAT, id = d.id(), label = label, start = d.created_on());
             if !yes {
                 if !io.input_is_terminal {
-                    return Err(CliError::usage(Text::new(
-                        format!(
-                            "not deleting {}: there is no terminal to confirm on; add --yes to delete it",
-                            what(Lang::En)
-                        ),
-                        format!(
-                            "{} n'est pas supprimé : il n'y a pas de terminal pour confirmer; ajoutez --yes \
-                             pour le supprimer",
-                            what(Lang::Fr)
-                        ),
-                    )));
+                    return Err(CliError::usage(fill_text!(NO_TERMINAL, what = &what)));
                 }
-                if !confirm(io, &fill!(ASK, lang, what = what(lang)))? {
+                if !confirm(io, &fill!(ASK, lang, what = &what))? {
                     w(writeln!(io.out, "{}", lang.pick("Not deleted.", "Rien n'a été supprimé.")))?;
                     return Ok(1);
                 }
             }
             store.delete(&id).map_err(cli_error)?;
-            w(writeln!(io.out, "{}", fill!(DELETED, lang, what = what(lang))))?;
+            w(writeln!(io.out, "{}", fill!(DELETED, lang, what = &what)))?;
             Ok(0)
         }
         DraftsCommand::Purge { .. } => unreachable!("handled above"),
@@ -371,21 +360,21 @@ pub fn run_with(
             let max = crate::drafts::format::MAX_FILE_BYTES as u64;
             let fname = crate::safe_text::path(file);
             let mut bytes = crate::drafts::fsutil::read_regular(file, max, true).map_err(|e| {
-                let r = crate::drafts::io_reason(&e);
-                let (en, fr) = if e.kind() == std::io::ErrorKind::FileTooLarge {
-                    (
-                        format!("{fname}: over the {max}-byte limit of a draft; nothing was imported"),
-                        format!(
-                            "{fname} : dépasse la limite de {max} octets d'un brouillon; rien n'a été importé"
-                        ),
-                    )
+                const TOO_BIG: Template = Template::new(
+                    &["file", "max"],
+                    "{file}: over the {max}-byte limit of a draft; nothing was imported",
+                    "{file} : dépasse la limite de {max} octets d'un brouillon; rien n'a été importé",
+                );
+                const UNREADABLE: Template = Template::new(
+                    &["file", "reason"],
+                    "{file}: cannot be read ({reason}); check the path",
+                    "{file} : illisible ({reason}); vérifiez le chemin",
+                );
+                CliError::usage(if e.kind() == std::io::ErrorKind::FileTooLarge {
+                    fill_text!(TOO_BIG, file = fname, max = max)
                 } else {
-                    (
-                        format!("{fname}: cannot be read ({}); check the path", r.en),
-                        format!("{fname} : illisible ({}); vérifiez le chemin", r.fr),
-                    )
-                };
-                CliError::usage(Text::new(en, fr))
+                    fill_text!(UNREADABLE, file = fname, reason = crate::drafts::io_reason(&e))
+                })
             })?;
             // A byte order mark is not part of the JSON; a key given twice is refused, not guessed.
             if bytes.starts_with(b"\xEF\xBB\xBF") {
@@ -441,10 +430,12 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     })();
     res.map_err(|e| {
         let (p, r) = (crate::safe_text::path(path), crate::drafts::io_reason(&e));
-        CliError::refused(Text::new(
-            format!("{p}: cannot be written ({}); check the path", r.en),
-            format!("{p} : impossible d'écrire ({}); vérifiez le chemin", r.fr),
-        ))
+        const CANNOT_WRITE: Template = Template::new(
+            &["file", "reason"],
+            "{file}: cannot be written ({reason}); check the path",
+            "{file} : impossible d'écrire ({reason}); vérifiez le chemin",
+        );
+        CliError::refused(fill_text!(CANNOT_WRITE, file = p, reason = r))
     })
 }
 
@@ -578,17 +569,15 @@ fn purge(
         let what = fill!(PAST, lang, n = n, today = today, list = list.join("\n"));
         if !yes {
             if !io.input_is_terminal {
-                return Err(CliError::usage(Text::new(
-                    format!(
-                        "not erasing: {n} drafts are past their 60 days by this computer's date ({today}), all at \
-                         once; check the date, then add --yes to erase them (there is no terminal to confirm on)"
-                    ),
-                    format!(
-                        "rien n'est effacé : {n} brouillons ont dépassé leurs 60 jours d'un coup selon la date de cet \
-                         ordinateur (le {today}); vérifiez la date, puis ajoutez --yes pour les effacer (il n'y a pas \
-                         de terminal pour confirmer)"
-                    ),
-                )));
+                const NOT_ERASING: Template = Template::new(
+                    &["n", "today"],
+                    "not erasing: {n} drafts are past their 60 days by this computer's date ({today}), all at \
+                     once; check the date, then add --yes to erase them (there is no terminal to confirm on)",
+                    "rien n'est effacé : {n} brouillons ont dépassé leurs 60 jours d'un coup selon la date de cet \
+                     ordinateur (le {today}); vérifiez la date, puis ajoutez --yes pour les effacer (il n'y a pas \
+                     de terminal pour confirmer)",
+                );
+                return Err(CliError::usage(fill_text!(NOT_ERASING, n = n, today = today)));
             }
             let ask = lang.pick(
                 "Is this computer's date right? Erasing cannot be undone. Type yes to erase them: ",

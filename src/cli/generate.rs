@@ -9,11 +9,11 @@ use clap::Command;
 use clap_complete::Shell;
 
 use crate::cli::help::localized_command;
-use crate::context::CliError;
-use crate::fill;
+use crate::context::{CliError, output_error};
 use crate::words::Template;
+use crate::{fill, fill_text};
 
-use crate::engine::{Lang, Text};
+use crate::engine::Lang;
 
 /// The completion script for `shell`, describing commands and options in `lang`.
 pub fn completions(shell: Shell, lang: Lang) -> Vec<u8> {
@@ -90,10 +90,12 @@ pub fn man_cmd(out_dir: Option<&Path>, lang: Lang) -> Result<i32, CliError> {
     };
     let d = crate::safe_text::path(dir);
     if dir.exists() && !dir.is_dir() {
-        return Err(CliError::usage(Text::new(
-            format!("man --out {d}: not a folder; give a folder for the manual pages"),
-            format!("man --out {d} : ce n'est pas un dossier; indiquez un dossier pour les pages de manuel"),
-        )));
+        const NOT_A_FOLDER: Template = Template::new(
+            &["dir"],
+            "man --out {dir}: not a folder; give a folder for the manual pages",
+            "man --out {dir} : ce n'est pas un dossier; indiquez un dossier pour les pages de manuel",
+        );
+        return Err(CliError::usage(fill_text!(NOT_A_FOLDER, dir = d)));
     }
     std::fs::create_dir_all(dir).map_err(|e| file_error(dir, &e))?;
     for (name, roff) in &pages {
@@ -112,19 +114,16 @@ pub fn man_cmd(out_dir: Option<&Path>, lang: Lang) -> Result<i32, CliError> {
 }
 
 fn write_error(e: std::io::Error) -> CliError {
-    let r = crate::drafts::io_reason(&e);
-    CliError::refused(Text::new(
-        format!("cannot write the output: {}", r.en),
-        format!("impossible d'écrire la sortie : {}", r.fr),
-    ))
+    output_error(&e)
 }
 
 fn file_error(path: &Path, e: &std::io::Error) -> CliError {
-    let (p, r) = (path.display(), crate::drafts::io_reason(e));
-    CliError::refused(Text::new(
-        format!("{p}: cannot be written ({}); check the folder", r.en),
-        format!("{p} : impossible d'écrire ({}); vérifiez le dossier", r.fr),
-    ))
+    const CANNOT_WRITE: Template = Template::new(
+        &["file", "reason"],
+        "{file}: cannot be written ({reason}); check the folder",
+        "{file} : impossible d'écrire ({reason}); vérifiez le dossier",
+    );
+    CliError::refused(fill_text!(CANNOT_WRITE, file = path.display(), reason = crate::drafts::io_reason(e)))
 }
 
 #[cfg(test)]
@@ -195,6 +194,29 @@ mod tests {
         assert!(
             String::from_utf8_lossy(&new.1).contains("Commencer un nouveau brouillon"),
             "drafts new in French"
+        );
+    }
+
+    #[test]
+    fn man_out_must_be_a_folder_and_says_so_in_both_languages() {
+        let t = tempfile::tempdir().unwrap();
+        let file = t.path().join("file");
+        std::fs::write(&file, "x").unwrap();
+        let e = man_cmd(Some(&file), Lang::En).unwrap_err();
+        assert_eq!(e.code(), 2);
+        let d = crate::safe_text::path(&file);
+        assert_eq!(e.message.en, format!("man --out {d}: not a folder; give a folder for the manual pages"));
+        assert_eq!(
+            e.message.fr,
+            format!("man --out {d} : ce n'est pas un dossier; indiquez un dossier pour les pages de manuel")
+        );
+        let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let e = file_error(Path::new("/m/citcert.1"), &io);
+        assert_eq!(e.code(), 1);
+        assert_eq!(e.message.en, format!("/m/citcert.1: cannot be written ({io}); check the folder"));
+        assert_eq!(
+            e.message.fr,
+            format!("/m/citcert.1 : impossible d'écrire (permission refusée ({io})); vérifiez le dossier")
         );
     }
 

@@ -6,13 +6,15 @@ use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 
 use crate::clock::Clock;
-use crate::context::{CliError, EngineInspector, GlobalArgs, parse_answers_json, read_text, short_id};
+use crate::context::{
+    CliError, EngineInspector, GlobalArgs, PROBLEM_WITH, parse_answers_json, read_text, short_id,
+};
 use crate::documents::report;
 use crate::engine::answers::ShapeError;
 use crate::engine::text::Text;
 use crate::engine::{Answers, Context, Lang, Questionnaire, evaluate, load_str};
-use crate::fill;
 use crate::words::Template;
+use crate::{fill, fill_text};
 
 pub mod docs;
 pub mod drafts;
@@ -230,21 +232,23 @@ pub(crate) const UNKNOWN_ID: Template = Template::new(
     "{name} : answers.\"{id}\" : le questionnaire {qid} {v} n'a pas de question de ce nom",
 );
 
+/// A problem with one answer of an answers file (`check`).
+const ANSWER_PROBLEM: Template = Template::new(
+    &["name", "id", "problem"],
+    "{name}: answers.\"{id}\": {problem}",
+    "{name} : answers.\"{id}\" : {problem}",
+);
+
 fn shape_error(name: &str, errs: &[ShapeError]) -> CliError {
-    let lines = |lang: Lang, colon: &str| {
-        errs.iter()
-            .map(|e| {
-                let m = e.message.get(lang);
-                if e.id.is_empty() {
-                    format!("{name}{colon}{m}")
-                } else {
-                    format!("{name}{colon}answers.\"{}\"{colon}{m}", short_id(&e.id))
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    CliError::usage(Text::new(lines(Lang::En, ": "), lines(Lang::Fr, " : ")))
+    let lines: Vec<Text> = errs
+        .iter()
+        .map(|e| match e.id.is_empty() {
+            true => fill_text!(PROBLEM_WITH, what = name, problem = &e.message),
+            false => fill_text!(ANSWER_PROBLEM, name = name, id = short_id(&e.id), problem = &e.message),
+        })
+        .collect();
+    let join = |lang| lines.iter().map(|l| l.get(lang)).collect::<Vec<_>>().join("\n");
+    CliError::usage(Text::new(join(Lang::En), join(Lang::Fr)))
 }
 
 /// The known question id nearest to a misspelt one (edit distance ≤ 3). Ids whose lengths differ

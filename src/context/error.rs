@@ -3,7 +3,19 @@
 
 use crate::drafts::DraftError;
 use crate::engine::text::Text;
-use crate::words::Explain;
+use crate::fill_text;
+use crate::words::{Explain, Template};
+
+/// A problem with something named first — a file, a command: "NAME: problem".
+pub const PROBLEM_WITH: Template =
+    Template::new(&["what", "problem"], "{what}: {problem}", "{what} : {problem}");
+
+/// Writing a command's output (stdout, stderr) failed.
+pub const CANNOT_WRITE_OUTPUT: Template = Template::new(
+    &["reason"],
+    "cannot write the output: {reason}",
+    "impossible d'écrire la sortie : {reason}",
+);
 
 /// What kind of failure ends a command. Each kind has one exit status, the one README.md's table
 /// documents; no call site chooses a number.
@@ -98,6 +110,11 @@ impl From<DraftError> for CliError {
     }
 }
 
+/// The output of a command could not be written (a closed pipe, a full disk): exit 1.
+pub fn output_error(e: &std::io::Error) -> CliError {
+    CliError::refused(fill_text!(CANNOT_WRITE_OUTPUT, reason = crate::drafts::io_reason(e)))
+}
+
 /// Maps a store error to the exit status it deserves (`map_err(cli_error)`).
 pub fn cli_error(e: DraftError) -> CliError {
     CliError::from(e)
@@ -126,6 +143,17 @@ mod tests {
         for kind in Failure::ALL {
             assert!(section.contains(&format!("\n| {} |", kind.code())), "{kind:?} is not in README's table");
         }
+    }
+
+    #[test]
+    fn output_errors_say_why_in_both_languages() {
+        let io = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        let e = output_error(&io);
+        assert_eq!(e.code(), 1);
+        assert_eq!(e.message.en, format!("cannot write the output: {io}"));
+        assert_eq!(e.message.fr, format!("impossible d'écrire la sortie : le disque est plein ({io})"));
+        let t = crate::fill_text!(PROBLEM_WITH, what = "verify", problem = Text::new("gone", "disparu"));
+        assert_eq!((t.en.as_str(), t.fr.as_str()), ("verify: gone", "verify : disparu"));
     }
 
     #[test]

@@ -5,6 +5,8 @@ use std::path::Path;
 
 use super::CliError;
 use crate::engine::text::Text;
+use crate::fill_text;
+use crate::words::Template;
 
 /// The largest file `read_text` reads (answers files, questionnaires): 8 MB, the limit of a draft
 /// file, which an answers file may be (the built-in questionnaire is under 0.3 MB).
@@ -14,20 +16,23 @@ pub const MAX_INPUT_BYTES: u64 = crate::drafts::format::MAX_FILE_BYTES as u64;
 /// [`MAX_INPUT_BYTES`] is read (a FIFO or device is refused, never waited on); a UTF-8 byte order
 /// mark at the start is skipped.
 pub fn read_text(path: &Path) -> Result<String, CliError> {
+    const CANNOT_READ: Template = Template::new(
+        &["file", "reason"],
+        "{file}: cannot read: {reason}",
+        "{file} : lecture impossible : {reason}",
+    );
+    const NOT_UTF8: Template = Template::new(
+        &["file", "at"],
+        "{file}: not UTF-8 text (invalid byte at offset {at})",
+        "{file} : ce n'est pas du texte UTF-8 (octet non valide à la position {at})",
+    );
     let p = crate::safe_text::path(path);
     let bytes = crate::drafts::fsutil::read_regular(path, MAX_INPUT_BYTES, true).map_err(|e| {
-        let r = crate::drafts::io_reason(&e);
-        CliError::usage(Text::new(
-            format!("{p}: cannot read: {}", r.en),
-            format!("{p} : lecture impossible : {}", r.fr),
-        ))
+        CliError::usage(fill_text!(CANNOT_READ, file = p, reason = crate::drafts::io_reason(&e)))
     })?;
     let mut text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        CliError::usage(Text::new(
-            format!("{p}: not UTF-8 text (invalid byte at offset {at})"),
-            format!("{p} : ce n'est pas du texte UTF-8 (octet non valide à la position {at})"),
-        ))
+        CliError::usage(fill_text!(NOT_UTF8, file = p, at = at))
     })?;
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
@@ -38,21 +43,19 @@ pub fn read_text(path: &Path) -> Result<String, CliError> {
 /// Parses an answers file: JSON where no object has the same key twice (serde_json would keep the
 /// last silently, so an answer could change without a word). Errors name the file, line and key.
 pub fn parse_answers_json(name: &str, text: &str) -> Result<serde_json::Value, CliError> {
+    const KEY_TWICE: Template = Template::new(
+        &["file", "line", "column", "key"],
+        "{file}: line {line} column {column}: the key {key} appears twice in the same object; keep only one \
+         (which one counts would be a guess)",
+        "{file} : ligne {line}, colonne {column} : la clé {key} figure deux fois dans le même objet; n'en \
+         gardez qu'une (laquelle compte serait une supposition)",
+    );
     if let Err(e) = serde_json::from_str::<NoDuplicateKeys>(text) {
         let msg = e.to_string();
         if let Some(rest) = msg.strip_prefix(DUPLICATE) {
             let key = rest.rsplit_once(" at line ").map_or(rest, |(k, _)| k);
             let (l, c) = (e.line(), e.column());
-            return Err(CliError::usage(Text::new(
-                format!(
-                    "{name}: line {l} column {c}: the key {key} appears twice in the same object; keep only one \
-                     (which one counts would be a guess)"
-                ),
-                format!(
-                    "{name} : ligne {l}, colonne {c} : la clé {key} figure deux fois dans le même objet; n'en \
-                     gardez qu'une (laquelle compte serait une supposition)"
-                ),
-            )));
+            return Err(CliError::usage(fill_text!(KEY_TWICE, file = name, line = l, column = c, key = key)));
         }
         return Err(not_json(name, &e));
     }
@@ -119,11 +122,13 @@ pub fn short_id(id: &str) -> String {
 
 /// A JSON file that does not parse: "NAME: line L column C: not valid JSON: …", in both languages.
 pub fn not_json(name: &str, e: &serde_json::Error) -> CliError {
+    const NOT_JSON: Template = Template::new(
+        &["file", "line", "column", "reason"],
+        "{file}: line {line} column {column}: not valid JSON: {reason}",
+        "{file} : ligne {line}, colonne {column} : JSON non valide : {reason}",
+    );
     let (l, c, r) = (e.line(), e.column(), json_reason(e));
-    CliError::usage(Text::new(
-        format!("{name}: line {l} column {c}: not valid JSON: {}", r.en),
-        format!("{name} : ligne {l}, colonne {c} : JSON non valide : {}", r.fr),
-    ))
+    CliError::usage(fill_text!(NOT_JSON, file = name, line = l, column = c, reason = r))
 }
 
 /// What serde_json found wrong, in both languages. The English is serde_json's own message
@@ -164,4 +169,53 @@ pub fn json_reason(e: &serde_json::Error) -> Text {
         },
     };
     Text::new(en, fr)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of each refusal, in both languages (issue 14: one template each, words unchanged).
+    #[test]
+    fn each_refusal_names_the_file_and_the_place_in_both_languages() {
+        let t = tempfile::tempdir().unwrap();
+        let bad = t.path().join("bad.json");
+        std::fs::write(&bad, b"{\"a\": \xff}").unwrap();
+        let p = crate::safe_text::path(&bad);
+        let e = read_text(&bad).unwrap_err();
+        assert_eq!(e.code(), 2);
+        assert_eq!(e.message.en, format!("{p}: not UTF-8 text (invalid byte at offset 6)"));
+        assert_eq!(
+            e.message.fr,
+            format!("{p} : ce n'est pas du texte UTF-8 (octet non valide à la position 6)")
+        );
+
+        let e = read_text(t.path()).unwrap_err();
+        let d = crate::safe_text::path(t.path());
+        let r = crate::drafts::io_reason(&std::io::Error::other(crate::drafts::fsutil::NOT_REGULAR));
+        assert_eq!(e.message.en, format!("{d}: cannot read: {}", r.en));
+        assert_eq!(e.message.fr, format!("{d} : lecture impossible : {}", r.fr));
+
+        let e = parse_answers_json("a.json", "{\"answers\": {\"x\": \"1\",\n \"x\": \"2\"}}").unwrap_err();
+        assert_eq!(
+            e.message.en,
+            "a.json: line 2 column 4: the key \"x\" appears twice in the same object; keep only one (which one \
+             counts would be a guess)"
+        );
+        assert_eq!(
+            e.message.fr,
+            "a.json : ligne 2, colonne 4 : la clé \"x\" figure deux fois dans le même objet; n'en gardez qu'une \
+             (laquelle compte serait une supposition)"
+        );
+
+        let e = parse_answers_json("a.json", "{\"answers\": ").unwrap_err();
+        assert_eq!(
+            e.message.en,
+            "a.json: line 1 column 12: not valid JSON: EOF while parsing a value at line 1 column 12"
+        );
+        assert_eq!(
+            e.message.fr,
+            "a.json : ligne 1, colonne 12 : JSON non valide : le fichier se termine avant une valeur"
+        );
+    }
 }

@@ -9,12 +9,14 @@ use std::path::PathBuf;
 use crate::clock::Clock;
 use crate::engine::text::Text;
 use crate::engine::{Answers, Context, Lang, Problem, Questionnaire, builtin, evaluate, load_str};
+use crate::fill_text;
+use crate::words::{Fixed, Template};
 
 pub mod error;
 pub mod input;
 pub mod passphrase;
 
-pub use error::{CliError, Failure, cli_error};
+pub use error::{CliError, Failure, PROBLEM_WITH, cli_error, output_error};
 pub use input::{MAX_INPUT_BYTES, json_reason, not_json, parse_answers_json, read_text, short_id};
 
 /// Options every command accepts, before or after the subcommand.
@@ -89,29 +91,28 @@ impl GlobalArgs {
         match &self.questionnaire {
             // The problems themselves are for the people who maintain questionnaire.json: English.
             None => builtin().cloned().map_err(|problems| {
-                let l = list(problems);
-                CliError::bug(Text::new(
-                        format!("the built-in questionnaire is invalid (a bug; please report it):\n{l}"),
-                        format!(
-                            "le questionnaire intégré n'est pas valide (c'est un bogue; veuillez le signaler) :\n{l}"
-                        ),
-                ))
+                const BUILTIN_INVALID: Template = Template::new(
+                    &["list"],
+                    "the built-in questionnaire is invalid (a bug; please report it):\n{list}",
+                    "le questionnaire intégré n'est pas valide (c'est un bogue; veuillez le signaler) :\n{list}",
+                );
+                CliError::bug(fill_text!(BUILTIN_INVALID, list = list(problems)))
             }),
             Some(path) => {
                 let text = read_text(path)?;
                 load_str(&text).map_err(|problems| {
+                    const UNUSABLE: Template = Template::new(
+                        &["file", "n", "problems", "first"],
+                        "{file}: not a usable questionnaire ({n} {problems}); run `citcert validate {file}` for the \
+                         list. First: {first}",
+                        "{file} : questionnaire inutilisable ({n} {problems}); lancez `citcert validate {file}` pour \
+                         la liste. Premier : {first}",
+                    );
+                    const PROBLEM: Fixed = Fixed::new("problem", "problème");
+                    const PROBLEMS: Fixed = Fixed::new("problems", "problèmes");
                     let (p, n, first) = (crate::safe_text::path(path), problems.len(), &problems[0]);
-                    let pb = if n == 1 { "problème" } else { "problèmes" };
-                    let pe = if n == 1 { "problem" } else { "problems" };
-                    CliError::usage(Text::new(
-                        format!(
-                            "{p}: not a usable questionnaire ({n} {pe}); run `citcert validate {p}` for the list. First: {first}"
-                        ),
-                        format!(
-                            "{p} : questionnaire inutilisable ({n} {pb}); lancez `citcert validate {p}` pour la liste. \
-                             Premier : {first}"
-                        ),
-                    ))
+                    let problems = if n == 1 { PROBLEM } else { PROBLEMS };
+                    CliError::usage(fill_text!(UNUSABLE, file = p, n = n, problems = problems, first = first))
                 })
             }
         }
@@ -126,10 +127,14 @@ impl GlobalArgs {
         match &self.lang {
             None => Ok(locale_lang(|k| std::env::var(k).ok())),
             Some(s) => Lang::parse(s).ok_or_else(|| {
-                CliError::usage(Text::same(format!(
-                    "--lang: \"{s}\" is not a language; use en or fr\n\
-                     --lang : « {s} » n'est pas une langue; utilisez en ou fr"
-                )))
+                const NOT_A_LANGUAGE: Template = Template::new(
+                    &["value"],
+                    "--lang: \"{value}\" is not a language; use en or fr",
+                    "--lang : « {value} » n'est pas une langue; utilisez en ou fr",
+                );
+                // Both lines in either language: there is no language yet to choose by.
+                let t = fill_text!(NOT_A_LANGUAGE, value = s);
+                CliError::usage(Text::same(format!("{}\n{}", t.en, t.fr)))
             }),
         }
     }
@@ -195,6 +200,33 @@ mod tests {
         assert_eq!(locale_lang(env(&[("LANG", "fr_CA"), ("LC_ALL", "")])), Lang::Fr);
         // Not the language of times or numbers.
         assert_eq!(locale_lang(env(&[("LC_TIME", "fr_CA"), ("LC_NUMERIC", "fr_CA")])), Lang::En);
+    }
+
+    /// A questionnaire file that does not load, and a --lang that is no language, in both languages.
+    #[test]
+    fn option_refusals_in_both_languages() {
+        let t = tempfile::tempdir().unwrap();
+        let path = t.path().join("q.json");
+        std::fs::write(&path, "{}").unwrap();
+        let g = GlobalArgs { questionnaire: Some(path.clone()), ..GlobalArgs::default() };
+        let e = g.questionnaire().unwrap_err();
+        assert_eq!(e.code(), 2);
+        let p = crate::safe_text::path(&path);
+        let n = load_str("{}").unwrap_err().len();
+        let (pe, pb) = if n == 1 { ("problem", "problème") } else { ("problems", "problèmes") };
+        let en = format!(
+            "{p}: not a usable questionnaire ({n} {pe}); run `citcert validate {p}` for the list. First: "
+        );
+        let fr = format!(
+            "{p} : questionnaire inutilisable ({n} {pb}); lancez `citcert validate {p}` pour la liste. Premier : "
+        );
+        assert!(e.message.en.starts_with(&en), "{}", e.message.en);
+        assert!(e.message.fr.starts_with(&fr), "{}", e.message.fr);
+
+        let g = GlobalArgs { lang: Some("de".into()), ..GlobalArgs::default() };
+        let both = "--lang: \"de\" is not a language; use en or fr\n--lang : « de » n'est pas une langue; utilisez en ou fr";
+        let e = g.language().unwrap_err();
+        assert_eq!((e.message.en.as_str(), e.message.fr.as_str()), (both, both));
     }
 
     #[test]

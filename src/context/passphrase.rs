@@ -5,12 +5,12 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use super::{CliError, GlobalArgs, cli_error};
+use super::{CliError, GlobalArgs, PROBLEM_WITH, cli_error};
 use crate::drafts::protect::{Passphrase, read_passphrase_file};
 use crate::drafts::{DraftError, DraftStore};
 use crate::engine::text::{Lang, Text};
-use crate::fill;
 use crate::words::Template;
+use crate::{fill, fill_text};
 
 /// Runs `f` on the store; when it needs the passphrase of a locked draft, asks for it once
 /// ([`ask_passphrase`]) and runs `f` again with it.
@@ -71,14 +71,14 @@ pub fn unlock_file(
     let p = path.display();
     let id = root.get("id").and_then(|v| v.as_str()).unwrap_or("");
     let mut d = crate::drafts::format::parse(bytes, id)
-        .map_err(|r| CliError::usage(Text::new(format!("{p}: {}", r.en), format!("{p} : {}", r.fr))))?;
+        .map_err(|r| CliError::usage(fill_text!(PROBLEM_WITH, what = p, problem = r)))?;
     let pass = ask_passphrase(global, lang, d.id(), &d.label)?;
     crate::drafts::protect::unlock(&mut d, &pass).map_err(|e| match e {
         crate::drafts::protect::UnlockError::WrongPassphrase => {
             cli_error(DraftError::WrongPassphrase { id: d.id().into() })
         }
         crate::drafts::protect::UnlockError::Damaged(r) => {
-            CliError::usage(Text::new(format!("{p}: {}", r.en), format!("{p} : {}", r.fr)))
+            CliError::usage(fill_text!(PROBLEM_WITH, what = p, problem = r))
         }
     })?;
     Ok(Some(serde_json::json!({
@@ -129,9 +129,10 @@ pub fn new_passphrase(global: &GlobalArgs, lang: Lang) -> Result<Passphrase, Cli
 }
 
 fn no_prompt(e: &std::io::Error) -> CliError {
-    let r = crate::drafts::io_reason(e);
-    CliError::refused(Text::new(
-        format!("cannot read the passphrase from the terminal: {}", r.en),
-        format!("impossible de lire la phrase de passe au terminal : {}", r.fr),
-    ))
+    const NO_PROMPT: Template = Template::new(
+        &["reason"],
+        "cannot read the passphrase from the terminal: {reason}",
+        "impossible de lire la phrase de passe au terminal : {reason}",
+    );
+    CliError::refused(fill_text!(NO_PROMPT, reason = crate::drafts::io_reason(e)))
 }

@@ -732,3 +732,50 @@ fn french_html_export_puts_a_space_before_the_rule_colon_like_markdown() {
         assert_eq!(in_md.contains(" : "), lang == "fr", "{lang}: {in_md}");
     }
 }
+
+/// The document commands' own refusals, word for word in English and in French (issue 14: each
+/// is one template; the words must stay what they were).
+#[test]
+fn document_command_refusals_word_for_word_in_both_languages() {
+    let env = Env::new();
+    let id = env.import("P01");
+    let f = env.write("licence.pdf", PDF);
+    let answers = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/personas/P01.answers.json");
+    let answers = answers.to_str().unwrap();
+    let nf = "No such file or directory (os error 2)";
+    let cases: Vec<(Vec<&str>, i32, String, String)> = vec![
+        (
+            vec!["export", "gone/x.json"],
+            2,
+            "gone/x.json: no such file; give a draft id (`citcert drafts list`) or the path of an answers file"
+                .into(),
+            "gone/x.json : fichier introuvable; donnez un identifiant de brouillon (`citcert drafts list`) ou le \
+             chemin d'un fichier de réponses"
+                .into(),
+        ),
+        (
+            vec!["attach", &id, "CL-ID1", &f, "--set", "doc_type"],
+            2,
+            "--set 'doc_type': use FIELD=VALUE, e.g. --set doc_type=passport".into(),
+            "--set « doc_type » : utilisez CHAMP=VALEUR, p. ex. --set doc_type=passport".into(),
+        ),
+        (
+            vec!["export", answers, "--out", "gone/p01.md"],
+            1,
+            format!("gone/p01.md: cannot create: {nf}; check the folder exists and is writable"),
+            format!(
+                "gone/p01.md : impossible de créer le fichier : introuvable ({nf}); vérifiez que le dossier existe \
+                 et que vous pouvez y écrire"
+            ),
+        ),
+    ];
+    for (args, code, en, fr) in &cases {
+        for (lang, want) in [("en", en), ("fr", fr)] {
+            let mut all = args.clone();
+            all.extend(["--lang", lang]);
+            let o = env.run(&all);
+            assert_eq!(o.status.code(), Some(*code), "{args:?} {lang}: {}", text(&o.stderr));
+            assert_eq!(text(&o.stderr).trim_end(), format!("citcert: {want}"), "{args:?} {lang}");
+        }
+    }
+}

@@ -389,3 +389,124 @@ fn purge_asks_before_erasing_several_drafts_expiring_at_once() {
         assert_eq!((got, dir.join(format!("{a}.json")).exists()), (code, exists), "{answer:?}");
     }
 }
+
+/// The drafts commands' refusals, word for word in English and in French (issue 14: each is one
+/// template; the words must stay what they were).
+#[test]
+fn the_drafts_refusals_word_for_word_in_both_languages() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("d");
+    let id = new_draft(&dir, "Liam", "2025-06-01");
+    let pass = t.path().join("pass.txt");
+    std::fs::write(&pass, "correct horse battery staple\n").unwrap();
+    let pass = pass.to_str().unwrap();
+    let missing = t.path().join("nowhere").join("x.json");
+    let missing = missing.to_str().unwrap();
+    let nf = "No such file or directory (os error 2)";
+    let run = |lang: &str, args: &[&str]| {
+        let mut all = vec!["--today", "2025-06-02", "--lang", lang];
+        all.extend_from_slice(args);
+        citcert(&dir, &all)
+    };
+    let cases: Vec<(Vec<&str>, i32, String, String)> = vec![
+        (
+            vec!["drafts", "unprotect", &id],
+            2,
+            format!("draft {id} has no passphrase; nothing was changed"),
+            format!("le brouillon {id} n'a pas de phrase de passe; rien n'a été modifié"),
+        ),
+        (
+            vec!["drafts", "note", &id, "9.99", "a", "note"],
+            2,
+            "no question \"9.99\" in this questionnaire; give its number as the screens show it (4.4) or its id \
+             (pers.dob)"
+                .into(),
+            "aucune question « 9.99 » dans ce questionnaire; donnez son numéro comme les écrans l'affichent (4.4) \
+             ou son identifiant (pers.dob)"
+                .into(),
+        ),
+        (
+            vec!["drafts", "delete", &id],
+            2,
+            format!(
+                "not deleting draft {id} 'Liam' (started 2025-06-01): there is no terminal to confirm on; add --yes \
+                 to delete it"
+            ),
+            format!(
+                "le brouillon {id} « Liam » (commencé le 2025-06-01) n'est pas supprimé : il n'y a pas de terminal \
+                 pour confirmer; ajoutez --yes pour le supprimer"
+            ),
+        ),
+        (
+            vec!["drafts", "import", missing],
+            2,
+            format!("{missing}: cannot be read ({nf}); check the path"),
+            format!("{missing} : illisible (introuvable ({nf})); vérifiez le chemin"),
+        ),
+        (
+            vec!["drafts", "export", &id, "--out", missing],
+            1,
+            format!("{missing}: cannot be written ({nf}); check the path"),
+            format!("{missing} : impossible d'écrire (introuvable ({nf})); vérifiez le chemin"),
+        ),
+    ];
+    for (args, code, en, fr) in &cases {
+        for (lang, want) in [("en", en), ("fr", fr)] {
+            let r = run(lang, args);
+            assert_eq!(r.code, *code, "{args:?} {lang}: {}", r.err);
+            assert_eq!(r.err.trim_end(), format!("citcert: {want}"), "{args:?} {lang}");
+        }
+    }
+    // Locked twice: the second time is refused, in both languages.
+    let r = run("en", &["drafts", "protect", &id, "--passphrase-file", pass]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    let r = run("en", &["drafts", "protect", &id, "--passphrase-file", pass]);
+    assert_eq!(
+        r.err.trim_end(),
+        format!("citcert: draft {id} is already locked with a passphrase; nothing was changed")
+    );
+    let r = run("fr", &["drafts", "protect", &id, "--passphrase-file", pass]);
+    assert_eq!(
+        r.err.trim_end(),
+        format!(
+            "citcert: le brouillon {id} est déjà verrouillé par une phrase de passe; rien n'a été modifié"
+        )
+    );
+    assert_eq!(r.code, 2);
+}
+
+/// Purging several drafts at once with no terminal to confirm on is refused, word for word.
+#[test]
+fn purge_without_a_terminal_says_why_in_both_languages() {
+    use citcert::cli::drafts::{DraftsCommand, Io, run_with};
+    use citcert::context::GlobalArgs;
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("d");
+    let ids = [new_draft(&dir, "first", "2025-01-01"), new_draft(&dir, "second", "2025-01-01")];
+    let global = GlobalArgs { drafts_dir: Some(dir.clone()), ..GlobalArgs::default() };
+    let clock = Clock::Fixed(parse_date("2026-01-01").unwrap());
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut input = "oui\n".as_bytes();
+    let mut io = Io { out: &mut out, err: &mut err, input: &mut input, input_is_terminal: false };
+    let e = run_with(
+        &DraftsCommand::Purge { yes: false },
+        &global,
+        &clock,
+        &citcert::drafts::NullInspector,
+        &mut io,
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), 2);
+    assert_eq!(
+        e.message.en,
+        "not erasing: 2 drafts are past their 60 days by this computer's date (2026-01-01), all at once; check the \
+         date, then add --yes to erase them (there is no terminal to confirm on)"
+    );
+    assert_eq!(
+        e.message.fr,
+        "rien n'est effacé : 2 brouillons ont dépassé leurs 60 jours d'un coup selon la date de cet ordinateur (le \
+         2026-01-01); vérifiez la date, puis ajoutez --yes pour les effacer (il n'y a pas de terminal pour confirmer)"
+    );
+    // Nothing was erased, even with "oui" waiting on the input.
+    assert!(ids.iter().all(|id| dir.join(format!("{id}.json")).exists()));
+}
