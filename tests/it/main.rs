@@ -22,6 +22,7 @@ mod help_fr;
 mod issue13_leftovers;
 mod layers;
 mod locked_documents;
+mod one_way_words;
 mod paper_one_model;
 mod personas;
 mod plain;
