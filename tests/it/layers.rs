@@ -3,7 +3,7 @@
 //! each other, so the top-level modules import each other without any cycle.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Bottom first. A module may use only the modules of the layers before its own.
 const LAYERS: &[&[&str]] = &[
@@ -27,17 +27,6 @@ const PENDING: &[(&str, &str)] = &[];
 
 fn layer_of(module: &str) -> Option<usize> {
     LAYERS.iter().position(|l| l.contains(&module))
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            rust_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
 }
 
 /// The module path of a file below src/: src/tui/view/mod.rs → [tui, view].
@@ -153,9 +142,7 @@ fn no_module_uses_a_layer_above_its_own() {
     for m in &declared {
         assert!(layer_of(m).is_some(), "src/lib.rs declares `{m}`, which no layer of tests/layers.rs holds");
     }
-    let mut files = vec![];
-    rust_files(&src, &mut files);
-    files.sort();
+    let files = crate::common::rust_files(&src);
     let mut wrong = vec![];
     let mut checked = 0;
     for file in &files {

@@ -6,18 +6,7 @@
 //! compiler cannot see that the English and the French take the same values, and the word order
 //! is fixed per call site instead of by the translation.
 
-use std::path::{Path, PathBuf};
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            rust_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
-}
+use std::path::Path;
 
 /// The text without `//` comments (a `//` inside a string literal is kept: only a `//` outside
 /// quotes starts a comment). Good enough for this scan: it only has to find code.
@@ -77,9 +66,7 @@ fn second_way(text: &str) -> Vec<usize> {
 #[test]
 fn no_sentence_is_written_twice_with_format() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = vec![];
-    rust_files(&src, &mut files);
-    files.sort();
+    let files = crate::common::rust_files(&src);
     let mut bad = vec![];
     for f in &files {
         let text = std::fs::read_to_string(f).unwrap();
