@@ -61,9 +61,6 @@ impl Env {
     }
 }
 
-/// The citcert binary with no language from the environment: CITCERT_LANG and the locale
-/// variables (LC_ALL, LC_MESSAGES, LANG, LANGUAGE) removed, so a developer with French set gets the
-/// same English as CI. A test that wants French sets it on the returned command.
 /// Every `.rs` file below `dir`, sorted (the source checks read src/ with it).
 pub fn rust_files(dir: &Path) -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -82,6 +79,9 @@ pub fn rust_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The citcert binary with no language from the environment: CITCERT_LANG and the locale
+/// variables (LC_ALL, LC_MESSAGES, LANG, LANGUAGE) removed, so a developer with French set gets the
+/// same English as CI. A test that wants French sets it on the returned command.
 pub fn citcert() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_citcert"));
     for var in ["CITCERT_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
