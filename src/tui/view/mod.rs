@@ -219,16 +219,27 @@ fn too_small(lang: Lang, area: Rect, buf: &mut Buffer) {
     Paragraph::new(msg).wrap(Wrap { trim: true }).render(area, buf);
 }
 
-/// The questionnaire's title for the start screen's header: whole where it fits; else without
-/// its first aside in brackets ("… Certificate (proof of citizenship), online (CIT 0001)" →
-/// "… Certificate, online (CIT 0001)"), so the form's number stays in sight at 80 columns.
+/// The questionnaire's title for the start screen's header: whole where it fits; else without its
+/// first aside in brackets ("… Certificate (proof of citizenship), online (CIT 0001)" → "…
+/// Certificate, online (CIT 0001)"); else its head and its last bracket ("… Certificate (CIT
+/// 0001)"), so the form's number stays in sight down to the narrowest screen.
 fn fit_title(title: &str, w: usize) -> std::borrow::Cow<'_, str> {
-    if title.width() < w {
+    let fits = |t: &str| t.width() < w;
+    if fits(title) {
         return title.into();
     }
-    match title.split_once(" (").and_then(|(head, rest)| Some((head, rest.split_once(')')?.1))) {
-        Some((head, tail)) if !tail.is_empty() => format!("{head}{tail}").into(),
-        _ => title.into(),
+    let Some((head, rest)) = title.split_once(" (") else { return title.into() };
+    let Some((_, after)) = rest.split_once(')') else { return title.into() };
+    if after.is_empty() {
+        return title.into();
+    }
+    let short = format!("{head}{after}");
+    if fits(&short) {
+        return short.into();
+    }
+    match title.rfind(" (") {
+        Some(last) if title.ends_with(')') => format!("{head}{}", &title[last..]).into(),
+        _ => short.into(),
     }
 }
 
@@ -606,6 +617,8 @@ mod tests {
         assert_eq!(fit_title(en, 120), en);
         assert_eq!(fit_title(en, 80), "Application for a Citizenship Certificate, online (CIT 0001)");
         assert_eq!(fit_title(fr, 80), "Demande de certificat de citoyenneté, en ligne (CIT 0001)");
+        assert_eq!(fit_title(en, 60), "Application for a Citizenship Certificate (CIT 0001)");
+        assert_eq!(fit_title(fr, 57), "Demande de certificat de citoyenneté (CIT 0001)");
         assert_eq!(fit_title("No aside at all", 5), "No aside at all");
         assert_eq!(fit_title("Ends (in an aside)", 5), "Ends (in an aside)");
     }
