@@ -122,11 +122,17 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) 
         end
     };
     let mut early = 0;
+    // Nothing on screen changes without an event (a key, a paste, a resize): an idle tick only
+    // looks for a signal and a terminal gone, and draws nothing.
+    let mut dirty = true;
     loop {
         if let Some(sig) = signals.received() {
             return finish(app, End::Signal(sig));
         }
-        if terminal_gone() || terminal.draw(|f| view::draw(app, f)).is_err() {
+        if terminal_gone() {
+            return finish(app, End::TerminalGone);
+        }
+        if std::mem::take(&mut dirty) && terminal.draw(|f| view::draw(app, f)).is_err() {
             return finish(app, End::TerminalGone);
         }
         if app.quit {
@@ -149,6 +155,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) 
             Err(_) => return finish(app, End::TerminalGone),
         }
         // poll said an event is there: read takes it from crossterm's queue without waiting.
+        dirty = true;
         match event::read() {
             Ok(Event::Key(k)) => app.on_key(k),
             Ok(Event::Paste(s)) => app.on_paste(s),
