@@ -263,13 +263,24 @@ impl StartScreen {
             Some(f) => fold(&f.value).split_whitespace().map(str::to_string).collect(),
             None => vec![],
         };
-        (0..drafts.len())
-            .filter(|&k| {
-                let d = &drafts[k];
-                let hay = fold(&format!("{} {}", d.label, d.id));
-                words.iter().all(|w| hay.contains(w.as_str()))
-            })
-            .collect()
+        if words.is_empty() {
+            return (0..drafts.len()).collect();
+        }
+        // Drafts whose name holds every word come first; then those found through their id too.
+        let (mut by_name, mut by_id) = (vec![], vec![]);
+        for (k, d) in drafts.iter().enumerate() {
+            let label = fold(&d.label);
+            if words.iter().all(|w| label.contains(w.as_str())) {
+                by_name.push(k);
+            } else {
+                let hay = format!("{label} {}", fold(&d.id));
+                if words.iter().all(|w| hay.contains(w.as_str())) {
+                    by_id.push(k);
+                }
+            }
+        }
+        by_name.extend(by_id);
+        by_name
     }
 
     /// The highlighted draft, when it is listed.

@@ -391,6 +391,27 @@ fn the_drafts_list_shows_ids_and_finds_by_name_or_id() {
 }
 
 #[test]
+fn find_lists_name_matches_before_drafts_found_only_by_their_id() {
+    // Ids d001 (Lee), d002 (Mo, whose name holds "d003"), d003 (Kim); newest first: Lee, Kim, Mo.
+    let mut store = MemStore::new(day(TODAY));
+    for (name, started) in [("Lee", "2025-05-03"), ("Mo d003", "2025-05-01"), ("Kim", "2025-05-02")] {
+        store = store.with(name, day(started), Answers::default(), None);
+    }
+    let mut app = App::new(q(), Lang::En, day(TODAY), Box::new(store) as Box<dyn Store>);
+    let labels = |app: &App| -> Vec<String> {
+        app.start().unwrap().listed(&app.drafts).iter().map(|&k| app.drafts[k].label.clone()).collect()
+    };
+    assert_eq!(labels(&app), ["Lee", "Kim", "Mo d003"]);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "d003");
+    // The person named so comes first; the draft whose id it is, after.
+    assert_eq!(labels(&app), ["Mo d003", "Kim"]);
+    assert_eq!(app.drafts[app.start().unwrap().sel].label, "Mo d003", "the highlight is on the first row");
+    let screen = draw_text(&app, 80, 24);
+    assert!(screen.find("Mo d003").unwrap() < screen.find("Kim").unwrap(), "{screen}");
+}
+
+#[test]
 fn rename_on_the_drafts_list_refuses_an_empty_name_and_the_highlight_follows() {
     for (lang, empty, done) in [(Lang::En, "Not renamed", "Renamed"), (Lang::Fr, "Pas renommé", "renommé")]
     {
