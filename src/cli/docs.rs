@@ -23,8 +23,6 @@ mod msg {
     use crate::words::Template;
 
     /// A problem with one answer of an answers file given to a document command.
-    pub const ANSWER_PROBLEM: Template =
-        Template::new(&["name", "id", "problem"], "{name}: {id} {problem}", "{name} : {id} {problem}");
     pub const NO_SUCH_FILE: Template = Template::new(
         &["draft"],
         "{draft}: no such file; give a draft id (`citcert drafts list`) or the path of an answers file",
@@ -142,17 +140,8 @@ pub fn load_source(
         {
             root = r;
         }
-        let answers = Answers::from_file_json(&root).map_err(|errs| {
-            let lines: Vec<Text> = errs
-                .iter()
-                .map(|e| {
-                    let id = crate::context::short_id(&e.id);
-                    fill_text!(msg::ANSWER_PROBLEM, name = name, id = id, problem = &e.message)
-                })
-                .collect();
-            let join = |lang| lines.iter().map(|l| l.get(lang)).collect::<Vec<_>>().join("\n");
-            CliError::usage(Text::new(join(Lang::En), join(Lang::Fr)))
-        })?;
+        // Each problem said as `check` says it: the file, `answers."ID"`, the problem.
+        let answers = Answers::from_file_json(&root).map_err(|errs| super::shape_error(&name, &errs))?;
         let unknown = answers.unknown_ids(q);
         if let Some(id) = unknown.first() {
             use crate::cli::UNKNOWN_ID;

@@ -239,7 +239,7 @@ const ANSWER_PROBLEM: Template = Template::new(
     "{name} : answers.\"{id}\" : {problem}",
 );
 
-fn shape_error(name: &str, errs: &[ShapeError]) -> CliError {
+pub(super) fn shape_error(name: &str, errs: &[ShapeError]) -> CliError {
     let lines: Vec<Text> = errs
         .iter()
         .map(|e| match e.id.is_empty() {

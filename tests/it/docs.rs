@@ -769,6 +769,26 @@ fn document_command_refusals_word_for_word_in_both_languages() {
             ),
         ),
     ];
+    // An answers file of the wrong shape: each problem said as `check` says it (the file, the
+    // question's id, the problem), and a file-level problem without a stray space.
+    let bad = env.write("bad.json", br#"{"answers": {"pers.dob": 19}}"#);
+    let flat = env.write("flat.json", br#"{"answers": 5}"#);
+    for (file, problem_en, problem_fr) in [
+        (
+            &bad,
+            "answers.\"pers.dob\": expected a string (or a list of strings), found a number",
+            "answers.\"pers.dob\" : ",
+        ),
+        (&flat, "\"answers\" must be an object of question id → answer", ""),
+    ] {
+        let o = env.run(&["export", file, "--lang", "en"]);
+        assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+        assert_eq!(text(&o.stderr).trim_end(), format!("citcert: {file}: {problem_en}"));
+        let o = env.run(&["export", file, "--lang", "fr"]);
+        let fr = text(&o.stderr);
+        assert!(fr.starts_with(&format!("citcert: {file} : {problem_fr}")), "{fr}");
+        assert!(!fr.contains("  "), "{fr}");
+    }
     for (args, code, en, fr) in &cases {
         for (lang, want) in [("en", en), ("fr", fr)] {
             let mut all = args.clone();
