@@ -224,10 +224,7 @@ pub fn write_summary(
         let name = p.display().to_string();
         let fail = |e: std::io::Error| {
             let r = crate::drafts::io_reason(&e);
-            Text::new(
-                fill!(w::CANNOT_WRITE, Lang::En, name = name, reason = r.en),
-                fill!(w::CANNOT_WRITE, Lang::Fr, name = name, reason = r.fr),
-            )
+            crate::fill_text!(w::CANNOT_WRITE, name = name, reason = r)
         };
         let mut f = crate::drafts::fsutil::create_private(&p).map_err(fail)?;
         f.write_all(text.as_bytes()).and_then(|_| f.sync_all()).map_err(fail)?;
