@@ -133,10 +133,7 @@ use crate::session::{Change, OpenStore, Refusal, RelativePaths, Session};
 
 fn write_err(e: std::io::Error) -> CliError {
     let r = crate::drafts::io_reason(&e);
-    CliError::refused(Text::new(
-        fill!(s::CANNOT_WRITE, Lang::En, reason = r.en),
-        fill!(s::CANNOT_WRITE, Lang::Fr, reason = r.fr),
-    ))
+    CliError::refused(crate::fill_text!(s::CANNOT_WRITE, reason = r))
 }
 
 impl<R: BufRead, W: Write> Plain<'_, R, W> {
@@ -433,10 +430,8 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
                     .collect();
                 each.join("; ")
             };
-            CliError::usage(Text::new(
-                fill!(s::DRAFT_UNREADABLE, Lang::En, id = id, errors = errors(Lang::En)),
-                fill!(s::DRAFT_UNREADABLE, Lang::Fr, id = id, errors = errors(Lang::Fr)),
-            ))
+            let errors = Text::new(errors(Lang::En), errors(Lang::Fr));
+            CliError::usage(crate::fill_text!(s::DRAFT_UNREADABLE, id = id, errors = errors))
         })?;
         let q = self.q;
         let store = OpenStore { open, clock: self.clock, version: q.version.clone() };

@@ -40,7 +40,8 @@ fn second_way(text: &str) -> Vec<usize> {
     for call in [".pick(", "Text::new(", "Bilingual::new("] {
         for (at, _) in code.match_indices(call) {
             let rest = code[at + call.len()..].trim_start();
-            if rest.starts_with("format!") || rest.starts_with("&format!") {
+            // Also a template filled once per language where `fill_text!` fills both.
+            if rest.starts_with("format!") || rest.starts_with("&format!") || rest.starts_with("fill!") {
                 found.push(line_of(at));
             }
         }
@@ -87,13 +88,15 @@ fn the_reader_finds_the_second_way_and_nothing_else() {
                let b = match lang {\n    Lang::En => format!(\"x {n}\"),\n    Lang::Fr => {\n        \
                format!(\"y {n}\")\n    }\n};\nlet c = lang.pick(&format!(\"a\"), &format!(\"b\"));\n\
                let e = Text::new(\n    format!(\"x {n}\"),\n    format!(\"y {n}\"),\n);\n\
-               match (lang, d) {\n    (Lang::En, d) if d < 0 => format!(\"{d} days\"),\n    (Lang::Fr, 1) => \"1 jour\".into(),\n}\n";
-    assert_eq!(second_way(bad), vec![1, 6, 7, 11, 12, 17]);
+               match (lang, d) {\n    (Lang::En, d) if d < 0 => format!(\"{d} days\"),\n    (Lang::Fr, 1) => \"1 jour\".into(),\n}\n\
+               let h = Text::new(\n    fill!(T, Lang::En, n = 1),\n    fill!(T, Lang::Fr, n = 1),\n);\n";
+    assert_eq!(second_way(bad), vec![1, 6, 7, 11, 12, 17, 20]);
     let good = "let a = lang.pick(\"Yes\", \"Oui\");\nlet b = fill!(T, lang, n = 3);\n\
                 // lang.pick(format!(\"old\"), format!(\"vieux\"))\n\
                 let c = match lang { Lang::En => \"a\", Lang::Fr => \"b\" };\n\
                 let u = \"http://x\"; let d = lang.pick(\"a\", \"b\");\n\
                 let e = Text::new(\"a\", \"b\"); let f = fill_text!(T, n = 3);\n\
+                let g = Text::new(errors(Lang::En), errors(Lang::Fr));\n\
                 let g = if lang == Lang::En { 1 } else { 2 }; let h = |x| x => 3;\n";
     assert!(second_way(good).is_empty(), "{:?}", second_way(good));
 }
