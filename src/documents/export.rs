@@ -34,8 +34,11 @@ pub struct Export {
     /// The online checklist (or the paper-prep list after STOP_PAPER) with status, reason and problem.
     pub checklist: Vec<ChecklistEntry>,
     pub ready: bool,
-    /// What stands between the answers and submission, in words.
+    /// What stands between the answers and submission, with the rule and item ids (`check`'s
+    /// wording; the package refusal names items by id for `citcert attach`).
     pub blockers: Vec<String>,
+    /// The same for people, in words only (the summary's "What is missing").
+    pub missing: Vec<String>,
     pub fee: Fee,
     /// What to do next (SPEC §6).
     pub next_steps: Vec<String>,
@@ -211,6 +214,8 @@ pub fn build(
     };
     let mut blockers: Vec<String> =
         ev.blockers.iter().map(|b| crate::documents::report::blocker_text(q, ev, b, lang)).collect();
+    let mut missing: Vec<String> =
+        ev.blockers.iter().map(|b| crate::documents::report::blocker_words(q, ev, b, lang, false)).collect();
     for i in &rd.items {
         let file_problem = match &i.file {
             Some(f) => f.state != "unchanged" || i.same_file_as.is_some(),
@@ -221,6 +226,7 @@ pub fn build(
         {
             // The item id stays: `package` refuses with these lines, and `citcert attach` needs it.
             blockers.push(format!("{} {}{}{p}", i.id, i.title, colon(lang)));
+            missing.push(format!("{}{}{p}", i.title, colon(lang)));
         }
     }
     let ready = rd.ready(ev);
@@ -256,6 +262,7 @@ pub fn build(
         checklist,
         ready,
         blockers,
+        missing,
         fee: Fee { per_person_cad: q.fee.per_person_cad, currency: "CAD" },
         next_steps,
     }
@@ -527,9 +534,9 @@ pub fn summary(e: &Export) -> Summary {
         b.push(Block::Checklist(entries.collect()));
     }
     b.push(Block::Para(vec![Span::Strong(g(if e.ready { w::READY } else { w::NOT_READY }))]));
-    if !e.blockers.is_empty() {
+    if !e.missing.is_empty() {
         b.push(Block::Heading(3, g(w::MISSING)));
-        b.push(Block::Bullets(e.blockers.iter().map(|x| vec![Span::Text(x.clone())]).collect()));
+        b.push(Block::Bullets(e.missing.iter().map(|x| vec![Span::Text(x.clone())]).collect()));
     }
     b.push(Block::Heading(2, g(w::FEE)));
     b.push(Block::Para(vec![Span::Text(fill!(w::FEE_AMOUNT, lang, fee = e.fee.per_person_cad))]));

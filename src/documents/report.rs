@@ -96,6 +96,28 @@ pub fn blocker_text(q: &Questionnaire, ev: &Evaluation, b: &Blocker, lang: Lang)
     }
 }
 
+/// A blocker in words, for people (the TUI's review, the exported summary): a rule by its title and
+/// message, a document by its title. The rule and item ids only with the agent's codes on; `check`
+/// and the package refusal keep them ([`blocker_text`]: `citcert attach` takes the item's id).
+pub fn blocker_words(q: &Questionnaire, ev: &Evaluation, b: &Blocker, lang: Lang, codes: bool) -> String {
+    match b {
+        _ if codes => blocker_text(q, ev, b, lang),
+        Blocker::Rule(r) => {
+            let rule = &q.rules[*r];
+            format!("{}{}{}", rule.title.get(lang), colon(lang), rule.message.get(lang))
+        }
+        Blocker::Item(i) => {
+            const ITEM: Template = Template::new(
+                &["title"],
+                "Missing document or action: {title}",
+                "Document ou action manquant : {title}",
+            );
+            fill!(ITEM, lang, title = q.items[*i].title.get(lang))
+        }
+        Blocker::Missing(_) | Blocker::Invalid(_) => blocker_text(q, ev, b, lang),
+    }
+}
+
 /// The text form of `check`, for people. "Ready to submit: yes" needs the answers gate *and* every
 /// file named in the answers checked and unchanged (`rd`); statuses are the ones true now.
 pub fn check_text(

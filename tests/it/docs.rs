@@ -257,6 +257,28 @@ fn export_snapshots_two_personas() {
 }
 
 #[test]
+fn the_summarys_what_is_missing_is_in_words_and_the_json_keeps_the_codes() {
+    // P06 stops at ST-04 (born abroad to a parent born abroad): the summary names the rule by its
+    // title; the rule and item ids stay in the JSON's `blockers` (check's wording) for tools.
+    let env = Env::new();
+    for (lang, title) in
+        [("en", "Born outside Canada to a parent also born outside Canada"), ("fr", "Né à l'étranger d'un parent")]
+    {
+        for format in ["md", "html"] {
+            let out = export(&env, "P06", format, lang);
+            let missing =
+                &out[out.find(if lang == "en" { "What is missing" } else { "Ce qui manque" }).unwrap()..];
+            assert!(missing.contains(title) || missing.contains(&title.replace('\'', "&#39;")), "{missing}");
+            assert!(!missing.contains("ST-04") && !missing.contains("CL-"), "{lang} {format}: {missing}");
+        }
+        let json: serde_json::Value = serde_json::from_str(&export(&env, "P06", "json", lang)).unwrap();
+        let blockers = json["blockers"].as_array().unwrap();
+        assert!(blockers.iter().any(|b| b.as_str().unwrap().starts_with("ST-04 ")), "{blockers:?}");
+        assert_eq!(json["missing"].as_array().unwrap().len(), blockers.len());
+    }
+}
+
+#[test]
 fn export_html_is_self_contained_and_json_is_the_documented_object() {
     let env = Env::new();
     let h = export(&env, "P13", "html", "en");

@@ -152,6 +152,8 @@ fn the_review_flags_one_file_attached_to_two_items() {
         .collect();
     assert!(review.contains("✗ the same file as “Identity document 1 (photo ID)”"), "{review}");
     // Not ready: the "not yet" list names it, and Enter there goes to its file question.
-    assert!(review.contains("CL-ID2 Identity document 2: the same file as"), "{review}");
+    assert!(review.contains("Identity document 2: the same file as"), "{review}");
+    // In words: the item's id only with the agent's codes on (F12).
+    assert!(!review.contains("CL-ID2"), "{review}");
     assert!(!review.contains("✓ Ready"), "{review}");
 }

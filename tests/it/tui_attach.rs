@@ -192,7 +192,12 @@ fn review_flags_changed_and_vanished_files() {
     // The answers pass the gate, but the review does not say "ready": the changed file is a "not yet".
     assert!(app.draft().unwrap().ev.ready);
     assert!(!review.contains("✓ Ready"), "{review}");
+    assert!(review.contains("Identity document 1 (photo ID): file changed on disk"), "{review}");
+    assert!(!review.contains("CL-ID1"), "item ids only with F12: {review}");
+    app.show_codes = true;
+    let review = review_text(&mut app);
     assert!(review.contains("CL-ID1 Identity document 1 (photo ID): file changed on disk"), "{review}");
+    app.show_codes = false;
 
     std::fs::remove_file(&file).unwrap();
     let review = review_text(&mut app);

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::checklist::{true_mark, true_status};
 use super::question::{Built, build, draw_scrolled};
 use super::{Ctx, Theme, truncate, wrap};
-use crate::documents::report::blocker_text;
+use crate::documents::report::blocker_words;
 use crate::engine::{Outcome, ScreenKind};
 
 /// How many "not yet" entries [`not_yet`] gives, without writing them.
@@ -64,7 +64,7 @@ pub fn not_yet(c: Ctx, s: &Session) -> Vec<(String, Goal)> {
                     }
                     Blocker::Rule(r) => Goal::Rule(*r),
                 };
-                (blocker_text(q, &s.ev, b, lang), target)
+                (blocker_words(q, &s.ev, b, lang, c.show_codes), target)
             })
             .collect();
     for i in s.rd.items.iter() {
@@ -74,7 +74,8 @@ pub fn not_yet(c: Ctx, s: &Session) -> Vec<(String, Goal)> {
         if let (true, Some(p)) = (file_problem, &i.problem) {
             let target =
                 q.item_index(&i.id).and_then(|ii| q.items[ii].file_q).map_or(Goal::Nowhere, Goal::Question);
-            v.push((format!("{} {}{}{p}", i.id, i.title, crate::engine::text::colon(lang)), target));
+            let id = if c.show_codes { format!("{} ", i.id) } else { String::new() };
+            v.push((format!("{id}{}{}{p}", i.title, crate::engine::text::colon(lang)), target));
         }
     }
     v.truncate(BLOCKERS_SHOWN);
