@@ -91,6 +91,14 @@ pub fn citcert() -> Command {
     c
 }
 
+/// [`citcert`] on the drafts folder `dir` (CITCERT_DRAFTS_DIR), with no date from the environment
+/// (CITCERT_TODAY removed) and nothing on stdin.
+pub fn citcert_on(dir: &Path) -> Command {
+    let mut c = citcert();
+    c.env("CITCERT_DRAFTS_DIR", dir).env_remove("CITCERT_TODAY").stdin(std::process::Stdio::null());
+    c
+}
+
 pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
@@ -175,4 +183,26 @@ pub fn plain_session(
     )
     .unwrap();
     (code, String::from_utf8(out).unwrap())
+}
+
+/// What a run of the binary gave: its exit status (-1 when ended by a signal), stdout and stderr.
+pub struct Run {
+    pub code: i32,
+    pub out: String,
+    pub err: String,
+}
+
+impl Run {
+    /// The run's output, which must be UTF-8.
+    pub fn of(o: Output) -> Run {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            out: String::from_utf8(o.stdout).unwrap(),
+            err: String::from_utf8(o.stderr).unwrap(),
+        }
+    }
+    /// The run's output, bytes that are not UTF-8 replaced.
+    pub fn lossy(o: &Output) -> Run {
+        Run { code: o.status.code().unwrap_or(-1), out: text(&o.stdout), err: text(&o.stderr) }
+    }
 }
