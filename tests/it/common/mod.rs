@@ -48,6 +48,16 @@ impl Env {
         let out = text(&o.stdout);
         out.split("as draft ").nth(1).unwrap()[..8].to_string()
     }
+    /// Writes each (item, name, content) as file `name` (the content followed by the name) and
+    /// attaches it to `item` of draft `id`; each must succeed.
+    pub fn attach_each(&self, id: &str, files: &[(&str, &str, &[u8])]) {
+        for (item, name, bytes) in files {
+            // Each document its own content: one file attached to two items is refused.
+            let f = self.write(name, &[bytes, name.as_bytes()].concat());
+            let o = self.run(&["attach", id, item, &f]);
+            assert_eq!(o.status.code(), Some(0), "stdout: {}\nstderr: {}", text(&o.stdout), text(&o.stderr));
+        }
+    }
     pub fn draft_file(&self, id: &str) -> String {
         self.path("drafts").join(format!("{id}.json")).to_string_lossy().into_owned()
     }
@@ -111,20 +121,18 @@ pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR test";
 pub fn ready_draft() -> (Env, String) {
     let env = Env::new();
     let id = env.import("P01");
-    for (item, name, bytes) in [
-        ("CL-ID1", "licence.pdf", PDF),
-        ("CL-ID2", "health card.pdf", PDF),
-        ("CL-PHOTO", "photo.jpg", JPEG),
-        ("CL-PHOTOGRAPHER", "receipt.png", PNG),
-        ("CL-BIRTHCERT", "birth.pdf", PDF),
-    ] {
-        // Each document its own content: one file attached to two items is refused.
-        let f = env.write(name, &[bytes, name.as_bytes()].concat());
-        let o = env.run(&["attach", &id, item, &f]);
-        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    }
+    env.attach_each(&id, &P01_FILES);
     (env, id)
 }
+
+/// P01's documents: (item, file name, the kind of content).
+pub const P01_FILES: [(&str, &str, &[u8]); 5] = [
+    ("CL-ID1", "licence.pdf", PDF),
+    ("CL-ID2", "health card.pdf", PDF),
+    ("CL-PHOTO", "photo.jpg", JPEG),
+    ("CL-PHOTOGRAPHER", "receipt.png", PNG),
+    ("CL-BIRTHCERT", "birth.pdf", PDF),
+];
 
 /// The signing-key folder of the in-process tests that build a package (the TUI's "build the
 /// package"): set once for the whole test binary, in cargo's scratch folder for tests, and never
