@@ -29,6 +29,14 @@ fn locked_ready_p01(env: &Env) -> String {
     id
 }
 
+/// A new [`Env`] with [`locked_ready_p01`]; returns (env, draft id, the passphrase file's path).
+fn locked_env() -> (Env, String, String) {
+    let env = Env::new();
+    let id = locked_ready_p01(&env);
+    let pf = env.path("pass.txt").to_str().unwrap().to_string();
+    (env, id, pf)
+}
+
 /// `render SOURCE --screen review --size 120xauto --passphrase-file PF`, which must succeed; its stdout.
 fn review_with(env: &Env, source: &[&str], pf: &str) -> String {
     let mut args = vec!["render"];
@@ -39,10 +47,8 @@ fn review_with(env: &Env, source: &[&str], pf: &str) -> String {
 
 #[test]
 fn render_of_a_locked_draft_asks_for_the_passphrase() {
-    let env = Env::new();
-    let id = locked_ready_p01(&env);
-    let pf = env.path("pass.txt");
-    let pf = pf.to_str().unwrap();
+    let (env, id, pf) = locked_env();
+    let pf = pf.as_str();
     // With the passphrase file (option or variable): the review shows the answers.
     let out = review_with(&env, &["--draft", &id], pf);
     assert!(out.contains("Haddad"), "{out}");
@@ -75,10 +81,8 @@ fn render_of_a_locked_draft_asks_for_the_passphrase() {
 
 #[test]
 fn package_and_attach_on_a_locked_draft_ask_for_the_passphrase_and_keep_it_locked() {
-    let env = Env::new();
-    let id = locked_ready_p01(&env);
-    let pf = env.path("pass.txt");
-    let pf = pf.to_str().unwrap();
+    let (env, id, pf) = locked_env();
+    let pf = pf.as_str();
     // attach: refused without the passphrase, nothing changed; done with it, still locked.
     let before = std::fs::read(env.draft_file(&id)).unwrap();
     let birth = env.write("birth.pdf", &[PDF, b"birth"].concat());
