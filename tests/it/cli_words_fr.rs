@@ -4,31 +4,19 @@
 
 use crate::common;
 
-use std::path::Path;
-use std::process::Stdio;
+use common::Run;
 
-struct Run {
-    code: i32,
-    out: String,
-    err: String,
-}
+use std::path::Path;
 
 /// `citcert ARGS --lang fr` with drafts in `dir` on `today`.
 fn fr(dir: &Path, today: &str, args: &[&str]) -> Run {
-    let o = common::citcert()
+    let o = common::citcert_on(dir)
         // Before the command: a note's words take everything after its question.
         .args(["--lang", "fr", "--today", today])
         .args(args)
-        .env("CITCERT_DRAFTS_DIR", dir)
-        .env_remove("CITCERT_TODAY")
-        .stdin(Stdio::null())
         .output()
         .unwrap();
-    Run {
-        code: o.status.code().unwrap_or(-1),
-        out: String::from_utf8(o.stdout).unwrap(),
-        err: String::from_utf8(o.stderr).unwrap(),
-    }
+    Run::of(o)
 }
 
 fn ok(r: Run) -> Run {

@@ -442,8 +442,9 @@ fn package_and_verify_detect_any_tampering() {
     assert!(!answers.contains(env.dir.path().to_str().unwrap()));
 }
 
-#[test]
-fn attach_command_asks_on_a_terminal_and_saves_the_answers() {
+/// `attach DRAFT CL-ID1 id1.pdf --set language=other` in-process, as on a terminal, on a new P01
+/// draft, in `lang` with `input` typed; returns (env, draft id, exit status, output).
+fn attach_on_a_terminal(lang: &str, input: &str) -> (Env, String, i32, String) {
     use citcert::cli::docs::{AttachArgs, attach_with};
     let env = Env::new();
     let id = env.import("P01");
@@ -453,7 +454,7 @@ fn attach_command_asks_on_a_terminal_and_saves_the_answers() {
         drafts_dir: Some(env.path("drafts")),
         questionnaire: None,
         // Not None: that would take the language of the developer's locale.
-        lang: Some("en".into()),
+        lang: Some(lang.into()),
         plain: false,
         passphrase_file: None,
     };
@@ -466,10 +467,15 @@ fn attach_command_asks_on_a_terminal_and_saves_the_answers() {
         max_mb: None,
         no_prompt: false,
     };
-    let mut input = std::io::Cursor::new("1\n1\n1\n".as_bytes());
+    let mut input = std::io::Cursor::new(input.as_bytes());
     let mut out = vec![];
     let code = attach_with(&args, &global, &mut input, true, &mut out).unwrap();
-    let out = text(&out);
+    (env, id, code, text(&out))
+}
+
+#[test]
+fn attach_command_asks_on_a_terminal_and_saves_the_answers() {
+    let (env, id, code, out) = attach_on_a_terminal("en", "1\n1\n1\n");
     assert_eq!(code, 0);
     assert!(out.contains("Attached to CL-ID1") && out.contains("Who translated it?"), "{out}");
     let d: serde_json::Value = serde_json::from_slice(&std::fs::read(env.draft_file(&id)).unwrap()).unwrap();
@@ -534,31 +540,7 @@ fn attach_speaks_french_with_lang_fr() {
 
 #[test]
 fn attach_asks_its_questions_in_french() {
-    use citcert::cli::docs::{AttachArgs, attach_with};
-    let env = Env::new();
-    let id = env.import("P01");
-    let f = env.write("id1.pdf", PDF);
-    let global = citcert::context::GlobalArgs {
-        today: Some("2025-06-01".into()),
-        drafts_dir: Some(env.path("drafts")),
-        questionnaire: None,
-        lang: Some("fr".into()),
-        plain: false,
-        passphrase_file: None,
-    };
-    let args = AttachArgs {
-        draft: id,
-        item: "CL-ID1".into(),
-        file: PathBuf::from(&f),
-        explanation: false,
-        set: vec!["language=other".into()],
-        max_mb: None,
-        no_prompt: false,
-    };
-    let mut input = std::io::Cursor::new("9\n\n\n\n".as_bytes());
-    let mut out = vec![];
-    attach_with(&args, &global, &mut input, true, &mut out).unwrap();
-    let out = text(&out);
+    let (_env, _id, _code, out) = attach_on_a_terminal("fr", "9\n\n\n\n");
     assert!(out.contains("quelques questions sur ce document (ligne vide pour passer)"), "{out}");
     assert!(out.contains("Qui l'a traduit?") && out.contains("(ligne vide pour passer)"), "{out}");
     assert!(!out.contains("empty line") && !out.contains("a few questions"), "{out}");

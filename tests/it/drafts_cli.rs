@@ -2,31 +2,16 @@
 
 use crate::common;
 
+use common::Run;
+
 use citcert::clock::{Clock, parse_date};
 use citcert::drafts::DraftStore;
 use std::path::Path;
-use std::process::{Output, Stdio};
-
-struct Run {
-    code: i32,
-    out: String,
-    err: String,
-}
+use std::process::Output;
 
 fn citcert(dir: &Path, args: &[&str]) -> Run {
-    let o: Output = common::citcert()
-        .args(args)
-        .env("CITCERT_DRAFTS_DIR", dir)
-        .env_remove("CITCERT_TODAY")
-        .env_remove("CITCERT_LANG")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    Run {
-        code: o.status.code().unwrap_or(-1),
-        out: String::from_utf8(o.stdout).unwrap(),
-        err: String::from_utf8(o.stderr).unwrap(),
-    }
+    let o: Output = common::citcert_on(dir).args(args).env_remove("CITCERT_LANG").output().unwrap();
+    Run::of(o)
 }
 
 fn new_draft(dir: &Path, label: &str, today: &str) -> String {

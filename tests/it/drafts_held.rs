@@ -7,25 +7,34 @@ use crate::common;
 use std::process::Stdio;
 
 use citcert::clock::{Clock, parse_date};
-use citcert::drafts::{DraftStore, QuestionnaireRef};
-use citcert::engine::{Lang, builtin};
+use citcert::drafts::DraftStore;
+use citcert::engine::Lang;
 use citcert::tui::app::App;
 use citcert::tui::keymap::Action;
 use citcert::tui::render::draw_text;
-use citcert::tui::store::DraftsStore;
 use citcert::tui::widgets::FieldKey;
 use common::{Env, text};
 
 /// A drafts folder with two drafts started on 2025-01-01 and one started on 2025-05-20.
 fn two_expired(dir: &std::path::Path) {
-    let q = builtin().unwrap();
     let store = DraftStore::open(dir).unwrap();
-    let qref = QuestionnaireRef { id: q.id.clone(), version: q.version.clone() };
+    let qref = common::drafts::qref();
     let old = Clock::Fixed(parse_date("2025-01-01").unwrap());
     for label in ["Liam", "Zoë"] {
         store.create(label, qref.clone(), "en", &old).unwrap();
     }
     store.create("Recent", qref, "en", &Clock::Fixed(parse_date("2025-05-20").unwrap())).unwrap();
+}
+
+/// The TUI in `lang` on 2025-06-01 over a new drafts folder holding [`two_expired`]'s drafts;
+/// returns (the temporary folder, the drafts folder, the app).
+fn held_app(lang: Lang) -> (tempfile::TempDir, std::path::PathBuf, App<'static>) {
+    let tmp = tempfile::tempdir().unwrap();
+    let drafts = tmp.path().join("drafts");
+    two_expired(&drafts);
+    let clock = Clock::Fixed(parse_date("2025-06-01").unwrap());
+    let app = common::drafts::tui_over(&drafts, clock, lang);
+    (tmp, drafts, app)
 }
 
 fn drafts_on_disk(dir: &std::path::Path) -> usize {
@@ -37,13 +46,7 @@ fn drafts_on_disk(dir: &std::path::Path) -> usize {
 
 #[test]
 fn the_start_screen_names_the_held_drafts_and_erases_them_only_after_y() {
-    let q = builtin().unwrap();
-    let tmp = tempfile::tempdir().unwrap();
-    let drafts = tmp.path().join("drafts");
-    two_expired(&drafts);
-    let clock = Clock::Fixed(parse_date("2025-06-01").unwrap());
-    let store = DraftsStore::open(drafts.clone(), clock, q).unwrap();
-    let mut app = App::new(q, Lang::En, clock.today(), Box::new(store));
+    let (_tmp, drafts, mut app) = held_app(Lang::En);
     // The recent draft's id is random: shown as ID in the snapshot.
     let screen = draw_text(&app, 80, 24).replace(&app.drafts[0].id, "ID      ");
     insta::assert_snapshot!("held_drafts_start_80x24", screen);
@@ -80,13 +83,7 @@ fn the_start_screen_names_the_held_drafts_and_erases_them_only_after_y() {
 
 #[test]
 fn the_notice_and_the_question_are_in_french_too() {
-    let q = builtin().unwrap();
-    let tmp = tempfile::tempdir().unwrap();
-    let drafts = tmp.path().join("drafts");
-    two_expired(&drafts);
-    let clock = Clock::Fixed(parse_date("2025-06-01").unwrap());
-    let store = DraftsStore::open(drafts.clone(), clock, q).unwrap();
-    let mut app = App::new(q, Lang::Fr, clock.today(), Box::new(store));
+    let (_tmp, drafts, mut app) = held_app(Lang::Fr);
     let screen = draw_text(&app, 120, 40);
     assert!(screen.contains("selon la date de cet ordinateur (le 2025-06-01)"), "{screen}");
     assert!(screen.contains("e effacer les expirés"), "{screen}");

@@ -3,11 +3,11 @@
 
 use crate::common;
 
-use common::Env;
+use common::{Env, Run};
 use std::path::Path;
 
 use citcert::clock::{Clock, parse_date};
-use citcert::drafts::{DraftStore, QuestionnaireRef};
+use citcert::drafts::DraftStore;
 use citcert::engine::{Lang, builtin};
 use citcert::tui::app::App;
 use citcert::tui::keymap::Action;
@@ -16,22 +16,12 @@ use citcert::tui::widgets::FieldKey;
 
 const TODAY: &str = "2025-06-01";
 
-struct Run {
-    code: i32,
-    out: String,
-    err: String,
-}
-
 /// The binary on the drafts folder `dir` (`--drafts-dir` wins over the one `Env` sets).
 fn citcert(dir: &Path, args: &[&str]) -> Run {
     let mut all = vec!["--drafts-dir", dir.to_str().unwrap()];
     all.extend_from_slice(args);
     let o = Env::new().run(&all);
-    Run {
-        code: o.status.code().unwrap_or(-1),
-        out: String::from_utf8_lossy(&o.stdout).into_owned(),
-        err: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
+    Run::lossy(&o)
 }
 
 fn import_p01(dir: &Path, label: &str) -> String {
@@ -161,7 +151,7 @@ fn the_history_records_sessions_and_changed_questions_never_values() {
     let q = builtin().unwrap();
     let clock = Clock::Fixed(parse_date(TODAY).unwrap());
     let store = DraftStore::open(&dir).unwrap();
-    let qref = QuestionnaireRef { id: q.id.clone(), version: q.version.clone() };
+    let qref = common::drafts::qref();
     let id = store.create("Zoë", qref, "en", &clock).unwrap().draft.id().to_string();
     let mut app =
         App::new(q, Lang::En, clock.today(), Box::new(DraftsStore::open(dir.clone(), clock, q).unwrap()));

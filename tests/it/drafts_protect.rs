@@ -319,21 +319,14 @@ fn plain_mode_starts_a_locked_draft_and_asks_for_the_passphrase_to_open_it() {
 /// said and asked again, the right one opens the draft with its answers.
 #[test]
 fn the_tui_asks_for_the_passphrase_of_a_locked_draft_without_showing_it() {
-    use citcert::clock::{Clock, parse_date};
     use citcert::drafts::protect::Passphrase;
-    use citcert::drafts::{DraftStore, QuestionnaireRef};
-    use citcert::engine::{Lang, builtin};
+    use citcert::engine::Lang;
     use citcert::tui::app::App;
     use citcert::tui::keymap::Action;
     use citcert::tui::render::draw_text;
-    use citcert::tui::store::DraftsStore;
     use citcert::tui::widgets::FieldKey;
-    let q = builtin().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let drafts = dir.path().join("drafts");
-    let clock = Clock::Fixed(parse_date("2025-06-10").unwrap());
-    let store = DraftStore::open(&drafts).unwrap();
-    let qref = QuestionnaireRef { id: q.id.clone(), version: q.version.clone() };
+    let (_dir, drafts, clock, store) = common::drafts::store_in_temp("2025-06-10");
+    let qref = common::drafts::qref();
     let pass = Passphrase::new(PASS).unwrap();
     let mut o = store.create_protected("Family PC", qref, "en", &clock, Some(pass)).unwrap();
     o.draft.set_answer("elig.applying_for", serde_json::json!("self")).unwrap();
@@ -341,8 +334,7 @@ fn the_tui_asks_for_the_passphrase_of_a_locked_draft_without_showing_it() {
     let id = o.draft.id().to_string();
     drop(o);
 
-    let tui_store = DraftsStore::open(drafts.clone(), clock, q).unwrap();
-    let mut app = App::new(q, Lang::En, clock.today(), Box::new(tui_store));
+    let mut app = common::drafts::tui_over(&drafts, clock, Lang::En);
     let type_text = |app: &mut App, s: &str| {
         for c in s.chars() {
             app.update(Action::Key(FieldKey::Char(c)));
@@ -370,18 +362,15 @@ fn the_tui_asks_for_the_passphrase_of_a_locked_draft_without_showing_it() {
 #[test]
 fn the_tui_starts_a_locked_draft_when_asked() {
     use citcert::clock::{Clock, parse_date};
-    use citcert::engine::{Lang, builtin};
+    use citcert::engine::Lang;
     use citcert::tui::app::App;
     use citcert::tui::keymap::Action;
     use citcert::tui::render::draw_text;
-    use citcert::tui::store::DraftsStore;
     use citcert::tui::widgets::FieldKey;
-    let q = builtin().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let drafts = dir.path().join("drafts");
     let clock = Clock::Fixed(parse_date("2025-06-10").unwrap());
-    let tui_store = DraftsStore::open(drafts.clone(), clock, q).unwrap();
-    let mut app = App::new(q, Lang::En, clock.today(), Box::new(tui_store));
+    let mut app = common::drafts::tui_over(&drafts, clock, Lang::En);
     let type_enter = |app: &mut App, s: &str| {
         for c in s.chars() {
             app.update(Action::Key(FieldKey::Char(c)));

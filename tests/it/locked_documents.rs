@@ -5,7 +5,7 @@
 
 use crate::common;
 
-use common::{Env, JPEG, PDF, PNG, text};
+use common::{Env, PDF, text};
 use std::process::Output;
 
 const PASS: &str = "Mellon-7394 tisserand";
@@ -22,38 +22,35 @@ fn ok(o: &Output) -> String {
 /// P01 with its files attached, then locked with PASS; returns its id.
 fn locked_ready_p01(env: &Env) -> String {
     let id = env.import("P01");
-    for (item, name, bytes) in [
-        ("CL-ID1", "licence.pdf", PDF),
-        ("CL-ID2", "health card.pdf", PDF),
-        ("CL-PHOTO", "photo.jpg", JPEG),
-        ("CL-PHOTOGRAPHER", "receipt.png", PNG),
-    ] {
-        let f = env.write(name, &[bytes, name.as_bytes()].concat());
-        ok(&env.run(&["attach", &id, item, &f]));
-    }
+    // All but the birth certificate.
+    env.attach_each(&id, &common::P01_FILES[..4]);
     let pf = pass_file(env, "pass.txt", PASS);
     ok(&env.run(&["drafts", "protect", &id, "--passphrase-file", &pf]));
     id
 }
 
-#[test]
-fn render_of_a_locked_draft_asks_for_the_passphrase() {
+/// A new [`Env`] with [`locked_ready_p01`]; returns (env, draft id, the passphrase file's path).
+fn locked_env() -> (Env, String, String) {
     let env = Env::new();
     let id = locked_ready_p01(&env);
-    let pf = env.path("pass.txt");
-    let pf = pf.to_str().unwrap();
+    let pf = env.path("pass.txt").to_str().unwrap().to_string();
+    (env, id, pf)
+}
+
+/// `render SOURCE --screen review --size 120xauto --passphrase-file PF`, which must succeed; its stdout.
+fn review_with(env: &Env, source: &[&str], pf: &str) -> String {
+    let mut args = vec!["render"];
+    args.extend_from_slice(source);
+    args.extend_from_slice(&["--screen", "review", "--size", "120xauto", "--passphrase-file", pf]);
+    ok(&env.run(&args))
+}
+
+#[test]
+fn render_of_a_locked_draft_asks_for_the_passphrase() {
+    let (env, id, pf) = locked_env();
+    let pf = pf.as_str();
     // With the passphrase file (option or variable): the review shows the answers.
-    let out = ok(&env.run(&[
-        "render",
-        "--draft",
-        &id,
-        "--screen",
-        "review",
-        "--size",
-        "120xauto",
-        "--passphrase-file",
-        pf,
-    ]));
+    let out = review_with(&env, &["--draft", &id], pf);
     assert!(out.contains("Haddad"), "{out}");
     let out = ok(&env
         .cmd(&["render", "--draft", &id, "--screen", "review", "--size", "120xauto"])
@@ -76,17 +73,7 @@ fn render_of_a_locked_draft_asks_for_the_passphrase() {
     assert!(!text(&o.stdout).contains("Haddad"));
     // The draft file itself with --answers: the same.
     let f = env.draft_file(&id);
-    let out = ok(&env.run(&[
-        "render",
-        "--answers",
-        &f,
-        "--screen",
-        "review",
-        "--size",
-        "120xauto",
-        "--passphrase-file",
-        pf,
-    ]));
+    let out = review_with(&env, &["--answers", &f], pf);
     assert!(out.contains("Haddad"), "{out}");
     let o = env.run(&["render", "--answers", &f, "--screen", "review"]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
@@ -94,10 +81,8 @@ fn render_of_a_locked_draft_asks_for_the_passphrase() {
 
 #[test]
 fn package_and_attach_on_a_locked_draft_ask_for_the_passphrase_and_keep_it_locked() {
-    let env = Env::new();
-    let id = locked_ready_p01(&env);
-    let pf = env.path("pass.txt");
-    let pf = pf.to_str().unwrap();
+    let (env, id, pf) = locked_env();
+    let pf = pf.as_str();
     // attach: refused without the passphrase, nothing changed; done with it, still locked.
     let before = std::fs::read(env.draft_file(&id)).unwrap();
     let birth = env.write("birth.pdf", &[PDF, b"birth"].concat());

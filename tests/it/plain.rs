@@ -123,14 +123,7 @@ fn binary_on(today: &str, dir: &Path, args: &[&str], input: &str) -> (i32, Strin
 
 /// The only draft in `dir`, as JSON.
 fn the_draft(dir: &Path) -> Value {
-    let files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    assert_eq!(files.len(), 1, "one draft expected: {files:?}");
-    serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap()
+    crate::common::drafts::the_draft(dir)
 }
 
 fn input(head: &[&str], lines: &[String]) -> String {
@@ -497,12 +490,11 @@ fn a_wrong_choice_points_to_the_numbers_and_yes_no_words_still_work() {
 /// and "not saved" when an answer is given), an unknown draft id.
 #[test]
 fn the_stores_messages_in_french() {
-    use citcert::drafts::{DraftStore, QuestionnaireRef};
+    use citcert::drafts::DraftStore;
     let dir = tempfile::tempdir().unwrap();
-    let q = builtin().unwrap();
     let clock = Clock::Fixed(parse_date(TODAY).unwrap());
     let store = DraftStore::open(dir.path()).unwrap();
-    let qref = QuestionnaireRef { id: q.id.clone(), version: q.version.clone() };
+    let qref = common::drafts::qref();
     let held = store.create("occupé", qref, "fr", &clock).unwrap();
     std::fs::write(dir.path().join("0badf00d.json"), "{\"format\": 1, \"id\": ").unwrap();
     let (code, out) = session(dir.path(), "1\n1\n", Lang::Fr, None);

@@ -26,15 +26,16 @@ fn the_draft(dir: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap()
 }
 
-/// Imports P01 as a draft into `dir` through the binary, resumed on screen `screen`.
-fn import_p01(dir: &Path, screen: &str) -> String {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/personas/P01.answers.json");
+/// Imports persona `name` as a draft into `dir` through the binary (CITCERT_LANG removed), then
+/// sets it on screen `screen`, in paper-preparation mode if `paper_prep`; returns its id.
+fn import_as(dir: &Path, name: &str, screen: &str, paper_prep: bool) -> String {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/personas/{name}.answers.json"));
     let o = Command::new(env!("CARGO_BIN_EXE_citcert"))
         .args(["--drafts-dir"])
         .arg(dir)
         .args(["--today", TODAY, "drafts", "import"])
         .arg(&file)
-        .args(["--label", "P01"])
+        .args(["--label", name])
         .env_remove("CITCERT_LANG")
         .output()
         .unwrap();
@@ -45,8 +46,16 @@ fn import_p01(dir: &Path, screen: &str) -> String {
     let store = citcert::drafts::DraftStore::open(dir).unwrap();
     let mut open = store.open_draft(&id, &clock).unwrap();
     open.draft.current_screen = screen.to_string();
+    if paper_prep {
+        open.draft.paper_prep = true;
+    }
     open.save(&clock).unwrap();
     id
+}
+
+/// Imports P01 as a draft into `dir` through the binary, resumed on screen `screen`.
+fn import_p01(dir: &Path, screen: &str) -> String {
+    import_as(dir, "P01", screen, false)
 }
 
 #[test]
@@ -175,26 +184,7 @@ fn a_failed_save_is_never_saved_and_quitting_exits_1() {
 
 /// Imports persona `name` and sets its draft in paper-preparation mode on screen `screen`.
 fn import_on_paper(dir: &Path, name: &str, screen: &str) -> String {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/personas/{name}.answers.json"));
-    let o = Command::new(env!("CARGO_BIN_EXE_citcert"))
-        .args(["--drafts-dir"])
-        .arg(dir)
-        .args(["--today", TODAY, "drafts", "import"])
-        .arg(&file)
-        .args(["--label", name])
-        .env_remove("CITCERT_LANG")
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    let out = String::from_utf8_lossy(&o.stdout).into_owned();
-    let id = out.split("as draft ").nth(1).unwrap()[..8].to_string();
-    let clock = Clock::Fixed(parse_date(TODAY).unwrap());
-    let store = citcert::drafts::DraftStore::open(dir).unwrap();
-    let mut open = store.open_draft(&id, &clock).unwrap();
-    open.draft.current_screen = screen.to_string();
-    open.draft.paper_prep = true;
-    open.save(&clock).unwrap();
-    id
+    import_as(dir, name, screen, true)
 }
 
 #[test]

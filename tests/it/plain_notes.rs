@@ -16,14 +16,7 @@ fn session(dir: &Path, input: &str, lang: Lang, draft: Option<&str>) -> (i32, St
 }
 
 fn the_draft(dir: &Path) -> Value {
-    let files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    assert_eq!(files.len(), 1, "one draft expected: {files:?}");
-    serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap()
+    crate::common::drafts::the_draft(dir)
 }
 
 fn number(id: &str) -> String {

@@ -53,6 +53,21 @@ fn type_text(app: &mut App, s: &str) {
     }
 }
 
+/// A PDF `name` in a new temporary folder; returns (the folder, the file).
+fn a_pdf(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(name);
+    std::fs::write(&file, PDF).unwrap();
+    (dir, file)
+}
+
+/// F7, the path of `file` typed in the dialog, Enter.
+fn attach_in_dialog(app: &mut App, file: &std::path::Path) {
+    f7(app);
+    type_text(app, &file.to_string_lossy());
+    app.update(Action::Key(FieldKey::Enter));
+}
+
 fn status_of(app: &App) -> &'static str {
     let s = app.draft().unwrap();
     let ii = q().item_index(ITEM).unwrap();
@@ -83,9 +98,7 @@ fn review_text(app: &mut App) -> String {
 
 #[test]
 fn attaching_a_pdf_provides_the_item_and_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("licence.pdf");
-    std::fs::write(&file, PDF).unwrap();
+    let (_dir, file) = a_pdf("licence.pdf");
     let mut app = mem_app();
     assert_eq!(status_of(&app), "missing");
     assert!(draw_text(&app, 120, 40).contains("F7 attach a file"), "hint and footer name the key");
@@ -155,9 +168,7 @@ fn refusals_keep_the_dialog_open_and_the_draft_unchanged() {
 
 #[test]
 fn explanation_letter_makes_the_item_explained() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("letter.pdf");
-    std::fs::write(&file, PDF).unwrap();
+    let (_dir, file) = a_pdf("letter.pdf");
     let mut app = mem_app();
     f7(&mut app);
     type_text(&mut app, &file.to_string_lossy());
@@ -174,13 +185,9 @@ fn explanation_letter_makes_the_item_explained() {
 
 #[test]
 fn review_flags_changed_and_vanished_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("licence.pdf");
-    std::fs::write(&file, PDF).unwrap();
+    let (_dir, file) = a_pdf("licence.pdf");
     let mut app = mem_app();
-    f7(&mut app);
-    type_text(&mut app, &file.to_string_lossy());
-    app.update(Action::Key(FieldKey::Enter));
+    attach_in_dialog(&mut app, &file);
     assert_eq!(status_of(&app), "provided");
     let review = review_text(&mut app);
     assert!(!review.contains("file changed") && !review.contains("file missing"), "{review}");
@@ -207,9 +214,7 @@ fn review_flags_changed_and_vanished_files() {
 
 #[test]
 fn the_real_store_saves_the_attachment() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("licence.pdf");
-    std::fs::write(&file, PDF).unwrap();
+    let (dir, file) = a_pdf("licence.pdf");
     let drafts = dir.path().join("drafts");
     let clock = Clock::Fixed(day(TODAY));
     let mut store = DraftsStore::open(drafts.clone(), clock, q()).unwrap();
@@ -217,9 +222,7 @@ fn the_real_store_saves_the_attachment() {
     d.answers = answers();
     store.save(&d).unwrap();
     let mut app = on_file_question(Box::new(store));
-    f7(&mut app);
-    type_text(&mut app, &file.to_string_lossy());
-    app.update(Action::Key(FieldKey::Enter));
+    attach_in_dialog(&mut app, &file);
     assert_eq!(app.overlay, None, "{:?}", app.overlay);
     assert_eq!(status_of(&app), "provided");
     let on_disk = citcert::drafts::DraftStore::open(drafts).unwrap().read(&d.id, &clock).unwrap();
@@ -254,13 +257,9 @@ fn attach_dialog_snapshot() {
 /// hash every document at each keystroke); opening it again sees a change.
 #[test]
 fn the_review_checks_files_when_it_opens() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("licence.pdf");
-    std::fs::write(&file, PDF).unwrap();
+    let (_dir, file) = a_pdf("licence.pdf");
     let mut app = mem_app();
-    f7(&mut app);
-    type_text(&mut app, &file.to_string_lossy());
-    app.update(Action::Key(FieldKey::Enter));
+    attach_in_dialog(&mut app, &file);
     let review = review_text(&mut app);
     assert!(!review.contains("file changed"), "{review}");
     std::fs::write(&file, [PDF, b"% edited\n"].concat()).unwrap();

@@ -12,11 +12,7 @@ use common::tmux::{self, Tmux};
 fn terminal_goes_away(hang_up: fn(&Tmux)) {
     let tmp = tempfile::tempdir().unwrap();
     let drafts = tmp.path().join("drafts");
-    let cmd = format!(
-        "env NO_COLOR=1 TERM=xterm-256color {} --drafts-dir {} --today 2025-06-01; sleep 30",
-        env!("CARGO_BIN_EXE_citcert"),
-        drafts.display()
-    );
+    let cmd = tmux::citcert_command(&[], &drafts, "sleep 30");
     let t = Tmux::start("hup", &cmd);
     tmux::new_draft_to_a_text_field(&t, "Hang-up test");
     t.text("Tremblay");

@@ -2,8 +2,9 @@
 //! in the draft file, not only in the evaluation — and what cannot be read is kept as typed, with
 //! the reason on the screen.
 
+use crate::common;
 use citcert::clock::{Clock, parse_date};
-use citcert::drafts::{DraftStore, QuestionnaireRef};
+use citcert::drafts::DraftStore;
 use citcert::engine::{Lang, builtin};
 use citcert::tui::app::App;
 use citcert::tui::keymap::Action;
@@ -21,7 +22,7 @@ fn app_on_p01_without<'a>(dir: &std::path::Path, missing: &[&str], lang: Lang) -
     let root: Value =
         serde_json::from_str(&std::fs::read_to_string("tests/personas/P01.answers.json").unwrap()).unwrap();
     let store = DraftStore::open(dir).unwrap();
-    let qref = QuestionnaireRef { id: q.id.clone(), version: q.version.clone() };
+    let qref = common::drafts::qref();
     let mut o = store.create("P01", qref, lang.code(), &clock).unwrap();
     for (k, v) in root["answers"].as_object().unwrap() {
         if !missing.contains(&k.as_str()) {

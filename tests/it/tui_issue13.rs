@@ -3,6 +3,7 @@
 //! numbered as the questions are, and no internal codes on applicant-facing screens. Snapshots at
 //! 80×24 and 120×40 in both languages for the screens that changed.
 
+use crate::common;
 use crate::common::{day, q};
 use citcert::engine::{Answers, Lang};
 use citcert::tui::app::App;
@@ -178,14 +179,14 @@ fn a_picker_shows_its_current_answer_not_an_empty_filter() {
 #[test]
 fn f8_writes_a_note_on_the_focused_question_and_f9_shows_the_history_on_disk() {
     use citcert::clock::Clock;
-    use citcert::drafts::{DraftStore, QuestionnaireRef};
+    use citcert::drafts::DraftStore;
     use citcert::tui::store::DraftsStore;
     let t = tempfile::tempdir().unwrap();
     let dir = t.path().join("d");
     let q = q();
     let clock = Clock::Fixed(day(TODAY));
     let store = DraftStore::open(&dir).unwrap();
-    let qref = QuestionnaireRef { id: q.id.clone(), version: q.version.clone() };
+    let qref = common::drafts::qref();
     let id = store.create("Zoë", qref, "en", &clock).unwrap().draft.id().to_string();
     let mut app =
         App::new(q, Lang::En, day(TODAY), Box::new(DraftsStore::open(dir.clone(), clock, q).unwrap()));

@@ -9,10 +9,8 @@
 use crate::common::{day, q};
 use citcert::engine::{AnswerValue, Answers, Lang, ScreenKind};
 use citcert::tui::app::{App, Overlay, Pane};
-use citcert::tui::keymap::Action;
 use citcert::tui::render::draw_text;
 use citcert::tui::store::{Damaged, Draft, DraftSummary, MemStore, Store};
-use citcert::tui::widgets::FieldKey;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const TODAY: &str = "2025-06-10";
@@ -22,12 +20,7 @@ fn p01() -> Answers {
 }
 
 fn app_with(answers: Answers, lang: Lang) -> App<'static> {
-    let store = MemStore::new(day(TODAY)).with("Test person", day("2025-05-01"), answers, None);
-    let mut app = App::new(q(), lang, day(TODAY), Box::new(store) as Box<dyn Store>);
-    app.color = false;
-    app.update(Action::Key(FieldKey::Enter));
-    assert!(app.draft().is_some());
-    app
+    crate::common::drafts::mem_app(answers, lang, TODAY, "2025-05-01")
 }
 
 fn key(app: &mut App, code: KeyCode) {

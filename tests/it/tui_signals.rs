@@ -13,11 +13,10 @@ fn signal_saves_and_restores(sig: &str, code: i32) {
     let tmp = tempfile::tempdir().unwrap();
     let drafts = tmp.path().join("drafts");
     // After citcert: its exit status, then whether the terminal is still raw (-icanon).
-    let cmd = format!(
-        "env NO_COLOR=1 TERM=xterm-256color {} --drafts-dir {} --today 2025-06-01; echo CITCERT-EXITED $?; \
-         stty -a | grep -q -- -icanon && echo STILL-RAW; echo STTY-CHECKED; sleep 30",
-        env!("CARGO_BIN_EXE_citcert"),
-        drafts.display()
+    let cmd = tmux::citcert_command(
+        &[],
+        &drafts,
+        "echo CITCERT-EXITED $?; stty -a | grep -q -- -icanon && echo STILL-RAW; echo STTY-CHECKED; sleep 30",
     );
     let t = Tmux::start("sig", &cmd);
     tmux::new_draft_to_a_text_field(&t, "Signal test");

@@ -1,11 +1,10 @@
 //! The start screen lists drafts with the progress saved in them (for the current questionnaire
 //! version) instead of evaluating every draft; drafts without it are evaluated.
 
+use crate::common;
 use citcert::clock::{Clock, parse_date};
-use citcert::drafts::{CachedProgress, DraftStore, QuestionnaireRef};
+use citcert::drafts::{CachedProgress, DraftStore};
 use citcert::engine::{Lang, builtin};
-use citcert::tui::app::App;
-use citcert::tui::store::DraftsStore;
 
 #[test]
 fn listed_progress_comes_from_the_draft_when_it_is_for_this_questionnaire() {
@@ -13,15 +12,14 @@ fn listed_progress_comes_from_the_draft_when_it_is_for_this_questionnaire() {
     let dir = tempfile::tempdir().unwrap();
     let clock = Clock::Fixed(parse_date("2025-06-10").unwrap());
     let store = DraftStore::open(dir.path().join("drafts")).unwrap();
-    let qref = QuestionnaireRef { id: q.id.clone(), version: q.version.clone() };
+    let qref = common::drafts::qref();
     for (label, version) in [("cached", q.version.clone()), ("stale", "an older version".to_string())] {
         let mut o = store.create(label, qref.clone(), "en", &clock).unwrap();
         // 77 % is not what these (empty) answers give: it shows where the figure came from.
         o.draft.progress = Some(CachedProgress { percent: 77, questionnaire_version: version });
         o.save(&clock).unwrap();
     }
-    let tui_store = DraftsStore::open(dir.path().join("drafts"), clock, q).unwrap();
-    let app = App::new(q, Lang::En, clock.today(), Box::new(tui_store));
+    let app = common::drafts::tui_over(&dir.path().join("drafts"), clock, Lang::En);
     let shown: Vec<(String, u8)> =
         app.drafts.iter().enumerate().map(|(k, d)| (d.label.clone(), app.progress(k))).collect();
     let of = |l: &str| shown.iter().find(|(x, _)| x == l).map(|(_, p)| *p).unwrap();
@@ -36,18 +34,13 @@ fn the_stores_messages_follow_the_interface_language() {
     use citcert::tui::keymap::Action;
     use citcert::tui::render::draw_text;
     use citcert::tui::widgets::FieldKey;
-    let q = builtin().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let drafts = dir.path().join("drafts");
-    let clock = Clock::Fixed(parse_date("2025-06-10").unwrap());
-    let store = DraftStore::open(&drafts).unwrap();
-    let qref = QuestionnaireRef { id: q.id.clone(), version: q.version.clone() };
+    let (_dir, drafts, clock, store) = common::drafts::store_in_temp("2025-06-10");
+    let qref = common::drafts::qref();
     let held = store.create("busy", qref.clone(), "fr", &clock).unwrap();
     let text = String::from_utf8(held.draft.to_bytes()).unwrap();
     std::fs::write(drafts.join("0badf00d.json"), &text[..text.len() / 2]).unwrap();
 
-    let tui_store = DraftsStore::open(drafts.clone(), clock, q).unwrap();
-    let mut app = App::new(q, Lang::Fr, clock.today(), Box::new(tui_store));
+    let mut app = common::drafts::tui_over(&drafts, clock, Lang::Fr);
     let screen = draw_text(&app, 120, 40);
     assert!(
         screen.contains("Brouillon endommagé mis de côté : 0badf00d.json — le fichier s'arrête trop tôt"),
@@ -59,8 +52,7 @@ fn the_stores_messages_follow_the_interface_language() {
     let screen = draw_text(&app, 120, 40);
     assert!(screen.contains("Lecture seule : il est ouvert dans un autre citcert."), "{screen}");
     // The same message in English when the interface is English.
-    let tui_store = DraftsStore::open(drafts.clone(), clock, q).unwrap();
-    let mut app = App::new(q, Lang::En, clock.today(), Box::new(tui_store));
+    let mut app = common::drafts::tui_over(&drafts, clock, Lang::En);
     app.lang_explicit = true;
     app.update(Action::Key(FieldKey::Enter));
     let screen = draw_text(&app, 120, 40);
@@ -74,7 +66,6 @@ fn the_stores_messages_follow_the_interface_language() {
 fn a_folder_others_can_read_is_flagged_on_the_start_screen() {
     use citcert::tui::render::draw_text;
     use std::os::unix::fs::PermissionsExt;
-    let q = builtin().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let drafts = dir.path().join("drafts");
     std::fs::create_dir(&drafts).unwrap();
@@ -83,14 +74,12 @@ fn a_folder_others_can_read_is_flagged_on_the_start_screen() {
     for (lang, want) in
         [(Lang::En, "can be read or changed by other users"), (Lang::Fr, "peut être lu ou modifié")]
     {
-        let store = DraftsStore::open(drafts.clone(), clock, q).unwrap();
-        let app = App::new(q, lang, clock.today(), Box::new(store));
+        let app = common::drafts::tui_over(&drafts, clock, lang);
         let screen = draw_text(&app, 120, 40);
         assert!(screen.contains(want) && screen.contains("chmod 700"), "{screen}");
     }
     std::fs::set_permissions(&drafts, std::fs::Permissions::from_mode(0o700)).unwrap();
-    let store = DraftsStore::open(drafts.clone(), clock, q).unwrap();
-    let app = App::new(q, Lang::En, clock.today(), Box::new(store));
+    let app = common::drafts::tui_over(&drafts, clock, Lang::En);
     assert!(!draw_text(&app, 120, 40).contains("chmod"));
 }
 
@@ -103,11 +92,8 @@ fn paper_mode_and_accepted_cautions_survive_a_restart() {
     use citcert::tui::keymap::Action;
     use citcert::tui::widgets::FieldKey;
     let q = builtin().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let drafts = dir.path().join("drafts");
-    let clock = Clock::Fixed(parse_date("2025-06-01").unwrap());
-    let store = DraftStore::open(&drafts).unwrap();
-    let qref = QuestionnaireRef { id: q.id.clone(), version: q.version.clone() };
+    let (_dir, drafts, clock, store) = common::drafts::store_in_temp("2025-06-01");
+    let qref = common::drafts::qref();
     let root: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string("tests/personas/P06.answers.json").unwrap()).unwrap();
     let answers = Answers::from_file_json(&root).unwrap();
@@ -121,8 +107,7 @@ fn paper_mode_and_accepted_cautions_survive_a_restart() {
     let saved =
         || -> serde_json::Value { serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap() };
     let open_app = || {
-        let s = DraftsStore::open(drafts.clone(), clock, q).unwrap();
-        let mut app = App::new(q, Lang::En, clock.today(), Box::new(s));
+        let mut app = common::drafts::tui_over(&drafts, clock, Lang::En);
         app.update(Action::Key(FieldKey::Enter));
         app
     };

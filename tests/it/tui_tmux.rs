@@ -7,27 +7,27 @@ use crate::common;
 
 use common::tmux::{self, Tmux};
 
-#[test]
-fn answers_survive_save_quit_and_reopen() {
+/// The language variables a pane's citcert runs without, so the screens are in English.
+const LANG_VARS: &[&str] = &["CITCERT_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"];
+
+/// The TUI in tmux (session "e2e") on a new drafts folder, without the variables `unset`, from the
+/// first screen to 1.1 of a new draft labelled `label`; returns (the folder, the terminal, the
+/// command it runs), or None (with a note) when tmux is missing.
+fn new_draft(unset: &[&str], label: &str) -> Option<(tempfile::TempDir, Tmux, String)> {
     if !tmux::available() {
         eprintln!("note: tmux is not installed; the end-to-end TUI test is skipped");
-        return;
+        return None;
     }
     let tmp = tempfile::tempdir().unwrap();
-    let drafts = tmp.path().join("drafts");
-    let cmd = format!(
-        "env -u CITCERT_LANG -u LC_ALL -u LC_MESSAGES -u LANG -u LANGUAGE NO_COLOR=1 TERM=xterm-256color {} \
-         --drafts-dir {} --today 2025-06-01; echo CITCERT-EXITED $?; sleep 30",
-        env!("CARGO_BIN_EXE_citcert"),
-        drafts.display()
-    );
+    let cmd = tmux::citcert_command(unset, &tmp.path().join("drafts"), "echo CITCERT-EXITED $?; sleep 30");
     let t = Tmux::start("e2e", &cmd);
-    t.wait_for("No drafts yet");
-    t.keys(&["n"]);
-    t.wait_for("New draft");
-    t.text("Zoë Test");
-    t.keys(&["Enter"]);
-    t.wait_for("1.1");
+    tmux::new_draft(&t, label);
+    Some((tmp, t, cmd))
+}
+
+#[test]
+fn answers_survive_save_quit_and_reopen() {
+    let Some((_tmp, t, cmd)) = new_draft(LANG_VARS, "Zoë Test") else { return };
     // 1.1 Myself, Enter goes on; 1.2 its first option (Enter alone picks nothing); 1.3 "n" for No.
     t.keys(&["1", "Enter", "1", "Enter", "n"]);
     t.wait_for("→ Get a citizenship certificate");
@@ -55,24 +55,7 @@ fn answers_survive_save_quit_and_reopen() {
 /// question, and offers no paper preparation for "already submitted on paper".
 #[test]
 fn a_stop_shows_at_once_in_a_real_terminal() {
-    if !tmux::available() {
-        eprintln!("note: tmux is not installed; the end-to-end TUI test is skipped");
-        return;
-    }
-    let tmp = tempfile::tempdir().unwrap();
-    let drafts = tmp.path().join("drafts");
-    let cmd = format!(
-        "env NO_COLOR=1 TERM=xterm-256color {} --drafts-dir {} --today 2025-06-01; echo CITCERT-EXITED $?; sleep 30",
-        env!("CARGO_BIN_EXE_citcert"),
-        drafts.display()
-    );
-    let t = Tmux::start("e2e", &cmd);
-    t.wait_for("No drafts yet");
-    t.keys(&["n"]);
-    t.wait_for("New draft");
-    t.text("Stop test");
-    t.keys(&["Enter"]);
-    t.wait_for("1.1");
+    let Some((_tmp, t, _cmd)) = new_draft(&[], "Stop test") else { return };
     t.keys(&["1", "Enter", "1", "Enter", "y"]);
     let s = t.wait_for("Because of your answer to 1.3");
     assert!(!s.contains("paper preparation"), "ST-02 offers no paper preparation:\n{s}");
@@ -89,25 +72,7 @@ fn a_stop_shows_at_once_in_a_real_terminal() {
 /// with nothing being edited goes back to the drafts list, which shows ids and finds by name.
 #[test]
 fn keys_do_nothing_unseen_and_the_drafts_list_finds() {
-    if !tmux::available() {
-        eprintln!("note: tmux is not installed; the end-to-end TUI test is skipped");
-        return;
-    }
-    let tmp = tempfile::tempdir().unwrap();
-    let drafts = tmp.path().join("drafts");
-    let cmd = format!(
-        "env -u CITCERT_LANG -u LC_ALL -u LC_MESSAGES -u LANG -u LANGUAGE NO_COLOR=1 TERM=xterm-256color {} \
-         --drafts-dir {} --today 2025-06-01; echo CITCERT-EXITED $?; sleep 30",
-        env!("CARGO_BIN_EXE_citcert"),
-        drafts.display()
-    );
-    let t = Tmux::start("e2e", &cmd);
-    t.wait_for("No drafts yet");
-    t.keys(&["n"]);
-    t.wait_for("New draft");
-    t.text("Keys test");
-    t.keys(&["Enter"]);
-    t.wait_for("1.1");
+    let Some((_tmp, t, _cmd)) = new_draft(LANG_VARS, "Keys test") else { return };
     t.run(&["resize-window", "-t", "e2e", "-x", "40", "-y", "10"]);
     t.wait_for("enlarge");
     t.keys(&["1", "Enter", "o"]);

@@ -3,13 +3,9 @@
 //! its reason ("Check the path") behind a long path. It now wraps onto up to three rows, above the
 //! footer, in both languages (F12's "codes shown" in French was cut the same way).
 
-use crate::common::{day, q};
 use citcert::engine::{Answers, Lang};
 use citcert::tui::app::App;
-use citcert::tui::keymap::Action;
 use citcert::tui::render::draw_text;
-use citcert::tui::store::{MemStore, Store};
-use citcert::tui::widgets::FieldKey;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const TODAY: &str = "2025-06-10";
@@ -19,12 +15,7 @@ fn new_app(lang: Lang) -> App<'static> {
 }
 
 fn app_with(answers: Answers, lang: Lang) -> App<'static> {
-    let store = MemStore::new(day(TODAY)).with("Test person", day("2025-06-01"), answers, None);
-    let mut app = App::new(q(), lang, day(TODAY), Box::new(store) as Box<dyn Store>);
-    app.color = false;
-    app.update(Action::Key(FieldKey::Enter));
-    assert!(app.draft().is_some());
-    app
+    crate::common::drafts::mem_app(answers, lang, TODAY, "2025-06-01")
 }
 
 fn key(app: &mut App, code: KeyCode) {

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+pub mod drafts;
 #[cfg(unix)]
 pub mod tmux;
 
@@ -46,6 +47,16 @@ impl Env {
         assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
         let out = text(&o.stdout);
         out.split("as draft ").nth(1).unwrap()[..8].to_string()
+    }
+    /// Writes each (item, name, content) as file `name` (the content followed by the name) and
+    /// attaches it to `item` of draft `id`; each must succeed.
+    pub fn attach_each(&self, id: &str, files: &[(&str, &str, &[u8])]) {
+        for (item, name, bytes) in files {
+            // Each document its own content: one file attached to two items is refused.
+            let f = self.write(name, &[bytes, name.as_bytes()].concat());
+            let o = self.run(&["attach", id, item, &f]);
+            assert_eq!(o.status.code(), Some(0), "stdout: {}\nstderr: {}", text(&o.stdout), text(&o.stderr));
+        }
     }
     pub fn draft_file(&self, id: &str) -> String {
         self.path("drafts").join(format!("{id}.json")).to_string_lossy().into_owned()
@@ -90,6 +101,14 @@ pub fn citcert() -> Command {
     c
 }
 
+/// [`citcert`] on the drafts folder `dir` (CITCERT_DRAFTS_DIR), with no date from the environment
+/// (CITCERT_TODAY removed) and nothing on stdin.
+pub fn citcert_on(dir: &Path) -> Command {
+    let mut c = citcert();
+    c.env("CITCERT_DRAFTS_DIR", dir).env_remove("CITCERT_TODAY").stdin(std::process::Stdio::null());
+    c
+}
+
 pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
@@ -102,20 +121,18 @@ pub const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR test";
 pub fn ready_draft() -> (Env, String) {
     let env = Env::new();
     let id = env.import("P01");
-    for (item, name, bytes) in [
-        ("CL-ID1", "licence.pdf", PDF),
-        ("CL-ID2", "health card.pdf", PDF),
-        ("CL-PHOTO", "photo.jpg", JPEG),
-        ("CL-PHOTOGRAPHER", "receipt.png", PNG),
-        ("CL-BIRTHCERT", "birth.pdf", PDF),
-    ] {
-        // Each document its own content: one file attached to two items is refused.
-        let f = env.write(name, &[bytes, name.as_bytes()].concat());
-        let o = env.run(&["attach", &id, item, &f]);
-        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    }
+    env.attach_each(&id, &P01_FILES);
     (env, id)
 }
+
+/// P01's documents: (item, file name, the kind of content).
+pub const P01_FILES: [(&str, &str, &[u8]); 5] = [
+    ("CL-ID1", "licence.pdf", PDF),
+    ("CL-ID2", "health card.pdf", PDF),
+    ("CL-PHOTO", "photo.jpg", JPEG),
+    ("CL-PHOTOGRAPHER", "receipt.png", PNG),
+    ("CL-BIRTHCERT", "birth.pdf", PDF),
+];
 
 /// The signing-key folder of the in-process tests that build a package (the TUI's "build the
 /// package"): set once for the whole test binary, in cargo's scratch folder for tests, and never
@@ -174,4 +191,26 @@ pub fn plain_session(
     )
     .unwrap();
     (code, String::from_utf8(out).unwrap())
+}
+
+/// What a run of the binary gave: its exit status (-1 when ended by a signal), stdout and stderr.
+pub struct Run {
+    pub code: i32,
+    pub out: String,
+    pub err: String,
+}
+
+impl Run {
+    /// The run's output, which must be UTF-8.
+    pub fn of(o: Output) -> Run {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            out: String::from_utf8(o.stdout).unwrap(),
+            err: String::from_utf8(o.stderr).unwrap(),
+        }
+    }
+    /// The run's output, bytes that are not UTF-8 replaced.
+    pub fn lossy(o: &Output) -> Run {
+        Run { code: o.status.code().unwrap_or(-1), out: text(&o.stdout), err: text(&o.stderr) }
+    }
 }

@@ -154,14 +154,31 @@ pub fn wait_ended(pid: i32, secs: u64) -> bool {
     ended(pid)
 }
 
-/// From the first screen (no drafts yet) to the text field 5.7 of a new draft labelled `label`.
-pub fn new_draft_to_a_text_field(t: &Tmux, label: &str) {
+/// The shell command a pane runs: `env` without the variables `unset`, with no colour and an xterm,
+/// then citcert on the drafts folder `drafts` with the date 2025-06-01, then `after` (e.g.
+/// `echo CITCERT-EXITED $?; sleep 30`, so the pane stays to be read).
+pub fn citcert_command(unset: &[&str], drafts: &std::path::Path, after: &str) -> String {
+    let unset: String = unset.iter().map(|v| format!("-u {v} ")).collect();
+    format!(
+        "env {unset}NO_COLOR=1 TERM=xterm-256color {} --drafts-dir {} --today 2025-06-01; {after}",
+        env!("CARGO_BIN_EXE_citcert"),
+        drafts.display()
+    )
+}
+
+/// From the first screen (no drafts yet) to the first question (1.1) of a new draft labelled `label`.
+pub fn new_draft(t: &Tmux, label: &str) {
     t.wait_for("No drafts yet");
     t.keys(&["n"]);
     t.wait_for("New draft");
     t.text(label);
     t.keys(&["Enter"]);
     t.wait_for("1.1");
+}
+
+/// From the first screen (no drafts yet) to the text field 5.7 of a new draft labelled `label`.
+pub fn new_draft_to_a_text_field(t: &Tmux, label: &str) {
+    new_draft(t, label);
     // Screen 1 (8 questions), screen 2, screen 3, to 5.7, a text field.
     // (An unanswered choice needs an explicit choice: 1.2 gets "1", not Enter alone.)
     t.keys(&["1", "Enter", "1", "Enter", "n", "Enter"]);
