@@ -261,9 +261,10 @@ fn the_summarys_what_is_missing_is_in_words_and_the_json_keeps_the_codes() {
     // P06 stops at ST-04 (born abroad to a parent born abroad): the summary names the rule by its
     // title; the rule and item ids stay in the JSON's `blockers` (check's wording) for tools.
     let env = Env::new();
-    for (lang, title) in
-        [("en", "Born outside Canada to a parent also born outside Canada"), ("fr", "Né à l'étranger d'un parent")]
-    {
+    for (lang, title) in [
+        ("en", "Born outside Canada to a parent also born outside Canada"),
+        ("fr", "Né à l'étranger d'un parent"),
+    ] {
         for format in ["md", "html"] {
             let out = export(&env, "P06", format, lang);
             let missing =
