@@ -102,6 +102,13 @@ fn review_then_next_steps_then_summary_and_package_from_inside_the_tui() {
     v.input = TextInput::new(work.path().to_string_lossy().into_owned());
     app.update(Action::Key(FieldKey::Enter));
     let id = app.draft().unwrap().draft.id.clone();
+    // What was written shows at once, at the top of the window, even at 80×24 after scrolling.
+    let screen = draw_text(&app, 80, 24);
+    assert!(screen.contains("✓ Wrote") && screen.contains(&format!("citcert-summary-{id}.md")), "{screen}");
+    app.update(Action::NextScreen);
+    assert!(!draw_text(&app, 80, 24).contains("✓ Wrote"), "PgDn scrolls the window");
+    app.update(Action::PrevScreen);
+    assert!(draw_text(&app, 80, 24).contains("✓ Wrote"), "PgUp scrolls back");
     for ext in ["md", "html"] {
         let f = work.path().join(format!("citcert-summary-{id}.{ext}"));
         let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));

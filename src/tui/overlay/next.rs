@@ -14,7 +14,7 @@ use crate::tui::app::Session;
 use crate::tui::draft_screen::DraftScreen;
 use crate::tui::i18n;
 use crate::tui::keymap::Action;
-use crate::tui::keymap::{E, ENTER, ESC, P, R};
+use crate::tui::keymap::{E, ENTER, ESC, P, R, SCROLL};
 use crate::tui::view::{Ctx, Hint, Theme, hint, hints_line, popup_scroll, words, wrap};
 
 /// The steps: export, package, review, close (shown in the window and the footer).
@@ -89,6 +89,8 @@ pub fn handle(mut v: NextView, d: &mut DraftScreen, action: Action) -> Outcome {
         (Some(what), Action::Key(K::Enter)) => {
             v.result = run_next(d, what, v.input.value.trim());
             v.asking = None;
+            // The result stands at the top of the window: show it.
+            *d.scroll = 0;
         }
         (Some(_), Action::Key(k)) => {
             if std::mem::take(&mut v.suggested) && matches!(k, K::Char(_) | K::Paste(_)) {
@@ -104,6 +106,14 @@ pub fn handle(mut v: NextView, d: &mut DraftScreen, action: Action) -> Outcome {
             super::scroll(d.scroll, 1);
             return Outcome::Keep(Overlay::Next(v));
         }
+        (None, Action::PrevScreen) => {
+            super::scroll(d.scroll, -10);
+            return Outcome::Keep(Overlay::Next(v));
+        }
+        (None, Action::NextScreen) => {
+            super::scroll(d.scroll, 10);
+            return Outcome::Keep(Overlay::Next(v));
+        }
         _ => return Outcome::Keep(Overlay::Next(v)),
     }
     Outcome::Changed(Overlay::Next(v))
@@ -114,11 +124,13 @@ pub fn takes_text(v: &NextView) -> bool {
 }
 
 pub fn footer(v: &NextView, s: &Session) -> Footer {
-    Footer::Line(match v.asking {
-        Some(_) => ASK_KEYS,
+    let keys = match v.asking {
+        Some(_) => return Footer::Line(ASK_KEYS),
         None if s.paper_mode => PAPER_KEYS,
         None => KEYS,
-    })
+    };
+    // The window's keys always; scrolling too where the row has room.
+    Footer::Fit(keys.iter().copied().chain([hint(SCROLL, i18n::W_SCROLL)]).collect())
 }
 
 pub fn draw(v: &NextView, c: Ctx, s: &Session, area: Rect, buf: &mut Buffer, t: Theme) -> Option<(u16, u16)> {
@@ -191,6 +203,14 @@ fn render(c: Ctx, s: &Session, v: &NextView, area: Rect, buf: &mut Buffer, t: Th
             wrap(i18n::N_NOT_READY.get(lang), w, "", "").into_iter().map(|l| Line::styled(l, t.error())),
         );
     }
+    // What the last export or package did, first, where the eye is after Enter.
+    if !v.result.is_empty() {
+        lines.push(Line::raw(""));
+        for r in &v.result {
+            let st = if r.starts_with('✗') { t.error() } else { t.ok() };
+            lines.extend(wrap(r, w, "", "  ").into_iter().map(|l| Line::styled(l, st)));
+        }
+    }
     lines.push(Line::raw(""));
     let steps = if paper.is_some() { vec![] } else { crate::session::journey::next_steps(ready, lang) };
     for step in steps.into_iter().skip(usize::from(!ready)) {
@@ -199,13 +219,6 @@ fn render(c: Ctx, s: &Session, v: &NextView, area: Rect, buf: &mut Buffer, t: Th
         lines.extend(
             wrapped.into_iter().map(|l| if head { Line::styled(l, t.focus()) } else { Line::raw(l) }),
         );
-    }
-    if !v.result.is_empty() {
-        lines.push(Line::raw(""));
-        for r in &v.result {
-            let st = if r.starts_with('✗') { t.error() } else { t.ok() };
-            lines.extend(wrap(r, w, "", "  ").into_iter().map(|l| Line::styled(l, st)));
-        }
     }
     lines.push(Line::raw(""));
     let mut cursor_row = None;
