@@ -168,6 +168,43 @@ impl Built {
     }
 }
 
+/// Why the package of `src` would be refused now, with every reason (the answers gate, every file
+/// checked, recorded and unchanged); `None` when it may be built. Reads the attached files to check
+/// them and writes nothing: the TUI says the reasons before asking for a folder.
+pub fn package_refused(q: &Questionnaire, src: &Source, clock: &Clock, lang: Lang) -> Option<CliError> {
+    let ev = src.evaluate(q, clock.today());
+    let e = export::build(q, &src.answers, &ev, &src.attachments, src.draft.clone(), lang);
+    refusal(q, src, &ev, &e, lang).err()
+}
+
+/// The package's gate: the files to copy when ready, else the refusal with every reason, in both
+/// languages.
+fn refusal<'a>(
+    q: &Questionnaire,
+    src: &'a Source,
+    ev: &Evaluation,
+    e: &export::Export,
+    lang: Lang,
+) -> Result<Vec<(String, String, &'a Attachment)>, CliError> {
+    let (copies, unattached) = package_copies(q, ev, e, &src.attachments, lang);
+    if !e.ready || !e.blockers.is_empty() || !unattached.is_empty() {
+        // The reasons come from the export, which speaks one language: build it in the other too.
+        let reasons_in = |x: &export::Export, l: Lang| {
+            let mut r = x.blockers.clone();
+            r.extend(package_copies(q, ev, x, &src.attachments, l).1);
+            r.dedup();
+            package_refusal(&r, l)
+        };
+        let other = export::build(q, &src.answers, ev, &src.attachments, src.draft.clone(), lang.other());
+        let (en, fr) = match lang {
+            Lang::En => (reasons_in(e, Lang::En), reasons_in(&other, Lang::Fr)),
+            Lang::Fr => (reasons_in(&other, Lang::En), reasons_in(e, Lang::Fr)),
+        };
+        return Err(CliError::refused(Text::new(en, fr)));
+    }
+    Ok(copies)
+}
+
 /// Builds the signed package of `src` in `out` (the command, the TUI and plain mode): refused unless
 /// ready — the answers gate, every file checked, recorded and unchanged.
 pub fn build_package(
@@ -181,22 +218,7 @@ pub fn build_package(
     let e = export::build(q, &src.answers, &ev, &src.attachments, src.draft.clone(), lang);
     let mut notices = vec![];
     // Refused unless ready: the gate, files as attached, every file recorded by `attach`.
-    let (copies, unattached) = package_copies(q, &ev, &e, &src.attachments, lang);
-    if !e.ready || !e.blockers.is_empty() || !unattached.is_empty() {
-        // The reasons come from the export, which speaks one language: build it in the other too.
-        let refusal = |x: &export::Export, l: Lang| {
-            let mut r = x.blockers.clone();
-            r.extend(package_copies(q, &ev, x, &src.attachments, l).1);
-            r.dedup();
-            package_refusal(&r, l)
-        };
-        let other = export::build(q, &src.answers, &ev, &src.attachments, src.draft.clone(), lang.other());
-        let (en, fr) = match lang {
-            Lang::En => (refusal(&e, Lang::En), refusal(&other, Lang::Fr)),
-            Lang::Fr => (refusal(&other, Lang::En), refusal(&e, Lang::Fr)),
-        };
-        return Err(CliError::refused(Text::new(en, fr)));
-    }
+    let copies = refusal(q, src, &ev, &e, lang)?;
     let mut files = vec![];
     let mut answers = src.answers.to_json_map();
     for (qid, rel, a) in &copies {

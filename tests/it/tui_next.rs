@@ -129,3 +129,28 @@ fn review_then_next_steps_then_summary_and_package_from_inside_the_tui() {
     app.update(Action::Back);
     assert_eq!(app.overlay, None);
 }
+
+#[test]
+fn p_before_the_draft_is_ready_says_every_reason_without_asking_for_a_folder() {
+    // P01's answers name files that were never given here: not ready. `p` says why at once, in the
+    // window, and asks for no folder (nothing would be written into it).
+    for (lang, never) in [(Lang::En, "file not checked yet"), (Lang::Fr, "fichier pas encore vérifié")] {
+        let answers = crate::common::answers_file("personas/P01");
+        let store = MemStore::new(day(TODAY)).with("Test person", day("2025-05-01"), answers, None);
+        let mut app = App::new(q(), lang, day(TODAY), Box::new(store) as Box<dyn Store>);
+        app.color = false;
+        app.update(Action::Key(FieldKey::Enter));
+        assert!(!app.draft().unwrap().ready());
+        app.draft_mut().unwrap().screen = q().screens.len() - 1;
+        app.update(Action::NextScreen);
+        assert!(matches!(app.overlay, Some(Overlay::Next(_))), "{:?}", app.overlay);
+        app.update(Action::Key(FieldKey::Char('p')));
+        let Some(Overlay::Next(v)) = &app.overlay else { panic!() };
+        assert_eq!(v.asking, None, "no folder asked for");
+        assert!(v.result.len() > 1 && v.result.iter().all(|l| l.starts_with('✗')), "{:?}", v.result);
+        assert!(v.result.iter().any(|l| l.contains(never)), "{lang:?}: {:?}", v.result);
+        let screen = draw_text(&app, 80, 24);
+        let head: String = v.result[0].chars().take(20).collect();
+        assert!(screen.contains(&head), "at the top: {screen}");
+    }
+}

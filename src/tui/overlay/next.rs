@@ -74,6 +74,14 @@ pub fn handle(mut v: NextView, d: &mut DraftScreen, action: Action) -> Outcome {
             v.result = refused;
         }
         (None, Action::Key(K::Char('p' | 'P'))) => {
+            // Not ready: every reason at once, before a folder is asked for nothing.
+            d.commit_pending();
+            let clock = crate::clock::Clock::Fixed(d.today);
+            if let Some(e) = crate::documents::handoff::package_refused(d.q, &d.s.source(), &clock, d.lang) {
+                v.result = e.words(d.lang).lines().map(|l| format!("✗ {l}")).collect();
+                *d.scroll = 0;
+                return Outcome::Changed(Overlay::Next(v));
+            }
             v.asking = Some(NextAction::Package);
             let id = d.s.draft.id.clone();
             let dir = std::path::Path::new(&default_folder()).join(format!("citcert-package-{id}"));
