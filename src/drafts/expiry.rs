@@ -10,7 +10,7 @@
 
 use crate::engine::text::Lang;
 use crate::fill;
-use crate::words::{Fixed, Template};
+use crate::words::Template;
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// Days a draft is kept, counted from the day it was started ("up to 60 days", G L140).
@@ -72,20 +72,38 @@ impl Expiry {
             "0 days left — today ({last}) is the last day",
             "0 jour restant — aujourd’hui ({last}) est le dernier jour",
         );
-        const ONE: Fixed = Fixed::new("1 day left", "1 jour restant");
-        const MANY: Template = Template::new(&["n"], "{n} days left", "{n} jours restants");
         match self.days_left {
             d if d < 0 => fill!(EXPIRED, lang, last = self.last_day),
             0 => fill!(LAST_DAY, lang, last = self.last_day),
-            1 => ONE.get(lang).to_string(),
-            d => fill!(MANY, lang, n = d),
+            d => days_left_words(lang, d),
         }
+    }
+}
+
+/// "12 days left", "1 day left", "0 days left" (« 12 jours restants », « 1 jour restant », « 0 jour
+/// restant »): the short form, also the TUI header's.
+pub fn days_left_words(lang: Lang, days: i64) -> String {
+    const ONE: Template = Template::new(&["n"], "{n} day left", "{n} jour restant");
+    const MANY: Template = Template::new(&["n"], "{n} days left", "{n} jours restants");
+    match (lang, days) {
+        (_, 1) | (Lang::Fr, 0) => fill!(ONE, lang, n = days),
+        _ => fill!(MANY, lang, n = days),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_short_form_counts_in_each_language() {
+        assert_eq!(days_left_words(Lang::En, 1), "1 day left");
+        assert_eq!(days_left_words(Lang::En, 0), "0 days left");
+        assert_eq!(days_left_words(Lang::En, 59), "59 days left");
+        assert_eq!(days_left_words(Lang::Fr, 1), "1 jour restant");
+        assert_eq!(days_left_words(Lang::Fr, 0), "0 jour restant");
+        assert_eq!(days_left_words(Lang::Fr, 2), "2 jours restants");
+    }
 
     fn d(s: &str) -> NaiveDate {
         crate::clock::parse_date(s).unwrap()

@@ -412,16 +412,6 @@ pub const PICKER_NONE: Msg =
     m("(no match: try fewer letters)", "(aucun résultat : essayez moins de lettres)");
 
 // ── Header, checklist, stops ────────────────────────────────────────────────────────────────
-/// The days a draft has left, for the header: "12 days left", "1 day left" (French: « 0 jour
-/// restant », « 1 jour restant », « 12 jours restants »).
-pub fn days_left(lang: Lang, days: i64) -> String {
-    const ONE: Template = Template::new(&["n"], "{n} day left", "{n} jour restant");
-    const MANY: Template = Template::new(&["n"], "{n} days left", "{n} jours restants");
-    match (lang, days) {
-        (_, 1) | (Lang::Fr, 0) => fill!(ONE, lang, n = days),
-        _ => fill!(MANY, lang, n = days),
-    }
-}
 /// A percentage: "35%" in English, "35 %" in French (a space before %, as plain mode writes it).
 pub fn percent(lang: Lang, n: u8) -> String {
     const T: Template = Template::new(&["n"], "{n}%", "{n} %");
@@ -892,12 +882,6 @@ mod tests {
     fn words_with_values_in_canadian_french() {
         assert_eq!(percent(Lang::En, 35), "35%");
         assert_eq!(percent(Lang::Fr, 35), "35 %");
-        assert_eq!(days_left(Lang::En, 1), "1 day left");
-        assert_eq!(days_left(Lang::En, 0), "0 days left");
-        assert_eq!(days_left(Lang::En, 59), "59 days left");
-        assert_eq!(days_left(Lang::Fr, 1), "1 jour restant");
-        assert_eq!(days_left(Lang::Fr, 0), "0 jour restant");
-        assert_eq!(days_left(Lang::Fr, 2), "2 jours restants");
         assert_eq!(why_status(Lang::En, "✓", "provided", false), "Status: ✓ provided (optional)");
         assert_eq!(why_status(Lang::Fr, "✗", "manquant", true), "État : ✗ manquant");
         let path = std::path::Path::new("/tmp/{path}/a.md");

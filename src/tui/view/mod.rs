@@ -257,7 +257,7 @@ fn draft_header(c: Ctx, s: &Session, area: Rect, buf: &mut Buffer, t: Theme) {
     let screen = &c.q.screens[s.screen];
     let days = crate::tui::store::days_left(s.draft.created_on, c.today);
     let lang = c.lang;
-    let days_words = i18n::days_left(lang, days);
+    let days_words = crate::drafts::expiry::days_left_words(lang, days);
     let days_text = if days <= 7 { format!("⚠ {days_words}") } else { days_words };
     let saved = if s.saved { "" } else { i18n::UNSAVED.get(lang) };
     let mode = if s.paper_mode { i18n::PAPER_MODE.get(lang) } else { "" };
