@@ -105,6 +105,21 @@ pub struct Attachment {
     pub attached_on: NaiveDate,
 }
 
+impl Attachment {
+    /// The record of a file just checked by [`inspect_file`], for `item`, on `today`.
+    pub fn of(item: &str, kind: Kind, found: Inspected, today: NaiveDate) -> Attachment {
+        Attachment {
+            item: item.to_string(),
+            kind,
+            path: found.path,
+            size: found.size,
+            file_type: found.file_type,
+            sha256: found.sha256,
+            attached_on: today,
+        }
+    }
+}
+
 /// `YYYY-MM-DD` for dates in attachments (chrono is built without its serde feature).
 mod ymd {
     use chrono::NaiveDate;
@@ -537,15 +552,7 @@ pub fn attach(
     for (id, v) in sets {
         draft.answers.insert(id, v.to_json());
     }
-    let a = Attachment {
-        item: it.id.clone(),
-        kind,
-        path: found.path,
-        size: found.size,
-        file_type: found.file_type,
-        sha256: found.sha256,
-        attached_on: today,
-    };
+    let a = Attachment::of(&it.id, kind, found, today);
     draft.attachments.retain(|v| v.get("item").and_then(|x| x.as_str()) != Some(a.item.as_str()));
     let v = serde_json::to_value(&a).map_err(|_| AttachError::PathNotText { path: a.path.clone() })?;
     draft.attachments.push(v);

@@ -148,15 +148,7 @@ pub fn check_named_files(
                 let kind =
                     if explanation_chosen(q, &answers, &it.id) { Kind::Explanation } else { Kind::Document };
                 answers.set_text(q.questions[fq].id.clone(), found.path.to_string_lossy().into_owned());
-                attachments.push(Attachment {
-                    item: it.id.clone(),
-                    kind,
-                    path: found.path,
-                    size: found.size,
-                    file_type: found.file_type,
-                    sha256: found.sha256,
-                    attached_on: today,
-                });
+                attachments.push(Attachment::of(&it.id, kind, found, today));
             }
             Err(e) => refused.push((it.id.clone(), e.explain())),
         }
