@@ -171,6 +171,21 @@ struct Sealed {
     notes: BTreeMap<String, String>,
 }
 
+impl Sealed {
+    /// The private fields of `d`, as they are sealed.
+    fn of(d: &Draft) -> Sealed {
+        Sealed {
+            id: d.id.clone(),
+            answers: d.answers.clone(),
+            attachments: d.attachments.clone(),
+            paper_prep: d.paper_prep,
+            acknowledged: d.acknowledged.clone(),
+            history: d.history.clone(),
+            notes: d.notes.clone(),
+        }
+    }
+}
+
 /// Why a protected draft could not be opened.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UnlockError {
@@ -210,15 +225,7 @@ fn encrypt(plain: &[u8], recipient: &dyn age::Recipient) -> Result<String, Text>
 /// or at the first save after opening a draft of the older one-block form) and kept, so a save
 /// costs no scrypt run: only opening does.
 pub(crate) fn seal(d: &Draft, pass: &Passphrase, cache: &KeyCache) -> Result<String, Text> {
-    let sealed = Sealed {
-        id: d.id.clone(),
-        answers: d.answers.clone(),
-        attachments: d.attachments.clone(),
-        paper_prep: d.paper_prep,
-        acknowledged: d.acknowledged.clone(),
-        history: d.history.clone(),
-        notes: d.notes.clone(),
-    };
+    let sealed = Sealed::of(d);
     let plain = zeroize::Zeroizing::new(serde_json::to_vec(&sealed).map_err(|e| seal_failed(&e))?);
     let key = match cache.0.get() {
         Some(k) => k,
@@ -480,15 +487,7 @@ mod tests {
     #[test]
     fn a_draft_of_the_one_block_form_opens_and_is_migrated_on_save() {
         let d = sample();
-        let sealed = Sealed {
-            id: d.id.clone(),
-            answers: d.answers.clone(),
-            attachments: d.attachments.clone(),
-            paper_prep: d.paper_prep,
-            acknowledged: d.acknowledged.clone(),
-            history: d.history.clone(),
-            notes: d.notes.clone(),
-        };
+        let sealed = Sealed::of(&d);
         let mut r = age::scrypt::Recipient::new(SecretString::from("correct horse"));
         r.set_work_factor(WORK_FACTOR);
         let one_block = encrypt(&serde_json::to_vec(&sealed).unwrap(), &r).unwrap();
