@@ -39,6 +39,30 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// A draft with these answers and nothing else yet: no screen, files, notes or history.
+    pub fn new(
+        id: impl Into<String>,
+        label: impl Into<String>,
+        created_on: NaiveDate,
+        answers: Answers,
+    ) -> Draft {
+        Draft {
+            id: id.into(),
+            label: label.into(),
+            created_on,
+            answers,
+            screen: None,
+            question: None,
+            attachments: vec![],
+            progress: None,
+            language: None,
+            paper_prep: false,
+            acknowledged: vec![],
+            notes: Default::default(),
+            history: vec![],
+        }
+    }
+
     /// The draft as read from its file. The answers' shape errors come back as they are, for
     /// the caller to word.
     pub fn from_open(o: &OpenDraft) -> Result<Draft, Vec<ShapeError>> {

@@ -139,21 +139,9 @@ impl MemStore {
     ) -> Self {
         let id = format!("d{:03}", self.next);
         self.next += 1;
-        self.drafts.push(Draft {
-            id,
-            label: label.to_string(),
-            created_on,
-            answers,
-            screen: screen.map(str::to_string),
-            question: None,
-            attachments: vec![],
-            progress: None,
-            language: None,
-            paper_prep: false,
-            acknowledged: vec![],
-            notes: Default::default(),
-            history: vec![],
-        });
+        let mut d = Draft::new(id, label, created_on, answers);
+        d.screen = screen.map(str::to_string);
+        self.drafts.push(d);
         self
     }
 }

@@ -214,21 +214,7 @@ use citcert::engine::{AnswerValue, Explain};
 use citcert::session::{Draft, DraftSink, Refusal, RelativePaths, Session};
 
 fn draft(answers: Answers) -> Draft {
-    Draft {
-        id: "d001".into(),
-        label: "Test".into(),
-        created_on: parse_date(TODAY).unwrap(),
-        answers,
-        screen: None,
-        question: None,
-        attachments: vec![],
-        progress: None,
-        language: None,
-        paper_prep: false,
-        acknowledged: vec![],
-        notes: Default::default(),
-        history: vec![],
-    }
+    Draft::new("d001", "Test", parse_date(TODAY).unwrap(), answers)
 }
 
 fn open(d: Draft, relative: RelativePaths) -> Session {
