@@ -66,15 +66,21 @@ pub fn write_summary(
 ) -> Result<Vec<PathBuf>, Text> {
     let ev = src.evaluate(q, clock.today());
     let e = export::build(q, &src.answers, &ev, &src.attachments, src.draft.clone(), lang);
+    write_md_html(dir, stem, &export::to_markdown(&e), &export::to_html(&e))
+}
+
+/// Writes `<stem>.md` and `<stem>.html` into `dir`, readable only by this user (0600): the
+/// summary and the paper-preparation summary. Returns the files written; a failure names the file.
+pub fn write_md_html(dir: &Path, stem: &str, md: &str, html: &str) -> Result<Vec<PathBuf>, Text> {
+    const CANNOT_WRITE: Template = Template::new(
+        &["path", "reason"],
+        "{path}: cannot write: {reason}; check the folder exists and is writable",
+        "{path} : impossible d'écrire : {reason}; vérifiez que le dossier existe et que vous pouvez y écrire",
+    );
     let mut written = vec![];
-    for (ext, text) in [("md", export::to_markdown(&e)), ("html", export::to_html(&e))] {
+    for (ext, text) in [("md", md), ("html", html)] {
         let p = dir.join(format!("{stem}.{ext}"));
         let name = crate::safe_text::path(&p);
-        const CANNOT_WRITE: Template = Template::new(
-            &["path", "reason"],
-            "{path}: cannot write: {reason}; check the folder exists and is writable",
-            "{path} : impossible d'écrire : {reason}; vérifiez que le dossier existe et que vous pouvez y écrire",
-        );
         let fail = |e: std::io::Error| fill_text!(CANNOT_WRITE, path = name, reason = io_reason(&e));
         let mut f = crate::drafts::fsutil::create_private(&p).map_err(fail)?;
         f.write_all(text.as_bytes()).and_then(|_| f.sync_all()).map_err(fail)?;

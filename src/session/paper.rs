@@ -3,7 +3,6 @@
 //! upload), what differs for payment, and a printable paper-preparation summary (Markdown and HTML)
 //! with the answers laid out by section, to copy onto the paper form.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::documents::export::{self, Block, Span, Summary};
@@ -59,11 +58,6 @@ mod w {
     pub const INDICATION_HEAD: Fixed = Fixed::new(
         "Citizenship Act section (indication only)",
         "Article de la Loi sur la citoyenneté (indication seulement)",
-    );
-    pub const CANNOT_WRITE: Template = Template::new(
-        &["name", "reason"],
-        "{name}: cannot write: {reason}; check the folder exists and is writable",
-        "{name} : impossible d'écrire : {reason} ; vérifiez que le dossier existe et que vous pouvez y écrire",
     );
 }
 
@@ -218,19 +212,12 @@ pub fn write_summary(
     stem: &str,
     lang: Lang,
 ) -> Result<Vec<PathBuf>, Text> {
-    let mut written = vec![];
-    for (ext, text) in [("md", to_markdown(q, ev, label, lang)), ("html", to_html(q, ev, label, lang))] {
-        let p = dir.join(format!("{stem}.{ext}"));
-        let name = p.display().to_string();
-        let fail = |e: std::io::Error| {
-            let r = crate::drafts::io_reason(&e);
-            crate::fill_text!(w::CANNOT_WRITE, name = name, reason = r)
-        };
-        let mut f = crate::drafts::fsutil::create_private(&p).map_err(fail)?;
-        f.write_all(text.as_bytes()).and_then(|_| f.sync_all()).map_err(fail)?;
-        written.push(p);
-    }
-    Ok(written)
+    crate::documents::handoff::write_md_html(
+        dir,
+        stem,
+        &to_markdown(q, ev, label, lang),
+        &to_html(q, ev, label, lang),
+    )
 }
 
 /// The paper route as lines for a screen or plain mode: which application and why, the documents

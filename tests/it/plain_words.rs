@@ -87,7 +87,7 @@ fn the_paper_route_speaks_french_punctuation() {
     let gone = tempfile::tempdir().unwrap().path().join("nowhere");
     let why = citcert::session::paper::write_summary(q, &ev, "T", &gone, "x", Lang::Fr).unwrap_err();
     let fr = why.get(Lang::Fr);
-    assert!(fr.contains(" : impossible d'écrire : ") && fr.contains(" ; vérifiez"), "{fr}");
+    assert!(fr.contains(" : impossible d'écrire : ") && fr.contains("; vérifiez"), "{fr}");
 }
 
 /// The review's report is read in words: no outcome, rule, item or question codes unless the
